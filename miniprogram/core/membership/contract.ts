@@ -1,0 +1,160 @@
+import { contract, type Page } from '../action';
+import { MEMBER_ROLES, type CallerRole, type MemberRole } from '../roles';
+import { z, id, text, paging, addressPart } from '../schema';
+
+export interface HouseholdView {
+  id: string;
+  buildingId: string;
+  buildingName: string;
+  unit: string;
+  room: string;
+}
+
+export type BindingStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+
+export interface BindingRequestView {
+  id: string;
+  status: BindingStatus;
+  buildingId: string;
+  buildingName: string;
+  unit: string;
+  room: string;
+  /** The applicant's name: shown to the applicant and to the reviewing staff only. */
+  name: string;
+  reason?: string;
+  createdAt: number;
+  reviewedAt?: number;
+  allowedActions: string[];
+}
+
+export interface MeView {
+  memberId: string;
+  roles: CallerRole[];
+  name?: string;
+  community?: { id: string; name: string };
+  household?: HouseholdView;
+  gridIds: string[];
+  pendingRequest?: BindingRequestView;
+  /** Actions this caller may call at all; pages show entries from this, never from roles. */
+  allowedActions: string[];
+}
+
+export interface MemberView {
+  memberId: string;
+  name?: string;
+  roles: MemberRole[];
+  gridIds: string[];
+  householdId?: string;
+}
+
+export interface InviteView {
+  code: string;
+  householdId: string;
+  address: string;
+  expiresAt: number;
+}
+
+export const getMe = contract<MeView>()({
+  name: 'me.get',
+  summary: '查看我的身份、住户和可用功能',
+  input: z.strictObject({}),
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  scope: '仅本人',
+});
+
+export const requestBindingInput = z.strictObject({
+  communityId: id('社区编号'),
+  buildingId: id('楼栋编号'),
+  unit: addressPart('单元'),
+  room: addressPart('门牌号'),
+  name: text('姓名', 1, 20),
+});
+
+export const requestBinding = contract<BindingRequestView>()({
+  name: 'member.requestBinding',
+  summary: '申请绑定住户，由所在网格的网格员审核',
+  input: requestBindingInput,
+  roles: ['visitor', 'volunteer', 'gridWorker', 'admin'],
+  scope: '仅本人；尚未绑定住户且没有待审核申请',
+  idempotent: true,
+});
+
+/** Codes are printed on paper slips: no 0/O, 1/I/L, case-insensitive. */
+export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const INVITE_LENGTH = 8;
+
+export const redeemInviteInput = z.strictObject({
+  code: z
+    .string({ error: '请输入邀请码' })
+    .overwrite((s) => s.replace(/[\s-]/g, '').toUpperCase())
+    .regex(new RegExp(`^[${INVITE_ALPHABET}]{${INVITE_LENGTH}}$`), { error: '邀请码为8位字母或数字' }),
+});
+
+export const redeemInvite = contract<MeView>()({
+  name: 'member.redeemInvite',
+  summary: '使用社区发放的邀请码绑定住户',
+  input: redeemInviteInput,
+  roles: ['visitor', 'volunteer', 'gridWorker', 'admin'],
+  scope: '仅本人；每个邀请码只能使用一次',
+});
+
+export const listRequests = contract<Page<BindingRequestView>>()({
+  name: 'member.listRequests',
+  summary: '查看住户绑定申请',
+  input: z.strictObject({
+    status: z.enum(['pending', 'approved', 'rejected', 'expired']).default('pending'),
+    ...paging,
+  }),
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：本人负责网格内楼栋的申请；管理员：本社区',
+});
+
+export const reviewRequest = contract<BindingRequestView>()({
+  name: 'member.reviewRequest',
+  summary: '通过或驳回住户绑定申请',
+  input: z
+    .strictObject({
+      requestId: id('申请编号'),
+      decision: z.enum(['approve', 'reject']),
+      reason: text('驳回理由', 1, 200).optional(),
+    })
+    .refine((v) => v.decision === 'approve' || v.reason !== undefined, {
+      error: '驳回时请填写理由',
+      path: ['reason'],
+    }),
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：本人负责网格内楼栋的申请；管理员：本社区',
+});
+
+export const setRoles = contract<MemberView>()({
+  name: 'admin.setRoles',
+  summary: '设置成员的角色和负责网格',
+  input: z.strictObject({
+    memberId: id('成员编号'),
+    roles: z.array(z.enum(MEMBER_ROLES)).max(MEMBER_ROLES.length),
+    gridIds: z.array(id('网格编号')).max(20).default([]),
+    name: text('姓名', 1, 20).optional(),
+  }),
+  roles: ['admin'],
+  scope: '本社区成员；居民角色只能通过绑定住户获得',
+});
+
+export const issueInvites = contract<{ invites: InviteView[] }>()({
+  name: 'admin.issueInvites',
+  summary: '为住户生成一次性邀请码',
+  input: z.strictObject({
+    households: z
+      .array(
+        z.strictObject({
+          buildingId: id('楼栋编号'),
+          unit: addressPart('单元'),
+          room: addressPart('门牌号'),
+        }),
+      )
+      .min(1)
+      .max(50),
+    validDays: z.number().int().min(1).max(90).default(30),
+  }),
+  roles: ['admin'],
+  scope: '本社区楼栋',
+});

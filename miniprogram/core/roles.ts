@@ -1,0 +1,19 @@
+/** Roles a member can hold; a caller with no member record is a visitor. */
+export const MEMBER_ROLES = ['resident', 'volunteer', 'gridWorker', 'admin'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type CallerRole = MemberRole | 'visitor';
+export const CALLER_ROLES: readonly CallerRole[] = ['visitor', ...MEMBER_ROLES];
+
+export const ROLE_LABELS: Record<CallerRole, string> = {
+  visitor: '访客',
+  resident: '居民',
+  volunteer: '志愿者',
+  gridWorker: '网格员',
+  admin: '社区管理员',
+};
+
+export const STAFF_ROLES: readonly MemberRole[] = ['gridWorker', 'admin'];
+
+export function isStaff(roles: readonly CallerRole[]): boolean {
+  return roles.some((r) => r === 'gridWorker' || r === 'admin');
+}

@@ -1,0 +1,62 @@
+/**
+ * Building blocks for action input schemas. Everything a caller sends passes through these,
+ * on the device before sending and again on the server, so the rules live only here.
+ */
+import { z } from 'zod';
+
+// Messages from zod itself (type errors, missing fields) read in Chinese for residents.
+z.config(z.locales.zhCN());
+
+// Control characters other than tab/newline, bidi overrides and lone surrogates make text
+// that renders differently from what staff audit, or breaks storage; refuse them outright.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Invisible spacers carry no meaning in a complaint; the joiner U+200D stays for emoji.
+const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
+
+/** Free text typed by a person: invisible spacers removed, trimmed, bounded. */
+export function text(label: string, min: number, max: number) {
+  return z
+    .string({ error: `${label}必须是文字` })
+    .overwrite((s) => s.replace(INVISIBLE, '').trim())
+    .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少需要${min}个字` })
+    .max(max, { error: `${label}不能超过${max}个字` })
+    .refine((s) => !FORBIDDEN_CHARS.test(s), { error: `${label}包含不支持的字符` })
+    .refine((s) => !LONE_SURROGATE.test(s), { error: `${label}包含无法识别的字符` });
+}
+
+/**
+ * Identifiers are opaque strings of a fixed alphabet. Objects such as `{"$ne": null}` or
+ * path tricks never get past this into a store query.
+ */
+export const id = (label = '编号') =>
+  z
+    .string({ error: `${label}格式不正确` })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9:_-]{0,79}$/, { error: `${label}格式不正确` });
+
+/** A client-made key that makes a retried create return the first result. */
+export const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: '请求标识格式不正确' });
+
+/** Opaque keyset cursor handed out by a previous page. */
+export const cursor = z
+  .string()
+  .max(512)
+  .regex(/^[A-Za-z0-9_-]*$/, { error: '分页参数不正确' });
+
+export const pageSize = z.number().int().min(1).max(50).default(20);
+
+/** Paging fields every list action accepts. */
+export const paging = {
+  cursor: cursor.optional(),
+  limit: pageSize,
+};
+
+/** Room, unit and similar short address parts: digits, letters and a few CJK words. */
+export const addressPart = (label: string) => text(label, 1, 16);
+
+export type Infer<T extends z.ZodType> = z.output<T>;
+export type InputOf<T extends z.ZodType> = z.input<T>;
+export { z };

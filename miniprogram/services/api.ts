@@ -1,0 +1,43 @@
+import type { ActionContract, ContractInput, ContractOutput } from '../core/action';
+import type { Envelope } from '../core/envelope';
+import { validateInput } from '../core/validate';
+import { config } from '../config';
+import { cloudTransport, gatewayTransport, type Transport } from './transport';
+
+let transport: Transport | undefined;
+
+/** Tests and the app's launch hook choose the transport; pages only call `call`. */
+export function setTransport(t: Transport): void {
+  transport = t;
+}
+
+function currentTransport(): Transport {
+  if (!transport) {
+    transport =
+      config.mode === 'cloud'
+        ? cloudTransport(wx.cloud)
+        : gatewayTransport(wx.request, config.localBaseUrl, config.localOpenid);
+  }
+  return transport;
+}
+
+/**
+ * Calls an action: validates with the shared contract first, so a form error shows without a
+ * round-trip, then sends. The server validates again and is the authority.
+ */
+export async function call<C extends ActionContract>(
+  c: C,
+  input: ContractInput<C>,
+  options: { idempotencyKey?: string } = {},
+): Promise<Envelope<ContractOutput<C>>> {
+  const checked = validateInput(c, input);
+  if (!checked.ok) return checked;
+  const event = { action: c.name, data: checked.data, ...options };
+  return (await currentTransport().send(event)) as Envelope<ContractOutput<C>>;
+}
+
+/** A fresh key per user intent; reuse it when retrying the same submit. */
+export function newIdempotencyKey(): string {
+  const rand = () => Math.random().toString(36).slice(2, 10);
+  return `${Date.now().toString(36)}${rand()}${rand()}`.slice(0, 32);
+}
