@@ -21,6 +21,7 @@ export const contracts = {
   'community.grids': community.listGrids,
   'admin.upsertGrid': community.upsertGrid,
   'admin.upsertBuilding': community.upsertBuilding,
+  'admin.updateCommunity': community.updateCommunity,
   'concern.categories': concern.listCategories,
   'concern.submit': concern.submitConcern,
   'concern.listMine': concern.listMyConcerns,

@@ -74,3 +74,14 @@ export const upsertBuilding = contract<BuildingView>()({
   roles: ['admin'],
   scope: '本社区',
 });
+
+export const updateCommunity = contract<CommunityView>()({
+  name: 'admin.updateCommunity',
+  summary: '设置本社区的名称和所属街道（首次设置即开通社区）',
+  input: z.strictObject({
+    name: text('社区名称', 2, 30),
+    subdistrict: text('所属街道', 2, 30),
+  }),
+  roles: ['admin'],
+  scope: '本社区',
+});

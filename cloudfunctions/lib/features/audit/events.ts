@@ -1,0 +1,62 @@
+/**
+ * The append-only audit trail: who did what, when, from which state to which. Records are
+ * only ever inserted; event ids derived from the step make retries write nothing twice.
+ */
+import type { CallerRole } from '../../../../miniprogram/core/roles';
+import type { Doc } from '../../ports/store';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import type { Caller } from '../../kernel/caller';
+import { primaryRole } from '../../kernel/caller';
+
+export interface EventRecord extends Doc {
+  communityId: string;
+  /** `<kind>:<id>` of what changed, e.g. `concern:c_123`. */
+  subject: string;
+  type: string;
+  actorId: string | null;
+  actorRole: CallerRole | 'system';
+  from: string | null;
+  to: string | null;
+  /** Whether the resident who owns the subject may see it on their timeline. */
+  public: boolean;
+  note: string | null;
+  at: number;
+}
+
+export interface NewEvent {
+  /** Stable suffix for this step; the event id becomes `<subject>:<key>`. */
+  key: string;
+  subject: string;
+  type: string;
+  from?: string | null;
+  to?: string | null;
+  public: boolean;
+  note?: string | null;
+  at: number;
+}
+
+export function actorOf(caller: Caller | 'system'): Pick<EventRecord, 'actorId' | 'actorRole'> {
+  return caller === 'system'
+    ? { actorId: null, actorRole: 'system' }
+    : { actorId: caller.memberId, actorRole: primaryRole(caller) };
+}
+
+export function eventRecord(db: ScopedStore, actor: Caller | 'system', e: NewEvent): EventRecord {
+  return {
+    _id: `${e.subject}:${e.key}`,
+    communityId: db.communityId,
+    subject: e.subject,
+    type: e.type,
+    ...actorOf(actor),
+    from: e.from ?? null,
+    to: e.to ?? null,
+    public: e.public,
+    note: e.note ?? null,
+    at: e.at,
+  };
+}
+
+/** Appends one event; a second append of the same step is a no-op. */
+export async function appendEvent(db: ScopedStore, actor: Caller | 'system', e: NewEvent): Promise<void> {
+  await db.insert('events', eventRecord(db, actor, e));
+}

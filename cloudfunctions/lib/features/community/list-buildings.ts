@@ -1,0 +1,16 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import type { BuildingRecord } from './records';
+
+/** Public list: a visitor needs it to say where they live before anyone knows them. */
+export async function listBuildings(ctx: HandlerContext<{ communityId?: string; cursor?: string; limit: number }>) {
+  const communityId = ctx.input.communityId ?? ctx.caller.communityId;
+  if (!communityId) throw new AppError('VALIDATION_ERROR', '请先选择社区');
+  const page = await ctx.dbFor(communityId).query<BuildingRecord>('buildings', {
+    where: {},
+    orderBy: { field: 'name', dir: 'asc' },
+    limit: ctx.input.limit,
+    after: ctx.input.cursor,
+  });
+  return { items: page.items.map((b) => ({ id: b._id, name: b.name, gridId: b.gridId })), next: page.next };
+}

@@ -1,0 +1,31 @@
+import type { GridView, StaffRef } from '../../../../miniprogram/core/community/contract';
+import type { HandlerContext } from '../../kernel/action';
+import type { MemberRecord } from '../membership/records';
+import type { GridRecord } from './records';
+
+export async function listGrids(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
+  const db = ctx.db();
+  const page = await db.query<GridRecord>('grids', {
+    where: {},
+    orderBy: { field: 'name', dir: 'asc' },
+    limit: ctx.input.limit,
+    after: ctx.input.cursor,
+  });
+  const workerIds = page.items.flatMap((g) => [g.workerA, g.workerB]).filter((id): id is string => !!id);
+  const workers = new Map((await db.getMany<MemberRecord>('members', workerIds)).map((m) => [m._id, m]));
+  const ref = (id: string | null): StaffRef | undefined => {
+    const m = id ? workers.get(id) : undefined;
+    return m ? { memberId: m._id, name: m.name ?? '网格员' } : undefined;
+  };
+  return {
+    items: page.items.map((g): GridView => {
+      const view: GridView = { id: g._id, name: g.name };
+      const a = ref(g.workerA);
+      const b = ref(g.workerB);
+      if (a) view.workerA = a;
+      if (b) view.workerB = b;
+      return view;
+    }),
+    next: page.next,
+  };
+}

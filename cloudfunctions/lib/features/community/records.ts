@@ -1,0 +1,29 @@
+import type { Doc } from '../../ports/store';
+
+export interface CommunityRecord extends Doc {
+  /** Communities are global: `communityId` equals `_id` so scoped reads work on them too. */
+  communityId: string;
+  name: string;
+  subdistrict: string;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface GridRecord extends Doc {
+  communityId: string;
+  name: string;
+  /** Primary handler (A角, community staff) and backup (B角, resident representative). */
+  workerA: string | null;
+  workerB: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface BuildingRecord extends Doc {
+  communityId: string;
+  name: string;
+  gridId: string;
+  createdAt: number;
+  updatedAt: number;
+}

@@ -1,0 +1,38 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import type { updateCommunity as updateCommunityContract } from '../../../../miniprogram/core/community/contract';
+import type { HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../audit/events';
+import { seedDefaultCategories } from '../concern/catalogue';
+import type { CommunityRecord } from './records';
+
+type Input = ContractParsed<typeof updateCommunityContract>;
+
+/**
+ * Opens the admin's community on first call (a bootstrap admin from configuration has a
+ * community id but no record yet) and renames it later. Opening also seeds the default
+ * concern categories so residents can speak up from day one.
+ */
+export async function updateCommunity(ctx: HandlerContext<Input>) {
+  const db = ctx.db();
+  const { input, now } = ctx;
+  const created = await ctx.deps.store.insert('communities', {
+    _id: db.communityId,
+    communityId: db.communityId,
+    name: input.name,
+    subdistrict: input.subdistrict,
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies CommunityRecord);
+  if (created) await seedDefaultCategories(db, now);
+  else await db.update('communities', db.communityId, { name: input.name, subdistrict: input.subdistrict, updatedAt: now });
+  await appendEvent(db, ctx.caller, {
+    key: ctx.deps.ids.random('e'),
+    subject: `community:${db.communityId}`,
+    type: created ? 'community.opened' : 'community.updated',
+    to: JSON.stringify(input),
+    public: false,
+    at: now,
+  });
+  return { id: db.communityId, name: input.name, subdistrict: input.subdistrict };
+}

@@ -1,0 +1,70 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import type { upsertGrid as upsertGridContract } from '../../../../miniprogram/core/community/contract';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../audit/events';
+import { changeMember } from '../membership/members';
+import type { MemberRecord } from '../membership/records';
+import type { GridRecord } from './records';
+
+type Input = ContractParsed<typeof upsertGridContract>;
+
+/**
+ * Creates or edits a grid. Naming a worker A or B also puts the grid in that worker's
+ * scope, so routing and permission can never point at someone who cannot see the item.
+ */
+export async function upsertGrid(ctx: HandlerContext<Input>) {
+  const db = ctx.db();
+  const { input, now } = ctx;
+  const workerIds = [input.workerA, input.workerB].filter((id): id is string => !!id);
+  if (input.workerA && input.workerA === input.workerB) {
+    throw new AppError('VALIDATION_ERROR', 'A角和B角不能是同一人');
+  }
+  const workers = await db.getMany<MemberRecord>('members', workerIds);
+  for (const id of workerIds) {
+    const w = workers.find((m) => m._id === id);
+    if (!w || !w.roles.includes('gridWorker')) {
+      throw new AppError('VALIDATION_ERROR', '负责人须为本社区的网格员，请先在成员管理中设置角色');
+    }
+  }
+
+  let grid: GridRecord;
+  if (input.gridId) {
+    const existing = await db.require<GridRecord>('grids', input.gridId, '网格不存在');
+    grid = { ...existing, name: input.name, workerA: input.workerA ?? null, workerB: input.workerB ?? null, updatedAt: now };
+    await db.update('grids', grid._id, { name: grid.name, workerA: grid.workerA, workerB: grid.workerB, updatedAt: now });
+  } else {
+    grid = {
+      _id: ctx.deps.ids.random('g'),
+      communityId: db.communityId,
+      name: input.name,
+      workerA: input.workerA ?? null,
+      workerB: input.workerB ?? null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await db.insert('grids', grid);
+  }
+
+  for (const id of workerIds) {
+    await changeMember(ctx.deps.store, id, now, (m) => {
+      if (!m) throw new AppError('NOT_FOUND', '成员不存在');
+      return { ...m, gridIds: m.gridIds.includes(grid._id) ? m.gridIds : [...m.gridIds, grid._id] };
+    });
+  }
+  await appendEvent(db, ctx.caller, {
+    key: ctx.deps.ids.random('e'),
+    subject: `grid:${grid._id}`,
+    type: input.gridId ? 'grid.updated' : 'grid.created',
+    to: JSON.stringify({ name: grid.name, workerA: grid.workerA, workerB: grid.workerB }),
+    public: false,
+    at: now,
+  });
+  const names = new Map(workers.map((w) => [w._id, w.name ?? '网格员']));
+  return {
+    id: grid._id,
+    name: grid.name,
+    ...(grid.workerA ? { workerA: { memberId: grid.workerA, name: names.get(grid.workerA) ?? '网格员' } } : {}),
+    ...(grid.workerB ? { workerB: { memberId: grid.workerB, name: names.get(grid.workerB) ?? '网格员' } } : {}),
+  };
+}

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import type { submitConcern as submitConcernContract } from '../../../../miniprogram/core/concern/contract';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { DuplicateKeyError } from '../../ports/store';
+import { DAY, HOUR, localDayKey } from '../../platform/time';
+import { eventRecord } from '../audit/events';
+import type { BuildingRecord, GridRecord } from '../community/records';
+import { getConcernView } from './get-concern';
+import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
+import { routeConcern } from './routing';
+
+type Input = ContractParsed<typeof submitConcernContract>;
+
+interface Counter {
+  _id: string;
+  communityId: string;
+  value: number;
+}
+
+/**
+ * 统一受理: every concern gets a number, is routed at once to a named person, and is
+ * stored exactly once per idempotency key. The concern's id derives from (author, key), so a
+ * retry finds the first one; the same key with different content is a CONFLICT.
+ */
+export async function submitConcern(ctx: HandlerContext<Input>) {
+  const { caller, input, now } = ctx;
+  const db = ctx.db();
+  const authorId = caller.memberId as string;
+  const id = `c_${createHash('sha256').update(`${authorId}:${ctx.idempotencyKey}`).digest('hex').slice(0, 24)}`;
+  const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
+
+  const existing = await db.get<ConcernRecord>('concerns', id);
+  if (existing) return replay(ctx, existing, requestHash);
+
+  const [building, category] = await Promise.all([
+    db.require<BuildingRecord>('buildings', input.buildingId, '所选楼栋不存在'),
+    db.get<CategoryRecord>('categories', input.category),
+  ]);
+  if (!category || !category.active) throw new AppError('VALIDATION_ERROR', '所选分类不存在', { issues: [{ path: 'category', message: '所选分类不存在' }] });
+
+  // Nobody else sees the text before the content check has spoken.
+  const verdict = await ctx.deps.content.checkText({ text: input.text, openid: caller.openid as string, scene: 'forum' });
+  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
+
+  const grid = await db.get<GridRecord>('grids', building.gridId);
+  const route = routeConcern(grid);
+  const record: Omit<ConcernRecord, 'number'> = {
+    _id: id,
+    communityId: db.communityId,
+    authorId,
+    householdId: caller.householdId as string,
+    buildingId: building._id,
+    buildingName: building.name,
+    gridId: building.gridId,
+    category: category._id,
+    categoryName: category.name,
+    text: input.text,
+    hideName: input.hideName,
+    authorName: caller.name,
+    status: 'dispatched',
+    assigneeId: route.assigneeId,
+    routedVia: route.via,
+    firstResponderId: null,
+    moderation: verdict,
+    contactDueAt: now + category.contactHours * HOUR,
+    resolveDueAt: now + category.resolveDays * DAY,
+    requestHash,
+    createdAt: now,
+    updatedAt: now,
+  };
+
+  let concern: ConcernRecord;
+  try {
+    // Number and concern commit together: no gaps from half-done submits, no duplicates.
+    concern = await ctx.deps.store.transaction(async (tx) => {
+      const counterId = `ctr_${db.communityId}_concern_${localDayKey(now)}`;
+      const counter = await tx.get<Counter>('counters', counterId);
+      const value = (counter?.value ?? 0) + 1;
+      tx.set('counters', { _id: counterId, communityId: db.communityId, value });
+      const full: ConcernRecord = { ...record, number: `${localDayKey(now)}-${String(value).padStart(4, '0')}` };
+      tx.insert('concerns', full);
+      return full;
+    });
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err;
+    // A parallel retry with the same key won the race.
+    const winner = await db.require<ConcernRecord>('concerns', id);
+    return replay(ctx, winner, requestHash);
+  }
+  await recordIntake(ctx, db, concern);
+  return getConcernView(ctx, concern);
+}
+
+async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, requestHash: string) {
+  if (existing.requestHash !== requestHash) {
+    throw new AppError('CONFLICT', '该请求标识已用于另一条诉求，请重新提交');
+  }
+  // Finishes what a crashed first attempt may have left undone; every step is idempotent.
+  await recordIntake(ctx, ctx.db(), existing);
+  return getConcernView(ctx, existing);
+}
+
+async function recordIntake(ctx: HandlerContext<Input>, db: ScopedStore, c: ConcernRecord) {
+  const subject = concernSubject(c._id);
+  await db.insert('events', eventRecord(db, ctx.caller, {
+    key: 'submitted', subject, type: 'concern.submitted', to: 'submitted', public: true, note: `受理编号 ${c.number}`, at: c.createdAt,
+  }));
+  await db.insert('events', eventRecord(db, 'system', {
+    key: 'dispatched', subject, type: 'concern.dispatched', from: 'submitted', to: 'dispatched', public: true,
+    note: c.assigneeId ? null : '已转社区统一受理', at: c.createdAt,
+  }));
+  const recipient = c.assigneeId;
+  if (recipient) {
+    await ctx.deps.notifier.notify({
+      id: `${subject}:dispatched:${recipient}`,
+      communityId: c.communityId,
+      recipientId: recipient,
+      kind: 'concern.dispatched',
+      title: `新诉求待签收：${c.categoryName}`,
+      body: `${c.buildingName}居民反映：${c.text.slice(0, 30)}`,
+      page: `/pages/concern-detail/index?id=${c._id}`,
+    });
+  }
+}

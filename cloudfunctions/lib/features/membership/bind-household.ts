@@ -1,0 +1,52 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { appendEvent } from '../audit/events';
+import type { Caller } from '../../kernel/caller';
+import { changeMember } from './members';
+import type { HouseholdRecord, HouseholdSnapshot, MemberRecord } from './records';
+
+/**
+ * Makes a member the resident of a household, shared by invite redemption and approved
+ * requests. The household record is created on first use (deterministic id, so two paths
+ * to the same flat meet). Refuses a member who is already bound.
+ */
+export async function bindHousehold(
+  db: ScopedStore,
+  actor: Caller,
+  target: { memberId: string; openid: string | null; name: string | null },
+  household: HouseholdSnapshot,
+  now: number,
+  via: 'invite' | 'request',
+): Promise<MemberRecord> {
+  await db.insert('households', {
+    _id: household.id,
+    communityId: db.communityId,
+    buildingId: household.buildingId,
+    unit: household.unit,
+    room: household.room,
+    createdAt: now,
+  } satisfies HouseholdRecord);
+  const member = await changeMember(db.store, target.memberId, now, (m) => {
+    if (m?.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
+    if (m && m.communityId !== db.communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员');
+    return {
+      openid: m?.openid ?? target.openid,
+      communityId: db.communityId,
+      roles: [...new Set([...(m?.roles ?? []), 'resident' as const])],
+      gridIds: m?.gridIds ?? [],
+      householdId: household.id,
+      household,
+      name: target.name ?? m?.name ?? null,
+    };
+  });
+  await appendEvent(db, actor, {
+    key: `bound:${now}:${target.memberId}`,
+    subject: `member:${target.memberId}`,
+    type: 'member.bound',
+    to: household.id,
+    public: true,
+    note: via === 'invite' ? '邀请码绑定' : '审核通过',
+    at: now,
+  });
+  return member;
+}

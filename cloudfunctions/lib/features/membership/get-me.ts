@@ -1,0 +1,33 @@
+import type { MeView } from '../../../../miniprogram/core/membership/contract';
+import type { HandlerContext } from '../../kernel/action';
+import { ANONYMOUS } from '../../kernel/caller';
+import type { CommunityRecord } from '../community/records';
+import { normalizeAddressPart } from './household';
+import { allowedForMe } from './permissions';
+import { toRequestView } from './presenters';
+import { bindingRequestId, type BindingRequestRecord } from './records';
+
+export async function getMe(ctx: HandlerContext<Record<string, never>>): Promise<MeView> {
+  const { caller } = ctx;
+  const store = ctx.deps.store;
+  if (caller === ANONYMOUS || !caller.memberId) {
+    return { memberId: '', roles: ['visitor'], gridIds: [], allowedActions: allowedForMe(caller, false) };
+  }
+  const [request, community] = await Promise.all([
+    caller.householdId ? Promise.resolve(null) : store.get<BindingRequestRecord>('bindingRequests', bindingRequestId(caller.memberId)),
+    caller.communityId ? store.get<CommunityRecord>('communities', caller.communityId) : Promise.resolve(null),
+  ]);
+  const pending = request && request.status !== 'approved' ? request : null;
+  const view: MeView = {
+    memberId: caller.memberId,
+    roles: caller.roles,
+    gridIds: caller.gridIds,
+    allowedActions: allowedForMe(caller, pending?.status === 'pending'),
+  };
+  if (caller.name) view.name = caller.name;
+  if (community) view.community = { id: community._id, name: community.name };
+  const h = caller.household;
+  if (h) view.household = { ...h, unit: normalizeAddressPart(h.unit), room: normalizeAddressPart(h.room) };
+  if (pending) view.pendingRequest = toRequestView(caller, pending);
+  return view;
+}

@@ -1,0 +1,23 @@
+import type { BindingStatus } from '../../../../miniprogram/core/membership/contract';
+import type { HandlerContext } from '../../kernel/action';
+import { hasRole } from '../../kernel/caller';
+import type { Filter } from '../../ports/store';
+import { toRequestView } from './presenters';
+import type { BindingRequestRecord } from './records';
+
+/** Grid workers see requests for buildings in their grids; admins see the community's. */
+export async function listRequests(ctx: HandlerContext<{ status: BindingStatus; cursor?: string; limit: number }>) {
+  const { caller, input } = ctx;
+  const where: Filter = { status: input.status };
+  if (!hasRole(caller, 'admin')) {
+    if (caller.gridIds.length === 0) return { items: [] };
+    where.gridId = { $in: caller.gridIds };
+  }
+  const page = await ctx.db().query<BindingRequestRecord>('bindingRequests', {
+    where,
+    orderBy: { field: 'createdAt', dir: 'desc' },
+    limit: input.limit,
+    after: input.cursor,
+  });
+  return { items: page.items.map((r) => toRequestView(caller, r)), next: page.next };
+}

@@ -1,0 +1,70 @@
+import type { Doc } from '../../ports/store';
+import type { MemberRole } from '../../../../miniprogram/core/roles';
+import type { BindingStatus } from '../../../../miniprogram/core/membership/contract';
+
+/** Where a resident lives, copied onto the member so `me.get` needs no joins. */
+export interface HouseholdSnapshot {
+  id: string;
+  buildingId: string;
+  buildingName: string;
+  unit: string;
+  room: string;
+}
+
+export interface MemberRecord extends Doc {
+  /** memberIdFor(openid) */
+  _id: string;
+  /** Null until the person first calls (roles can be set before that). */
+  openid: string | null;
+  communityId: string;
+  roles: MemberRole[];
+  gridIds: string[];
+  householdId: string | null;
+  household: HouseholdSnapshot | null;
+  name: string | null;
+  /** Bumped on every change; updates are compare-and-set on it. */
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface HouseholdRecord extends Doc {
+  communityId: string;
+  buildingId: string;
+  unit: string;
+  room: string;
+  createdAt: number;
+}
+
+export interface InviteRecord extends Doc {
+  /** `inv_<CODE>`: the code is the key, so redeeming is one get. */
+  communityId: string;
+  householdId: string;
+  expiresAt: number;
+  usedBy: string | null;
+  usedAt: number | null;
+  createdBy: string;
+  createdAt: number;
+}
+
+export interface BindingRequestRecord extends Doc {
+  /** `br_<memberId>`: one request document per applicant, reopened after a rejection. */
+  communityId: string;
+  applicantId: string;
+  buildingId: string;
+  buildingName: string;
+  gridId: string;
+  unit: string;
+  room: string;
+  name: string;
+  status: BindingStatus;
+  reason: string | null;
+  requestHash: string;
+  round: number;
+  createdAt: number;
+  reviewedAt: number | null;
+  reviewerId: string | null;
+}
+
+export const inviteId = (code: string) => `inv_${code}`;
+export const bindingRequestId = (memberId: string) => `br_${memberId}`;

@@ -1,0 +1,58 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { redeemInvite as redeemInviteContract } from '../../../../miniprogram/core/membership/contract';
+import type { HandlerContext } from '../../kernel/action';
+import { resolveCaller } from '../../kernel/caller';
+import type { BuildingRecord } from '../community/records';
+import { bindHousehold } from './bind-household';
+import { getMe } from './get-me';
+import { bindingRequestId, inviteId, type HouseholdRecord, type InviteRecord } from './records';
+
+type Input = ContractParsed<typeof redeemInviteContract>;
+
+/**
+ * Claims a one-time code by a conditional update (unused and unexpired), then binds. If
+ * binding is refused the claim is released, so a code is never burnt by a failed attempt.
+ */
+export async function redeemInvite(ctx: HandlerContext<Input>) {
+  const { caller, now } = ctx;
+  const memberId = caller.memberId as string;
+  if (caller.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
+  const id = inviteId(ctx.input.code);
+  const invite = await ctx.deps.store.get<InviteRecord>('invites', id);
+  if (!invite || invite.usedBy !== null || invite.expiresAt <= now) throw new AppError('INVITE_INVALID');
+  if (caller.communityId && caller.communityId !== invite.communityId) {
+    throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
+  }
+  const claimed = await ctx.deps.store.update('invites', id, { usedBy: memberId, usedAt: now }, {
+    usedBy: null,
+    expiresAt: { $gt: now },
+  });
+  if (!claimed) throw new AppError('INVITE_INVALID');
+
+  const db = ctx.dbFor(invite.communityId);
+  try {
+    const household = await db.require<HouseholdRecord>('households', invite.householdId);
+    const building = await db.require<BuildingRecord>('buildings', household.buildingId);
+    await bindHousehold(
+      db,
+      caller,
+      { memberId, openid: caller.openid, name: caller.name },
+      { id: household._id, buildingId: building._id, buildingName: building.name, unit: household.unit, room: household.room },
+      now,
+      'invite',
+    );
+  } catch (err) {
+    await ctx.deps.store.update('invites', id, { usedBy: null, usedAt: null }, { usedBy: memberId });
+    throw err;
+  }
+  // A request still waiting for review is moot now.
+  await ctx.deps.store.update(
+    'bindingRequests',
+    bindingRequestId(memberId),
+    { status: 'expired', reason: '已通过邀请码绑定', reviewedAt: now },
+    { status: 'pending' },
+  );
+  const fresh = await resolveCaller(caller.openid, ctx.deps);
+  return getMe({ ...ctx, caller: fresh, input: {} });
+}

@@ -1,0 +1,89 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { reviewRequest as reviewRequestContract } from '../../../../miniprogram/core/membership/contract';
+import type { HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../audit/events';
+import { bindHousehold } from './bind-household';
+import { householdIdFor } from './household';
+import { canReviewRequest } from './permissions';
+import { toRequestView } from './presenters';
+import type { BindingRequestRecord, MemberRecord } from './records';
+
+type Input = ContractParsed<typeof reviewRequestContract>;
+
+/**
+ * Approve or reject a pending request. The decision is taken by a conditional update on
+ * `status: pending`, so two reviewers clicking at once yield one decision and one CONFLICT.
+ */
+export async function reviewRequest(ctx: HandlerContext<Input>) {
+  const { caller, input, now } = ctx;
+  const db = ctx.db();
+  const request = await db.get<BindingRequestRecord>('bindingRequests', input.requestId);
+  // Requests outside the reviewer's grids are reported as missing, not as forbidden.
+  if (!request || !canReviewRequest(caller, request)) throw new AppError('NOT_FOUND', '申请不存在');
+  if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理');
+
+  const status = input.decision === 'approve' ? 'approved' : 'rejected';
+  const decided: BindingRequestRecord = {
+    ...request,
+    status,
+    reason: input.reason ?? null,
+    reviewedAt: now,
+    reviewerId: caller.memberId,
+  };
+  const applied = await db.update(
+    'bindingRequests',
+    request._id,
+    { status, reason: decided.reason, reviewedAt: now, reviewerId: caller.memberId },
+    { status: 'pending', round: request.round },
+  );
+  if (!applied) throw new AppError('CONFLICT', '该申请已处理');
+
+  if (status === 'approved') {
+    const applicant = await db.store.get<MemberRecord>('members', request.applicantId);
+    try {
+      await bindHousehold(
+        db,
+        caller,
+        { memberId: request.applicantId, openid: applicant?.openid ?? null, name: request.name },
+        {
+          id: householdIdFor(db.communityId, request.buildingId, request.unit, request.room),
+          buildingId: request.buildingId,
+          buildingName: request.buildingName,
+          unit: request.unit,
+          room: request.room,
+        },
+        now,
+        'request',
+      );
+    } catch (err) {
+      // The applicant bound another way meanwhile: the approval stands void, not half-done.
+      await db.update('bindingRequests', request._id, { status: 'expired', reason: '申请人已通过其他方式绑定' }, { status: 'approved', round: request.round });
+      throw err;
+    }
+  }
+
+  await appendEvent(db, caller, {
+    key: `round${request.round}:${status}`,
+    subject: `bindingRequest:${request._id}`,
+    type: `binding.${status}`,
+    from: 'pending',
+    to: status,
+    public: true,
+    note: input.reason ?? null,
+    at: now,
+  });
+  await ctx.deps.notifier.notify({
+    id: `bindingRequest:${request._id}:${request.round}:decision`,
+    communityId: db.communityId,
+    recipientId: request.applicantId,
+    kind: `binding.${status}`,
+    title: status === 'approved' ? '住户绑定已通过' : '住户绑定未通过',
+    body:
+      status === 'approved'
+        ? `您已绑定为${request.buildingName}的住户，现在可以在“说事”里向社区反映问题了。`
+        : `您的住户绑定申请未通过：${input.reason ?? ''}`,
+    page: '/pages/me/index',
+  });
+  return toRequestView(caller, decided);
+}

@@ -1,0 +1,54 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { setRoles as setRolesContract } from '../../../../miniprogram/core/membership/contract';
+import type { HandlerContext } from '../../kernel/action';
+import type { GridRecord } from '../community/records';
+import { appendEvent } from '../audit/events';
+import { changeMember } from './members';
+import { toMemberView } from './presenters';
+
+type Input = ContractParsed<typeof setRolesContract>;
+
+/**
+ * Sets a member's roles and grids, audited. The resident role comes only from binding to a
+ * household (verification), so it can be removed here (moving out) but not granted.
+ */
+export async function setRoles(ctx: HandlerContext<Input>) {
+  const { caller, input, now } = ctx;
+  const db = ctx.db();
+  const roles = [...new Set(input.roles)];
+  const gridIds = roles.includes('gridWorker') ? [...new Set(input.gridIds)] : [];
+  if (gridIds.length) {
+    const grids = await db.getMany<GridRecord>('grids', gridIds);
+    if (grids.length !== gridIds.length) throw new AppError('VALIDATION_ERROR', '所选网格不存在');
+  }
+  let before: string[] = [];
+  const member = await changeMember(ctx.deps.store, input.memberId, now, (m) => {
+    if (m && m.communityId !== db.communityId) throw new AppError('NOT_FOUND', '成员不存在');
+    if (roles.includes('resident') && !m?.householdId) {
+      throw new AppError('VALIDATION_ERROR', '居民身份需通过绑定住户获得，不能直接设置');
+    }
+    before = m?.roles ?? [];
+    const keepsHousehold = roles.includes('resident');
+    return {
+      openid: m?.openid ?? null,
+      communityId: db.communityId,
+      roles,
+      gridIds,
+      householdId: keepsHousehold ? m?.householdId ?? null : null,
+      household: keepsHousehold ? m?.household ?? null : null,
+      name: input.name ?? m?.name ?? null,
+    };
+  });
+  await appendEvent(db, caller, {
+    key: ctx.deps.ids.random('e'),
+    subject: `member:${member._id}`,
+    type: 'member.rolesChanged',
+    from: before.join(','),
+    to: roles.join(','),
+    public: false,
+    note: gridIds.length ? `网格：${gridIds.join(',')}` : null,
+    at: now,
+  });
+  return toMemberView(member);
+}

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import type { CallerRole, MemberRole } from '../../../miniprogram/core/roles';
+import type { Deps } from './deps';
+import type { HouseholdSnapshot, MemberRecord } from '../features/membership/records';
+
+/** Who is calling, as established by the platform and the member record, never by input. */
+export interface Caller {
+  /** null when the platform gave no identity (anonymous). */
+  openid: string | null;
+  memberId: string | null;
+  roles: CallerRole[];
+  communityId: string | null;
+  gridIds: string[];
+  householdId: string | null;
+  /** Address snapshot of the bound household, so no handler re-reads the member. */
+  household: HouseholdSnapshot | null;
+  name: string | null;
+}
+
+/**
+ * Member ids are derived from the openid so responses, URLs and staff screens never carry
+ * an openid, while the lookup stays a single get by id.
+ */
+export function memberIdFor(openid: string): string {
+  return `m_${createHash('sha256').update(`linli-member:${openid}`).digest('hex').slice(0, 24)}`;
+}
+
+export function hasRole(caller: Caller, ...roles: CallerRole[]): boolean {
+  return caller.roles.some((r) => roles.includes(r));
+}
+
+const ROLE_RANK: CallerRole[] = ['admin', 'gridWorker', 'volunteer', 'resident', 'visitor'];
+
+/** The most privileged role, for logs. */
+export function primaryRole(caller: Caller): CallerRole {
+  return ROLE_RANK.find((r) => caller.roles.includes(r)) ?? 'visitor';
+}
+
+export const ANONYMOUS: Caller = {
+  openid: null,
+  memberId: null,
+  roles: ['visitor'],
+  communityId: null,
+  gridIds: [],
+  householdId: null,
+  household: null,
+  name: null,
+};
+
+export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'store' | 'config'>): Promise<Caller> {
+  if (!openid) return ANONYMOUS;
+  const memberId = memberIdFor(openid);
+  const record = await deps.store.get<MemberRecord>('members', memberId);
+  const bootstrapCommunity = deps.config.bootstrapAdmins.get(openid);
+  const roles = new Set<MemberRole>(record?.roles ?? []);
+  if (bootstrapCommunity && (!record || record.communityId === bootstrapCommunity)) roles.add('admin');
+  return {
+    openid,
+    memberId,
+    roles: roles.size ? [...roles] : ['visitor'],
+    communityId: record?.communityId ?? bootstrapCommunity ?? null,
+    gridIds: roles.has('gridWorker') ? record?.gridIds ?? [] : [],
+    householdId: roles.has('resident') ? record?.householdId ?? null : null,
+    household: roles.has('resident') ? record?.household ?? null : null,
+    name: record?.name ?? null,
+  };
+}

@@ -1,0 +1,32 @@
+import type { Clock, ContentChecker, IdSource, Logger, Notifier } from '../ports/platform';
+import type { Store } from '../ports/store';
+
+export interface ServerConfig {
+  /** First admins, from LINLI_ADMIN_OPENIDS: openid → community they administer. */
+  bootstrapAdmins: ReadonlyMap<string, string>;
+}
+
+/** Everything a use case may reach outside itself. Adapters are chosen at the entry point. */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  content: ContentChecker;
+  notifier: Notifier;
+  log: Logger;
+  config: ServerConfig;
+}
+
+/**
+ * `LINLI_ADMIN_OPENIDS="openidA,openidB"` makes them admins of `defaultCommunity`;
+ * `community:openid` entries name the community explicitly.
+ */
+export function parseBootstrapAdmins(raw: string | undefined, defaultCommunity: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const [a, b] = entry.split(':');
+    if (b) out.set(b, a);
+    else out.set(a, defaultCommunity);
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * The one wrapper every action goes through: resolve the caller from the platform, check
+ * role, validate input with the shared schema, run the use case, and map every outcome to
+ * the envelope. Nothing thrown inside ever reaches the caller as text.
+ */
+import { z } from 'zod';
+import type { ActionContract } from '../../../miniprogram/core/action';
+import { fail, ok, type Envelope } from '../../../miniprogram/core/envelope';
+import { AppError } from '../../../miniprogram/core/errors';
+import { validateInput } from '../../../miniprogram/core/validate';
+import { idempotencyKey as idempotencyKeySchema } from '../../../miniprogram/core/schema';
+import { DuplicateKeyError, TransactionConflictError } from '../ports/store';
+import type { ActionDef } from './action';
+import { makeContext } from './action';
+import { primaryRole, resolveCaller, type Caller } from './caller';
+import type { Deps } from './deps';
+
+// Unknown top-level keys are dropped, not refused: the platform adds its own (userInfo).
+const eventSchema = z.object({
+  action: z.string().min(1).max(64),
+  data: z.unknown().optional(),
+  idempotencyKey: z.unknown().optional(),
+});
+
+export type Lookup = (name: string) => ActionDef<ActionContract> | undefined;
+
+export interface DispatchOptions {
+  /** The caller's OPENID as the platform reports it; null when there is none. */
+  openid: string | null;
+}
+
+export async function dispatch(
+  lookup: Lookup,
+  deps: Deps,
+  rawEvent: unknown,
+  { openid }: DispatchOptions,
+): Promise<Envelope<unknown>> {
+  const started = deps.clock.now();
+  const t0 = performance.now();
+  let caller: Caller | undefined;
+  let actionName = '(invalid)';
+  let result: Envelope<unknown>;
+  try {
+    result = await run();
+  } catch (err) {
+    result = toFailure(err);
+  }
+  deps.log.info({
+    action: actionName,
+    role: caller ? primaryRole(caller) : 'unknown',
+    code: result.ok ? 'OK' : result.error.code,
+    ms: Math.round((performance.now() - t0) * 10) / 10,
+  });
+  return result;
+
+  async function run(): Promise<Envelope<unknown>> {
+    const event = eventSchema.safeParse(rawEvent);
+    if (!event.success) return fail('VALIDATION_ERROR', '请求格式不正确');
+    const def = lookup(event.data.action);
+    if (!def) return fail('UNKNOWN_ACTION');
+    actionName = def.contract.name;
+    const contract = def.contract;
+
+    caller = await resolveCaller(openid, deps);
+    if (!caller.openid && !contract.roles.includes('visitor')) return fail('UNAUTHENTICATED');
+    if (!caller.roles.some((r) => contract.roles.includes(r))) {
+      return caller.roles.includes('visitor') && contract.roles.includes('resident')
+        ? fail('FORBIDDEN', '请先绑定住户后再使用此功能')
+        : fail('FORBIDDEN');
+    }
+
+    let key: string | undefined;
+    if (contract.idempotent) {
+      const parsedKey = idempotencyKeySchema.safeParse(event.data.idempotencyKey);
+      if (!parsedKey.success) return fail('VALIDATION_ERROR', '缺少有效的请求标识（idempotencyKey）');
+      key = parsedKey.data;
+    }
+
+    const input = validateInput(contract, event.data.data);
+    if (!input.ok) return input;
+    const ctx = makeContext(deps, caller, input.data, started, key);
+    return ok(await def.handler(ctx));
+  }
+
+  function toFailure(err: unknown): Envelope<never> {
+    if (err instanceof AppError) return { ok: false, error: err.toBody() };
+    if (err instanceof DuplicateKeyError || err instanceof TransactionConflictError) {
+      return fail('CONFLICT', '操作冲突，请稍后重试');
+    }
+    deps.log.error({
+      action: actionName,
+      error: err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown',
+      stack: err instanceof Error ? err.stack?.split('\n').slice(0, 6).join(' | ') : undefined,
+    });
+    return fail('INTERNAL');
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * Wiring for a real CloudBase environment. Module scope on purpose: a warm instance reuses
+ * the SDK clients instead of rebuilding them per call.
+ */
+import tcb from '@cloudbase/node-sdk';
+import cloud from 'wx-server-sdk';
+import type { Deps } from '../kernel/deps';
+import { parseBootstrapAdmins } from '../kernel/deps';
+import { CloudbaseStore, type CbDatabase } from '../store/cloudbase-store';
+import { InboxNotifier } from './inbox-notifier';
+import { cryptoIds, jsonLogger, systemClock } from './system';
+import { WechatContentChecker, type MsgSecCheckApi } from './wechat-content-checker';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+// The typings declare env as a string; the SDK documents this symbol as "the function's own env".
+const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
+
+export function productionDeps(): Deps {
+  const store = new CloudbaseStore(app.database() as unknown as CbDatabase);
+  return {
+    store,
+    clock: systemClock,
+    ids: cryptoIds,
+    content: new WechatContentChecker(cloud.openapi as unknown as MsgSecCheckApi, jsonLogger),
+    notifier: new InboxNotifier(store, systemClock),
+    log: jsonLogger,
+    config: {
+      bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS, process.env.LINLI_DEFAULT_COMMUNITY ?? 'default'),
+    },
+  };
+}
+
+/** The platform injects the caller; `getUserInfo` reads it from the call context. */
+export function platformOpenid(): string | null {
+  return app.auth().getUserInfo().openId || null;
+}

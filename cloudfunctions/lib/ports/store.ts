@@ -1,0 +1,100 @@
+/**
+ * The store port: what the domain needs from a database, shaped after the atomic primitives
+ * CloudBase really has (insert with a chosen _id fails if it exists; a conditional update
+ * on one document is atomic and says whether it matched; transactions touch single
+ * documents by id and may run their callback more than once). Both adapters keep these
+ * guarantees, so a rule proven against SQLite holds in production.
+ */
+
+export interface Doc {
+  _id: string;
+}
+
+export type Scalar = string | number | boolean | null;
+
+/** One field's condition. Several range keys on one field are AND-ed. */
+export type Condition =
+  | Scalar
+  | {
+      $in?: Scalar[];
+      $ne?: Scalar;
+      $gt?: number | string;
+      $gte?: number | string;
+      $lt?: number | string;
+      $lte?: number | string;
+      $exists?: boolean;
+    };
+
+/** Fields AND-ed together; dotted paths address nested fields. */
+export type Filter = Record<string, Condition>;
+
+/** Update operators, as values of a patch. A plain value sets the field. */
+export class Inc {
+  constructor(readonly by: number) {}
+}
+export class Unset {}
+export class Push {
+  constructor(readonly value: unknown) {}
+}
+export const op = {
+  inc: (by: number) => new Inc(by),
+  unset: () => new Unset(),
+  push: (value: unknown) => new Push(value),
+};
+export type Patch = Record<string, unknown>;
+
+export interface QuerySpec {
+  where: Filter;
+  orderBy: { field: string; dir: 'asc' | 'desc' };
+  limit: number;
+  /** Cursor from a previous page's `next`. */
+  after?: string;
+}
+
+export interface QueryPage<T> {
+  items: T[];
+  next?: string;
+}
+
+/** Operations allowed inside a transaction: single documents by id only. */
+export interface TxOps {
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  /** Fails the whole transaction with DuplicateKeyError if the id exists. */
+  insert<T extends Doc>(collection: string, doc: T): void;
+  set<T extends Doc>(collection: string, doc: T): void;
+  remove(collection: string, id: string): void;
+}
+
+export interface Store {
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  /** Up to 100 ids in one round-trip; missing ones are left out. */
+  getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]>;
+  /** Inserts with a chosen _id; false (and nothing written) when the id already exists. */
+  insert<T extends Doc>(collection: string, doc: T): Promise<boolean>;
+  /** Creates or replaces the whole document. */
+  set<T extends Doc>(collection: string, doc: T): Promise<void>;
+  /** Atomically applies `patch` if the document exists and matches `where`; says if it did. */
+  update(collection: string, id: string, patch: Patch, where?: Filter): Promise<boolean>;
+  /** Keyset-paged, index-backed query. */
+  query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>>;
+  /** Runs `fn` atomically; `fn` may run more than once, so it must have no side effects. */
+  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R>;
+}
+
+export class DuplicateKeyError extends Error {
+  constructor(readonly collection: string, readonly id: string) {
+    super(`duplicate _id in ${collection}`);
+    this.name = 'DuplicateKeyError';
+  }
+}
+
+/** Raised when the store cannot settle a transaction after its retries. */
+export class TransactionConflictError extends Error {
+  constructor() {
+    super('transaction conflict');
+    this.name = 'TransactionConflictError';
+  }
+}
+
+/** Largest page any list hands out; CloudBase itself stops at 1000 per call. */
+export const MAX_PAGE = 100;

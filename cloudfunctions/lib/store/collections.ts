@@ -1,0 +1,40 @@
+/**
+ * Every collection and the indexes its queries rely on, declared once for both adapters.
+ * A query that no index here backs is refused at run time (see index-check.ts), so an
+ * unindexed scan cannot slip into production where it would time out at scale.
+ */
+export const COLLECTIONS = {
+  communities: [['active', 'name']],
+  members: [['communityId', 'createdAt']],
+  grids: [['communityId', 'name']],
+  buildings: [
+    ['communityId', 'name'],
+    ['communityId', 'gridId', 'name'],
+  ],
+  households: [['communityId', 'buildingId', 'createdAt']],
+  invites: [['communityId', 'householdId', 'createdAt']],
+  bindingRequests: [
+    ['communityId', 'gridId', 'status', 'createdAt'],
+    ['communityId', 'status', 'createdAt'],
+    ['communityId', 'applicantId', 'createdAt'],
+    ['status', 'createdAt'],
+  ],
+  categories: [['communityId', 'order']],
+  concerns: [
+    ['communityId', 'authorId', 'createdAt'],
+    ['communityId', 'assigneeId', 'createdAt'],
+    ['communityId', 'assigneeId', 'status', 'createdAt'],
+    ['communityId', 'status', 'createdAt'],
+    ['communityId', 'createdAt'],
+  ],
+  events: [['communityId', 'subject', 'at']],
+  inbox: [['communityId', 'recipientId', 'createdAt']],
+  counters: [],
+  sweepRuns: [['job', 'startedAt']],
+} as const satisfies Record<string, readonly (readonly string[])[]>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+
+export function isCollection(name: string): name is CollectionName {
+  return Object.prototype.hasOwnProperty.call(COLLECTIONS, name);
+}

@@ -1,0 +1,32 @@
+import type { Deps } from '../kernel/deps';
+import { expireBindingRequests } from './expire-binding-requests';
+
+export interface SweepReport {
+  startedAt: number;
+  jobs: Record<string, unknown>;
+  failed: string[];
+}
+
+/** Every timed job, each bounded so one run fits the function's time limit. */
+const JOBS: Record<string, (deps: Deps, now: number) => Promise<unknown>> = {
+  expireBindingRequests: (deps, now) => expireBindingRequests(deps, now, { pages: 10 }),
+};
+
+/**
+ * Runs every job; one failing job does not stop the others. Jobs are idempotent, so a
+ * rerun or an overlapping run (timer plus manual) changes nothing twice.
+ */
+export async function runSweep(deps: Deps): Promise<SweepReport> {
+  const startedAt = deps.clock.now();
+  const report: SweepReport = { startedAt, jobs: {}, failed: [] };
+  for (const [name, job] of Object.entries(JOBS)) {
+    try {
+      report.jobs[name] = await job(deps, startedAt);
+    } catch (err) {
+      report.failed.push(name);
+      deps.log.error({ job: name, error: err instanceof Error ? err.message : 'non-error thrown' });
+    }
+  }
+  deps.log.info({ action: 'sweep', role: 'system', code: report.failed.length ? 'PARTIAL' : 'OK', ms: deps.clock.now() - startedAt, jobs: report.jobs });
+  return report;
+}

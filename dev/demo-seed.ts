@@ -1,0 +1,96 @@
+/**
+ * The demo community, built by calling the real `api` function as the demo people would:
+ * the admin opens the community and sets up grids and staff, residents bind through an
+ * invite code and through a reviewed request, and concerns are submitted and routed. If a
+ * rule changes, the seed follows it or fails loudly; it never writes around the domain.
+ */
+import type { Envelope } from '../miniprogram/core/envelope';
+import type { CloudFunction } from '../cloudfunctions/lib/api-function';
+import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
+import type { Store } from '../cloudfunctions/lib/ports/store';
+
+export const DEMO_PEOPLE = {
+  'demo-admin': '社区管理员（王书记）：开通社区、设网格和楼栋、任命网格员、发邀请码、看全部诉求',
+  'demo-grid-1': '第一网格 A角网格员（李秀英）：处理1号楼、2号楼的诉求和绑定申请',
+  'demo-grid-1b': '第一网格 B角（赵丽，居民代表）：A角不在时接手',
+  'demo-grid-2': '第二网格 A角网格员（张建国）：处理3号楼、4号楼的诉求',
+  'demo-resident-1': '居民（刘阿姨，1号楼1单元101）：通过申请审核绑定，可说事',
+  'demo-resident-2': '居民（3号楼2单元302）：通过邀请码绑定，可说事',
+  'demo-volunteer-1': '志愿者（陈志愿）：尚未绑定住户',
+  'demo-visitor-1': '访客：已提交绑定申请，等待第一网格审核',
+} as const;
+
+type Caller = (openid: string, action: string, data?: unknown, idempotencyKey?: string) => Promise<unknown>;
+
+function caller(api: CloudFunction): Caller {
+  return async (openid, action, data = {}, idempotencyKey) => {
+    const res = (await api({ action, data, idempotencyKey }, { openid })) as Envelope<unknown>;
+    if (!res.ok) throw new Error(`seed step ${action} as ${openid} failed: ${res.error.code} ${res.error.message}`);
+    return res.data;
+  };
+}
+
+const SEED_MARK = { _id: 'seed:demo', communityId: 'demo', value: 1 };
+
+/** Seeds once; returns false when the database already holds the demo. */
+export async function seedDemo(api: CloudFunction, store: Store): Promise<boolean> {
+  if (await store.get('counters', SEED_MARK._id)) return false;
+  const call = caller(api);
+  const id = (openid: string) => memberIdFor(openid);
+
+  await call('demo-admin', 'admin.updateCommunity', { name: '幸福里社区', subdistrict: '和平街道' });
+  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-admin'), roles: ['admin'], name: '王书记' });
+
+  const g1 = (await call('demo-admin', 'admin.upsertGrid', { name: '第一网格' })) as { id: string };
+  const g2 = (await call('demo-admin', 'admin.upsertGrid', { name: '第二网格' })) as { id: string };
+  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-grid-1'), roles: ['gridWorker'], gridIds: [g1.id], name: '李秀英' });
+  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-grid-1b'), roles: ['gridWorker'], gridIds: [g1.id], name: '赵丽' });
+  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-grid-2'), roles: ['gridWorker'], gridIds: [g2.id], name: '张建国' });
+  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-volunteer-1'), roles: ['volunteer'], name: '陈志愿' });
+  await call('demo-admin', 'admin.upsertGrid', { gridId: g1.id, name: '第一网格', workerA: id('demo-grid-1'), workerB: id('demo-grid-1b') });
+  await call('demo-admin', 'admin.upsertGrid', { gridId: g2.id, name: '第二网格', workerA: id('demo-grid-2') });
+
+  const buildings: Record<string, string> = {};
+  for (const [name, grid] of [['1号楼', g1.id], ['2号楼', g1.id], ['3号楼', g2.id], ['4号楼', g2.id]] as const) {
+    buildings[name] = ((await call('demo-admin', 'admin.upsertBuilding', { name, gridId: grid })) as { id: string }).id;
+  }
+
+  const { invites } = (await call('demo-admin', 'admin.issueInvites', {
+    households: [
+      { buildingId: buildings['3号楼'], unit: '2', room: '302' },
+      { buildingId: buildings['4号楼'], unit: '1', room: '101' },
+      { buildingId: buildings['2号楼'], unit: '1', room: '201' },
+    ],
+  })) as { invites: Array<{ code: string }> };
+  await call('demo-resident-2', 'member.redeemInvite', { code: invites[0].code });
+
+  const request = (await call(
+    'demo-resident-1',
+    'member.requestBinding',
+    { communityId: 'demo', buildingId: buildings['1号楼'], unit: '1', room: '101', name: '刘阿姨' },
+    'seed-binding-resident-1',
+  )) as { id: string };
+  await call('demo-grid-1', 'member.reviewRequest', { requestId: request.id, decision: 'approve' });
+  await call(
+    'demo-visitor-1',
+    'member.requestBinding',
+    { communityId: 'demo', buildingId: buildings['2号楼'], unit: '3', room: '502', name: '孙先生' },
+    'seed-binding-visitor-1',
+  );
+
+  await call(
+    'demo-resident-1',
+    'concern.submit',
+    { category: 'cat_demo_repair', buildingId: buildings['1号楼'], text: '1号楼1单元楼道的声控灯坏了一个多星期，晚上老人上下楼很不安全。' },
+    'seed-concern-resident-1',
+  );
+  await call(
+    'demo-resident-2',
+    'concern.submit',
+    { category: 'cat_demo_environment', buildingId: buildings['3号楼'], text: '3号楼北侧垃圾桶满了没人清运，气味很大。', hideName: true },
+    'seed-concern-resident-2',
+  );
+
+  await store.insert('counters', SEED_MARK);
+  return true;
+}

@@ -1,0 +1,41 @@
+/**
+ * Wiring for one machine (design.md §5): SQLite under .data/, a word-list content checker,
+ * the in-app inbox as outbox, and a clock the demo can move forward.
+ */
+import type { Clock } from '../cloudfunctions/lib/ports/platform';
+import type { Deps } from '../cloudfunctions/lib/kernel/deps';
+import { parseBootstrapAdmins } from '../cloudfunctions/lib/kernel/deps';
+import { InboxNotifier } from '../cloudfunctions/lib/platform/inbox-notifier';
+import { cryptoIds, jsonLogger, silentLogger } from '../cloudfunctions/lib/platform/system';
+import { DEMO_WORD_LISTS, WordListChecker } from '../cloudfunctions/lib/platform/word-list-checker';
+import { SqliteStore } from '../cloudfunctions/lib/store/sqlite-store';
+
+/** System time plus an offset the gateway's /_dev/clock endpoint can grow. */
+export class OffsetClock implements Clock {
+  offsetMs = 0;
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+}
+
+export const DEMO_COMMUNITY = 'demo';
+
+export interface LocalDeps extends Deps {
+  store: SqliteStore;
+}
+
+export function localDeps(options: { filename: string; clock?: Clock; quiet?: boolean }): LocalDeps {
+  const store = new SqliteStore({ filename: options.filename });
+  const clock = options.clock ?? new OffsetClock();
+  return {
+    store,
+    clock,
+    ids: cryptoIds,
+    content: new WordListChecker(DEMO_WORD_LISTS),
+    notifier: new InboxNotifier(store, clock),
+    log: options.quiet ? silentLogger : jsonLogger,
+    config: {
+      bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS ?? 'demo-admin', DEMO_COMMUNITY),
+    },
+  };
+}
