@@ -11,7 +11,7 @@ import { InboxNotifier } from './inbox-notifier';
 import { cryptoIds, jsonLogger, systemClock } from './system';
 import { WechatContentChecker, type MsgSecCheckApi } from './wechat-content-checker';
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 // The typings declare env as a string; the SDK documents this symbol as "the function's own env".
 const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
 
