@@ -4,7 +4,7 @@
  * is the type gate, which keeps the suite fast.
  */
 const tsTransform = {
-  '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: { module: 'commonjs', target: 'ES2020', esModuleInterop: true } }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
 };
 
 module.exports = {

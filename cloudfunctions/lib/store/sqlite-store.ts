@@ -85,6 +85,8 @@ function readPath(doc: Doc, field: string): unknown {
   return field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
 }
 
+const TX_ATTEMPTS = 30;
+
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for a private in-process database. */
   filename: string;
@@ -199,7 +201,9 @@ export class SqliteStore implements Store {
    * re-checks every read under the write lock. A changed read reruns `fn`.
    */
   async transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
-    for (let attempt = 0; attempt < 5; attempt += 1) {
+    for (let attempt = 0; attempt < TX_ATTEMPTS; attempt += 1) {
+      // Jittered backoff spreads contenders on a hot document (e.g. a daily counter).
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
       const reads = new Map<string, { collection: string; id: string; text: string | null }>();
       const writes: Array<{ kind: 'insert' | 'set' | 'remove'; collection: string; id: string; doc?: Doc }> = [];
       const key = (c: string, id: string) => `${c}\u0000${id}`;

@@ -106,10 +106,11 @@ async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, reque
 async function recordIntake(ctx: HandlerContext<Input>, db: ScopedStore, c: ConcernRecord) {
   const subject = concernSubject(c._id);
   await db.insert('events', eventRecord(db, ctx.caller, {
-    key: 'submitted', subject, type: 'concern.submitted', to: 'submitted', public: true, note: `受理编号 ${c.number}`, at: c.createdAt,
+    // Both steps share an instant; the keys sort them on the timeline.
+    key: 'intake-1-submitted', subject, type: 'concern.submitted', to: 'submitted', public: true, note: `受理编号 ${c.number}`, at: c.createdAt,
   }));
   await db.insert('events', eventRecord(db, 'system', {
-    key: 'dispatched', subject, type: 'concern.dispatched', from: 'submitted', to: 'dispatched', public: true,
+    key: 'intake-2-dispatched', subject, type: 'concern.dispatched', from: 'submitted', to: 'dispatched', public: true,
     note: c.assigneeId ? null : '已转社区统一受理', at: c.createdAt,
   }));
   const recipient = c.assigneeId;

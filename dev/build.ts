@@ -1,0 +1,99 @@
+/**
+ * `npm run build`: bundles each cloud function into a deployable folder
+ * (dist/cloudfunctions/<name>/index.js + package.json + config.json) that runs with no
+ * node_modules, and bundles the mini-program's npm dependencies into miniprogram_npm so
+ * DevTools needs no "构建 npm" step.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build, type Plugin } from 'esbuild';
+
+const root = path.resolve(__dirname, '..');
+const FUNCTIONS = ['api', 'sweep'] as const;
+// Vendor modules the mini-program imports; each becomes miniprogram_npm/<name>/index.js.
+const MINIPROGRAM_NPM = ['zod', 'dayjs'] as const;
+
+/**
+ * zod's classic API re-exports every locale (≈320 KB minified). The mini-program speaks
+ * only Chinese, so `z.locales` is narrowed to zh-CN in the device bundle.
+ */
+const onlyChineseLocale: Plugin = {
+  name: 'zod-zh-cn-only',
+  setup(b) {
+    b.onResolve({ filter: /locales\/index\.c?js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`) ? { path: 'zod-locales-zh-cn', namespace: 'linli' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'linli' }, () => ({
+      contents: "export { default as zhCN } from 'zod/v4/locales/zh-CN.js';",
+      resolveDir: root,
+      loader: 'js',
+    }));
+  },
+};
+
+export interface BuildReport {
+  functions: Record<string, { bytes: number }>;
+  miniprogramNpm: Record<string, { bytes: number }>;
+}
+
+export async function buildAll(outRoot = path.join(root, 'dist')): Promise<BuildReport> {
+  const report: BuildReport = { functions: {}, miniprogramNpm: {} };
+  for (const name of FUNCTIONS) {
+    const outDir = path.join(outRoot, 'cloudfunctions', name);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    fs.mkdirSync(outDir, { recursive: true });
+    await build({
+      entryPoints: [path.join(root, 'cloudfunctions', name, 'index.ts')],
+      outfile: path.join(outDir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      minify: true,
+      keepNames: true,
+      legalComments: 'linked',
+      logLevel: 'warning',
+    });
+    fs.copyFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), path.join(outDir, 'config.json'));
+    fs.writeFileSync(
+      path.join(outDir, 'package.json'),
+      `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }, null, 2)}\n`,
+    );
+    report.functions[name] = { bytes: fs.statSync(path.join(outDir, 'index.js')).size };
+  }
+
+  for (const name of MINIPROGRAM_NPM) {
+    const outDir = path.join(root, 'miniprogram', 'miniprogram_npm', name);
+    fs.rmSync(outDir, { recursive: true, force: true });
+    await build({
+      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+      outfile: path.join(outDir, 'index.js'),
+      bundle: true,
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      plugins: [onlyChineseLocale],
+      target: 'es2017',
+      format: 'cjs',
+      minify: true,
+      logLevel: 'warning',
+    });
+    report.miniprogramNpm[name] = { bytes: fs.statSync(path.join(outDir, 'index.js')).size };
+  }
+  return report;
+}
+
+if (require.main === module) {
+  buildAll()
+    .then((report) => {
+      for (const [name, { bytes }] of Object.entries(report.functions)) {
+        console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`);
+      }
+      for (const [name, { bytes }] of Object.entries(report.miniprogramNpm)) {
+        console.log(`miniprogram_npm/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`);
+      }
+    })
+    .catch((err) => {
+      console.error(err);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SqliteStore } from '../../../../cloudfunctions/lib/store/sqlite-store';
+import { COLLECTIONS } from '../../../../cloudfunctions/lib/store/collections';
+import { storeContract } from './store-contract';
+
+storeContract('SQLite in memory', async () => {
+  const store = new SqliteStore({ filename: ':memory:' });
+  return { store, close: () => store.close() };
+});
+
+describe('SQLite on a file shared by two connections', () => {
+  it('keeps conditional updates exclusive across connections', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-store-'));
+    const a = new SqliteStore({ filename: path.join(dir, 'db.sqlite') });
+    const b = new SqliteStore({ filename: path.join(dir, 'db.sqlite') });
+    await a.insert('concerns', { _id: 'slot', communityId: 'x', createdAt: 1, seats: 5 });
+    const takes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).update('concerns', 'slot', { seats: 0 }, { seats: { $gt: 0 } })),
+    );
+    expect(takes.filter(Boolean)).toHaveLength(1);
+    a.close();
+    b.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('every declared index is used by the queries it exists for', () => {
+  const store = new SqliteStore({ filename: ':memory:' });
+  afterAll(() => store.close());
+  for (const [collection, indexes] of Object.entries(COLLECTIONS)) {
+    indexes.forEach((fields) => {
+      it(`${collection} by ${fields.join(', ')} searches an index, never scans`, () => {
+        const where = Object.fromEntries(fields.slice(0, -1).map((f) => [f, 'v']));
+        const plan = store.explain(collection, { where, orderBy: { field: fields[fields.length - 1], dir: 'desc' }, limit: 20 });
+        expect(plan).toMatch(/USING INDEX/);
+        expect(plan).not.toMatch(/SCAN c_/);
+        expect(plan).not.toMatch(/TEMP B-TREE/);
+      });
+    });
+  }
+});

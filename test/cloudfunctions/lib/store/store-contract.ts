@@ -1,0 +1,169 @@
+/**
+ * The behaviour every Store adapter must show, written once. The SQLite adapter runs it
+ * here; a CloudBase test environment can run the same suite against the real database.
+ */
+import { AppError } from '../../../../miniprogram/core/errors';
+import { DuplicateKeyError, op, type Doc, type Store } from '../../../../cloudfunctions/lib/ports/store';
+
+interface Row extends Doc {
+  communityId: string;
+  authorId?: string;
+  assigneeId?: string | null;
+  status?: string;
+  createdAt: number;
+  seats?: number;
+  tags?: string[];
+  meta?: { views?: number };
+  active?: boolean;
+  name?: string;
+}
+
+export function storeContract(name: string, make: () => Promise<{ store: Store; close(): void }>) {
+  describe(`${name}: the store contract`, () => {
+    let store: Store;
+    let close: () => void;
+    beforeEach(async () => {
+      ({ store, close } = await make());
+    });
+    afterEach(() => close());
+
+    describe('insert is unique by _id', () => {
+      it('inserts once and reports the second insert as not done, leaving the first intact', async () => {
+        expect(await store.insert('concerns', { _id: 'a', communityId: 'x', createdAt: 1, status: 'one' })).toBe(true);
+        expect(await store.insert('concerns', { _id: 'a', communityId: 'x', createdAt: 2, status: 'two' })).toBe(false);
+        expect(await store.get<Row>('concerns', 'a')).toMatchObject({ status: 'one', createdAt: 1 });
+      });
+      it('answers null for a missing id and leaves missing ids out of getMany', async () => {
+        await store.insert('concerns', { _id: 'a', communityId: 'x', createdAt: 1 });
+        expect(await store.get('concerns', 'nope')).toBeNull();
+        expect((await store.getMany('concerns', ['a', 'nope', 'a'])).map((d) => d._id)).toEqual(['a']);
+      });
+    });
+
+    describe('conditional update is atomic and says whether it matched', () => {
+      beforeEach(async () => {
+        await store.insert('concerns', { _id: 'a', communityId: 'x', createdAt: 1, status: 'open', seats: 2, tags: ['t'] });
+      });
+      it('applies set, inc, push and nested paths when the condition holds', async () => {
+        expect(await store.update('concerns', 'a', { status: 'done', seats: op.inc(-1), tags: op.push('u'), 'meta.views': op.inc(1) }, { status: 'open' })).toBe(true);
+        expect(await store.get<Row>('concerns', 'a')).toMatchObject({ status: 'done', seats: 1, tags: ['t', 'u'], meta: { views: 1 } });
+      });
+      it('changes nothing when the condition fails or the document is missing', async () => {
+        expect(await store.update('concerns', 'a', { status: 'done' }, { status: 'closed' })).toBe(false);
+        expect(await store.update('concerns', 'zzz', { status: 'done' })).toBe(false);
+        expect(await store.get<Row>('concerns', 'a')).toMatchObject({ status: 'open' });
+      });
+      it('removes a field with unset', async () => {
+        await store.update('concerns', 'a', { tags: op.unset() });
+        expect(await store.get<Row>('concerns', 'a')).not.toHaveProperty('tags');
+      });
+      it('lets exactly as many parallel takers through as there are seats', async () => {
+        await store.insert('concerns', { _id: 'slot', communityId: 'x', createdAt: 1, seats: 10 });
+        const results = await Promise.all(
+          Array.from({ length: 60 }, () => store.update('concerns', 'slot', { seats: op.inc(-1) }, { seats: { $gt: 0 } })),
+        );
+        expect(results.filter(Boolean)).toHaveLength(10);
+        expect((await store.get<Row>('concerns', 'slot'))?.seats).toBe(0);
+      });
+      it('refuses field paths that are not plain identifiers', async () => {
+        await expect(store.update('concerns', 'a', { "x') OR 1=1 --": 1 })).rejects.toThrow(/invalid field path/);
+      });
+    });
+
+    describe('queries are filtered, ordered and keyset-paged', () => {
+      beforeEach(async () => {
+        for (let i = 0; i < 25; i += 1) {
+          await store.insert('concerns', {
+            _id: `c${String(i).padStart(2, '0')}`,
+            communityId: i % 5 === 0 ? 'y' : 'x',
+            authorId: i % 2 ? 'odd' : 'even',
+            // Duplicate sort values force the _id tie-break.
+            createdAt: 1000 + Math.floor(i / 3),
+            status: i % 3 === 0 ? 'closed' : 'open',
+          });
+        }
+      });
+      it('walks every matching row exactly once across pages, newest first', async () => {
+        const seen: string[] = [];
+        let after: string | undefined;
+        let pages = 0;
+        do {
+          const page = await store.query<Row>('concerns', {
+            where: { communityId: 'x' },
+            orderBy: { field: 'createdAt', dir: 'desc' },
+            limit: 7,
+            after,
+          });
+          seen.push(...page.items.map((r) => r._id));
+          after = page.next;
+          pages += 1;
+        } while (after && pages < 10);
+        expect(seen).toHaveLength(20);
+        expect(new Set(seen).size).toBe(20);
+        const times = await Promise.all(seen.map(async (id) => (await store.get<Row>('concerns', id))!.createdAt));
+        expect([...times].sort((a, b) => b - a)).toEqual(times);
+      });
+      it('filters by equality, $in and range on the sort field', async () => {
+        const page = await store.query<Row>('concerns', {
+          where: { communityId: 'x', status: { $in: ['closed'] }, createdAt: { $gte: 1003 } },
+          orderBy: { field: 'createdAt', dir: 'asc' },
+          limit: 50,
+        });
+        expect(page.items.map((r) => r._id)).toEqual(['c09', 'c12', 'c18', 'c21', 'c24'].filter((id) => id !== 'c15'));
+        expect(page.next).toBeUndefined();
+      });
+      it('matches booleans and nulls', async () => {
+        await store.insert('communities', { _id: 'k1', communityId: 'k1', active: true, name: 'b' });
+        await store.insert('communities', { _id: 'k2', communityId: 'k2', active: false, name: 'a' });
+        const page = await store.query<Row>('communities', { where: { active: true }, orderBy: { field: 'name', dir: 'asc' }, limit: 10 });
+        expect(page.items.map((r) => r._id)).toEqual(['k1']);
+        await store.insert('concerns', { _id: 'n1', communityId: 'z', assigneeId: null, createdAt: 1 });
+        const unassigned = await store.query<Row>('concerns', { where: { communityId: 'z', assigneeId: null }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 10 });
+        expect(unassigned.items.map((r) => r._id)).toEqual(['n1']);
+      });
+      it('refuses a query no declared index backs', async () => {
+        await expect(
+          store.query('concerns', { where: { text: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 5 }),
+        ).rejects.toThrow(/no index/);
+      });
+      it('rejects a tampered cursor as a validation error', async () => {
+        await expect(
+          store.query('concerns', { where: { communityId: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 5, after: 'bm90IGpzb24' }),
+        ).rejects.toBeInstanceOf(AppError);
+      });
+    });
+
+    describe('transactions are all-or-nothing and safe to rerun', () => {
+      it('commits every write together', async () => {
+        await store.transaction(async (tx) => {
+          const counter = await tx.get<{ _id: string; value: number }>('counters', 'n');
+          tx.set('counters', { _id: 'n', value: (counter?.value ?? 0) + 1 });
+          tx.insert('concerns', { _id: 'tx1', communityId: 'x', createdAt: 1 });
+        });
+        expect(await store.get('counters', 'n')).toMatchObject({ value: 1 });
+        expect(await store.get('concerns', 'tx1')).not.toBeNull();
+      });
+      it('writes nothing when an insert hits an existing id', async () => {
+        await store.insert('concerns', { _id: 'dup', communityId: 'x', createdAt: 1 });
+        await expect(
+          store.transaction(async (tx) => {
+            tx.set('counters', { _id: 'n', value: 99 });
+            tx.insert('concerns', { _id: 'dup', communityId: 'x', createdAt: 2 });
+          }),
+        ).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(await store.get('counters', 'n')).toBeNull();
+      });
+      it('never loses an increment when many run at once', async () => {
+        await Promise.all(
+          Array.from({ length: 30 }, () =>
+            store.transaction(async (tx) => {
+              const counter = await tx.get<{ _id: string; value: number }>('counters', 'n');
+              tx.set('counters', { _id: 'n', value: (counter?.value ?? 0) + 1 });
+            }),
+          ),
+        );
+        expect(await store.get('counters', 'n')).toMatchObject({ value: 30 });
+      });
+    });
+  });
+}

@@ -1,0 +1,35 @@
+/**
+ * What `npm run build` produces must deploy as-is: each function folder loads with plain
+ * node and no node_modules anywhere above it.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildAll } from '../../dev/build';
+
+let out: string;
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-build-'));
+  await buildAll(out);
+}, 60_000);
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+describe.each(['api', 'sweep'])('the %s function bundle', (name) => {
+  it('has index.js, package.json without dependencies, and its config.json', () => {
+    const dir = path.join(out, 'cloudfunctions', name);
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    expect(pkg).toMatchObject({ main: 'index.js', dependencies: {} });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'config.json'), 'utf8'))).toHaveProperty('permissions');
+  });
+  it('loads in a fresh node process away from the repo and exports main', () => {
+    const isolated = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-isolated-'));
+    fs.cpSync(path.join(out, 'cloudfunctions', name), isolated, { recursive: true });
+    const printed = execFileSync(process.execPath, ['-e', "process.stdout.write(typeof require('./index.js').main)"], {
+      cwd: isolated,
+      env: { PATH: process.env.PATH ?? '' },
+    }).toString();
+    expect(printed).toBe('function');
+    fs.rmSync(isolated, { recursive: true, force: true });
+  });
+});

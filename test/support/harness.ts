@@ -1,0 +1,82 @@
+/**
+ * A whole backend in memory: SQLite ':memory:', a manual clock and the demo community
+ * seeded through the real api function. Tests call actions as the demo people do.
+ */
+import type { Envelope } from '../../miniprogram/core/envelope';
+import { createApiFunction, type CloudFunction } from '../../cloudfunctions/lib/api-function';
+import type { Deps } from '../../cloudfunctions/lib/kernel/deps';
+import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
+import { InboxNotifier } from '../../cloudfunctions/lib/platform/inbox-notifier';
+import { cryptoIds, ManualClock } from '../../cloudfunctions/lib/platform/system';
+import { DEMO_WORD_LISTS, WordListChecker } from '../../cloudfunctions/lib/platform/word-list-checker';
+import type { LogLine } from '../../cloudfunctions/lib/ports/platform';
+import { SqliteStore } from '../../cloudfunctions/lib/store/sqlite-store';
+import { seedDemo } from '../../dev/demo-seed';
+
+/** 2026-11-28 10:00 Beijing time. */
+export const T0 = Date.UTC(2026, 10, 28, 2, 0, 0);
+
+export interface Harness {
+  deps: Deps & { store: SqliteStore };
+  clock: ManualClock;
+  api: CloudFunction;
+  logs: Array<LogLine | Record<string, unknown>>;
+  errors: Array<Record<string, unknown>>;
+  /** Calls an action as `openid` (null = no platform identity). */
+  call<T = unknown>(openid: string | null, action: string, data?: unknown, idempotencyKey?: string): Promise<Envelope<T>>;
+  /** Like call, but fails the test on an error envelope and returns data. */
+  ok<T = unknown>(openid: string | null, action: string, data?: unknown, idempotencyKey?: string): Promise<T>;
+  ids: Record<string, string>;
+  close(): void;
+}
+
+export async function createHarness(options: { seed?: boolean; filename?: string } = {}): Promise<Harness> {
+  const clock = new ManualClock(T0);
+  const store = new SqliteStore({ filename: options.filename ?? ':memory:' });
+  const logs: Harness['logs'] = [];
+  const errors: Harness['errors'] = [];
+  const deps = {
+    store,
+    clock,
+    ids: cryptoIds,
+    content: new WordListChecker(DEMO_WORD_LISTS),
+    notifier: new InboxNotifier(store, clock),
+    log: { info: (l: LogLine | Record<string, unknown>) => logs.push(l), error: (l: Record<string, unknown>) => errors.push(l) },
+    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]) },
+  };
+  const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
+  const call: Harness['call'] = async (openid, action, data = {}, idempotencyKey) =>
+    (await api({ action, data, ...(idempotencyKey ? { idempotencyKey } : {}) }, { openid })) as Envelope<never>;
+  const harness: Harness = {
+    deps,
+    clock,
+    api,
+    logs,
+    errors,
+    call,
+    async ok(openid, action, data, key) {
+      const res = await call(openid, action, data, key);
+      if (!res.ok) throw new Error(`${action} as ${openid}: ${res.error.code} ${res.error.message} ${JSON.stringify(res.error.details ?? '')}`);
+      return res.data as never;
+    },
+    ids: {},
+    close: () => store.close(),
+  };
+  if (options.seed !== false) {
+    await seedDemo(api, store);
+    const grids = await harness.ok<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'community.grids', {});
+    const buildings = await harness.ok<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'community.buildings', {});
+    for (const g of grids.items) harness.ids[g.name] = g.id;
+    for (const b of buildings.items) harness.ids[b.name] = b.id;
+  }
+  return harness;
+}
+
+export const member = memberIdFor;
+
+let keySeq = 0;
+/** A fresh, valid idempotency key. */
+export function key(): string {
+  keySeq += 1;
+  return `testkey${Date.now().toString(36)}${keySeq}`;
+}
