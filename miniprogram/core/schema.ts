@@ -9,7 +9,6 @@ z.config(z.locales.zhCN());
 
 // Control characters other than tab/newline, bidi overrides and lone surrogates make text
 // that renders differently from what staff audit, or breaks storage; refuse them outright.
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // Invisible spacers carry no meaning in a complaint; the joiner U+200D stays for emoji.
