@@ -82,7 +82,8 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
   return report;
 }
 
-if (require.main === module) {
+// Run directly (`npm run build`), not when imported by tests or the benchmark.
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   buildAll()
     .then((report) => {
       for (const [name, { bytes }] of Object.entries(report.functions)) {

@@ -23,7 +23,7 @@ describe('unreviewed binding requests expire after 14 days', () => {
     const me = await h.ok<MeView>('demo-visitor-1', 'me.get');
     expect(me.pendingRequest?.status).toBe('expired');
     expect(me.allowedActions).toContain('member.requestBinding');
-    const inbox = await h.deps.store.query<{ title: string }>('inbox', {
+    const inbox = await h.deps.store.query<{ _id: string; title: string }>('inbox', {
       where: { communityId: 'demo', recipientId: member('demo-visitor-1') },
       orderBy: { field: 'createdAt', dir: 'desc' },
       limit: 5,

@@ -40,7 +40,7 @@ describe('a submitted concern is numbered and routed to worker A of the building
   });
   it('notifies the assigned worker', async () => {
     const c = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', lamp(), key());
-    const inbox = await h.deps.store.query<{ title: string; page: string }>('inbox', {
+    const inbox = await h.deps.store.query<{ _id: string; title: string; page: string }>('inbox', {
       where: { communityId: 'demo', recipientId: member('demo-grid-1') },
       orderBy: { field: 'createdAt', dir: 'desc' },
       limit: 5,

@@ -123,7 +123,7 @@ describe('roles are set by admins, audited, and residency comes only from bindin
     expect(view).toMatchObject({ roles: ['gridWorker'], gridIds: [h.ids['第二网格']] });
     const me = await h.ok<MeView>('new-staff', 'me.get');
     expect(me.allowedActions).toEqual(expect.arrayContaining(['concern.queue', 'member.listRequests']));
-    const audit = await h.deps.store.query<{ type: string; actorId: string; to: string }>('events', {
+    const audit = await h.deps.store.query<{ _id: string; type: string; actorId: string; to: string }>('events', {
       where: { communityId: 'demo', subject: `member:${member('new-staff')}` },
       orderBy: { field: 'at', dir: 'asc' },
       limit: 10,

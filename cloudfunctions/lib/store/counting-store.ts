@@ -1,0 +1,64 @@
+import type { Doc, Filter, Patch, QueryPage, QuerySpec, Store, TxOps } from '../ports/store';
+
+/**
+ * Counts database round-trips as CloudBase would bill them: one per call, and inside a
+ * transaction one per read and per write plus the commit. Wraps any adapter.
+ */
+export class CountingStore implements Store {
+  trips = 0;
+  constructor(private readonly inner: Store) {}
+
+  reset(): number {
+    const n = this.trips;
+    this.trips = 0;
+    return n;
+  }
+
+  get<T extends Doc>(c: string, id: string): Promise<T | null> {
+    this.trips += 1;
+    return this.inner.get<T>(c, id);
+  }
+  getMany<T extends Doc>(c: string, ids: readonly string[]): Promise<T[]> {
+    if (ids.length) this.trips += 1;
+    return this.inner.getMany<T>(c, ids);
+  }
+  insert<T extends Doc>(c: string, doc: T): Promise<boolean> {
+    this.trips += 1;
+    return this.inner.insert(c, doc);
+  }
+  set<T extends Doc>(c: string, doc: T): Promise<void> {
+    this.trips += 1;
+    return this.inner.set(c, doc);
+  }
+  update(c: string, id: string, patch: Patch, where?: Filter): Promise<boolean> {
+    this.trips += 1;
+    return this.inner.update(c, id, patch, where);
+  }
+  query<T extends Doc>(c: string, spec: QuerySpec): Promise<QueryPage<T>> {
+    this.trips += 1;
+    return this.inner.query<T>(c, spec);
+  }
+  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
+    this.trips += 1; // commit
+    return this.inner.transaction((tx) =>
+      fn({
+        get: (c, id) => {
+          this.trips += 1;
+          return tx.get(c, id);
+        },
+        insert: (c, doc) => {
+          this.trips += 1;
+          tx.insert(c, doc);
+        },
+        set: (c, doc) => {
+          this.trips += 1;
+          tx.set(c, doc);
+        },
+        remove: (c, id) => {
+          this.trips += 1;
+          tx.remove(c, id);
+        },
+      }),
+    );
+  }
+}

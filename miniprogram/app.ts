@@ -1,0 +1,10 @@
+import { config } from './config';
+import { launch } from './services/launch';
+
+// Launch work sits in services/launch.ts so it can be tested without the App runtime.
+App({
+  globalData: {},
+  onLaunch() {
+    launch(config, wx);
+  },
+});

@@ -1,0 +1,202 @@
+import { call, newIdempotencyKey } from '../../services/api';
+import { getMe, redeemInvite, requestBinding, type BindingRequestView } from '../../core/membership/contract';
+import {
+  listBuildings,
+  listCommunities,
+  type BuildingView,
+  type CommunityView,
+} from '../../core/community/contract';
+import { formatDateTime } from '../../core/format';
+import { allows, BINDING_STATUS_LABELS, formatAddress } from '../../services/view';
+import { collectPages } from '../../services/paging';
+import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { instanceState } from '../../services/page-state';
+
+const FIELDS = ['communityId', 'buildingId', 'unit', 'room', 'name'] as const;
+type Field = (typeof FIELDS)[number];
+
+interface PendingView {
+  statusLabel: string;
+  address: string;
+  name: string;
+  createdText: string;
+  reason: string;
+  waiting: boolean;
+}
+
+function pendingView(r: BindingRequestView): PendingView {
+  return {
+    statusLabel: BINDING_STATUS_LABELS[r.status] ?? r.status,
+    address: formatAddress(r),
+    name: r.name,
+    createdText: formatDateTime(r.createdAt),
+    reason: r.reason ?? '',
+    waiting: r.status === 'pending',
+  };
+}
+
+const state = instanceState(() => ({
+  communities: [] as CommunityView[],
+  buildings: [] as BuildingView[],
+  buildingsOf: '',
+  /** One key per application: a retry after a lost answer must not file it twice. */
+  key: newIdempotencyKey(),
+}));
+
+Component({
+  data: {
+    loaded: false,
+    error: '',
+    boundAddress: '',
+    pending: null as PendingView | null,
+    canRedeem: false,
+    canRequest: false,
+    mode: 'invite' as 'invite' | 'request',
+    // Invite code
+    code: '',
+    codeError: '',
+    redeeming: false,
+    done: '',
+    canSubmitConcern: false,
+    // Application
+    communityNames: [] as string[],
+    communityIndex: -1,
+    buildingNames: [] as string[],
+    buildingIndex: -1,
+    unit: '',
+    room: '',
+    name: '',
+    errors: emptyErrors(FIELDS),
+    formError: '',
+    submitting: false,
+  },
+  methods: {
+    onLoad() {
+      void this.load();
+    },
+    async load() {
+      const res = await call(getMe, {});
+      if (!res.ok) {
+        this.setData({ loaded: true, error: res.error.message });
+        return;
+      }
+      const me = res.data;
+      const canRedeem = allows(me.allowedActions, 'member.redeemInvite');
+      const canRequest = allows(me.allowedActions, 'member.requestBinding');
+      this.setData({
+        loaded: true,
+        error: '',
+        boundAddress: me.household ? formatAddress(me.household) : '',
+        pending: me.pendingRequest ? pendingView(me.pendingRequest) : null,
+        canRedeem,
+        canRequest,
+        mode: canRedeem ? 'invite' : 'request',
+      });
+      if (canRequest) await this.loadCommunities(me.community?.id ?? '');
+    },
+    async loadCommunities(preferId: string) {
+      const res = await collectPages((cursor) => call(listCommunities, { cursor, limit: 50 }));
+      if (!res.ok) {
+        this.setData({ formError: res.error.message });
+        return;
+      }
+      const s = state(this);
+      s.communities = res.data;
+      // A single community is the usual deployment: choose it for the resident.
+      const index = res.data.length === 1 ? 0 : res.data.findIndex((c) => c.id === preferId);
+      this.setData({ communityNames: res.data.map((c) => c.name), communityIndex: index });
+      if (index >= 0) await this.loadBuildings();
+    },
+    async loadBuildings() {
+      const s = state(this);
+      const community = s.communities[this.data.communityIndex];
+      if (!community || s.buildingsOf === community.id) return;
+      const res = await collectPages((cursor) => call(listBuildings, { communityId: community.id, cursor, limit: 50 }));
+      if (!res.ok) {
+        this.setData({ formError: res.error.message });
+        return;
+      }
+      s.buildings = res.data;
+      s.buildingsOf = community.id;
+      this.setData({ buildingNames: res.data.map((b) => b.name), buildingIndex: -1 });
+    },
+    switchMode(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { mode: string }>) {
+      const mode = e.currentTarget.dataset.mode === 'request' ? 'request' : 'invite';
+      this.setData({ mode });
+    },
+    onCodeInput(e: WechatMiniprogram.Input) {
+      this.setData({ code: e.detail.value, codeError: '' });
+    },
+    async redeem() {
+      if (this.data.redeeming) return;
+      this.setData({ redeeming: true, codeError: '' });
+      const res = await call(redeemInvite, { code: this.data.code });
+      if (!res.ok) {
+        const byField = pickFieldErrors(res.error, ['code'] as const);
+        this.setData({ redeeming: false, codeError: byField.code || res.error.message });
+        return;
+      }
+      const address = res.data.household ? formatAddress(res.data.household) : '';
+      this.setData({
+        redeeming: false,
+        code: '',
+        done: address ? `绑定成功：${address}` : '绑定成功',
+        boundAddress: address,
+        pending: null,
+        canRedeem: false,
+        canRequest: false,
+        canSubmitConcern: allows(res.data.allowedActions, 'concern.submit'),
+      });
+    },
+    async onCommunityChange(e: WechatMiniprogram.PickerChange) {
+      const index = Number(e.detail.value);
+      if (!state(this).communities[index]) return;
+      this.setData({ communityIndex: index, 'errors.communityId': '' });
+      await this.loadBuildings();
+    },
+    onBuildingChange(e: WechatMiniprogram.PickerChange) {
+      const index = Number(e.detail.value);
+      if (!state(this).buildings[index]) return;
+      this.setData({ buildingIndex: index, 'errors.buildingId': '' });
+    },
+    onFieldInput(e: WechatMiniprogram.Input<Record<string, never>, { field: string }>) {
+      const field = e.currentTarget.dataset.field;
+      if (field !== 'unit' && field !== 'room' && field !== 'name') return;
+      this.setData({ [field]: e.detail.value, [`errors.${field}`]: '' });
+    },
+    async submitRequest() {
+      if (this.data.submitting) return;
+      const s = state(this);
+      const community = s.communities[this.data.communityIndex];
+      // Buildings belong to the community they were loaded for; a stale list must not mix.
+      const building = s.buildingsOf === community?.id ? s.buildings[this.data.buildingIndex] : undefined;
+      const input = {
+        communityId: community?.id ?? '',
+        buildingId: building?.id ?? '',
+        unit: this.data.unit,
+        room: this.data.room,
+        name: this.data.name,
+      };
+      this.setData({ submitting: true, formError: '', errors: emptyErrors(FIELDS) });
+      const res = await call(requestBinding, input, { idempotencyKey: s.key });
+      if (res.ok) {
+        s.key = newIdempotencyKey();
+        this.setData({ submitting: false, pending: pendingView(res.data) });
+        return;
+      }
+      const errors: Record<Field, string> = pickFieldErrors(res.error, FIELDS);
+      if (errors.communityId && !input.communityId) errors.communityId = '请选择社区';
+      if (errors.buildingId && !input.buildingId) errors.buildingId = '请选择楼栋';
+      this.setData({ submitting: false, errors, formError: formMessage(res.error, FIELDS) });
+    },
+    goSubmitConcern() {
+      wx.redirectTo({ url: '/pages/concern-submit/index' });
+    },
+    goPrivacy() {
+      wx.navigateTo({ url: '/pages/privacy/index' });
+    },
+    goBack() {
+      wx.navigateBack({ delta: 1 });
+    },
+  },
+});

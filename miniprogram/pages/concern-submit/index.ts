@@ -1,0 +1,183 @@
+import { call, newIdempotencyKey } from '../../services/api';
+import { getMe } from '../../core/membership/contract';
+import { listBuildings, type BuildingView } from '../../core/community/contract';
+import {
+  CONCERN_TEXT_MAX,
+  listCategories,
+  submitConcern,
+  type CategoryView,
+} from '../../core/concern/contract';
+import { allows } from '../../services/view';
+import { collectPages } from '../../services/paging';
+import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
+import { instanceState } from '../../services/page-state';
+
+const FIELDS = ['category', 'text', 'buildingId'] as const;
+
+const state = instanceState(() => ({
+  categories: [] as CategoryView[],
+  buildings: [] as BuildingView[],
+  /** One key per form: a retry after a lost answer must not file the concern twice. */
+  key: '',
+  submitted: false,
+}));
+
+function slaText(c: CategoryView): string {
+  return `${c.contactHours}小时内联系，${c.resolveDays}天内办结`;
+}
+
+Component({
+  data: {
+    loading: true,
+    loadError: '',
+    needBind: false,
+    canBind: false,
+    categoryNames: [] as string[],
+    categoryIndex: -1,
+    sla: '',
+    buildingNames: [] as string[],
+    buildingIndex: -1,
+    text: '',
+    textLength: 0,
+    max: CONCERN_TEXT_MAX,
+    hideName: false,
+    errors: emptyErrors(FIELDS),
+    formError: '',
+    restored: false,
+    submitting: false,
+  },
+  methods: {
+    onLoad() {
+      const s = state(this);
+      const draft = loadDraft(wx);
+      s.key = draft?.idempotencyKey ?? newIdempotencyKey();
+      if (draft) {
+        this.setData({
+          text: draft.text,
+          textLength: draft.text.length,
+          hideName: draft.hideName,
+          restored: draft.text.length > 0,
+        });
+      }
+      void this.loadOptions(draft?.category ?? '', draft?.buildingId ?? '');
+    },
+    onHide() {
+      this.keepDraft();
+    },
+    onUnload() {
+      this.keepDraft();
+    },
+    async loadOptions(categoryId: string, buildingId: string) {
+      this.setData({ loading: true, loadError: '' });
+      const [me, categories, buildings] = await Promise.all([
+        call(getMe, {}),
+        collectPages((cursor) => call(listCategories, { cursor, limit: 50 })),
+        collectPages((cursor) => call(listBuildings, { cursor, limit: 50 })),
+      ]);
+      if (!me.ok) {
+        this.setData({ loading: false, loadError: me.error.message });
+        return;
+      }
+      if (!allows(me.data.allowedActions, 'concern.submit')) {
+        this.setData({
+          loading: false,
+          needBind: true,
+          canBind: allows(me.data.allowedActions, 'member.requestBinding', 'member.redeemInvite'),
+        });
+        return;
+      }
+      if (!categories.ok || !buildings.ok) {
+        const failed = !categories.ok ? categories : !buildings.ok ? buildings : undefined;
+        this.setData({ loading: false, loadError: failed?.error.message ?? '' });
+        return;
+      }
+      const s = state(this);
+      s.categories = categories.data;
+      s.buildings = buildings.data;
+      const categoryIndex = s.categories.findIndex((c) => c.id === categoryId);
+      // Most concerns are about the resident's own building, so start there.
+      const preferBuilding = buildingId || me.data.household?.buildingId || '';
+      const buildingIndex = s.buildings.findIndex((b) => b.id === preferBuilding);
+      const category = s.categories[categoryIndex];
+      this.setData({
+        loading: false,
+        categoryNames: s.categories.map((c) => c.name),
+        categoryIndex,
+        sla: category ? slaText(category) : '',
+        buildingNames: s.buildings.map((b) => b.name),
+        buildingIndex,
+      });
+    },
+    retryLoad() {
+      const input = this.currentInput();
+      void this.loadOptions(input.category, input.buildingId);
+    },
+    onCategoryChange(e: WechatMiniprogram.PickerChange) {
+      const index = Number(e.detail.value);
+      const category = state(this).categories[index];
+      if (!category) return;
+      this.setData({ categoryIndex: index, sla: slaText(category), 'errors.category': '' });
+    },
+    onBuildingChange(e: WechatMiniprogram.PickerChange) {
+      const index = Number(e.detail.value);
+      if (!state(this).buildings[index]) return;
+      this.setData({ buildingIndex: index, 'errors.buildingId': '' });
+    },
+    onTextInput(e: WechatMiniprogram.TextareaInput) {
+      const text = e.detail.value;
+      const patch: Record<string, unknown> = { text, textLength: text.length };
+      if (this.data.errors.text) patch['errors.text'] = '';
+      this.setData(patch);
+    },
+    onHideNameChange(e: WechatMiniprogram.SwitchChange) {
+      this.setData({ hideName: e.detail.value });
+    },
+    currentInput() {
+      const s = state(this);
+      return {
+        category: s.categories[this.data.categoryIndex]?.id ?? '',
+        text: this.data.text,
+        buildingId: s.buildings[this.data.buildingIndex]?.id ?? '',
+        hideName: this.data.hideName,
+      };
+    },
+    keepDraft() {
+      const s = state(this);
+      if (s.submitted) return;
+      if (!this.data.text.trim()) {
+        clearDraft(wx);
+        return;
+      }
+      saveDraft(wx, { ...this.currentInput(), idempotencyKey: s.key });
+    },
+    async submit() {
+      if (this.data.submitting) return;
+      const s = state(this);
+      const input = this.currentInput();
+      this.setData({ submitting: true, formError: '', errors: emptyErrors(FIELDS) });
+      // Saved before sending, so a crash or a lost answer leaves the text and the key behind.
+      this.keepDraft();
+      const res = await call(submitConcern, input, { idempotencyKey: s.key });
+      if (res.ok) {
+        s.submitted = true;
+        clearDraft(wx);
+        this.setData({ submitting: false, restored: false });
+        wx.redirectTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(res.data.id)}&created=1` });
+        return;
+      }
+      const errors = pickFieldErrors(res.error, FIELDS);
+      // An empty picker fails the id format rule; say what to do instead.
+      if (errors.category && !input.category) errors.category = '请选择分类';
+      if (errors.buildingId && !input.buildingId) errors.buildingId = '请选择楼栋';
+      const formError =
+        res.error.code === 'NETWORK_ERROR'
+          ? `${res.error.message}。您填写的内容已保存，可直接再次提交。`
+          : formMessage(res.error, FIELDS);
+      this.setData({ submitting: false, errors, formError });
+    },
+    goBind() {
+      wx.navigateTo({ url: '/pages/bind/index' });
+    },
+  },
+});

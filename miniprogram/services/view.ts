@@ -1,0 +1,110 @@
+/**
+ * Turns contract views into the few strings a page renders, so setData carries display
+ * text only and every page words things the same way.
+ */
+import type { ConcernStatus, ConcernSummary } from '../core/concern/contract';
+import type { BindingRequestView, BindingStatus, HouseholdView } from '../core/membership/contract';
+import type { GridView } from '../core/community/contract';
+import { ROLE_LABELS, type CallerRole } from '../core/roles';
+import { formatDateTime } from '../core/format';
+
+/** Residents type "3" or "3单元"; show the unit word once either way. */
+export function formatAddress(a: Pick<HouseholdView, 'buildingName' | 'unit' | 'room'>): string {
+  const unit = /^\d+$/.test(a.unit) ? `${a.unit}单元` : a.unit;
+  const room = /^\d+$/.test(a.room) ? `${a.room}室` : a.room;
+  return `${a.buildingName} ${unit} ${room}`;
+}
+
+export function roleText(roles: readonly CallerRole[]): string {
+  const list = roles.length > 0 ? roles : (['visitor'] as const);
+  return list.map((r) => ROLE_LABELS[r]).join('、');
+}
+
+/** Colour family of a status tag: waiting on staff, in progress, finished, or ended. */
+export type Tone = 'todo' | 'doing' | 'done' | 'muted';
+
+const STATUS_TONES: Record<ConcernStatus, Tone> = {
+  dispatched: 'todo',
+  accepted: 'doing',
+  waitingResident: 'todo',
+  coordinating: 'doing',
+  resolved: 'done',
+  supervised: 'doing',
+  closed: 'done',
+  withdrawn: 'muted',
+};
+
+export function statusTone(status: string): Tone {
+  return (STATUS_TONES as Record<string, Tone | undefined>)[status] ?? 'muted';
+}
+
+export interface ConcernRow {
+  id: string;
+  number: string;
+  categoryName: string;
+  excerpt: string;
+  statusLabel: string;
+  tone: Tone;
+  buildingName: string;
+  createdText: string;
+  overdue: boolean;
+}
+
+export function concernRow(c: ConcernSummary & { overdue?: boolean }): ConcernRow {
+  return {
+    id: c.id,
+    number: c.number,
+    categoryName: c.categoryName,
+    excerpt: c.excerpt,
+    statusLabel: c.statusLabel,
+    tone: statusTone(c.status),
+    buildingName: c.buildingName,
+    createdText: formatDateTime(c.createdAt),
+    overdue: c.overdue === true,
+  };
+}
+
+export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = {
+  pending: '待审核',
+  approved: '已通过',
+  rejected: '未通过',
+  expired: '已过期',
+};
+
+export interface RequestRow {
+  id: string;
+  name: string;
+  address: string;
+  statusLabel: string;
+  reason: string;
+  createdText: string;
+  canReview: boolean;
+}
+
+export function requestRow(r: BindingRequestView): RequestRow {
+  return {
+    id: r.id,
+    name: r.name,
+    address: formatAddress(r),
+    statusLabel: BINDING_STATUS_LABELS[r.status] ?? r.status,
+    reason: r.reason ?? '',
+    createdText: formatDateTime(r.createdAt),
+    canReview: r.allowedActions.includes('member.reviewRequest'),
+  };
+}
+
+export interface GridRow {
+  id: string;
+  name: string;
+  workerA: string;
+  workerB: string;
+}
+
+export function gridRow(g: GridView): GridRow {
+  return { id: g.id, name: g.name, workerA: g.workerA?.name ?? '', workerB: g.workerB?.name ?? '' };
+}
+
+/** True when any of `actions` is among what the server says the caller may do. */
+export function allows(allowed: readonly string[] | undefined, ...actions: string[]): boolean {
+  return !!allowed && actions.some((a) => allowed.includes(a));
+}

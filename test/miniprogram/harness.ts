@@ -1,0 +1,128 @@
+/**
+ * Helpers shared by the page tests: load a page through the official wcc compiler, render
+ * it, fake the backend at the transport seam and read what a resident would see.
+ */
+import * as path from 'path';
+import { setTransport } from '../../miniprogram/services/api';
+import { fail, ok, type ActionEvent, type Envelope } from '../../miniprogram/core/envelope';
+
+/**
+ * The package's own .d.ts pulls in j-component, which imports an older nested copy of
+ * miniprogram-api-typings; merging the two breaks `this` inside every Component() of the
+ * app. So the few members used here are typed locally and the module is required untyped.
+ */
+interface SimNode {
+  readonly dom: HTMLElement | undefined;
+  readonly instance: unknown;
+  querySelector(selector: string): SimNode | undefined | null;
+  querySelectorAll(selector: string): SimNode[];
+  dispatchEvent(event: string, options?: unknown): void;
+}
+interface SimRoot extends SimNode {
+  attach(parent: Node): void;
+  detach(): void;
+}
+interface Simulate {
+  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string }): string;
+  render(id: string, props?: Record<string, unknown>): SimRoot;
+  sleep(ms: number): Promise<void>;
+}
+ 
+const simulate = require('miniprogram-simulate') as Simulate;
+
+export const ROOT = path.join(__dirname, '../../miniprogram');
+
+/**
+ * Loads once per test file: simulate runs the page's module through `require`, and Jest's
+ * module cache means a second load of the same path would not call Component() again.
+ * That includes components a page uses: load a page and, separately, a component it
+ * embeds in the same file, and the second copy renders empty. One page (or component)
+ * per test file avoids it.
+ */
+export function loadPage(relPath: string): string {
+  return simulate.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT });
+}
+
+export interface Rendered {
+  /** The component instance: page lifecycle methods live in `methods`. */
+  instance: Record<string, (...args: unknown[]) => unknown> & { data: Record<string, unknown> };
+  text(selector?: string): string;
+  exists(selector: string): boolean;
+  count(selector: string): number;
+  tap(selector: string): Promise<void>;
+  input(selector: string, value: string): Promise<void>;
+  change(selector: string, value: unknown): Promise<void>;
+  trigger(selector: string, event: string, detail?: unknown): Promise<void>;
+}
+
+const rendered: SimRoot[] = [];
+
+/** Detaches every page rendered so far, so lifetimes like `detached` run between tests. */
+export function cleanup(): void {
+  while (rendered.length > 0) rendered.pop()?.detach();
+}
+
+// Every test file that renders pages gets a clean slate after each test.
+afterEach(cleanup);
+
+/** Lets queued promise chains (call → transport → setData) run to the end. */
+export async function flush(): Promise<void> {
+  for (let i = 0; i < 10; i++) await simulate.sleep(0);
+}
+
+export function render(id: string): Rendered {
+  const comp = simulate.render(id);
+  comp.attach(document.createElement('parent-wrapper'));
+  rendered.push(comp);
+  const find = (selector: string) => {
+    const el = comp.querySelector(selector);
+    if (!el) throw new Error(`no element matches ${selector}`);
+    return el;
+  };
+  const trigger = async (selector: string, event: string, detail?: unknown) => {
+    find(selector).dispatchEvent(event, detail === undefined ? undefined : { detail });
+    await flush();
+  };
+  return {
+    instance: comp.instance as unknown as Rendered['instance'],
+    text(selector?: string) {
+      const dom = selector ? find(selector).dom : comp.dom;
+      return (dom?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    },
+    exists: (selector) => !!comp.querySelector(selector),
+    count: (selector) => comp.querySelectorAll(selector).length,
+    tap: (selector) => trigger(selector, 'tap'),
+    input: (selector, value) => trigger(selector, 'input', { value }),
+    change: (selector, value) => trigger(selector, 'change', { value }),
+    trigger,
+  };
+}
+
+export type Reply = Envelope<unknown> | ((data: Record<string, unknown>, event: ActionEvent) => Envelope<unknown>);
+
+/**
+ * Installs a fake backend: one reply (or a function) per action name. Returns the jest mock
+ * so tests can see exactly which events a page sent.
+ */
+export function fakeBackend(replies: Record<string, Reply>) {
+  const send = jest.fn(async (event: ActionEvent): Promise<Envelope<unknown>> => {
+    const reply = replies[event.action];
+    if (reply === undefined) return fail('UNKNOWN_ACTION');
+    return typeof reply === 'function' ? reply((event.data ?? {}) as Record<string, unknown>, event) : reply;
+  });
+  setTransport({ send });
+  return send;
+}
+
+/** Events sent for one action, in order. */
+export function sent(send: ReturnType<typeof fakeBackend>, action: string): ActionEvent[] {
+  return send.mock.calls.map((c) => c[0]).filter((e) => e.action === action);
+}
+
+export function meReply(allowedActions: string[], extra: Record<string, unknown> = {}): Envelope<unknown> {
+  return ok({ memberId: 'm1', roles: ['resident'], gridIds: [], allowedActions, ...extra });
+}
+
+export const wxMock = (globalThis as unknown as { wx: Record<string, jest.Mock> }).wx;
+
+export { ok, fail, simulate };

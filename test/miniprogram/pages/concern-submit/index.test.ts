@@ -1,0 +1,167 @@
+import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock } from '../../harness';
+import { DRAFT_KEY } from '../../../../miniprogram/services/draft';
+
+const pageId = loadPage('pages/concern-submit/index');
+
+const categories = ok({
+  items: [
+    { id: 'env', name: '环境卫生', contactHours: 24, resolveDays: 3 },
+    { id: 'noise', name: '噪音扰民', contactHours: 12, resolveDays: 5 },
+  ],
+});
+const buildings = ok({
+  items: [
+    { id: 'b1', name: '1号楼', gridId: 'g1' },
+    { id: 'b2', name: '2号楼', gridId: 'g1' },
+  ],
+});
+const resident = meReply(['concern.submit', 'concern.listMine'], {
+  household: { id: 'h1', buildingId: 'b2', buildingName: '2号楼', unit: '1', room: '301' },
+});
+const created = ok({ id: 'c-42', number: 'SS-0042', status: 'dispatched' });
+
+async function openForm(extra: Record<string, Parameters<typeof fakeBackend>[0][string]> = {}) {
+  const send = fakeBackend({
+    'me.get': resident,
+    'concern.categories': categories,
+    'community.buildings': buildings,
+    'concern.submit': created,
+    ...extra,
+  });
+  const page = render(pageId);
+  page.instance.onLoad();
+  await flush();
+  return { page, send };
+}
+
+async function fillForm(page: Awaited<ReturnType<typeof openForm>>['page'], text: string) {
+  await page.change('#category', '1');
+  await page.input('#text', text);
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  wxMock.clearStorageSync();
+});
+
+describe('a resident submits a well-formed concern', () => {
+  it('shows the promised handling time of the chosen category', async () => {
+    const { page } = await openForm();
+    await page.change('#category', '1');
+    expect(page.text('#sla')).toContain('12小时内联系，5天内办结');
+  });
+
+  it('preselects the resident’s own building', async () => {
+    const { page } = await openForm();
+    expect(page.text('#building')).toContain('2号楼');
+  });
+
+  it('sends concern.submit with an idempotency key and opens the new concern', async () => {
+    const { page, send } = await openForm();
+    await fillForm(page, '楼道灯坏了一个星期了');
+    await page.trigger('#hide-name', 'change', { value: true });
+    await page.tap('#submit');
+
+    const [event] = sent(send, 'concern.submit');
+    expect(event.data).toEqual({ category: 'noise', text: '楼道灯坏了一个星期了', buildingId: 'b2', hideName: true });
+    expect(event.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(wxMock.redirectTo).toHaveBeenCalledWith({ url: '/pages/concern-detail/index?id=c-42&created=1' });
+    expect(wxMock.getStorageSync(DRAFT_KEY)).toBe('');
+  });
+
+  it('counts the characters typed against the limit', async () => {
+    const { page } = await openForm();
+    await page.input('#text', '一二三四五六');
+    expect(page.text('#counter')).toBe('6/1000');
+  });
+});
+
+describe('the text is too short', () => {
+  it('shows the field message and sends nothing', async () => {
+    const { page, send } = await openForm();
+    await fillForm(page, '太吵');
+    await page.tap('#submit');
+
+    expect(page.text('#text-error')).toBe('诉求内容至少需要5个字');
+    expect(sent(send, 'concern.submit')).toHaveLength(0);
+    expect(wxMock.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('asks to choose a category when none was picked', async () => {
+    const { page, send } = await openForm();
+    await page.input('#text', '楼道灯坏了一个星期了');
+    await page.tap('#submit');
+    expect(page.text('#category-error')).toBe('请选择分类');
+    expect(sent(send, 'concern.submit')).toHaveLength(0);
+  });
+});
+
+describe('the server rejects a field', () => {
+  it('shows the server’s message next to that field', async () => {
+    const { page } = await openForm({
+      'concern.submit': fail('VALIDATION_ERROR', '该楼栋不属于本社区', {
+        issues: [{ path: 'buildingId', message: '该楼栋不属于本社区' }],
+      }),
+    });
+    await fillForm(page, '楼道灯坏了一个星期了');
+    await page.tap('#submit');
+
+    expect(page.text('#building-error')).toBe('该楼栋不属于本社区');
+    expect(page.exists('#form-error')).toBe(false);
+    expect(wxMock.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('shows a non-field refusal above the submit button', async () => {
+    const { page } = await openForm({ 'concern.submit': fail('CONTENT_REJECTED') });
+    await fillForm(page, '楼道灯坏了一个星期了');
+    await page.tap('#submit');
+    expect(page.text('#form-error')).toBe('内容未通过安全检测，请修改后再提交');
+  });
+});
+
+describe('the network drops the submit', () => {
+  it('keeps the draft and retries with the same idempotency key', async () => {
+    let attempts = 0;
+    const { page, send } = await openForm({
+      'concern.submit': () => (++attempts === 1 ? fail('NETWORK_ERROR') : created),
+    });
+    await fillForm(page, '楼道灯坏了一个星期了');
+    await page.tap('#submit');
+
+    expect(page.text('#form-error')).toContain('网络不稳定');
+    expect(page.text('#form-error')).toContain('内容已保存');
+    const draft = wxMock.getStorageSync(DRAFT_KEY) as unknown as { text: string; idempotencyKey: string };
+    expect(draft.text).toBe('楼道灯坏了一个星期了');
+    expect(wxMock.redirectTo).not.toHaveBeenCalled();
+
+    await page.tap('#submit');
+    const [first, second] = sent(send, 'concern.submit');
+    expect(second.idempotencyKey).toBe(first.idempotencyKey);
+    expect(draft.idempotencyKey).toBe(first.idempotencyKey);
+    expect(wxMock.redirectTo).toHaveBeenCalledTimes(1);
+  });
+
+  it('restores the saved text and key when the form is opened again', async () => {
+    const first = await openForm({ 'concern.submit': fail('NETWORK_ERROR') });
+    await fillForm(first.page, '楼道灯坏了一个星期了');
+    await first.page.tap('#submit');
+    const lostKey = sent(first.send, 'concern.submit')[0].idempotencyKey;
+
+    const { page, send } = await openForm();
+    expect(page.text('#restored')).toContain('已恢复');
+    expect(page.text('#counter')).toBe('10/1000');
+    expect(page.text('#category')).toContain('噪音扰民');
+    await page.tap('#submit');
+    expect(sent(send, 'concern.submit')[0].idempotencyKey).toBe(lostKey);
+  });
+});
+
+describe('a visitor opens the form', () => {
+  it('is asked to bind a household first', async () => {
+    const { page } = await openForm({ 'me.get': meReply(['member.requestBinding', 'member.redeemInvite']) });
+    expect(page.text('#bind-prompt')).toContain('先绑定您的住户');
+    expect(page.exists('#submit')).toBe(false);
+    await page.tap('#bind');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' });
+  });
+});
