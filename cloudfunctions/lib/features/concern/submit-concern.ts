@@ -6,7 +6,9 @@ import type { HandlerContext } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DuplicateKeyError } from '../../ports/store';
 import { DAY, HOUR, localDayKey } from '../../platform/time';
-import { eventRecord } from '../audit/events';
+import { eventRecord, type EventRecord } from '../audit/events';
+import type { MemberRecord } from '../membership/records';
+import { toConcernView } from './presenters';
 import type { BuildingRecord, GridRecord } from '../community/records';
 import { getConcernView } from './get-concern';
 import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
@@ -31,9 +33,6 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   const authorId = caller.memberId as string;
   const id = `c_${createHash('sha256').update(`${authorId}:${ctx.idempotencyKey}`).digest('hex').slice(0, 24)}`;
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
-
-  const existing = await db.get<ConcernRecord>('concerns', id);
-  if (existing) return replay(ctx, existing, requestHash);
 
   const [building, category] = await Promise.all([
     db.require<BuildingRecord>('buildings', input.buildingId, '所选楼栋不存在'),
@@ -90,8 +89,13 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
     const winner = await db.require<ConcernRecord>('concerns', id);
     return replay(ctx, winner, requestHash);
   }
-  await recordIntake(ctx, db, concern);
-  return getConcernView(ctx, concern);
+  const events = await recordIntake(ctx, db, concern);
+  const names = new Map<string, string>();
+  if (concern.assigneeId) {
+    const [assignee] = await db.getMany<MemberRecord>('members', [concern.assigneeId]);
+    if (assignee?.name) names.set(assignee._id, assignee.name);
+  }
+  return toConcernView(caller, concern, events, names);
 }
 
 async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, requestHash: string) {
@@ -103,16 +107,19 @@ async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, reque
   return getConcernView(ctx, existing);
 }
 
-async function recordIntake(ctx: HandlerContext<Input>, db: ScopedStore, c: ConcernRecord) {
+/** Writes the intake steps (idempotently) and returns them for the response. */
+async function recordIntake(ctx: HandlerContext<Input>, db: ScopedStore, c: ConcernRecord): Promise<EventRecord[]> {
   const subject = concernSubject(c._id);
-  await db.insert('events', eventRecord(db, ctx.caller, {
+  const submitted = eventRecord(db, ctx.caller, {
     // Both steps share an instant; the keys sort them on the timeline.
     key: 'intake-1-submitted', subject, type: 'concern.submitted', to: 'submitted', public: true, note: `受理编号 ${c.number}`, at: c.createdAt,
-  }));
-  await db.insert('events', eventRecord(db, 'system', {
+  });
+  const dispatched = eventRecord(db, 'system', {
     key: 'intake-2-dispatched', subject, type: 'concern.dispatched', from: 'submitted', to: 'dispatched', public: true,
     note: c.assigneeId ? null : '已转社区统一受理', at: c.createdAt,
-  }));
+  });
+  await db.insert('events', submitted);
+  await db.insert('events', dispatched);
   const recipient = c.assigneeId;
   if (recipient) {
     await ctx.deps.notifier.notify({
@@ -125,4 +132,5 @@ async function recordIntake(ctx: HandlerContext<Input>, db: ScopedStore, c: Conc
       page: `/pages/concern-detail/index?id=${c._id}`,
     });
   }
+  return [submitted, dispatched];
 }
