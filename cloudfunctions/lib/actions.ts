@@ -11,7 +11,23 @@ import { listGrids } from './features/community/list-grids';
 import { updateCommunity } from './features/community/update-community';
 import { upsertBuilding } from './features/community/upsert-building';
 import { upsertGrid } from './features/community/upsert-grid';
+import { acceptConcern } from './features/concern/accept-concern';
 import { concernQueue } from './features/concern/concern-queue';
+import { concernStats } from './features/concern/concern-stats';
+import { mergeConcern } from './features/concern/merge-concern';
+import { noteConcern } from './features/concern/note-concern';
+import { rateConcern } from './features/concern/rate-concern';
+import { reopenConcern } from './features/concern/reopen-concern';
+import { replyConcern } from './features/concern/reply-concern';
+import { reportBack } from './features/concern/report-back';
+import { requestInfo } from './features/concern/request-info';
+import { resolveConcern } from './features/concern/resolve-concern';
+import { supplementConcern } from './features/concern/supplement-concern';
+import { transferConcern } from './features/concern/transfer-concern';
+import { upsertCategory } from './features/concern/upsert-category';
+import { whistleConcern } from './features/concern/whistle-concern';
+import { withdrawConcern } from './features/concern/withdraw-concern';
+import { setAway } from './features/staff/set-away';
 import { getConcern } from './features/concern/get-concern';
 import { listCategories } from './features/concern/list-categories';
 import { listMyConcerns } from './features/concern/list-my-concerns';
@@ -47,6 +63,22 @@ export const actionTable: ActionTable = {
   'concern.listMine': bind(c['concern.listMine'], listMyConcerns),
   'concern.get': bind(c['concern.get'], getConcern),
   'concern.queue': bind(c['concern.queue'], concernQueue),
+  'concern.accept': bind(c['concern.accept'], acceptConcern),
+  'concern.reply': bind(c['concern.reply'], replyConcern),
+  'concern.note': bind(c['concern.note'], noteConcern),
+  'concern.requestInfo': bind(c['concern.requestInfo'], requestInfo),
+  'concern.supplement': bind(c['concern.supplement'], supplementConcern),
+  'concern.transfer': bind(c['concern.transfer'], transferConcern),
+  'concern.whistle': bind(c['concern.whistle'], whistleConcern),
+  'concern.reportBack': bind(c['concern.reportBack'], reportBack),
+  'concern.merge': bind(c['concern.merge'], mergeConcern),
+  'concern.resolve': bind(c['concern.resolve'], resolveConcern),
+  'concern.rate': bind(c['concern.rate'], rateConcern),
+  'concern.reopen': bind(c['concern.reopen'], reopenConcern),
+  'concern.withdraw': bind(c['concern.withdraw'], withdrawConcern),
+  'concern.stats': bind(c['concern.stats'], concernStats),
+  'admin.upsertCategory': bind(c['admin.upsertCategory'], upsertCategory),
+  'staff.setAway': bind(c['staff.setAway'], setAway),
 };
 
 /** Own-property lookup only: `__proto__` or `constructor` as an action name finds nothing. */

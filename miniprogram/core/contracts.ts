@@ -27,6 +27,22 @@ export const contracts = {
   'concern.listMine': concern.listMyConcerns,
   'concern.get': concern.getConcern,
   'concern.queue': concern.concernQueue,
+  'concern.accept': concern.acceptConcern,
+  'concern.reply': concern.replyConcern,
+  'concern.note': concern.noteConcern,
+  'concern.requestInfo': concern.requestInfo,
+  'concern.supplement': concern.supplementConcern,
+  'concern.transfer': concern.transferConcern,
+  'concern.whistle': concern.whistleConcern,
+  'concern.reportBack': concern.reportBack,
+  'concern.merge': concern.mergeConcern,
+  'concern.resolve': concern.resolveConcern,
+  'concern.rate': concern.rateConcern,
+  'concern.reopen': concern.reopenConcern,
+  'concern.withdraw': concern.withdrawConcern,
+  'concern.stats': concern.concernStats,
+  'admin.upsertCategory': concern.upsertCategory,
+  'staff.setAway': concern.setAway,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -59,3 +59,15 @@ export const addressPart = (label: string) => text(label, 1, 16);
 export type Infer<T extends z.ZodType> = z.output<T>;
 export type InputOf<T extends z.ZodType> = z.input<T>;
 export { z };
+
+/**
+ * A stored photo: a CloudBase fileID (`cloud://env.bucket/path`) or, in local runs, a file
+ * the gateway saved (`local://uploads/name`). Only the reference travels, never bytes.
+ */
+export const fileId = z
+  .string({ error: '图片格式不正确' })
+  .max(256)
+  .regex(/^(cloud:\/\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)+|local:\/\/uploads\/[A-Za-z0-9._-]+)$/, { error: '图片格式不正确' })
+  .refine((s) => !s.includes('..'), { error: '图片格式不正确' });
+
+export const photos = (max: number) => z.array(fileId).max(max, { error: `最多上传${max}张图片` }).default([]);

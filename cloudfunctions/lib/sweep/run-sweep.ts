@@ -1,4 +1,5 @@
 import type { Deps } from '../kernel/deps';
+import { runConcernClocks } from './concern-clocks';
 import { expireBindingRequests } from './expire-binding-requests';
 
 export interface SweepReport {
@@ -9,6 +10,7 @@ export interface SweepReport {
 
 /** Every timed job, each bounded so one run fits the function's time limit. */
 const JOBS: Record<string, (deps: Deps, now: number) => Promise<unknown>> = {
+  concernClocks: (deps, now) => runConcernClocks(deps, now, { pages: 10 }),
   expireBindingRequests: (deps, now) => expireBindingRequests(deps, now, { pages: 10 }),
 };
 

@@ -24,6 +24,8 @@ export interface GridView {
   name: string;
   workerA?: StaffRef;
   workerB?: StaffRef;
+  /** 网格长: supervises the grid and is chased when its concerns run late. */
+  leader?: StaffRef;
 }
 
 export const listCommunities = contract<Page<CommunityView>>()({
@@ -58,9 +60,10 @@ export const upsertGrid = contract<GridView>()({
     name: text('网格名称', 1, 30),
     workerA: id('A角成员编号').optional(),
     workerB: id('B角成员编号').optional(),
+    leader: id('网格长成员编号').optional(),
   }),
   roles: ['admin'],
-  scope: '本社区；A角、B角须为本社区网格员',
+  scope: '本社区；A角、B角须为本社区网格员，网格长须为网格员或管理员',
 });
 
 export const upsertBuilding = contract<BuildingView>()({

@@ -1,5 +1,5 @@
 import { contract, type Page } from '../action';
-import { z, id, text, paging } from '../schema';
+import { z, id, text, paging, photos } from '../schema';
 
 /**
  * The life of a concern (诉求). Later states are handled by the lifecycle use cases; the
@@ -8,12 +8,13 @@ import { z, id, text, paging } from '../schema';
 export const CONCERN_STATUSES = [
   'dispatched', // 已分派，待网格员签收
   'accepted', // 已签收，办理中
-  'waitingResident', // 等待居民补充
-  'coordinating', // 协调外部门中
-  'resolved', // 已办结，待评价
-  'supervised', // 督办中（评价未解决后重开）
+  'waitingResident', // 等待居民补充（计时暂停）
+  'coordinating', // 吹哨协调外部门中（计时暂停）
+  'resolved', // 已办结，待居民评价
+  'supervised', // 督办中（评价未解决或不满意后重开）
   'closed', // 已归档
   'withdrawn', // 居民已撤回
+  'merged', // 已并入另一条相同诉求
 ] as const;
 export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
 
@@ -26,10 +27,19 @@ export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
   supervised: '督办中',
   closed: '已办结',
   withdrawn: '已撤回',
+  merged: '已合并',
 };
+
+/** Statuses in which the concern is still being worked on. */
+export const OPEN_STATUSES: readonly ConcernStatus[] = ['dispatched', 'accepted', 'waitingResident', 'coordinating', 'supervised'];
 
 export const CONCERN_TEXT_MIN = 5;
 export const CONCERN_TEXT_MAX = 1000;
+export const CONCERN_PHOTOS_MAX = 9;
+/** Days after resolution in which the resident may rate or reopen; then it archives. */
+export const RATING_WINDOW_DAYS = 7;
+/** Groups smaller than this get rates but no rank: a few cases say little. */
+export const RANKING_MIN_SAMPLE = 5;
 
 export interface CategoryView {
   id: string;
@@ -39,12 +49,22 @@ export interface CategoryView {
   resolveDays: number;
 }
 
+export interface CategoryAdminView extends CategoryView {
+  order: number;
+  active: boolean;
+  /** Answer templates staff pick from when replying. */
+  templates: string[];
+}
+
 export interface ConcernEventView {
   type: string;
   label: string;
   at: number;
   actorName?: string;
   note?: string;
+  photos?: string[];
+  /** Staff-only entries (notes, transfers) are marked so the page can style them. */
+  internal?: boolean;
 }
 
 export interface ConcernSummary {
@@ -58,18 +78,73 @@ export interface ConcernSummary {
   createdAt: number;
 }
 
+export interface QueueItem extends ConcernSummary {
+  gridId: string;
+  overdue: boolean;
+  /** 0 none, 1 grid leader chased, 2 community admins chased. */
+  escalationLevel: number;
+  assigneeName?: string;
+}
+
 export interface ConcernView extends ConcernSummary {
   category: string;
   text: string;
+  photos: string[];
   buildingId: string;
   gridId: string;
   hideName: boolean;
   /** Shown to staff always; to other residents never. */
   authorName?: string;
   assignee?: { memberId: string; name: string };
+  firstResponder?: { memberId: string; name: string };
+  contactDueAt: number;
+  resolveDueAt: number;
+  /** Set while the clocks stand still (waiting on the resident or a department). */
+  pausedSince?: number;
+  overdue: boolean;
+  escalationLevel: number;
+  resolution?: { summary: string; photos: string[]; at: number };
+  rating?: { resolved: boolean; satisfaction: number; comment?: string; at: number };
+  /** Until when the resident may still rate or reopen. */
+  rateDueAt?: number;
+  mergedInto?: { id: string; number: string };
+  /** Open coordination with another department (吹哨). */
+  whistle?: { department: string; since: number; dueAt: number };
+  /** For staff: the category's answer templates. */
+  replyTemplates?: string[];
   timeline: ConcernEventView[];
   allowedActions: string[];
 }
+
+export interface ConcernStatsRow {
+  key: string;
+  label: string;
+  total: number;
+  /** Signed within the contact SLA / signed or past the SLA. */
+  responseRate: number | null;
+  /** Rated "resolved" by the resident / rated or auto-archived. */
+  resolutionRate: number | null;
+  /** 4–5 stars / rated. Unrated archives are not counted as satisfied. */
+  satisfactionRate: number | null;
+  rated: number;
+  unrated: number;
+  medianMinutesToSign: number | null;
+  medianHoursToResolve: number | null;
+  /** 1 = best by satisfaction then resolution; only for groups of RANKING_MIN_SAMPLE or more. */
+  rank?: number;
+}
+
+export interface ConcernStats {
+  from: number;
+  to: number;
+  groupBy: 'grid' | 'worker' | 'category' | 'month';
+  rows: ConcernStatsRow[];
+  overall: ConcernStatsRow;
+  /** True when the period held more concerns than one report reads; narrow the period. */
+  truncated: boolean;
+}
+
+const concernId = id('诉求编号');
 
 export const listCategories = contract<Page<CategoryView>>()({
   name: 'concern.categories',
@@ -84,6 +159,7 @@ export const submitConcernInput = z.strictObject({
   text: text('诉求内容', CONCERN_TEXT_MIN, CONCERN_TEXT_MAX),
   buildingId: id('楼栋'),
   hideName: z.boolean().default(false),
+  photos: photos(CONCERN_PHOTOS_MAX),
 });
 
 export const submitConcern = contract<ConcernView>()({
@@ -106,18 +182,196 @@ export const listMyConcerns = contract<Page<ConcernSummary>>()({
 export const getConcern = contract<ConcernView>()({
   name: 'concern.get',
   summary: '查看诉求详情和办理进度',
-  input: z.strictObject({ concernId: id('诉求编号') }),
+  input: z.strictObject({ concernId }),
   roles: ['resident', 'gridWorker', 'admin'],
-  scope: '居民：本人的诉求；网格员：分派给本人或本人网格的诉求；管理员：本社区',
+  scope: '居民：本人的诉求及本人诉求被并入的诉求；网格员：分派给本人、本人网格或转交给本人的诉求；管理员：本社区',
 });
 
-export const concernQueue = contract<Page<ConcernSummary & { overdue: boolean; gridId: string }>>()({
+export const concernQueue = contract<Page<QueueItem>>()({
   name: 'concern.queue',
-  summary: '工作台：待办诉求列表',
+  summary: '工作台：待办诉求列表（可按状态、超期、分类、网格筛选）',
+  input: z
+    .strictObject({
+      status: z.enum(CONCERN_STATUSES).optional(),
+      overdue: z.literal(true).optional(),
+      category: id('分类').optional(),
+      gridId: id('网格').optional(),
+      ...paging,
+    })
+    .refine((v) => [v.overdue, v.category, v.gridId].filter((x) => x !== undefined).length <= 1, {
+      error: '超期、分类、网格三个筛选条件一次只能选一个',
+    })
+    .refine((v) => !(v.overdue && v.status), { error: '超期筛选不能与状态同时使用' }),
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：分派给本人的诉求（分类、网格筛选仅限管理员）；管理员：本社区全部',
+});
+
+const note = (label: string, max = 500) => text(label, 1, max);
+
+export const acceptConcern = contract<ConcernView>()({
+  name: 'concern.accept',
+  summary: '签收诉求（首接负责：签收人负责到底）',
+  input: z.strictObject({ concernId }),
+  roles: ['gridWorker', 'admin'],
+  scope: '当前被分派人；管理员可代为签收',
+});
+
+export const replyConcern = contract<ConcernView>()({
+  name: 'concern.reply',
+  summary: '答复居民（居民可见）',
+  input: z.strictObject({ concernId, text: note('答复内容', 1000) }),
+  roles: ['gridWorker', 'admin'],
+  scope: '诉求的办理人员',
+});
+
+export const noteConcern = contract<ConcernView>()({
+  name: 'concern.note',
+  summary: '内部备注（仅工作人员可见）',
+  input: z.strictObject({ concernId, text: note('备注内容', 1000) }),
+  roles: ['gridWorker', 'admin'],
+  scope: '诉求的办理人员',
+});
+
+export const requestInfo = contract<ConcernView>()({
+  name: 'concern.requestInfo',
+  summary: '请居民补充情况（等待期间暂停计时）',
+  input: z.strictObject({ concernId, question: note('需要补充的内容') }),
+  roles: ['gridWorker', 'admin'],
+  scope: '诉求的办理人员；仅办理中或督办中的诉求',
+});
+
+export const supplementConcern = contract<ConcernView>()({
+  name: 'concern.supplement',
+  summary: '居民补充情况或图片',
+  input: z
+    .strictObject({ concernId, text: note('补充内容', 1000).optional(), photos: photos(CONCERN_PHOTOS_MAX) })
+    .refine((v) => v.text !== undefined || v.photos.length > 0, { error: '请填写补充内容或上传图片', path: ['text'] }),
+  roles: ['resident'],
+  scope: '诉求提交人；诉求未结束时',
+});
+
+export const transferConcern = contract<ConcernView>()({
+  name: 'concern.transfer',
+  summary: '转交给其他网格或工作人员（需说明原因）',
+  input: z
+    .strictObject({
+      concernId,
+      toGridId: id('网格').optional(),
+      toMemberId: id('工作人员').optional(),
+      reason: note('转交原因', 200),
+    })
+    .refine((v) => (v.toGridId === undefined) !== (v.toMemberId === undefined), { error: '请选择转交的网格或工作人员（二选一）' }),
+  roles: ['gridWorker', 'admin'],
+  scope: '诉求的办理人员；接收人须为本社区网格员或管理员',
+});
+
+export const whistleConcern = contract<ConcernView>()({
+  name: 'concern.whistle',
+  summary: '吹哨：请相关部门或街道协同处理（等待期间暂停计时）',
   input: z.strictObject({
-    status: z.enum(CONCERN_STATUSES).optional(),
-    ...paging,
+    concernId,
+    department: text('部门名称', 2, 30),
+    note: note('需协调的事项'),
+    replyDays: z.number().int().min(1).max(30).default(3),
   }),
   roles: ['gridWorker', 'admin'],
-  scope: '网格员：分派给本人的诉求；管理员：本社区全部',
+  scope: '诉求的办理人员；仅办理中或督办中的诉求',
+});
+
+export const reportBack = contract<ConcernView>()({
+  name: 'concern.reportBack',
+  summary: '登记被吹哨部门的回复（报到），恢复计时',
+  input: z.strictObject({ concernId, text: note('部门回复'), photos: photos(CONCERN_PHOTOS_MAX) }),
+  roles: ['gridWorker', 'admin'],
+  scope: '诉求的办理人员；仅协调中的诉求',
+});
+
+export const mergeConcern = contract<ConcernView>()({
+  name: 'concern.merge',
+  summary: '将重复诉求并入原诉求，后续进展同步告知提交人',
+  input: z
+    .strictObject({ concernId, intoId: id('原诉求编号'), reason: note('合并原因', 200) })
+    .refine((v) => v.concernId !== v.intoId, { error: '不能并入自己', path: ['intoId'] }),
+  roles: ['gridWorker', 'admin'],
+  scope: '两条诉求的办理人员；两条诉求均未结束',
+});
+
+export const resolveConcern = contract<ConcernView>()({
+  name: 'concern.resolve',
+  summary: '办结：写明处理结果，可附处理后照片，请居民评价',
+  input: z.strictObject({ concernId, summary: note('处理结果', 1000), photos: photos(CONCERN_PHOTOS_MAX) }),
+  roles: ['gridWorker', 'admin'],
+  scope: '诉求的办理人员；仅办理中、协调中或督办中的诉求',
+});
+
+export const rateConcern = contract<ConcernView>()({
+  name: 'concern.rate',
+  summary: '评价：问题解决了吗？满意吗？',
+  input: z.strictObject({
+    concernId,
+    resolved: z.boolean({ error: '请选择问题是否已解决' }),
+    satisfaction: z.number({ error: '请选择满意度' }).int().min(1, { error: '请选择满意度' }).max(5),
+    comment: text('评价内容', 1, 300).optional(),
+  }),
+  roles: ['resident'],
+  scope: `诉求提交人；办结后${RATING_WINDOW_DAYS}天内，每条诉求每次办结评价一次`,
+});
+
+export const reopenConcern = contract<ConcernView>()({
+  name: 'concern.reopen',
+  summary: '问题未解决：重新打开，转为督办',
+  input: z.strictObject({ concernId, reason: note('未解决的情况', 300) }),
+  roles: ['resident'],
+  scope: `诉求提交人；办结后${RATING_WINDOW_DAYS}天内`,
+});
+
+export const withdrawConcern = contract<ConcernView>()({
+  name: 'concern.withdraw',
+  summary: '撤回诉求',
+  input: z.strictObject({ concernId, reason: text('撤回原因', 1, 200).optional() }),
+  roles: ['resident'],
+  scope: '诉求提交人；办结前',
+});
+
+export const concernStats = contract<ConcernStats>()({
+  name: 'concern.stats',
+  summary: '三率统计：响应率、解决率、满意率及签收、办结用时',
+  input: z
+    .strictObject({
+      from: z.number().int().min(0),
+      to: z.number().int().min(0),
+      groupBy: z.enum(['grid', 'worker', 'category', 'month']).default('grid'),
+    })
+    .refine((v) => v.to > v.from, { error: '结束时间须晚于开始时间', path: ['to'] })
+    .refine((v) => v.to - v.from <= 366 * 24 * 3600 * 1000, { error: '统计时段最长一年', path: ['to'] }),
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：本人负责的网格；管理员：本社区',
+});
+
+export const upsertCategory = contract<CategoryAdminView>()({
+  name: 'admin.upsertCategory',
+  summary: '新建或修改说事分类、办理时限和答复模板',
+  input: z.strictObject({
+    categoryId: id('分类').optional(),
+    name: text('分类名称', 2, 12),
+    contactHours: z.number().int().min(1).max(168),
+    resolveDays: z.number().int().min(1).max(90),
+    order: z.number().int().min(0).max(999).default(100),
+    active: z.boolean().default(true),
+    templates: z.array(text('答复模板', 2, 200)).max(10).default([]),
+  }),
+  roles: ['admin'],
+  scope: '本社区',
+});
+
+export const setAway = contract<{ memberId: string; away: boolean; until?: number }>()({
+  name: 'staff.setAway',
+  summary: '设置外出（请假）状态：外出期间新诉求和未签收诉求转B角',
+  input: z.strictObject({
+    away: z.boolean(),
+    until: z.number().int().min(0).optional(),
+    memberId: id('成员编号').optional(),
+  }),
+  roles: ['gridWorker', 'admin'],
+  scope: '本人；管理员可为本社区网格员设置',
 });

@@ -20,6 +20,8 @@ export interface EventRecord extends Doc {
   /** Whether the resident who owns the subject may see it on their timeline. */
   public: boolean;
   note: string | null;
+  /** Photos attached at this step (supplement, resolution, department report). */
+  photos?: string[];
   at: number;
 }
 
@@ -32,6 +34,7 @@ export interface NewEvent {
   to?: string | null;
   public: boolean;
   note?: string | null;
+  photos?: string[];
   at: number;
 }
 
@@ -52,6 +55,7 @@ export function eventRecord(db: ScopedStore, actor: Caller | 'system', e: NewEve
     to: e.to ?? null,
     public: e.public,
     note: e.note ?? null,
+    ...(e.photos?.length ? { photos: e.photos } : {}),
     at: e.at,
   };
 }

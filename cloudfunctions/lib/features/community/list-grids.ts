@@ -11,7 +11,7 @@ export async function listGrids(ctx: HandlerContext<{ cursor?: string; limit: nu
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
-  const workerIds = page.items.flatMap((g) => [g.workerA, g.workerB]).filter((id): id is string => !!id);
+  const workerIds = page.items.flatMap((g) => [g.workerA, g.workerB, g.leaderId ?? null]).filter((id): id is string => !!id);
   const workers = new Map((await db.getMany<MemberRecord>('members', workerIds)).map((m) => [m._id, m]));
   const ref = (id: string | null): StaffRef | undefined => {
     const m = id ? workers.get(id) : undefined;
@@ -24,6 +24,8 @@ export async function listGrids(ctx: HandlerContext<{ cursor?: string; limit: nu
       const b = ref(g.workerB);
       if (a) view.workerA = a;
       if (b) view.workerB = b;
+      const leader = ref(g.leaderId ?? null);
+      if (leader) view.leader = leader;
       return view;
     }),
     next: page.next,

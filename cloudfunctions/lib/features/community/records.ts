@@ -16,6 +16,8 @@ export interface GridRecord extends Doc {
   /** Primary handler (A角, community staff) and backup (B角, resident representative). */
   workerA: string | null;
   workerB: string | null;
+  /** 网格长: supervises the grid; next in the dispatch chain after A and B. */
+  leaderId?: string | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -20,19 +20,25 @@ export async function upsertGrid(ctx: HandlerContext<Input>) {
   if (input.workerA && input.workerA === input.workerB) {
     throw new AppError('VALIDATION_ERROR', 'A角和B角不能是同一人');
   }
-  const workers = await db.getMany<MemberRecord>('members', workerIds);
+  const workers = await db.getMany<MemberRecord>('members', [...workerIds, ...(input.leader ? [input.leader] : [])]);
   for (const id of workerIds) {
     const w = workers.find((m) => m._id === id);
     if (!w || !w.roles.includes('gridWorker')) {
       throw new AppError('VALIDATION_ERROR', '负责人须为本社区的网格员，请先在成员管理中设置角色');
     }
   }
+  const leader = input.leader ? workers.find((m) => m._id === input.leader) : undefined;
+  if (input.leader && (!leader || !leader.roles.some((r) => r === 'gridWorker' || r === 'admin'))) {
+    throw new AppError('VALIDATION_ERROR', '网格长须为本社区的网格员或管理员');
+  }
+  // A grid-worker leader needs the grid in scope to supervise it; admins see all anyway.
+  const scoped = [...workerIds, ...(leader?.roles.includes('gridWorker') ? [leader._id] : [])];
 
   let grid: GridRecord;
   if (input.gridId) {
     const existing = await db.require<GridRecord>('grids', input.gridId, '网格不存在');
-    grid = { ...existing, name: input.name, workerA: input.workerA ?? null, workerB: input.workerB ?? null, updatedAt: now };
-    await db.update('grids', grid._id, { name: grid.name, workerA: grid.workerA, workerB: grid.workerB, updatedAt: now });
+    grid = { ...existing, name: input.name, workerA: input.workerA ?? null, workerB: input.workerB ?? null, leaderId: input.leader ?? null, updatedAt: now };
+    await db.update('grids', grid._id, { name: grid.name, workerA: grid.workerA, workerB: grid.workerB, leaderId: grid.leaderId, updatedAt: now });
   } else {
     grid = {
       _id: ctx.deps.ids.random('g'),
@@ -40,13 +46,14 @@ export async function upsertGrid(ctx: HandlerContext<Input>) {
       name: input.name,
       workerA: input.workerA ?? null,
       workerB: input.workerB ?? null,
+      leaderId: input.leader ?? null,
       createdAt: now,
       updatedAt: now,
     };
     await db.insert('grids', grid);
   }
 
-  for (const id of workerIds) {
+  for (const id of scoped) {
     await changeMember(ctx.deps.store, id, now, (m) => {
       if (!m) throw new AppError('NOT_FOUND', '成员不存在');
       return { ...m, gridIds: m.gridIds.includes(grid._id) ? m.gridIds : [...m.gridIds, grid._id] };
@@ -56,7 +63,7 @@ export async function upsertGrid(ctx: HandlerContext<Input>) {
     key: ctx.deps.ids.random('e'),
     subject: `grid:${grid._id}`,
     type: input.gridId ? 'grid.updated' : 'grid.created',
-    to: JSON.stringify({ name: grid.name, workerA: grid.workerA, workerB: grid.workerB }),
+    to: JSON.stringify({ name: grid.name, workerA: grid.workerA, workerB: grid.workerB, leader: grid.leaderId }),
     public: false,
     at: now,
   });
@@ -66,5 +73,6 @@ export async function upsertGrid(ctx: HandlerContext<Input>) {
     name: grid.name,
     ...(grid.workerA ? { workerA: { memberId: grid.workerA, name: names.get(grid.workerA) ?? '网格员' } } : {}),
     ...(grid.workerB ? { workerB: { memberId: grid.workerB, name: names.get(grid.workerB) ?? '网格员' } } : {}),
+    ...(grid.leaderId ? { leader: { memberId: grid.leaderId, name: names.get(grid.leaderId) ?? '网格长' } } : {}),
   };
 }

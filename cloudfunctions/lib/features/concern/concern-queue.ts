@@ -1,32 +1,43 @@
 import type { ConcernStatus } from '../../../../miniprogram/core/concern/contract';
+import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import type { Filter } from '../../ports/store';
-import { toSummary } from './presenters';
+import type { MemberRecord } from '../membership/records';
+import { toQueueItem } from './presenters';
 import type { ConcernRecord } from './records';
 
-/** Statuses in which the resolve clock runs; a dispatched item still waits to be signed. */
-const HANDLING: ReadonlySet<ConcernStatus> = new Set(['accepted', 'supervised']);
-
-export function isOverdue(c: ConcernRecord, now: number): boolean {
-  if (c.status === 'dispatched') return now > c.contactDueAt;
-  return HANDLING.has(c.status) && now > c.resolveDueAt;
+interface Input {
+  status?: ConcernStatus;
+  overdue?: true;
+  category?: string;
+  gridId?: string;
+  cursor?: string;
+  limit: number;
 }
 
-/** A grid worker's queue is what is assigned to them; admins see the whole community. */
-export async function concernQueue(ctx: HandlerContext<{ status?: ConcernStatus; cursor?: string; limit: number }>) {
+/**
+ * A grid worker's queue is what waits on them; admins see the whole community and may
+ * filter by category or grid. Each filter combination has its own index.
+ */
+export async function concernQueue(ctx: HandlerContext<Input>) {
   const { caller, input, now } = ctx;
+  const admin = hasRole(caller, 'admin');
+  if (!admin && (input.category || input.gridId)) throw new AppError('FORBIDDEN', '按分类或网格筛选仅限社区管理员');
   const where: Filter = {};
-  if (!hasRole(caller, 'admin')) where.assigneeId = caller.memberId;
+  if (!admin) where.assigneeId = caller.memberId;
   if (input.status) where.status = input.status;
-  const page = await ctx.db().query<ConcernRecord>('concerns', {
+  if (input.overdue) where.overdue = true;
+  if (input.category) where.category = input.category;
+  if (input.gridId) where.gridId = input.gridId;
+  const db = ctx.db();
+  const page = await db.query<ConcernRecord>('concerns', {
     where,
     orderBy: { field: 'createdAt', dir: 'desc' },
     limit: input.limit,
     after: input.cursor,
   });
-  return {
-    items: page.items.map((c) => ({ ...toSummary(c), overdue: isOverdue(c, now), gridId: c.gridId })),
-    next: page.next,
-  };
+  const ids = page.items.map((c) => c.assigneeId).filter((x): x is string => !!x);
+  const names = new Map((await db.getMany<MemberRecord>('members', ids)).map((m) => [m._id, m.name ?? '网格员']));
+  return { items: page.items.map((c) => toQueueItem(c, now, names)), next: page.next };
 }

@@ -3,16 +3,38 @@ import {
   type ConcernEventView,
   type ConcernSummary,
   type ConcernView,
+  type QueueItem,
 } from '../../../../miniprogram/core/concern/contract';
 import { excerpt } from '../../../../miniprogram/core/format';
 import type { Caller } from '../../kernel/caller';
 import type { EventRecord } from '../audit/events';
+import { isOverdue } from './lifecycle';
 import { concernActions, isHandler } from './permissions';
 import type { ConcernRecord } from './records';
 
-const EVENT_LABELS: Record<string, string> = {
+/** What each step is called on a timeline; one vocabulary for residents and staff. */
+export const EVENT_LABELS: Record<string, string> = {
   'concern.submitted': '已受理',
   'concern.dispatched': '已分派',
+  'concern.accepted': '已签收',
+  'concern.replied': '答复',
+  'concern.noted': '内部备注',
+  'concern.infoRequested': '请您补充情况',
+  'concern.supplemented': '居民补充',
+  'concern.transferred': '已转交',
+  'concern.whistled': '吹哨协调',
+  'concern.reportedBack': '部门已回复',
+  'concern.merged': '已合并',
+  'concern.mergedIn': '并入重复诉求',
+  'concern.resolved': '已办结',
+  'concern.rated': '居民评价',
+  'concern.reopened': '重新督办',
+  'concern.withdrawn': '居民撤回',
+  'concern.rerouted': '超时未签收，已转他人',
+  'concern.escalated': '超期督办',
+  'concern.reminded': '已提醒',
+  'concern.autoClosed': '评价期满，自动归档',
+  'concern.whistleChased': '催促部门回复',
 };
 
 export function toSummary(c: ConcernRecord): ConcernSummary {
@@ -28,37 +50,73 @@ export function toSummary(c: ConcernRecord): ConcernSummary {
   };
 }
 
-/** Whitelisted detail: staff-only fields are added only for handlers. */
+export function toQueueItem(c: ConcernRecord, now: number, names: ReadonlyMap<string, string>): QueueItem {
+  const item: QueueItem = { ...toSummary(c), gridId: c.gridId, overdue: c.overdue || isOverdue(c, now), escalationLevel: c.escalationLevel };
+  const name = c.assigneeId ? names.get(c.assigneeId) : undefined;
+  if (name) item.assigneeName = name;
+  return item;
+}
+
+function staffRef(id: string | null, names: ReadonlyMap<string, string>) {
+  return id ? { memberId: id, name: names.get(id) ?? '社区工作人员' } : undefined;
+}
+
+/**
+ * Whitelisted detail. Staff see everything; the author and followers see the public
+ * timeline, and staff names only as staff. The author's name reaches staff only.
+ */
 export function toConcernView(
   caller: Caller,
   c: ConcernRecord,
   events: EventRecord[],
   names: ReadonlyMap<string, string>,
+  now: number,
+  templates: string[] = [],
 ): ConcernView {
   const staff = isHandler(caller, c);
   const timeline = events
     .filter((e) => staff || e.public)
     .map((e): ConcernEventView => {
-      const item: ConcernEventView = { type: e.type, label: EVENT_LABELS[e.type] ?? e.type, at: e.at };
+      const item: ConcernEventView = { type: e.type, label: EVENT_LABELS[e.type] ?? '进展', at: e.at };
       const actorIsStaff = e.actorRole === 'gridWorker' || e.actorRole === 'admin';
       if (e.actorId && (staff || actorIsStaff)) {
         const name = names.get(e.actorId);
         if (name) item.actorName = name;
       }
-      if (e.note && (staff || e.public)) item.note = e.note;
+      if (e.note) item.note = e.note;
+      if (e.photos?.length) item.photos = e.photos;
+      if (!e.public) item.internal = true;
       return item;
     });
   const view: ConcernView = {
     ...toSummary(c),
     category: c.category,
     text: c.text,
+    photos: c.photos,
     buildingId: c.buildingId,
     gridId: c.gridId,
     hideName: c.hideName,
+    contactDueAt: c.contactDueAt,
+    resolveDueAt: c.resolveDueAt,
+    overdue: c.overdue || isOverdue(c, now),
+    escalationLevel: c.escalationLevel,
     timeline,
-    allowedActions: concernActions(caller, c),
+    allowedActions: concernActions(caller, c, now),
   };
   if (staff && c.authorName) view.authorName = c.authorName;
-  if (c.assigneeId) view.assignee = { memberId: c.assigneeId, name: names.get(c.assigneeId) ?? '社区工作人员' };
+  const assignee = staffRef(c.assigneeId, names);
+  if (assignee) view.assignee = assignee;
+  const first = staffRef(c.firstResponderId, names);
+  if (first) view.firstResponder = first;
+  if (c.pausedAt !== null) view.pausedSince = c.pausedAt;
+  if (c.resolution) view.resolution = { summary: c.resolution.summary, photos: c.resolution.photos, at: c.resolution.at };
+  if (c.rating) {
+    view.rating = { resolved: c.rating.resolved, satisfaction: c.rating.satisfaction, at: c.rating.at };
+    if (c.rating.comment) view.rating.comment = c.rating.comment;
+  }
+  if (c.rateDueAt !== null && c.status === 'resolved') view.rateDueAt = c.rateDueAt;
+  if (c.mergedInto) view.mergedInto = c.mergedInto;
+  if (c.whistle) view.whistle = { department: c.whistle.department, since: c.whistle.since, dueAt: c.whistle.dueAt };
+  if (staff && templates.length) view.replyTemplates = templates;
   return view;
 }

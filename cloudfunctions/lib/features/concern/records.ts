@@ -9,10 +9,19 @@ export interface CategoryRecord extends Doc {
   resolveDays: number;
   order: number;
   active: boolean;
+  templates?: string[];
 }
 
-/** How the concern reached its current handler: the routing chain step that picked them. */
-export type RouteStep = 'workerA' | 'workerB' | 'community';
+/** The step of the dispatch chain that picked the current handler. */
+export type RouteStep = 'workerA' | 'workerB' | 'leader' | 'community' | 'transfer';
+
+export interface Rating {
+  resolved: boolean;
+  satisfaction: number;
+  comment: string | null;
+  at: number;
+  round: number;
+}
 
 export interface ConcernRecord extends Doc {
   communityId: string;
@@ -25,7 +34,11 @@ export interface ConcernRecord extends Doc {
   gridId: string;
   category: string;
   categoryName: string;
+  /** The category's SLA when submitted: later edits to the category do not move deadlines. */
+  contactHours: number;
+  resolveDays: number;
   text: string;
+  photos: string[];
   hideName: boolean;
   /** Author's name at submit time, for staff; never shown to other residents. */
   authorName: string | null;
@@ -35,9 +48,35 @@ export interface ConcernRecord extends Doc {
   routedVia: RouteStep;
   /** 首接负责: the first staff member to sign for it stays responsible until closed. */
   firstResponderId: string | null;
+  acceptedAt: number | null;
+  /** Whether the first signature came within the contact SLA (the response rate). */
+  respondedInTime: boolean | null;
   moderation: ContentVerdict;
   contactDueAt: number;
   resolveDueAt: number;
+  /** While waiting on the resident or a department the clocks stand still. */
+  pausedAt: number | null;
+  /** Where a paused concern returns when the wait ends. */
+  resumeStatus: ConcernStatus | null;
+  whistle: { department: string; note: string; since: number; dueAt: number; chases: number } | null;
+  resolution: { summary: string; photos: string[]; at: number; by: string | null } | null;
+  firstResolvedAt: number | null;
+  rating: Rating | null;
+  rateDueAt: number | null;
+  /** Resolution rounds: 1 at first resolve, +1 on each reopen. */
+  round: number;
+  /** 0 none, 1 grid leader chased, 2 community admins chased. */
+  escalationLevel: number;
+  overdue: boolean;
+  mergedInto: { id: string; number: string } | null;
+  /** Authors of duplicates merged into this one: they hear about its progress. */
+  followerIds: string[];
+  closedAt: number | null;
+  closedReason: 'rated' | 'autoClosed' | 'withdrawn' | 'merged' | null;
+  /** When the sweep must next look at it (SLA, reminder, auto-close); null = never. */
+  wakeAt: number | null;
+  /** Bumped on every transition; transitions are compare-and-set on it. */
+  version: number;
   requestHash: string;
   createdAt: number;
   updatedAt: number;

@@ -1,4 +1,5 @@
 import type { GridRecord } from '../community/records';
+import type { MemberRecord } from '../membership/records';
 import type { RouteStep } from './records';
 
 export interface Route {
@@ -6,12 +7,42 @@ export interface Route {
   via: RouteStep;
 }
 
+/** The dispatch chain of a grid, in order; the community admins' pool comes last. */
+const CHAIN: readonly Exclude<RouteStep, 'transfer'>[] = ['workerA', 'workerB', 'leader', 'community'];
+
+function holder(grid: Pick<GridRecord, 'workerA' | 'workerB' | 'leaderId'> | null, step: RouteStep): string | null {
+  if (!grid) return null;
+  if (step === 'workerA') return grid.workerA;
+  if (step === 'workerB') return grid.workerB;
+  if (step === 'leader') return grid.leaderId ?? null;
+  return null;
+}
+
+export function isAway(member: Pick<MemberRecord, 'away'> | undefined, now: number): boolean {
+  const away = member?.away;
+  return !!away && (away.until === null || now < away.until);
+}
+
 /**
- * Building → grid → worker A, falling back to worker B, then to the community admins'
- * shared queue. Pure: `away` lists members currently marked away.
+ * Building → grid → worker A, then B, then the grid leader, then the community admins'
+ * shared queue; people marked away are skipped. `after` starts the search past a step
+ * (the one that missed its deadline). Pure: `away` lists who is away now.
  */
-export function routeConcern(grid: Pick<GridRecord, 'workerA' | 'workerB'> | null, away: ReadonlySet<string> = new Set()): Route {
-  if (grid?.workerA && !away.has(grid.workerA)) return { assigneeId: grid.workerA, via: 'workerA' };
-  if (grid?.workerB && !away.has(grid.workerB)) return { assigneeId: grid.workerB, via: 'workerB' };
+export function routeConcern(
+  grid: Pick<GridRecord, 'workerA' | 'workerB' | 'leaderId'> | null,
+  away: ReadonlySet<string> = new Set(),
+  after?: RouteStep,
+): Route {
+  const start = after === undefined ? 0 : after === 'transfer' ? 1 : CHAIN.indexOf(after) + 1;
+  for (const step of CHAIN.slice(Math.max(0, start))) {
+    if (step === 'community') return { assigneeId: null, via: 'community' };
+    const id = holder(grid, step);
+    if (id && !away.has(id)) return { assigneeId: id, via: step };
+  }
   return { assigneeId: null, via: 'community' };
+}
+
+/** The people a grid's chain names, to look up who is away in one read. */
+export function chainMembers(grid: Pick<GridRecord, 'workerA' | 'workerB' | 'leaderId'> | null): string[] {
+  return grid ? [grid.workerA, grid.workerB, grid.leaderId ?? null].filter((x): x is string => !!x) : [];
 }

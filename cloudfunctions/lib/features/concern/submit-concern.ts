@@ -10,9 +10,9 @@ import { eventRecord, type EventRecord } from '../audit/events';
 import type { MemberRecord } from '../membership/records';
 import { toConcernView } from './presenters';
 import type { BuildingRecord, GridRecord } from '../community/records';
-import { getConcernView } from './get-concern';
+import { viewFor } from './transition';
 import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
-import { routeConcern } from './routing';
+import { chainMembers, isAway, routeConcern } from './routing';
 
 type Input = ContractParsed<typeof submitConcernContract>;
 
@@ -45,7 +45,9 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
   const grid = await db.get<GridRecord>('grids', building.gridId);
-  const route = routeConcern(grid);
+  const chain = await db.getMany<MemberRecord>('members', chainMembers(grid));
+  const route = routeConcern(grid, new Set(chain.filter((m) => isAway(m, now)).map((m) => m._id)));
+  const contactDueAt = now + category.contactHours * HOUR;
   const record: Omit<ConcernRecord, 'number'> = {
     _id: id,
     communityId: db.communityId,
@@ -56,16 +58,37 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
     gridId: building.gridId,
     category: category._id,
     categoryName: category.name,
+    contactHours: category.contactHours,
+    resolveDays: category.resolveDays,
     text: input.text,
+    photos: input.photos,
     hideName: input.hideName,
     authorName: caller.name,
     status: 'dispatched',
     assigneeId: route.assigneeId,
     routedVia: route.via,
     firstResponderId: null,
+    acceptedAt: null,
+    respondedInTime: null,
     moderation: verdict,
-    contactDueAt: now + category.contactHours * HOUR,
+    contactDueAt,
     resolveDueAt: now + category.resolveDays * DAY,
+    pausedAt: null,
+    resumeStatus: null,
+    whistle: null,
+    resolution: null,
+    firstResolvedAt: null,
+    rating: null,
+    rateDueAt: null,
+    round: 0,
+    escalationLevel: 0,
+    overdue: false,
+    mergedInto: null,
+    followerIds: [],
+    closedAt: null,
+    closedReason: null,
+    wakeAt: contactDueAt,
+    version: 1,
     requestHash,
     createdAt: now,
     updatedAt: now,
@@ -90,12 +113,9 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
     return replay(ctx, winner, requestHash);
   }
   const events = await recordIntake(ctx, db, concern);
-  const names = new Map<string, string>();
-  if (concern.assigneeId) {
-    const [assignee] = await db.getMany<MemberRecord>('members', [concern.assigneeId]);
-    if (assignee?.name) names.set(assignee._id, assignee.name);
-  }
-  return toConcernView(caller, concern, events, names);
+  // The chain members were read for routing: the assignee's name is already at hand.
+  const names = new Map(chain.map((m) => [m._id, m.name ?? '网格员']));
+  return toConcernView(caller, concern, events, names, now);
 }
 
 async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, requestHash: string) {
@@ -104,7 +124,7 @@ async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, reque
   }
   // Finishes what a crashed first attempt may have left undone; every step is idempotent.
   await recordIntake(ctx, ctx.db(), existing);
-  return getConcernView(ctx, existing);
+  return viewFor(ctx, existing);
 }
 
 /** Writes the intake steps (idempotently) and returns them for the response. */

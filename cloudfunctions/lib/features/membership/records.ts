@@ -22,6 +22,8 @@ export interface MemberRecord extends Doc {
   householdId: string | null;
   household: HouseholdSnapshot | null;
   name: string | null;
+  /** Staff away (leave, training): new and unsigned concerns skip them until `until`. */
+  away?: { since: number; until: number | null } | null;
   /** Bumped on every change; updates are compare-and-set on it. */
   version: number;
   createdAt: number;

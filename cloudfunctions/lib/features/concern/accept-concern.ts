@@ -1,0 +1,24 @@
+import type { HandlerContext } from '../../kernel/action';
+import { act } from './transition';
+
+/**
+ * 签收. The first signature makes its signer the first responder (首接负责), who stays
+ * responsible until the concern closes, and fixes whether the contact SLA was met.
+ */
+export async function acceptConcern(ctx: HandlerContext<{ concernId: string }>) {
+  const me = ctx.caller.memberId as string;
+  return act(ctx, 'concern.accept', (c) => ({
+    patch: {
+      // A reopened concern (round 2+) that was passed on stays under supervision when signed.
+      status: c.round >= 2 ? 'supervised' : 'accepted',
+      assigneeId: me,
+      firstResponderId: c.firstResponderId ?? me,
+      acceptedAt: c.acceptedAt ?? ctx.now,
+      respondedInTime: c.respondedInTime ?? ctx.now <= c.contactDueAt,
+      overdue: false,
+      wakeAt: Math.max(c.resolveDueAt, ctx.now),
+    },
+    step: { type: 'concern.accepted', public: true },
+    messages: () => [{ to: [c.authorId], kind: 'concern.accepted', title: '您的诉求已签收', body: `受理编号${c.number}已由工作人员签收办理。` }],
+  }));
+}

@@ -1,0 +1,39 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import { isHandler } from './permissions';
+import type { ConcernRecord } from './records';
+import { act, commit, loadFor } from './transition';
+
+const MERGEABLE_INTO = new Set(['dispatched', 'accepted', 'waitingResident', 'coordinating', 'supervised']);
+
+/**
+ * A duplicate joins its original: the original gains the duplicate's author as a follower
+ * (so its progress reaches them), then the duplicate ends as "merged" and points at it.
+ * Following first means a failure in between leaves an extra follower, never a resident
+ * whose concern vanished without word.
+ */
+export async function mergeConcern(ctx: HandlerContext<{ concernId: string; intoId: string; reason: string }>) {
+  const db = ctx.db();
+  const dup = await loadFor(ctx, ctx.input.concernId, 'concern.merge');
+  for (let attempt = 0; ; attempt += 1) {
+    const original = await db.get<ConcernRecord>('concerns', ctx.input.intoId);
+    if (!original || !isHandler(ctx.caller, original)) throw new AppError('NOT_FOUND', '原诉求不存在');
+    if (!MERGEABLE_INTO.has(original.status)) throw new AppError('CONFLICT', '原诉求已结束，不能并入');
+    if (original.mergedInto) throw new AppError('CONFLICT', '原诉求本身已被合并');
+    const followers = [...new Set([...original.followerIds, dup.authorId, ...dup.followerIds])].filter((id) => id !== original.authorId);
+    try {
+      await commit(db, ctx.caller, original, { followerIds: followers }, { type: 'concern.mergedIn', public: false, note: `并入重复诉求 ${dup.number}：${ctx.input.reason}` }, ctx.now);
+      break;
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === 'CONFLICT') || attempt >= 2) throw err;
+    }
+  }
+  const original = (await db.get<ConcernRecord>('concerns', ctx.input.intoId)) as ConcernRecord;
+  return act(ctx, 'concern.merge', () => ({
+    patch: { status: 'merged', mergedInto: { id: original._id, number: original.number }, closedAt: ctx.now, closedReason: 'merged', pausedAt: null, wakeAt: null, overdue: false },
+    step: { type: 'concern.merged', public: true, note: `与诉求 ${original.number} 为同一问题，已合并办理：${ctx.input.reason}` },
+    messages: () => [
+      { to: [dup.authorId, ...dup.followerIds], kind: 'concern.merged', title: '您的诉求已与相同问题合并办理', body: `后续进展将在诉求 ${original.number} 中告知您。` },
+    ],
+  }));
+}

@@ -1,0 +1,41 @@
+import type { HandlerContext } from '../../kernel/action';
+import { LOW_SATISFACTION } from './lifecycle';
+import { superviseAgain } from './supervise';
+import type { ConcernRecord } from './records';
+import { act, adminsInbox } from './transition';
+
+interface Input {
+  concernId: string;
+  resolved: boolean;
+  satisfaction: number;
+  comment?: string;
+}
+
+/**
+ * The resident's verdict. Resolved and not unhappy closes and archives it; "not resolved"
+ * or 1–2 stars reopens it as supervised, and the handler's superiors hear about it.
+ */
+export async function rateConcern(ctx: HandlerContext<Input>) {
+  const { resolved, satisfaction, comment } = ctx.input;
+  return act(ctx, 'concern.rate', (c) => {
+    const rating = { resolved, satisfaction, comment: comment ?? null, at: ctx.now, round: c.round };
+    const closes = resolved && satisfaction > LOW_SATISFACTION;
+    const patch: Partial<ConcernRecord> = closes
+      ? { rating, status: 'closed', closedAt: ctx.now, closedReason: 'rated', rateDueAt: null, wakeAt: null }
+      : { rating, ...superviseAgain(c, ctx.now) };
+    const verdict = `${resolved ? '已解决' : '未解决'}，${satisfaction}星${comment ? `：${comment}` : ''}`;
+    return {
+      patch,
+      step: { type: 'concern.rated', public: true, note: verdict },
+      messages: (next) => [
+        {
+          to: closes ? [next.firstResponderId, next.assigneeId] : [next.firstResponderId, next.assigneeId, adminsInbox(next.communityId)],
+          kind: closes ? 'concern.rated' : 'concern.supervised',
+          title: closes ? `诉求 ${c.number} 已评价归档` : `诉求 ${c.number} 评价未解决，转督办`,
+          body: verdict.slice(0, 60),
+          staffPage: true,
+        },
+      ],
+    };
+  });
+}

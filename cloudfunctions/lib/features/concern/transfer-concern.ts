@@ -1,0 +1,58 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import type { GridRecord } from '../community/records';
+import type { MemberRecord } from '../membership/records';
+import { contactDeadline } from './lifecycle';
+import type { Route } from './routing';
+import { chainMembers, isAway, routeConcern } from './routing';
+import { act } from './transition';
+
+interface Input {
+  concernId: string;
+  toGridId?: string;
+  toMemberId?: string;
+  reason: string;
+}
+
+/**
+ * Passes a concern to another grid (its chain picks the person) or to a named staff member,
+ * who must sign for it anew. The first responder keeps responsibility and sight of it.
+ */
+export async function transferConcern(ctx: HandlerContext<Input>) {
+  const db = ctx.db();
+  const { toGridId, toMemberId, reason } = ctx.input;
+  let route: Route;
+  let gridId: string | undefined;
+  if (toGridId) {
+    const grid = await db.require<GridRecord>('grids', toGridId, '网格不存在');
+    const people = await db.getMany<MemberRecord>('members', chainMembers(grid));
+    route = routeConcern(grid, new Set(people.filter((m) => isAway(m, ctx.now)).map((m) => m._id)));
+    gridId = grid._id;
+  } else {
+    const target = await db.get<MemberRecord>('members', toMemberId as string);
+    if (!target || !target.roles.some((r) => r === 'gridWorker' || r === 'admin')) {
+      throw new AppError('VALIDATION_ERROR', '接收人须为本社区的网格员或管理员');
+    }
+    route = { assigneeId: target._id, via: 'transfer' };
+  }
+  return act(ctx, 'concern.transfer', (c) => {
+    if (route.assigneeId === c.assigneeId && (gridId ?? c.gridId) === c.gridId) {
+      throw new AppError('VALIDATION_ERROR', '接收人与当前办理人相同');
+    }
+    return {
+      patch: {
+        status: 'dispatched',
+        assigneeId: route.assigneeId,
+        routedVia: toGridId ? route.via : 'transfer',
+        ...(gridId ? { gridId } : {}),
+        contactDueAt: contactDeadline(c, ctx.now),
+        overdue: false,
+        wakeAt: contactDeadline(c, ctx.now),
+      },
+      step: { type: 'concern.transferred', public: true, note: reason },
+      messages: () => [
+        { to: [route.assigneeId], kind: 'concern.dispatched', title: `转交给您的诉求待签收：${c.categoryName}`, body: `${c.buildingName}：${reason}`.slice(0, 60), staffPage: true },
+      ],
+    };
+  });
+}

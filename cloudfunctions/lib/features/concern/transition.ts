@@ -1,0 +1,142 @@
+/**
+ * One way to change a concern: load it with permission checks, apply a patch by
+ * compare-and-set on `version`, append the step to the audit trail, tell the people
+ * involved, and answer with the fresh view. Two staff acting at once get one success and
+ * one CONFLICT, never a lost update.
+ */
+import { CONCERN_STATUS_LABELS, type ConcernView } from '../../../../miniprogram/core/concern/contract';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import type { Caller } from '../../kernel/caller';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import type { Notifier } from '../../ports/platform';
+import { eventRecord, type EventRecord } from '../audit/events';
+import type { MemberRecord } from '../membership/records';
+import { RULES, type LifecycleAction } from './lifecycle';
+import { canView, may } from './permissions';
+import { toConcernView } from './presenters';
+import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
+
+const TERMINAL = new Set(['closed', 'withdrawn', 'merged']);
+
+/** Loads a concern the caller may take `action` on, or says precisely why not. */
+export async function loadFor(ctx: HandlerContext<unknown>, concernId: string, action: LifecycleAction): Promise<ConcernRecord> {
+  const c = await ctx.db().get<ConcernRecord>('concerns', concernId);
+  if (!c || !canView(ctx.caller, c)) throw new AppError('NOT_FOUND', '诉求不存在');
+  if (may(ctx.caller, action, c, ctx.now)) return c;
+  if (!RULES[action].from.includes(c.status)) {
+    if (TERMINAL.has(c.status)) throw new AppError('CLOSED', `该诉求${CONCERN_STATUS_LABELS[c.status]}，不能再操作`);
+    throw new AppError('CONFLICT', `该诉求当前为“${CONCERN_STATUS_LABELS[c.status]}”，不能进行此操作`);
+  }
+  if (RULES[action].when && RULES[action].party === 'author' && c.authorId === ctx.caller.memberId) {
+    throw new AppError('CLOSED', '已超过评价期限或本轮已评价');
+  }
+  throw new AppError('FORBIDDEN', '您不是该诉求的办理人员');
+}
+
+export interface Step {
+  type: string;
+  public: boolean;
+  note?: string | null;
+  photos?: string[];
+  from?: string | null;
+  to?: string | null;
+}
+
+export interface Message {
+  to: readonly (string | null)[];
+  kind: string;
+  title: string;
+  body: string;
+  /** Staff open the workbench page, residents the detail page. */
+  staffPage?: boolean;
+}
+
+/** The shared inbox every admin of a community reads (the community's own queue). */
+export function adminsInbox(communityId: string): string {
+  return `admins:${communityId}`;
+}
+
+/** The resident side of a concern: its author and the authors of merged duplicates. */
+export function residents(c: ConcernRecord): string[] {
+  return [c.authorId, ...c.followerIds];
+}
+
+export async function notifyAll(notifier: Notifier, c: ConcernRecord, eventId: string, m: Message): Promise<void> {
+  const seen = new Set<string>();
+  for (const to of m.to) {
+    if (!to || seen.has(to)) continue;
+    seen.add(to);
+    await notifier.notify({
+      id: `${eventId}:to:${to}`,
+      communityId: c.communityId,
+      recipientId: to,
+      kind: m.kind,
+      title: m.title,
+      body: m.body,
+      page: m.staffPage ? `/staff/concern/index?id=${c._id}` : `/pages/concern-detail/index?id=${c._id}`,
+    });
+  }
+}
+
+/**
+ * Applies `patch` if nobody changed the concern since it was read. Returns the new record
+ * and the step's event; the event id derives from the version, so a rerun writes no twin.
+ */
+export async function commit(
+  db: ScopedStore,
+  actor: Caller | 'system',
+  c: ConcernRecord,
+  patch: Partial<ConcernRecord>,
+  step: Step,
+  now: number,
+): Promise<{ next: ConcernRecord; event: EventRecord }> {
+  const version = c.version + 1;
+  const changes = { ...patch, version, updatedAt: now };
+  const applied = await db.update('concerns', c._id, changes, { version: c.version });
+  if (!applied) throw new AppError('CONFLICT', '该诉求刚被他人更新，请刷新后重试');
+  const next = { ...c, ...changes } as ConcernRecord;
+  const event = eventRecord(db, actor, {
+    key: `v${version}:${step.type}`,
+    subject: concernSubject(c._id),
+    type: step.type,
+    from: step.from === undefined ? c.status : step.from,
+    to: step.to === undefined ? next.status : step.to,
+    public: step.public,
+    note: step.note ?? null,
+    photos: step.photos,
+    at: now,
+  });
+  await db.insert('events', event);
+  return { next, event };
+}
+
+/** Detail view with timeline and names, for the caller. */
+export async function viewFor(ctx: HandlerContext<unknown>, c: ConcernRecord): Promise<ConcernView> {
+  const db = ctx.db();
+  const events = await db.query<EventRecord>('events', {
+    where: { subject: concernSubject(c._id) },
+    orderBy: { field: 'at', dir: 'asc' },
+    limit: 100,
+  });
+  const people = [c.assigneeId, c.firstResponderId, ...events.items.map((e) => e.actorId)].filter((x): x is string => !!x);
+  const [members, category] = await Promise.all([
+    db.getMany<MemberRecord>('members', people),
+    ctx.caller.roles.some((r) => r === 'gridWorker' || r === 'admin') ? db.get<CategoryRecord>('categories', c.category) : Promise.resolve(null),
+  ]);
+  const names = new Map(members.map((m) => [m._id, m.name ?? '社区工作人员']));
+  return toConcernView(ctx.caller, c, events.items, names, ctx.now, category?.templates ?? []);
+}
+
+/** The common shape of a lifecycle use case: load, commit one step, notify, view. */
+export async function act(
+  ctx: HandlerContext<{ concernId: string }>,
+  action: LifecycleAction,
+  change: (c: ConcernRecord) => { patch: Partial<ConcernRecord>; step: Step; messages?: (next: ConcernRecord) => Message[] },
+): Promise<ConcernView> {
+  const c = await loadFor(ctx, ctx.input.concernId, action);
+  const { patch, step, messages } = change(c);
+  const { next, event } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now);
+  for (const m of messages?.(next) ?? []) await notifyAll(ctx.deps.notifier, next, event._id, m);
+  return viewFor(ctx, next);
+}

@@ -1,0 +1,42 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import type { CategoryAdminView, upsertCategory as upsertCategoryContract } from '../../../../miniprogram/core/concern/contract';
+import type { HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../audit/events';
+import type { CategoryRecord } from './records';
+
+type Input = ContractParsed<typeof upsertCategoryContract>;
+
+/**
+ * Staff edit the catalogue. Deadlines of concerns already filed keep the SLA they were
+ * promised (they carry a copy); a retired category stays on old concerns but not in forms.
+ */
+export async function upsertCategory(ctx: HandlerContext<Input>): Promise<CategoryAdminView> {
+  const db = ctx.db();
+  const { categoryId, ...fields } = ctx.input;
+  let record: CategoryRecord;
+  if (categoryId) {
+    const existing = await db.require<CategoryRecord>('categories', categoryId, '分类不存在');
+    record = { ...existing, ...fields };
+    await db.update('categories', categoryId, fields);
+  } else {
+    record = { _id: ctx.deps.ids.random('cat'), communityId: db.communityId, ...fields };
+    await db.insert('categories', record);
+  }
+  await appendEvent(db, ctx.caller, {
+    key: ctx.deps.ids.random('e'),
+    subject: `category:${record._id}`,
+    type: categoryId ? 'category.updated' : 'category.created',
+    to: JSON.stringify({ name: record.name, contactHours: record.contactHours, resolveDays: record.resolveDays, active: record.active }),
+    public: false,
+    at: ctx.now,
+  });
+  return {
+    id: record._id,
+    name: record.name,
+    contactHours: record.contactHours,
+    resolveDays: record.resolveDays,
+    order: record.order,
+    active: record.active,
+    templates: record.templates ?? [],
+  };
+}

@@ -1,0 +1,60 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import { hasRole } from '../../kernel/caller';
+import { changeMember } from '../membership/members';
+import type { MemberRecord } from '../membership/records';
+import type { GridRecord } from '../community/records';
+import { commit, notifyAll } from '../concern/transition';
+import { contactDeadline } from '../concern/lifecycle';
+import { chainMembers, isAway, routeConcern } from '../concern/routing';
+import type { ConcernRecord } from '../concern/records';
+
+/** How many waiting concerns one call hands on; the sweep moves any remainder. */
+const HANDOVER_LIMIT = 100;
+
+/**
+ * Marks a staff member away or back. Going away hands their unsigned concerns to the next
+ * in each grid's chain at once, so nothing waits on someone who is not there.
+ */
+export async function setAway(ctx: HandlerContext<{ away: boolean; until?: number; memberId?: string }>) {
+  const { caller, input, now } = ctx;
+  const target = input.memberId ?? (caller.memberId as string);
+  if (target !== caller.memberId && !hasRole(caller, 'admin')) throw new AppError('FORBIDDEN', '只能设置本人的外出状态');
+  if (input.until !== undefined && input.until <= now) throw new AppError('VALIDATION_ERROR', '返回时间须晚于现在');
+  const db = ctx.db();
+  await changeMember(ctx.deps.store, target, now, (m) => {
+    if (!m || m.communityId !== db.communityId || !m.roles.some((r) => r === 'gridWorker' || r === 'admin')) {
+      throw new AppError('NOT_FOUND', '成员不存在');
+    }
+    return { ...m, away: input.away ? { since: now, until: input.until ?? null } : null };
+  });
+
+  if (input.away) {
+    const waiting = await db.query<ConcernRecord>('concerns', {
+      where: { assigneeId: target, status: 'dispatched' },
+      orderBy: { field: 'createdAt', dir: 'asc' },
+      limit: HANDOVER_LIMIT,
+    });
+    for (const c of waiting.items) {
+      const grid = await db.get<GridRecord>('grids', c.gridId);
+      const people = await db.getMany<MemberRecord>('members', chainMembers(grid));
+      const away = new Set([target, ...people.filter((m) => isAway(m, now)).map((m) => m._id)]);
+      const route = routeConcern(grid, away);
+      try {
+        const { next, event } = await commit(db, caller, c, {
+          assigneeId: route.assigneeId,
+          routedVia: route.via,
+          contactDueAt: Math.max(c.contactDueAt, contactDeadline(c, now)),
+          wakeAt: Math.max(c.contactDueAt, contactDeadline(c, now)),
+        }, { type: 'concern.rerouted', public: true, note: '原网格员外出，已转交他人办理' }, now);
+        await notifyAll(ctx.deps.notifier, next, event._id, {
+          to: [route.assigneeId], kind: 'concern.dispatched', title: `新诉求待签收：${c.categoryName}`, body: `${c.buildingName}：${c.text.slice(0, 30)}`, staffPage: true,
+        });
+      } catch (err) {
+        // Someone signed or moved it meanwhile: it is no longer waiting on the absent person.
+        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+      }
+    }
+  }
+  return { memberId: target, away: input.away, ...(input.away && input.until !== undefined ? { until: input.until } : {}) };
+}
