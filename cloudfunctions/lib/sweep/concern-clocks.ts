@@ -41,9 +41,10 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
           outcome: 'escalated',
         };
       }
-      const dueAt = contactDeadline(c, now);
+      // The next person gets a full contact window of their own; the resident's promised
+      // contact time (contactDueAt) stays, so the late response still counts as late.
       return {
-        patch: { assigneeId: route.assigneeId, routedVia: route.via, contactDueAt: dueAt, overdue: true, wakeAt: dueAt },
+        patch: { assigneeId: route.assigneeId, routedVia: route.via, overdue: true, wakeAt: contactDeadline(c, now) },
         step: { type: 'concern.rerouted', public: true, note: route.assigneeId ? '超时未签收，已转交下一位负责人' : '超时未签收，已转社区统一受理' },
         messages: [
           { to: [route.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched', title: `超时转交的诉求待签收：${c.categoryName}`, body: `${c.buildingName}：${c.text.slice(0, 30)}`, staffPage: true },

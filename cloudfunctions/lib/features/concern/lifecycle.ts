@@ -98,6 +98,7 @@ export function resume(c: ConcernRecord, now: number): Pick<ConcernRecord, 'paus
 /** Overdue as residents and staff see it right now, before the sweep has run. */
 export function isOverdue(c: ConcernRecord, now: number): boolean {
   if (c.pausedAt !== null) return false;
-  if (c.status === 'dispatched') return now > c.contactDueAt;
+  // Unsigned: late against the contact promise. Passed on after signing: the resolve clock runs.
+  if (c.status === 'dispatched') return now > (c.acceptedAt === null ? c.contactDueAt : c.resolveDueAt);
   return HANDLING.includes(c.status) && now > c.resolveDueAt;
 }

@@ -45,8 +45,7 @@ export async function transferConcern(ctx: HandlerContext<Input>) {
         assigneeId: route.assigneeId,
         routedVia: toGridId ? route.via : 'transfer',
         ...(gridId ? { gridId } : {}),
-        contactDueAt: contactDeadline(c, ctx.now),
-        overdue: false,
+        // The receiver gets a fresh window to sign; the promise to the resident stands.
         wakeAt: contactDeadline(c, ctx.now),
       },
       step: { type: 'concern.transferred', public: true, note: reason },

@@ -44,7 +44,6 @@ export async function setAway(ctx: HandlerContext<{ away: boolean; until?: numbe
         const { next, event } = await commit(db, caller, c, {
           assigneeId: route.assigneeId,
           routedVia: route.via,
-          contactDueAt: Math.max(c.contactDueAt, contactDeadline(c, now)),
           wakeAt: Math.max(c.contactDueAt, contactDeadline(c, now)),
         }, { type: 'concern.rerouted', public: true, note: '原网格员外出，已转交他人办理' }, now);
         await notifyAll(ctx.deps.notifier, next, event._id, {
