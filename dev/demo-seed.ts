@@ -14,6 +14,7 @@ export const DEMO_PEOPLE = {
   'demo-grid-1': '第一网格 A角网格员（李秀英）：处理1号楼、2号楼的诉求和绑定申请',
   'demo-grid-1b': '第一网格 B角（赵丽，居民代表）：A角不在时接手',
   'demo-grid-2': '第二网格 A角网格员（张建国）：处理3号楼、4号楼的诉求',
+  'demo-leader': '网格长（陈建华）：两个网格的督办人，诉求超期时收到督办提醒',
   'demo-resident-1': '居民（刘阿姨，1号楼1单元101）：通过申请审核绑定，可说事',
   'demo-resident-2': '居民（3号楼2单元302）：通过邀请码绑定，可说事',
   'demo-volunteer-1': '志愿者（陈志愿）：尚未绑定住户',
@@ -32,8 +33,12 @@ function caller(api: CloudFunction): Caller {
 
 const SEED_MARK = { _id: 'seed:demo', communityId: 'demo', value: 1 };
 
-/** Seeds once; returns false when the database already holds the demo. */
-export async function seedDemo(api: CloudFunction, store: Store): Promise<boolean> {
+/**
+ * Seeds once; returns false when the database already holds the demo. `lifecycle` adds
+ * concerns in later states (signed, answered, resolved, rated) so every page has content;
+ * tests that count concerns seed without it.
+ */
+export async function seedDemo(api: CloudFunction, store: Store, options: { lifecycle?: boolean } = {}): Promise<boolean> {
   if (await store.get('counters', SEED_MARK._id)) return false;
   const call = caller(api);
   const id = (openid: string) => memberIdFor(openid);
@@ -47,8 +52,9 @@ export async function seedDemo(api: CloudFunction, store: Store): Promise<boolea
   await call('demo-admin', 'admin.setRoles', { memberId: id('demo-grid-1b'), roles: ['gridWorker'], gridIds: [g1.id], name: '赵丽' });
   await call('demo-admin', 'admin.setRoles', { memberId: id('demo-grid-2'), roles: ['gridWorker'], gridIds: [g2.id], name: '张建国' });
   await call('demo-admin', 'admin.setRoles', { memberId: id('demo-volunteer-1'), roles: ['volunteer'], name: '陈志愿' });
-  await call('demo-admin', 'admin.upsertGrid', { gridId: g1.id, name: '第一网格', workerA: id('demo-grid-1'), workerB: id('demo-grid-1b') });
-  await call('demo-admin', 'admin.upsertGrid', { gridId: g2.id, name: '第二网格', workerA: id('demo-grid-2') });
+  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-leader'), roles: ['gridWorker'], gridIds: [g1.id, g2.id], name: '陈建华' });
+  await call('demo-admin', 'admin.upsertGrid', { gridId: g1.id, name: '第一网格', workerA: id('demo-grid-1'), workerB: id('demo-grid-1b'), leader: id('demo-leader') });
+  await call('demo-admin', 'admin.upsertGrid', { gridId: g2.id, name: '第二网格', workerA: id('demo-grid-2'), leader: id('demo-leader') });
 
   const buildings: Record<string, string> = {};
   for (const [name, grid] of [['1号楼', g1.id], ['2号楼', g1.id], ['3号楼', g2.id], ['4号楼', g2.id]] as const) {
@@ -91,6 +97,31 @@ export async function seedDemo(api: CloudFunction, store: Store): Promise<boolea
     'seed-concern-resident-2',
   );
 
+  if (options.lifecycle !== false) await seedLifecycle(call, buildings);
+
   await store.insert('counters', SEED_MARK);
   return true;
+}
+
+/** Concerns further along, so the detail, rating and stats pages show real content. */
+async function seedLifecycle(call: Caller, buildings: Record<string, string>): Promise<void> {
+  const answered = (await call(
+    'demo-resident-2',
+    'concern.submit',
+    { category: 'cat_demo_safety', buildingId: buildings['3号楼'], text: '3号楼楼道里堆了很多纸箱和旧家具，挡住了消防通道。' },
+    'seed-concern-resident-2-safety',
+  )) as { id: string };
+  await call('demo-grid-2', 'concern.accept', { concernId: answered.id });
+  await call('demo-grid-2', 'concern.reply', { concernId: answered.id, text: '已联系物业，今天下午清理楼道杂物。' });
+  await call('demo-grid-2', 'concern.resolve', { concernId: answered.id, summary: '楼道杂物已全部清理，并张贴了消防通道禁止堆物提示。' });
+
+  const closed = (await call(
+    'demo-resident-1',
+    'concern.submit',
+    { category: 'cat_demo_environment', buildingId: buildings['1号楼'], text: '1号楼前绿化带里有很多烟头和塑料袋，希望加强清扫。' },
+    'seed-concern-resident-1-environment',
+  )) as { id: string };
+  await call('demo-grid-1', 'concern.accept', { concernId: closed.id });
+  await call('demo-grid-1', 'concern.resolve', { concernId: closed.id, summary: '已安排保洁每天早晚各清扫一次绿化带。' });
+  await call('demo-resident-1', 'concern.rate', { concernId: closed.id, resolved: true, satisfaction: 5, comment: '现在干净多了，谢谢！' });
 }

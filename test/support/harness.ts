@@ -63,7 +63,7 @@ export async function createHarness(options: { seed?: boolean; filename?: string
     close: () => store.close(),
   };
   if (options.seed !== false) {
-    await seedDemo(api, store);
+    await seedDemo(api, store, { lifecycle: false });
     const grids = await harness.ok<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'community.grids', {});
     const buildings = await harness.ok<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'community.buildings', {});
     for (const g of grids.items) harness.ids[g.name] = g.id;

@@ -32,8 +32,12 @@ describe('grids name their A and B workers, who then have the grid in scope', ()
   it('lists grids with worker names for residents', async () => {
     const grids = await h.ok<{ items: GridView[] }>('demo-resident-1', 'community.grids', {});
     expect(grids.items).toEqual([
-      { id: h.ids['第一网格'], name: '第一网格', workerA: { memberId: member('demo-grid-1'), name: '李秀英' }, workerB: { memberId: member('demo-grid-1b'), name: '赵丽' } },
-      { id: h.ids['第二网格'], name: '第二网格', workerA: { memberId: member('demo-grid-2'), name: '张建国' } },
+      {
+        id: h.ids['第一网格'], name: '第一网格',
+        workerA: { memberId: member('demo-grid-1'), name: '李秀英' }, workerB: { memberId: member('demo-grid-1b'), name: '赵丽' },
+        leader: { memberId: member('demo-leader'), name: '陈建华' },
+      },
+      { id: h.ids['第二网格'], name: '第二网格', workerA: { memberId: member('demo-grid-2'), name: '张建国' }, leader: { memberId: member('demo-leader'), name: '陈建华' } },
     ]);
   });
   it('adds the grid to a newly named worker’s scope', async () => {

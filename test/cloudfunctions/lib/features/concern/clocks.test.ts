@@ -29,7 +29,7 @@ const inboxTitles = async (openidOrRecipient: string) =>
   })).items.map((m) => m.title);
 
 describe('a missed contact deadline moves the concern down the dispatch chain', () => {
-  it('goes from A to B, then to the community pool, then chases the admins', async () => {
+  it('goes from A to B, to the grid leader, to the community pool, then chases the admins', async () => {
     const c = await submit(); // 设施维修: contact within 24 h
     h.clock.advance(23 * HOUR);
     expect((await clocks()).rerouted).toBe(0);
@@ -39,6 +39,10 @@ describe('a missed contact deadline moves the concern down the dispatch chain', 
     expect((await view(c.id)).assignee?.memberId).toBe(member('demo-grid-1b'));
     expect(await inboxTitles('demo-grid-1b')).toContain('超时转交的诉求待签收：设施维修');
     expect(await inboxTitles('demo-grid-1')).toContain(`诉求 ${c.number} 超时未签收，已转交`);
+
+    h.clock.advance(25 * HOUR);
+    await clocks();
+    expect((await view(c.id)).assignee?.memberId).toBe(member('demo-leader'));
 
     h.clock.advance(25 * HOUR);
     await clocks();
@@ -63,7 +67,7 @@ describe('a missed contact deadline moves the concern down the dispatch chain', 
 });
 
 describe('a missed resolve deadline escalates up the chain', () => {
-  it('chases the grid leader side first, then the community admins, once per day', async () => {
+  it('chases the grid leader first, then the community admins, once per day', async () => {
     const c = await submit();
     await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
     h.clock.advance(7 * DAY + HOUR);
@@ -71,7 +75,7 @@ describe('a missed resolve deadline escalates up the chain', () => {
     let v = await view(c.id, 'demo-grid-1');
     expect(v).toMatchObject({ overdue: true, escalationLevel: 1 });
     expect(v.timeline.map((e) => e.note)).toContain('已超过办结时限，已提请网格长督办');
-    expect(await inboxTitles('demo-grid-1b')).toContain(`督办：诉求 ${c.number} 已超期`);
+    expect(await inboxTitles('demo-leader')).toContain(`督办：诉求 ${c.number} 已超期`);
     expect((await clocks()).escalated).toBe(0);
     h.clock.advance(DAY);
     await clocks();

@@ -1,0 +1,42 @@
+/** The demo `npm start` serves: every listed person exists and can do what the README says. */
+import { createApiFunction } from '../../cloudfunctions/lib/api-function';
+import { DEMO_PEOPLE, seedDemo } from '../../dev/demo-seed';
+import type { ConcernSummary, QueueItem } from '../../miniprogram/core/concern/contract';
+import type { MeView } from '../../miniprogram/core/membership/contract';
+import { createHarness, type Harness } from '../support/harness';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness({ seed: false });
+  expect(await seedDemo(createApiFunction(h.deps, (c) => (c as { openid: string | null }).openid), h.deps.store)).toBe(true);
+});
+afterAll(() => h.close());
+
+describe('the demo community', () => {
+  it('seeds only once', async () => {
+    expect(await seedDemo(h.api, h.deps.store)).toBe(false);
+  });
+  it('gives every listed demo person the role the README promises', async () => {
+    const roles: Record<string, string[]> = {};
+    for (const openid of Object.keys(DEMO_PEOPLE)) roles[openid] = (await h.ok<MeView>(openid, 'me.get')).roles;
+    expect(roles).toEqual({
+      'demo-admin': ['admin'],
+      'demo-grid-1': ['gridWorker'],
+      'demo-grid-1b': ['gridWorker'],
+      'demo-grid-2': ['gridWorker'],
+      'demo-leader': ['gridWorker'],
+      'demo-resident-1': ['resident'],
+      'demo-resident-2': ['resident'],
+      'demo-volunteer-1': ['volunteer'],
+      'demo-visitor-1': ['visitor'],
+    });
+  });
+  it('has concerns in every stage a page shows', async () => {
+    const r1 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-1', 'concern.listMine', {});
+    expect(r1.items.map((c) => c.status).sort()).toEqual(['closed', 'dispatched']);
+    const r2 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-2', 'concern.listMine', {});
+    expect(r2.items.map((c) => c.status).sort()).toEqual(['dispatched', 'resolved']);
+    const queue = await h.ok<{ items: QueueItem[] }>('demo-admin', 'concern.queue', {});
+    expect(queue.items).toHaveLength(4);
+  });
+});
