@@ -2,6 +2,7 @@
  * Every action the backend offers, in one list. The server binds a handler to each entry
  * (a missing one fails type-checking); the mini-program and the docs read it as data.
  */
+import * as booking from './booking/contract';
 import * as community from './community/contract';
 import * as concern from './concern/contract';
 import * as membership from './membership/contract';
@@ -43,6 +44,20 @@ export const contracts = {
   'concern.stats': concern.concernStats,
   'admin.upsertCategory': concern.upsertCategory,
   'staff.setAway': concern.setAway,
+  'service.list': booking.listServices,
+  'service.get': booking.getService,
+  'service.slots': booking.listSlots,
+  'booking.create': booking.createBooking,
+  'booking.cancel': booking.cancelBooking,
+  'booking.confirmPromotion': booking.confirmPromotion,
+  'booking.listMine': booking.listMyBookings,
+  'booking.listForSlot': booking.listForSlot,
+  'booking.checkIn': booking.checkIn,
+  'booking.markNoShow': booking.markNoShow,
+  'booking.rate': booking.rateBooking,
+  'admin.upsertService': booking.upsertService,
+  'admin.setSchedule': booking.setSchedule,
+  'admin.closeSlots': booking.closeSlots,
 } as const;
 
 export type Contracts = typeof contracts;

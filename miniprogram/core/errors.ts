@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'INVITE_INVALID',
   'BINDING_PENDING',
   'CONCERN_NO_ROUTE',
+  'BOOKING_TOO_LATE',
+  'BOOKING_CUTOFF_PASSED',
+  'BOOKING_LIMIT',
+  'BOOKING_NOT_ELIGIBLE',
+  'BOOKING_OFFER_EXPIRED',
   // Raised on the device only, when the call never reached the server.
   'NETWORK_ERROR',
 ] as const;
@@ -41,6 +46,11 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INVITE_INVALID: '邀请码无效或已被使用',
   BINDING_PENDING: '您已有待审核的绑定申请',
   CONCERN_NO_ROUTE: '该楼栋尚未安排网格员，请联系社区',
+  BOOKING_TOO_LATE: '该时段即将开始，已停止预约',
+  BOOKING_CUTOFF_PASSED: '已过取消截止时间，如需取消请联系社区',
+  BOOKING_LIMIT: '已达到该服务的预约次数上限',
+  BOOKING_NOT_ELIGIBLE: '该服务暂未向您所在网格开放',
+  BOOKING_OFFER_EXPIRED: '候补确认已超时，名额已转给下一位',
   NETWORK_ERROR: '网络不稳定，请检查网络后重试',
 };
 

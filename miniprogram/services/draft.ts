@@ -8,6 +8,8 @@ export interface ConcernDraft {
   category: string;
   buildingId: string;
   hideName: boolean;
+  /** File ids of photos already uploaded: the upload is the slow part, never redo it. */
+  photos: string[];
   idempotencyKey: string;
 }
 
@@ -35,6 +37,7 @@ export function loadDraft(storage: SyncStorage): ConcernDraft | undefined {
     category: typeof d.category === 'string' ? d.category : '',
     buildingId: typeof d.buildingId === 'string' ? d.buildingId : '',
     hideName: d.hideName === true,
+    photos: Array.isArray(d.photos) ? d.photos.filter((p): p is string => typeof p === 'string') : [],
     idempotencyKey: d.idempotencyKey,
   };
 }

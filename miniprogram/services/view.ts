@@ -2,7 +2,7 @@
  * Turns contract views into the few strings a page renders, so setData carries display
  * text only and every page words things the same way.
  */
-import type { ConcernStatus, ConcernSummary } from '../core/concern/contract';
+import type { ConcernStatus, ConcernSummary, QueueItem } from '../core/concern/contract';
 import type { BindingRequestView, BindingStatus, HouseholdView } from '../core/membership/contract';
 import type { GridView } from '../core/community/contract';
 import { ROLE_LABELS, type CallerRole } from '../core/roles';
@@ -32,6 +32,7 @@ const STATUS_TONES: Record<ConcernStatus, Tone> = {
   supervised: 'doing',
   closed: 'done',
   withdrawn: 'muted',
+  merged: 'muted',
 };
 
 export function statusTone(status: string): Tone {
@@ -61,6 +62,28 @@ export function concernRow(c: ConcernSummary & { overdue?: boolean }): ConcernRo
     buildingName: c.buildingName,
     createdText: formatDateTime(c.createdAt),
     overdue: c.overdue === true,
+  };
+}
+
+/** 0 none; 1 the grid leader was chased; 2 community admins were chased. */
+export function escalationText(level: number): string {
+  if (level >= 2) return '社区督办';
+  if (level === 1) return '网格长督办';
+  return '';
+}
+
+export interface QueueRow extends ConcernRow {
+  /** '网格长督办' / '社区督办', '' when nobody has been chased. */
+  escalationText: string;
+  assigneeName: string;
+}
+
+/** A workbench row: what the worker needs to triage without opening it. */
+export function queueRow(item: QueueItem): QueueRow {
+  return {
+    ...concernRow(item),
+    escalationText: escalationText(item.escalationLevel ?? 0),
+    assigneeName: item.assigneeName ?? '',
   };
 }
 

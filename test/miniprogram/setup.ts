@@ -38,6 +38,9 @@ Object.assign(host.wx, {
   }),
   stopPullDownRefresh: jest.fn(),
   openPrivacyContract: jest.fn(),
+  previewImage: jest.fn(),
+  // Tests that pick photos give their own implementation; by default the resident cancels.
+  chooseMedia: jest.fn((opts: { fail?: (e: { errMsg: string }) => void }) => opts.fail?.({ errMsg: 'chooseMedia:fail cancel' })),
 });
 
 // Pages are written with Component(); a stray Page() should still load in tests.

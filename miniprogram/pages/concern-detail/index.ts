@@ -1,56 +1,30 @@
 import { call } from '../../services/api';
-import { getConcern, type ConcernView } from '../../core/concern/contract';
-import { formatDateTime } from '../../core/format';
-import { statusTone, type Tone } from '../../services/view';
+import type { ContractInput } from '../../core/action';
+import {
+  CONCERN_PHOTOS_MAX,
+  getConcern,
+  rateConcern,
+  reopenConcern,
+  supplementConcern,
+  withdrawConcern,
+  type ConcernView,
+} from '../../core/concern/contract';
+import type { ErrorBody } from '../../core/errors';
+import { allows } from '../../services/view';
+import { detailView, previewUrls, STAFF_CONCERN_ACTIONS, timelineRows, type DetailView, type TimelineRow } from '../../services/concern-view';
+import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { photoItems, pickPhotos, type PhotoItem } from '../../services/upload';
 import { instanceState } from '../../services/page-state';
 
-interface TimelineRow {
-  key: string;
-  label: string;
-  atText: string;
-  actorName: string;
-  note: string;
-}
+const FIELDS = ['resolved', 'satisfaction', 'comment', 'reason', 'text', 'photos'] as const;
+type Panel = '' | 'reopen' | 'supplement';
 
-interface DetailView {
-  number: string;
-  statusLabel: string;
-  tone: Tone;
-  categoryName: string;
-  text: string;
-  buildingName: string;
-  createdText: string;
-  assigneeName: string;
-  authorName: string;
-  hideName: boolean;
-}
+const STAR_LABELS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
-function detailView(c: ConcernView): DetailView {
-  return {
-    number: c.number,
-    statusLabel: c.statusLabel,
-    tone: statusTone(c.status),
-    categoryName: c.categoryName,
-    text: c.text,
-    buildingName: c.buildingName,
-    createdText: formatDateTime(c.createdAt),
-    assigneeName: c.assignee?.name ?? '',
-    authorName: c.authorName ?? '',
-    hideName: c.hideName,
-  };
-}
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value?: string; group?: string; index?: number; id?: string }>;
 
-function timelineRows(c: ConcernView): TimelineRow[] {
-  return c.timeline.map((e, i) => ({
-    key: `${i}-${e.at}`,
-    label: e.label,
-    atText: formatDateTime(e.at),
-    actorName: e.actorName ?? '',
-    note: e.note ?? '',
-  }));
-}
-
-const state = instanceState(() => ({ id: '' }));
+// `busy` is not rendered: it only stops a double tap from sending twice.
+const state = instanceState(() => ({ id: '', busy: false }));
 
 Component({
   data: {
@@ -59,6 +33,27 @@ Component({
     created: false,
     concern: null as DetailView | null,
     timeline: [] as TimelineRow[],
+    canRate: false,
+    canReopen: false,
+    canSupplement: false,
+    canWithdraw: false,
+    canHandle: false,
+    panel: '' as Panel,
+    rateResolved: '' as '' | 'yes' | 'no',
+    rateStars: 0,
+    starLabel: '',
+    starValues: [1, 2, 3, 4, 5],
+    rateComment: '',
+    reason: '',
+    supText: '',
+    photos: [] as PhotoItem[],
+    photoMax: CONCERN_PHOTOS_MAX,
+    uploading: false,
+    errors: emptyErrors(FIELDS),
+    formError: '',
+    /** Which form the message above belongs to: 'rate', 'reopen', 'supplement' or 'withdraw'. */
+    formErrorAt: '',
+    sending: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -67,7 +62,7 @@ Component({
       void this.load();
     },
     onShow() {
-      // Coming back from another page: the status may have moved on.
+      // Coming back from another page: the status may have moved on. Forms keep their input.
       if (this.data.concern) void this.load();
     },
     async onPullDownRefresh() {
@@ -85,12 +80,138 @@ Component({
         this.setData({ loading: false, error: res.error.message });
         return;
       }
+      this.show(res.data);
+    },
+    /** Renders a concern view; every action answers with one, so this is the only render path. */
+    show(c: ConcernView) {
+      const a = c.allowedActions;
+      const canReopen = allows(a, 'concern.reopen');
+      const canSupplement = allows(a, 'concern.supplement');
+      const panel = this.data.panel;
       this.setData({
         loading: false,
         error: '',
-        concern: detailView(res.data),
-        timeline: timelineRows(res.data),
+        concern: detailView(c),
+        timeline: timelineRows(c),
+        canRate: allows(a, 'concern.rate'),
+        canReopen,
+        canSupplement,
+        canWithdraw: allows(a, 'concern.withdraw'),
+        canHandle: allows(a, ...STAFF_CONCERN_ACTIONS),
+        // A form the server no longer offers closes with it.
+        panel: (panel === 'reopen' && !canReopen) || (panel === 'supplement' && !canSupplement) ? '' : panel,
       });
+    },
+    /** Sends one resident action; on success re-renders from the answer and clears the forms. */
+    async send(form: string, run: () => Promise<{ ok: true; data: ConcernView } | { ok: false; error: ErrorBody }>, done: string) {
+      const s = state(this);
+      if (s.busy) return;
+      s.busy = true;
+      this.setData({ sending: true, formError: '', formErrorAt: '', errors: emptyErrors(FIELDS) });
+      const res = await run();
+      s.busy = false;
+      if (!res.ok) {
+        this.setData({
+          sending: false,
+          errors: pickFieldErrors(res.error, FIELDS),
+          formError: formMessage(res.error, FIELDS),
+          formErrorAt: form,
+        });
+        return;
+      }
+      this.setData({ sending: false, panel: '', rateResolved: '', rateStars: 0, starLabel: '', rateComment: '', reason: '', supText: '', photos: [] });
+      this.show(res.data);
+      wx.showToast({ title: done, icon: 'success' });
+    },
+
+    // —— rating ——
+    pickResolved(e: Tap) {
+      this.setData({ rateResolved: e.currentTarget.dataset.value === 'no' ? 'no' : 'yes', 'errors.resolved': '' });
+    },
+    pickStar(e: Tap) {
+      const n = Number(e.currentTarget.dataset.value);
+      if (!(n >= 1 && n <= 5)) return;
+      this.setData({ rateStars: n, starLabel: STAR_LABELS[n], 'errors.satisfaction': '' });
+    },
+    onRateComment(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ rateComment: e.detail.value });
+    },
+    submitRate() {
+      const d = this.data;
+      const input: Record<string, unknown> = { concernId: state(this).id };
+      // Unanswered questions go to the schema as missing, so its messages say what to pick.
+      if (d.rateResolved) input.resolved = d.rateResolved === 'yes';
+      if (d.rateStars > 0) input.satisfaction = d.rateStars;
+      if (d.rateComment.trim()) input.comment = d.rateComment;
+      void this.send('rate', () => call(rateConcern, input as ContractInput<typeof rateConcern>), '感谢您的评价');
+    },
+
+    // —— reopen and supplement panels ——
+    openPanel(e: Tap) {
+      const panel: Panel = e.currentTarget.dataset.value === 'supplement' ? 'supplement' : 'reopen';
+      this.setData({ panel, formError: '', formErrorAt: '', errors: emptyErrors(FIELDS) });
+    },
+    closePanel() {
+      this.setData({ panel: '', formError: '', formErrorAt: '' });
+    },
+    onReason(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ reason: e.detail.value, 'errors.reason': '' });
+    },
+    submitReopen() {
+      const input = { concernId: state(this).id, reason: this.data.reason };
+      void this.send('reopen', () => call(reopenConcern, input), '已重新反映');
+    },
+    onSupText(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ supText: e.detail.value, 'errors.text': '' });
+    },
+    async addPhoto() {
+      if (this.data.uploading) return;
+      this.setData({ uploading: true, 'errors.photos': '' });
+      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX);
+      const photos = this.data.photos.concat(photoItems(res.fileIds)).slice(0, CONCERN_PHOTOS_MAX);
+      this.setData({ uploading: false, photos, 'errors.photos': res.error });
+    },
+    removePhoto(e: Tap) {
+      const i = Number(e.currentTarget.dataset.index);
+      this.setData({ photos: this.data.photos.filter((_, k) => k !== i) });
+    },
+    submitSupplement() {
+      const input: ContractInput<typeof supplementConcern> = {
+        concernId: state(this).id,
+        photos: this.data.photos.map((p) => p.id),
+      };
+      if (this.data.supText.trim()) input.text = this.data.supText;
+      void this.send('supplement', () => call(supplementConcern, input), '已补充');
+    },
+
+    // —— withdraw ——
+    withdraw() {
+      // Withdrawing ends the case for good; one confirming tap guards against a slip.
+      wx.showModal({
+        title: '撤回诉求',
+        content: '撤回后网格员将不再办理这条诉求，确定撤回吗？',
+        confirmText: '确定撤回',
+        cancelText: '再想想',
+        confirmColor: '#c62828',
+        success: (r) => {
+          if (r.confirm) void this.send('withdraw', () => call(withdrawConcern, { concernId: state(this).id }), '已撤回');
+        },
+      });
+    },
+
+    // —— navigation ——
+    previewPhoto(e: Tap) {
+      const d = e.currentTarget.dataset;
+      const urls = previewUrls(String(d.group ?? ''), { concern: this.data.concern, timeline: this.data.timeline, form: this.data.photos });
+      const current = urls[Number(d.index)] ?? urls[0];
+      if (current) wx.previewImage({ current, urls });
+    },
+    openMerged() {
+      const target = this.data.concern?.merged;
+      if (target) wx.navigateTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(target.id)}` });
+    },
+    goWorkbench() {
+      wx.navigateTo({ url: `/staff/concern/index?id=${encodeURIComponent(state(this).id)}` });
     },
   },
 });

@@ -2,6 +2,7 @@ import { call, newIdempotencyKey } from '../../services/api';
 import { getMe } from '../../core/membership/contract';
 import { listBuildings, type BuildingView } from '../../core/community/contract';
 import {
+  CONCERN_PHOTOS_MAX,
   CONCERN_TEXT_MAX,
   listCategories,
   submitConcern,
@@ -12,8 +13,9 @@ import { collectPages } from '../../services/paging';
 import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
 import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
 import { instanceState } from '../../services/page-state';
+import { photoItems, pickPhotos, type PhotoItem } from '../../services/upload';
 
-const FIELDS = ['category', 'text', 'buildingId'] as const;
+const FIELDS = ['category', 'text', 'buildingId', 'photos'] as const;
 
 const state = instanceState(() => ({
   categories: [] as CategoryView[],
@@ -42,6 +44,9 @@ Component({
     textLength: 0,
     max: CONCERN_TEXT_MAX,
     hideName: false,
+    photos: [] as PhotoItem[],
+    photoMax: CONCERN_PHOTOS_MAX,
+    uploading: false,
     errors: emptyErrors(FIELDS),
     formError: '',
     restored: false,
@@ -57,7 +62,8 @@ Component({
           text: draft.text,
           textLength: draft.text.length,
           hideName: draft.hideName,
-          restored: draft.text.length > 0,
+          photos: photoItems(draft.photos.slice(0, CONCERN_PHOTOS_MAX)),
+          restored: draft.text.length > 0 || draft.photos.length > 0,
         });
       }
       void this.loadOptions(draft?.category ?? '', draft?.buildingId ?? '');
@@ -133,6 +139,24 @@ Component({
     onHideNameChange(e: WechatMiniprogram.SwitchChange) {
       this.setData({ hideName: e.detail.value });
     },
+    async addPhoto() {
+      if (this.data.uploading) return;
+      this.setData({ uploading: true, 'errors.photos': '' });
+      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX);
+      const photos = this.data.photos.concat(photoItems(res.fileIds)).slice(0, CONCERN_PHOTOS_MAX);
+      this.setData({ uploading: false, photos, 'errors.photos': res.error });
+      // Uploaded ids go into the draft at once: a crash now must not cost the upload.
+      if (res.fileIds.length > 0) this.keepDraft();
+    },
+    removePhoto(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+      const i = Number(e.currentTarget.dataset.index);
+      this.setData({ photos: this.data.photos.filter((_, k) => k !== i) });
+    },
+    previewPhoto(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
+      const urls = this.data.photos.map((p) => p.src);
+      const current = urls[Number(e.currentTarget.dataset.index)];
+      if (current) wx.previewImage({ current, urls });
+    },
     currentInput() {
       const s = state(this);
       return {
@@ -140,19 +164,20 @@ Component({
         text: this.data.text,
         buildingId: s.buildings[this.data.buildingIndex]?.id ?? '',
         hideName: this.data.hideName,
+        photos: this.data.photos.map((p) => p.id),
       };
     },
     keepDraft() {
       const s = state(this);
       if (s.submitted) return;
-      if (!this.data.text.trim()) {
+      if (!this.data.text.trim() && this.data.photos.length === 0) {
         clearDraft(wx);
         return;
       }
       saveDraft(wx, { ...this.currentInput(), idempotencyKey: s.key });
     },
     async submit() {
-      if (this.data.submitting) return;
+      if (this.data.submitting || this.data.uploading) return;
       const s = state(this);
       const input = this.currentInput();
       this.setData({ submitting: true, formError: '', errors: emptyErrors(FIELDS) });

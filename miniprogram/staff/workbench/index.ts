@@ -1,9 +1,19 @@
 import { call } from '../../services/api';
 import { getMe, listRequests, reviewRequest } from '../../core/membership/contract';
-import { concernQueue } from '../../core/concern/contract';
-import { allows, concernRow, requestRow, type ConcernRow, type RequestRow } from '../../services/view';
+import {
+  CONCERN_STATUSES,
+  CONCERN_STATUS_LABELS,
+  concernQueue,
+  listCategories,
+  setAway,
+  type CategoryView,
+} from '../../core/concern/contract';
+import { listGrids, type GridView } from '../../core/community/contract';
+import { allows, queueRow, requestRow, type QueueRow, type RequestRow } from '../../services/view';
 import { fieldErrors } from '../../services/form';
 import { instanceState } from '../../services/page-state';
+import { collectPages } from '../../services/paging';
+import { clearedNote, setFilter, type FilterKey, type QueueFilter } from '../../services/queue-filter';
 
 const PAGE_SIZE = 20;
 type Tab = 'queue' | 'requests';
@@ -17,7 +27,20 @@ interface ListState {
 }
 
 const newList = (): ListState => ({ count: 0, busy: false, gen: 0, loaded: false });
-const state = instanceState(() => ({ queue: newList(), requests: newList(), reviewing: false }));
+const state = instanceState(() => ({
+  queue: newList(),
+  requests: newList(),
+  reviewing: false,
+  filter: {} as QueueFilter,
+  categories: [] as CategoryView[],
+  grids: [] as GridView[],
+  awayBusy: false,
+}));
+
+// Index 0 of every filter picker is "all"; the rest follow the contract's order.
+const STATUS_OPTIONS = ['全部状态', ...CONCERN_STATUSES.map((s) => CONCERN_STATUS_LABELS[s])];
+
+type Picked = WechatMiniprogram.PickerChange;
 
 Component({
   data: {
@@ -26,7 +49,21 @@ Component({
     showQueue: false,
     showRequests: false,
     tab: 'queue' as Tab,
-    queue: [] as ConcernRow[],
+    queue: [] as QueueRow[],
+    canFilterAll: false,
+    canStats: false,
+    canAway: false,
+    away: false,
+    awayBusy: false,
+    awayNote: '',
+    statusOptions: STATUS_OPTIONS,
+    statusIndex: 0,
+    overdueOnly: false,
+    categoryOptions: ['全部分类'],
+    categoryIndex: 0,
+    gridOptions: ['全部网格'],
+    gridIndex: 0,
+    filterNote: '',
     queueMore: false,
     queueError: '',
     requests: [] as RequestRow[],
@@ -62,8 +99,81 @@ Component({
       const showQueue = allows(me.data.allowedActions, 'concern.queue');
       const showRequests = allows(me.data.allowedActions, 'member.listRequests');
       const tab: Tab = showQueue ? 'queue' : 'requests';
-      this.setData({ loaded: true, error: '', showQueue, showRequests, tab });
+      // Category and grid filters reach beyond one's own queue: the server allows them to
+      // admins only, and admin.upsertCategory is the admin capability me.get reports.
+      const canFilterAll = showQueue && allows(me.data.allowedActions, 'admin.upsertCategory');
+      this.setData({
+        loaded: true,
+        error: '',
+        showQueue,
+        showRequests,
+        tab,
+        canFilterAll,
+        canStats: allows(me.data.allowedActions, 'concern.stats'),
+        canAway: allows(me.data.allowedActions, 'staff.setAway'),
+      });
+      if (canFilterAll) void this.loadFilterOptions();
       if (showQueue || showRequests) await this.reload(tab);
+    },
+    async loadFilterOptions() {
+      const [categories, grids] = await Promise.all([
+        collectPages((cursor) => call(listCategories, { cursor, limit: 50 })),
+        collectPages((cursor) => call(listGrids, { cursor, limit: 50 })),
+      ]);
+      const s = state(this);
+      // A failed list leaves its picker at "全部": the queue still works unfiltered.
+      if (categories.ok) s.categories = categories.data;
+      if (grids.ok) s.grids = grids.data;
+      this.setData({
+        categoryOptions: ['全部分类', ...s.categories.map((c) => c.name)],
+        gridOptions: ['全部网格', ...s.grids.map((g) => g.name)],
+      });
+    },
+    /** Applies one filter change, drops what conflicts with it, and reloads the queue. */
+    applyFilter<K extends FilterKey>(key: K, value: QueueFilter[K] | undefined) {
+      const s = state(this);
+      const { filter, cleared } = setFilter(s.filter, key, value);
+      s.filter = filter;
+      const statusIndex = filter.status ? CONCERN_STATUSES.indexOf(filter.status) + 1 : 0;
+      const categoryIndex = filter.category ? s.categories.findIndex((c) => c.id === filter.category) + 1 : 0;
+      const gridIndex = filter.gridId ? s.grids.findIndex((g) => g.id === filter.gridId) + 1 : 0;
+      this.setData({ statusIndex, overdueOnly: filter.overdue === true, categoryIndex, gridIndex, filterNote: clearedNote(cleared) });
+      void this.reload('queue');
+    },
+    onStatusFilter(e: Picked) {
+      const status = CONCERN_STATUSES[Number(e.detail.value) - 1];
+      this.applyFilter('status', status);
+    },
+    onOverdueFilter(e: WechatMiniprogram.SwitchChange) {
+      this.applyFilter('overdue', e.detail.value ? true : undefined);
+    },
+    onCategoryFilter(e: Picked) {
+      this.applyFilter('category', state(this).categories[Number(e.detail.value) - 1]?.id);
+    },
+    onGridFilter(e: Picked) {
+      this.applyFilter('gridId', state(this).grids[Number(e.detail.value) - 1]?.id);
+    },
+    async onAwayChange(e: WechatMiniprogram.SwitchChange) {
+      const s = state(this);
+      const wanted = e.detail.value;
+      if (s.awayBusy) return;
+      s.awayBusy = true;
+      // The switch already shows the tap; it settles on what the server answers.
+      this.setData({ away: wanted, awayBusy: true, awayNote: '' });
+      const res = await call(setAway, { away: wanted });
+      s.awayBusy = false;
+      if (!res.ok) {
+        this.setData({ away: !wanted, awayBusy: false, awayNote: res.error.message });
+        return;
+      }
+      this.setData({
+        away: res.data.away,
+        awayBusy: false,
+        awayNote: res.data.away ? '已设为外出：新诉求和未签收的诉求将转给B角' : '已恢复在岗',
+      });
+    },
+    goStats() {
+      wx.navigateTo({ url: '/staff/stats/index' });
     },
     async switchTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: string }>) {
       const tab: Tab = e.currentTarget.dataset.tab === 'requests' ? 'requests' : 'queue';
@@ -73,8 +183,8 @@ Component({
     },
     async fetch(tab: Tab, cursor: string | undefined) {
       if (tab === 'queue') {
-        const res = await call(concernQueue, { cursor, limit: PAGE_SIZE });
-        return res.ok ? { ok: true as const, rows: res.data.items.map(concernRow), next: res.data.next } : res;
+        const res = await call(concernQueue, { ...state(this).filter, cursor, limit: PAGE_SIZE });
+        return res.ok ? { ok: true as const, rows: res.data.items.map(queueRow), next: res.data.next } : res;
       }
       const res = await call(listRequests, { status: 'pending', cursor, limit: PAGE_SIZE });
       return res.ok ? { ok: true as const, rows: res.data.items.map(requestRow), next: res.data.next } : res;
@@ -119,7 +229,7 @@ Component({
     },
     openConcern(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const id = e.currentTarget.dataset.id;
-      if (id) wx.navigateTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(id)}` });
+      if (id) wx.navigateTo({ url: `/staff/concern/index?id=${encodeURIComponent(id)}` });
     },
     approve(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const id = e.currentTarget.dataset.id;

@@ -10,7 +10,14 @@ function memoryStorage(): SyncStorage & { map: Map<string, unknown> } {
   };
 }
 
-const draft = { text: '楼道灯坏了', category: 'env', buildingId: 'b1', hideName: true, idempotencyKey: 'k1234567' };
+const draft = {
+  text: '楼道灯坏了',
+  category: 'env',
+  buildingId: 'b1',
+  hideName: true,
+  photos: ['cloud://env-1.bucket/concern/202605/a.jpg'],
+  idempotencyKey: 'k1234567',
+};
 
 describe('a saved draft', () => {
   it('comes back as saved and is gone after clearing', () => {
@@ -30,7 +37,9 @@ describe('storage holding something else', () => {
     s.map.set(DRAFT_KEY, { text: 1 });
     expect(loadDraft(s)).toBeUndefined();
     s.map.set(DRAFT_KEY, { text: 'x', idempotencyKey: 'k', hideName: 'yes', category: 5 });
-    expect(loadDraft(s)).toEqual({ text: 'x', idempotencyKey: 'k', hideName: false, category: '', buildingId: '' });
+    expect(loadDraft(s)).toEqual({ text: 'x', idempotencyKey: 'k', hideName: false, category: '', buildingId: '', photos: [] });
+    s.map.set(DRAFT_KEY, { text: 'x', idempotencyKey: 'k', photos: ['cloud://e.b/p.jpg', 7, null] });
+    expect(loadDraft(s)?.photos).toEqual(['cloud://e.b/p.jpg']);
   });
 });
 

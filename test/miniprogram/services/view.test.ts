@@ -3,6 +3,7 @@ import {
   concernRow,
   formatAddress,
   gridRow,
+  queueRow,
   requestRow,
   roleText,
   statusTone,
@@ -53,6 +54,26 @@ describe('rows', () => {
       createdText: '2026-01-01 08:00',
       overdue: false,
     });
+  });
+
+  it('add overdue, escalation and the handler for the workbench queue', () => {
+    const item = {
+      id: 'c2',
+      number: 'SS-2',
+      categoryName: '环境',
+      excerpt: '垃圾',
+      status: 'supervised' as const,
+      statusLabel: '督办中',
+      buildingName: '1号楼',
+      createdAt: 0,
+      gridId: 'g1',
+      overdue: true,
+      escalationLevel: 2,
+      assigneeName: '张网格',
+    };
+    expect(queueRow(item)).toMatchObject({ overdue: true, escalationText: '社区督办', assigneeName: '张网格', tone: 'doing' });
+    expect(queueRow({ ...item, escalationLevel: 0, assigneeName: undefined })).toMatchObject({ escalationText: '', assigneeName: '' });
+    expect(statusTone('merged')).toBe('muted');
   });
 
   it('mark a request reviewable only when the server allows it', () => {

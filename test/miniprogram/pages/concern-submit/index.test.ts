@@ -1,5 +1,6 @@
 import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock } from '../../harness';
 import { DRAFT_KEY } from '../../../../miniprogram/services/draft';
+import { localUploader, setUploader } from '../../../../miniprogram/services/upload';
 
 const pageId = loadPage('pages/concern-submit/index');
 
@@ -63,7 +64,7 @@ describe('a resident submits a well-formed concern', () => {
     await page.tap('#submit');
 
     const [event] = sent(send, 'concern.submit');
-    expect(event.data).toEqual({ category: 'noise', text: '楼道灯坏了一个星期了', buildingId: 'b2', hideName: true });
+    expect(event.data).toEqual({ category: 'noise', text: '楼道灯坏了一个星期了', buildingId: 'b2', hideName: true, photos: [] });
     expect(event.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(wxMock.redirectTo).toHaveBeenCalledWith({ url: '/pages/concern-detail/index?id=c-42&created=1' });
     expect(wxMock.getStorageSync(DRAFT_KEY)).toBe('');
@@ -163,5 +164,70 @@ describe('a visitor opens the form', () => {
     expect(page.exists('#submit')).toBe(false);
     await page.tap('#bind');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' });
+  });
+});
+
+describe('a resident adds photos to the concern', () => {
+  afterEach(() => setUploader(undefined));
+
+  function pickTwo() {
+    wxMock.chooseMedia.mockImplementationOnce((opts: { count: number; success: (r: unknown) => void }) =>
+      opts.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/a.jpg' }, { tempFilePath: 'wxfile://tmp/b.jpg' }].slice(0, opts.count) }),
+    );
+  }
+
+  it('uploads them and sends their file ids with the concern', async () => {
+    pickTwo();
+    setUploader(async (p) => `cloud://env-1.b/concern/202605/${p.slice(-5)}`);
+    const { page, send } = await openForm();
+    await fillForm(page, '楼道灯坏了一个星期了');
+    await page.tap('#add-photo');
+    expect(page.count('.photo-item')).toBe(2);
+    await page.tap('#submit');
+    expect(sent(send, 'concern.submit')[0].data).toMatchObject({
+      photos: ['cloud://env-1.b/concern/202605/a.jpg', 'cloud://env-1.b/concern/202605/b.jpg'],
+    });
+  });
+
+  it('offers only the room left under the limit of 9', async () => {
+    pickTwo();
+    wxMock.chooseMedia.mockImplementationOnce((opts: { count: number; success: (r: unknown) => void }) =>
+      opts.success({ tempFiles: Array.from({ length: opts.count }, (_, i) => ({ tempFilePath: `wxfile://tmp/${i}.jpg` })) }),
+    );
+    let n = 0;
+    setUploader(async () => `cloud://env-1.b/concern/202605/p${++n}.jpg`);
+    const { page } = await openForm();
+    await page.tap('#add-photo');
+    expect(page.count('.photo-item')).toBe(2);
+    await page.tap('#add-photo');
+    expect(page.count('.photo-item')).toBe(9);
+    expect(page.exists('#add-photo')).toBe(false);
+    const counts = wxMock.chooseMedia.mock.calls.map((c) => (c[0] as { count: number }).count);
+    expect(counts).toEqual([9, 7]);
+  });
+
+  it('keeps uploaded photo ids in the draft for the next try', async () => {
+    pickTwo();
+    setUploader(async (p) => `cloud://env-1.b/concern/202605/${p.slice(-5)}`);
+    const first = await openForm({ 'concern.submit': fail('NETWORK_ERROR') });
+    await fillForm(first.page, '楼道灯坏了一个星期了');
+    await first.page.tap('#add-photo');
+    await first.page.tap('#submit');
+    const draft = wxMock.getStorageSync(DRAFT_KEY) as unknown as { photos: string[] };
+    expect(draft.photos).toHaveLength(2);
+
+    const { page, send } = await openForm();
+    expect(page.count('.photo-item')).toBe(2);
+    await page.tap('#submit');
+    expect((sent(send, 'concern.submit')[0].data as { photos: string[] }).photos).toEqual(draft.photos);
+  });
+
+  it('shows why a photo could not be uploaded', async () => {
+    pickTwo();
+    setUploader(localUploader());
+    const { page } = await openForm();
+    await page.tap('#add-photo');
+    expect(page.text('#photos-error')).toBe('本地模式暂不支持上传图片');
+    expect(page.count('.photo-item')).toBe(0);
   });
 });

@@ -57,7 +57,7 @@ describe('a grid worker opens the workbench', () => {
     const { page } = await open();
     expect(page.count('.queue-row')).toBe(2);
     expect(page.text('#queue')).toContain('楼上装修第1天');
-    expect(page.text('#queue')).toContain('已超时');
+    expect(page.text('#queue')).toContain('超期');
     expect(page.text('#queue')).toContain('SS-2');
   });
 
@@ -72,7 +72,7 @@ describe('a grid worker opens the workbench', () => {
   it('opens a concern from the queue', async () => {
     const { page } = await open();
     await page.tap('.queue-row');
-    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/concern-detail/index?id=c1' });
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/concern/index?id=c1' });
   });
 
   it('loads binding requests only when that segment is opened', async () => {
@@ -161,5 +161,112 @@ describe('a staff member allowed only binding review', () => {
     const { page } = await open({ 'me.get': meReply(['member.listRequests', 'member.reviewRequest']) });
     expect(page.exists('#tab-queue')).toBe(false);
     expect(page.count('.request-row')).toBe(2);
+  });
+});
+
+describe('queue rows tell the worker what needs attention', () => {
+  it('shows 超期, the escalation and who is handling it', async () => {
+    const { page } = await open({
+      'concern.queue': ok({ items: [{ ...queued(1, true), escalationLevel: 1, assigneeName: '张网格' }, queued(2)] }),
+    });
+    const rows = page.text('#queue');
+    expect(page.count('.overdue-badge')).toBe(1);
+    expect(page.text('.escalation-badge')).toBe('网格长督办');
+    expect(rows).toContain('负责人：张网格');
+  });
+});
+
+describe('filtering the queue', () => {
+  const admin = meReply(['concern.queue', 'concern.get', 'concern.stats', 'admin.upsertCategory', 'staff.setAway'], { roles: ['admin'] });
+  const adminReplies = {
+    'me.get': admin,
+    'concern.categories': ok({ items: [{ id: 'noise', name: '噪音扰民', contactHours: 12, resolveDays: 5 }] }),
+    'community.grids': ok({ items: [{ id: 'g1', name: '一网格' }, { id: 'g2', name: '二网格' }] }),
+  };
+  const lastQueueInput = (send: Awaited<ReturnType<typeof open>>['send']) => {
+    const events = sent(send, 'concern.queue');
+    return events[events.length - 1].data;
+  };
+
+  it('sends the chosen status', async () => {
+    const { page, send } = await open();
+    await page.change('#filter-status', '1');
+    expect(lastQueueInput(send)).toEqual({ status: 'dispatched', limit: 20 });
+    expect(page.text('#filter-status')).toContain('待签收');
+  });
+
+  it('drops the status when 只看超期 is switched on, and says so', async () => {
+    const { page, send } = await open();
+    await page.change('#filter-status', '2');
+    await page.change('#filter-overdue', true);
+    expect(lastQueueInput(send)).toEqual({ overdue: true, limit: 20 });
+    expect(page.text('#filter-status')).toContain('全部状态');
+    expect(page.text('#filter-note')).toContain('已取消“状态”筛选');
+  });
+
+  it('drops 只看超期 when a status is chosen', async () => {
+    const { page, send } = await open();
+    await page.change('#filter-overdue', true);
+    await page.change('#filter-status', '2');
+    expect(lastQueueInput(send)).toEqual({ status: 'accepted', limit: 20 });
+    expect(page.instance.data.overdueOnly).toBe(false);
+  });
+
+  it('hides category and grid filters from grid workers', async () => {
+    const { page, send } = await open();
+    expect(page.exists('#filter-status')).toBe(true);
+    expect(page.exists('#filter-category')).toBe(false);
+    expect(page.exists('#filter-grid')).toBe(false);
+    expect(sent(send, 'concern.categories')).toHaveLength(0);
+  });
+
+  it('lets an admin filter by one of category or grid at a time', async () => {
+    const { page, send } = await open(adminReplies);
+    await page.change('#filter-category', '1');
+    expect(lastQueueInput(send)).toEqual({ category: 'noise', limit: 20 });
+    await page.change('#filter-grid', '2');
+    expect(lastQueueInput(send)).toEqual({ gridId: 'g2', limit: 20 });
+    expect(page.text('#filter-category')).toContain('全部分类');
+    expect(page.text('#filter-grid')).toContain('二网格');
+    expect(page.text('#filter-note')).toContain('“分类”');
+  });
+
+  it('keeps a status alongside a grid: that pair is allowed', async () => {
+    const { page, send } = await open(adminReplies);
+    await page.change('#filter-status', '1');
+    await page.change('#filter-grid', '1');
+    expect(lastQueueInput(send)).toEqual({ status: 'dispatched', gridId: 'g1', limit: 20 });
+    expect(page.exists('#filter-note')).toBe(false);
+  });
+
+  it('opens the statistics from the workbench when allowed', async () => {
+    const { page } = await open(adminReplies);
+    await page.tap('#entry-stats');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/stats/index' });
+  });
+});
+
+describe('a worker going away', () => {
+  const withAway = meReply(['concern.queue', 'staff.setAway'], { roles: ['gridWorker'] });
+
+  it('sends staff.setAway and shows the state the server answers', async () => {
+    const { page, send } = await open({ 'me.get': withAway, 'staff.setAway': (d) => ok({ memberId: 'm1', away: d.away }) });
+    await page.change('#away', true);
+    expect(sent(send, 'staff.setAway')[0].data).toEqual({ away: true });
+    expect(page.instance.data.away).toBe(true);
+    expect(page.text('#away-note')).toContain('转给B角');
+  });
+
+  it('returns the switch when the server refuses', async () => {
+    const { page } = await open({ 'me.get': withAway, 'staff.setAway': fail('FORBIDDEN') });
+    await page.change('#away', true);
+    expect(page.instance.data.away).toBe(false);
+    expect(page.text('#away-note')).toBe('您没有权限进行此操作');
+  });
+
+  it('offers no switch and no statistics without those actions', async () => {
+    const { page } = await open();
+    expect(page.exists('#away')).toBe(false);
+    expect(page.exists('#entry-stats')).toBe(false);
   });
 });

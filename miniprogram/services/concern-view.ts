@@ -1,0 +1,167 @@
+/**
+ * A concern's detail as the resident and the staff pages render it. Both pages show the same
+ * words for the same facts; what each may do comes from `allowedActions`, not from here.
+ */
+import type { ConcernEventView, ConcernView } from '../core/concern/contract';
+import type { GridView, StaffRef } from '../core/community/contract';
+import { formatDateTime } from '../core/format';
+import { photoItems, type PhotoItem } from './upload';
+import { escalationText, statusTone, type Tone } from './view';
+
+/** Actions only staff take; one of them present means the caller handles this concern. */
+export const STAFF_CONCERN_ACTIONS = [
+  'concern.accept',
+  'concern.reply',
+  'concern.note',
+  'concern.requestInfo',
+  'concern.transfer',
+  'concern.whistle',
+  'concern.reportBack',
+  'concern.merge',
+  'concern.resolve',
+] as const;
+
+export const INFO_REQUESTED = 'concern.infoRequested';
+
+export function starsText(n: number): string {
+  const k = Math.max(0, Math.min(5, Math.round(n)));
+  return '★'.repeat(k) + '☆'.repeat(5 - k);
+}
+
+export interface TimelineRow {
+  key: string;
+  label: string;
+  atText: string;
+  actorName: string;
+  note: string;
+  internal: boolean;
+  photos: PhotoItem[];
+}
+
+export interface DetailView {
+  id: string;
+  number: string;
+  statusLabel: string;
+  tone: Tone;
+  categoryName: string;
+  text: string;
+  buildingName: string;
+  createdText: string;
+  assigneeName: string;
+  firstResponderName: string;
+  authorName: string;
+  hideName: boolean;
+  photos: PhotoItem[];
+  contactDueText: string;
+  resolveDueText: string;
+  /** '' when the clocks are running. */
+  pausedText: string;
+  overdue: boolean;
+  escalationText: string;
+  merged: { id: string; number: string } | null;
+  resolution: { summary: string; atText: string; photos: PhotoItem[] } | null;
+  rating: { resolvedText: string; stars: string; comment: string; atText: string } | null;
+  rateDueText: string;
+  whistle: { department: string; sinceText: string; dueText: string } | null;
+  /** The staff question the resident is asked to answer, while waiting on them. */
+  waitingQuestion: string;
+}
+
+/** The newest request for information: staff may ask more than once. */
+export function latestQuestion(timeline: readonly ConcernEventView[]): string {
+  let best: ConcernEventView | undefined;
+  for (const e of timeline) {
+    if (e.type === INFO_REQUESTED && (!best || e.at >= best.at)) best = e;
+  }
+  return best?.note ?? '';
+}
+
+export function detailView(c: ConcernView): DetailView {
+  return {
+    id: c.id,
+    number: c.number,
+    statusLabel: c.statusLabel,
+    tone: statusTone(c.status),
+    categoryName: c.categoryName,
+    text: c.text,
+    buildingName: c.buildingName,
+    createdText: formatDateTime(c.createdAt),
+    assigneeName: c.assignee?.name ?? '',
+    firstResponderName: c.firstResponder?.name ?? '',
+    authorName: c.authorName ?? '',
+    hideName: c.hideName,
+    photos: photoItems(c.photos),
+    contactDueText: c.contactDueAt ? formatDateTime(c.contactDueAt) : '',
+    resolveDueText: c.resolveDueAt ? formatDateTime(c.resolveDueAt) : '',
+    pausedText: c.pausedSince ? formatDateTime(c.pausedSince) : '',
+    overdue: c.overdue === true,
+    escalationText: escalationText(c.escalationLevel ?? 0),
+    merged: c.mergedInto ? { id: c.mergedInto.id, number: c.mergedInto.number } : null,
+    resolution: c.resolution
+      ? { summary: c.resolution.summary, atText: formatDateTime(c.resolution.at), photos: photoItems(c.resolution.photos) }
+      : null,
+    rating: c.rating
+      ? {
+          resolvedText: c.rating.resolved ? '已解决' : '未解决',
+          stars: starsText(c.rating.satisfaction),
+          comment: c.rating.comment ?? '',
+          atText: formatDateTime(c.rating.at),
+        }
+      : null,
+    rateDueText: c.rateDueAt ? formatDateTime(c.rateDueAt) : '',
+    whistle: c.whistle
+      ? { department: c.whistle.department, sinceText: formatDateTime(c.whistle.since), dueText: formatDateTime(c.whistle.dueAt) }
+      : null,
+    waitingQuestion: c.status === 'waitingResident' ? latestQuestion(c.timeline) : '',
+  };
+}
+
+export function timelineRows(c: ConcernView): TimelineRow[] {
+  return c.timeline.map((e, i) => ({
+    key: `${i}-${e.at}`,
+    label: e.label,
+    atText: formatDateTime(e.at),
+    actorName: e.actorName ?? '',
+    note: e.note ?? '',
+    internal: e.internal === true,
+    photos: photoItems(e.photos),
+  }));
+}
+
+/**
+ * The image list a tapped thumbnail belongs to, for wx.previewImage's swipe-through.
+ * `group` is 'concern', 'resolution', 'form' or 'event-<timeline index>'.
+ */
+export function previewUrls(
+  group: string,
+  sources: { concern: DetailView | null; timeline: readonly TimelineRow[]; form?: readonly PhotoItem[] },
+): string[] {
+  const pick = (list: readonly PhotoItem[] | undefined) => (list ?? []).map((p) => p.src);
+  if (group === 'concern') return pick(sources.concern?.photos);
+  if (group === 'resolution') return pick(sources.concern?.resolution?.photos);
+  if (group === 'form') return pick(sources.form);
+  const m = /^event-(\d+)$/.exec(group);
+  return m ? pick(sources.timeline[Number(m[1])]?.photos) : [];
+}
+
+export interface Person extends StaffRef {
+  label: string;
+}
+
+/** The people a concern can go to: each grid's A and B, once each, labelled with the grid. */
+export function transferPeople(grids: readonly GridView[]): Person[] {
+  const seen = new Set<string>();
+  const out: Person[] = [];
+  for (const g of grids) {
+    for (const [ref, role] of [
+      [g.workerA, 'A角'],
+      [g.workerB, 'B角'],
+    ] as const) {
+      if (!ref || seen.has(ref.memberId)) continue;
+      seen.add(ref.memberId);
+      out.push({ ...ref, label: `${ref.name}（${g.name}${role}）` });
+    }
+  }
+  return out;
+}
+

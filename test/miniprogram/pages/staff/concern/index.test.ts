@@ -1,0 +1,284 @@
+import { fakeBackend, fail, flush, loadPage, ok, render, sent, wxMock } from '../../../harness';
+import { setUploader } from '../../../../../miniprogram/services/upload';
+
+const pageId = loadPage('staff/concern/index');
+
+const T0 = Date.UTC(2026, 4, 1, 12, 0);
+const HOUR = 3600_000;
+
+const HANDLING = [
+  'concern.get',
+  'concern.reply',
+  'concern.note',
+  'concern.requestInfo',
+  'concern.transfer',
+  'concern.whistle',
+  'concern.merge',
+  'concern.resolve',
+];
+
+const concern = {
+  id: 'c-42',
+  number: '20260501-0042',
+  category: 'noise',
+  categoryName: '噪音扰民',
+  excerpt: '楼上每天夜里施工',
+  text: '楼上每天夜里施工，已经持续一周',
+  status: 'accepted',
+  statusLabel: '办理中',
+  buildingId: 'b3',
+  buildingName: '3号楼',
+  gridId: 'g1',
+  hideName: true,
+  authorName: '王阿姨',
+  createdAt: T0,
+  photos: [] as string[],
+  assignee: { memberId: 'w1', name: '张网格' },
+  firstResponder: { memberId: 'w1', name: '张网格' },
+  contactDueAt: T0 + 24 * HOUR,
+  resolveDueAt: T0 + 72 * HOUR,
+  overdue: false,
+  escalationLevel: 0,
+  replyTemplates: ['您好，已联系施工方，今晚起22点后停工。', '您好，我们会在24小时内上门查看。'],
+  timeline: [
+    { type: 'concern.submitted', label: '已受理', at: T0 },
+    { type: 'concern.accepted', label: '已签收', at: T0 + HOUR, actorName: '张网格' },
+    { type: 'concern.noted', label: '内部备注', at: T0 + 2 * HOUR, actorName: '张网格', note: '住户情绪激动，注意沟通', internal: true },
+  ],
+  allowedActions: HANDLING,
+};
+
+const view = (extra: Record<string, unknown> = {}) => ({ ...concern, ...extra });
+
+const grids = ok({
+  items: [
+    { id: 'g1', name: '一网格', workerA: { memberId: 'w1', name: '张网格' }, workerB: { memberId: 'r9', name: '李楼长' } },
+    { id: 'g2', name: '二网格', workerA: { memberId: 'w2', name: '赵网格' } },
+  ],
+});
+
+async function open(replies: Parameters<typeof fakeBackend>[0] = {}, c: Record<string, unknown> = concern) {
+  const send = fakeBackend({ 'concern.get': ok(c), 'community.grids': grids, ...replies });
+  const page = render(pageId);
+  page.instance.onLoad({ id: 'c-42' });
+  await flush();
+  return { page, send };
+}
+
+beforeEach(() => jest.clearAllMocks());
+afterEach(() => setUploader(undefined));
+
+describe('a grid worker opens a concern', () => {
+  it('sees the author, first responder, deadlines and internal notes marked as internal', async () => {
+    const { page } = await open();
+    expect(page.text('#author')).toBe('王阿姨（对邻居匿名）');
+    expect(page.text('#first-responder')).toBe('张网格');
+    expect(page.text('#resolve-due')).toBe('2026-05-04 20:00 前');
+    expect(page.count('.timeline-row')).toBe(3);
+    expect(page.count('.internal-row')).toBe(1);
+    expect(page.text('.internal-row')).toContain('住户情绪激动');
+    expect(page.text('#system-id')).toBe('c-42');
+  });
+
+  it('sees overdue and escalation badges', async () => {
+    const { page } = await open({}, view({ overdue: true, escalationLevel: 2 }));
+    expect(page.text('#overdue')).toBe('超期');
+    expect(page.text('#escalation')).toBe('社区督办');
+  });
+
+  it('sees the open coordination with a department', async () => {
+    const { page } = await open({}, view({ status: 'coordinating', whistle: { department: '街道城管科', since: T0, dueAt: T0 + 72 * HOUR } }));
+    expect(page.text('#whistle')).toContain('街道城管科');
+    expect(page.text('#whistle')).toContain('2026-05-04 20:00');
+  });
+});
+
+describe('only the actions the server allows are offered', () => {
+  it('shows only 签收 and 转交 for a concern waiting to be signed', async () => {
+    const { page } = await open({}, view({ status: 'dispatched', allowedActions: ['concern.get', 'concern.accept', 'concern.transfer'] }));
+    expect(page.count('.action-btn')).toBe(2);
+    expect(page.text('#action-accept')).toBe('签收');
+    expect(page.text('#action-transfer')).toBe('转交');
+    expect(page.exists('#action-resolve')).toBe(false);
+  });
+
+  it('shows the handling actions while in progress', async () => {
+    const { page } = await open();
+    expect(page.count('.action-btn')).toBe(7);
+    expect(page.exists('#action-accept')).toBe(false);
+    expect(page.exists('#action-reportBack')).toBe(false);
+    expect(page.exists('#action-resolve')).toBe(true);
+  });
+
+  it('shows no action buttons when the server allows none', async () => {
+    const { page } = await open({}, view({ status: 'closed', allowedActions: ['concern.get'] }));
+    expect(page.exists('#actions')).toBe(false);
+  });
+
+  it('signs at once and re-renders from the answer', async () => {
+    const accepted = view({ allowedActions: HANDLING });
+    const { page, send } = await open(
+      { 'concern.accept': ok(accepted) },
+      view({ status: 'dispatched', statusLabel: '待签收', allowedActions: ['concern.get', 'concern.accept'] }),
+    );
+    await page.tap('#action-accept');
+    expect(sent(send, 'concern.accept')[0].data).toEqual({ concernId: 'c-42' });
+    expect(page.text('#status')).toBe('办理中');
+    expect(page.exists('#action-accept')).toBe(false);
+    expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已签收' }));
+  });
+});
+
+describe('replying to the resident', () => {
+  it('fills the text from a chosen template and sends it', async () => {
+    const replied = view({ timeline: [...concern.timeline, { type: 'concern.replied', label: '答复', at: T0 + 3 * HOUR, note: '您好，我们会在24小时内上门查看。' }] });
+    const { page, send } = await open({ 'concern.reply': ok(replied) });
+    await page.tap('#action-reply');
+    await page.change('#reply-template', '1');
+    expect(page.instance.data.fields).toMatchObject({ text: '您好，我们会在24小时内上门查看。' });
+
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.reply')[0].data).toEqual({ concernId: 'c-42', text: '您好，我们会在24小时内上门查看。' });
+    expect(page.exists('#form')).toBe(false);
+    expect(page.count('.timeline-row')).toBe(4);
+  });
+
+  it('requires some text before sending', async () => {
+    const { page, send } = await open();
+    await page.tap('#action-reply');
+    await page.tap('#form-submit');
+    expect(page.text('#text-error')).toBe('请填写答复内容');
+    expect(sent(send, 'concern.reply')).toHaveLength(0);
+  });
+});
+
+describe('transferring a concern', () => {
+  it('sends the chosen grid as toGridId with the reason', async () => {
+    const { page, send } = await open({ 'concern.transfer': ok(view({ gridId: 'g2', allowedActions: ['concern.get'] })) });
+    await page.tap('#action-transfer');
+    await page.change('#transfer-grid', '1');
+    expect(page.text('#transfer-grid')).toContain('二网格');
+    await page.input('#transfer-reason', '该楼栋属于二网格');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.transfer')[0].data).toEqual({ concernId: 'c-42', toGridId: 'g2', reason: '该楼栋属于二网格' });
+    expect(page.exists('#actions')).toBe(false);
+  });
+
+  it('offers the grids’ A and B workers as people, each once', async () => {
+    const { page, send } = await open({ 'concern.transfer': ok(view()) });
+    await page.tap('#action-transfer');
+    await page.tap('#transfer-mode-member');
+    expect(page.instance.data.personNames).toEqual(['张网格（一网格A角）', '李楼长（一网格B角）', '赵网格（二网格A角）']);
+    await page.change('#transfer-member', '2');
+    await page.input('#transfer-reason', '赵网格熟悉施工方');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.transfer')[0].data).toEqual({ concernId: 'c-42', toMemberId: 'w2', reason: '赵网格熟悉施工方' });
+  });
+
+  it('asks for a target when none was picked, without sending', async () => {
+    const { page, send } = await open();
+    await page.tap('#action-transfer');
+    await page.input('#transfer-reason', '不归本网格');
+    await page.tap('#form-submit');
+    expect(page.text('#form-error')).toBe('请选择转交的网格或工作人员（二选一）');
+    expect(sent(send, 'concern.transfer')).toHaveLength(0);
+  });
+});
+
+describe('whistling for a department', () => {
+  it('sends department, note and the reply days chosen', async () => {
+    const { page, send } = await open({ 'concern.whistle': ok(view({ status: 'coordinating' })) });
+    await page.tap('#action-whistle');
+    await page.input('#whistle-department', '街道城管科');
+    await page.input('#whistle-note', '夜间施工需执法');
+    await page.change('#whistle-days', '4');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.whistle')[0].data).toEqual({ concernId: 'c-42', department: '街道城管科', note: '夜间施工需执法', replyDays: 7 });
+  });
+});
+
+describe('merging a duplicate', () => {
+  it('sends the original’s id and the reason', async () => {
+    const { page, send } = await open({ 'concern.merge': ok(view({ status: 'merged', mergedInto: { id: 'c-7', number: '20260430-0007' }, allowedActions: ['concern.get'] })) });
+    await page.tap('#action-merge');
+    await page.input('#merge-into', ' c-7 ');
+    await page.input('#merge-reason', '同一处施工');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.merge')[0].data).toEqual({ concernId: 'c-42', intoId: 'c-7', reason: '同一处施工' });
+    expect(page.text('#merged')).toContain('20260430-0007');
+  });
+
+  it('refuses merging into itself before sending', async () => {
+    const { page, send } = await open();
+    await page.tap('#action-merge');
+    await page.input('#merge-into', 'c-42');
+    await page.input('#merge-reason', '重复');
+    await page.tap('#form-submit');
+    expect(page.text('#into-error')).toBe('不能并入自己');
+    expect(sent(send, 'concern.merge')).toHaveLength(0);
+  });
+});
+
+describe('resolving a concern', () => {
+  it('sends the summary and the after-photos', async () => {
+    wxMock.chooseMedia.mockImplementationOnce((opts: { success: (r: unknown) => void }) =>
+      opts.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/after.jpg' }] }),
+    );
+    setUploader(async () => 'cloud://env-1.b/concern/202605/after.jpg');
+    const { page, send } = await open({ 'concern.resolve': ok(view({ status: 'resolved', statusLabel: '待评价', allowedActions: ['concern.get'] })) });
+    await page.tap('#action-resolve');
+    await page.input('#resolve-summary', '已协调施工队，22点后停工');
+    await page.tap('#add-photo');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.resolve')[0].data).toEqual({
+      concernId: 'c-42',
+      summary: '已协调施工队，22点后停工',
+      photos: ['cloud://env-1.b/concern/202605/after.jpg'],
+    });
+    expect(page.text('#status')).toBe('待评价');
+  });
+
+  it('shows the server’s VALIDATION_ERROR issues next to the fields', async () => {
+    const { page } = await open({
+      'concern.resolve': fail('VALIDATION_ERROR', '处理结果过于简单', {
+        issues: [
+          { path: 'summary', message: '请写明处理经过和结果' },
+          { path: 'photos.0', message: '图片格式不正确' },
+        ],
+      }),
+    });
+    await page.tap('#action-resolve');
+    await page.input('#resolve-summary', '好了');
+    await page.tap('#form-submit');
+    expect(page.text('#summary-error')).toBe('请写明处理经过和结果');
+    expect(page.text('#photos-error')).toBe('图片格式不正确');
+    expect(page.exists('#form-error')).toBe(false);
+    expect(page.exists('#form')).toBe(true);
+  });
+
+  it('shows a refusal that is not about a field above the buttons', async () => {
+    const { page } = await open({ 'concern.resolve': fail('CONFLICT', '该诉求已被他人办结，请刷新') });
+    await page.tap('#action-resolve');
+    await page.input('#resolve-summary', '已处理完毕');
+    await page.tap('#form-submit');
+    expect(page.text('#form-error')).toBe('该诉求已被他人办结，请刷新');
+  });
+});
+
+describe('asking the resident and noting internally', () => {
+  it('sends the question as concern.requestInfo', async () => {
+    const { page, send } = await open({ 'concern.requestInfo': ok(view({ status: 'waitingResident' })) });
+    await page.tap('#action-requestInfo');
+    await page.input('#question', '是几楼在施工？');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.requestInfo')[0].data).toEqual({ concernId: 'c-42', question: '是几楼在施工？' });
+  });
+
+  it('sends an internal note as concern.note', async () => {
+    const { page, send } = await open({ 'concern.note': ok(view()) });
+    await page.tap('#action-note');
+    await page.input('#note-text', '已电话联系物业');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.note')[0].data).toEqual({ concernId: 'c-42', text: '已电话联系物业' });
+  });
+});

@@ -1,0 +1,51 @@
+import { hoursText, minutesText, percentText, statsRowView } from '../../../miniprogram/services/stats';
+
+describe('rates', () => {
+  it('read as whole percentages', () => {
+    expect(percentText(0)).toBe('0%');
+    expect(percentText(0.9167)).toBe('92%');
+    expect(percentText(1)).toBe('100%');
+  });
+
+  it('read as — when nothing was measured', () => {
+    expect(percentText(null)).toBe('—');
+    expect(percentText(undefined)).toBe('—');
+    expect(percentText(Number.NaN)).toBe('—');
+  });
+});
+
+describe('durations', () => {
+  it('read in minutes, then hours and minutes, to sign', () => {
+    expect(minutesText(0)).toBe('0分钟');
+    expect(minutesText(45)).toBe('45分钟');
+    expect(minutesText(60)).toBe('1小时');
+    expect(minutesText(95)).toBe('1小时35分');
+    expect(minutesText(null)).toBe('—');
+  });
+
+  it('read in hours, then days and hours, to resolve', () => {
+    expect(hoursText(5.4)).toBe('5小时');
+    expect(hoursText(24)).toBe('1天');
+    expect(hoursText(30)).toBe('1天6小时');
+    expect(hoursText(null)).toBe('—');
+  });
+});
+
+describe('a report row', () => {
+  it('carries display strings, with — for a group too small to rank', () => {
+    const v = statsRowView({
+      key: 'g2',
+      label: '二网格',
+      total: 3,
+      responseRate: 1,
+      resolutionRate: null,
+      satisfactionRate: null,
+      rated: 0,
+      unrated: 3,
+      medianMinutesToSign: 12,
+      medianHoursToResolve: null,
+    });
+    expect(v).toMatchObject({ label: '二网格', response: '100%', resolution: '—', satisfaction: '—', toSign: '12分钟', toResolve: '—', rank: '—', ranked: false });
+    expect(statsRowView({ ...v, responseRate: 0.5, resolutionRate: 0.5, satisfactionRate: 0.5, medianMinutesToSign: 1, medianHoursToResolve: 1, rank: 2 } as never).rank).toBe('第2名');
+  });
+});
