@@ -97,10 +97,26 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
     'seed-concern-resident-2',
   );
 
+  await seedServices(call, { g1: g1.id }, [id('demo-grid-1'), id('demo-grid-2')]);
   if (options.lifecycle !== false) await seedLifecycle(call, buildings);
 
   await store.insert('counters', SEED_MARK);
   return true;
+}
+
+/** The services a community station typically offers, each with a weekly schedule. */
+async function seedServices(call: Caller, grids: { g1: string }, staff: string[]): Promise<void> {
+  const services = [
+    { name: '法律咨询', description: '社区律师驻点，解答婚姻家庭、继承、劳动纠纷、物业纠纷等法律问题。', location: '社区服务站二楼调解室', durationMinutes: 30, seatsPerSlot: 1, schedule: [{ weekday: 2, start: '09:00', end: '11:30' }, { weekday: 4, start: '14:00', end: '16:30' }] },
+    { name: '健康体检', description: '卫生服务站为60岁以上居民测量血压、血糖，提供慢病随访和疫苗接种咨询。', location: '社区卫生服务站', durationMinutes: 30, seatsPerSlot: 6, minNoticeHours: 1, schedule: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '08:30', end: '11:30' })) },
+    { name: '居家养老上门服务', description: '为行动不便的老人提供上门助洁、助浴、代购等服务（仅限第一网格试点）。', homeVisit: true, durationMinutes: 120, seatsPerSlot: 1, minNoticeHours: 24, cancelCutoffHours: 12, maxPerMonth: 4, gridIds: [grids.g1], schedule: [{ weekday: 3, start: '09:00', end: '17:00' }, { weekday: 6, start: '09:00', end: '13:00' }] },
+    { name: '就业社保咨询', description: '办理灵活就业登记、社保缴费、退休资格认证等业务咨询。', location: '社区服务站一楼窗口', durationMinutes: 20, seatsPerSlot: 2, schedule: [{ weekday: 1, start: '14:00', end: '17:00' }, { weekday: 5, start: '14:00', end: '17:00' }] },
+    { name: '人民调解', description: '邻里矛盾、物业纠纷由人民调解员居中调解，双方自愿参加。', location: '社区服务站二楼调解室', durationMinutes: 60, seatsPerSlot: 1, maxPerMonth: 2, schedule: [{ weekday: 3, start: '14:00', end: '17:00' }] },
+  ];
+  for (const { schedule, ...service } of services) {
+    const created = (await call('demo-admin', 'admin.upsertService', { ...service, staffIds: staff })) as { id: string };
+    await call('demo-admin', 'admin.setSchedule', { serviceId: created.id, schedule });
+  }
 }
 
 /** Concerns further along, so the detail, rating and stats pages show real content. */

@@ -5,6 +5,14 @@
 import type { ActionContract } from '../../miniprogram/core/action';
 import { contracts } from '../../miniprogram/core/contracts';
 import { bind, type ActionDef, type ActionTable } from './kernel/action';
+import { closeSlots, setSchedule, upsertService } from './features/booking/admin-services';
+import { cancelBooking } from './features/booking/cancel-booking';
+import { getService, listServices, listSlots } from './features/booking/catalogue';
+import { checkIn, markNoShow } from './features/booking/check-in';
+import { confirmPromotion } from './features/booking/confirm-promotion';
+import { createBooking } from './features/booking/create-booking';
+import { listForSlot, listMyBookings } from './features/booking/my-bookings';
+import { rateBooking } from './features/booking/rate-booking';
 import { listBuildings } from './features/community/list-buildings';
 import { listCommunities } from './features/community/list-communities';
 import { listGrids } from './features/community/list-grids';
@@ -79,6 +87,20 @@ export const actionTable: ActionTable = {
   'concern.stats': bind(c['concern.stats'], concernStats),
   'admin.upsertCategory': bind(c['admin.upsertCategory'], upsertCategory),
   'staff.setAway': bind(c['staff.setAway'], setAway),
+  'service.list': bind(c['service.list'], listServices),
+  'service.get': bind(c['service.get'], getService),
+  'service.slots': bind(c['service.slots'], listSlots),
+  'booking.create': bind(c['booking.create'], createBooking),
+  'booking.cancel': bind(c['booking.cancel'], cancelBooking),
+  'booking.confirmPromotion': bind(c['booking.confirmPromotion'], confirmPromotion),
+  'booking.listMine': bind(c['booking.listMine'], listMyBookings),
+  'booking.listForSlot': bind(c['booking.listForSlot'], listForSlot),
+  'booking.checkIn': bind(c['booking.checkIn'], checkIn),
+  'booking.markNoShow': bind(c['booking.markNoShow'], markNoShow),
+  'booking.rate': bind(c['booking.rate'], rateBooking),
+  'admin.upsertService': bind(c['admin.upsertService'], upsertService),
+  'admin.setSchedule': bind(c['admin.setSchedule'], setSchedule),
+  'admin.closeSlots': bind(c['admin.closeSlots'], closeSlots),
 };
 
 /** Own-property lookup only: `__proto__` or `constructor` as an action name finds nothing. */

@@ -36,10 +36,15 @@ export class Unset {}
 export class Push {
   constructor(readonly value: unknown) {}
 }
+/** Removes every element equal to `value` from an array field. */
+export class Pull {
+  constructor(readonly value: string | number) {}
+}
 export const op = {
   inc: (by: number) => new Inc(by),
   unset: () => new Unset(),
   push: (value: unknown) => new Push(value),
+  pull: (value: string | number) => new Pull(value),
 };
 export type Patch = Record<string, unknown>;
 

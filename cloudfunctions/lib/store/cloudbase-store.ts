@@ -7,6 +7,7 @@
 import {
   Inc,
   MAX_PAGE,
+  Pull,
   Push,
   Unset,
   DuplicateKeyError,
@@ -38,6 +39,7 @@ export interface CbCommand {
   inc(v: number): unknown;
   remove(): unknown;
   push(v: unknown): unknown;
+  pull(v: unknown): unknown;
 }
 export interface CbQuery {
   where(cond: unknown): CbQuery;
@@ -123,6 +125,7 @@ export class CloudbaseStore implements Store {
       if (value instanceof Inc) out[field] = _.inc(value.by);
       else if (value instanceof Unset) out[field] = _.remove();
       else if (value instanceof Push) out[field] = _.push(value.value);
+      else if (value instanceof Pull) out[field] = _.pull(value.value);
       else out[field] = value;
     }
     return out;

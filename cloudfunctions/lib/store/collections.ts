@@ -35,6 +35,18 @@ export const COLLECTIONS = {
     // The sweep's one timer: every concern due for a look, across communities.
     ['wakeAt'],
   ],
+  services: [
+    ['communityId', 'name'],
+    ['active', 'slotsUntil'],
+  ],
+  slots: [['communityId', 'serviceId', 'startAt']],
+  bookings: [
+    ['communityId', 'memberId', 'startAt'],
+    ['communityId', 'slotId', 'createdAt'],
+    ['wakeAt'],
+  ],
+  bookingLocks: [],
+  bookingQuotas: [],
   events: [['communityId', 'subject', 'at']],
   inbox: [['communityId', 'recipientId', 'createdAt']],
   counters: [],

@@ -1,4 +1,4 @@
-import { Inc, Push, Unset, type Doc, type Patch } from '../ports/store';
+import { Inc, Pull, Push, Unset, type Doc, type Patch } from '../ports/store';
 import { assertFieldPath } from './index-check';
 
 function setPath(target: Record<string, unknown>, path: string, fn: (old: unknown) => unknown): void {
@@ -24,6 +24,7 @@ export function applyPatch<T extends Doc>(doc: T, patch: Patch): T {
     if (value instanceof Inc) setPath(out, path, (old) => (typeof old === 'number' ? old : 0) + value.by);
     else if (value instanceof Unset) setPath(out, path, () => undefined);
     else if (value instanceof Push) setPath(out, path, (old) => [...(Array.isArray(old) ? old : []), value.value]);
+    else if (value instanceof Pull) setPath(out, path, (old) => (Array.isArray(old) ? old.filter((v) => v !== value.value) : old));
     else setPath(out, path, () => value);
   }
   return out as T;

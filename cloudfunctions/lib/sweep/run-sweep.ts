@@ -1,4 +1,5 @@
 import type { Deps } from '../kernel/deps';
+import { rollSlots, runBookingClocks } from './booking-clocks';
 import { runConcernClocks } from './concern-clocks';
 import { expireBindingRequests } from './expire-binding-requests';
 
@@ -12,6 +13,8 @@ export interface SweepReport {
 const JOBS: Record<string, (deps: Deps, now: number) => Promise<unknown>> = {
   concernClocks: (deps, now) => runConcernClocks(deps, now, { pages: 10 }),
   expireBindingRequests: (deps, now) => expireBindingRequests(deps, now, { pages: 10 }),
+  bookingClocks: (deps, now) => runBookingClocks(deps, now, { pages: 10 }),
+  rollSlots: (deps, now) => rollSlots(deps, now, { services: 50 }),
 };
 
 /**

@@ -1,0 +1,142 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import {
+  BOOKING_HORIZON_DAYS,
+  type closeSlots as closeSlotsContract,
+  type setSchedule as setScheduleContract,
+  type upsertService as upsertServiceContract,
+} from '../../../../miniprogram/core/booking/contract';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import type { Notifier } from '../../ports/platform';
+import { appendEvent } from '../audit/events';
+import type { GridRecord } from '../community/records';
+import type { MemberRecord } from '../membership/records';
+import { toServiceView } from './presenters';
+import { OPEN_BOOKING, slotIdFor, type BookingRecord, type ServiceRecord, type SlotRecord } from './records';
+import { slotStarts } from './schedule';
+import { changeBooking, freeBooking } from './steps';
+
+/** Room on the waitlist per slot: enough to fill every seat again, at least five. */
+export const waitlistCap = (seats: number) => Math.max(5, seats);
+
+export async function upsertService(ctx: HandlerContext<ContractParsed<typeof upsertServiceContract>>) {
+  const db = ctx.db();
+  const { serviceId, location, ...fields } = ctx.input;
+  if (fields.gridIds.length && (await db.getMany<GridRecord>('grids', fields.gridIds)).length !== new Set(fields.gridIds).size) {
+    throw new AppError('VALIDATION_ERROR', '所选网格不存在');
+  }
+  const staff = await db.getMany<MemberRecord>('members', fields.staffIds);
+  if (staff.length !== new Set(fields.staffIds).size || staff.some((m) => !m.roles.some((r) => r === 'gridWorker' || r === 'admin'))) {
+    throw new AppError('VALIDATION_ERROR', '负责人员须为本社区的网格员或管理员');
+  }
+  const data = { ...fields, location: fields.homeVisit ? location ?? '' : (location as string), updatedAt: ctx.now };
+  let record: ServiceRecord;
+  if (serviceId) {
+    const existing = await db.require<ServiceRecord>('services', serviceId, '服务不存在');
+    record = { ...existing, ...data };
+    await db.update('services', serviceId, data);
+  } else {
+    record = { _id: ctx.deps.ids.random('sv'), communityId: db.communityId, ...data, schedule: [], closures: [], slotsUntil: 0, createdAt: ctx.now };
+    await db.insert('services', record);
+  }
+  await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${record._id}`, type: serviceId ? 'service.updated' : 'service.created', public: false, to: record.name, at: ctx.now });
+  return toServiceView(ctx.caller, record, record.active);
+}
+
+/**
+ * Creates the slots of a service up to the horizon, skipping closures. Slot ids derive
+ * from (service, start), so running it again — here, on a schedule change, or from the
+ * sweep — creates nothing twice.
+ */
+export async function generateSlots(db: ScopedStore, service: ServiceRecord, now: number): Promise<number> {
+  let created = 0;
+  for (const startAt of slotStarts(service.schedule, service.durationMinutes, now, BOOKING_HORIZON_DAYS)) {
+    if (service.closures.some((c) => startAt >= c.from && startAt < c.to)) continue;
+    const slot: SlotRecord = {
+      _id: slotIdFor(service._id, startAt),
+      communityId: db.communityId,
+      serviceId: service._id,
+      startAt,
+      endAt: startAt + service.durationMinutes * 60_000,
+      seats: service.seatsPerSlot,
+      seatsLeft: service.seatsPerSlot,
+      holders: {},
+      waitlist: [],
+      waiting: {},
+      waitlistCount: 0,
+      waitlistLeft: waitlistCap(service.seatsPerSlot),
+      status: 'open',
+      closedReason: null,
+      createdAt: now,
+    };
+    if (await db.insert('slots', slot)) created += 1;
+  }
+  await db.update('services', service._id, { slotsUntil: now + BOOKING_HORIZON_DAYS * 24 * 3600_000 });
+  return created;
+}
+
+export async function setSchedule(ctx: HandlerContext<ContractParsed<typeof setScheduleContract>>) {
+  const db = ctx.db();
+  const service = await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在');
+  await db.update('services', service._id, { schedule: ctx.input.schedule, updatedAt: ctx.now });
+  const slotsCreated = await generateSlots(db, { ...service, schedule: ctx.input.schedule }, ctx.now);
+  await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${service._id}`, type: 'service.scheduled', public: false, to: JSON.stringify(ctx.input.schedule), at: ctx.now });
+  return { serviceId: service._id, schedule: ctx.input.schedule, slotsCreated };
+}
+
+/** Most slots one call closes; a longer closure is recorded and future slots skip it. */
+const CLOSE_LIMIT = 300;
+
+/**
+ * Holidays and closures: the period is recorded on the service (slots not yet generated
+ * will skip it), existing slots in it close, and their bookings are cancelled with a
+ * message to each resident.
+ */
+export async function closeSlots(ctx: HandlerContext<ContractParsed<typeof closeSlotsContract>>) {
+  const db = ctx.db();
+  const { serviceId, from, to, reason } = ctx.input;
+  const service = await db.require<ServiceRecord>('services', serviceId, '服务不存在');
+  await db.update('services', serviceId, { closures: [...service.closures, { from, to, reason }], updatedAt: ctx.now });
+  const slots = await db.query<SlotRecord>('slots', {
+    where: { serviceId, startAt: { $gte: from, $lt: to } },
+    orderBy: { field: 'startAt', dir: 'asc' },
+    limit: CLOSE_LIMIT,
+  });
+  let closed = 0;
+  let bookingsCancelled = 0;
+  for (const slot of slots.items) {
+    if (await db.update('slots', slot._id, { status: 'closed', closedReason: reason }, { status: 'open' })) closed += 1;
+    bookingsCancelled += await closeBookings(db, ctx.deps.notifier, ctx.caller, slot, reason, ctx.now);
+  }
+  await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${serviceId}`, type: 'service.closed', public: false, note: reason, to: `${from}-${to}`, at: ctx.now });
+  return { closed, bookingsCancelled };
+}
+
+async function closeBookings(db: ScopedStore, notifier: Notifier, actor: HandlerContext<unknown>['caller'], slot: SlotRecord, reason: string, now: number): Promise<number> {
+  let count = 0;
+  let after: string | undefined;
+  do {
+    const page = await db.query<BookingRecord>('bookings', { where: { slotId: slot._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    for (const b of page.items.filter((x) => OPEN_BOOKING.includes(x.status))) {
+      try {
+        const next = await changeBooking(db, actor, b, { status: 'closed', offerExpiresAt: null, wakeAt: null }, { type: 'booking.closed', note: reason }, now);
+        await freeBooking(db, notifier, next, now);
+        count += 1;
+        await notifier.notify({
+          id: `booking:${b._id}:v${next.version}:closed`,
+          communityId: b.communityId,
+          recipientId: b.memberId,
+          kind: 'booking.closed',
+          title: `预约已取消：${b.serviceName}`,
+          body: `因${reason}，该时段暂停服务，您的预约已取消，请另选时间。`,
+          page: '/pages/bookings/index',
+        });
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+      }
+    }
+    after = page.next;
+  } while (after);
+  return count;
+}

@@ -1,0 +1,32 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import { bookingView, loadBooking } from './load';
+import { canCancel, isOwner } from './rules';
+import { changeBooking, freeBooking } from './steps';
+
+/**
+ * Cancels before the cutoff (staff any time before the start). The seat goes to the first
+ * on the waitlist, who is offered it with a window to confirm.
+ */
+export async function cancelBooking(ctx: HandlerContext<{ bookingId: string; reason?: string }>) {
+  const { db, b, service } = await loadBooking(ctx);
+  if (!canCancel(ctx.caller, b, service, ctx.now)) {
+    if (!['booked', 'waitlisted', 'offered'].includes(b.status) || ctx.now >= b.startAt) throw new AppError('CLOSED', '该预约已结束，不能取消');
+    if (isOwner(ctx.caller, b)) throw new AppError('BOOKING_CUTOFF_PASSED', `开始前${service.cancelCutoffHours}小时内不能自行取消，如需取消请联系社区`);
+    throw new AppError('FORBIDDEN');
+  }
+  const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: null }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now);
+  await freeBooking(db, ctx.deps.notifier, next, ctx.now);
+  if (!isOwner(ctx.caller, b)) {
+    await ctx.deps.notifier.notify({
+      id: `booking:${b._id}:v${next.version}:cancelledByStaff`,
+      communityId: b.communityId,
+      recipientId: b.memberId,
+      kind: 'booking.cancelled',
+      title: `预约已取消：${b.serviceName}`,
+      body: `社区工作人员取消了您的预约${ctx.input.reason ? `：${ctx.input.reason}` : ''}。`,
+      page: '/pages/bookings/index',
+    });
+  }
+  return bookingView(ctx, next, service);
+}

@@ -1,0 +1,51 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import { hasRole, type Caller } from '../../kernel/caller';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import type { BuildingRecord } from '../community/records';
+import { toServiceView, toSlotView } from './presenters';
+import type { ServiceRecord, SlotRecord } from './records';
+import { eligible } from './rules';
+
+/** The grid a resident lives in, for services open to certain grids only. */
+async function residentGrid(db: ScopedStore, caller: Caller): Promise<string | null> {
+  if (!caller.household) return null;
+  return (await db.get<BuildingRecord>('buildings', caller.household.buildingId))?.gridId ?? null;
+}
+
+function canBook(caller: Caller, s: ServiceRecord, grid: string | null): boolean {
+  if (!s.active) return false;
+  if (hasRole(caller, 'gridWorker', 'admin')) return true;
+  return hasRole(caller, 'resident') && eligible(s, grid);
+}
+
+/** Residents see the services open to their grid; staff see all, including paused ones. */
+export async function listServices(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
+  const db = ctx.db();
+  const staff = hasRole(ctx.caller, 'gridWorker', 'admin');
+  const [page, grid] = await Promise.all([
+    db.query<ServiceRecord>('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: ctx.input.limit, after: ctx.input.cursor }),
+    residentGrid(db, ctx.caller),
+  ]);
+  const visible = page.items.filter((s) => staff || (s.active && (eligible(s, grid) || !hasRole(ctx.caller, 'resident'))));
+  return { items: visible.map((s) => toServiceView(ctx.caller, s, canBook(ctx.caller, s, grid))), next: page.next };
+}
+
+export async function getService(ctx: HandlerContext<{ serviceId: string }>) {
+  const db = ctx.db();
+  const s = await db.get<ServiceRecord>('services', ctx.input.serviceId);
+  if (!s || (!s.active && !hasRole(ctx.caller, 'gridWorker', 'admin'))) throw new AppError('NOT_FOUND', '服务不存在');
+  return toServiceView(ctx.caller, s, canBook(ctx.caller, s, await residentGrid(db, ctx.caller)));
+}
+
+export async function listSlots(ctx: HandlerContext<{ serviceId: string; from?: number; cursor?: string; limit: number }>) {
+  const db = ctx.db();
+  await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在');
+  const page = await db.query<SlotRecord>('slots', {
+    where: { serviceId: ctx.input.serviceId, startAt: { $gte: Math.max(ctx.input.from ?? ctx.now, ctx.now) } },
+    orderBy: { field: 'startAt', dir: 'asc' },
+    limit: ctx.input.limit,
+    after: ctx.input.cursor,
+  });
+  return { items: page.items.map(toSlotView), next: page.next };
+}

@@ -1,0 +1,136 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import type { BookingView, createBooking as createBookingContract } from '../../../../miniprogram/core/booking/contract';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import { hasRole } from '../../kernel/caller';
+import { HOUR } from '../../platform/time';
+import { eventRecord } from '../audit/events';
+import type { BuildingRecord } from '../community/records';
+import { formatAddress } from '../membership/household';
+import type { MemberRecord } from '../membership/records';
+import { claimLock, claimQuota, releaseLock, releaseQuota } from './limits';
+import { toBookingView } from './presenters';
+import { bookingIdFor, OPEN_BOOKING, type BookingRecord, type ServiceRecord, type SlotRecord } from './records';
+import { eligible, isServiceStaff } from './rules';
+import { monthKey } from './schedule';
+import { takePlace } from './seats';
+import { offerFreedSeats, reminderAt } from './steps';
+
+type Input = ContractParsed<typeof createBookingContract>;
+
+/**
+ * Takes a seat, or a waitlist place when the slot is full. Each limit is claimed from the
+ * store in turn (one open booking per service, N per month, the seat itself), and every
+ * claim is given back if a later one fails, so a refused booking leaves nothing behind.
+ * The booking id is (slot, resident): any number of retries or double taps make one.
+ */
+export async function createBooking(ctx: HandlerContext<Input>): Promise<BookingView> {
+  const { caller, input, now } = ctx;
+  const db = ctx.db();
+  const slot = await db.require<SlotRecord>('slots', input.slotId, '时段不存在');
+  const service = await db.require<ServiceRecord>('services', slot.serviceId, '服务不存在');
+
+  let resident: Pick<MemberRecord, '_id' | 'name' | 'household'>;
+  let onBehalf: BookingRecord['onBehalf'] = null;
+  if (input.onBehalfOf) {
+    if (!isServiceStaff(caller, service) && !hasRole(caller, 'gridWorker')) throw new AppError('FORBIDDEN', '只有社区工作人员可以代办预约');
+    const target = await db.get<MemberRecord>('members', input.onBehalfOf);
+    if (!target || !target.roles.includes('resident')) throw new AppError('NOT_FOUND', '居民不存在');
+    resident = target;
+    onBehalf = { staffId: caller.memberId as string, staffName: caller.name ?? '社区工作人员', reason: input.reason as string };
+  } else {
+    if (!hasRole(caller, 'resident') || !caller.memberId) throw new AppError('FORBIDDEN', '请先绑定住户后再预约');
+    resident = { _id: caller.memberId, name: caller.name, household: caller.household };
+  }
+
+  if (!service.active || slot.status !== 'open') throw new AppError('CLOSED', slot.closedReason ? `该时段已关闭：${slot.closedReason}` : '该服务暂停预约');
+  if (now >= slot.startAt) throw new AppError('CLOSED', '该时段已开始或已结束');
+  // Staff booking for someone in person may skip the notice period; residents may not.
+  if (!onBehalf && slot.startAt - now < service.minNoticeHours * HOUR) {
+    throw new AppError('BOOKING_TOO_LATE', `请至少提前${service.minNoticeHours}小时预约`);
+  }
+  if (service.gridIds.length) {
+    const building = resident.household ? await db.get<BuildingRecord>('buildings', resident.household.buildingId) : null;
+    if (!eligible(service, building?.gridId ?? null)) throw new AppError('BOOKING_NOT_ELIGIBLE');
+  }
+
+  const id = bookingIdFor(slot._id, resident._id);
+  const existing = await db.get<BookingRecord>('bookings', id);
+  if (existing && OPEN_BOOKING.includes(existing.status)) return toBookingView(caller, existing, service, await db.get<SlotRecord>('slots', slot._id), now);
+
+  const month = monthKey(slot.startAt);
+  await claimLock(db, service._id, resident._id, id, now);
+  try {
+    await claimQuota(db, service._id, resident._id, month, service.maxPerMonth, id);
+  } catch (err) {
+    await releaseLock(db, service._id, resident._id, id);
+    throw err;
+  }
+  const place = await takePlace(db, slot._id, id);
+  if (place === 'full') {
+    await releaseQuota(db, service._id, resident._id, month, id);
+    await releaseLock(db, service._id, resident._id, id);
+    throw new AppError('FULL', '该时段已约满，候补名额也已满，请选择其他时段');
+  }
+
+  const h = resident.household;
+  const record: BookingRecord = {
+    _id: id,
+    communityId: db.communityId,
+    serviceId: service._id,
+    serviceName: service.name,
+    slotId: slot._id,
+    startAt: slot.startAt,
+    endAt: slot.endAt,
+    location: service.homeVisit ? '上门服务' : service.location,
+    memberId: resident._id,
+    residentName: resident.name,
+    address: h ? formatAddress(h.buildingName, h.unit, h.room) : null,
+    status: place === 'seat' ? 'booked' : 'waitlisted',
+    onBehalf,
+    offerExpiresAt: null,
+    note: null,
+    rating: null,
+    quotaMonth: month,
+    wakeAt: place === 'seat' ? reminderAt(slot.startAt, now) : null,
+    version: (existing?.version ?? 0) + 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  let stored: BookingRecord = record;
+  if (existing) {
+    // Rebooking after a cancellation reuses the id; the version guards a racing twin.
+    const { _id: _ignored, ...fields } = record;
+    void _ignored;
+    if (!(await db.update('bookings', id, fields, { version: existing.version }))) {
+      stored = (await db.get<BookingRecord>('bookings', id)) as BookingRecord;
+    }
+  } else if (!(await db.insert('bookings', record))) {
+    stored = (await db.get<BookingRecord>('bookings', id)) as BookingRecord;
+  }
+
+  if (stored === record) {
+    await db.insert('events', eventRecord(db, caller, {
+      key: `v${record.version}:booking.${record.status}`,
+      subject: `booking:${id}`,
+      type: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted',
+      to: record.status,
+      public: true,
+      note: onBehalf ? `${onBehalf.staffName}代办：${onBehalf.reason}` : null,
+      at: now,
+    }));
+    await ctx.deps.notifier.notify({
+      id: `booking:${id}:v${record.version}:created`,
+      communityId: db.communityId,
+      recipientId: resident._id,
+      kind: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted',
+      title: record.status === 'booked' ? `预约成功：${service.name}` : `已进入候补：${service.name}`,
+      body: onBehalf ? `社区工作人员已为您代办预约（${onBehalf.reason}）。` : record.status === 'booked' ? '请按时到场，如不能前往请提前取消。' : '有名额空出时会通知您确认。',
+      page: '/pages/bookings/index',
+    });
+    // A seat may have been freed while this booking joined the waitlist.
+    if (record.status === 'waitlisted') await offerFreedSeats(db, ctx.deps.notifier, slot._id, now);
+  }
+  const fresh = (await db.get<BookingRecord>('bookings', id)) ?? stored;
+  return toBookingView(caller, fresh, service, await db.get<SlotRecord>('slots', slot._id), now);
+}

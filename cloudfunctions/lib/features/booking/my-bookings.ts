@@ -1,0 +1,42 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
+import { toBookingView } from './presenters';
+import { isServiceStaff } from './rules';
+
+/** Upcoming bookings soonest first; past ones latest first. */
+export async function listMyBookings(ctx: HandlerContext<{ when: 'upcoming' | 'past'; cursor?: string; limit: number }>) {
+  const db = ctx.db();
+  const upcoming = ctx.input.when === 'upcoming';
+  const page = await db.query<BookingRecord>('bookings', {
+    where: { memberId: ctx.caller.memberId, startAt: upcoming ? { $gte: ctx.now } : { $lt: ctx.now } },
+    orderBy: { field: 'startAt', dir: upcoming ? 'asc' : 'desc' },
+    limit: ctx.input.limit,
+    after: ctx.input.cursor,
+  });
+  const services = new Map((await db.getMany<ServiceRecord>('services', page.items.map((b) => b.serviceId))).map((s) => [s._id, s]));
+  const waitSlots = new Map(
+    (await db.getMany<SlotRecord>('slots', page.items.filter((b) => b.status === 'waitlisted').map((b) => b.slotId))).map((s) => [s._id, s]),
+  );
+  return {
+    items: page.items
+      .filter((b) => services.has(b.serviceId))
+      .map((b) => toBookingView(ctx.caller, b, services.get(b.serviceId) as ServiceRecord, waitSlots.get(b.slotId) ?? null, ctx.now)),
+    next: page.next,
+  };
+}
+
+/** The day's list for the service's staff: everyone booked, offered or waiting. */
+export async function listForSlot(ctx: HandlerContext<{ slotId: string; cursor?: string; limit: number }>) {
+  const db = ctx.db();
+  const slot = await db.require<SlotRecord>('slots', ctx.input.slotId, '时段不存在');
+  const service = await db.require<ServiceRecord>('services', slot.serviceId, '服务不存在');
+  if (!isServiceStaff(ctx.caller, service)) throw new AppError('FORBIDDEN', '只有该服务的负责人员可以查看名单');
+  const page = await db.query<BookingRecord>('bookings', {
+    where: { slotId: slot._id },
+    orderBy: { field: 'createdAt', dir: 'asc' },
+    limit: ctx.input.limit,
+    after: ctx.input.cursor,
+  });
+  return { items: page.items.map((b) => toBookingView(ctx.caller, b, service, slot, ctx.now)), next: page.next };
+}

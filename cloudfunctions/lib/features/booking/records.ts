@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import type { BookingStatus, ScheduleEntry } from '../../../../miniprogram/core/booking/contract';
+import type { Doc } from '../../ports/store';
+
+export interface ServiceRecord extends Doc {
+  communityId: string;
+  name: string;
+  description: string;
+  location: string;
+  homeVisit: boolean;
+  durationMinutes: number;
+  seatsPerSlot: number;
+  minNoticeHours: number;
+  cancelCutoffHours: number;
+  maxPerMonth: number;
+  gridIds: string[];
+  /** Staff in charge: they see the day's list and check people in. */
+  staffIds: string[];
+  schedule: ScheduleEntry[];
+  /** Closed periods (holidays); slot generation skips them. */
+  closures: Array<{ from: number; to: number; reason: string }>;
+  /** Slots exist up to here; the sweep extends it as days pass. */
+  slotsUntil: number;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/**
+ * A slot is the single authority on its seats. `holders` and `waiting` are maps keyed by
+ * booking id, so "take a seat unless already holding one" is one conditional update; the
+ * counters change in the same update and can never drift from the maps.
+ */
+export interface SlotRecord extends Doc {
+  communityId: string;
+  serviceId: string;
+  startAt: number;
+  endAt: number;
+  seats: number;
+  seatsLeft: number;
+  holders: Record<string, true>;
+  /** Waitlist in arrival order, plus a map for membership tests. */
+  waitlist: string[];
+  waiting: Record<string, true>;
+  waitlistCount: number;
+  waitlistLeft: number;
+  status: 'open' | 'closed';
+  closedReason: string | null;
+  createdAt: number;
+}
+
+export interface BookingRecord extends Doc {
+  communityId: string;
+  serviceId: string;
+  serviceName: string;
+  slotId: string;
+  startAt: number;
+  endAt: number;
+  location: string;
+  /** The resident the booking is for. */
+  memberId: string;
+  residentName: string | null;
+  address: string | null;
+  status: BookingStatus;
+  onBehalf: { staffId: string; staffName: string; reason: string } | null;
+  offerExpiresAt: number | null;
+  note: string | null;
+  rating: { score: number; comment: string | null; at: number } | null;
+  /** Month key of the quota it used, so cancelling gives back the right one. */
+  quotaMonth: string;
+  wakeAt: number | null;
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One open booking per resident per service: the lock names the booking holding it. */
+export interface LockRecord extends Doc {
+  communityId: string;
+  bookingId: string | null;
+  claimedAt: number;
+}
+
+/** Bookings left this month for one resident and service, and which bookings used them. */
+export interface QuotaRecord extends Doc {
+  communityId: string;
+  left: number;
+  used: Record<string, true>;
+}
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
+
+/** One booking per resident per slot: retries and double taps land on the same record. */
+export const bookingIdFor = (slotId: string, memberId: string) => `bk_${hash(`${slotId}|${memberId}`)}`;
+export const slotIdFor = (serviceId: string, startAt: number) => `sl_${serviceId}_${startAt}`;
+export const lockIdFor = (serviceId: string, memberId: string) => `bl_${hash(`${serviceId}|${memberId}`)}`;
+export const quotaIdFor = (serviceId: string, memberId: string, month: string) => `bq_${hash(`${serviceId}|${memberId}|${month}`)}`;
+
+/** Statuses in which a booking holds (or waits for) a place. */
+export const OPEN_BOOKING: readonly BookingStatus[] = ['booked', 'waitlisted', 'offered'];

@@ -1,0 +1,64 @@
+/**
+ * Booking timers: offers nobody confirmed expire and pass the seat on; residents are
+ * reminded the day before; slots are generated as the horizon moves. Every step is a
+ * conditional update, so overlapping sweeps do each thing once.
+ */
+import { AppError } from '../../../miniprogram/core/errors';
+import type { Deps } from '../kernel/deps';
+import { ScopedStore } from '../kernel/scoped-store';
+import { DAY } from '../platform/time';
+import { generateSlots } from '../features/booking/admin-services';
+import type { BookingRecord, ServiceRecord } from '../features/booking/records';
+import { changeBooking, freeBooking } from '../features/booking/steps';
+
+export async function runBookingClocks(deps: Deps, now: number, budget: { pages: number }) {
+  const counts = { expiredOffers: 0, reminded: 0, conflicts: 0 };
+  for (let page = 0; page < budget.pages; page += 1) {
+    const due = await deps.store.query<BookingRecord>('bookings', { where: { wakeAt: { $lte: now } }, orderBy: { field: 'wakeAt', dir: 'asc' }, limit: 50 });
+    let progressed = 0;
+    for (const b of due.items) {
+      const db = new ScopedStore(deps.store, b.communityId);
+      try {
+        if (b.status === 'offered' && b.offerExpiresAt !== null && b.offerExpiresAt <= now) {
+          const next = await changeBooking(db, 'system', b, { status: 'expired', offerExpiresAt: null, wakeAt: null }, { type: 'booking.offerExpired' }, now);
+          await freeBooking(db, deps.notifier, next, now);
+          await deps.notifier.notify({
+            id: `booking:${b._id}:v${next.version}:expired`, communityId: b.communityId, recipientId: b.memberId, kind: 'booking.expired',
+            title: `候补名额已失效：${b.serviceName}`, body: '您未在期限内确认，名额已转给下一位候补居民。', page: '/pages/bookings/index',
+          });
+          counts.expiredOffers += 1;
+        } else if (b.status === 'booked' && b.startAt > now) {
+          const next = await changeBooking(db, 'system', b, { wakeAt: null }, { type: 'booking.reminded' }, now);
+          await deps.notifier.notify({
+            id: `booking:${b._id}:v${next.version}:reminder`, communityId: b.communityId, recipientId: b.memberId, kind: 'booking.reminder',
+            title: `明天的预约：${b.serviceName}`, body: `地点：${b.location}。如不能前往，请提前取消，把名额留给其他居民。`, page: '/pages/bookings/index',
+          });
+          counts.reminded += 1;
+        } else {
+          await changeBooking(db, 'system', b, { wakeAt: null }, { type: 'booking.cleared' }, now);
+        }
+        progressed += 1;
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+        counts.conflicts += 1;
+      }
+    }
+    if (!due.next || progressed === 0) break;
+  }
+  return counts;
+}
+
+/** Extends every active service's slots to the horizon once a day has passed. */
+export async function rollSlots(deps: Deps, now: number, budget: { services: number }) {
+  const due = await deps.store.query<ServiceRecord>('services', {
+    where: { active: true, slotsUntil: { $lt: now + 13 * DAY } },
+    orderBy: { field: 'slotsUntil', dir: 'asc' },
+    limit: budget.services,
+  });
+  let created = 0;
+  for (const s of due.items) {
+    if (s.schedule.length === 0) continue;
+    created += await generateSlots(new ScopedStore(deps.store, s.communityId), s, now);
+  }
+  return { services: due.items.length, slotsCreated: created };
+}
