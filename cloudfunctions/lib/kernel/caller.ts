@@ -15,6 +15,8 @@ export interface Caller {
   /** Address snapshot of the bound household, so no handler re-reads the member. */
   household: HouseholdSnapshot | null;
   name: string | null;
+  /** Staff away status, as recorded; routing decides with the clock whether it still holds. */
+  away: { since: number; until: number | null } | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export const ANONYMOUS: Caller = {
   householdId: null,
   household: null,
   name: null,
+  away: null,
 };
 
 export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'store' | 'config'>): Promise<Caller> {
@@ -63,5 +66,6 @@ export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'sto
     householdId: roles.has('resident') ? record?.householdId ?? null : null,
     household: roles.has('resident') ? record?.household ?? null : null,
     name: record?.name ?? null,
+    away: record?.away ?? null,
   };
 }

@@ -32,6 +32,7 @@ export const COLLECTIONS = {
     ['communityId', 'gridId', 'createdAt'],
     ['communityId', 'gridId', 'status', 'createdAt'],
     ['communityId', 'createdAt'],
+    ['communityId', 'number', 'createdAt'],
     // The sweep's one timer: every concern due for a look, across communities.
     ['wakeAt'],
   ],

@@ -290,7 +290,14 @@ export const mergeConcern = contract<ConcernView>()({
   name: 'concern.merge',
   summary: '将重复诉求并入原诉求，后续进展同步告知提交人',
   input: z
-    .strictObject({ concernId, intoId: id('原诉求编号'), reason: note('合并原因', 200) })
+    .strictObject({
+      concernId,
+      intoId: id('原诉求编号').optional(),
+      /** The 受理编号 staff read off the original, e.g. 20261128-0007. */
+      intoNumber: z.string().regex(/^\d{8}-\d{4,}$/, { error: '受理编号格式应为 20261128-0007' }).optional(),
+      reason: note('合并原因', 200),
+    })
+    .refine((v) => (v.intoId === undefined) !== (v.intoNumber === undefined), { error: '请填写原诉求的受理编号', path: ['intoNumber'] })
     .refine((v) => v.concernId !== v.intoId, { error: '不能并入自己', path: ['intoId'] }),
   roles: ['gridWorker', 'admin'],
   scope: '两条诉求的办理人员；两条诉求均未结束',

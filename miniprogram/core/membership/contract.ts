@@ -35,6 +35,8 @@ export interface MeView {
   household?: HouseholdView;
   gridIds: string[];
   pendingRequest?: BindingRequestView;
+  /** Staff marked away (staff.setAway); `until` absent = until they come back. */
+  away?: { since: number; until?: number };
   /** Actions this caller may call at all; pages show entries from this, never from roles. */
   allowedActions: string[];
 }

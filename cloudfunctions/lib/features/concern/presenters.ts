@@ -74,6 +74,9 @@ export function toConcernView(
   templates: string[] = [],
 ): ConcernView {
   const staff = isHandler(caller, c);
+  // A follower (author of a merged duplicate) hears how it goes, but another resident's
+  // own words and photos stay with that resident and the staff.
+  const follower = !staff && c.authorId !== caller.memberId;
   const timeline = events
     .filter((e) => staff || e.public)
     .map((e): ConcernEventView => {
@@ -83,16 +86,17 @@ export function toConcernView(
         const name = names.get(e.actorId);
         if (name) item.actorName = name;
       }
-      if (e.note) item.note = e.note;
-      if (e.photos?.length) item.photos = e.photos;
+      if (e.note && !(follower && e.type === 'concern.supplemented')) item.note = e.note;
+      if (e.photos?.length && !follower) item.photos = e.photos;
       if (!e.public) item.internal = true;
       return item;
     });
   const view: ConcernView = {
     ...toSummary(c),
     category: c.category,
-    text: c.text,
-    photos: c.photos,
+    text: follower ? '（您反映的问题已与此诉求合并办理，原文仅提交人和工作人员可见）' : c.text,
+    photos: follower ? [] : c.photos,
+    ...(follower ? { excerpt: '与您反映的问题合并办理' } : {}),
     buildingId: c.buildingId,
     gridId: c.gridId,
     hideName: c.hideName,

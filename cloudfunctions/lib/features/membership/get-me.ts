@@ -25,6 +25,9 @@ export async function getMe(ctx: HandlerContext<Record<string, never>>): Promise
     allowedActions: allowedForMe(caller, pending?.status === 'pending'),
   };
   if (caller.name) view.name = caller.name;
+  if (caller.away && (caller.away.until === null || caller.away.until > ctx.now)) {
+    view.away = { since: caller.away.since, ...(caller.away.until !== null ? { until: caller.away.until } : {}) };
+  }
   if (community) view.community = { id: community._id, name: community.name };
   const h = caller.household;
   if (h) view.household = { ...h, unit: normalizeAddressPart(h.unit), room: normalizeAddressPart(h.room) };

@@ -41,6 +41,15 @@ describe('a merged duplicate keeps its author informed', () => {
     // Only the original's author rates it.
     expect(await h.call('demo-resident-2', 'concern.rate', { concernId: original.id, resolved: true, satisfaction: 5 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
+  it('finds the original by the 受理编号 staff read off it, and keeps its words from the follower', async () => {
+    const original = await submit();
+    const dup = await submit('demo-resident-2', '东门那块地砖翘起来了');
+    await h.ok('demo-grid-1', 'concern.merge', { concernId: dup.id, intoNumber: original.number, reason: '同一处地砖' });
+    const seen = await h.ok<ConcernView>('demo-resident-2', 'concern.get', { concernId: original.id });
+    expect(seen.text).not.toContain('绊倒过老人');
+    expect(seen.photos).toEqual([]);
+    expect(await h.call('demo-grid-1', 'concern.merge', { concernId: dup.id, intoNumber: '20991231-9999', reason: '重复' })).toMatchObject({ error: { code: expect.stringMatching(/NOT_FOUND|CLOSED/) } });
+  });
   it('refuses to merge into a closed or already merged concern', async () => {
     const a = await submit();
     const b = await submit('demo-resident-1', '第二条：东门地砖');
@@ -105,6 +114,13 @@ describe('staff mark themselves away', () => {
     expect((await submit()).assignee?.memberId).toBe(member('demo-grid-1b'));
     h.clock.advance(3 * 24 * 3600_000);
     expect((await submit()).assignee?.memberId).toBe(member('demo-grid-1'));
+  });
+  it('shows the worker their own away state', async () => {
+    const until = h.clock.now() + 24 * 3600_000;
+    await h.ok('demo-grid-1', 'staff.setAway', { away: true, until });
+    expect((await h.ok<{ away?: { until?: number } }>('demo-grid-1', 'me.get')).away).toEqual({ since: h.clock.now(), until });
+    await h.ok('demo-grid-1', 'staff.setAway', { away: false });
+    expect((await h.ok<{ away?: unknown }>('demo-grid-1', 'me.get')).away).toBeUndefined();
   });
   it('lets only admins set someone else away', async () => {
     expect(await h.call('demo-grid-1', 'staff.setAway', { away: true, memberId: member('demo-grid-2') })).toMatchObject({ error: { code: 'FORBIDDEN' } });
