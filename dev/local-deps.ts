@@ -5,6 +5,7 @@
 import type { Clock } from '../cloudfunctions/lib/ports/platform';
 import type { Deps } from '../cloudfunctions/lib/kernel/deps';
 import { parseBootstrapAdmins } from '../cloudfunctions/lib/kernel/deps';
+import { parseRateLimits } from '../cloudfunctions/lib/kernel/rate-limit';
 import { InboxNotifier } from '../cloudfunctions/lib/platform/inbox-notifier';
 import { cryptoIds, jsonLogger, silentLogger } from '../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../cloudfunctions/lib/platform/word-list-checker';
@@ -36,6 +37,7 @@ export function localDeps(options: { filename: string; clock?: Clock; quiet?: bo
     log: options.quiet ? silentLogger : jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS ?? 'demo-admin', DEMO_COMMUNITY),
+      rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS),
     },
   };
 }

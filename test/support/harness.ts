@@ -5,6 +5,7 @@
 import type { Envelope } from '../../miniprogram/core/envelope';
 import { createApiFunction, type CloudFunction } from '../../cloudfunctions/lib/api-function';
 import type { Deps } from '../../cloudfunctions/lib/kernel/deps';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../cloudfunctions/lib/kernel/rate-limit';
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { InboxNotifier } from '../../cloudfunctions/lib/platform/inbox-notifier';
 import { cryptoIds, ManualClock } from '../../cloudfunctions/lib/platform/system';
@@ -30,7 +31,7 @@ export interface Harness {
   close(): void;
 }
 
-export async function createHarness(options: { seed?: boolean; filename?: string } = {}): Promise<Harness> {
+export async function createHarness(options: { seed?: boolean; filename?: string; rateLimits?: RateLimits } = {}): Promise<Harness> {
   const clock = new ManualClock(T0);
   const store = new SqliteStore({ filename: options.filename ?? ':memory:' });
   const logs: Harness['logs'] = [];
@@ -42,7 +43,8 @@ export async function createHarness(options: { seed?: boolean; filename?: string
     content: new WordListChecker(DEMO_WORD_LISTS),
     notifier: new InboxNotifier(store, clock),
     log: { info: (l: LogLine | Record<string, unknown>) => logs.push(l), error: (l: Record<string, unknown>) => errors.push(l) },
-    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]) },
+    // Production limits by default; suites that hammer one caller on purpose pass {}.
+    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS },
   };
   const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
   const call: Harness['call'] = async (openid, action, data = {}, idempotencyKey) =>

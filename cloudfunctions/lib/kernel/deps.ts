@@ -1,9 +1,12 @@
 import type { Clock, ContentChecker, IdSource, Logger, Notifier } from '../ports/platform';
 import type { Store } from '../ports/store';
+import type { RateLimits } from './rate-limit';
 
 export interface ServerConfig {
   /** First admins, from LINLI_ADMIN_OPENIDS: openid → community they administer. */
   bootstrapAdmins: ReadonlyMap<string, string>;
+  /** Per-caller limits per action; see kernel/rate-limit.ts. */
+  rateLimits: RateLimits;
 }
 
 /** Everything a use case may reach outside itself. Adapters are chosen at the entry point. */

@@ -14,6 +14,7 @@ import type { ActionDef } from './action';
 import { makeContext } from './action';
 import { primaryRole, resolveCaller, type Caller } from './caller';
 import type { Deps } from './deps';
+import { enforceRateLimit } from './rate-limit';
 
 // Unknown top-level keys are dropped, not refused: the platform adds its own (userInfo).
 const eventSchema = z.object({
@@ -78,6 +79,7 @@ export async function dispatch(
 
     const input = validateInput(contract, event.data.data);
     if (!input.ok) return input;
+    if (caller.memberId) await enforceRateLimit(deps.store, deps.config.rateLimits, contract.name, caller.memberId, started, key);
     const ctx = makeContext(deps, caller, input.data, started, key);
     return ok(await def.handler(ctx));
   }

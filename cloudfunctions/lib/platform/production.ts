@@ -6,6 +6,7 @@ import tcb from '@cloudbase/node-sdk';
 import cloud from 'wx-server-sdk';
 import type { Deps } from '../kernel/deps';
 import { parseBootstrapAdmins } from '../kernel/deps';
+import { parseRateLimits } from '../kernel/rate-limit';
 import { CloudbaseStore, type CbDatabase } from '../store/cloudbase-store';
 import { InboxNotifier } from './inbox-notifier';
 import { cryptoIds, jsonLogger, systemClock } from './system';
@@ -26,6 +27,7 @@ export function productionDeps(): Deps {
     log: jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS, process.env.LINLI_DEFAULT_COMMUNITY ?? 'default'),
+      rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS),
     },
   };
 }

@@ -51,6 +51,8 @@ export const COLLECTIONS = {
   events: [['communityId', 'subject', 'at']],
   inbox: [['communityId', 'recipientId', 'createdAt']],
   counters: [],
+  // Rate-limit windows; CloudBase can drop them by a TTL index on expiresAt.
+  rateWindows: [['expiresAt']],
   sweepRuns: [['job', 'startedAt']],
 } as const satisfies Record<string, readonly (readonly string[])[]>;
 

@@ -1,0 +1,77 @@
+/**
+ * Per-caller rate limits on the actions bots and angry loops abuse (submits, reports,
+ * invite guessing, votes). Fixed windows counted by conditional increments, so parallel
+ * calls cannot overshoot; a retry with the same idempotency key is not counted twice.
+ * Limits are configuration (LINLI_RATE_LIMITS overrides these defaults).
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../../miniprogram/core/errors';
+import { op, type Store } from '../ports/store';
+
+export interface RateRule {
+  limit: number;
+  windowSeconds: number;
+}
+
+export type RateLimits = Record<string, RateRule[]>;
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  'concern.submit': [{ limit: 10, windowSeconds: HOUR }, { limit: 30, windowSeconds: DAY }],
+  'concern.supplement': [{ limit: 30, windowSeconds: HOUR }],
+  'content.report': [{ limit: 10, windowSeconds: DAY }],
+  'booking.create': [{ limit: 60, windowSeconds: HOUR }],
+  'member.redeemInvite': [{ limit: 10, windowSeconds: HOUR }],
+  'member.requestBinding': [{ limit: 5, windowSeconds: DAY }],
+  'media.register': [{ limit: 60, windowSeconds: HOUR }],
+  'privacy.export': [{ limit: 3, windowSeconds: DAY }],
+  'poll.vote': [{ limit: 30, windowSeconds: HOUR }],
+};
+
+const rulesSchema = z.record(z.string(), z.array(z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1) })));
+
+/** Reads LINLI_RATE_LIMITS (JSON, same shape as the defaults) over the defaults. */
+export function parseRateLimits(raw: string | undefined): RateLimits {
+  if (!raw) return DEFAULT_RATE_LIMITS;
+  const parsed = rulesSchema.safeParse(JSON.parse(raw));
+  if (!parsed.success) throw new Error('LINLI_RATE_LIMITS is not a valid rate-limit table');
+  return { ...DEFAULT_RATE_LIMITS, ...parsed.data };
+}
+
+interface WindowRecord {
+  _id: string;
+  count: number;
+  keys: Record<string, true>;
+  expiresAt: number;
+}
+
+/** Counts this call against every window of the action; RATE_LIMITED with retryAfter when over. */
+export async function enforceRateLimit(
+  store: Store,
+  limits: RateLimits,
+  action: string,
+  callerKey: string,
+  now: number,
+  idempotencyKey?: string,
+): Promise<void> {
+  const rules = Object.prototype.hasOwnProperty.call(limits, action) ? limits[action] : undefined;
+  if (!rules) return;
+  for (const rule of rules) {
+    const width = rule.windowSeconds * 1000;
+    const start = Math.floor(now / width) * width;
+    const id = `rl_${createHash('sha256').update(`${callerKey}|${action}|${rule.windowSeconds}|${start}`).digest('hex').slice(0, 32)}`;
+    await store.insert('rateWindows', { _id: id, count: 0, keys: {}, expiresAt: start + width } satisfies WindowRecord);
+    const mark = idempotencyKey ? { [`keys.${idempotencyKey.replace(/-/g, '_')}`]: true } : {};
+    const fresh = idempotencyKey ? { [`keys.${idempotencyKey.replace(/-/g, '_')}`]: { $exists: false } } : {};
+    if (await store.update('rateWindows', id, { count: op.inc(1), ...mark }, { count: { $lt: rule.limit }, ...fresh })) continue;
+    if (idempotencyKey) {
+      const window = await store.get<WindowRecord>('rateWindows', id);
+      if (window?.keys[idempotencyKey.replace(/-/g, '_')]) continue;
+    }
+    const retryAfterSeconds = Math.max(1, Math.ceil((start + width - now) / 1000));
+    throw new AppError('RATE_LIMITED', `操作太频繁，请${retryAfterSeconds >= 3600 ? `${Math.ceil(retryAfterSeconds / 3600)}小时` : `${Math.ceil(retryAfterSeconds / 60)}分钟`}后再试`, { retryAfterSeconds });
+  }
+}

@@ -1,0 +1,41 @@
+/** Per-caller limits: exact under parallel calls, retries free, a clear retry-after. */
+import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
+import { createHarness, key, type Harness } from '../../../support/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness({ rateLimits: { 'concern.submit': [{ limit: 3, windowSeconds: 3600 }] } });
+});
+afterEach(() => h.close());
+
+const submit = (k: string, text = '楼下垃圾桶满了没人清运') =>
+  h.call<ConcernView>('demo-resident-1', 'concern.submit', { category: 'cat_demo_environment', buildingId: h.ids['1号楼'], text }, k);
+
+describe('a caller over the limit is told when to come back', () => {
+  it('refuses the call past the limit with RATE_LIMITED and a retry-after', async () => {
+    // The seed already filed one concern for this resident in the same hour.
+    expect((await submit(key())).ok).toBe(true);
+    expect((await submit(key())).ok).toBe(true);
+    const refused = await submit(key());
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', details: { retryAfterSeconds: 3600 } } });
+    expect(!refused.ok && refused.error.message).toContain('1小时后再试');
+    h.clock.advance(3600_000);
+    expect((await submit(key())).ok).toBe(true);
+  });
+  it('lets exactly the limit through when calls arrive at once', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => submit(key(), `并发提交第${i}条：楼道灯坏了`)));
+    expect(results.filter((r) => r.ok)).toHaveLength(2);
+    expect(results.filter((r) => !r.ok && r.error.code === 'RATE_LIMITED')).toHaveLength(18);
+  });
+  it('does not count a retry of the same request twice', async () => {
+    const k = key();
+    for (let i = 0; i < 5; i += 1) expect((await submit(k)).ok).toBe(true);
+    expect((await submit(key())).ok).toBe(true);
+  });
+  it('counts each person separately', async () => {
+    await submit(key());
+    await submit(key());
+    const other = await h.call('demo-resident-2', 'concern.submit', { category: 'cat_demo_environment', buildingId: h.ids['3号楼'], text: '3号楼门口积水严重' }, key());
+    expect(other.ok).toBe(true);
+  });
+});
