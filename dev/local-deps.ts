@@ -6,7 +6,11 @@ import type { Clock } from '../cloudfunctions/lib/ports/platform';
 import type { Deps } from '../cloudfunctions/lib/kernel/deps';
 import { parseBootstrapAdmins } from '../cloudfunctions/lib/kernel/deps';
 import { parseRateLimits } from '../cloudfunctions/lib/kernel/rate-limit';
+import os from 'node:os';
+import path from 'node:path';
+import { DEMO_TEMPLATES } from '../cloudfunctions/lib/features/notify/templates';
 import { InboxNotifier } from '../cloudfunctions/lib/platform/inbox-notifier';
+import { FileSubscriptionSender } from '../cloudfunctions/lib/platform/subscription-senders';
 import { cryptoIds, jsonLogger, silentLogger } from '../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../cloudfunctions/lib/platform/word-list-checker';
 import { SqliteStore } from '../cloudfunctions/lib/store/sqlite-store';
@@ -21,11 +25,15 @@ export class OffsetClock implements Clock {
 
 export const DEMO_COMMUNITY = 'demo';
 
+function outboxBeside(filename: string): string {
+  return filename === ':memory:' ? path.join(os.tmpdir(), `linli-outbox-${process.pid}.jsonl`) : path.join(path.dirname(path.resolve(filename)), 'outbox.jsonl');
+}
+
 export interface LocalDeps extends Deps {
   store: SqliteStore;
 }
 
-export function localDeps(options: { filename: string; clock?: Clock; quiet?: boolean }): LocalDeps {
+export function localDeps(options: { filename: string; clock?: Clock; quiet?: boolean; outboxFile?: string }): LocalDeps {
   const store = new SqliteStore({ filename: options.filename });
   const clock = options.clock ?? new OffsetClock();
   return {
@@ -33,11 +41,14 @@ export function localDeps(options: { filename: string; clock?: Clock; quiet?: bo
     clock,
     ids: cryptoIds,
     content: new WordListChecker(DEMO_WORD_LISTS),
-    notifier: new InboxNotifier(store, clock),
+    notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES),
+    // Pushed subscription messages land next to the database, one JSON line each.
+    sender: new FileSubscriptionSender(options.outboxFile ?? outboxBeside(options.filename)),
     log: options.quiet ? silentLogger : jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS ?? 'demo-admin', DEMO_COMMUNITY),
       rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS),
+      templates: DEMO_TEMPLATES,
     },
   };
 }

@@ -48,6 +48,8 @@ import { requestBinding } from './features/membership/request-binding';
 import { reviewRequest } from './features/membership/review-request';
 import { setRoles } from './features/membership/set-roles';
 import { describeActions } from './features/meta/describe';
+import { recordConsent, templatesFor } from './features/notify/consent';
+import { listInbox, markRead, unreadCount } from './features/notify/inbox';
 
 const c = contracts;
 
@@ -101,6 +103,11 @@ export const actionTable: ActionTable = {
   'admin.upsertService': bind(c['admin.upsertService'], upsertService),
   'admin.setSchedule': bind(c['admin.setSchedule'], setSchedule),
   'admin.closeSlots': bind(c['admin.closeSlots'], closeSlots),
+  'inbox.list': bind(c['inbox.list'], listInbox),
+  'inbox.unreadCount': bind(c['inbox.unreadCount'], unreadCount),
+  'inbox.markRead': bind(c['inbox.markRead'], markRead),
+  'notify.templates': bind(c['notify.templates'], templatesFor),
+  'notify.recordConsent': bind(c['notify.recordConsent'], recordConsent),
 };
 
 /** Own-property lookup only: `__proto__` or `constructor` as an action name finds nothing. */

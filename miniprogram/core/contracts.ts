@@ -7,6 +7,7 @@ import * as community from './community/contract';
 import * as concern from './concern/contract';
 import * as membership from './membership/contract';
 import * as meta from './meta/contract';
+import * as notify from './notify/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -58,6 +59,11 @@ export const contracts = {
   'admin.upsertService': booking.upsertService,
   'admin.setSchedule': booking.setSchedule,
   'admin.closeSlots': booking.closeSlots,
+  'inbox.list': notify.listInbox,
+  'inbox.unreadCount': notify.unreadCount,
+  'inbox.markRead': notify.markRead,
+  'notify.templates': notify.templatesFor,
+  'notify.recordConsent': notify.recordConsent,
 } as const;
 
 export type Contracts = typeof contracts;

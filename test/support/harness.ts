@@ -7,18 +7,38 @@ import { createApiFunction, type CloudFunction } from '../../cloudfunctions/lib/
 import type { Deps } from '../../cloudfunctions/lib/kernel/deps';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../cloudfunctions/lib/kernel/rate-limit';
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
+import { DEMO_TEMPLATES } from '../../cloudfunctions/lib/features/notify/templates';
 import { InboxNotifier } from '../../cloudfunctions/lib/platform/inbox-notifier';
 import { cryptoIds, ManualClock } from '../../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../../cloudfunctions/lib/platform/word-list-checker';
-import type { LogLine } from '../../cloudfunctions/lib/ports/platform';
+import type { LogLine, SubscriptionMessage, SubscriptionSender } from '../../cloudfunctions/lib/ports/platform';
 import { SqliteStore } from '../../cloudfunctions/lib/store/sqlite-store';
 import { seedDemo } from '../../dev/demo-seed';
 
 /** 2026-11-28 10:00 Beijing time. */
 export const T0 = Date.UTC(2026, 10, 28, 2, 0, 0);
 
+/** Records pushed subscription messages; delivers each idempotency key once, like the file sender. */
+export class MemorySender implements SubscriptionSender {
+  delivered: SubscriptionMessage[] = [];
+  attempts = 0;
+  /** Set to make the next send throw (a transient WeChat error). */
+  failNext = 0;
+  refuse = new Set<string>();
+  async send(m: SubscriptionMessage): Promise<'sent' | 'refused'> {
+    this.attempts += 1;
+    if (this.failNext > 0) {
+      this.failNext -= 1;
+      throw new Error('system busy');
+    }
+    if (this.refuse.has(m.openid)) return 'refused';
+    if (!this.delivered.some((d) => d.idempotencyKey === m.idempotencyKey)) this.delivered.push(m);
+    return 'sent';
+  }
+}
+
 export interface Harness {
-  deps: Deps & { store: SqliteStore };
+  deps: Deps & { store: SqliteStore; sender: MemorySender };
   clock: ManualClock;
   api: CloudFunction;
   logs: Array<LogLine | Record<string, unknown>>;
@@ -35,16 +55,18 @@ export async function createHarness(options: { seed?: boolean; filename?: string
   const clock = new ManualClock(T0);
   const store = new SqliteStore({ filename: options.filename ?? ':memory:' });
   const logs: Harness['logs'] = [];
+  const sender = new MemorySender();
   const errors: Harness['errors'] = [];
   const deps = {
     store,
     clock,
     ids: cryptoIds,
     content: new WordListChecker(DEMO_WORD_LISTS),
-    notifier: new InboxNotifier(store, clock),
+    notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES),
+    sender,
     log: { info: (l: LogLine | Record<string, unknown>) => logs.push(l), error: (l: Record<string, unknown>) => errors.push(l) },
     // Production limits by default; suites that hammer one caller on purpose pass {}.
-    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS },
+    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS, templates: DEMO_TEMPLATES },
   };
   const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
   const call: Harness['call'] = async (openid, action, data = {}, idempotencyKey) =>

@@ -54,6 +54,9 @@ export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'sto
   if (!openid) return ANONYMOUS;
   const memberId = memberIdFor(openid);
   const record = await deps.store.get<MemberRecord>('members', memberId);
+  // Records made for someone before their first call (approved requests, staff set up by an
+  // admin) learn the openid now: subscription messages need it. One write, once.
+  if (record && !record.openid) await deps.store.update('members', memberId, { openid }, { openid: null });
   const bootstrapCommunity = deps.config.bootstrapAdmins.get(openid);
   const roles = new Set<MemberRole>(record?.roles ?? []);
   if (bootstrapCommunity && (!record || record.communityId === bootstrapCommunity)) roles.add('admin');

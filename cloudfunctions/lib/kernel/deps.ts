@@ -1,4 +1,5 @@
-import type { Clock, ContentChecker, IdSource, Logger, Notifier } from '../ports/platform';
+import type { Templates } from '../features/notify/templates';
+import type { Clock, ContentChecker, IdSource, Logger, Notifier, SubscriptionSender } from '../ports/platform';
 import type { Store } from '../ports/store';
 import type { RateLimits } from './rate-limit';
 
@@ -7,6 +8,8 @@ export interface ServerConfig {
   bootstrapAdmins: ReadonlyMap<string, string>;
   /** Per-caller limits per action; see kernel/rate-limit.ts. */
   rateLimits: RateLimits;
+  /** Subscription-message templates configured for this deployment (ids from the MP console). */
+  templates: Templates;
 }
 
 /** Everything a use case may reach outside itself. Adapters are chosen at the entry point. */
@@ -16,6 +19,8 @@ export interface Deps {
   ids: IdSource;
   content: ContentChecker;
   notifier: Notifier;
+  /** Pushes subscription messages; only the sweep's outbox sender calls it. */
+  sender: SubscriptionSender;
   log: Logger;
   config: ServerConfig;
 }

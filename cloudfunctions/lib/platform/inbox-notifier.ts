@@ -1,16 +1,21 @@
+import type { Templates } from '../features/notify/templates';
+import { TEMPLATE_FOR_KIND } from '../features/notify/templates';
+import type { InboxRecord } from '../features/notify/records';
+import type { Clock, Notification, Notifier } from '../ports/platform';
 import type { Store } from '../ports/store';
-import type { Notification, Notifier } from '../ports/platform';
-import type { Clock } from '../ports/platform';
 
 /**
- * Writes every notification to the in-app inbox. The message id is deterministic, so a
- * retried use case inserts nothing twice. Subscription-message delivery hangs off the same
- * records (outbox), so this is also the single place messages enter the system.
+ * Every message enters the system here: written once (deterministic id, so a retried use
+ * case inserts nothing twice) to the inbox, marked for a subscription push when its kind
+ * has a configured template. The sweep's outbox sender does the pushing.
  */
 export class InboxNotifier implements Notifier {
-  constructor(private readonly store: Store, private readonly clock: Clock) {}
+  constructor(private readonly store: Store, private readonly clock: Clock, private readonly templates: Templates = {}) {}
 
   async notify(message: Notification): Promise<void> {
+    const key = TEMPLATE_FOR_KIND[message.kind];
+    const pushable = key !== undefined && this.templates[key] !== undefined && !message.recipientId.startsWith('admins:');
+    const now = this.clock.now();
     await this.store.insert('inbox', {
       _id: message.id,
       communityId: message.communityId,
@@ -20,7 +25,13 @@ export class InboxNotifier implements Notifier {
       body: message.body,
       page: message.page ?? null,
       read: false,
-      createdAt: this.clock.now(),
-    });
+      createdAt: now,
+      pushStatus: pushable ? 'pending' : 'none',
+      templateKey: pushable ? key : null,
+      pushDueAt: pushable ? now : null,
+      pushAttempts: 0,
+      pushError: null,
+      sentAt: null,
+    } satisfies InboxRecord);
   }
 }

@@ -8,7 +8,9 @@ import type { Deps } from '../kernel/deps';
 import { parseBootstrapAdmins } from '../kernel/deps';
 import { parseRateLimits } from '../kernel/rate-limit';
 import { CloudbaseStore, type CbDatabase } from '../store/cloudbase-store';
+import { parseTemplates } from '../features/notify/templates';
 import { InboxNotifier } from './inbox-notifier';
+import { WechatSubscriptionSender, type SubscribeMessageApi } from './subscription-senders';
 import { cryptoIds, jsonLogger, systemClock } from './system';
 import { WechatContentChecker, type MsgSecCheckApi } from './wechat-content-checker';
 
@@ -18,16 +20,19 @@ const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
 
 export function productionDeps(): Deps {
   const store = new CloudbaseStore(app.database() as unknown as CbDatabase);
+  const templates = parseTemplates(process.env.LINLI_SUBSCRIBE_TEMPLATES);
   return {
     store,
     clock: systemClock,
     ids: cryptoIds,
     content: new WechatContentChecker(cloud.openapi as unknown as MsgSecCheckApi, jsonLogger),
-    notifier: new InboxNotifier(store, systemClock),
+    notifier: new InboxNotifier(store, systemClock, templates),
+    sender: new WechatSubscriptionSender(cloud.openapi as unknown as SubscribeMessageApi, (process.env.LINLI_MP_STATE as 'formal' | 'trial' | 'developer' | undefined) ?? 'formal'),
     log: jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS, process.env.LINLI_DEFAULT_COMMUNITY ?? 'default'),
       rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS),
+      templates,
     },
   };
 }

@@ -38,6 +38,25 @@ export interface Notifier {
   notify(message: Notification): Promise<void>;
 }
 
+/** One WeChat subscription message, as the sender port takes it. */
+export interface SubscriptionMessage {
+  openid: string;
+  templateId: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  /** The outbox message id: a sender that can dedupe must, so a resend after a crash is one message. */
+  idempotencyKey: string;
+}
+
+/**
+ * Sends subscription messages. `refused` means WeChat says the person has no consent left
+ * for that template (errcode 43101): the message stays in the inbox only. Anything else
+ * thrown is transient and retried.
+ */
+export interface SubscriptionSender {
+  send(message: SubscriptionMessage): Promise<'sent' | 'refused'>;
+}
+
 /** One structured line per call; never personal data. */
 export interface LogLine {
   action: string;

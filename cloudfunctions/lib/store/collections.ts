@@ -49,7 +49,13 @@ export const COLLECTIONS = {
   bookingLocks: [],
   bookingQuotas: [],
   events: [['communityId', 'subject', 'at']],
-  inbox: [['communityId', 'recipientId', 'createdAt']],
+  inbox: [
+    ['communityId', 'recipientId', 'createdAt'],
+    ['communityId', 'recipientId', 'read', 'createdAt'],
+    // The outbox sender's queue.
+    ['pushStatus', 'pushDueAt'],
+  ],
+  subscriptions: [],
   counters: [],
   // Rate-limit windows; CloudBase can drop them by a TTL index on expiresAt.
   rateWindows: [['expiresAt']],

@@ -2,6 +2,7 @@ import type { Deps } from '../kernel/deps';
 import { rollSlots, runBookingClocks } from './booking-clocks';
 import { runConcernClocks } from './concern-clocks';
 import { expireBindingRequests } from './expire-binding-requests';
+import { sendOutbox } from './send-outbox';
 
 export interface SweepReport {
   startedAt: number;
@@ -15,6 +16,8 @@ const JOBS: Record<string, (deps: Deps, now: number) => Promise<unknown>> = {
   expireBindingRequests: (deps, now) => expireBindingRequests(deps, now, { pages: 10 }),
   bookingClocks: (deps, now) => runBookingClocks(deps, now, { pages: 10 }),
   rollSlots: (deps, now) => rollSlots(deps, now, { services: 50 }),
+  // Last, so messages the jobs above just wrote go out in the same run.
+  sendOutbox: (deps, now) => sendOutbox(deps, deps.sender, now, { messages: 100 }),
 };
 
 /**

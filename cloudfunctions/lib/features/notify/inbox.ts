@@ -1,0 +1,68 @@
+import type { InboxItem } from '../../../../miniprogram/core/notify/contract';
+import type { HandlerContext } from '../../kernel/action';
+import { hasRole, type Caller } from '../../kernel/caller';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { adminsInbox } from '../concern/transition';
+import { bindingRequestId, type BindingRequestRecord } from '../membership/records';
+import type { InboxRecord } from './records';
+
+/** A person's inbox; admins also read their community's shared inbox. */
+function recipients(caller: Caller): string[] {
+  const mine = [caller.memberId as string];
+  if (hasRole(caller, 'admin') && caller.communityId) mine.push(adminsInbox(caller.communityId));
+  return mine;
+}
+
+/** Visitors have no community yet: their messages (binding results) sit in the one they applied to. */
+async function inboxStore(ctx: HandlerContext<unknown>): Promise<ScopedStore | null> {
+  if (ctx.caller.communityId) return ctx.db();
+  const request = ctx.caller.memberId ? await ctx.deps.store.get<BindingRequestRecord>('bindingRequests', bindingRequestId(ctx.caller.memberId)) : null;
+  return request ? ctx.dbFor(request.communityId) : null;
+}
+
+function toItem(r: InboxRecord): InboxItem {
+  const item: InboxItem = { id: r._id, kind: r.kind, title: r.title, body: r.body, read: r.read, createdAt: r.createdAt };
+  if (r.page) item.page = r.page;
+  return item;
+}
+
+export async function listInbox(ctx: HandlerContext<{ unreadOnly: boolean; cursor?: string; limit: number }>) {
+  const db = await inboxStore(ctx);
+  if (!db) return { items: [] };
+  const page = await db.query<InboxRecord>('inbox', {
+    where: { recipientId: { $in: recipients(ctx.caller) }, ...(ctx.input.unreadOnly ? { read: false } : {}) },
+    orderBy: { field: 'createdAt', dir: 'desc' },
+    limit: ctx.input.limit,
+    after: ctx.input.cursor,
+  });
+  return { items: page.items.map(toItem), next: page.next };
+}
+
+/** Counts up to 99 unread; the badge shows "99+" beyond, so no unbounded count is needed. */
+export async function unreadCount(ctx: HandlerContext<Record<string, never>>) {
+  const db = await inboxStore(ctx);
+  if (!db) return { count: 0, more: false };
+  const page = await db.query<InboxRecord>('inbox', {
+    where: { recipientId: { $in: recipients(ctx.caller) }, read: false },
+    orderBy: { field: 'createdAt', dir: 'desc' },
+    limit: 99,
+  });
+  return { count: page.items.length, more: page.next !== undefined };
+}
+
+/** Marks the caller's own messages read; ids of anyone else's are silently not matched. */
+export async function markRead(ctx: HandlerContext<{ ids?: string[]; all?: true }>) {
+  const db = await inboxStore(ctx);
+  if (!db) return { marked: 0 };
+  const mine = recipients(ctx.caller);
+  let ids = ctx.input.ids ?? [];
+  if (ctx.input.all) {
+    const unread = await db.query<InboxRecord>('inbox', { where: { recipientId: { $in: mine }, read: false }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 100 });
+    ids = unread.items.map((r) => r._id);
+  }
+  let marked = 0;
+  for (const id of ids) {
+    if (await db.update('inbox', id, { read: true }, { recipientId: { $in: mine }, read: false })) marked += 1;
+  }
+  return { marked };
+}
