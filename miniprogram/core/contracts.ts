@@ -6,7 +6,10 @@ import * as booking from './booking/contract';
 import * as community from './community/contract';
 import * as concern from './concern/contract';
 import * as membership from './membership/contract';
+import * as media from './media/contract';
 import * as meta from './meta/contract';
+import * as moderation from './moderation/contract';
+import * as privacy from './privacy/contract';
 import * as notify from './notify/contract';
 
 export const contracts = {
@@ -64,6 +67,15 @@ export const contracts = {
   'inbox.markRead': notify.markRead,
   'notify.templates': notify.templatesFor,
   'notify.recordConsent': notify.recordConsent,
+  'media.register': media.registerMedia,
+  'media.urls': media.mediaUrls,
+  'moderation.queue': moderation.moderationQueue,
+  'moderation.decide': moderation.decideModeration,
+  'content.report': moderation.reportContent,
+  'member.setPhone': privacy.setPhone,
+  'privacy.export': privacy.exportMyData,
+  'privacy.requestDeletion': privacy.requestDeletion,
+  'privacy.cancelDeletion': privacy.cancelDeletion,
 } as const;
 
 export type Contracts = typeof contracts;

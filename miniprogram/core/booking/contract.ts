@@ -51,6 +51,9 @@ export interface ServiceView {
   /** Grids whose residents may book; empty = every resident of the community. */
   gridIds: string[];
   active: boolean;
+  /** For admins: who is in charge, and the weekly schedule, so the editor starts from them. */
+  staffIds?: string[];
+  schedule?: ScheduleEntry[];
   allowedActions: string[];
 }
 
@@ -86,6 +89,8 @@ export interface BookingView {
   onBehalf?: { staffName: string; reason: string };
   /** Shown to staff only. */
   residentName?: string;
+  /** The resident's phone, for the service's staff, if they gave one. */
+  residentPhone?: string;
   address?: string;
   note?: string;
   rating?: { score: number; comment?: string };
@@ -123,7 +128,7 @@ export const getService = contract<ServiceView>()({
 
 export const listSlots = contract<Page<SlotView>>()({
   name: 'service.slots',
-  summary: '服务的可预约时段和剩余名额',
+  summary: '服务的可预约时段和剩余名额（工作人员可查看今天已开始的时段）',
   input: z.strictObject({ serviceId, from: z.number().int().min(0).optional(), ...paging }),
   roles: ['resident', 'volunteer', 'gridWorker', 'admin'],
   scope: '本人所在社区',
@@ -217,7 +222,8 @@ export const upsertService = contract<ServiceView>()({
       cancelCutoffHours: z.number().int().min(0).max(168).default(2),
       maxPerMonth: z.number().int().min(1).max(31).default(4),
       gridIds: z.array(id('网格')).max(20).default([]),
-      staffIds: z.array(id('工作人员')).max(10).default([]),
+      /** Left out: keep the current staff. */
+      staffIds: z.array(id('工作人员')).max(10).optional(),
       active: z.boolean().default(true),
     })
     .refine((v) => v.homeVisit || v.location !== undefined, { error: '请填写服务地点（上门服务除外）', path: ['location'] }),

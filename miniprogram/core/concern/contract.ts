@@ -95,6 +95,10 @@ export interface ConcernView extends ConcernSummary {
   hideName: boolean;
   /** Shown to staff always; to other residents never. */
   authorName?: string;
+  /** The author's phone, for the staff handling it (full), if they gave one. */
+  authorPhone?: string;
+  /** Set while the text waits for content review: staff other than moderators see a placeholder. */
+  underReview?: boolean;
   assignee?: { memberId: string; name: string };
   firstResponder?: { memberId: string; name: string };
   contactDueAt: number;

@@ -35,6 +35,10 @@ export interface MeView {
   household?: HouseholdView;
   gridIds: string[];
   pendingRequest?: BindingRequestView;
+  /** The caller's own phone, in full (only they and responsible staff ever see it unmasked). */
+  phone?: string;
+  /** Set when the caller asked to delete their account: when it will happen. */
+  deletionScheduledFor?: number;
   /** Staff marked away (staff.setAway); `until` absent = until they come back. */
   away?: { since: number; until?: number };
   /** Actions this caller may call at all; pages show entries from this, never from roles. */

@@ -16,6 +16,7 @@ Component({
     loaded: false,
     error: '',
     name: '',
+    memberId: '',
     roles: '',
     communityName: '',
     address: '',
@@ -23,6 +24,7 @@ Component({
     canBind: false,
     canWork: false,
     canList: false,
+    canBookings: false,
   },
   methods: {
     onShow() {
@@ -40,6 +42,8 @@ Component({
         loaded: true,
         error: '',
         name: me.name ?? '',
+        // Staff booking on a resident's behalf (代办) asks for this number.
+        memberId: me.roles.includes('resident') ? me.memberId : '',
         roles: roleText(me.roles),
         communityName: me.community?.name ?? '',
         address: me.household ? formatAddress(me.household) : '',
@@ -55,6 +59,7 @@ Component({
         canBind: allows(me.allowedActions, 'member.requestBinding', 'member.redeemInvite'),
         canWork: allows(me.allowedActions, 'concern.queue', 'member.listRequests'),
         canList: allows(me.allowedActions, 'concern.listMine'),
+        canBookings: allows(me.allowedActions, 'booking.listMine'),
       });
     },
     goBind() {
@@ -65,6 +70,9 @@ Component({
     },
     goMine() {
       wx.switchTab({ url: '/pages/concerns/index' });
+    },
+    goBookings() {
+      wx.navigateTo({ url: '/pages/bookings/index' });
     },
     goPrivacy() {
       wx.navigateTo({ url: '/pages/privacy/index' });

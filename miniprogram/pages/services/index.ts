@@ -1,6 +1,8 @@
 import { call } from '../../services/api';
 import { getMe } from '../../core/membership/contract';
 import { listBuildings, listGrids, type GridView } from '../../core/community/contract';
+import { listServices } from '../../core/booking/contract';
+import { serviceRow, type ServiceRow } from '../../services/booking-view';
 import { allows, gridRow, type GridRow } from '../../services/view';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
@@ -20,6 +22,10 @@ Component({
     canBind: false,
     canSubmit: false,
     communityName: '',
+    showServices: false,
+    servicesLoaded: false,
+    services: [] as ServiceRow[],
+    servicesError: '',
     grids: [] as Row[],
     hasMore: false,
     loadingMore: false,
@@ -36,6 +42,10 @@ Component({
         return;
       }
       const allowed = me.data.allowedActions;
+      // The services list stands apart from the grids: one failing leaves the other shown.
+      const showServices = allows(allowed, 'service.list');
+      this.setData({ showServices });
+      if (showServices) void this.loadServices();
       if (!allows(allowed, 'community.grids')) {
         this.setData({
           loaded: true,
@@ -69,6 +79,18 @@ Component({
         grids: this.rows(grids.data.items),
         hasMore: !!grids.data.next,
       });
+    },
+    async loadServices() {
+      const res = await collectPages((cursor) => call(listServices, { cursor, limit: 50 }), 4);
+      if (!res.ok) {
+        this.setData({ servicesLoaded: true, servicesError: res.error.message });
+        return;
+      }
+      this.setData({ servicesLoaded: true, services: res.data.map(serviceRow), servicesError: '' });
+    },
+    openService(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
+      const id = e.currentTarget.dataset.id;
+      if (id) wx.navigateTo({ url: `/pages/service/index?id=${encodeURIComponent(id)}` });
     },
     rows(items: GridView[]): Row[] {
       const mine = state(this).myGridId;

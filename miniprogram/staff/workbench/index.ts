@@ -53,6 +53,7 @@ Component({
     canFilterAll: false,
     canStats: false,
     canAway: false,
+    canServiceDay: false,
     away: false,
     awayBusy: false,
     awayNote: '',
@@ -111,6 +112,7 @@ Component({
         canFilterAll,
         canStats: allows(me.data.allowedActions, 'concern.stats'),
         canAway: allows(me.data.allowedActions, 'staff.setAway'),
+        canServiceDay: allows(me.data.allowedActions, 'booking.listForSlot'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       if (showQueue || showRequests) await this.reload(tab);
@@ -171,6 +173,9 @@ Component({
         awayBusy: false,
         awayNote: res.data.away ? '已设为外出：新诉求和未签收的诉求将转给B角' : '已恢复在岗',
       });
+    },
+    goServiceDay() {
+      wx.navigateTo({ url: '/staff/service-day/index' });
     },
     goStats() {
       wx.navigateTo({ url: '/staff/stats/index' });

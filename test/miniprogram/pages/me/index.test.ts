@@ -85,3 +85,24 @@ describe('me.get fails', () => {
     expect(page.exists('#entry-privacy')).toBe(false);
   });
 });
+
+describe('a resident with bookings opens 我的', () => {
+  it('offers 我的预约 when booking.listMine is allowed', async () => {
+    const page = await open(meReply(['concern.listMine', 'booking.listMine']));
+    expect(page.text('#entry-bookings')).toBe('我的预约');
+    await page.tap('#entry-bookings');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bookings/index' });
+  });
+
+  it('shows the member number staff need to book on the resident’s behalf', async () => {
+    const page = await open(meReply(['booking.listMine'], { memberId: 'mem-7f3a' }));
+    expect(page.text('#member-id')).toBe('mem-7f3a');
+    expect(page.text('#profile')).toContain('成员编号');
+  });
+
+  it('shows neither to a visitor', async () => {
+    const page = await open(meReply(['member.redeemInvite'], { roles: [], memberId: '' }));
+    expect(page.exists('#entry-bookings')).toBe(false);
+    expect(page.exists('#member-id')).toBe(false);
+  });
+});

@@ -270,3 +270,17 @@ describe('a worker going away', () => {
     expect(page.exists('#entry-stats')).toBe(false);
   });
 });
+
+describe('staff who serve at a community service', () => {
+  it('find 今日服务 on the workbench when booking.listForSlot is allowed', async () => {
+    const { page } = await open({ 'me.get': meReply(['concern.queue', 'booking.listForSlot'], { roles: ['gridWorker'] }) });
+    expect(page.text('#entry-service-day')).toBe('今日服务');
+    await page.tap('#entry-service-day');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/service-day/index' });
+  });
+
+  it('do not see it otherwise', async () => {
+    const { page } = await open();
+    expect(page.exists('#entry-service-day')).toBe(false);
+  });
+});

@@ -1,0 +1,178 @@
+import { call, newIdempotencyKey } from '../../services/api';
+import { createBooking, getService, listSlots, PROMOTION_WINDOW_HOURS, type ServiceView, type SlotView } from '../../core/booking/contract';
+import { bookingResult, durationText, placeText, serviceRules, slotRow, type SlotRow } from '../../services/booking-view';
+import { groupByDay, timeRange, type DayGroup } from '../../services/date-strip';
+import { collectPages } from '../../services/paging';
+import { instanceState } from '../../services/page-state';
+import { allows } from '../../services/view';
+
+interface ServiceHead {
+  name: string;
+  description: string;
+  placeText: string;
+  durationText: string;
+  paused: boolean;
+}
+
+interface DayChip {
+  key: string;
+  weekday: string;
+  date: string;
+}
+
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id?: string; key?: string }>;
+
+/**
+ * `pending` is the booking intent in flight or lost to the network: its key goes out again
+ * when the same slot is retried, so a request that did reach the server is not repeated.
+ */
+const state = instanceState(() => ({
+  id: '',
+  service: null as ServiceView | null,
+  groups: [] as DayGroup<SlotView>[],
+  pending: null as { slotId: string; key: string } | null,
+  busy: false,
+}));
+
+Component({
+  data: {
+    loading: true,
+    error: '',
+    service: null as ServiceHead | null,
+    rules: [] as string[],
+    canBook: false,
+    days: [] as DayChip[],
+    dayKey: '',
+    slots: [] as SlotRow[],
+    slotsLoaded: false,
+    slotsError: '',
+    booking: false,
+    outcome: '',
+    outcomeDetail: '',
+    outcomeOk: false,
+    canRetry: false,
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      state(this).id = query.id ? decodeURIComponent(query.id) : '';
+      void this.load();
+    },
+    async onPullDownRefresh() {
+      await this.load();
+      wx.stopPullDownRefresh();
+    },
+    async load() {
+      const s = state(this);
+      if (!s.id) {
+        this.setData({ loading: false, error: '没有找到这项服务' });
+        return;
+      }
+      const [service] = await Promise.all([call(getService, { serviceId: s.id }), this.loadSlots()]);
+      if (!service.ok) {
+        this.setData({ loading: false, error: service.error.message });
+        return;
+      }
+      const v = service.data;
+      s.service = v;
+      this.setData({
+        loading: false,
+        error: '',
+        service: {
+          name: v.name,
+          description: v.description,
+          placeText: placeText(v.location, v.homeVisit),
+          durationText: durationText(v.durationMinutes),
+          paused: !v.active,
+        },
+        rules: serviceRules(v),
+        canBook: allows(v.allowedActions, 'booking.create'),
+      });
+    },
+    /** Reads the coming slots and groups them into the date strip; keeps the chosen day. */
+    async loadSlots() {
+      const s = state(this);
+      const res = await collectPages((cursor) => call(listSlots, { serviceId: s.id, cursor, limit: 50 }), 8);
+      if (!res.ok) {
+        this.setData({ slotsLoaded: true, slotsError: res.error.message });
+        return;
+      }
+      s.groups = groupByDay(res.data, Date.now(), 14);
+      const keep = s.groups.find((g) => g.day.key === this.data.dayKey) ?? s.groups[0];
+      this.setData({
+        slotsLoaded: true,
+        slotsError: '',
+        days: s.groups.map((g) => ({ key: g.day.key, weekday: g.day.weekday, date: g.day.date })),
+        dayKey: keep?.day.key ?? '',
+        slots: keep ? keep.items.map(slotRow) : [],
+      });
+    },
+    pickDay(e: Tap) {
+      const key = e.currentTarget.dataset.key;
+      const group = state(this).groups.find((g) => g.day.key === key);
+      if (!group || key === this.data.dayKey) return;
+      this.setData({ dayKey: group.day.key, slots: group.items.map(slotRow) });
+    },
+    findSlot(slotId: string): { slot: SlotView; group: DayGroup<SlotView> } | undefined {
+      for (const group of state(this).groups) {
+        const slot = group.items.find((x) => x.id === slotId);
+        if (slot) return { slot, group };
+      }
+      return undefined;
+    },
+    tapSlot(e: Tap) {
+      const s = state(this);
+      const found = this.findSlot(e.currentTarget.dataset.id ?? '');
+      if (!found || !s.service || !this.data.canBook || s.busy || found.slot.status === 'closed') return;
+      const { slot, group } = found;
+      const lines = [s.service.name, `${group.day.label} ${timeRange(slot.startAt, slot.endAt)}`, placeText(s.service.location, s.service.homeVisit)];
+      if (slot.waitlistOnly) lines.push(`该时段已满，将为您登记候补（前面${slot.waitlistCount}人）。有名额空出时会通知您确认。`);
+      wx.showModal({
+        title: slot.waitlistOnly ? '登记候补' : '确认预约',
+        content: lines.join('\n'),
+        confirmText: slot.waitlistOnly ? '登记候补' : '确认预约',
+        cancelText: '再想想',
+        success: (r) => {
+          if (r.confirm) void this.book(slot.id);
+        },
+      });
+    },
+    retry() {
+      const pending = state(this).pending;
+      if (pending) void this.book(pending.slotId);
+    },
+    async book(slotId: string) {
+      const s = state(this);
+      if (s.busy) return;
+      // One key per intent: a retry of the same slot after a lost answer sends the same key.
+      if (!s.pending || s.pending.slotId !== slotId) s.pending = { slotId, key: newIdempotencyKey() };
+      const key = s.pending.key;
+      s.busy = true;
+      this.setData({ booking: true, outcome: '', outcomeDetail: '', canRetry: false });
+      const res = await call(createBooking, { slotId }, { idempotencyKey: key });
+      s.busy = false;
+      if (!res.ok) {
+        const lost = res.error.code === 'NETWORK_ERROR';
+        if (!lost) s.pending = null;
+        this.setData({ booking: false, outcome: res.error.message, outcomeDetail: '', outcomeOk: false, canRetry: lost });
+        wx.showModal({ title: lost ? '网络不稳定' : '未能预约', content: res.error.message, showCancel: false, confirmText: '知道了' });
+        // Seats, waitlist or closure changed under the resident: show the slots as they are now.
+        if (!lost && res.error.code !== 'VALIDATION_ERROR') void this.loadSlots();
+        return;
+      }
+      s.pending = null;
+      const b = res.data;
+      const outcome = bookingResult(b);
+      const where = placeText(b.location);
+      const detail =
+        b.status === 'waitlisted'
+          ? `有名额空出时会通知您，请在通知后${PROMOTION_WINDOW_HOURS}小时内确认。`
+          : `${b.serviceName}，${timeRange(b.startAt, b.endAt)}，${where}。不能前往请提前取消。`;
+      this.setData({ booking: false, outcome, outcomeDetail: detail, outcomeOk: true, canRetry: false });
+      wx.showModal({ title: outcome, content: detail, showCancel: false, confirmText: '知道了' });
+      void this.loadSlots();
+    },
+    goBookings() {
+      wx.navigateTo({ url: '/pages/bookings/index' });
+    },
+  },
+});

@@ -1,0 +1,334 @@
+import { call, newIdempotencyKey } from '../../services/api';
+import type { Envelope } from '../../core/envelope';
+import { getMe } from '../../core/membership/contract';
+import {
+  checkIn,
+  createBooking,
+  listForSlot,
+  listServices,
+  listSlots,
+  markNoShow,
+  type BookingView,
+  type ServiceView,
+  type SlotView,
+} from '../../core/booking/contract';
+import { bookingResult, bookingRow, staffSlotRow, type BookingRow, type SlotRow } from '../../services/booking-view';
+import { DAY_MS, dayKey, dayStartOf, nextDays, timeRange } from '../../services/date-strip';
+import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { collectPages } from '../../services/paging';
+import { instanceState } from '../../services/page-state';
+import { allows } from '../../services/view';
+
+const PAGE_SIZE = 50;
+const BEHALF_FIELDS = ['onBehalfOf', 'reason'] as const;
+
+interface DayChip {
+  key: string;
+  weekday: string;
+  date: string;
+}
+
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id?: string; key?: string }>;
+
+/**
+ * Not rendered: the views behind the pickers, list cursors, and the 代办 intent whose
+ * idempotency key is sent again when the same booking is retried after a lost answer.
+ */
+const state = instanceState(() => ({
+  services: [] as ServiceView[],
+  serviceId: '',
+  slots: [] as SlotView[],
+  slotsGen: 0,
+  list: { next: undefined as string | undefined, count: 0, busy: false, gen: 0 },
+  behalf: null as { slotId: string; memberId: string; key: string } | null,
+  sending: false,
+}));
+
+Component({
+  data: {
+    loaded: false,
+    error: '',
+    noServices: false,
+    canCreate: false,
+    serviceNames: [] as string[],
+    serviceIndex: 0,
+    canEdit: false,
+    canBehalf: false,
+    days: [] as DayChip[],
+    dayKey: '',
+    slots: [] as SlotRow[],
+    slotsLoaded: false,
+    slotsError: '',
+    slotId: '',
+    slotTitle: '',
+    slotOpen: false,
+    bookings: [] as BookingRow[],
+    bookingsLoaded: false,
+    bookingsMore: false,
+    bookingsError: '',
+    loadingMore: false,
+    panelId: '',
+    note: '',
+    noteError: '',
+    rowError: '',
+    rowErrorId: '',
+    sending: false,
+    behalfOpen: false,
+    behalfMember: '',
+    behalfReason: '',
+    behalfErrors: emptyErrors(BEHALF_FIELDS),
+    behalfError: '',
+    behalfResult: '',
+  },
+  methods: {
+    onLoad(query: Record<string, string | undefined>) {
+      if (query.serviceId) state(this).serviceId = decodeURIComponent(query.serviceId);
+      void this.init();
+    },
+    onShow() {
+      // Back from editing a service: names, schedule and slots may have changed.
+      if (this.data.loaded && !this.data.error) void this.init();
+    },
+    async onPullDownRefresh() {
+      await this.init();
+      wx.stopPullDownRefresh();
+    },
+    onReachBottom() {
+      void this.loadMore();
+    },
+    async init() {
+      const s = state(this);
+      const [me, services] = await Promise.all([call(getMe, {}), collectPages((cursor) => call(listServices, { cursor, limit: 50 }), 4)]);
+      if (!me.ok || !services.ok) {
+        this.setData({ loaded: true, error: !me.ok ? me.error.message : services.ok ? '' : services.error.message });
+        return;
+      }
+      s.services = services.data.filter((v) => allows(v.allowedActions, 'booking.listForSlot'));
+      const index = Math.max(0, s.services.findIndex((v) => v.id === s.serviceId));
+      s.serviceId = s.services[index]?.id ?? '';
+      const now = Date.now();
+      const days = nextDays(now, 14);
+      const keep = days.some((d) => d.key === this.data.dayKey) ? this.data.dayKey : dayKey(now);
+      this.setData({
+        loaded: true,
+        error: '',
+        noServices: s.services.length === 0,
+        canCreate: allows(me.data.allowedActions, 'admin.upsertService'),
+        serviceNames: s.services.map((v) => (v.active ? v.name : `${v.name}（已暂停）`)),
+        days: days.map((d) => ({ key: d.key, weekday: d.weekday, date: d.date })),
+        dayKey: keep,
+      });
+      this.showService();
+      if (s.serviceId) await this.loadSlots();
+    },
+    showService() {
+      const s = state(this);
+      const index = s.services.findIndex((x) => x.id === s.serviceId);
+      const v = s.services[index];
+      this.setData({
+        serviceIndex: Math.max(0, index),
+        canEdit: allows(v?.allowedActions, 'admin.upsertService'),
+        canBehalf: allows(v?.allowedActions, 'booking.create'),
+      });
+    },
+    onService(e: WechatMiniprogram.PickerChange) {
+      const v = state(this).services[Number(e.detail.value)];
+      if (!v || v.id === state(this).serviceId) return;
+      state(this).serviceId = v.id;
+      this.showService();
+      this.clearSlot();
+      void this.loadSlots();
+    },
+    pickDay(e: Tap) {
+      const key = e.currentTarget.dataset.key ?? '';
+      if (!key || key === this.data.dayKey) return;
+      this.setData({ dayKey: key });
+      this.clearSlot();
+      void this.loadSlots();
+    },
+    clearSlot() {
+      state(this).list.gen += 1;
+      this.setData({ slotId: '', slotTitle: '', slotOpen: false, bookings: [], bookingsLoaded: false, bookingsMore: false, bookingsError: '', panelId: '', behalfOpen: false, behalfResult: '' });
+    },
+    /** The chosen Beijing day's slots: read from its 00:00 until a slot starts the next day. */
+    async loadSlots() {
+      const s = state(this);
+      const gen = ++s.slotsGen;
+      const from = dayStartOf(this.data.dayKey);
+      const to = from + DAY_MS;
+      const slots: SlotView[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 4; page++) {
+        const res = await call(listSlots, { serviceId: s.serviceId, from, cursor, limit: PAGE_SIZE });
+        if (gen !== s.slotsGen) return;
+        if (!res.ok) {
+          this.setData({ slotsLoaded: true, slotsError: res.error.message, slots: [] });
+          return;
+        }
+        slots.push(...res.data.items.filter((x) => x.startAt >= from && x.startAt < to));
+        const last = res.data.items[res.data.items.length - 1];
+        if (!res.data.next || !last || last.startAt >= to) break;
+        cursor = res.data.next;
+      }
+      // service.slots lists nothing that has started, yet no-shows are marked after the
+      // start: slots of this day already on screen stay until the page leaves the day.
+      const now = Date.now();
+      const started = s.slots.filter((x) => x.serviceId === s.serviceId && x.startAt >= from && x.startAt < Math.min(to, now) && !slots.some((y) => y.id === x.id));
+      slots.unshift(...started);
+      s.slots = slots;
+      this.setData({ slotsLoaded: true, slotsError: '', slots: slots.map(staffSlotRow) });
+      const chosen = slots.find((x) => x.id === this.data.slotId);
+      if (this.data.slotId && !chosen) this.clearSlot();
+      else if (chosen) {
+        this.setData({ slotOpen: chosen.status === 'open' });
+        await this.reloadBookings();
+      }
+    },
+    selectSlot(e: Tap) {
+      const slot = state(this).slots.find((x) => x.id === e.currentTarget.dataset.id);
+      if (!slot) return;
+      this.clearSlot();
+      this.setData({ slotId: slot.id, slotTitle: timeRange(slot.startAt, slot.endAt), slotOpen: slot.status === 'open' });
+      void this.reloadBookings();
+    },
+    async reloadBookings() {
+      const list = state(this).list;
+      const slotId = this.data.slotId;
+      if (!slotId) return;
+      const gen = ++list.gen;
+      const res = await call(listForSlot, { slotId, limit: PAGE_SIZE });
+      if (gen !== list.gen) return;
+      if (!res.ok) {
+        this.setData({ bookingsLoaded: true, bookingsError: res.error.message });
+        return;
+      }
+      const now = Date.now();
+      list.next = res.data.next;
+      list.count = res.data.items.length;
+      list.busy = false;
+      this.setData({ bookingsLoaded: true, bookingsError: '', bookings: res.data.items.map((b) => bookingRow(b, now)), bookingsMore: !!res.data.next, loadingMore: false });
+    },
+    async loadMore() {
+      const list = state(this).list;
+      if (!list.next || list.busy || !this.data.slotId) return;
+      list.busy = true;
+      const gen = list.gen;
+      this.setData({ loadingMore: true });
+      const res = await call(listForSlot, { slotId: this.data.slotId, cursor: list.next, limit: PAGE_SIZE });
+      if (gen !== list.gen) return;
+      list.busy = false;
+      if (!res.ok) {
+        this.setData({ loadingMore: false, bookingsError: res.error.message });
+        return;
+      }
+      const now = Date.now();
+      const patch: Record<string, unknown> = { loadingMore: false, bookingsMore: !!res.data.next };
+      res.data.items.forEach((b, i) => {
+        patch[`bookings[${list.count + i}]`] = bookingRow(b, now);
+      });
+      list.count += res.data.items.length;
+      list.next = res.data.next;
+      this.setData(patch);
+    },
+
+    // —— check-in and no-show ——
+    openCheckIn(e: Tap) {
+      this.setData({ panelId: e.currentTarget.dataset.id ?? '', note: '', noteError: '', rowError: '', rowErrorId: '' });
+    },
+    closeCheckIn() {
+      this.setData({ panelId: '', note: '', noteError: '' });
+    },
+    onNote(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ note: e.detail.value, noteError: '' });
+    },
+    submitCheckIn() {
+      const id = this.data.panelId;
+      if (!id) return;
+      const note = this.data.note.trim();
+      void this.send(id, () => call(checkIn, note ? { bookingId: id, note } : { bookingId: id }), '已登记到场');
+    },
+    noShow(e: Tap) {
+      const id = e.currentTarget.dataset.id ?? '';
+      const row = this.data.bookings.find((r) => r.id === id);
+      if (!row) return;
+      wx.showModal({
+        title: '登记未到',
+        content: `确认 ${row.residentName || '该居民'} 未到场？`,
+        confirmText: '确认未到',
+        cancelText: '再等等',
+        success: (r) => {
+          if (r.confirm) void this.send(id, () => call(markNoShow, { bookingId: id }), '已登记未到');
+        },
+      });
+    },
+    async send(id: string, run: () => Promise<Envelope<BookingView>>, done: string) {
+      const s = state(this);
+      if (s.sending) return;
+      s.sending = true;
+      this.setData({ sending: true, rowError: '', rowErrorId: '', noteError: '' });
+      const res = await run();
+      s.sending = false;
+      if (!res.ok) {
+        const byField = pickFieldErrors(res.error, ['note'] as const);
+        this.setData({ sending: false, noteError: byField.note, rowError: byField.note ? '' : res.error.message, rowErrorId: id });
+        return;
+      }
+      const i = this.data.bookings.findIndex((r) => r.id === id);
+      const patch: Record<string, unknown> = { sending: false, panelId: '', note: '' };
+      if (i >= 0) patch[`bookings[${i}]`] = bookingRow(res.data, Date.now());
+      this.setData(patch);
+      wx.showToast({ title: done, icon: 'success' });
+    },
+
+    callResident(e: Tap) {
+      const row = this.data.bookings.find((r) => r.id === e.currentTarget.dataset.id);
+      if (row?.residentPhone) wx.makePhoneCall({ phoneNumber: row.residentPhone });
+    },
+
+    // —— 代办: staff book a slot for a resident who cannot use the phone ——
+    openBehalf() {
+      this.setData({ behalfOpen: true, behalfResult: '', behalfError: '', behalfErrors: emptyErrors(BEHALF_FIELDS) });
+    },
+    closeBehalf() {
+      state(this).behalf = null;
+      this.setData({ behalfOpen: false, behalfMember: '', behalfReason: '', behalfError: '', behalfErrors: emptyErrors(BEHALF_FIELDS) });
+    },
+    onBehalfMember(e: WechatMiniprogram.Input) {
+      this.setData({ behalfMember: e.detail.value, 'behalfErrors.onBehalfOf': '' });
+    },
+    onBehalfReason(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ behalfReason: e.detail.value, 'behalfErrors.reason': '' });
+    },
+    async submitBehalf() {
+      const s = state(this);
+      const slotId = this.data.slotId;
+      if (!slotId || s.sending) return;
+      const memberId = this.data.behalfMember.trim();
+      // Both fields go to the schema even when empty, so its messages say what is missing.
+      const input = { slotId, onBehalfOf: memberId, reason: this.data.behalfReason };
+      if (!s.behalf || s.behalf.slotId !== slotId || s.behalf.memberId !== memberId) s.behalf = { slotId, memberId, key: newIdempotencyKey() };
+      s.sending = true;
+      this.setData({ sending: true, behalfError: '', behalfErrors: emptyErrors(BEHALF_FIELDS) });
+      const res = await call(createBooking, input, { idempotencyKey: s.behalf.key });
+      s.sending = false;
+      if (!res.ok) {
+        if (res.error.code !== 'NETWORK_ERROR') s.behalf = null;
+        this.setData({ sending: false, behalfErrors: pickFieldErrors(res.error, BEHALF_FIELDS), behalfError: formMessage(res.error, BEHALF_FIELDS) });
+        return;
+      }
+      s.behalf = null;
+      const who = res.data.residentName ? `为${res.data.residentName}` : '为居民';
+      this.setData({ sending: false, behalfOpen: false, behalfMember: '', behalfReason: '', behalfResult: `已${who}代办：${bookingResult(res.data)}` });
+      void this.loadSlots();
+    },
+
+    // —— service admin ——
+    goEdit() {
+      const id = state(this).serviceId;
+      if (id) wx.navigateTo({ url: `/staff/service-edit/index?id=${encodeURIComponent(id)}` });
+    },
+    goCreate() {
+      wx.navigateTo({ url: '/staff/service-edit/index' });
+    },
+  },
+});
