@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEMO_TEMPLATES } from '../cloudfunctions/lib/features/notify/templates';
 import { InboxNotifier } from '../cloudfunctions/lib/platform/inbox-notifier';
+import { AesGcmCipher, demoPhoneExchange, LocalMediaChecker, SignedLocalUrls } from '../cloudfunctions/lib/platform/local-services';
 import { FileSubscriptionSender } from '../cloudfunctions/lib/platform/subscription-senders';
 import { cryptoIds, jsonLogger, silentLogger } from '../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../cloudfunctions/lib/platform/word-list-checker';
@@ -31,9 +32,10 @@ function outboxBeside(filename: string): string {
 
 export interface LocalDeps extends Deps {
   store: SqliteStore;
+  files: SignedLocalUrls;
 }
 
-export function localDeps(options: { filename: string; clock?: Clock; quiet?: boolean; outboxFile?: string }): LocalDeps {
+export function localDeps(options: { filename: string; clock?: Clock; quiet?: boolean; outboxFile?: string; baseUrl?: string }): LocalDeps {
   const store = new SqliteStore({ filename: options.filename });
   const clock = options.clock ?? new OffsetClock();
   return {
@@ -41,6 +43,10 @@ export function localDeps(options: { filename: string; clock?: Clock; quiet?: bo
     clock,
     ids: cryptoIds,
     content: new WordListChecker(DEMO_WORD_LISTS),
+    media: new LocalMediaChecker(Number(process.env.LINLI_MEDIA_DELAY_MS ?? 10_000)),
+    files: new SignedLocalUrls(options.baseUrl ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`, process.env.LINLI_URL_SECRET ?? 'linli-local-url-secret', clock),
+    phones: demoPhoneExchange,
+    cipher: AesGcmCipher.development('linli-local-dev-key'),
     notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES),
     // Pushed subscription messages land next to the database, one JSON line each.
     sender: new FileSubscriptionSender(options.outboxFile ?? outboxBeside(options.filename)),

@@ -47,6 +47,13 @@ import { redeemInvite } from './features/membership/redeem-invite';
 import { requestBinding } from './features/membership/request-binding';
 import { reviewRequest } from './features/membership/review-request';
 import { setRoles } from './features/membership/set-roles';
+import { mediaUrls } from './features/media/media-urls';
+import { registerMedia } from './features/media/register-media';
+import { decideModeration, moderationQueue } from './features/moderation/decide';
+import { reportContent } from './features/moderation/report';
+import { cancelDeletion, requestDeletion } from './features/privacy/deletion';
+import { exportMyData } from './features/privacy/export';
+import { setPhone } from './features/privacy/phone';
 import { describeActions } from './features/meta/describe';
 import { recordConsent, templatesFor } from './features/notify/consent';
 import { listInbox, markRead, unreadCount } from './features/notify/inbox';
@@ -108,6 +115,15 @@ export const actionTable: ActionTable = {
   'inbox.markRead': bind(c['inbox.markRead'], markRead),
   'notify.templates': bind(c['notify.templates'], templatesFor),
   'notify.recordConsent': bind(c['notify.recordConsent'], recordConsent),
+  'media.register': bind(c['media.register'], registerMedia),
+  'media.urls': bind(c['media.urls'], mediaUrls),
+  'moderation.queue': bind(c['moderation.queue'], moderationQueue),
+  'moderation.decide': bind(c['moderation.decide'], decideModeration),
+  'content.report': bind(c['content.report'], reportContent),
+  'member.setPhone': bind(c['member.setPhone'], setPhone),
+  'privacy.export': bind(c['privacy.export'], exportMyData),
+  'privacy.requestDeletion': bind(c['privacy.requestDeletion'], requestDeletion),
+  'privacy.cancelDeletion': bind(c['privacy.cancelDeletion'], cancelDeletion),
 };
 
 /** Own-property lookup only: `__proto__` or `constructor` as an action name finds nothing. */

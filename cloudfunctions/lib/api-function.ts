@@ -2,6 +2,11 @@ import type { Envelope } from '../../miniprogram/core/envelope';
 import { lookupAction } from './actions';
 import type { Deps } from './kernel/deps';
 import { dispatch } from './kernel/dispatch';
+import { handleMediaPush } from './features/media/verdicts';
+
+function isMediaPush(event: unknown): event is { Event: 'wxa_media_check'; trace_id?: unknown; result?: { suggest?: unknown } } {
+  return typeof event === 'object' && event !== null && (event as { Event?: unknown }).Event === 'wxa_media_check';
+}
 
 /**
  * Tells who is calling, from the platform: the CloudBase call context in production, the
@@ -18,6 +23,12 @@ export function createApiFunction(deps: Deps, identity: IdentityResolver): Cloud
       openid = identity(context);
     } catch {
       openid = null;
+    }
+    // WeChat's mediaCheckAsync verdict arrives as a platform push with no user behind it;
+    // a client call always carries an OPENID, so it can never pose as one.
+    if (openid === null && isMediaPush(event)) {
+      await handleMediaPush(deps, event, deps.clock.now());
+      return { ok: true, data: 'success' };
     }
     return dispatch(lookupAction, deps, event, { openid });
   };

@@ -9,6 +9,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../cloudfunctions/lib/k
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { DEMO_TEMPLATES } from '../../cloudfunctions/lib/features/notify/templates';
 import { InboxNotifier } from '../../cloudfunctions/lib/platform/inbox-notifier';
+import { AesGcmCipher, demoPhoneExchange, LocalMediaChecker, SignedLocalUrls } from '../../cloudfunctions/lib/platform/local-services';
 import { cryptoIds, ManualClock } from '../../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../../cloudfunctions/lib/platform/word-list-checker';
 import type { LogLine, SubscriptionMessage, SubscriptionSender } from '../../cloudfunctions/lib/ports/platform';
@@ -62,6 +63,10 @@ export async function createHarness(options: { seed?: boolean; filename?: string
     clock,
     ids: cryptoIds,
     content: new WordListChecker(DEMO_WORD_LISTS),
+    media: new LocalMediaChecker(10_000),
+    files: new SignedLocalUrls('http://gateway.test', 'test-secret', clock),
+    phones: demoPhoneExchange,
+    cipher: AesGcmCipher.development('test-key'),
     notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES),
     sender,
     log: { info: (l: LogLine | Record<string, unknown>) => logs.push(l), error: (l: Record<string, unknown>) => errors.push(l) },

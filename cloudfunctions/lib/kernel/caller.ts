@@ -53,10 +53,12 @@ export const ANONYMOUS: Caller = {
 export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'store' | 'config'>): Promise<Caller> {
   if (!openid) return ANONYMOUS;
   const memberId = memberIdFor(openid);
-  const record = await deps.store.get<MemberRecord>('members', memberId);
+  const stored = await deps.store.get<MemberRecord>('members', memberId);
+  // A deleted account's record only anchors the audit trail: the person starts afresh.
+  const record = stored?.deletedAt ? null : stored;
   // Records made for someone before their first call (approved requests, staff set up by an
   // admin) learn the openid now: subscription messages need it. One write, once.
-  if (record && !record.openid) await deps.store.update('members', memberId, { openid }, { openid: null });
+  if (record && !record.openid) await deps.store.update('members', memberId, { openid }, { openid: null, deletedAt: { $exists: false } });
   const bootstrapCommunity = deps.config.bootstrapAdmins.get(openid);
   const roles = new Set<MemberRole>(record?.roles ?? []);
   if (bootstrapCommunity && (!record || record.communityId === bootstrapCommunity)) roles.add('admin');

@@ -1,5 +1,5 @@
 import type { Templates } from '../features/notify/templates';
-import type { Clock, ContentChecker, IdSource, Logger, Notifier, SubscriptionSender } from '../ports/platform';
+import type { Cipher, Clock, ContentChecker, FileUrls, IdSource, Logger, MediaChecker, Notifier, PhoneExchange, SubscriptionSender } from '../ports/platform';
 import type { Store } from '../ports/store';
 import type { RateLimits } from './rate-limit';
 
@@ -18,6 +18,10 @@ export interface Deps {
   clock: Clock;
   ids: IdSource;
   content: ContentChecker;
+  media: MediaChecker;
+  files: FileUrls;
+  phones: PhoneExchange;
+  cipher: Cipher;
   notifier: Notifier;
   /** Pushes subscription messages; only the sweep's outbox sender calls it. */
   sender: SubscriptionSender;

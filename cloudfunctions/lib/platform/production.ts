@@ -10,6 +10,8 @@ import { parseRateLimits } from '../kernel/rate-limit';
 import { CloudbaseStore, type CbDatabase } from '../store/cloudbase-store';
 import { parseTemplates } from '../features/notify/templates';
 import { InboxNotifier } from './inbox-notifier';
+import { AesGcmCipher, missingKeyCipher } from './local-services';
+import { CloudbaseFileUrls, WechatMediaChecker, WechatPhoneExchange, type TempUrlApi, type WechatOpenApi } from './wechat-services';
 import { WechatSubscriptionSender, type SubscribeMessageApi } from './subscription-senders';
 import { cryptoIds, jsonLogger, systemClock } from './system';
 import { WechatContentChecker, type MsgSecCheckApi } from './wechat-content-checker';
@@ -21,11 +23,17 @@ const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
 export function productionDeps(): Deps {
   const store = new CloudbaseStore(app.database() as unknown as CbDatabase);
   const templates = parseTemplates(process.env.LINLI_SUBSCRIBE_TEMPLATES);
+  const files = new CloudbaseFileUrls(app as unknown as TempUrlApi);
+  const openapi = cloud.openapi as unknown as WechatOpenApi;
   return {
     store,
     clock: systemClock,
     ids: cryptoIds,
     content: new WechatContentChecker(cloud.openapi as unknown as MsgSecCheckApi, jsonLogger),
+    media: new WechatMediaChecker(openapi, files),
+    files,
+    phones: new WechatPhoneExchange(openapi),
+    cipher: process.env.LINLI_DATA_KEY ? new AesGcmCipher(Buffer.from(process.env.LINLI_DATA_KEY, 'base64')) : missingKeyCipher,
     notifier: new InboxNotifier(store, systemClock, templates),
     sender: new WechatSubscriptionSender(cloud.openapi as unknown as SubscribeMessageApi, (process.env.LINLI_MP_STATE as 'formal' | 'trial' | 'developer' | undefined) ?? 'formal'),
     log: jsonLogger,

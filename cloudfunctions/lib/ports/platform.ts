@@ -70,3 +70,29 @@ export interface Logger {
   info(line: LogLine | Record<string, unknown>): void;
   error(line: Record<string, unknown>): void;
 }
+
+/**
+ * Image checks are asynchronous on WeChat (mediaCheckAsync): the request returns a trace
+ * id and the verdict arrives later (a push in production, the sweep locally).
+ */
+export interface MediaChecker {
+  request(input: { fileId: string; openid: string }): Promise<{ traceId: string }>;
+  /** Local checkers decide when polled by the sweep; production has none (the push decides). */
+  poll?(pending: { traceId: string; requestedAt: number; fileId: string }, now: number): ContentVerdict | undefined;
+}
+
+/** Turns stored file ids into short-lived URLs a page can show. */
+export interface FileUrls {
+  tempUrls(fileIds: string[]): Promise<Record<string, string>>;
+}
+
+/** Exchanges a getPhoneNumber code for the number (WeChat phonenumber.getPhoneNumber). */
+export interface PhoneExchange {
+  exchange(code: string): Promise<string>;
+}
+
+/** Symmetric encryption for personal data at rest (phone numbers). */
+export interface Cipher {
+  encrypt(plain: string): string;
+  decrypt(sealed: string): string;
+}

@@ -5,7 +5,11 @@
  */
 export const COLLECTIONS = {
   communities: [['active', 'name']],
-  members: [['communityId', 'createdAt']],
+  members: [
+    ['communityId', 'createdAt'],
+    // Account deletions waiting out their period.
+    ['deletionScheduledFor'],
+  ],
   grids: [['communityId', 'name']],
   buildings: [
     ['communityId', 'name'],
@@ -56,6 +60,11 @@ export const COLLECTIONS = {
     ['pushStatus', 'pushDueAt'],
   ],
   subscriptions: [],
+  media: [
+    ['traceId', 'createdAt'],
+    ['verdict', 'requestedAt'],
+  ],
+  moderation: [['communityId', 'status', 'createdAt']],
   counters: [],
   // Rate-limit windows; CloudBase can drop them by a TTL index on expiresAt.
   rateWindows: [['expiresAt']],

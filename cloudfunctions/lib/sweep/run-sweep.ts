@@ -3,6 +3,8 @@ import { rollSlots, runBookingClocks } from './booking-clocks';
 import { runConcernClocks } from './concern-clocks';
 import { expireBindingRequests } from './expire-binding-requests';
 import { sendOutbox } from './send-outbox';
+import { pollVerdicts } from '../features/media/verdicts';
+import { carryOutDeletions } from '../features/privacy/deletion';
 
 export interface SweepReport {
   startedAt: number;
@@ -16,6 +18,8 @@ const JOBS: Record<string, (deps: Deps, now: number) => Promise<unknown>> = {
   expireBindingRequests: (deps, now) => expireBindingRequests(deps, now, { pages: 10 }),
   bookingClocks: (deps, now) => runBookingClocks(deps, now, { pages: 10 }),
   rollSlots: (deps, now) => rollSlots(deps, now, { services: 50 }),
+  mediaVerdicts: (deps, now) => pollVerdicts(deps, now, { items: 100 }),
+  deletions: (deps, now) => carryOutDeletions(deps, now, { members: 20 }),
   // Last, so messages the jobs above just wrote go out in the same run.
   sendOutbox: (deps, now) => sendOutbox(deps, deps.sender, now, { messages: 100 }),
 };

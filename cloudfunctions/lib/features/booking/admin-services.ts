@@ -22,7 +22,9 @@ export const waitlistCap = (seats: number) => Math.max(5, seats);
 
 export async function upsertService(ctx: HandlerContext<ContractParsed<typeof upsertServiceContract>>) {
   const db = ctx.db();
-  const { serviceId, location, ...fields } = ctx.input;
+  const { serviceId, location, staffIds: staffInput, ...rest } = ctx.input;
+  const existingService = serviceId ? await db.require<ServiceRecord>('services', serviceId, '服务不存在') : null;
+  const fields = { ...rest, staffIds: staffInput ?? existingService?.staffIds ?? [] };
   if (fields.gridIds.length && (await db.getMany<GridRecord>('grids', fields.gridIds)).length !== new Set(fields.gridIds).size) {
     throw new AppError('VALIDATION_ERROR', '所选网格不存在');
   }
@@ -32,9 +34,8 @@ export async function upsertService(ctx: HandlerContext<ContractParsed<typeof up
   }
   const data = { ...fields, location: fields.homeVisit ? location ?? '' : (location as string), updatedAt: ctx.now };
   let record: ServiceRecord;
-  if (serviceId) {
-    const existing = await db.require<ServiceRecord>('services', serviceId, '服务不存在');
-    record = { ...existing, ...data };
+  if (serviceId && existingService) {
+    record = { ...existingService, ...data };
     await db.update('services', serviceId, data);
   } else {
     record = { _id: ctx.deps.ids.random('sv'), communityId: db.communityId, ...data, schedule: [], closures: [], slotsUntil: 0, createdAt: ctx.now };

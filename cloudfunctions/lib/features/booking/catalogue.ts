@@ -5,7 +5,8 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import type { BuildingRecord } from '../community/records';
 import { toServiceView, toSlotView } from './presenters';
 import type { ServiceRecord, SlotRecord } from './records';
-import { eligible } from './rules';
+import { eligible, isServiceStaff } from './rules';
+import { DAY } from '../../platform/time';
 
 /** The grid a resident lives in, for services open to certain grids only. */
 async function residentGrid(db: ScopedStore, caller: Caller): Promise<string | null> {
@@ -40,9 +41,12 @@ export async function getService(ctx: HandlerContext<{ serviceId: string }>) {
 
 export async function listSlots(ctx: HandlerContext<{ serviceId: string; from?: number; cursor?: string; limit: number }>) {
   const db = ctx.db();
-  await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在');
+  const service = await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在');
+  // Residents see what they can still book; staff also see today's slots already under way,
+  // to check people in and mark no-shows.
+  const earliest = isServiceStaff(ctx.caller, service) ? ctx.now - DAY : ctx.now;
   const page = await db.query<SlotRecord>('slots', {
-    where: { serviceId: ctx.input.serviceId, startAt: { $gte: Math.max(ctx.input.from ?? ctx.now, ctx.now) } },
+    where: { serviceId: ctx.input.serviceId, startAt: { $gte: Math.max(ctx.input.from ?? ctx.now, earliest) } },
     orderBy: { field: 'startAt', dir: 'asc' },
     limit: ctx.input.limit,
     after: ctx.input.cursor,

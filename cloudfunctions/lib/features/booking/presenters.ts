@@ -21,6 +21,7 @@ export function toServiceView(caller: Caller, s: ServiceRecord, canBook: boolean
     maxPerMonth: s.maxPerMonth,
     gridIds: s.gridIds,
     active: s.active,
+    ...(caller.roles.includes('admin') ? { staffIds: s.staffIds, schedule: s.schedule } : {}),
     allowedActions: actions,
   };
 }

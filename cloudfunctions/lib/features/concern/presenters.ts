@@ -6,7 +6,8 @@ import {
   type QueueItem,
 } from '../../../../miniprogram/core/concern/contract';
 import { excerpt } from '../../../../miniprogram/core/format';
-import type { Caller } from '../../kernel/caller';
+import { hasRole, type Caller } from '../../kernel/caller';
+import { photoVisible, type MediaRecord } from '../media/records';
 import type { EventRecord } from '../audit/events';
 import { isOverdue } from './lifecycle';
 import { concernActions, isHandler } from './permissions';
@@ -65,15 +66,27 @@ function staffRef(id: string | null, names: ReadonlyMap<string, string>) {
  * Whitelisted detail. Staff see everything; the author and followers see the public
  * timeline, and staff names only as staff. The author's name reaches staff only.
  */
+export interface ViewExtras {
+  templates?: string[];
+  /** Media records of every photo in the view, by file id: decides who sees which photo. */
+  media?: ReadonlyMap<string, MediaRecord>;
+  /** The author's phone, decrypted, for staff handling it. */
+  authorPhone?: string;
+}
+
 export function toConcernView(
   caller: Caller,
   c: ConcernRecord,
   events: EventRecord[],
   names: ReadonlyMap<string, string>,
   now: number,
-  templates: string[] = [],
+  extras: ViewExtras = {},
 ): ConcernView {
+  const { templates = [], media = new Map<string, MediaRecord>() } = extras;
   const staff = isHandler(caller, c);
+  const visible = (ids: readonly string[]) => ids.filter((f) => photoVisible(media.get(f), caller.memberId));
+  // Text the check could not clear is shown to its author and the moderators only.
+  const held = (c.moderation === 'review' || c.moderation === 'rejected') && c.authorId !== caller.memberId && !hasRole(caller, 'admin');
   // A follower (author of a merged duplicate) hears how it goes, but another resident's
   // own words and photos stay with that resident and the staff.
   const follower = !staff && c.authorId !== caller.memberId;
@@ -87,15 +100,16 @@ export function toConcernView(
         if (name) item.actorName = name;
       }
       if (e.note && !(follower && e.type === 'concern.supplemented')) item.note = e.note;
-      if (e.photos?.length && !follower) item.photos = e.photos;
+      const shown = follower ? [] : visible(e.photos ?? []);
+      if (shown.length) item.photos = shown;
       if (!e.public) item.internal = true;
       return item;
     });
   const view: ConcernView = {
     ...toSummary(c),
     category: c.category,
-    text: follower ? '（您反映的问题已与此诉求合并办理，原文仅提交人和工作人员可见）' : c.text,
-    photos: follower ? [] : c.photos,
+    text: follower ? '（您反映的问题已与此诉求合并办理，原文仅提交人和工作人员可见）' : held ? '（内容审核中，审核通过后显示）' : c.text,
+    photos: follower ? [] : visible(c.photos),
     ...(follower ? { excerpt: '与您反映的问题合并办理' } : {}),
     buildingId: c.buildingId,
     gridId: c.gridId,
@@ -108,12 +122,14 @@ export function toConcernView(
     allowedActions: concernActions(caller, c, now),
   };
   if (staff && c.authorName) view.authorName = c.authorName;
+  if (staff && extras.authorPhone) view.authorPhone = extras.authorPhone;
+  if (held || c.moderation === 'review') view.underReview = true;
   const assignee = staffRef(c.assigneeId, names);
   if (assignee) view.assignee = assignee;
   const first = staffRef(c.firstResponderId, names);
   if (first) view.firstResponder = first;
   if (c.pausedAt !== null) view.pausedSince = c.pausedAt;
-  if (c.resolution) view.resolution = { summary: c.resolution.summary, photos: c.resolution.photos, at: c.resolution.at };
+  if (c.resolution) view.resolution = { summary: c.resolution.summary, photos: visible(c.resolution.photos), at: c.resolution.at };
   if (c.rating) {
     view.rating = { resolved: c.rating.resolved, satisfaction: c.rating.satisfaction, at: c.rating.at };
     if (c.rating.comment) view.rating.comment = c.rating.comment;

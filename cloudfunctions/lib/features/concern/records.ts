@@ -51,7 +51,8 @@ export interface ConcernRecord extends Doc {
   acceptedAt: number | null;
   /** Whether the first signature came within the contact SLA (the response rate). */
   respondedInTime: boolean | null;
-  moderation: ContentVerdict;
+  /** The text's content check; `review`/`rejected` text is shown only to its author and admins. */
+  moderation: ContentVerdict | 'rejected';
   contactDueAt: number;
   resolveDueAt: number;
   /** While waiting on the resident or a department the clocks stand still. */
@@ -72,7 +73,7 @@ export interface ConcernRecord extends Doc {
   /** Authors of duplicates merged into this one: they hear about its progress. */
   followerIds: string[];
   closedAt: number | null;
-  closedReason: 'rated' | 'autoClosed' | 'withdrawn' | 'merged' | null;
+  closedReason: 'rated' | 'autoClosed' | 'withdrawn' | 'merged' | 'moderated' | null;
   /** When the sweep must next look at it (SLA, reminder, auto-close); null = never. */
   wakeAt: number | null;
   /** Bumped on every transition; transitions are compare-and-set on it. */

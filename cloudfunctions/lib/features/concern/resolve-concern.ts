@@ -1,3 +1,5 @@
+import { attachPhotos } from '../media/attach';
+import { concernSubject } from './records';
 import type { HandlerContext } from '../../kernel/action';
 import { RATING_WINDOW } from './lifecycle';
 import { act, residents } from './transition';
@@ -5,6 +7,8 @@ import { act, residents } from './transition';
 /** 办结: the handler states what was done; the resident has a week to say if it worked. */
 export async function resolveConcern(ctx: HandlerContext<{ concernId: string; summary: string; photos: string[] }>) {
   const rateDueAt = ctx.now + RATING_WINDOW;
+  // Photos must be the caller's own uploads; they then follow the concern's visibility.
+  await attachPhotos(ctx.db(), ctx.caller.memberId as string, ctx.input.photos, concernSubject(ctx.input.concernId));
   return act(ctx, 'concern.resolve', (c) => ({
     patch: {
       status: 'resolved',

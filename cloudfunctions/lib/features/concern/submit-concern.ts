@@ -11,6 +11,8 @@ import type { MemberRecord } from '../membership/records';
 import { toConcernView } from './presenters';
 import type { BuildingRecord, GridRecord } from '../community/records';
 import { viewFor } from './transition';
+import { attachPhotos, mediaFor } from '../media/attach';
+import { queueForReview } from '../moderation/queue';
 import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
 import { chainMembers, isAway, routeConcern } from './routing';
 
@@ -44,6 +46,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   const verdict = await ctx.deps.content.checkText({ text: input.text, openid: caller.openid as string, scene: 'forum' });
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
+  await attachPhotos(db, authorId, input.photos, concernSubject(id));
   const grid = await db.get<GridRecord>('grids', building.gridId);
   const chain = await db.getMany<MemberRecord>('members', chainMembers(grid));
   const route = routeConcern(grid, new Set(chain.filter((m) => isAway(m, now)).map((m) => m._id)));
@@ -113,9 +116,11 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
     return replay(ctx, winner, requestHash);
   }
   const events = await recordIntake(ctx, db, concern);
+  if (verdict === 'review') await queueForReview(db, { subjectType: 'concernText', subjectId: concern._id, content: concern.text, reason: 'textReview' }, now);
   // The chain members were read for routing: the assignee's name is already at hand.
   const names = new Map(chain.map((m) => [m._id, m.name ?? '网格员']));
-  return toConcernView(caller, concern, events, names, now);
+  const media = await mediaFor(db, concern.photos);
+  return toConcernView(caller, concern, events, names, now, { media });
 }
 
 async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, requestHash: string) {

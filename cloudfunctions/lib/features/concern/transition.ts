@@ -13,7 +13,8 @@ import type { Notifier } from '../../ports/platform';
 import { eventRecord, type EventRecord } from '../audit/events';
 import type { MemberRecord } from '../membership/records';
 import { RULES, type LifecycleAction } from './lifecycle';
-import { canView, may } from './permissions';
+import { canView, isHandler, may } from './permissions';
+import { mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
 import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
 
@@ -119,13 +120,18 @@ export async function viewFor(ctx: HandlerContext<unknown>, c: ConcernRecord): P
     orderBy: { field: 'at', dir: 'asc' },
     limit: 100,
   });
-  const people = [c.assigneeId, c.firstResponderId, ...events.items.map((e) => e.actorId)].filter((x): x is string => !!x);
-  const [members, category] = await Promise.all([
+  const staff = isHandler(ctx.caller, c);
+  const people = [c.assigneeId, c.firstResponderId, staff ? c.authorId : null, ...events.items.map((e) => e.actorId)].filter((x): x is string => !!x);
+  const photos = [...c.photos, ...(c.resolution?.photos ?? []), ...events.items.flatMap((e) => e.photos ?? [])];
+  const [members, category, media] = await Promise.all([
     db.getMany<MemberRecord>('members', people),
-    ctx.caller.roles.some((r) => r === 'gridWorker' || r === 'admin') ? db.get<CategoryRecord>('categories', c.category) : Promise.resolve(null),
+    staff ? db.get<CategoryRecord>('categories', c.category) : Promise.resolve(null),
+    mediaFor(db, photos),
   ]);
-  const names = new Map(members.map((m) => [m._id, m.name ?? '社区工作人员']));
-  return toConcernView(ctx.caller, c, events.items, names, ctx.now, category?.templates ?? []);
+  const names = new Map(members.filter((m) => m._id !== c.authorId).map((m) => [m._id, m.name ?? '社区工作人员']));
+  const author = staff ? members.find((m) => m._id === c.authorId) : undefined;
+  const authorPhone = author?.phoneEnc ? ctx.deps.cipher.decrypt(author.phoneEnc) : undefined;
+  return toConcernView(ctx.caller, c, events.items, names, ctx.now, { templates: category?.templates ?? [], media, authorPhone });
 }
 
 /** The common shape of a lifecycle use case: load, commit one step, notify, view. */

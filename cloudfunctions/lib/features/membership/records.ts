@@ -22,6 +22,13 @@ export interface MemberRecord extends Doc {
   householdId: string | null;
   household: HouseholdSnapshot | null;
   name: string | null;
+  /** Phone from WeChat's getPhoneNumber, encrypted at rest, plus the masked form for display. */
+  phoneEnc?: string | null;
+  phoneMasked?: string | null;
+  /** Set while an account deletion waits out its period. */
+  deletionScheduledFor?: number | null;
+  /** When the account was anonymised; the record then stands only for the audit trail. */
+  deletedAt?: number;
   /** Staff away (leave, training): new and unsigned concerns skip them until `until`. */
   away?: { since: number; until: number | null } | null;
   /** Bumped on every change; updates are compare-and-set on it. */

@@ -1,0 +1,33 @@
+import type { HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../audit/events';
+import { changeMember } from '../membership/members';
+
+/** `13812345678` → `138****5678`: enough to recognise, not enough to call. */
+export function maskPhone(phone: string): string {
+  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
+}
+
+/**
+ * Stores the number WeChat verified for the caller, encrypted; only the owner and the staff
+ * handling their items ever see it in full.
+ */
+export async function setPhone(ctx: HandlerContext<{ code: string }>) {
+  const phone = await ctx.deps.phones.exchange(ctx.input.code);
+  const memberId = ctx.caller.memberId as string;
+  await changeMember(ctx.deps.store, memberId, ctx.now, (m) => ({
+    openid: m?.openid ?? ctx.caller.openid,
+    communityId: m?.communityId ?? (ctx.caller.communityId as string),
+    roles: m?.roles ?? [],
+    gridIds: m?.gridIds ?? [],
+    householdId: m?.householdId ?? null,
+    household: m?.household ?? null,
+    name: m?.name ?? null,
+    away: m?.away ?? null,
+    phoneEnc: ctx.deps.cipher.encrypt(phone),
+    phoneMasked: maskPhone(phone),
+  }));
+  if (ctx.caller.communityId) {
+    await appendEvent(ctx.db(), ctx.caller, { key: ctx.deps.ids.random('e'), subject: `member:${memberId}`, type: 'member.phoneSet', public: false, to: maskPhone(phone), at: ctx.now });
+  }
+  return { phone };
+}
