@@ -4,12 +4,15 @@
  * exists only here; production takes it from the platform.
  */
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fail } from '../miniprogram/core/envelope';
 import { createApiFunction, type CloudFunction } from '../cloudfunctions/lib/api-function';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
 import { runSweep } from '../cloudfunctions/lib/sweep/run-sweep';
 import type { LocalDeps, OffsetClock } from './local-deps';
+import { receiveUpload, serveUpload } from './uploads';
 
 const MAX_BODY = 1024 * 1024;
 const OPENID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -48,7 +51,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
-export function createGateway(deps: LocalDeps, clock?: OffsetClock): http.Server {
+export function createGateway(deps: LocalDeps, clock?: OffsetClock, uploadsDir = path.join(os.tmpdir(), 'linli-uploads')): http.Server {
   const api: CloudFunction = createApiFunction(deps, (context) => (context as LocalContext).openid);
   const functions: Record<string, (event: unknown, context: LocalContext) => Promise<unknown>> = {
     api,
@@ -75,6 +78,14 @@ export function createGateway(deps: LocalDeps, clock?: OffsetClock): http.Server
         });
         return send(res, 200, { ok: true, data: { items: page.items } });
       }
+
+      if (req.method === 'POST' && url.pathname === '/uploads') {
+        const header = req.headers['x-wx-openid'];
+        const openid = typeof header === 'string' && OPENID.test(header) ? header : null;
+        const result = await receiveUpload(req, openid ? memberIdFor(openid) : null, uploadsDir);
+        return send(res, result.status, result.body);
+      }
+      if (req.method === 'GET' && url.pathname.startsWith('/uploads/')) return serveUpload(res, url, uploadsDir, deps.files);
 
       if (req.method === 'POST' && url.pathname === '/_dev/clock' && clock) {
         const minutes = Number(url.searchParams.get('advanceMinutes') ?? '0');

@@ -22,11 +22,11 @@ async function main(): Promise<void> {
   fs.mkdirSync(path.join(dataDir, 'uploads'), { recursive: true });
 
   const clock = new OffsetClock();
-  const deps = localDeps({ filename: dbFile, clock, quiet: process.env.LINLI_QUIET === '1' });
+  const port = Number(process.env.PORT ?? 8787);
+  const deps = localDeps({ filename: dbFile, clock, quiet: process.env.LINLI_QUIET === '1', baseUrl: `http://127.0.0.1:${port}` });
   const seeded = await seedDemo(createApiFunction(deps, (c) => (c as { openid: string | null }).openid), deps.store);
 
-  const port = Number(process.env.PORT ?? 8787);
-  const gateway = await listen(createGateway(deps, clock), port);
+  const gateway = await listen(createGateway(deps, clock, path.join(dataDir, 'uploads')), port);
 
   const sweepConfig = JSON.parse(fs.readFileSync(path.join(root, 'cloudfunctions/sweep/config.json'), 'utf8')) as {
     triggers: Array<{ config: string }>;

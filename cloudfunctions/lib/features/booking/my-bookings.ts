@@ -1,5 +1,6 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
+import type { MemberRecord } from '../membership/records';
 import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
 import { toBookingView } from './presenters';
 import { isServiceStaff } from './rules';
@@ -38,5 +39,15 @@ export async function listForSlot(ctx: HandlerContext<{ slotId: string; cursor?:
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
-  return { items: page.items.map((b) => toBookingView(ctx.caller, b, service, slot, ctx.now)), next: page.next };
+  // Staff in charge may need to call a resident who is late: phones, decrypted, for them only.
+  const people = await db.getMany<MemberRecord>('members', page.items.map((b) => b.memberId));
+  const phones = new Map(people.filter((m) => m.phoneEnc).map((m) => [m._id, ctx.deps.cipher.decrypt(m.phoneEnc as string)]));
+  return {
+    items: page.items.map((b) => {
+      const view = toBookingView(ctx.caller, b, service, slot, ctx.now);
+      const phone = phones.get(b.memberId);
+      return phone ? { ...view, residentPhone: phone } : view;
+    }),
+    next: page.next,
+  };
 }

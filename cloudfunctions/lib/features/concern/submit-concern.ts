@@ -43,7 +43,8 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   if (!category || !category.active) throw new AppError('VALIDATION_ERROR', '所选分类不存在', { issues: [{ path: 'category', message: '所选分类不存在' }] });
 
   // Nobody else sees the text before the content check has spoken.
-  const verdict = await ctx.deps.content.checkText({ text: input.text, openid: caller.openid as string, scene: 'forum' });
+  // A checker that fails holds the text for review: closed, never open.
+  const verdict = await ctx.deps.content.checkText({ text: input.text, openid: caller.openid as string, scene: 'forum' }).catch(() => 'review' as const);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
   await attachPhotos(db, authorId, input.photos, concernSubject(id));
