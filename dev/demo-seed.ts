@@ -121,6 +121,9 @@ async function seedServices(call: Caller, grids: { g1: string }, staff: string[]
 
 /** Concerns further along, so the detail, rating and stats pages show real content. */
 async function seedLifecycle(call: Caller, buildings: Record<string, string>): Promise<void> {
+  // 刘阿姨 gave her phone (so staff can call back) and allowed two 办结 notices.
+  await call('demo-resident-1', 'member.setPhone', { code: 'demo-13800138000' });
+  await call('demo-resident-1', 'notify.recordConsent', { results: { concernResolved: 'accept', concernProgress: 'accept' } });
   const answered = (await call(
     'demo-resident-2',
     'concern.submit',
