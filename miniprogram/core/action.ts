@@ -16,6 +16,11 @@ export interface ActionContract<I extends z.ZodType = z.ZodType, Out = unknown> 
   readonly scope: string;
   /** Creates something a retry must not duplicate: callers should send an idempotencyKey. */
   readonly idempotent?: boolean;
+  /**
+   * Callable with no platform identity at all (public reads). Every other action needs an
+   * OPENID, even where `visitor` (signed in, no member record) is among the roles.
+   */
+  readonly anonymous?: boolean;
   /** Type-only marker for the response shape; never set at run time. */
   readonly __out?: Out;
 }

@@ -15,6 +15,9 @@ export interface Caller {
   /** Address snapshot of the bound household, so no handler re-reads the member. */
   household: HouseholdSnapshot | null;
   name: string | null;
+  /** The caller's own phone, sealed; only `me.get` opens it, for the caller. */
+  phoneEnc: string | null;
+  deletionScheduledFor: number | null;
   /** Staff away status, as recorded; routing decides with the clock whether it still holds. */
   away: { since: number; until: number | null } | null;
 }
@@ -47,6 +50,8 @@ export const ANONYMOUS: Caller = {
   householdId: null,
   household: null,
   name: null,
+  phoneEnc: null,
+  deletionScheduledFor: null,
   away: null,
 };
 
@@ -71,6 +76,8 @@ export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'sto
     householdId: roles.has('resident') ? record?.householdId ?? null : null,
     household: roles.has('resident') ? record?.household ?? null : null,
     name: record?.name ?? null,
+    phoneEnc: record?.phoneEnc ?? null,
+    deletionScheduledFor: record?.deletionScheduledFor ?? null,
     away: record?.away ?? null,
   };
 }

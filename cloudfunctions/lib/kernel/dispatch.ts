@@ -63,7 +63,8 @@ export async function dispatch(
     const contract = def.contract;
 
     caller = await resolveCaller(openid, deps);
-    if (!caller.openid && !contract.roles.includes('visitor')) return fail('UNAUTHENTICATED');
+    // No platform identity: only public reads. A visitor is someone signed in to WeChat.
+    if (!caller.openid && !contract.anonymous) return fail('UNAUTHENTICATED');
     if (!caller.roles.some((r) => contract.roles.includes(r))) {
       return caller.roles.includes('visitor') && contract.roles.includes('resident')
         ? fail('FORBIDDEN', '请先绑定住户后再使用此功能')

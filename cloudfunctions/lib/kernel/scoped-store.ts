@@ -33,6 +33,10 @@ export class ScopedStore {
     return this.store.update(collection, id, patch, { ...where, communityId: this.communityId });
   }
 
+  remove(collection: string, id: string, where: Filter = {}): Promise<boolean> {
+    return this.store.remove(collection, id, { ...where, communityId: this.communityId });
+  }
+
   query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
     return this.store.query<T>(collection, { ...spec, where: { communityId: this.communityId, ...spec.where } });
   }

@@ -80,6 +80,8 @@ export interface Store {
   set<T extends Doc>(collection: string, doc: T): Promise<void>;
   /** Atomically applies `patch` if the document exists and matches `where`; says if it did. */
   update(collection: string, id: string, patch: Patch, where?: Filter): Promise<boolean>;
+  /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents only. */
+  remove(collection: string, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */
   query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>>;
   /** Runs `fn` atomically; `fn` may run more than once, so it must have no side effects. */

@@ -47,6 +47,7 @@ export interface CbQuery {
   limit(n: number): CbQuery;
   get(): Promise<{ data: Doc[] }>;
   update(patch: Record<string, unknown>): Promise<{ updated?: number; stats?: { updated: number } }>;
+  remove(): Promise<{ deleted?: number; stats?: { removed?: number; deleted?: number } }>;
 }
 export interface CbCollection extends CbQuery {
   doc(id: string): {
@@ -168,6 +169,11 @@ export class CloudbaseStore implements Store {
       .where({ ...this.filter(where), _id: id })
       .update(this.patch(patch));
     return (res.stats?.updated ?? res.updated ?? 0) === 1;
+  }
+
+  async remove(collection: string, id: string, where: Filter = {}): Promise<boolean> {
+    const res = await this.db.collection(name(collection)).where({ ...this.filter(where), _id: id }).remove();
+    return (res.stats?.removed ?? res.stats?.deleted ?? res.deleted ?? 0) === 1;
   }
 
   async query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {

@@ -34,6 +34,10 @@ export class CountingStore implements Store {
     this.trips += 1;
     return this.inner.update(c, id, patch, where);
   }
+  remove(c: string, id: string, where?: Filter): Promise<boolean> {
+    this.trips += 1;
+    return this.inner.remove(c, id, where);
+  }
   query<T extends Doc>(c: string, spec: QuerySpec): Promise<QueryPage<T>> {
     this.trips += 1;
     return this.inner.query<T>(c, spec);

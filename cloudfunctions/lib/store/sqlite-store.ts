@@ -163,6 +163,12 @@ export class SqliteStore implements Store {
     return run.immediate();
   }
 
+  async remove(collection: string, id: string, where: Filter = {}): Promise<boolean> {
+    const params: Scalar[] = [id];
+    const cond = compileFilter(where, params);
+    return this.db.prepare(`DELETE FROM ${table(collection)} WHERE id = ? AND ${cond}`).run(...params).changes === 1;
+  }
+
   async query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
     assertIndexed(collection, spec);
     const limit = Math.max(1, Math.min(spec.limit, MAX_PAGE));

@@ -34,6 +34,7 @@ export const listCommunities = contract<Page<CommunityView>>()({
   input: z.strictObject({ ...paging }),
   roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
   scope: '公开信息',
+  anonymous: true,
 });
 
 export const listBuildings = contract<Page<BuildingView>>()({
@@ -42,6 +43,7 @@ export const listBuildings = contract<Page<BuildingView>>()({
   input: z.strictObject({ communityId: id('社区编号').optional(), ...paging }),
   roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
   scope: '公开信息；未指定社区时为本人所在社区',
+  anonymous: true,
 });
 
 export const listGrids = contract<Page<GridView>>()({

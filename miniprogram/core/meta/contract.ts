@@ -8,6 +8,8 @@ export interface ActionDescription {
   roles: readonly CallerRole[];
   scope: string;
   idempotent: boolean;
+  /** Callable without a platform identity. */
+  anonymous: boolean;
   /** JSON Schema (draft 2020-12) of the `data` the action accepts. */
   input: unknown;
 }
@@ -18,4 +20,5 @@ export const describe = contract<{ actions: ActionDescription[] }>()({
   input: z.strictObject({}),
   roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
   scope: '公开信息',
+  anonymous: true,
 });

@@ -33,7 +33,7 @@ export async function createBooking(ctx: HandlerContext<Input>): Promise<Booking
   let resident: Pick<MemberRecord, '_id' | 'name' | 'household'>;
   let onBehalf: BookingRecord['onBehalf'] = null;
   if (input.onBehalfOf) {
-    if (!isServiceStaff(caller, service) && !hasRole(caller, 'gridWorker')) throw new AppError('FORBIDDEN', '只有社区工作人员可以代办预约');
+    if (!isServiceStaff(caller, service)) throw new AppError('FORBIDDEN', '只有该服务的负责人员或社区管理员可以代办预约');
     const target = await db.get<MemberRecord>('members', input.onBehalfOf);
     if (!target || !target.roles.includes('resident')) throw new AppError('NOT_FOUND', '居民不存在');
     resident = target;

@@ -84,6 +84,8 @@ export interface LockRecord extends Doc {
 /** Bookings left this month for one resident and service, and which bookings used them. */
 export interface QuotaRecord extends Doc {
   communityId: string;
+  /** The monthly allowance when the document was made. */
+  max: number;
   left: number;
   used: Record<string, true>;
 }

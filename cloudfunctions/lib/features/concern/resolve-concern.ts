@@ -1,5 +1,3 @@
-import { attachPhotos } from '../media/attach';
-import { concernSubject } from './records';
 import type { HandlerContext } from '../../kernel/action';
 import { RATING_WINDOW } from './lifecycle';
 import { act, residents } from './transition';
@@ -7,8 +5,6 @@ import { act, residents } from './transition';
 /** 办结: the handler states what was done; the resident has a week to say if it worked. */
 export async function resolveConcern(ctx: HandlerContext<{ concernId: string; summary: string; photos: string[] }>) {
   const rateDueAt = ctx.now + RATING_WINDOW;
-  // Photos must be the caller's own uploads; they then follow the concern's visibility.
-  await attachPhotos(ctx.db(), ctx.caller.memberId as string, ctx.input.photos, concernSubject(ctx.input.concernId));
   return act(ctx, 'concern.resolve', (c) => ({
     patch: {
       status: 'resolved',
@@ -24,5 +20,5 @@ export async function resolveConcern(ctx: HandlerContext<{ concernId: string; su
     },
     step: { type: 'concern.resolved', public: true, note: ctx.input.summary, photos: ctx.input.photos },
     messages: () => [{ to: residents(c), kind: 'concern.resolved', title: '您的诉求已办结，请评价', body: `${ctx.input.summary.slice(0, 40)}。问题解决了吗？欢迎评价。` }],
-  }));
+  }), ctx.input.photos);
 }

@@ -11,7 +11,7 @@ import type { MemberRecord } from '../membership/records';
 import { toConcernView } from './presenters';
 import type { BuildingRecord, GridRecord } from '../community/records';
 import { viewFor } from './transition';
-import { attachPhotos, mediaFor } from '../media/attach';
+import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { queueForReview } from '../moderation/queue';
 import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
 import { chainMembers, isAway, routeConcern } from './routing';
@@ -47,7 +47,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   const verdict = await ctx.deps.content.checkText({ text: input.text, openid: caller.openid as string, scene: 'forum' }).catch(() => 'review' as const);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
-  await attachPhotos(db, authorId, input.photos, concernSubject(id));
+  await checkPhotos(db, authorId, input.photos, concernSubject(id));
   const grid = await db.get<GridRecord>('grids', building.gridId);
   const chain = await db.getMany<MemberRecord>('members', chainMembers(grid));
   const route = routeConcern(grid, new Set(chain.filter((m) => isAway(m, now)).map((m) => m._id)));
@@ -117,6 +117,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
     return replay(ctx, winner, requestHash);
   }
   const events = await recordIntake(ctx, db, concern);
+  await markAttached(db, concern.photos, concernSubject(concern._id));
   if (verdict === 'review') await queueForReview(db, { subjectType: 'concernText', subjectId: concern._id, content: concern.text, reason: 'textReview' }, now);
   // The chain members were read for routing: the assignee's name is already at hand.
   const names = new Map(chain.map((m) => [m._id, m.name ?? '网格员']));
@@ -130,6 +131,7 @@ async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, reque
   }
   // Finishes what a crashed first attempt may have left undone; every step is idempotent.
   await recordIntake(ctx, ctx.db(), existing);
+  await markAttached(ctx.db(), existing.photos, concernSubject(existing._id));
   return viewFor(ctx, existing);
 }
 

@@ -1,5 +1,3 @@
-import { attachPhotos } from '../media/attach';
-import { concernSubject } from './records';
 import type { HandlerContext } from '../../kernel/action';
 import type { ConcernRecord } from './records';
 import { resume } from './lifecycle';
@@ -10,8 +8,6 @@ import { act } from './transition';
  * start again with the waiting time added to both deadlines.
  */
 export async function supplementConcern(ctx: HandlerContext<{ concernId: string; text?: string; photos: string[] }>) {
-  // Photos must be the caller's own uploads; they then follow the concern's visibility.
-  await attachPhotos(ctx.db(), ctx.caller.memberId as string, ctx.input.photos, concernSubject(ctx.input.concernId));
   return act(ctx, 'concern.supplement', (c) => {
     const waiting = c.status === 'waitingResident';
     const patch: Partial<ConcernRecord> = waiting ? resume(c, ctx.now) : {};
@@ -23,5 +19,5 @@ export async function supplementConcern(ctx: HandlerContext<{ concernId: string;
         { to: [c.assigneeId ?? c.firstResponderId], kind: 'concern.supplemented', title: `居民补充了诉求 ${c.number}`, body: (ctx.input.text ?? '补充了图片').slice(0, 60), staffPage: true },
       ],
     };
-  });
+  }, ctx.input.photos);
 }

@@ -14,7 +14,7 @@ import { eventRecord, type EventRecord } from '../audit/events';
 import type { MemberRecord } from '../membership/records';
 import { RULES, type LifecycleAction } from './lifecycle';
 import { canView, isHandler, may } from './permissions';
-import { mediaFor } from '../media/attach';
+import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
 import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
 
@@ -139,10 +139,15 @@ export async function act(
   ctx: HandlerContext<{ concernId: string }>,
   action: LifecycleAction,
   change: (c: ConcernRecord) => { patch: Partial<ConcernRecord>; step: Step; messages?: (next: ConcernRecord) => Message[] },
+  /** Photos the step brings: checked after the permission check, attached after the commit. */
+  photos: readonly string[] = [],
 ): Promise<ConcernView> {
   const c = await loadFor(ctx, ctx.input.concernId, action);
+  const subject = concernSubject(c._id);
+  await checkPhotos(ctx.db(), ctx.caller.memberId as string, photos, subject);
   const { patch, step, messages } = change(c);
   const { next, event } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now);
+  await markAttached(ctx.db(), photos, subject);
   for (const m of messages?.(next) ?? []) await notifyAll(ctx.deps.notifier, next, event._id, m);
   return viewFor(ctx, next);
 }

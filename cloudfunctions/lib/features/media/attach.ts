@@ -3,10 +3,11 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import { mediaIdFor, type MediaRecord } from './records';
 
 /**
- * Attaches photos to a record: each must be registered by the caller, and not attached
- * elsewhere. From then on the photo is visible exactly where the record is.
+ * Checks, without writing, that every photo is the caller's registered upload and not
+ * attached elsewhere. Use cases check first and attach only once their own step is done,
+ * so a refused call ties no photo to anything.
  */
-export async function attachPhotos(db: ScopedStore, ownerId: string, fileIds: readonly string[], subject: string): Promise<void> {
+export async function checkPhotos(db: ScopedStore, ownerId: string, fileIds: readonly string[], subject: string): Promise<void> {
   if (fileIds.length === 0) return;
   const ids = fileIds.map(mediaIdFor);
   const found = new Map((await db.getMany<MediaRecord>('media', ids)).map((m) => [m._id, m]));
@@ -15,7 +16,11 @@ export async function attachPhotos(db: ScopedStore, ownerId: string, fileIds: re
     if (!m || m.ownerId !== ownerId) throw new AppError('VALIDATION_ERROR', '图片未上传成功或不属于您，请重新选择', { issues: [{ path: 'photos', message: '图片未上传成功或不属于您' }] });
     if (m.attachedTo && m.attachedTo !== subject) throw new AppError('VALIDATION_ERROR', '同一张图片不能重复使用', { issues: [{ path: 'photos', message: '同一张图片不能重复使用' }] });
   }
-  for (const id of ids) {
+}
+
+/** From here on each photo is visible exactly where the record is. Idempotent. */
+export async function markAttached(db: ScopedStore, fileIds: readonly string[], subject: string): Promise<void> {
+  for (const id of fileIds.map(mediaIdFor)) {
     await db.update('media', id, { attachedTo: subject }, { attachedTo: null });
   }
 }

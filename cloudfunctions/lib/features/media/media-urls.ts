@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../../kernel/action';
 import type { ConcernRecord } from '../concern/records';
-import { canView } from '../concern/permissions';
+import { isAuthor, isHandler } from '../concern/permissions';
 import { mediaFor } from './attach';
 import { photoVisible } from './records';
 
@@ -18,7 +18,8 @@ export async function mediaUrls(ctx: HandlerContext<{ fileIds: string[] }>) {
     if (!m || !photoVisible(m, ctx.caller.memberId)) return false;
     if (m.ownerId === ctx.caller.memberId) return true;
     const c = m.attachedTo?.startsWith('concern:') ? concerns.get(m.attachedTo.slice(8)) : undefined;
-    return !!c && canView(ctx.caller, c);
+    // Photos are the author's and the staff's, like the text: followers of a merge see neither.
+    return !!c && (isAuthor(ctx.caller, c) || isHandler(ctx.caller, c));
   });
   return { urls: await ctx.deps.files.tempUrls(allowed) };
 }

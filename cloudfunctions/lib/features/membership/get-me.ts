@@ -25,6 +25,8 @@ export async function getMe(ctx: HandlerContext<Record<string, never>>): Promise
     allowedActions: allowedForMe(caller, pending?.status === 'pending'),
   };
   if (caller.name) view.name = caller.name;
+  if (caller.phoneEnc) view.phone = ctx.deps.cipher.decrypt(caller.phoneEnc);
+  if (caller.deletionScheduledFor) view.deletionScheduledFor = caller.deletionScheduledFor;
   if (caller.away && (caller.away.until === null || caller.away.until > ctx.now)) {
     view.away = { since: caller.away.since, ...(caller.away.until !== null ? { until: caller.away.until } : {}) };
   }

@@ -12,6 +12,7 @@ export async function describeActions(): Promise<{ actions: ActionDescription[] 
     roles: c.roles,
     scope: c.scope,
     idempotent: c.idempotent === true,
+    anonymous: c.anonymous === true,
     // `input` describes what a caller sends, before defaults and normalisation apply.
     input: z.toJSONSchema(c.input, { io: 'input', unrepresentable: 'any' }),
   }));

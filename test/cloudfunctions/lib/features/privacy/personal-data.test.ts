@@ -23,6 +23,7 @@ describe('phone numbers', () => {
     const raw = await h.deps.store.get<MemberRecord>('members', member('demo-resident-1'));
     expect(JSON.stringify(raw)).not.toContain('13812345678');
     expect(raw?.phoneMasked).toBe('138****5678');
+    expect((await h.ok<MeView>('demo-resident-1', 'me.get')).phone).toBe('13812345678');
     const c = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', { category: 'cat_demo_repair', buildingId: h.ids['1号楼'], text: '水管漏水了' }, key());
     expect((await h.ok<ConcernView>('demo-grid-1', 'concern.get', { concernId: c.id })).authorPhone).toBe('13812345678');
     expect(c.authorPhone).toBeUndefined();
@@ -59,6 +60,7 @@ describe('deleting my account', () => {
   it('can be undone during the waiting period', async () => {
     const { scheduledFor } = await h.ok<{ scheduledFor: number }>('demo-resident-1', 'privacy.requestDeletion', { confirm: true });
     expect(scheduledFor).toBe(T0 + 7 * DAY);
+    expect((await h.ok<MeView>('demo-resident-1', 'me.get')).deletionScheduledFor).toBe(scheduledFor);
     expect(await h.ok('demo-resident-1', 'privacy.cancelDeletion')).toEqual({ cancelled: true });
     h.clock.advance(8 * DAY);
     await runSweep(h.deps);

@@ -1,0 +1,144 @@
+/**
+ * THE AUTHORIZATION TABLE: for every action (and variant) listed by `meta.describe`, what
+ * each kind of caller gets when aiming at an item owned by 刘阿姨 (`resident`) / lying in
+ * grid 1 of the demo community. Fixtures live in ./fixtures.ts under the same keys; the
+ * callers are defined in ../support/world.ts (CALLERS).
+ *
+ * Own vs other item: the item is fixed and the columns say how the caller relates to it —
+ * `resident` is its owner, `otherResident` a resident of another household (for them it is
+ * someone else's item), `gridWorker` works its grid, `otherGridWorker` another grid,
+ * `otherAdmin` runs another community. Actions on the caller's own account (me.get,
+ * privacy.*, member.setPhone…) have no foreign item: there every caller acts on their own.
+ *
+ * Cells:
+ *   'allow'   the call succeeded (ok:true) — and, when the fixture names a probe, the
+ *             target item is in the response.
+ *   'hidden'  ok:true, but the target item is NOT in the response (the caller's list is
+ *             scoped away from it), and nothing was written.
+ *   'own'     ok:true on the caller's own data only: the target is NOT in the response
+ *             (the call may write the caller's own records, e.g. an audit entry).
+ *   'deny'    an error envelope with FORBIDDEN, NOT_FOUND or UNAUTHENTICATED, and nothing
+ *             was written.
+ *   a code    a denial with exactly that code (where the code itself matters).
+ *
+ * Rules checked on every cell besides the table (authorization.test.ts):
+ *   - an anonymous caller is denied with UNAUTHENTICATED;
+ *   - a denied or hidden call writes nothing (rate-limit windows aside);
+ *   - no call changes another community's data;
+ *   - no response carries an openid, and nobody but staff of the item's community sees a
+ *     resident's name or member id other than their own.
+ */
+import type { CallerKind } from '../support/world';
+
+export type Cell = 'allow' | 'hidden' | 'own' | 'deny' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'VALIDATION_ERROR';
+
+export const COLUMNS = ['anonymous', 'visitor', 'resident', 'otherResident', 'volunteer', 'gridWorker', 'otherGridWorker', 'admin', 'otherAdmin'] as const satisfies readonly CallerKind[];
+
+type Row = { [K in (typeof COLUMNS)[number]]: Cell };
+
+function table(rows: Record<string, readonly Cell[]>): Record<string, Row> {
+  const out: Record<string, Row> = {};
+  for (const [name, cells] of Object.entries(rows)) {
+    if (cells.length !== COLUMNS.length) throw new Error(`expectations: row ${name} has ${cells.length} cells, expected ${COLUMNS.length}`);
+    out[name] = Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i]])) as Row;
+  }
+  return out;
+}
+
+// prettier-ignore
+export const EXPECTATIONS = table({
+  //                           anonymous  visitor   resident  otherRes  volunteer gridWorker otherGrid admin     otherAdmin
+  'meta.describe':            ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'me.get':                   ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  // Staff and volunteers may bind their own home too; a member of another community may not.
+  'member.requestBinding':    ['deny',    'allow',  'deny',   'deny',   'allow',  'allow',  'allow',  'allow',  'deny'],
+  'member.redeemInvite':      ['deny',    'allow',  'deny',   'deny',   'allow',  'allow',  'allow',  'allow',  'deny'],
+  'member.listRequests':      ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  'member.reviewRequest':     ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
+  'admin.setRoles':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // Another community's buildings read as missing, reported on the field.
+  'admin.issueInvites':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'VALIDATION_ERROR'],
+
+  // Public: a visitor must see where they could live before anyone knows them.
+  'community.list':           ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'community.buildings':      ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'community.grids':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  'admin.upsertGrid':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'admin.upsertBuilding':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // Acts on the caller's own community only (the cross-community rule proves demo is untouched).
+  'admin.updateCommunity':    ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
+
+  'concern.categories':       ['deny',    'deny',   'allow',  'allow',  'deny',   'allow',  'allow',  'allow',  'hidden'],
+  // Any bound resident may speak up about any building of their community.
+  'concern.submit':           ['deny',    'deny',   'allow',  'allow',  'deny',   'deny',   'deny',   'deny',   'deny'],
+  'concern.listMine':         ['deny',    'deny',   'allow',  'hidden', 'deny',   'deny',   'deny',   'deny',   'deny'],
+  'concern.get':              ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.queue':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  'concern.accept':           ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.reply':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.note':             ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.requestInfo':      ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.supplement':       ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
+  'concern.transfer':         ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.whistle':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.reportBack':       ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.merge':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.resolve':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'concern.rate':             ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
+  'concern.reopen':           ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
+  'concern.withdraw':         ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
+  'concern.stats':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  'admin.upsertCategory':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // The fixture marks 李秀英 away: herself or an admin of her community, nobody else.
+  'staff.setAway':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
+
+  'service.list':             ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  'service.get':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'deny'],
+  'service.slots':            ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'deny'],
+  // Booking for oneself needs a household; staff book for residents only as 代办 (next row).
+  'booking.create':           ['deny',    'deny',   'allow',  'allow',  'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'deny'],
+  // 代办 is open to any staff of the community (contract scope: 为本社区居民代办).
+  // Only the service's own staff (and admins) book on a resident's behalf.
+  'booking.create#onBehalf':  ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
+  // 李秀英 is the proof service's staff; 张建国 is not.
+  'booking.cancel':           ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'booking.confirmPromotion': ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
+  'booking.listMine':         ['deny',    'deny',   'allow',  'hidden', 'deny',   'deny',   'deny',   'deny',   'deny'],
+  'booking.listForSlot':      ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'booking.checkIn':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'booking.markNoShow':       ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'booking.rate':             ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
+  'admin.upsertService':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'admin.setSchedule':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'admin.closeSlots':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+
+  // Everyone has an inbox (an anonymous one is empty); only 刘阿姨 reads or marks hers.
+  'inbox.list':               ['deny',    'hidden', 'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+  'inbox.unreadCount':        ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'inbox.markRead':           ['deny',    'hidden', 'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+  'notify.templates':         ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  // Consent is recorded per person: someone with no identity has nobody to record it for.
+  'notify.recordConsent':     ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+
+  // Only files in one's own upload folder can be registered; the fixture's is 刘阿姨's.
+  'media.register':           ['deny',    'deny',   'allow',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
+  // A photo on 刘阿姨's concern: her, and whoever may read the concern.
+  'media.urls':               ['deny',    'deny',   'allow',  'hidden', 'hidden', 'allow',  'hidden', 'allow',  'hidden'],
+  'moderation.queue':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
+  'moderation.decide':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // Whoever can read 刘阿姨's concern may report it — except herself (refused on the field).
+  'content.report':           ['deny',    'deny',   'VALIDATION_ERROR', 'deny', 'deny', 'allow', 'deny', 'allow', 'deny'],
+  'member.setPhone':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  // Everyone exports their own data; only 刘阿姨's export holds her profile.
+  'privacy.export':           ['deny',    'own',    'allow',  'own',    'own',    'own',    'own',    'own',    'own'],
+  'privacy.requestDeletion':  ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  // 刘阿姨 asked to delete her account; only she can take it back.
+  'privacy.cancelDeletion':   ['deny',    'hidden', 'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+});
+
+/**
+ * Cells where the backend does not do what the table says today. Each is a real bug,
+ * described in full in the report; its test is `test.failing`, so fixing the bug turns
+ * the marker red until it is removed from here.
+ */
+export const KNOWN_BUGS: Record<string, string> = {};

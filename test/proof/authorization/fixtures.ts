@@ -1,0 +1,206 @@
+/**
+ * One builder per action (and per named variant, `action#variant`): it brings a fresh copy
+ * of the world into the state the action needs and returns a VALID input aimed at an item
+ * owned by `resident` (刘阿姨) or lying in grid 1 / the demo community. The authorization
+ * matrix, the fuzzer (which mutates these inputs) and the identity check all start here.
+ *
+ * `probe` is a piece of the response JSON that shows the target item was reached: present
+ * for callers who may see it, absent for callers whose list is scoped away from it.
+ */
+import { pollVerdicts } from '../../../cloudfunctions/lib/features/media/verdicts';
+import type { World } from '../support/world';
+import { DAY, HOUR, key, member } from '../support/world';
+
+export interface Built {
+  data: Record<string, unknown>;
+  probe?: string;
+}
+
+export type Builder = (w: World) => Promise<Built>;
+
+const RESIDENT = 'demo-resident-1';
+const GRID1 = 'demo-grid-1';
+
+const startOf = (slotId: string) => Number(slotId.split('_').pop());
+
+async function accepted(w: World): Promise<string> {
+  await w.h.ok(GRID1, 'concern.accept', { concernId: w.ids.concern });
+  return w.ids.concern;
+}
+
+async function coordinating(w: World): Promise<string> {
+  const id = await accepted(w);
+  await w.h.ok(GRID1, 'concern.whistle', { concernId: id, department: '物业公司', note: '门禁系统由物业维护，请物业派人维修' });
+  return id;
+}
+
+async function resolved(w: World): Promise<string> {
+  const id = await accepted(w);
+  await w.h.ok(GRID1, 'concern.resolve', { concernId: id, summary: '物业已更换门禁控制器，门禁恢复正常。' });
+  return id;
+}
+
+async function booked(w: World, slot = w.ids.slot, who = RESIDENT): Promise<string> {
+  return (await w.h.ok<{ id: string }>(who, 'booking.create', { slotId: slot }, key())).id;
+}
+
+/** 刘阿姨 waits behind 马大爷 for the single seat; he cancels, and the seat is offered to her. */
+async function offered(w: World): Promise<string> {
+  const his = await booked(w, w.ids.slot, 'demo-resident-2');
+  const hers = await booked(w);
+  await w.h.ok('demo-resident-2', 'booking.cancel', { bookingId: his });
+  return hers;
+}
+
+/** Booked, and the clock half an hour before the slot (check-in is open). */
+async function arrivingSoon(w: World): Promise<string> {
+  const id = await booked(w);
+  w.h.clock.set(startOf(w.ids.slot) - HOUR / 2);
+  return id;
+}
+
+async function attended(w: World): Promise<string> {
+  const id = await arrivingSoon(w);
+  await w.h.ok(GRID1, 'booking.checkIn', { bookingId: id });
+  return id;
+}
+
+/** A message in 刘阿姨's own inbox (the approval of her binding request, from the seed). */
+async function residentMessage(w: World): Promise<string> {
+  const page = await w.h.deps.store.query<{ _id: string }>('inbox', {
+    where: { communityId: 'demo', recipientId: member(RESIDENT) },
+    orderBy: { field: 'createdAt', dir: 'desc' },
+    limit: 1,
+  });
+  if (!page.items[0]) throw new Error('fixture: 刘阿姨 has no inbox message');
+  return page.items[0]._id;
+}
+
+/** A photo 刘阿姨 uploaded to her own folder, registered, and cleared by the image check. */
+async function passedPhoto(w: World, name = 'door.jpg'): Promise<string> {
+  const fileId = `local://uploads/${member(RESIDENT)}_${name}`;
+  await w.h.ok(RESIDENT, 'media.register', { fileId });
+  w.h.clock.advance(60_000);
+  await pollVerdicts(w.h.deps, w.h.clock.now(), { items: 100 });
+  return fileId;
+}
+
+/** A concern of 刘阿姨's whose words the content check sent to staff review. */
+async function heldForReview(w: World): Promise<string> {
+  const c = await w.h.ok<{ id: string }>(RESIDENT, 'concern.submit', {
+    category: 'cat_demo_property', buildingId: w.ids.b1, text: '我要写举报信反映物业乱收费的问题。',
+  }, key());
+  return `mod_concernText_${c.id}`;
+}
+
+export const builders: Record<string, Builder> = {
+  'meta.describe': async () => ({ data: {}, probe: '"meta.describe"' }),
+  'me.get': async () => ({ data: {} }),
+
+  'member.requestBinding': async (w) => ({
+    data: { communityId: 'demo', buildingId: w.ids.b1, unit: '5', room: '501', name: '周先生' },
+  }),
+  'member.redeemInvite': async (w) => {
+    const { invites } = await w.h.ok<{ invites: Array<{ code: string }> }>('demo-admin', 'admin.issueInvites', {
+      households: [{ buildingId: w.ids.b1, unit: '9', room: '901' }],
+    });
+    return { data: { code: invites[0].code } };
+  },
+  'member.listRequests': async (w) => ({ data: { status: 'pending' }, probe: w.ids.visitorRequest }),
+  'member.reviewRequest': async (w) => ({ data: { requestId: w.ids.visitorRequest, decision: 'approve' } }),
+  'admin.setRoles': async () => ({ data: { memberId: member('demo-volunteer-1'), roles: ['volunteer', 'gridWorker'] } }),
+  'admin.issueInvites': async (w) => ({ data: { households: [{ buildingId: w.ids.b1, unit: '8', room: '801' }] } }),
+
+  'community.list': async () => ({ data: {}, probe: '幸福里社区' }),
+  'community.buildings': async (w) => ({ data: { communityId: 'demo' }, probe: w.ids.b1 }),
+  'community.grids': async (w) => ({ data: {}, probe: w.ids.g1 }),
+  'admin.upsertGrid': async (w) => ({ data: { gridId: w.ids.g1, name: '第一网格（更名）' } }),
+  'admin.upsertBuilding': async (w) => ({ data: { buildingId: w.ids.b1, name: '1号楼', gridId: w.ids.g1 } }),
+  'admin.updateCommunity': async () => ({ data: { name: '幸福里社区', subdistrict: '和平街道' } }),
+
+  'concern.categories': async () => ({ data: {}, probe: 'cat_demo_repair' }),
+  'concern.submit': async (w) => ({
+    data: { category: 'cat_demo_repair', buildingId: w.ids.b1, text: '1号楼电梯按钮失灵，老人上下楼很不方便。', hideName: true },
+  }),
+  'concern.listMine': async (w) => ({ data: {}, probe: w.ids.concern }),
+  'concern.get': async (w) => ({ data: { concernId: w.ids.concern }, probe: w.ids.concern }),
+  'concern.queue': async (w) => ({ data: {}, probe: w.ids.concern }),
+  'concern.accept': async (w) => ({ data: { concernId: w.ids.concern } }),
+  'concern.reply': async (w) => ({ data: { concernId: await accepted(w), text: '已联系物业，明天上午来修。' } }),
+  'concern.note': async (w) => ({ data: { concernId: await accepted(w), text: '门禁由物业维护，已电话催办。' } }),
+  'concern.requestInfo': async (w) => ({ data: { concernId: await accepted(w), question: '是哪一扇门？请拍张照片。' } }),
+  'concern.supplement': async (w) => ({ data: { concernId: w.ids.concern, text: '是北侧的单元门。' } }),
+  'concern.transfer': async (w) => ({ data: { concernId: await accepted(w), toGridId: w.ids.g2, reason: '门禁归第二网格的物业管理' } }),
+  'concern.whistle': async (w) => ({ data: { concernId: await accepted(w), department: '物业公司', note: '请物业派人维修门禁' } }),
+  'concern.reportBack': async (w) => ({ data: { concernId: await coordinating(w), text: '物业回复：已更换门禁控制器。' } }),
+  'concern.merge': async (w) => {
+    const original = await accepted(w);
+    const dup = await w.h.ok<{ id: string }>('demo-resident-2', 'concern.submit', {
+      category: 'cat_demo_repair', buildingId: w.ids.b1, text: '1号楼单元门禁坏了，谁都能进。',
+    }, key());
+    return { data: { concernId: dup.id, intoId: original, reason: '同一门禁故障' } };
+  },
+  'concern.resolve': async (w) => ({ data: { concernId: await accepted(w), summary: '门禁已修好。' } }),
+  'concern.rate': async (w) => ({ data: { concernId: await resolved(w), resolved: true, satisfaction: 5, comment: '修得很快' } }),
+  'concern.reopen': async (w) => ({ data: { concernId: await resolved(w), reason: '门禁又坏了' } }),
+  'concern.withdraw': async (w) => ({ data: { concernId: w.ids.concern, reason: '已经自己联系物业修好了' } }),
+  'concern.stats': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + DAY, groupBy: 'grid' }, probe: w.ids.g1 }),
+  'admin.upsertCategory': async () => ({ data: { categoryId: 'cat_demo_repair', name: '设施维修', contactHours: 12, resolveDays: 5 } }),
+  'staff.setAway': async () => ({ data: { away: true, memberId: member(GRID1) } }),
+
+  'service.list': async (w) => ({ data: {}, probe: w.ids.service }),
+  'service.get': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.service }),
+  'service.slots': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.slot }),
+  'booking.create': async (w) => ({ data: { slotId: w.ids.slot } }),
+  'booking.create#onBehalf': async (w) => ({ data: { slotId: w.ids.slot, onBehalfOf: member(RESIDENT), reason: '老人不会用手机' } }),
+  'booking.cancel': async (w) => ({ data: { bookingId: await booked(w), reason: '临时有事' } }),
+  'booking.confirmPromotion': async (w) => ({ data: { bookingId: await offered(w) } }),
+  'booking.listMine': async (w) => {
+    const id = await booked(w);
+    return { data: {}, probe: id };
+  },
+  'booking.listForSlot': async (w) => {
+    const id = await booked(w);
+    return { data: { slotId: w.ids.slot }, probe: id };
+  },
+  'booking.checkIn': async (w) => ({ data: { bookingId: await arrivingSoon(w), note: '已提供咨询' } }),
+  'booking.markNoShow': async (w) => {
+    const id = await booked(w);
+    w.h.clock.set(startOf(w.ids.slot) + HOUR / 4);
+    return { data: { bookingId: id } };
+  },
+  'booking.rate': async (w) => ({ data: { bookingId: await attended(w), score: 5, comment: '很耐心' } }),
+  'admin.upsertService': async (w) => ({
+    data: { serviceId: w.ids.service, name: '证明服务', description: '授权矩阵专用的便民服务（已修改）', location: '社区服务站一楼', durationMinutes: 60, seatsPerSlot: 2, staffIds: [member(GRID1)] },
+  }),
+  'admin.setSchedule': async (w) => ({ data: { serviceId: w.ids.service, schedule: [{ weekday: 3, start: '14:00', end: '16:00' }] } }),
+  'admin.closeSlots': async (w) => ({
+    data: { serviceId: w.ids.service, from: startOf(w.ids.slot), to: startOf(w.ids.slot) + HOUR, reason: '节假日休息' },
+  }),
+
+  'inbox.list': async (w) => ({ data: {}, probe: await residentMessage(w) }),
+  'inbox.unreadCount': async () => ({ data: {} }),
+  'inbox.markRead': async (w) => ({ data: { ids: [await residentMessage(w)] }, probe: '"marked":1' }),
+  'notify.templates': async () => ({ data: { moment: 'concern.submit' } }),
+  'notify.recordConsent': async () => ({ data: { results: { concernProgress: 'accept' } } }),
+
+  'media.register': async () => ({ data: { fileId: `local://uploads/${member(RESIDENT)}_door.jpg` } }),
+  'media.urls': async (w) => {
+    const photo = await passedPhoto(w);
+    await w.h.ok(RESIDENT, 'concern.supplement', { concernId: w.ids.concern, photos: [photo] });
+    return { data: { fileIds: [photo] }, probe: photo };
+  },
+  'moderation.queue': async (w) => ({ data: { status: 'pending' }, probe: await heldForReview(w) }),
+  'moderation.decide': async (w) => ({ data: { itemId: await heldForReview(w), decision: 'approve' } }),
+  'content.report': async (w) => ({ data: { subjectType: 'concernText', subjectId: w.ids.concern, reason: '内容与事实不符' } }),
+  'member.setPhone': async () => ({ data: { code: 'demo-13812345678' } }),
+  'privacy.export': async () => ({ data: {}, probe: '"name":"刘阿姨"' }),
+  'privacy.requestDeletion': async () => ({ data: { confirm: true } }),
+  'privacy.cancelDeletion': async (w) => {
+    await w.h.ok(RESIDENT, 'privacy.requestDeletion', { confirm: true });
+    return { data: {}, probe: '"cancelled":true' };
+  },
+};
+
+/** `booking.create#onBehalf` → `booking.create`. */
+export const actionOf = (caseName: string) => caseName.split('#')[0];
