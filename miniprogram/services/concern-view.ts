@@ -5,7 +5,7 @@
 import type { ConcernEventView, ConcernView } from '../core/concern/contract';
 import type { GridView, StaffRef } from '../core/community/contract';
 import { formatDateTime } from '../core/format';
-import { photoItems, type PhotoItem } from './upload';
+import type { PhotoItem } from './photos';
 import { escalationText, statusTone, type Tone } from './view';
 
 /** Actions only staff take; one of them present means the caller handles this concern. */
@@ -50,6 +50,10 @@ export interface DetailView {
   assigneeName: string;
   firstResponderName: string;
   authorName: string;
+  /** The author's phone: present for the staff handling it, when the author gave one. */
+  authorPhone: string;
+  /** The text waits for content review (a placeholder may stand in for it). */
+  underReview: boolean;
   hideName: boolean;
   photos: PhotoItem[];
   contactDueText: string;
@@ -76,7 +80,11 @@ export function latestQuestion(timeline: readonly ConcernEventView[]): string {
   return best?.note ?? '';
 }
 
-export function detailView(c: ConcernView): DetailView {
+/** Turns file ids into what the page shows (see services/photos.ts); none by default. */
+export type PhotoMapper = (ids: readonly string[] | undefined) => PhotoItem[];
+const noPhotos: PhotoMapper = () => [];
+
+export function detailView(c: ConcernView, photoItems: PhotoMapper = noPhotos): DetailView {
   return {
     id: c.id,
     number: c.number,
@@ -89,6 +97,8 @@ export function detailView(c: ConcernView): DetailView {
     assigneeName: c.assignee?.name ?? '',
     firstResponderName: c.firstResponder?.name ?? '',
     authorName: c.authorName ?? '',
+    authorPhone: c.authorPhone ?? '',
+    underReview: c.underReview === true,
     hideName: c.hideName,
     photos: photoItems(c.photos),
     contactDueText: c.contactDueAt ? formatDateTime(c.contactDueAt) : '',
@@ -116,7 +126,7 @@ export function detailView(c: ConcernView): DetailView {
   };
 }
 
-export function timelineRows(c: ConcernView): TimelineRow[] {
+export function timelineRows(c: ConcernView, photoItems: PhotoMapper = noPhotos): TimelineRow[] {
   return c.timeline.map((e, i) => ({
     key: `${i}-${e.at}`,
     label: e.label,
@@ -136,12 +146,33 @@ export function previewUrls(
   group: string,
   sources: { concern: DetailView | null; timeline: readonly TimelineRow[]; form?: readonly PhotoItem[] },
 ): string[] {
-  const pick = (list: readonly PhotoItem[] | undefined) => (list ?? []).map((p) => p.src);
+  // Tiles still waiting for their check have nothing to enlarge.
+  const pick = (list: readonly PhotoItem[] | undefined) => (list ?? []).map((p) => p.src).filter((src) => src !== '');
   if (group === 'concern') return pick(sources.concern?.photos);
   if (group === 'resolution') return pick(sources.concern?.resolution?.photos);
   if (group === 'form') return pick(sources.form);
   const m = /^event-(\d+)$/.exec(group);
   return m ? pick(sources.timeline[Number(m[1])]?.photos) : [];
+}
+
+/** Every photo a view mentions, to ask media.urls for them in one go. */
+export function photoIdsOf(c: ConcernView): string[] {
+  const ids = [...c.photos, ...(c.resolution?.photos ?? [])];
+  for (const e of c.timeline) ids.push(...(e.photos ?? []));
+  return [...new Set(ids)];
+}
+
+/**
+ * The setData patch that re-renders only a view's photos (after their addresses arrive):
+ * the concern's, the resolution's and each timeline entry that has any.
+ */
+export function photoPatch(c: ConcernView, photoItems: PhotoMapper): Record<string, PhotoItem[]> {
+  const patch: Record<string, PhotoItem[]> = { 'concern.photos': photoItems(c.photos) };
+  if (c.resolution) patch['concern.resolution.photos'] = photoItems(c.resolution.photos);
+  c.timeline.forEach((e, i) => {
+    if (e.photos && e.photos.length > 0) patch[`timeline[${i}].photos`] = photoItems(e.photos);
+  });
+  return patch;
 }
 
 export interface Person extends StaffRef {

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config';
 import { requestAuthorization, type PrivacyResolve } from './privacy';
+import { refreshBadge, type BadgeWx, type UnreadFetch } from './badge';
 
 /** The slice of `wx` the launch hook touches, so tests can hand in fakes. */
 export interface LaunchWx {
@@ -23,4 +24,12 @@ export function launch(cfg: AppConfig, w: LaunchWx): void {
     const host = w as { onNeedPrivacyAuthorization(listener: NeedPrivacyListener): void };
     host.onNeedPrivacyAuthorization((resolve) => requestAuthorization(resolve));
   }
+}
+
+/**
+ * Runs in App.onShow (after onLaunch, so the transport is ready): the unread badge on 我的
+ * catches up with messages that arrived while the app was in the background.
+ */
+export function appShow(w: BadgeWx, fetch?: UnreadFetch): Promise<string | null> {
+  return refreshBadge(w, fetch);
 }

@@ -4,7 +4,7 @@
  */
 import type { AppConfig } from '../../miniprogram/config';
 
-type AppOptions = { onLaunch(): void; globalData: Record<string, unknown> };
+type AppOptions = { onLaunch(): void; onShow(): void; globalData: Record<string, unknown> };
 
 function loadApp(mode: AppConfig['mode']) {
   let registered: AppOptions | undefined;
@@ -69,5 +69,28 @@ describe('the base library supports privacy authorization', () => {
 describe('an old base library without the privacy API', () => {
   it('still launches', () => {
     expect(() => loadApp('local').onLaunch()).not.toThrow();
+  });
+});
+
+describe('the app comes to the front', () => {
+  it('puts the unread count on the 我的 tab', async () => {
+    const wx = w as unknown as Record<string, jest.Mock>;
+    wx.setTabBarBadge = jest.fn();
+    let app: AppOptions | undefined;
+    let api: typeof import('../../miniprogram/services/api') | undefined;
+    jest.isolateModules(() => {
+      (globalThis as unknown as { App: (o: AppOptions) => void }).App = (o) => {
+        app = o;
+      };
+      require('../../miniprogram/app');
+      api = require('../../miniprogram/services/api');
+    });
+    const send = jest.fn(async () => ({ ok: true as const, data: { count: 7, more: false } }));
+    api!.setTransport({ send });
+    app!.onLaunch();
+    app!.onShow();
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ action: 'inbox.unreadCount' }));
+    expect(wx.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3, text: '7' }));
   });
 });

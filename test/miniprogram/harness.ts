@@ -126,3 +126,18 @@ export function meReply(allowedActions: string[], extra: Record<string, unknown>
 export const wxMock = (globalThis as unknown as { wx: Record<string, jest.Mock> }).wx;
 
 export { ok, fail, simulate };
+
+/** The address media.urls gives a file id in tests: https, named after the file. */
+export const urlOf = (fileId: string): string => `https://tmp.example/${fileId.split('/').pop()}`;
+
+/**
+ * A media.urls reply: an address for every asked id except those in `withheld` (photos the
+ * server leaves out — not checked yet, or not visible to this caller).
+ */
+export function mediaUrlsReply(withheld: readonly string[] = []): Reply {
+  return (data) => {
+    const urls: Record<string, string> = {};
+    for (const id of (data.fileIds as string[]) ?? []) if (!withheld.includes(id)) urls[id] = urlOf(id);
+    return ok({ urls });
+  };
+}

@@ -41,6 +41,12 @@ Object.assign(host.wx, {
   previewImage: jest.fn(),
   // Tests that pick photos give their own implementation; by default the resident cancels.
   chooseMedia: jest.fn((opts: { fail?: (e: { errMsg: string }) => void }) => opts.fail?.({ errMsg: 'chooseMedia:fail cancel' })),
+  makePhoneCall: jest.fn(),
+  setClipboardData: jest.fn(),
+  setTabBarBadge: jest.fn(),
+  removeTabBarBadge: jest.fn(),
+  // Answers at once, as a closed panel would; tests that care give their own answer.
+  requestSubscribeMessage: jest.fn((opts: { fail?: (e: { errMsg: string }) => void }) => opts.fail?.({ errMsg: 'requestSubscribeMessage:fail cancel' })),
 });
 
 // Pages are written with Component(); a stray Page() should still load in tests.

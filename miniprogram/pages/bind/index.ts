@@ -11,6 +11,10 @@ import { allows, BINDING_STATUS_LABELS, formatAddress } from '../../services/vie
 import { collectPages } from '../../services/paging';
 import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
 import { instanceState } from '../../services/page-state';
+import { askConsent, loadTemplates } from '../../services/consent';
+import { validateInput } from '../../core/validate';
+import type { ContractInput } from '../../core/action';
+import type { TemplateRequest } from '../../core/notify/contract';
 
 const FIELDS = ['communityId', 'buildingId', 'unit', 'room', 'name'] as const;
 type Field = (typeof FIELDS)[number];
@@ -41,6 +45,10 @@ const state = instanceState(() => ({
   buildingsOf: '',
   /** One key per application: a retry after a lost answer must not file it twice. */
   key: newIdempotencyKey(),
+  /** Fetched on load so the submit tap can ask for consent without waiting. */
+  templates: [] as TemplateRequest[],
+  /** The application key consent was last asked for: a retry of it is not asked again. */
+  askedFor: '',
 }));
 
 Component({
@@ -92,7 +100,13 @@ Component({
         canRequest,
         mode: canRedeem ? 'invite' : 'request',
       });
-      if (canRequest) await this.loadCommunities(me.community?.id ?? '');
+      if (canRequest) {
+        const s = state(this);
+        void loadTemplates('member.requestBinding').then((t) => {
+          s.templates = t;
+        });
+        await this.loadCommunities(me.community?.id ?? '');
+      }
     },
     async loadCommunities(preferId: string) {
       const res = await collectPages((cursor) => call(listCommunities, { cursor, limit: 50 }));
@@ -164,20 +178,39 @@ Component({
       if (field !== 'unit' && field !== 'room' && field !== 'name') return;
       this.setData({ [field]: e.detail.value, [`errors.${field}`]: '' });
     },
-    async submitRequest() {
+    /**
+     * The submit tap. Not async: WeChat's subscribe panel opens only from inside the tap,
+     * so consent (to hear the review result) is asked here, before any await.
+     */
+    submitRequest() {
       if (this.data.submitting) return;
+      const input = this.requestInput();
+      const s = state(this);
+      let consent: Promise<void> = Promise.resolve();
+      if (s.askedFor !== s.key && validateInput(requestBinding, input).ok) {
+        s.askedFor = s.key;
+        consent = askConsent(wx, s.templates);
+      }
+      void this.sendRequest(input, consent);
+    },
+    requestInput(): ContractInput<typeof requestBinding> {
       const s = state(this);
       const community = s.communities[this.data.communityIndex];
       // Buildings belong to the community they were loaded for; a stale list must not mix.
       const building = s.buildingsOf === community?.id ? s.buildings[this.data.buildingIndex] : undefined;
-      const input = {
+      return {
         communityId: community?.id ?? '',
         buildingId: building?.id ?? '',
         unit: this.data.unit,
         room: this.data.room,
         name: this.data.name,
       };
+    },
+    async sendRequest(input: ContractInput<typeof requestBinding>, consent: Promise<void>) {
+      const s = state(this);
       this.setData({ submitting: true, formError: '', errors: emptyErrors(FIELDS) });
+      // Whatever the resident chose in WeChat's panel, the application goes ahead.
+      await consent;
       const res = await call(requestBinding, input, { idempotencyKey: s.key });
       if (res.ok) {
         s.key = newIdempotencyKey();

@@ -11,20 +11,34 @@ import {
 } from '../../core/concern/contract';
 import type { ErrorBody } from '../../core/errors';
 import { allows } from '../../services/view';
-import { detailView, previewUrls, STAFF_CONCERN_ACTIONS, timelineRows, type DetailView, type TimelineRow } from '../../services/concern-view';
+import {
+  detailView,
+  photoIdsOf,
+  photoPatch,
+  previewUrls,
+  STAFF_CONCERN_ACTIONS,
+  timelineRows,
+  type DetailView,
+  type PhotoMapper,
+  type TimelineRow,
+} from '../../services/concern-view';
+import { reportContent } from '../../core/moderation/contract';
 import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
-import { photoItems, pickPhotos, type PhotoItem } from '../../services/upload';
+import { pickPhotos } from '../../services/upload';
+import { pagePhotos, type PhotoItem } from '../../services/photos';
+import { knownMemberId, pageMemberId } from '../../services/member';
 import { instanceState } from '../../services/page-state';
 
 const FIELDS = ['resolved', 'satisfaction', 'comment', 'reason', 'text', 'photos'] as const;
-type Panel = '' | 'reopen' | 'supplement';
+type Panel = '' | 'reopen' | 'supplement' | 'report';
 
 const STAR_LABELS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
-type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value?: string; group?: string; index?: number; id?: string }>;
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value?: string; group?: string; index?: number; id?: string; src?: string }>;
 
 // `busy` is not rendered: it only stops a double tap from sending twice.
-const state = instanceState(() => ({ id: '', busy: false }));
+// `view` is the last concern shown, so photos arriving later re-render the right one.
+const state = instanceState(() => ({ id: '', busy: false, view: null as ConcernView | null }));
 
 Component({
   data: {
@@ -38,6 +52,9 @@ Component({
     canSupplement: false,
     canWithdraw: false,
     canHandle: false,
+    canReport: false,
+    reportReason: '',
+    reportError: '',
     panel: '' as Panel,
     rateResolved: '' as '' | 'yes' | 'no',
     rateStars: 0,
@@ -75,7 +92,8 @@ Component({
         this.setData({ loading: false, error: '没有找到这条诉求' });
         return;
       }
-      const res = await call(getConcern, { concernId: id });
+      // The member id tells the resident's own photos apart (a "审核中" tile while checked).
+      const [res] = await Promise.all([call(getConcern, { concernId: id }), pageMemberId(this)]);
       if (!res.ok) {
         this.setData({ loading: false, error: res.error.message });
         return;
@@ -87,20 +105,39 @@ Component({
       const a = c.allowedActions;
       const canReopen = allows(a, 'concern.reopen');
       const canSupplement = allows(a, 'concern.supplement');
+      // Offered by the server only where the caller sees someone else's words.
+      const canReport = allows(a, 'content.report');
       const panel = this.data.panel;
+      state(this).view = c;
+      const photos = this.photoMapper();
       this.setData({
         loading: false,
         error: '',
-        concern: detailView(c),
-        timeline: timelineRows(c),
+        concern: detailView(c, photos),
+        timeline: timelineRows(c, photos),
+        canReport,
         canRate: allows(a, 'concern.rate'),
         canReopen,
         canSupplement,
         canWithdraw: allows(a, 'concern.withdraw'),
         canHandle: allows(a, ...STAFF_CONCERN_ACTIONS),
         // A form the server no longer offers closes with it.
-        panel: (panel === 'reopen' && !canReopen) || (panel === 'supplement' && !canSupplement) ? '' : panel,
+        panel: (panel === 'reopen' && !canReopen) || (panel === 'supplement' && !canSupplement) || (panel === 'report' && !canReport) ? '' : panel,
       });
+      void this.loadPhotos(c);
+    },
+    photoMapper(): PhotoMapper {
+      const cache = pagePhotos(this);
+      const me = knownMemberId(this);
+      return (ids) => cache.items(ids, me);
+    },
+    /** Asks media.urls for the photos not known yet, then re-renders only the photos. */
+    async loadPhotos(c: ConcernView) {
+      const cache = pagePhotos(this);
+      const ids = photoIdsOf(c);
+      if (!cache.needs(ids)) return;
+      await cache.load(ids);
+      if (state(this).view === c) this.setData(photoPatch(c, this.photoMapper()));
     },
     /** Sends one resident action; on success re-renders from the answer and clears the forms. */
     async send(form: string, run: () => Promise<{ ok: true; data: ConcernView } | { ok: false; error: ErrorBody }>, done: string) {
@@ -148,8 +185,9 @@ Component({
 
     // —— reopen and supplement panels ——
     openPanel(e: Tap) {
-      const panel: Panel = e.currentTarget.dataset.value === 'supplement' ? 'supplement' : 'reopen';
-      this.setData({ panel, formError: '', formErrorAt: '', errors: emptyErrors(FIELDS) });
+      const v = e.currentTarget.dataset.value;
+      const panel: Panel = v === 'supplement' || v === 'report' ? v : 'reopen';
+      this.setData({ panel, formError: '', formErrorAt: '', reportError: '', errors: emptyErrors(FIELDS) });
     },
     closePanel() {
       this.setData({ panel: '', formError: '', formErrorAt: '' });
@@ -167,8 +205,9 @@ Component({
     async addPhoto() {
       if (this.data.uploading) return;
       this.setData({ uploading: true, 'errors.photos': '' });
-      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX);
-      const photos = this.data.photos.concat(photoItems(res.fileIds)).slice(0, CONCERN_PHOTOS_MAX);
+      const memberId = await pageMemberId(this);
+      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX, memberId);
+      const photos = this.data.photos.concat(res.photos).slice(0, CONCERN_PHOTOS_MAX);
       this.setData({ uploading: false, photos, 'errors.photos': res.error });
     },
     removePhoto(e: Tap) {
@@ -203,9 +242,29 @@ Component({
     previewPhoto(e: Tap) {
       const d = e.currentTarget.dataset;
       const urls = previewUrls(String(d.group ?? ''), { concern: this.data.concern, timeline: this.data.timeline, form: this.data.photos });
-      const current = urls[Number(d.index)] ?? urls[0];
+      const current = d.src || urls[0];
       if (current) wx.previewImage({ current, urls });
     },
+    // —— report ——
+    onReportReason(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ reportReason: e.detail.value, reportError: '' });
+    },
+    async submitReport() {
+      const s = state(this);
+      if (s.busy) return;
+      s.busy = true;
+      this.setData({ sending: true, reportError: '' });
+      const res = await call(reportContent, { subjectType: 'concernText', subjectId: s.id, reason: this.data.reportReason });
+      s.busy = false;
+      if (!res.ok) {
+        const byField = pickFieldErrors(res.error, ['reason'] as const);
+        this.setData({ sending: false, reportError: byField.reason || res.error.message });
+        return;
+      }
+      this.setData({ sending: false, panel: '', reportReason: '' });
+      wx.showToast({ title: '已举报，感谢反馈', icon: 'success' });
+    },
+
     openMerged() {
       const target = this.data.concern?.merged;
       if (target) wx.navigateTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(target.id)}` });

@@ -13,7 +13,12 @@ import { collectPages } from '../../services/paging';
 import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
 import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
 import { instanceState } from '../../services/page-state';
-import { photoItems, pickPhotos, type PhotoItem } from '../../services/upload';
+import { pickPhotos } from '../../services/upload';
+import { pagePhotos, type PhotoItem } from '../../services/photos';
+import { askConsent, loadTemplates } from '../../services/consent';
+import { validateInput } from '../../core/validate';
+import type { ContractInput } from '../../core/action';
+import type { TemplateRequest } from '../../core/notify/contract';
 
 const FIELDS = ['category', 'text', 'buildingId', 'photos'] as const;
 
@@ -23,6 +28,11 @@ const state = instanceState(() => ({
   /** One key per form: a retry after a lost answer must not file the concern twice. */
   key: '',
   submitted: false,
+  /** Names the upload folder; from me.get. */
+  memberId: '',
+  /** Fetched on load so the submit tap can ask for consent without waiting. */
+  templates: [] as TemplateRequest[],
+  consentAsked: false,
 }));
 
 function slaText(c: CategoryView): string {
@@ -62,7 +72,7 @@ Component({
           text: draft.text,
           textLength: draft.text.length,
           hideName: draft.hideName,
-          photos: photoItems(draft.photos.slice(0, CONCERN_PHOTOS_MAX)),
+          photos: pagePhotos(this).ownItems(draft.photos.slice(0, CONCERN_PHOTOS_MAX)),
           restored: draft.text.length > 0 || draft.photos.length > 0,
         });
       }
@@ -99,6 +109,11 @@ Component({
         return;
       }
       const s = state(this);
+      s.memberId = me.data.memberId;
+      void loadTemplates('concern.submit').then((t) => {
+        s.templates = t;
+      });
+      void this.showRestoredPhotos();
       s.categories = categories.data;
       s.buildings = buildings.data;
       const categoryIndex = s.categories.findIndex((c) => c.id === categoryId);
@@ -114,6 +129,19 @@ Component({
         buildingNames: s.buildings.map((b) => b.name),
         buildingIndex,
       });
+    },
+    /** Photos restored from a draft are ids only: their addresses come from media.urls. */
+    async showRestoredPhotos() {
+      const cache = pagePhotos(this);
+      const waiting = this.data.photos.filter((p) => p.src === '').map((p) => p.id);
+      if (waiting.length === 0) return;
+      await cache.load(waiting);
+      const patch: Record<string, unknown> = {};
+      this.data.photos.forEach((p, i) => {
+        const src = p.src === '' ? cache.lookup(p.id) : undefined;
+        if (src) patch[`photos[${i}]`] = { id: p.id, src, pending: false };
+      });
+      if (Object.keys(patch).length > 0) this.setData(patch);
     },
     retryLoad() {
       const input = this.currentInput();
@@ -142,8 +170,8 @@ Component({
     async addPhoto() {
       if (this.data.uploading) return;
       this.setData({ uploading: true, 'errors.photos': '' });
-      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX);
-      const photos = this.data.photos.concat(photoItems(res.fileIds)).slice(0, CONCERN_PHOTOS_MAX);
+      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX, state(this).memberId);
+      const photos = this.data.photos.concat(res.photos).slice(0, CONCERN_PHOTOS_MAX);
       this.setData({ uploading: false, photos, 'errors.photos': res.error });
       // Uploaded ids go into the draft at once: a crash now must not cost the upload.
       if (res.fileIds.length > 0) this.keepDraft();
@@ -153,8 +181,8 @@ Component({
       this.setData({ photos: this.data.photos.filter((_, k) => k !== i) });
     },
     previewPhoto(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
-      const urls = this.data.photos.map((p) => p.src);
-      const current = urls[Number(e.currentTarget.dataset.index)];
+      const current = this.data.photos[Number(e.currentTarget.dataset.index)]?.src;
+      const urls = this.data.photos.map((p) => p.src).filter((src) => src !== '');
       if (current) wx.previewImage({ current, urls });
     },
     currentInput() {
@@ -176,13 +204,28 @@ Component({
       }
       saveDraft(wx, { ...this.currentInput(), idempotencyKey: s.key });
     },
-    async submit() {
+    /**
+     * The submit tap. Not async: WeChat's subscribe panel opens only from inside the tap,
+     * so consent is asked here, before any await, and only for a form that will go out.
+     */
+    submit() {
       if (this.data.submitting || this.data.uploading) return;
       const s = state(this);
       const input = this.currentInput();
+      let consent: Promise<void> = Promise.resolve();
+      if (!s.consentAsked && validateInput(submitConcern, input).ok) {
+        s.consentAsked = true;
+        consent = askConsent(wx, s.templates);
+      }
+      void this.send(input, consent);
+    },
+    async send(input: ContractInput<typeof submitConcern>, consent: Promise<void>) {
+      const s = state(this);
       this.setData({ submitting: true, formError: '', errors: emptyErrors(FIELDS) });
       // Saved before sending, so a crash or a lost answer leaves the text and the key behind.
       this.keepDraft();
+      // The resident answers WeChat's panel first; whatever they choose, the concern goes.
+      await consent;
       const res = await call(submitConcern, input, { idempotencyKey: s.key });
       if (res.ok) {
         s.submitted = true;

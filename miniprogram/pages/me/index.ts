@@ -2,6 +2,13 @@ import { call } from '../../services/api';
 import { getMe } from '../../core/membership/contract';
 import { formatDateTime } from '../../core/format';
 import { allows, BINDING_STATUS_LABELS, formatAddress, roleText } from '../../services/view';
+import { setPhone } from '../../core/privacy/contract';
+import { refreshBadge } from '../../services/badge';
+import { instanceState } from '../../services/page-state';
+
+type PhoneEvent = WechatMiniprogram.CustomEvent<{ code?: string; errMsg?: string }>;
+
+const state = instanceState(() => ({ phoneBusy: false }));
 
 interface PendingView {
   statusLabel: string;
@@ -25,10 +32,21 @@ Component({
     canWork: false,
     canList: false,
     canBookings: false,
+    /** Unread messages as the badge shows them: '' none, '5', '99+'. */
+    unread: '',
+    phone: '',
+    canPhone: false,
+    phoneSaving: false,
+    phoneError: '',
   },
   methods: {
     onShow() {
       void this.load();
+      void this.loadUnread();
+    },
+    async loadUnread() {
+      const text = await refreshBadge(wx);
+      if (text !== null && text !== this.data.unread) this.setData({ unread: text });
     },
     async load() {
       const res = await call(getMe, {});
@@ -60,6 +78,8 @@ Component({
         canWork: allows(me.allowedActions, 'concern.queue', 'member.listRequests'),
         canList: allows(me.allowedActions, 'concern.listMine'),
         canBookings: allows(me.allowedActions, 'booking.listMine'),
+        phone: me.phone ?? '',
+        canPhone: allows(me.allowedActions, 'member.setPhone'),
       });
     },
     goBind() {
@@ -73,6 +93,28 @@ Component({
     },
     goBookings() {
       wx.navigateTo({ url: '/pages/bookings/index' });
+    },
+    /**
+     * WeChat's phone quick-verification answers here. No code means the resident declined
+     * (or the account cannot use it): nothing happens, nothing is blocked.
+     */
+    async onPhone(e: PhoneEvent) {
+      const code = e.detail?.code;
+      const s = state(this);
+      if (!code || s.phoneBusy) return;
+      s.phoneBusy = true;
+      this.setData({ phoneSaving: true, phoneError: '' });
+      const res = await call(setPhone, { code });
+      s.phoneBusy = false;
+      if (!res.ok) {
+        this.setData({ phoneSaving: false, phoneError: res.error.message });
+        return;
+      }
+      this.setData({ phoneSaving: false, phone: res.data.phone });
+      wx.showToast({ title: '已绑定手机号', icon: 'success' });
+    },
+    goInbox() {
+      wx.navigateTo({ url: '/pages/inbox/index' });
     },
     goPrivacy() {
       wx.navigateTo({ url: '/pages/privacy/index' });

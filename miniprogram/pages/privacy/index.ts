@@ -1,10 +1,158 @@
-// A static page; it still uses Component() like every page so tests can render it.
+import { call } from '../../services/api';
+import { getMe } from '../../core/membership/contract';
+import { cancelDeletion, DELETION_WAIT_DAYS, exportMyData, requestDeletion, type MyData } from '../../core/privacy/contract';
+import { formatDateTime } from '../../core/format';
+import { instanceState } from '../../services/page-state';
+
+const EXPORT_FILE = 'linli-my-data.json';
+
+interface Summary {
+  concerns: number;
+  bookings: number;
+  messages: number;
+  truncated: boolean;
+  /** The file was written on the device. */
+  saved: boolean;
+  canShare: boolean;
+}
+
+/** The exported text is not rendered: it goes to the file and, on request, the clipboard. */
+const state = instanceState(() => ({ json: '', path: '', busy: false }));
+
+const DELETION_EXPLAINED =
+  `注销后${DELETION_WAIT_DAYS}天内可以撤销。到期后，您的姓名、手机号和住户绑定将从所有记录中删除；` +
+  '您提交的诉求和预约会去掉个人信息，以匿名方式保留在社区档案中。';
+
+type ShareFile = (o: { filePath: string; fileName: string; fail?: () => void }) => void;
+
+/** The policy is static text; the two data actions at the bottom read me.get for the deletion state. */
 Component({
-  data: {},
+  data: {
+    waitDays: DELETION_WAIT_DAYS,
+    meLoaded: false,
+    meError: '',
+    exporting: false,
+    exportError: '',
+    summary: null as Summary | null,
+    /** When the account will be deleted; '' = no request. */
+    deletionText: '',
+    deleting: false,
+    deleteError: '',
+  },
   methods: {
+    onLoad() {
+      void this.loadMe();
+    },
     openContract() {
       // WeChat's copy of the guide registered in the MP admin; absent on old base libraries.
       if (typeof wx.openPrivacyContract === 'function') wx.openPrivacyContract({});
+    },
+    async loadMe() {
+      const res = await call(getMe, {});
+      if (!res.ok) {
+        this.setData({ meLoaded: false, meError: res.error.message });
+        return;
+      }
+      const at = res.data.deletionScheduledFor;
+      this.setData({ meLoaded: true, meError: '', deletionText: at ? formatDateTime(at) : '' });
+    },
+
+    // —— 下载我的数据 ——
+    async exportData() {
+      const s = state(this);
+      if (s.busy) return;
+      s.busy = true;
+      this.setData({ exporting: true, exportError: '' });
+      const res = await call(exportMyData, {});
+      s.busy = false;
+      if (!res.ok) {
+        this.setData({ exporting: false, exportError: res.error.message });
+        return;
+      }
+      const data: MyData = res.data;
+      s.json = JSON.stringify(data, null, 2);
+      s.path = `${wx.env.USER_DATA_PATH}/${EXPORT_FILE}`;
+      let saved = false;
+      try {
+        wx.getFileSystemManager().writeFileSync(s.path, s.json, 'utf8');
+        saved = true;
+      } catch {
+        // Storage full or refused: the copy button still hands the whole text over.
+      }
+      const share = (wx as unknown as { shareFileMessage?: ShareFile }).shareFileMessage;
+      this.setData({
+        exporting: false,
+        summary: {
+          concerns: data.concerns?.length ?? 0,
+          bookings: data.bookings?.length ?? 0,
+          messages: data.messages?.length ?? 0,
+          truncated: data.truncated === true,
+          saved,
+          canShare: saved && typeof share === 'function',
+        },
+      });
+    },
+    copyData() {
+      const json = state(this).json;
+      if (json) wx.setClipboardData({ data: json });
+    },
+    /** Sends the file into a WeChat chat (e.g. 文件传输助手) so the resident keeps a copy. */
+    shareData() {
+      const s = state(this);
+      const share = (wx as unknown as { shareFileMessage?: ShareFile }).shareFileMessage;
+      if (s.path && typeof share === 'function') share({ filePath: s.path, fileName: EXPORT_FILE, fail: () => undefined });
+    },
+
+    // —— 注销账号 ——
+    /** Two confirmations: what happens, then "are you sure". */
+    askDeletion() {
+      if (state(this).busy) return;
+      wx.showModal({
+        title: '注销账号',
+        content: DELETION_EXPLAINED,
+        confirmText: '继续注销',
+        cancelText: '不注销',
+        success: (r) => {
+          if (!r.confirm) return;
+          wx.showModal({
+            title: '确认注销',
+            content: `确定要注销账号吗？${DELETION_WAIT_DAYS}天内可以在本页撤销。`,
+            confirmText: '确认注销',
+            confirmColor: '#c62828',
+            cancelText: '不注销',
+            success: (r2) => {
+              if (r2.confirm) void this.deleteAccount();
+            },
+          });
+        },
+      });
+    },
+    async deleteAccount() {
+      const s = state(this);
+      if (s.busy) return;
+      s.busy = true;
+      this.setData({ deleting: true, deleteError: '' });
+      const res = await call(requestDeletion, { confirm: true });
+      s.busy = false;
+      if (!res.ok) {
+        this.setData({ deleting: false, deleteError: res.error.message });
+        return;
+      }
+      this.setData({ deleting: false, deletionText: formatDateTime(res.data.scheduledFor) });
+    },
+    async undoDeletion() {
+      const s = state(this);
+      if (s.busy) return;
+      s.busy = true;
+      this.setData({ deleting: true, deleteError: '' });
+      const res = await call(cancelDeletion, {});
+      s.busy = false;
+      if (!res.ok) {
+        this.setData({ deleting: false, deleteError: res.error.message });
+        return;
+      }
+      this.setData({ deleting: false, deletionText: '' });
+      wx.showToast({ title: '已撤销注销', icon: 'success' });
     },
   },
 });

@@ -5,6 +5,8 @@ import { groupByDay, timeRange, type DayGroup } from '../../services/date-strip'
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
 import { allows } from '../../services/view';
+import { askConsent, loadTemplates } from '../../services/consent';
+import type { TemplateRequest } from '../../core/notify/contract';
 
 interface ServiceHead {
   name: string;
@@ -32,6 +34,8 @@ const state = instanceState(() => ({
   groups: [] as DayGroup<SlotView>[],
   pending: null as { slotId: string; key: string } | null,
   busy: false,
+  /** Fetched on load so the confirming tap can ask for consent without waiting. */
+  templates: [] as TemplateRequest[],
 }));
 
 Component({
@@ -54,8 +58,12 @@ Component({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      state(this).id = query.id ? decodeURIComponent(query.id) : '';
+      const s = state(this);
+      s.id = query.id ? decodeURIComponent(query.id) : '';
       void this.load();
+      void loadTemplates('booking.create').then((t) => {
+        s.templates = t;
+      });
     },
     async onPullDownRefresh() {
       await this.load();
@@ -132,7 +140,11 @@ Component({
         confirmText: slot.waitlistOnly ? '登记候补' : '确认预约',
         cancelText: '再想想',
         success: (r) => {
-          if (r.confirm) void this.book(slot.id);
+          if (!r.confirm) return;
+          // The 确认预约 tap: WeChat's subscribe panel opens from here, before any await.
+          // A retry of the same slot was asked about already and is not asked again.
+          const fresh = !s.pending || s.pending.slotId !== slot.id;
+          void this.book(slot.id, fresh ? askConsent(wx, s.templates) : Promise.resolve());
         },
       });
     },
@@ -140,7 +152,7 @@ Component({
       const pending = state(this).pending;
       if (pending) void this.book(pending.slotId);
     },
-    async book(slotId: string) {
+    async book(slotId: string, consent: Promise<void> = Promise.resolve()) {
       const s = state(this);
       if (s.busy) return;
       // One key per intent: a retry of the same slot after a lost answer sends the same key.
@@ -148,6 +160,8 @@ Component({
       const key = s.pending.key;
       s.busy = true;
       this.setData({ booking: true, outcome: '', outcomeDetail: '', canRetry: false });
+      // Whatever the resident chose in WeChat's panel, the booking goes ahead.
+      await consent;
       const res = await call(createBooking, { slotId }, { idempotencyKey: key });
       s.busy = false;
       if (!res.ok) {

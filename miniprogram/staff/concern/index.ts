@@ -15,11 +15,25 @@ import {
   type ConcernView,
 } from '../../core/concern/contract';
 import { listGrids, type GridView } from '../../core/community/contract';
-import { detailView, previewUrls, timelineRows, transferPeople, type DetailView, type Person, type TimelineRow } from '../../services/concern-view';
-import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import {
+  detailView,
+  photoIdsOf,
+  photoPatch,
+  previewUrls,
+  timelineRows,
+  transferPeople,
+  type DetailView,
+  type Person,
+  type PhotoMapper,
+  type TimelineRow,
+} from '../../services/concern-view';
+import { reportContent } from '../../core/moderation/contract';
+import { emptyErrors, fieldErrors, formMessage, pickFieldErrors } from '../../services/form';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
-import { photoItems, pickPhotos, type PhotoItem } from '../../services/upload';
+import { pickPhotos } from '../../services/upload';
+import { pagePhotos, type PhotoItem } from '../../services/photos';
+import { knownMemberId, pageMemberId } from '../../services/member';
 
 type Kind = 'accept' | 'reply' | 'note' | 'requestInfo' | 'transfer' | 'whistle' | 'reportBack' | 'merge' | 'resolve';
 
@@ -69,7 +83,7 @@ const FIELDS = ['text', 'question', 'reason', 'department', 'note', 'replyDays',
 const emptyFields = () => ({ text: '', question: '', reason: '', department: '', note: '', intoId: '', summary: '' });
 type FieldName = keyof ReturnType<typeof emptyFields>;
 
-type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { kind?: string; field?: string; mode?: string; group?: string; index?: number }>;
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { kind?: string; field?: string; mode?: string; group?: string; index?: number; src?: string }>;
 type Input = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field?: string }>;
 
 const state = instanceState(() => ({
@@ -78,6 +92,8 @@ const state = instanceState(() => ({
   grids: [] as GridView[],
   people: [] as Person[],
   gridsLoaded: false,
+  /** The last concern shown, so photos arriving later re-render the right one. */
+  view: null as ConcernView | null,
 }));
 
 Component({
@@ -105,6 +121,9 @@ Component({
     errors: emptyErrors(FIELDS),
     formError: '',
     sending: false,
+    reportOpen: false,
+    reportReason: '',
+    reportError: '',
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -125,7 +144,7 @@ Component({
         this.setData({ loading: false, error: '没有找到这条诉求' });
         return;
       }
-      const res = await call(getConcern, { concernId: id });
+      const [res] = await Promise.all([call(getConcern, { concernId: id }), pageMemberId(this)]);
       if (!res.ok) {
         this.setData({ loading: false, error: res.error.message });
         return;
@@ -140,16 +159,60 @@ Component({
         primary: a.primary === true,
       }));
       const form = this.data.form;
+      state(this).view = c;
+      const photos = this.photoMapper();
       this.setData({
         loading: false,
         error: '',
-        concern: detailView(c),
-        timeline: timelineRows(c),
+        concern: detailView(c, photos),
+        timeline: timelineRows(c, photos),
         actions,
         templates: c.replyTemplates ?? [],
         // A form whose action the server no longer offers closes rather than fail on send.
         ...(form && !actions.some((a) => a.kind === form) ? { form: '' } : {}),
       });
+      void this.loadPhotos(c);
+    },
+    photoMapper(): PhotoMapper {
+      const cache = pagePhotos(this);
+      const me = knownMemberId(this);
+      return (ids) => cache.items(ids, me);
+    },
+    /** Asks media.urls for the photos not known yet, then re-renders only the photos. */
+    async loadPhotos(c: ConcernView) {
+      const cache = pagePhotos(this);
+      const ids = photoIdsOf(c);
+      if (!cache.needs(ids)) return;
+      await cache.load(ids);
+      if (state(this).view === c) this.setData(photoPatch(c, this.photoMapper()));
+    },
+    callAuthor() {
+      const phone = this.data.concern?.authorPhone;
+      if (phone) wx.makePhoneCall({ phoneNumber: phone });
+    },
+    openReport() {
+      this.setData({ reportOpen: true, reportReason: '', reportError: '' });
+    },
+    closeReport() {
+      this.setData({ reportOpen: false, reportError: '' });
+    },
+    onReportReason(e: WechatMiniprogram.TextareaInput) {
+      this.setData({ reportReason: e.detail.value, reportError: '' });
+    },
+    async submitReport() {
+      const s = state(this);
+      if (s.busy) return;
+      s.busy = true;
+      this.setData({ sending: true, reportError: '' });
+      const res = await call(reportContent, { subjectType: 'concernText', subjectId: s.id, reason: this.data.reportReason });
+      s.busy = false;
+      if (!res.ok) {
+        const byField = fieldErrors(res.error);
+        this.setData({ sending: false, reportError: byField.reason || res.error.message });
+        return;
+      }
+      this.setData({ sending: false, reportOpen: false, reportReason: '' });
+      wx.showToast({ title: res.data.hidden ? '已举报，内容已隐藏待审核' : '已举报', icon: 'success' });
     },
     openForm(e: Tap) {
       const kind = ACTIONS.find((a) => a.kind === e.currentTarget.dataset.kind)?.kind;
@@ -216,8 +279,9 @@ Component({
     async addPhoto() {
       if (this.data.uploading) return;
       this.setData({ uploading: true, 'errors.photos': '' });
-      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX);
-      const photos = this.data.photos.concat(photoItems(res.fileIds)).slice(0, CONCERN_PHOTOS_MAX);
+      const memberId = await pageMemberId(this);
+      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX, memberId);
+      const photos = this.data.photos.concat(res.photos).slice(0, CONCERN_PHOTOS_MAX);
       this.setData({ uploading: false, photos, 'errors.photos': res.error });
     },
     removePhoto(e: Tap) {
@@ -227,7 +291,7 @@ Component({
     previewPhoto(e: Tap) {
       const d = e.currentTarget.dataset;
       const urls = previewUrls(String(d.group ?? ''), { concern: this.data.concern, timeline: this.data.timeline, form: this.data.photos });
-      const current = urls[Number(d.index)] ?? urls[0];
+      const current = d.src || urls[0];
       if (current) wx.previewImage({ current, urls });
     },
     submitForm() {

@@ -54,6 +54,7 @@ Component({
     canStats: false,
     canAway: false,
     canServiceDay: false,
+    canModerate: false,
     away: false,
     awayBusy: false,
     awayNote: '',
@@ -113,6 +114,7 @@ Component({
         canStats: allows(me.data.allowedActions, 'concern.stats'),
         canAway: allows(me.data.allowedActions, 'staff.setAway'),
         canServiceDay: allows(me.data.allowedActions, 'booking.listForSlot'),
+        canModerate: allows(me.data.allowedActions, 'moderation.queue'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       if (showQueue || showRequests) await this.reload(tab);
@@ -176,6 +178,9 @@ Component({
     },
     goServiceDay() {
       wx.navigateTo({ url: '/staff/service-day/index' });
+    },
+    goModeration() {
+      wx.navigateTo({ url: '/staff/moderation/index' });
     },
     goStats() {
       wx.navigateTo({ url: '/staff/stats/index' });

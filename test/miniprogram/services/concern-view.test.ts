@@ -1,5 +1,5 @@
 import type { ConcernView } from '../../../miniprogram/core/concern/contract';
-import { detailView, latestQuestion, previewUrls, starsText, timelineRows, transferPeople } from '../../../miniprogram/services/concern-view';
+import { detailView, latestQuestion, photoIdsOf, photoPatch, previewUrls, starsText, timelineRows, transferPeople, type PhotoMapper } from '../../../miniprogram/services/concern-view';
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0);
 
@@ -28,12 +28,14 @@ const base: ConcernView = {
 
 describe('a concern’s detail view', () => {
   it('formats times in Beijing and leaves absent parts empty', () => {
-    const v = detailView(base);
+    const v = detailView(base, (ids) => (ids ?? []).map((id) => ({ id, src: `https://t/${id}`, pending: false })));
     expect(v.contactDueText).toBe('2026-05-01 21:00');
     expect(v.pausedText).toBe('');
     expect(v.merged).toBeNull();
     expect(v.resolution).toBeNull();
-    expect(v.photos).toEqual([{ id: 'cloud://env-1.b/concern/a.jpg', src: 'cloud://env-1.b/concern/a.jpg' }]);
+    expect(v.underReview).toBe(false);
+    expect(v.authorPhone).toBe('');
+    expect(v.photos).toEqual([{ id: 'cloud://env-1.b/concern/a.jpg', src: 'https://t/cloud://env-1.b/concern/a.jpg', pending: false }]);
   });
 
   it('words escalation and rating', () => {
@@ -61,13 +63,36 @@ describe('a concern’s detail view', () => {
 });
 
 describe('previewing', () => {
-  it('swipes through the group the tapped photo belongs to', () => {
-    const concern = detailView({ ...base, resolution: { summary: 's', photos: ['cloud://e.b/r.jpg'], at: T0 } });
-    const timeline = timelineRows({ ...base, timeline: [{ type: 'concern.supplemented', label: '居民补充', at: T0, photos: ['cloud://e.b/t.jpg'] }] });
-    expect(previewUrls('concern', { concern, timeline })).toEqual(['cloud://env-1.b/concern/a.jpg']);
-    expect(previewUrls('resolution', { concern, timeline })).toEqual(['cloud://e.b/r.jpg']);
-    expect(previewUrls('event-0', { concern, timeline })).toEqual(['cloud://e.b/t.jpg']);
+  // Addresses stand in for ids; a photo still being checked has none to enlarge.
+  const shown: PhotoMapper = (ids) => (ids ?? []).map((id) => ({ id, src: id.includes('wait') ? '' : `https://t/${id.split('/').pop()}`, pending: id.includes('wait') }));
+
+  it('swipes through the group the tapped photo belongs to, skipping tiles still being checked', () => {
+    const concern = detailView({ ...base, photos: ['cloud://env-1.b/concern/a.jpg', 'cloud://e.b/wait.jpg'], resolution: { summary: 's', photos: ['cloud://e.b/r.jpg'], at: T0 } }, shown);
+    const timeline = timelineRows({ ...base, timeline: [{ type: 'concern.supplemented', label: '居民补充', at: T0, photos: ['cloud://e.b/t.jpg'] }] }, shown);
+    expect(previewUrls('concern', { concern, timeline })).toEqual(['https://t/a.jpg']);
+    expect(previewUrls('resolution', { concern, timeline })).toEqual(['https://t/r.jpg']);
+    expect(previewUrls('event-0', { concern, timeline })).toEqual(['https://t/t.jpg']);
     expect(previewUrls('event-5', { concern, timeline })).toEqual([]);
+  });
+});
+
+describe('photos arriving after the view', () => {
+  const c = {
+    ...base,
+    resolution: { summary: 's', photos: ['cloud://e.b/r.jpg'], at: T0 },
+    timeline: [
+      { type: 'concern.submitted', label: '已受理', at: T0 },
+      { type: 'concern.supplemented', label: '居民补充', at: T0, photos: ['cloud://e.b/t.jpg', 'cloud://env-1.b/concern/a.jpg'] },
+    ],
+  };
+
+  it('are asked for in one list without repeats', () => {
+    expect(photoIdsOf(c)).toEqual(['cloud://env-1.b/concern/a.jpg', 'cloud://e.b/r.jpg', 'cloud://e.b/t.jpg']);
+  });
+
+  it('re-render only the photo paths', () => {
+    const patch = photoPatch(c, (ids) => (ids ?? []).map((id) => ({ id, src: 'x', pending: false })));
+    expect(Object.keys(patch).sort()).toEqual(['concern.photos', 'concern.resolution.photos', 'timeline[1].photos']);
   });
 });
 

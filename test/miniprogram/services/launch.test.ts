@@ -1,4 +1,5 @@
-import { launch } from '../../../miniprogram/services/launch';
+import { appShow, launch } from '../../../miniprogram/services/launch';
+import { ok } from '../../../miniprogram/core/envelope';
 import { agree, isPending, resetPrivacy } from '../../../miniprogram/services/privacy';
 import type { AppConfig } from '../../../miniprogram/config';
 
@@ -40,5 +41,13 @@ describe('privacy authorization', () => {
 
   it('is skipped on base libraries without the API', () => {
     expect(() => launch(cfg('local'), {})).not.toThrow();
+  });
+});
+
+describe('the app comes to the front', () => {
+  it('refreshes the unread badge on the 我的 tab', async () => {
+    const setTabBarBadge = jest.fn();
+    expect(await appShow({ setTabBarBadge }, async () => ok({ count: 4, more: false }))).toBe('4');
+    expect(setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3, text: '4' }));
   });
 });

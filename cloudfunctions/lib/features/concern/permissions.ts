@@ -52,5 +52,7 @@ export function concernActions(caller: Caller, c: ConcernRecord, now: number): s
   for (const action of Object.keys(RULES) as LifecycleAction[]) {
     if (may(caller, action, c, now)) actions.push(action);
   }
+  // Whoever sees someone else's words may report them (followers see only a placeholder).
+  if (isHandler(caller, c) && !isAuthor(caller, c)) actions.push('content.report');
   return actions;
 }

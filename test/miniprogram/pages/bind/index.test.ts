@@ -144,3 +144,43 @@ describe('WeChat asks for privacy authorization on the bind page', () => {
     resetPrivacy();
   });
 });
+
+describe('asking to be told the review result, at the 提交申请 tap', () => {
+  const consentReplies = {
+    'notify.templates': ok({ templates: [{ key: 'bindingResult', templateId: 'tmpl-binding' }] }),
+    'notify.recordConsent': ok({ balances: { bindingResult: 1 } }),
+    'member.requestBinding': (data: Record<string, unknown>) =>
+      ok({ id: 'r1', status: 'pending', buildingName: '2号楼', allowedActions: [], createdAt: 0, ...data }),
+  };
+  async function fill(page: Awaited<ReturnType<typeof open>>['page']) {
+    await page.tap('#mode-request');
+    await page.change('#building', '1');
+    await page.input('#unit', '3');
+    await page.input('#room', '502');
+    await page.input('#name', '李雷');
+  }
+
+  it('prefetches the template and asks inside the tap, before the application is sent', async () => {
+    const { page, send } = await open(consentReplies);
+    expect(sent(send, 'notify.templates')[0].data).toEqual({ moment: 'member.requestBinding' });
+    await fill(page);
+    wxMock.requestSubscribeMessage = jest.fn((o: { success: (r: unknown) => void }) => o.success({ 'tmpl-binding': 'accept' }));
+    page.instance.submitRequest();
+    expect(wxMock.requestSubscribeMessage.mock.calls[0][0]).toMatchObject({ tmplIds: ['tmpl-binding'] });
+    expect(sent(send, 'member.requestBinding')).toHaveLength(0);
+    await flush();
+    expect(sent(send, 'member.requestBinding')).toHaveLength(1);
+    expect(sent(send, 'notify.recordConsent')[0].data).toEqual({ results: { bindingResult: 'accept' } });
+    expect(page.text('#pending')).toContain('待审核');
+  });
+
+  it('still applies when the resident rejects or the API fails', async () => {
+    const { page, send } = await open(consentReplies);
+    await fill(page);
+    wxMock.requestSubscribeMessage = jest.fn((o: { fail: (e: unknown) => void }) => o.fail({ errMsg: 'requestSubscribeMessage:fail', errCode: 20004 }));
+    await page.tap('#request');
+    expect(sent(send, 'member.requestBinding')).toHaveLength(1);
+    expect(sent(send, 'notify.recordConsent')).toHaveLength(0);
+    expect(page.text('#pending')).toContain('待审核');
+  });
+});

@@ -1,5 +1,5 @@
-import { fakeBackend, fail, flush, loadPage, ok, render, sent, wxMock } from '../../harness';
-import { localUploader, setUploader } from '../../../../miniprogram/services/upload';
+import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock } from '../../harness';
+import { setUploader, UploadError } from '../../../../miniprogram/services/upload';
 
 const pageId = loadPage('pages/concern-detail/index');
 
@@ -45,7 +45,7 @@ const resolved = view({
 });
 
 async function open(replies: Parameters<typeof fakeBackend>[0], query: Record<string, string> = { id: 'c-42' }) {
-  const send = fakeBackend(replies);
+  const send = fakeBackend({ 'media.urls': mediaUrlsReply(), 'me.get': meReply([], { memberId: 'm-res' }), ...replies });
   const page = render(pageId);
   page.instance.onLoad(query);
   await flush();
@@ -98,7 +98,7 @@ describe('a resident opens one of their concerns', () => {
     const { page } = await open({ 'concern.get': ok(view({ photos })) });
     expect(page.count('.photo')).toBe(2);
     await page.tap('.photo');
-    expect(wxMock.previewImage).toHaveBeenCalledWith({ current: photos[0], urls: photos });
+    expect(wxMock.previewImage).toHaveBeenCalledWith({ current: urlOf(photos[0]), urls: photos.map(urlOf) });
   });
 
   it('marks staff-only timeline entries apart from public ones', async () => {
@@ -284,15 +284,15 @@ describe('the grid worker asked the resident for more information', () => {
     expect(sent(send, 'concern.supplement')).toHaveLength(0);
   });
 
-  it('says honestly that local mode cannot upload photos', async () => {
+  it('says why a photo could not be uploaded', async () => {
     wxMock.chooseMedia.mockImplementationOnce((opts: { success: (r: unknown) => void }) =>
       opts.success({ tempFiles: [{ tempFilePath: 'wxfile://tmp/1.jpg' }] }),
     );
-    setUploader(localUploader());
+    setUploader(async () => Promise.reject(new UploadError('图片不能超过2MB，请压缩后再传')));
     const { page } = await open({ 'concern.get': ok(waiting) });
     await page.tap('#open-supplement');
     await page.tap('#add-photo');
-    expect(page.text('#photos-error')).toBe('本地模式暂不支持上传图片');
+    expect(page.text('#photos-error')).toBe('图片不能超过2MB，请压缩后再传');
     expect(page.count('.form-photo')).toBe(0);
   });
 });
@@ -332,5 +332,68 @@ describe('the concern cannot be shown', () => {
     const { page, send } = await open({}, {});
     expect(send).not.toHaveBeenCalled();
     expect(page.text('#error')).toContain('没有找到这条诉求');
+  });
+});
+
+describe('photos are shown through media.urls', () => {
+  const own = 'cloud://env-1.b/uploads/m-res/1717000000000-a1.jpg';
+  const ownChecked = 'cloud://env-1.b/uploads/m-res/1717000000001-b2.jpg';
+  const others = 'cloud://env-1.b/uploads/m-other/1717000000002-c3.jpg';
+
+  it('asks for the addresses of every photo in the view at once', async () => {
+    const { send } = await open({ 'concern.get': ok(view({ photos: [own, others], ...{ resolution: { summary: '已处理', photos: [ownChecked], at: T0 } } })) });
+    const asked = sent(send, 'media.urls');
+    expect(asked).toHaveLength(1);
+    expect((asked[0].data as { fileIds: string[] }).fileIds.sort()).toEqual([own, ownChecked, others].sort());
+  });
+
+  it('shows the resident’s own photo still being checked as 审核中, and leaves out someone else’s', async () => {
+    const { page } = await open({
+      'concern.get': ok(view({ photos: [own, others, ownChecked] })),
+      'media.urls': mediaUrlsReply([own, others]),
+    });
+    expect(page.count('.photo')).toBe(1);
+    expect(page.count('.photo-pending')).toBe(1);
+    expect(page.text('.photo-pending')).toBe('审核中');
+    expect(page.text('#photos')).not.toContain('c3');
+  });
+});
+
+describe('the text waits for content review', () => {
+  it('says so above the concern', async () => {
+    const { page } = await open({ 'concern.get': ok(view({ underReview: true })) });
+    expect(page.text('#under-review')).toContain('内容审核中');
+  });
+
+  it('shows no banner otherwise', async () => {
+    const { page } = await open({ 'concern.get': ok(concern) });
+    expect(page.exists('#under-review')).toBe(false);
+  });
+});
+
+describe('a resident reports someone else’s words', () => {
+  const followed = view({ allowedActions: ['concern.get', 'content.report'] });
+
+  it('sends content.report with the concern and the reason', async () => {
+    const { page, send } = await open({ 'concern.get': ok(followed), 'content.report': ok({ reported: true, hidden: false }) });
+    await page.tap('#open-report');
+    await page.input('#report-reason', '含有对邻居的辱骂');
+    await page.tap('#report-submit');
+    expect(sent(send, 'content.report')[0].data).toEqual({ subjectType: 'concernText', subjectId: 'c-42', reason: '含有对邻居的辱骂' });
+    expect(page.exists('#report-panel')).toBe(false);
+    expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已举报，感谢反馈' }));
+  });
+
+  it('asks for a reason before sending', async () => {
+    const { page, send } = await open({ 'concern.get': ok(followed) });
+    await page.tap('#open-report');
+    await page.tap('#report-submit');
+    expect(page.text('#report-error')).toContain('举报理由');
+    expect(sent(send, 'content.report')).toHaveLength(0);
+  });
+
+  it('is not offered on the resident’s own concern', async () => {
+    const { page } = await open({ 'concern.get': ok(concern) });
+    expect(page.exists('#open-report')).toBe(false);
   });
 });

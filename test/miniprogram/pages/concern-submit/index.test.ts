@@ -1,6 +1,6 @@
-import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock } from '../../harness';
+import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock } from '../../harness';
 import { DRAFT_KEY } from '../../../../miniprogram/services/draft';
-import { localUploader, setUploader } from '../../../../miniprogram/services/upload';
+import { setUploader, UploadError } from '../../../../miniprogram/services/upload';
 
 const pageId = loadPage('pages/concern-submit/index');
 
@@ -224,10 +224,158 @@ describe('a resident adds photos to the concern', () => {
 
   it('shows why a photo could not be uploaded', async () => {
     pickTwo();
-    setUploader(localUploader());
+    setUploader(async () => Promise.reject(new UploadError('只支持 JPG、PNG、WebP 图片')));
     const { page } = await openForm();
     await page.tap('#add-photo');
-    expect(page.text('#photos-error')).toBe('本地模式暂不支持上传图片');
+    expect(page.text('#photos-error')).toBe('只支持 JPG、PNG、WebP 图片');
     expect(page.count('.photo-item')).toBe(0);
+  });
+
+  it('shows photos restored from a draft through media.urls', async () => {
+    pickTwo();
+    setUploader(async (p) => `cloud://env-1.b/uploads/m1/${p.slice(-5)}`);
+    const first = await openForm({ 'concern.submit': fail('NETWORK_ERROR') });
+    await fillForm(first.page, '楼道灯坏了一个星期了');
+    await first.page.tap('#add-photo');
+    await first.page.tap('#submit');
+
+    const { page, send } = await openForm({ 'media.urls': mediaUrlsReply(['cloud://env-1.b/uploads/m1/b.jpg']) });
+    expect((sent(send, 'media.urls')[0].data as { fileIds: string[] }).fileIds).toEqual(['cloud://env-1.b/uploads/m1/a.jpg', 'cloud://env-1.b/uploads/m1/b.jpg']);
+    expect(page.instance.data.photos).toEqual([
+      { id: 'cloud://env-1.b/uploads/m1/a.jpg', src: urlOf('cloud://env-1.b/uploads/m1/a.jpg'), pending: false },
+      { id: 'cloud://env-1.b/uploads/m1/b.jpg', src: '', pending: true },
+    ]);
+    expect(page.text('.photo-pending')).toBe('审核中');
+  });
+
+  it('shows a photo just picked from the file on the device', async () => {
+    pickTwo();
+    setUploader(async (p) => `cloud://env-1.b/uploads/m1/${p.slice(-5)}`);
+    const { page } = await openForm();
+    await page.tap('#add-photo');
+    expect(page.instance.data.photos).toEqual([
+      { id: 'cloud://env-1.b/uploads/m1/a.jpg', src: 'wxfile://tmp/a.jpg', pending: false },
+      { id: 'cloud://env-1.b/uploads/m1/b.jpg', src: 'wxfile://tmp/b.jpg', pending: false },
+    ]);
+  });
+
+  it('in local mode posts each photo to the gateway, registers it, and sends its id', async () => {
+    pickTwo();
+    let n = 0;
+    const uploadFile = jest.fn((o: { success: (r: { statusCode: number; data: string }) => void }) =>
+      o.success({ statusCode: 200, data: JSON.stringify({ ok: true, data: { fileId: `local://uploads/m1_${++n}.jpg` } }) }),
+    );
+    wxMock.uploadFile = uploadFile;
+    wxMock.compressImage = jest.fn();
+    const { page, send } = await openForm({ 'media.register': (d) => ok({ fileId: d.fileId, status: 'pending' }) });
+    await fillForm(page, '楼道灯坏了一个星期了');
+    await page.tap('#add-photo');
+    expect(uploadFile.mock.calls[0][0]).toMatchObject({
+      url: 'http://127.0.0.1:8787/uploads',
+      filePath: 'wxfile://tmp/a.jpg',
+      name: 'file',
+      header: { 'x-wx-openid': 'demo-resident-1' },
+    });
+    expect(sent(send, 'media.register').map((e) => e.data)).toEqual([{ fileId: 'local://uploads/m1_1.jpg' }, { fileId: 'local://uploads/m1_2.jpg' }]);
+    await page.tap('#submit');
+    expect((sent(send, 'concern.submit')[0].data as { photos: string[] }).photos).toEqual(['local://uploads/m1_1.jpg', 'local://uploads/m1_2.jpg']);
+  });
+
+  it('keeps out a photo the server would not register', async () => {
+    pickTwo();
+    wxMock.uploadFile = jest.fn((o: { success: (r: { statusCode: number; data: string }) => void }) =>
+      o.success({ statusCode: 200, data: JSON.stringify({ ok: true, data: { fileId: 'local://uploads/m1_x.jpg' } }) }),
+    );
+    const { page } = await openForm({ 'media.register': fail('FORBIDDEN', '只能登记本人上传的图片') });
+    await page.tap('#add-photo');
+    expect(page.count('.photo-item')).toBe(0);
+    expect(page.text('#photos-error')).toBe('只能登记本人上传的图片');
+  });
+});
+
+describe('asking to be notified of progress, at the submit tap', () => {
+  const templates = ok({
+    templates: [
+      { key: 'concernProgress', templateId: 'tmpl-progress' },
+      { key: 'concernResolved', templateId: 'tmpl-resolved' },
+    ],
+  });
+
+  async function ready(extra: Record<string, Parameters<typeof fakeBackend>[0][string]> = {}) {
+    const opened = await openForm({ 'notify.templates': templates, 'notify.recordConsent': ok({ balances: {} }), ...extra });
+    await fillForm(opened.page, '楼道灯坏了一个星期了');
+    return opened;
+  }
+
+  it('prefetches the templates for concern.submit when the form opens', async () => {
+    const { send } = await ready();
+    expect(sent(send, 'notify.templates')[0].data).toEqual({ moment: 'concern.submit' });
+  });
+
+  it('opens WeChat’s panel inside the tap, with the prefetched ids, before the concern is sent', async () => {
+    const { page, send } = await ready();
+    wxMock.requestSubscribeMessage = jest.fn((o: { success: (r: unknown) => void }) =>
+      o.success({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-progress': 'accept', 'tmpl-resolved': 'reject' }),
+    );
+    page.instance.submit();
+    // Synchronously, in the tap: nothing awaited before the panel.
+    expect(wxMock.requestSubscribeMessage).toHaveBeenCalledTimes(1);
+    expect(wxMock.requestSubscribeMessage.mock.calls[0][0]).toMatchObject({ tmplIds: ['tmpl-progress', 'tmpl-resolved'] });
+    expect(sent(send, 'concern.submit')).toHaveLength(0);
+    await flush();
+    expect(sent(send, 'concern.submit')).toHaveLength(1);
+    expect(sent(send, 'notify.recordConsent')[0].data).toEqual({ results: { concernProgress: 'accept', concernResolved: 'reject' } });
+    expect(wxMock.redirectTo).toHaveBeenCalled();
+  });
+
+  it('still submits when the resident rejects everything', async () => {
+    const { page, send } = await ready();
+    wxMock.requestSubscribeMessage = jest.fn((o: { success: (r: unknown) => void }) =>
+      o.success({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-progress': 'reject', 'tmpl-resolved': 'reject' }),
+    );
+    await page.tap('#submit');
+    expect(sent(send, 'concern.submit')).toHaveLength(1);
+    expect(wxMock.redirectTo).toHaveBeenCalledWith({ url: '/pages/concern-detail/index?id=c-42&created=1' });
+  });
+
+  it('still submits when the API fails or throws', async () => {
+    for (const broken of [
+      jest.fn((o: { fail: (e: unknown) => void }) => o.fail({ errMsg: 'requestSubscribeMessage:fail can only be invoked by user TAP gesture.', errCode: 20001 })),
+      jest.fn(() => {
+        throw new Error('not supported');
+      }),
+    ]) {
+      const { page, send } = await ready();
+      wxMock.requestSubscribeMessage = broken;
+      await page.tap('#submit');
+      expect(broken).toHaveBeenCalled();
+      expect(sent(send, 'concern.submit')).toHaveLength(1);
+      expect(sent(send, 'notify.recordConsent')).toHaveLength(0);
+    }
+  });
+
+  it('still submits when recording the answer fails', async () => {
+    const { page, send } = await ready({ 'notify.recordConsent': fail('INTERNAL') });
+    wxMock.requestSubscribeMessage = jest.fn((o: { success: (r: unknown) => void }) => o.success({ 'tmpl-progress': 'accept' }));
+    await page.tap('#submit');
+    expect(sent(send, 'concern.submit')).toHaveLength(1);
+    expect(page.exists('#form-error')).toBe(false);
+  });
+
+  it('does not ask when no templates are configured', async () => {
+    const { page, send } = await ready({ 'notify.templates': ok({ templates: [] }) });
+    wxMock.requestSubscribeMessage = jest.fn();
+    await page.tap('#submit');
+    expect(wxMock.requestSubscribeMessage).not.toHaveBeenCalled();
+    expect(sent(send, 'concern.submit')).toHaveLength(1);
+  });
+
+  it('does not ask for a form that will not go out', async () => {
+    const { page, send } = await ready();
+    wxMock.requestSubscribeMessage = jest.fn();
+    await page.input('#text', '短');
+    await page.tap('#submit');
+    expect(wxMock.requestSubscribeMessage).not.toHaveBeenCalled();
+    expect(sent(send, 'concern.submit')).toHaveLength(0);
   });
 });

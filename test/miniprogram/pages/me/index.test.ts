@@ -1,13 +1,15 @@
-import { fail, fakeBackend, flush, loadPage, meReply, render, wxMock } from '../../harness';
+import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock, type Reply } from '../../harness';
+
+import { requestAuthorization, resetPrivacy } from '../../../../miniprogram/services/privacy';
 
 const pageId = loadPage('pages/me/index');
 
-async function open(me: ReturnType<typeof meReply>) {
-  fakeBackend({ 'me.get': me });
+async function open(me: ReturnType<typeof meReply>, replies: Record<string, Reply> = {}) {
+  const send = fakeBackend({ 'me.get': me, 'inbox.unreadCount': ok({ count: 0, more: false }), ...replies });
   const page = render(pageId);
   page.instance.onShow();
   await flush();
-  return page;
+  return Object.assign(page, { send });
 }
 
 beforeEach(() => jest.clearAllMocks());
@@ -104,5 +106,79 @@ describe('a resident with bookings opens 我的', () => {
     const page = await open(meReply(['member.redeemInvite'], { roles: [], memberId: '' }));
     expect(page.exists('#entry-bookings')).toBe(false);
     expect(page.exists('#member-id')).toBe(false);
+  });
+});
+
+describe('messages', () => {
+  beforeEach(() => {
+    wxMock.setTabBarBadge = jest.fn();
+    wxMock.removeTabBarBadge = jest.fn();
+  });
+
+  it('shows 消息中心 with the unread count and puts it on the 我的 tab', async () => {
+    const page = await open(meReply(['concern.listMine']), { 'inbox.unreadCount': ok({ count: 3, more: false }) });
+    expect(page.text('#entry-inbox')).toBe('消息中心 (3)');
+    expect(wxMock.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3, text: '3' }));
+    await page.tap('#entry-inbox');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/inbox/index' });
+  });
+
+  it('shows no count and no badge when everything is read', async () => {
+    const page = await open(meReply(['concern.listMine']));
+    expect(page.text('#entry-inbox')).toBe('消息中心');
+    expect(wxMock.removeTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3 }));
+  });
+});
+
+describe('a resident binds a phone number, if they want to', () => {
+  const resident = meReply(['concern.submit', 'member.setPhone']);
+
+  it('offers it as optional, with WeChat’s own phone button', async () => {
+    const page = await open(resident);
+    expect(page.text('#phone-row')).toContain('绑定手机号');
+    expect(page.text('#phone-row')).toContain('便于工作人员回访，可不填');
+    expect(page.exists('#bind-phone')).toBe(true);
+  });
+
+  it('carries the privacy popup, since the phone button is a privacy API', async () => {
+    resetPrivacy();
+    const page = await open(resident);
+    requestAuthorization(jest.fn());
+    await flush();
+    expect(page.text()).toContain('隐私保护提示');
+    resetPrivacy();
+  });
+
+  it('sends WeChat’s code to member.setPhone and shows the number', async () => {
+    const page = await open(resident, { 'member.setPhone': ok({ phone: '13800138000' }) });
+    await page.trigger('#bind-phone', 'getphonenumber', { code: 'a1b2c3-code_9', errMsg: 'getPhoneNumber:ok' });
+    expect(sent(page.send, 'member.setPhone')[0].data).toEqual({ code: 'a1b2c3-code_9' });
+    expect(page.text('#phone')).toBe('13800138000');
+  });
+
+  it('does nothing when the resident declines', async () => {
+    const page = await open(resident, { 'member.setPhone': ok({ phone: '13800138000' }) });
+    await page.trigger('#bind-phone', 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' });
+    expect(sent(page.send, 'member.setPhone')).toHaveLength(0);
+    expect(page.exists('#phone')).toBe(false);
+    expect(page.exists('#phone-error')).toBe(false);
+    expect(page.exists('#entry-privacy')).toBe(true);
+  });
+
+  it('shows the number already on file', async () => {
+    const page = await open(meReply(['member.setPhone'], { phone: '13912345678' }));
+    expect(page.text('#phone')).toBe('13912345678');
+    expect(page.text('#bind-phone')).toBe('更换');
+  });
+
+  it('shows the server’s message when the code cannot be used', async () => {
+    const page = await open(resident, { 'member.setPhone': fail('INTERNAL', '手机号验证失败，请稍后重试') });
+    await page.trigger('#bind-phone', 'getphonenumber', { code: 'abc' });
+    expect(page.text('#phone-error')).toBe('手机号验证失败，请稍后重试');
+  });
+
+  it('is not offered to a visitor', async () => {
+    const page = await open(meReply(['member.requestBinding'], { roles: [] }));
+    expect(page.exists('#phone-row')).toBe(false);
   });
 });

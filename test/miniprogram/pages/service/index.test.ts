@@ -214,3 +214,67 @@ describe('the server does not offer booking to this caller', () => {
     expect(sent(send, 'booking.create')).toHaveLength(0);
   });
 });
+
+describe('asking to be told the result and reminded, at the confirming tap', () => {
+  const templates = ok({
+    templates: [
+      { key: 'bookingResult', templateId: 'tmpl-result' },
+      { key: 'bookingReminder', templateId: 'tmpl-remind' },
+    ],
+  });
+  const consentReplies = { 'notify.templates': templates, 'notify.recordConsent': ok({ balances: {} }) };
+
+  it('prefetches the templates for booking.create when the page opens', async () => {
+    const { send } = await open(consentReplies);
+    expect(sent(send, 'notify.templates')[0].data).toEqual({ moment: 'booking.create' });
+  });
+
+  it('opens WeChat’s panel in the 确认预约 tap, before booking, and records the answers', async () => {
+    const { page, send } = await open(consentReplies);
+    let bookedBeforePanel = -1;
+    wxMock.requestSubscribeMessage = jest.fn((o: { success: (r: unknown) => void }) => {
+      bookedBeforePanel = sent(send, 'booking.create').length;
+      o.success({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-result': 'accept', 'tmpl-remind': 'accept' });
+    });
+    await page.tap('#slot-s-0900');
+    expect(wxMock.requestSubscribeMessage).toHaveBeenCalledTimes(1);
+    expect(wxMock.requestSubscribeMessage.mock.calls[0][0]).toMatchObject({ tmplIds: ['tmpl-result', 'tmpl-remind'] });
+    expect(bookedBeforePanel).toBe(0);
+    expect(sent(send, 'booking.create')).toHaveLength(1);
+    expect(sent(send, 'notify.recordConsent')[0].data).toEqual({ results: { bookingResult: 'accept', bookingReminder: 'accept' } });
+    expect(page.text('#outcome-title')).toBe('预约成功');
+  });
+
+  it('asks nothing when the resident backs out of the dialog', async () => {
+    const { page } = await open(consentReplies);
+    wxMock.requestSubscribeMessage = jest.fn();
+    wxMock.showModal.mockImplementationOnce((opts: { success?: (r: { confirm: boolean; cancel: boolean }) => void }) => opts.success?.({ confirm: false, cancel: true }));
+    await page.tap('#slot-s-0900');
+    expect(wxMock.requestSubscribeMessage).not.toHaveBeenCalled();
+  });
+
+  it('books anyway when the resident rejects, or the API throws', async () => {
+    const { page, send } = await open(consentReplies);
+    wxMock.requestSubscribeMessage = jest.fn((o: { success: (r: unknown) => void }) => o.success({ 'tmpl-result': 'reject', 'tmpl-remind': 'reject' }));
+    await page.tap('#slot-s-0900');
+    expect(sent(send, 'booking.create')).toHaveLength(1);
+
+    await page.tap('#day-2026-05-09');
+    wxMock.requestSubscribeMessage = jest.fn(() => {
+      throw new Error('requestSubscribeMessage:fail');
+    });
+    await page.tap('#slot-s-sat');
+    expect(wxMock.requestSubscribeMessage).toHaveBeenCalled();
+    expect(sent(send, 'booking.create')).toHaveLength(2);
+  });
+
+  it('does not ask again when retrying the same booking after a lost answer', async () => {
+    let calls = 0;
+    const { page, send } = await open({ ...consentReplies, 'booking.create': () => (++calls === 1 ? fail('NETWORK_ERROR') : ok(booking('booked'))) });
+    wxMock.requestSubscribeMessage = jest.fn((o: { success: (r: unknown) => void }) => o.success({ 'tmpl-result': 'accept' }));
+    await page.tap('#slot-s-0900');
+    await page.tap('#retry');
+    expect(sent(send, 'booking.create')).toHaveLength(2);
+    expect(wxMock.requestSubscribeMessage).toHaveBeenCalledTimes(1);
+  });
+});

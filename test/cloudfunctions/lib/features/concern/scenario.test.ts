@@ -80,7 +80,8 @@ describe('one concern from intake to archive', () => {
       '已受理', '已分派', '超时未签收，已转他人', '已签收', '吹哨协调', '部门已回复', '已办结', '居民评价', '已办结', '居民评价',
     ]);
     const staffView = await h.ok<ConcernView>('demo-grid-1b', 'concern.get', { concernId: c.id });
-    expect(staffView.allowedActions).toEqual(['concern.get']);
+    // Archived: nothing left to do but read it (and report its words if they are abusive).
+    expect(staffView.allowedActions).toEqual(['concern.get', 'content.report']);
     const s = await stats();
     expect(s.overall).toMatchObject({ rated: 1, resolutionRate: 1, satisfactionRate: 1 });
     const grid1 = s.rows.find((r) => r.key === h.ids['第一网格'])!;

@@ -1,4 +1,4 @@
-import { fakeBackend, fail, flush, loadPage, ok, render, sent, wxMock } from '../../../harness';
+import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, ok, render, sent, urlOf, wxMock } from '../../../harness';
 import { setUploader } from '../../../../../miniprogram/services/upload';
 
 const pageId = loadPage('staff/concern/index');
@@ -58,7 +58,7 @@ const grids = ok({
 });
 
 async function open(replies: Parameters<typeof fakeBackend>[0] = {}, c: Record<string, unknown> = concern) {
-  const send = fakeBackend({ 'concern.get': ok(c), 'community.grids': grids, ...replies });
+  const send = fakeBackend({ 'concern.get': ok(c), 'community.grids': grids, 'media.urls': mediaUrlsReply(), ...replies });
   const page = render(pageId);
   page.instance.onLoad({ id: 'c-42' });
   await flush();
@@ -280,5 +280,60 @@ describe('asking the resident and noting internally', () => {
     await page.input('#note-text', '已电话联系物业');
     await page.tap('#form-submit');
     expect(sent(send, 'concern.note')[0].data).toEqual({ concernId: 'c-42', text: '已电话联系物业' });
+  });
+});
+
+describe('calling the resident back', () => {
+  it('shows the author’s phone as a tap-to-call', async () => {
+    const { page } = await open({}, view({ authorPhone: '13800138000' }));
+    expect(page.text('#author-phone')).toBe('13800138000');
+    await page.tap('#author-phone');
+    expect(wxMock.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '13800138000' });
+  });
+
+  it('shows no phone row when the resident gave none', async () => {
+    const { page } = await open();
+    expect(page.exists('#author-phone')).toBe(false);
+  });
+});
+
+describe('photos on the staff page', () => {
+  it('come through media.urls; those the server leaves out are not shown', async () => {
+    const passed = 'cloud://env-1.b/uploads/m-res/1-a.jpg';
+    const checking = 'cloud://env-1.b/uploads/m-res/2-b.jpg';
+    const { page, send } = await open({ 'media.urls': mediaUrlsReply([checking]) }, view({ photos: [passed, checking] }));
+    expect((sent(send, 'media.urls')[0].data as { fileIds: string[] }).fileIds).toEqual([passed, checking]);
+    expect(page.count('.photo')).toBe(1);
+    expect(page.exists('.photo-pending')).toBe(false);
+    await page.tap('.photo');
+    expect(wxMock.previewImage).toHaveBeenCalledWith({ current: urlOf(passed), urls: [urlOf(passed)] });
+  });
+});
+
+describe('content under review', () => {
+  it('shows a 内容审核中 banner', async () => {
+    const { page } = await open({}, view({ underReview: true, text: '（内容审核中，审核通过后显示）' }));
+    expect(page.text('#under-review')).toContain('内容审核中');
+  });
+});
+
+describe('reporting the text', () => {
+  it('is always offered on the staff page and sends content.report with the reason', async () => {
+    const { page, send } = await open({ 'content.report': ok({ reported: true, hidden: false }) });
+    await page.tap('#open-report');
+    await page.input('#report-reason', '含有他人住址和电话');
+    await page.tap('#report-submit');
+    expect(sent(send, 'content.report')[0].data).toEqual({ subjectType: 'concernText', subjectId: 'c-42', reason: '含有他人住址和电话' });
+    expect(page.exists('#report-panel')).toBe(false);
+    expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已举报' }));
+  });
+
+  it('needs a reason of at least two characters', async () => {
+    const { page, send } = await open();
+    await page.tap('#open-report');
+    await page.input('#report-reason', '差');
+    await page.tap('#report-submit');
+    expect(page.text('#report-error')).toBe('举报理由至少需要2个字');
+    expect(sent(send, 'content.report')).toHaveLength(0);
   });
 });

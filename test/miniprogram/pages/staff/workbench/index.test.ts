@@ -284,3 +284,23 @@ describe('staff who serve at a community service', () => {
     expect(page.exists('#entry-service-day')).toBe(false);
   });
 });
+
+describe('admins who moderate content', () => {
+  it('find 内容审核 on the workbench when moderation.queue is allowed', async () => {
+    const { page } = await open({ 'me.get': meReply(['concern.queue', 'moderation.queue', 'moderation.decide'], { roles: ['admin'] }) });
+    expect(page.text('#entry-moderation')).toBe('内容审核');
+    await page.tap('#entry-moderation');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/moderation/index' });
+  });
+
+  it('see no entry otherwise', async () => {
+    const { page } = await open();
+    expect(page.exists('#entry-moderation')).toBe(false);
+  });
+
+  it('a moderator with nothing else still gets the workbench, not “no access”', async () => {
+    const { page } = await open({ 'me.get': meReply(['moderation.queue'], { roles: ['admin'] }) });
+    expect(page.exists('#no-access')).toBe(false);
+    expect(page.exists('#entry-moderation')).toBe(true);
+  });
+});

@@ -1,0 +1,119 @@
+import { fail, fakeBackend, flush, loadPage, ok, render, sent, wxMock, type Reply } from '../../harness';
+
+const pageId = loadPage('pages/inbox/index');
+
+const T0 = Date.UTC(2026, 4, 6, 2, 30);
+
+function msg(id: string, extra: Record<string, unknown> = {}) {
+  return { id, kind: 'concern.replied', title: `标题${id}`, body: `内容${id}`, read: false, createdAt: T0, ...extra };
+}
+
+const first = [
+  msg('m1', { title: '网格员答复了您的诉求', page: '/pages/concern-detail/index?id=c-42' }),
+  msg('m2', { title: '预约成功', read: true, page: '/pages/bookings/index' }),
+  msg('m3', { title: '绑定申请已通过', page: '/pages/me/index' }),
+  msg('m4', { title: '社区通知', body: '本周六停水' }),
+];
+
+async function open(replies: Record<string, Reply> = {}) {
+  const send = fakeBackend({
+    'inbox.list': (d) => (d.cursor ? ok({ items: [msg('m5', { title: '更早的消息' })] }) : ok({ items: first, next: 'cur1' })),
+    'inbox.markRead': ok({ marked: 1 }),
+    'inbox.unreadCount': ok({ count: 2, more: false }),
+    ...replies,
+  });
+  const page = render(pageId);
+  page.instance.onLoad();
+  await flush();
+  return { page, send };
+}
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  wxMock.setTabBarBadge = jest.fn();
+  wxMock.removeTabBarBadge = jest.fn();
+});
+
+describe('a resident opens 消息中心', () => {
+  it('lists the messages newest first, unread ones in bold', async () => {
+    const { page, send } = await open();
+    expect(sent(send, 'inbox.list')[0].data).toEqual({ unreadOnly: false, limit: 20 });
+    expect(page.count('.msg-row')).toBe(4);
+    expect(page.count('.msg-unread')).toBe(3);
+    expect(page.text('#msg-m1')).toContain('网格员答复了您的诉求');
+    expect(page.text('#msg-m1')).toContain('2026-05-06 10:30');
+    expect(page.exists('#msg-m1 .ll-strong')).toBe(true);
+    expect(page.exists('#msg-m2 .ll-strong')).toBe(false);
+  });
+
+  it('loads older messages page by page', async () => {
+    const { page, send } = await open();
+    await page.tap('#more');
+    expect(sent(send, 'inbox.list')[1].data).toMatchObject({ cursor: 'cur1' });
+    expect(page.count('.msg-row')).toBe(5);
+    expect(page.exists('#more')).toBe(false);
+  });
+
+  it('says so when there are none', async () => {
+    const { page } = await open({ 'inbox.list': ok({ items: [] }) });
+    expect(page.text('#empty')).toBe('暂时没有消息');
+    expect(page.exists('#mark-all')).toBe(false);
+  });
+
+  it('shows a failure with a retry', async () => {
+    const { page } = await open({ 'inbox.list': fail('NETWORK_ERROR') });
+    expect(page.text('#error')).toContain('网络不稳定');
+  });
+});
+
+describe('a resident taps a message', () => {
+  it('marks it read and opens the page it is about', async () => {
+    const { page, send } = await open({ 'inbox.unreadCount': ok({ count: 1, more: false }) });
+    await page.tap('#msg-m1');
+    expect(sent(send, 'inbox.markRead')[0].data).toEqual({ ids: ['m1'] });
+    expect(page.count('.msg-unread')).toBe(2);
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/concern-detail/index?id=c-42' });
+    // The tab badge follows.
+    expect(wxMock.setTabBarBadge).toHaveBeenLastCalledWith(expect.objectContaining({ index: 3, text: '1' }));
+  });
+
+  it('switches tab for a tab page', async () => {
+    const { page } = await open();
+    await page.tap('#msg-m3');
+    expect(wxMock.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
+    expect(wxMock.navigateTo).not.toHaveBeenCalled();
+  });
+
+  it('does not mark an already read message again', async () => {
+    const { page, send } = await open();
+    await page.tap('#msg-m2');
+    expect(sent(send, 'inbox.markRead')).toHaveLength(0);
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bookings/index' });
+  });
+
+  it('only marks a message without a page', async () => {
+    const { page, send } = await open();
+    await page.tap('#msg-m4');
+    expect(sent(send, 'inbox.markRead')[0].data).toEqual({ ids: ['m4'] });
+    expect(wxMock.navigateTo).not.toHaveBeenCalled();
+    expect(wxMock.switchTab).not.toHaveBeenCalled();
+  });
+});
+
+describe('全部已读', () => {
+  it('marks everything read in one call and clears the badge', async () => {
+    const { page, send } = await open({ 'inbox.markRead': ok({ marked: 3 }), 'inbox.unreadCount': ok({ count: 0, more: false }) });
+    await page.tap('#mark-all');
+    expect(sent(send, 'inbox.markRead')[0].data).toEqual({ all: true });
+    expect(page.count('.msg-unread')).toBe(0);
+    expect(page.exists('#mark-all')).toBe(false);
+    expect(wxMock.removeTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3 }));
+  });
+
+  it('keeps the rows unread when the server refuses', async () => {
+    const { page } = await open({ 'inbox.markRead': fail('NETWORK_ERROR') });
+    await page.tap('#mark-all');
+    expect(page.count('.msg-unread')).toBe(3);
+    expect(wxMock.showToast).toHaveBeenCalled();
+  });
+});
