@@ -1,183 +1,93 @@
 /**
- * `npm run bench`: measures what dominates cost on CloudBase and what a resident feels.
- * - DB round-trips per action (counted by the store port)
- * - latency through the local gateway (p50/p99) at 1k and 10k concerns
- * - cloud-function bundle size and cold `require` time, bundled vs unbundled
- * Writes bench/results/latest.json and prints a Markdown table for the README.
+ * `npm run bench`: what dominates cost on CloudBase and what a resident feels.
+ * (a) DB round-trips per action, reads and writes, counted by the store port
+ * (b) latency p50/p99 and throughput through a gateway process, at 1k and 100k concerns
+ * (c) cold start: bundle size and `require` time, bundled vs unbundled
+ * (d) mini-program main package size and setData bytes of each tab page's first render
+ * (e) 1,000 parallel bookings for 10 seats, in one process and across three
+ * Writes bench/results/latest.json and prints the Markdown tables (bench/readme-table.ts
+ * prints the same tables again from the JSON). `npm run bench -- --only=trips,latency`
+ * runs a subset and `--small` uses 10k instead of 100k concerns; both write
+ * bench/results/partial.json instead, so latest.json always holds a whole run.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createApiFunction } from '../cloudfunctions/lib/api-function';
-import { CountingStore } from '../cloudfunctions/lib/store/counting-store';
-import { SqliteStore } from '../cloudfunctions/lib/store/sqlite-store';
-import { InboxNotifier } from '../cloudfunctions/lib/platform/inbox-notifier';
-import { cryptoIds, silentLogger, systemClock } from '../cloudfunctions/lib/platform/system';
-import { DEMO_WORD_LISTS, WordListChecker } from '../cloudfunctions/lib/platform/word-list-checker';
-import type { Deps } from '../cloudfunctions/lib/kernel/deps';
-import { buildAll } from '../dev/build';
-import { seedDemo } from '../dev/demo-seed';
-import { createGateway, listen } from '../dev/gateway';
-import type { LocalDeps } from '../dev/local-deps';
+import { measureColdStart } from './cold-start';
+import { measureContention } from './contention';
+import { LATENCY_SETUP, measureLatency } from './latency';
+import { mainPackageSize, measureSetData, PACKAGE_TARGET_BYTES, SETDATA_TARGET_BYTES } from './mini-program';
+import { measureRoundTrips, TARGET } from './round-trips';
+import { renderTables, type BenchResult } from './tables';
+import { benchWorld } from './world';
 
 const root = path.resolve(__dirname, '..');
+const P99_LIMIT = 1.5;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function world(dir: string) {
-  const sqlite = new SqliteStore({ filename: path.join(dir, 'bench.sqlite') });
-  const store = new CountingStore(sqlite);
-  const deps: Deps = {
-    store,
-    clock: systemClock,
-    ids: cryptoIds,
-    content: new WordListChecker(DEMO_WORD_LISTS),
-    notifier: new InboxNotifier(store, systemClock),
-    log: silentLogger,
-    config: { bootstrapAdmins: new Map([['demo-admin', 'demo']]) },
-  };
-  const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
-  await seedDemo(api, sqlite);
-  const call = (openid: string, action: string, data: unknown = {}, idempotencyKey?: string) =>
-    api({ action, data, idempotencyKey }, { openid }) as Promise<{ ok: boolean; data?: any; error?: unknown }>;
-  return { sqlite, store, deps, api, call };
-}
-
-async function roundTrips(w: Awaited<ReturnType<typeof world>>) {
-  const buildings = (await w.call('demo-admin', 'community.buildings')).data.items as Array<{ id: string; name: string }>;
-  const b1 = buildings.find((b) => b.name === '1号楼')!.id;
-  let n = 0;
-  const submitData = () => ({ category: 'cat_demo_repair', buildingId: b1, text: `楼道灯坏了，第${n++}次反映` });
-  const measure = async (label: string, openid: string, action: string, data: unknown, key?: string) => {
-    w.store.reset();
-    const res = await w.call(openid, action, data, key);
-    if (!res.ok) throw new Error(`${label}: ${JSON.stringify(res.error)}`);
-    return { action: label, roundTrips: w.store.reset() };
-  };
-  const first = await w.call('demo-resident-1', 'concern.submit', submitData(), 'bench-key-get');
-  return [
-    await measure('me.get', 'demo-resident-1', 'me.get', {}),
-    await measure('concern.listMine', 'demo-resident-1', 'concern.listMine', {}),
-    await measure('concern.get', 'demo-resident-1', 'concern.get', { concernId: first.data.id }),
-    await measure('concern.queue', 'demo-grid-1', 'concern.queue', {}),
-    await measure('concern.submit', 'demo-resident-1', 'concern.submit', submitData(), `bench-key-${Date.now()}`),
-    await measure('concern.submit (retry)', 'demo-resident-1', 'concern.submit', first.data ? { category: 'cat_demo_repair', buildingId: b1, text: '楼道灯坏了，第0次反映' } : {}, 'bench-key-get'),
-  ];
-}
-
-async function fill(w: Awaited<ReturnType<typeof world>>, total: number) {
-  // Bulk rows straight into SQLite: the benchmark is about reading at scale, not seeding.
-  const now = Date.now();
-  const insert = w.sqlite.db.prepare('INSERT OR IGNORE INTO "c_concerns" (id, doc) VALUES (?, ?)');
-  const rows = w.sqlite.db.transaction((count: number) => {
-    for (let i = 0; i < count; i += 1) {
-      const doc = {
-        _id: `bulk_${i}`, communityId: 'demo', number: `B-${i}`, authorId: `m_bulk_${i % 500}`, householdId: 'h', buildingId: 'b', buildingName: '9号楼',
-        gridId: 'g', category: 'cat_demo_repair', categoryName: '设施维修', text: '批量数据', hideName: false, authorName: null,
-        status: 'dispatched', assigneeId: `m_bulk_worker_${i % 20}`, routedVia: 'workerA', firstResponderId: null, moderation: 'pass',
-        contactDueAt: now, resolveDueAt: now, requestHash: 'x', createdAt: now - i * 1000, updatedAt: now,
-      };
-      insert.run(doc._id, JSON.stringify(doc));
-    }
-  });
-  rows(total);
-}
-
-async function latency(w: Awaited<ReturnType<typeof world>>, dir: string, sizes: number[]) {
-  const results: Array<Record<string, number | string>> = [];
-  const gateway = await listen(createGateway(w.deps as LocalDeps), 0);
-  const buildings = (await w.call('demo-admin', 'community.buildings')).data.items as Array<{ id: string; name: string }>;
-  const b1 = buildings.find((b) => b.name === '1号楼')!.id;
-  let filled = 0;
-  for (const size of sizes) {
-    await fill(w, size);
-    filled = size;
-    for (const [label, openid, action, data, keyed] of [
-      ['concern.submit', 'demo-resident-1', 'concern.submit', null, true],
-      ['concern.queue', 'demo-grid-1', 'concern.queue', {}, false],
-      ['concern.listMine', 'demo-resident-1', 'concern.listMine', {}, false],
-    ] as const) {
-      const times: number[] = [];
-      const runs = 300;
-      const t0 = performance.now();
-      for (let i = 0; i < runs; i += 1) {
-        const body = JSON.stringify({
-          action,
-          data: data ?? { category: 'cat_demo_repair', buildingId: b1, text: `基准测试诉求 ${size}-${i}` },
-          ...(keyed ? { idempotencyKey: `bench${size}x${i}x${Date.now()}` } : {}),
-        });
-        const s = performance.now();
-        const res = await fetch(`${gateway.url}/functions/api`, { method: 'POST', headers: { 'x-wx-openid': openid }, body });
-        const json = (await res.json()) as { ok: boolean };
-        if (!json.ok) throw new Error(`${label} failed at ${size}`);
-        times.push(performance.now() - s);
-      }
-      const elapsed = (performance.now() - t0) / 1000;
-      times.sort((a, b) => a - b);
-      results.push({ action: label, concerns: filled, p50ms: +percentile(times, 50).toFixed(2), p99ms: +percentile(times, 99).toFixed(2), perSecond: Math.round(runs / elapsed) });
-    }
-  }
-  await gateway.close();
-  void dir;
-  return results;
-}
-
-async function coldStart() {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-build-'));
-  const report = await buildAll(out);
-  const time = (cwd: string, file: string, runs = 7) => {
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i += 1) {
-      const printed = execFileSync(process.execPath, ['-e', `const s=process.hrtime.bigint();require(${JSON.stringify(file)});process.stdout.write(String(Number(process.hrtime.bigint()-s)/1e6))`], { cwd }).toString();
-      samples.push(Number(printed));
-    }
-    return samples.sort((a, b) => a - b)[Math.floor(runs / 2)];
-  };
-  const bundled = time(path.join(out, 'cloudfunctions/api'), './index.js');
-  const unbundled = time(root, 'tsx/cjs') + 0; // baseline cost of the TS loader itself
-  const unbundledFull = Number(
-    execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', `const s=process.hrtime.bigint();require('./cloudfunctions/api/index.ts');process.stdout.write(String(Number(process.hrtime.bigint()-s)/1e6))`], { cwd: root }).toString(),
-  );
-  fs.rmSync(out, { recursive: true, force: true });
-  return {
-    apiBundleBytes: report.functions.api.bytes,
-    sweepBundleBytes: report.functions.sweep.bytes,
-    miniprogramZodBytes: report.miniprogramNpm.zod.bytes,
-    requireBundledMs: +bundled.toFixed(1),
-    requireUnbundledMs: +unbundledFull.toFixed(1),
-    loaderOverheadMs: +unbundled.toFixed(1),
-  };
+function option(name: string): string | undefined {
+  const arg = process.argv.find((a) => a.startsWith(`--${name}=`));
+  return arg?.slice(name.length + 3);
 }
 
 async function main() {
+  const started = Date.now();
+  const only = option('only')?.split(',');
+  const want = (part: string) => !only || only.includes(part);
+  const sizes = process.argv.includes('--small') ? [1000, 10_000] : [1000, 100_000];
+  const log = (s: string) => console.error(s);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
-  const w = await world(dir);
-  const trips = await roundTrips(w);
-  const lat = await latency(w, dir, [1000, 10000]);
-  const cold = await coldStart();
-  w.sqlite.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-
-  const result = {
+  const result: Partial<BenchResult> = {
     date: new Date().toISOString(),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}`,
     node: process.version,
-    roundTrips: trips,
-    latency: lat,
-    coldStart: cold,
   };
-  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench/results/latest.json'), `${JSON.stringify(result, null, 2)}\n`);
+  try {
+    if (want('trips')) {
+      log('(a) round-trips per action');
+      const w = await benchWorld(dir, { count: true, name: 'trips' });
+      const { rows, notDriven } = await measureRoundTrips(w);
+      w.close();
+      result.roundTrips = { target: TARGET, rows, notDriven };
+    }
+    if (want('latency')) {
+      log(`(b) latency through the gateway at ${sizes.join(' and ')} concerns`);
+      const rows = await measureLatency(dir, sizes, log);
+      const [from, to] = sizes;
+      const p99Ratio = [...new Set(rows.map((x) => x.action))].map((action) => {
+        const a = rows.find((x) => x.action === action && x.concerns === from)!;
+        const b = rows.find((x) => x.action === action && x.concerns === to)!;
+        const ratio = +(b.p99ms / a.p99ms).toFixed(2);
+        return { action, from, to, ratio, within: ratio <= P99_LIMIT };
+      });
+      result.latency = { setup: LATENCY_SETUP, rows, p99Ratio, limit: P99_LIMIT };
+    }
+    if (want('cold')) {
+      log('(c) cold start');
+      result.coldStart = await measureColdStart();
+    }
+    if (want('mp')) {
+      log('(d) mini-program package and setData');
+      // The package counts miniprogram_npm, which the cold-start build (npm run build) writes.
+      if (!want('cold')) await (await import('../dev/build')).buildAll(fs.mkdtempSync(path.join(dir, 'build-')));
+      result.miniprogram = { package: mainPackageSize(), packageTargetBytes: PACKAGE_TARGET_BYTES, setData: await measureSetData(), setDataTargetBytes: SETDATA_TARGET_BYTES };
+    }
+    if (want('contention')) {
+      log('(e) booking contention');
+      const w = await benchWorld(dir, { name: 'contention' });
+      result.contention = await measureContention(w);
+      w.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  result.seconds = (Date.now() - started) / 1000;
 
-  console.log(`\n${result.date} · ${result.machine} · Node ${result.node}\n`);
-  console.log('| action | DB round-trips |\n|---|---|');
-  for (const t of trips) console.log(`| ${t.action} | ${t.roundTrips} |`);
-  console.log('\n| action | concerns in DB | p50 ms | p99 ms | calls/s |\n|---|---|---|---|---|');
-  for (const l of lat) console.log(`| ${l.action} | ${l.concerns} | ${l.p50ms} | ${l.p99ms} | ${l.perSecond} |`);
-  console.log(`\napi bundle ${(cold.apiBundleBytes / 1024).toFixed(0)} KB; require bundled ${cold.requireBundledMs} ms vs unbundled via tsx ${cold.requireUnbundledMs} ms`);
+  // A partial run (--only, --small) does not replace the README's numbers.
+  const partial = !!only || sizes[1] !== 100_000;
+  const out = path.join(root, 'bench/results', partial ? 'partial.json' : 'latest.json');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\n${renderTables(result)}\n\n(written to ${path.relative(root, out)})`);
 }
 
 main().catch((err) => {

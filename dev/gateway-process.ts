@@ -10,6 +10,7 @@
  * With --exit-with-stdin it also exits when its stdin closes, so a test runner that dies
  * without cleaning up leaves no gateway behind.
  */
+import path from 'node:path';
 import { createGateway, listen } from './gateway';
 import { OffsetClock, localDeps } from './local-deps';
 
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
 }
 
 // Run directly only; importing it (for READY_LINE) starts nothing.
-if (require.main === module) {
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   main().catch((err) => {
     console.error(err instanceof Error ? err.message : err);
     process.exit(1);

@@ -1,0 +1,3 @@
+import { probePage } from './setdata-probe';
+
+probePage('pages/me/index');

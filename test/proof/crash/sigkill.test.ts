@@ -1,0 +1,195 @@
+/**
+ * Crash safety with a real process: a gateway takes a burst of writes (concern.submit with
+ * idempotency keys, booking.create on a small slot), is SIGKILLed right after the K-th
+ * response reaches the client — with requests still in flight — and is restarted on the
+ * same SQLite file. Then:
+ * - every write acknowledged before the kill is there (no lost acknowledged write);
+ * - retrying every request with the same key gives one record each (no duplicate), and the
+ *   acknowledged ones answer as they did the first time;
+ * - nothing is half-done after the retries: each concern has its intake events, numbers
+ *   have no gaps, the slot's seats and waitlist equal its bookings, no lock or quota is held
+ *   for nothing.
+ * Repeated with different K so the kill lands at different depths of the burst.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { memberIdFor } from '../../../cloudfunctions/lib/kernel/caller';
+import { bookingIdFor, type BookingRecord } from '../../../cloudfunctions/lib/features/booking/records';
+import type { ConcernRecord } from '../../../cloudfunctions/lib/features/concern/records';
+import type { MemberRecord } from '../../../cloudfunctions/lib/features/membership/records';
+import { waitlistCap } from '../../../cloudfunctions/lib/features/booking/admin-services';
+import { DbReader, SEATED } from '../support-b/checks';
+import { callApi, startGateway, type Reply } from '../support-b/gateways';
+import { baseSeed, rng } from '../support-b/rng';
+import { prepareWorld, type World } from '../support-b/world';
+
+/** Kill after this many responses (and this many ms more), one repetition each. */
+const KILL_AFTER = [1, 12, 37, 70];
+const KILL_DELAY_MS = [0, 1, 2, 3];
+const CONCERN_RESIDENTS = 30; // two keys each
+const BOOKERS = 30;
+const SEATS = 3;
+const IN_FLIGHT = 12;
+/** The burst goes out at once, so the server is busy (inside a handler) when the kill lands. */
+const BURST_IN_FLIGHT = 90;
+const PER_REP = CONCERN_RESIDENTS + BOOKERS;
+
+const SEED = baseSeed();
+let dir: string;
+let file: string;
+let world: World;
+let reader: DbReader;
+
+interface Req {
+  kind: 'concern' | 'booking';
+  who: string;
+  data: Record<string, unknown>;
+  key: string;
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-proof-kill-'));
+  file = path.join(dir, 'linli.sqlite');
+  world = await prepareWorld(file, {
+    residents: PER_REP * KILL_AFTER.length,
+    services: KILL_AFTER.map((_, i) => ({ name: `小班服务${i}`, seats: SEATS })),
+  });
+  reader = new DbReader(file);
+}, 30_000);
+
+afterAll(() => {
+  reader?.close();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function requestsFor(rep: number): Req[] {
+  const people = world.residents.slice(rep * PER_REP, (rep + 1) * PER_REP);
+  const reqs: Req[] = [];
+  people.slice(0, CONCERN_RESIDENTS).forEach((who, i) => {
+    const buildingId = reader.doc<MemberRecord>('members', memberIdFor(who))!.household!.buildingId;
+    for (const n of [1, 2]) {
+      reqs.push({ kind: 'concern', who, key: `kill${rep}x${i}x${n}x${SEED}`, data: { category: 'cat_demo_environment', buildingId, text: `第${n}件：楼下垃圾桶满了，已经两天没人清运。` } });
+    }
+  });
+  const { slotId } = world.services[rep];
+  people.slice(CONCERN_RESIDENTS).forEach((who, i) => reqs.push({ kind: 'booking', who, key: `killbk${rep}x${i}x${SEED}`, data: { slotId } }));
+  return rng(SEED + rep).shuffle(reqs);
+}
+
+const send = (url: string, r: Req) => callApi(url, r.who, r.kind === 'concern' ? 'concern.submit' : 'booking.create', r.data, r.key);
+
+/**
+ * Sends `reqs` with IN_FLIGHT at a time; right after the K-th response arrives, SIGKILLs
+ * the process and sends nothing more. Returns the responses that arrived (acknowledged).
+ */
+async function burstAndKill(reqs: Req[], killAfter: number, delayMs: number) {
+  const gw = await startGateway(file);
+  const acked = new Map<number, Reply>();
+  let next = 0;
+  let killing = false;
+  let killed = false;
+  let inFlightAtKill = 0;
+  let inFlight = 0;
+  const worker = async () => {
+    while (!killed && next < reqs.length) {
+      const i = next++;
+      inFlight += 1;
+      try {
+        const res = await send(gw.url, reqs[i]);
+        acked.set(i, res);
+        if (!killing && acked.size >= killAfter) {
+          killing = true;
+          // A few ms later the next requests are inside their handlers, mid-write.
+          const kill = () => {
+            killed = true;
+            inFlightAtKill = inFlight - (acked.has(i) ? 1 : 0);
+            gw.killNow();
+          };
+          if (delayMs === 0) kill();
+          else setTimeout(kill, delayMs);
+        }
+      } catch {
+        // Connection reset by the kill: not acknowledged.
+      } finally {
+        inFlight -= 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: BURST_IN_FLIGHT }, worker));
+  await gw.exited;
+  return { acked, inFlightAtKill, sent: next };
+}
+
+describe('SIGKILL in the middle of a burst of writes, restart, retry', () => {
+  it.each(KILL_AFTER.map((k, rep) => [k, rep]))('kill after %i responses: no acknowledged write lost, no duplicate, nothing half-done', async (killAfter, rep) => {
+    const reqs = requestsFor(rep);
+    const { slotId, serviceId } = world.services[rep];
+    const { acked, inFlightAtKill, sent } = await burstAndKill(reqs, killAfter, KILL_DELAY_MS[rep]);
+    expect(acked.size).toBeGreaterThanOrEqual(killAfter);
+    expect(acked.size).toBeLessThan(reqs.length); // the kill did land mid-burst
+
+    // The file survived the kill intact.
+    expect(reader.db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // Every acknowledged write is there, as acknowledged.
+    for (const [i, res] of acked) {
+      if (!res.ok) continue;
+      if (reqs[i].kind === 'concern') expect(reader.doc<ConcernRecord>('concerns', res.data.id)?.number).toBe(res.data.number);
+      else expect(reader.doc<BookingRecord>('bookings', res.data.id)?.status).toBe(res.data.status);
+    }
+
+    // What the kill left behind before any retry (reported, not judged: half-done is allowed
+    // until the client retries).
+    const landedUnacked = reqs.filter((r, i) => !acked.has(i) && (r.kind === 'concern'
+      ? reader.where<ConcernRecord>('concerns', 'authorId', memberIdFor(r.who)).some((c) => c.text === r.data.text)
+      : !!reader.doc('bookings', bookingIdFor(slotId, memberIdFor(r.who))))).length;
+    const bookerIds = reqs.filter((r) => r.kind === 'booking').map((r) => memberIdFor(r.who));
+    const halfDone = reader.reconcileSlot(slotId).problems.length + reader.concernProblems().length + reader.staleLocks(serviceId, bookerIds).length;
+
+    // Restart on the same file and retry everything, acknowledged or not.
+    const gw = await startGateway(file);
+    try {
+      const retried: Reply[] = [];
+      for (let from = 0; from < reqs.length; from += IN_FLIGHT) {
+        retried.push(...(await Promise.all(reqs.slice(from, from + IN_FLIGHT).map((r) => send(gw.url, r)))));
+      }
+      reqs.forEach((r, i) => {
+        const now = retried[i];
+        const before = acked.get(i);
+        if (r.kind === 'concern') expect(now.ok).toBe(true);
+        else expect(now.ok ? now.data.status : now.error.code).toMatch(/^(booked|waitlisted|FULL)$/);
+        // An acknowledged answer does not change on retry.
+        const same = (x: Reply) => (x.ok ? [x.data.id, r.kind === 'concern' ? x.data.number : x.data.status] : [x.error.code]);
+        if (before?.ok && now.ok) expect(same(now)).toEqual(same(before));
+        else if (before) expect(now.ok ? now.data.status : now.error.code).toBe(before.ok ? before.data.status : before.error.code);
+      });
+
+      // One concern per key, each with its intake events; numbers without gaps.
+      const concernAuthors = [...new Set(reqs.filter((r) => r.kind === 'concern').map((r) => r.who))];
+      for (const who of concernAuthors) expect(reader.where<ConcernRecord>('concerns', 'authorId', memberIdFor(who))).toHaveLength(2);
+      expect(reader.concernProblems()).toEqual([]);
+
+      // Seats and waitlist equal the bookings; no booking for a FULL answer.
+      const bookers = reqs.filter((r) => r.kind === 'booking').map((r) => r.who);
+      const { problems, slot, bookings } = reader.reconcileSlot(slotId);
+      expect([...problems, ...reader.staleLocks(serviceId, bookers.map(memberIdFor))]).toEqual([]);
+      expect(bookings.filter((b) => SEATED.includes(b.status))).toHaveLength(SEATS);
+      expect(bookings.filter((b) => b.status === 'waitlisted')).toHaveLength(waitlistCap(SEATS));
+      expect(bookings).toHaveLength(SEATS + waitlistCap(SEATS));
+      expect(slot.seatsLeft).toBe(0);
+      reqs.forEach((r, i) => {
+        if (r.kind !== 'booking') return;
+        const res = retried[i];
+        expect(!!reader.doc('bookings', bookingIdFor(slotId, memberIdFor(r.who)))).toBe(res.ok);
+      });
+      // Booking audit events are left out here: a kill between a booking and its event is
+      // a known gap (crash-points.test.ts, test.failing); count it if it ever shows.
+      const unaudited = bookings.filter((b) => !reader.events(`booking:${b._id}`).length);
+      if (unaudited.length) console.warn(`sigkill rep ${rep}: ${unaudited.length} bookings without their event (known bug)`);
+      console.info(`sigkill K=${killAfter}: ${acked.size} acknowledged, ${inFlightAtKill} in flight at the kill (${landedUnacked} of them had written), ${reqs.length - sent} never sent; ${halfDone} inconsistencies before the retries, none after`);
+    } finally {
+      await gw.stop();
+    }
+  }, 30_000);
+});
