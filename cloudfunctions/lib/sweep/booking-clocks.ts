@@ -12,7 +12,7 @@ import type { BookingRecord, ServiceRecord } from '../features/booking/records';
 import { changeBooking, freeBooking } from '../features/booking/steps';
 
 export async function runBookingClocks(deps: Deps, now: number, budget: { pages: number }) {
-  const counts = { expiredOffers: 0, reminded: 0, conflicts: 0 };
+  const counts = { expiredOffers: 0, reminded: 0, finished: 0, conflicts: 0 };
   for (let page = 0; page < budget.pages; page += 1) {
     const due = await deps.store.query<BookingRecord>('bookings', { where: { wakeAt: { $lte: now } }, orderBy: { field: 'wakeAt', dir: 'asc' }, limit: 50 });
     let progressed = 0;
@@ -20,7 +20,7 @@ export async function runBookingClocks(deps: Deps, now: number, budget: { pages:
       const db = new ScopedStore(deps.store, b.communityId);
       try {
         if (b.status === 'offered' && b.offerExpiresAt !== null && b.offerExpiresAt <= now) {
-          const next = await changeBooking(db, 'system', b, { status: 'expired', offerExpiresAt: null, wakeAt: null }, { type: 'booking.offerExpired' }, now);
+          const next = await changeBooking(db, 'system', b, { status: 'expired', offerExpiresAt: null, wakeAt: now }, { type: 'booking.offerExpired' }, now);
           await freeBooking(db, deps.notifier, next, now);
           await deps.notifier.notify({
             id: `booking:${b._id}:v${next.version}:expired`, communityId: b.communityId, recipientId: b.memberId, kind: 'booking.expired',
@@ -34,6 +34,10 @@ export async function runBookingClocks(deps: Deps, now: number, budget: { pages:
             title: `明天的预约：${b.serviceName}`, body: `地点：${b.location}。如不能前往，请提前取消，把名额留给其他居民。`, page: '/pages/bookings/index',
           });
           counts.reminded += 1;
+        } else if (['cancelled', 'expired', 'closed'].includes(b.status)) {
+          // Ended but its place, lock or quota may not all be back (the call died midway).
+          await freeBooking(db, deps.notifier, b, now);
+          counts.finished += 1;
         } else {
           await changeBooking(db, 'system', b, { wakeAt: null }, { type: 'booking.cleared' }, now);
         }

@@ -121,7 +121,7 @@ async function closeBookings(db: ScopedStore, notifier: Notifier, actor: Handler
     const page = await db.query<BookingRecord>('bookings', { where: { slotId: slot._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
     for (const b of page.items.filter((x) => OPEN_BOOKING.includes(x.status))) {
       try {
-        const next = await changeBooking(db, actor, b, { status: 'closed', offerExpiresAt: null, wakeAt: null }, { type: 'booking.closed', note: reason }, now);
+        const next = await changeBooking(db, actor, b, { status: 'closed', offerExpiresAt: null, wakeAt: now }, { type: 'booking.closed', note: reason }, now);
         await freeBooking(db, notifier, next, now);
         count += 1;
         await notifier.notify({

@@ -10,12 +10,18 @@ import { changeBooking, freeBooking } from './steps';
  */
 export async function cancelBooking(ctx: HandlerContext<{ bookingId: string; reason?: string }>) {
   const { db, b, service } = await loadBooking(ctx);
+  if (b.status === 'cancelled' && b.wakeAt !== null) {
+    // A retry after a crash mid-cancel: finish giving back the place, lock and quota.
+    await freeBooking(db, ctx.deps.notifier, b, ctx.now);
+    return bookingView(ctx, b, service);
+  }
   if (!canCancel(ctx.caller, b, service, ctx.now)) {
     if (!['booked', 'waitlisted', 'offered'].includes(b.status) || ctx.now >= b.startAt) throw new AppError('CLOSED', '该预约已结束，不能取消');
     if (isOwner(ctx.caller, b)) throw new AppError('BOOKING_CUTOFF_PASSED', `开始前${service.cancelCutoffHours}小时内不能自行取消，如需取消请联系社区`);
     throw new AppError('FORBIDDEN');
   }
-  const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: null }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now);
+  // wakeAt now: if this call dies before everything is given back, the sweep finishes it.
+  const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: ctx.now }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now);
   await freeBooking(db, ctx.deps.notifier, next, ctx.now);
   if (!isOwner(ctx.caller, b)) {
     await ctx.deps.notifier.notify({

@@ -18,7 +18,7 @@ export async function checkIn(ctx: HandlerContext<{ bookingId: string; note?: st
   if (ctx.now < b.startAt - CHECK_IN_OPENS) throw new AppError('CONFLICT', '服务开始前1小时才能登记到场');
   const next = await changeBooking(db, ctx.caller, b, { status: 'attended', note: ctx.input.note ?? null, wakeAt: null }, { type: 'booking.attended' }, ctx.now);
   // The open-booking limit is about waiting, not history: the resident may book again.
-  await releaseLock(db, b.serviceId, b.memberId, b._id);
+  await releaseLock(db, b.serviceId, b.memberId, b.claim);
   return bookingView(ctx, next, service);
 }
 
@@ -27,6 +27,6 @@ export async function markNoShow(ctx: HandlerContext<{ bookingId: string }>) {
   const { db, b, service } = await staffLoad(ctx);
   if (ctx.now < b.startAt) throw new AppError('CONFLICT', '服务开始后才能登记未到场');
   const next = await changeBooking(db, ctx.caller, b, { status: 'noShow', wakeAt: null }, { type: 'booking.noShow' }, ctx.now);
-  await releaseLock(db, b.serviceId, b.memberId, b._id);
+  await releaseLock(db, b.serviceId, b.memberId, b.claim);
   return bookingView(ctx, next, service);
 }

@@ -4,17 +4,16 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { HOUR } from '../../platform/time';
-import { eventRecord } from '../audit/events';
 import type { BuildingRecord } from '../community/records';
 import { formatAddress } from '../membership/household';
 import type { MemberRecord } from '../membership/records';
 import { claimLock, claimQuota, releaseLock, releaseQuota } from './limits';
 import { toBookingView } from './presenters';
-import { bookingIdFor, OPEN_BOOKING, type BookingRecord, type ServiceRecord, type SlotRecord } from './records';
+import { bookingIdFor, claimFor, OPEN_BOOKING, type BookingRecord, type ServiceRecord, type SlotRecord } from './records';
 import { eligible, isServiceStaff } from './rules';
 import { monthKey } from './schedule';
 import { takePlace } from './seats';
-import { offerFreedSeats, reminderAt } from './steps';
+import { bookingEvent, changeBooking, offerFreedSeats, reminderAt } from './steps';
 
 type Input = ContractParsed<typeof createBookingContract>;
 
@@ -56,20 +55,26 @@ export async function createBooking(ctx: HandlerContext<Input>): Promise<Booking
 
   const id = bookingIdFor(slot._id, resident._id);
   const existing = await db.get<BookingRecord>('bookings', id);
-  if (existing && OPEN_BOOKING.includes(existing.status)) return toBookingView(caller, existing, service, await db.get<SlotRecord>('slots', slot._id), now);
+  if (existing && OPEN_BOOKING.includes(existing.status)) {
+    // A retry: the booking and its event were saved together; only the notice may be missing.
+    await notifyCreated(ctx, existing, service.name);
+    return toBookingView(caller, existing, service, await db.get<SlotRecord>('slots', slot._id), now);
+  }
 
+  const version = (existing?.version ?? 0) + 1;
+  const claim = claimFor(id, version);
   const month = monthKey(slot.startAt);
-  await claimLock(db, service._id, resident._id, id, now);
+  await claimLock(db, service._id, resident._id, id, claim, now);
   try {
-    await claimQuota(db, service._id, resident._id, month, service.maxPerMonth, id);
+    await claimQuota(db, service._id, resident._id, month, service.maxPerMonth, id, claim);
   } catch (err) {
-    await releaseLock(db, service._id, resident._id, id);
+    await releaseLock(db, service._id, resident._id, claim);
     throw err;
   }
-  const place = await takePlace(db, slot._id, id);
+  const place = await takePlace(db, slot._id, id, claim);
   if (place === 'full') {
-    await releaseQuota(db, service._id, resident._id, month, id);
-    await releaseLock(db, service._id, resident._id, id);
+    await releaseQuota(db, service._id, resident._id, month, id, claim);
+    await releaseLock(db, service._id, resident._id, claim);
     throw new AppError('FULL', '该时段已约满，候补名额也已满，请选择其他时段');
   }
 
@@ -92,45 +97,50 @@ export async function createBooking(ctx: HandlerContext<Input>): Promise<Booking
     note: null,
     rating: null,
     quotaMonth: month,
+    claim,
     wakeAt: place === 'seat' ? reminderAt(slot.startAt, now) : null,
-    version: (existing?.version ?? 0) + 1,
+    version,
     createdAt: now,
     updatedAt: now,
   };
-  let stored: BookingRecord = record;
-  if (existing) {
-    // Rebooking after a cancellation reuses the id; the version guards a racing twin.
-    const { _id: _ignored, ...fields } = record;
-    void _ignored;
-    if (!(await db.update('bookings', id, fields, { version: existing.version }))) {
-      stored = (await db.get<BookingRecord>('bookings', id)) as BookingRecord;
+  const event = bookingEvent(db, caller, record, { type: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted', note: onBehalf ? `${onBehalf.staffName}代办：${onBehalf.reason}` : null }, existing?.status ?? null);
+  // The booking and its audit event are saved together; a parallel retry that saved first wins.
+  const saved = await db.store.transaction(async (tx) => {
+    const current = await tx.get<BookingRecord>('bookings', id);
+    if ((current?.version ?? 0) !== (existing?.version ?? 0)) return false;
+    tx.set('bookings', record);
+    tx.insert('events', event);
+    return true;
+  });
+  let stored = saved ? record : ((await db.get<BookingRecord>('bookings', id)) as BookingRecord);
+  if (saved && record.status === 'waitlisted') {
+    // A cancellation may have moved this booking onto a seat before it was saved; then the
+    // promotion could not find it to offer the seat, so take the seat now.
+    const now2 = await db.get<SlotRecord>('slots', slot._id);
+    if (now2?.holders[id] === claim) {
+      stored = await changeBooking(db, 'system', record, { status: 'booked', wakeAt: reminderAt(slot.startAt, now) }, { type: 'booking.promoted' }, now).catch(async (err) => {
+        if (err instanceof AppError && err.code === 'CONFLICT') return (await db.get<BookingRecord>('bookings', id)) as BookingRecord;
+        throw err;
+      });
+    } else {
+      await offerFreedSeats(db, ctx.deps.notifier, slot._id, now);
     }
-  } else if (!(await db.insert('bookings', record))) {
-    stored = (await db.get<BookingRecord>('bookings', id)) as BookingRecord;
   }
-
-  if (stored === record) {
-    await db.insert('events', eventRecord(db, caller, {
-      key: `v${record.version}:booking.${record.status}`,
-      subject: `booking:${id}`,
-      type: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted',
-      to: record.status,
-      public: true,
-      note: onBehalf ? `${onBehalf.staffName}代办：${onBehalf.reason}` : null,
-      at: now,
-    }));
-    await ctx.deps.notifier.notify({
-      id: `booking:${id}:v${record.version}:created`,
-      communityId: db.communityId,
-      recipientId: resident._id,
-      kind: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted',
-      title: record.status === 'booked' ? `预约成功：${service.name}` : `已进入候补：${service.name}`,
-      body: onBehalf ? `社区工作人员已为您代办预约（${onBehalf.reason}）。` : record.status === 'booked' ? '请按时到场，如不能前往请提前取消。' : '有名额空出时会通知您确认。',
-      page: '/pages/bookings/index',
-    });
-    // A seat may have been freed while this booking joined the waitlist.
-    if (record.status === 'waitlisted') await offerFreedSeats(db, ctx.deps.notifier, slot._id, now);
-  }
+  if (saved) await notifyCreated(ctx, record, service.name);
   const fresh = (await db.get<BookingRecord>('bookings', id)) ?? stored;
   return toBookingView(caller, fresh, service, await db.get<SlotRecord>('slots', slot._id), now);
+}
+
+/** The resident hears of the booking once: the notice id names this incarnation. */
+async function notifyCreated(ctx: HandlerContext<Input>, b: BookingRecord, serviceName: string): Promise<void> {
+  const booked = b.status !== 'waitlisted';
+  await ctx.deps.notifier.notify({
+    id: `booking:${b._id}:${b.claim}:created`,
+    communityId: b.communityId,
+    recipientId: b.memberId,
+    kind: booked ? 'booking.booked' : 'booking.waitlisted',
+    title: booked ? `预约成功：${serviceName}` : `已进入候补：${serviceName}`,
+    body: b.onBehalf ? `社区工作人员已为您代办预约（${b.onBehalf.reason}）。` : booked ? '请按时到场，如不能前往请提前取消。' : '有名额空出时会通知您确认。',
+    page: '/pages/bookings/index',
+  });
 }

@@ -38,10 +38,11 @@ export interface SlotRecord extends Doc {
   endAt: number;
   seats: number;
   seatsLeft: number;
-  holders: Record<string, true>;
-  /** Waitlist in arrival order, plus a map for membership tests. */
+  /** Booking id → the claim token of the incarnation holding the seat. */
+  holders: Record<string, string>;
+  /** Waitlist in arrival order, plus a map (booking id → claim) for membership tests. */
   waitlist: string[];
-  waiting: Record<string, true>;
+  waiting: Record<string, string>;
   waitlistCount: number;
   waitlistLeft: number;
   status: 'open' | 'closed';
@@ -68,6 +69,11 @@ export interface BookingRecord extends Doc {
   rating: { score: number; comment: string | null; at: number } | null;
   /** Month key of the quota it used, so cancelling gives back the right one. */
   quotaMonth: string;
+  /**
+   * Names this incarnation of the booking (a booking id is reused when a resident books the
+   * same slot again after cancelling). Its seat, lock and quota are held under this claim.
+   */
+  claim: string;
   wakeAt: number | null;
   version: number;
   createdAt: number;
@@ -78,6 +84,7 @@ export interface BookingRecord extends Doc {
 export interface LockRecord extends Doc {
   communityId: string;
   bookingId: string | null;
+  claim: string;
   claimedAt: number;
 }
 
@@ -87,10 +94,14 @@ export interface QuotaRecord extends Doc {
   /** The monthly allowance when the document was made. */
   max: number;
   left: number;
-  used: Record<string, true>;
+  /** Booking id → claim of the incarnation that used the unit. */
+  used: Record<string, string>;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
+
+/** The claim of the incarnation whose record will be at `version`. */
+export const claimFor = (bookingId: string, version: number) => `${bookingId}.v${version}`;
 
 /** One booking per resident per slot: retries and double taps land on the same record. */
 export const bookingIdFor = (slotId: string, memberId: string) => `bk_${hash(`${slotId}|${memberId}`)}`;

@@ -3,6 +3,7 @@
  * waitlist after a seat is freed. Shared by the resident, staff and sweep paths.
  */
 import { AppError } from '../../../../miniprogram/core/errors';
+import { commitVersioned } from '../../kernel/versioned';
 import { PROMOTION_WINDOW_HOURS } from '../../../../miniprogram/core/booking/contract';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
@@ -10,13 +11,26 @@ import type { Notifier } from '../../ports/platform';
 import { HOUR } from '../../platform/time';
 import { eventRecord } from '../audit/events';
 import { releaseLock, releaseQuota } from './limits';
-import type { BookingRecord } from './records';
+import type { BookingRecord, SlotRecord } from './records';
 import { promoteHead, releasePlace } from './seats';
 
 export const REMIND_BEFORE = 24 * HOUR;
 
 export function reminderAt(startAt: number, now: number): number | null {
   return startAt - REMIND_BEFORE > now ? startAt - REMIND_BEFORE : null;
+}
+
+export function bookingEvent(db: ScopedStore, actor: Caller | 'system', next: BookingRecord, step: { type: string; note?: string | null }, from: string | null) {
+  return eventRecord(db, actor, {
+    key: `v${next.version}:${step.type}`,
+    subject: `booking:${next._id}`,
+    type: step.type,
+    from,
+    to: next.status,
+    public: true,
+    note: step.note ?? null,
+    at: next.updatedAt,
+  });
 }
 
 export async function changeBooking(
@@ -27,23 +41,7 @@ export async function changeBooking(
   step: { type: string; note?: string | null },
   now: number,
 ): Promise<BookingRecord> {
-  const version = b.version + 1;
-  const changes = { ...patch, version, updatedAt: now };
-  if (!(await db.update('bookings', b._id, changes, { version: b.version }))) {
-    throw new AppError('CONFLICT', '该预约刚被更新，请刷新后重试');
-  }
-  const next = { ...b, ...changes } as BookingRecord;
-  await db.insert('events', eventRecord(db, actor, {
-    key: `v${version}:${step.type}`,
-    subject: `booking:${b._id}`,
-    type: step.type,
-    from: b.status,
-    to: next.status,
-    public: true,
-    note: step.note ?? null,
-    at: now,
-  }));
-  return next;
+  return commitVersioned(db, 'bookings', b, { ...patch, updatedAt: now }, (next) => bookingEvent(db, actor, next, step, b.status), '该预约刚被更新，请刷新后重试');
 }
 
 /**
@@ -51,34 +49,52 @@ export async function changeBooking(
  * (unless it was used) its monthly quota, then offers freed seats down the waitlist.
  */
 export async function freeBooking(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, keepQuota = false): Promise<void> {
-  await releasePlace(db, b.slotId, b._id);
-  await releaseLock(db, b.serviceId, b.memberId, b._id);
-  if (!keepQuota) await releaseQuota(db, b.serviceId, b.memberId, b.quotaMonth, b._id);
+  await releasePlace(db, b.slotId, b._id, b.claim);
+  await releaseLock(db, b.serviceId, b.memberId, b.claim);
+  if (!keepQuota) await releaseQuota(db, b.serviceId, b.memberId, b.quotaMonth, b._id, b.claim);
   await offerFreedSeats(db, notifier, b.slotId, now);
+  // Done: the sweep no longer needs to finish this for us (see booking-clocks).
+  if (b.wakeAt !== null && ['cancelled', 'expired', 'closed'].includes(b.status)) {
+    await db.update('bookings', b._id, { wakeAt: null }, { version: b.version });
+  }
 }
 
-/** Promotes waitlisted bookings while seats are free; each gets a window to confirm. */
+/**
+ * Promotes waitlisted bookings while seats are free; each gets a window to confirm. Also
+ * finishes a promotion a crash interrupted: a booking still 'waitlisted' whose claim already
+ * holds a seat is offered it now.
+ */
 export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, slotId: string, now: number): Promise<number> {
   let offered = 0;
   for (let head = await promoteHead(db, slotId); head; head = await promoteHead(db, slotId)) {
-    const b = await db.get<BookingRecord>('bookings', head);
-    if (!b || b.status !== 'waitlisted') continue;
-    const offerExpiresAt = Math.min(now + PROMOTION_WINDOW_HOURS * HOUR, b.startAt);
-    try {
-      const next = await changeBooking(db, 'system', b, { status: 'offered', offerExpiresAt, wakeAt: offerExpiresAt }, { type: 'booking.offered' }, now);
-      offered += 1;
-      await notifier.notify({
-        id: `booking:${b._id}:v${next.version}:offered`,
-        communityId: b.communityId,
-        recipientId: b.memberId,
-        kind: 'booking.offered',
-        title: `候补转正：${b.serviceName}`,
-        body: `有名额空出，请在${PROMOTION_WINDOW_HOURS}小时内确认预约，逾期将转给下一位。`,
-        page: '/pages/bookings/index',
-      });
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-    }
+    offered += await offer(db, notifier, await db.get<BookingRecord>('bookings', head), now);
+  }
+  const slot = await db.get<SlotRecord>('slots', slotId);
+  const holders = Object.keys(slot?.holders ?? {});
+  for (const b of await db.getMany<BookingRecord>('bookings', holders)) {
+    if (b.status === 'waitlisted' && slot?.holders[b._id] === b.claim) offered += await offer(db, notifier, b, now);
   }
   return offered;
+}
+
+async function offer(db: ScopedStore, notifier: Notifier, b: BookingRecord | null, now: number): Promise<number> {
+  // Not saved yet (its create is still running): that create sees the seat and books it.
+  if (!b || b.status !== 'waitlisted') return 0;
+  const offerExpiresAt = Math.min(now + PROMOTION_WINDOW_HOURS * HOUR, b.startAt);
+  try {
+    const next = await changeBooking(db, 'system', b, { status: 'offered', offerExpiresAt, wakeAt: offerExpiresAt }, { type: 'booking.offered' }, now);
+    await notifier.notify({
+      id: `booking:${b._id}:v${next.version}:offered`,
+      communityId: b.communityId,
+      recipientId: b.memberId,
+      kind: 'booking.offered',
+      title: `候补转正：${b.serviceName}`,
+      body: `有名额空出，请在${PROMOTION_WINDOW_HOURS}小时内确认预约，逾期将转给下一位。`,
+      page: '/pages/bookings/index',
+    });
+    return 1;
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+    return 0;
+  }
 }

@@ -14,6 +14,7 @@ import { eventRecord, type EventRecord } from '../audit/events';
 import type { MemberRecord } from '../membership/records';
 import { RULES, type LifecycleAction } from './lifecycle';
 import { canView, isHandler, may } from './permissions';
+import { commitVersioned } from '../../kernel/versioned';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
 import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
@@ -93,22 +94,20 @@ export async function commit(
   now: number,
 ): Promise<{ next: ConcernRecord; event: EventRecord }> {
   const version = c.version + 1;
-  const changes = { ...patch, version, updatedAt: now };
-  const applied = await db.update('concerns', c._id, changes, { version: c.version });
-  if (!applied) throw new AppError('CONFLICT', '该诉求刚被他人更新，请刷新后重试');
-  const next = { ...c, ...changes } as ConcernRecord;
-  const event = eventRecord(db, actor, {
-    key: `v${version}:${step.type}`,
-    subject: concernSubject(c._id),
-    type: step.type,
-    from: step.from === undefined ? c.status : step.from,
-    to: step.to === undefined ? next.status : step.to,
-    public: step.public,
-    note: step.note ?? null,
-    photos: step.photos,
-    at: now,
-  });
-  await db.insert('events', event);
+  const makeEvent = (n: ConcernRecord) =>
+    eventRecord(db, actor, {
+      key: `v${version}:${step.type}`,
+      subject: concernSubject(c._id),
+      type: step.type,
+      from: step.from === undefined ? c.status : step.from,
+      to: step.to === undefined ? n.status : step.to,
+      public: step.public,
+      note: step.note ?? null,
+      photos: step.photos,
+      at: now,
+    });
+  const next = await commitVersioned(db, 'concerns', c, { ...patch, updatedAt: now }, makeEvent, '该诉求刚被他人更新，请刷新后重试');
+  const event = makeEvent(next);
   return { next, event };
 }
 
