@@ -13,6 +13,7 @@ import { confirmPromotion } from './features/booking/confirm-promotion';
 import { createBooking } from './features/booking/create-booking';
 import { listForSlot, listMyBookings } from './features/booking/my-bookings';
 import { rateBooking } from './features/booking/rate-booking';
+import { serviceStats } from './features/booking/service-stats';
 import { listBuildings } from './features/community/list-buildings';
 import { listCommunities } from './features/community/list-communities';
 import { listGrids } from './features/community/list-grids';
@@ -110,6 +111,7 @@ export const actionTable: ActionTable = {
   'admin.upsertService': bind(c['admin.upsertService'], upsertService),
   'admin.setSchedule': bind(c['admin.setSchedule'], setSchedule),
   'admin.closeSlots': bind(c['admin.closeSlots'], closeSlots),
+  'service.stats': bind(c['service.stats'], serviceStats),
   'inbox.list': bind(c['inbox.list'], listInbox),
   'inbox.unreadCount': bind(c['inbox.unreadCount'], unreadCount),
   'inbox.markRead': bind(c['inbox.markRead'], markRead),

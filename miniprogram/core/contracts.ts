@@ -62,6 +62,7 @@ export const contracts = {
   'admin.upsertService': booking.upsertService,
   'admin.setSchedule': booking.setSchedule,
   'admin.closeSlots': booking.closeSlots,
+  'service.stats': booking.serviceStats,
   'inbox.list': notify.listInbox,
   'inbox.unreadCount': notify.unreadCount,
   'inbox.markRead': notify.markRead,

@@ -47,6 +47,7 @@ export const COLLECTIONS = {
   slots: [['communityId', 'serviceId', 'startAt']],
   bookings: [
     ['communityId', 'memberId', 'startAt'],
+    ['communityId', 'serviceId', 'startAt'],
     ['communityId', 'slotId', 'createdAt'],
     ['wakeAt'],
   ],

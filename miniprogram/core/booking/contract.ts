@@ -254,3 +254,32 @@ export const closeSlots = contract<{ closed: number; bookingsCancelled: number }
   roles: ['admin'],
   scope: '本社区服务',
 });
+
+export interface ServiceUsageRow {
+  serviceId: string;
+  name: string;
+  slots: number;
+  seatsOffered: number;
+  /** Bookings that held a seat at some point: booked, attended, no-show (cancellations apart). */
+  booked: number;
+  attended: number;
+  noShow: number;
+  cancelled: number;
+  /** Booked seats / seats offered in open slots. */
+  fillRate: number | null;
+  /** No-shows / (attended + no-shows): what to chase with reminders. */
+  noShowRate: number | null;
+  averageRating: number | null;
+  ratings: number;
+}
+
+export const serviceStats = contract<{ from: number; to: number; rows: ServiceUsageRow[]; truncated: boolean }>()({
+  name: 'service.stats',
+  summary: '服务使用统计：预约、到场、爽约、满座率和评分',
+  input: z
+    .strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), serviceId: serviceId.optional() })
+    .refine((v) => v.to > v.from, { error: '结束时间须晚于开始时间', path: ['to'] })
+    .refine((v) => v.to - v.from <= 366 * 24 * 3600 * 1000, { error: '统计时段最长一年', path: ['to'] }),
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：本人负责的服务；管理员：本社区全部服务',
+});

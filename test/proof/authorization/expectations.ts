@@ -95,6 +95,8 @@ export const EXPECTATIONS = table({
   'service.list':             ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
   'service.get':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'deny'],
   'service.slots':            ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'deny'],
+  // Usage figures only for the services one runs; admins see all of their community's.
+  'service.stats':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
   // Booking for oneself needs a household; staff book for residents only as 代办 (next row).
   'booking.create':           ['deny',    'deny',   'allow',  'allow',  'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'deny'],
   // 代办 is open to any staff of the community (contract scope: 为本社区居民代办).

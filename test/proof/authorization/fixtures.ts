@@ -151,6 +151,7 @@ export const builders: Record<string, Builder> = {
   'service.list': async (w) => ({ data: {}, probe: w.ids.service }),
   'service.get': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.service }),
   'service.slots': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.slot }),
+  'service.stats': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + 30 * DAY }, probe: w.ids.service }),
   'booking.create': async (w) => ({ data: { slotId: w.ids.slot } }),
   'booking.create#onBehalf': async (w) => ({ data: { slotId: w.ids.slot, onBehalfOf: member(RESIDENT), reason: '老人不会用手机' } }),
   'booking.cancel': async (w) => ({ data: { bookingId: await booked(w), reason: '临时有事' } }),
