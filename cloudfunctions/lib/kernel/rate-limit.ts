@@ -59,17 +59,19 @@ export async function enforceRateLimit(
 ): Promise<void> {
   const rules = Object.prototype.hasOwnProperty.call(limits, action) ? limits[action] : undefined;
   if (!rules) return;
+  // A field name must start with a letter; idempotency keys may start with a digit.
+  const keyField = idempotencyKey ? `keys.k_${idempotencyKey.replace(/-/g, '_')}` : undefined;
   for (const rule of rules) {
     const width = rule.windowSeconds * 1000;
     const start = Math.floor(now / width) * width;
     const id = `rl_${createHash('sha256').update(`${callerKey}|${action}|${rule.windowSeconds}|${start}`).digest('hex').slice(0, 32)}`;
     await store.insert('rateWindows', { _id: id, count: 0, keys: {}, expiresAt: start + width } satisfies WindowRecord);
-    const mark = idempotencyKey ? { [`keys.${idempotencyKey.replace(/-/g, '_')}`]: true } : {};
-    const fresh = idempotencyKey ? { [`keys.${idempotencyKey.replace(/-/g, '_')}`]: { $exists: false } } : {};
+    const mark = keyField ? { [keyField]: true } : {};
+    const fresh = keyField ? { [keyField]: { $exists: false } } : {};
     if (await store.update('rateWindows', id, { count: op.inc(1), ...mark }, { count: { $lt: rule.limit }, ...fresh })) continue;
-    if (idempotencyKey) {
+    if (keyField) {
       const window = await store.get<WindowRecord>('rateWindows', id);
-      if (window?.keys[idempotencyKey.replace(/-/g, '_')]) continue;
+      if (window?.keys[keyField.slice('keys.'.length)]) continue;
     }
     const retryAfterSeconds = Math.max(1, Math.ceil((start + width - now) / 1000));
     throw new AppError('RATE_LIMITED', `操作太频繁，请${retryAfterSeconds >= 3600 ? `${Math.ceil(retryAfterSeconds / 3600)}小时` : `${Math.ceil(retryAfterSeconds / 60)}分钟`}后再试`, { retryAfterSeconds });

@@ -32,6 +32,10 @@ describe('a caller over the limit is told when to come back', () => {
     for (let i = 0; i < 5; i += 1) expect((await submit(k)).ok).toBe(true);
     expect((await submit(key())).ok).toBe(true);
   });
+  it('accepts idempotency keys that start with a digit', async () => {
+    expect((await submit('20261128abcdef')).ok).toBe(true);
+    expect((await submit('20261128abcdef')).ok).toBe(true);
+  });
   it('counts each person separately', async () => {
     await submit(key());
     await submit(key());
