@@ -1,9 +1,10 @@
 /**
- * Display strings for the "three rates" report. Rates arrive as fractions (0–1) or null
+ * Display strings for the "three rates" report and the service usage report. Rates arrive as fractions (0–1) or null
  * when nothing in the group could be measured; null must read as "—", never as 0%, or a
  * grid with no rated cases would look like a grid nobody was happy with.
  */
 import type { ConcernStatsRow } from '../core/concern/contract';
+import type { ServiceUsageRow } from '../core/booking/contract';
 
 export const NONE = '—';
 
@@ -63,5 +64,44 @@ export function statsRowView(r: ConcernStatsRow): StatsRowView {
     ranked,
     rated: r.rated,
     unrated: r.unrated,
+  };
+}
+
+/** One service's usage as the service-stats page shows it: counts as they are, rates as text. */
+export interface ServiceUsageView {
+  key: string;
+  name: string;
+  slots: number;
+  seatsOffered: number;
+  booked: number;
+  attended: number;
+  noShow: number;
+  cancelled: number;
+  fill: string;
+  noShowRate: string;
+  /** '4.5分', or '—' before anyone rated. */
+  rating: string;
+  ratings: number;
+}
+
+export function ratingText(average: number | null | undefined): string {
+  if (average === null || average === undefined || !Number.isFinite(average)) return NONE;
+  return `${average.toFixed(1)}分`;
+}
+
+export function serviceUsageView(r: ServiceUsageRow): ServiceUsageView {
+  return {
+    key: r.serviceId,
+    name: r.name,
+    slots: r.slots,
+    seatsOffered: r.seatsOffered,
+    booked: r.booked,
+    attended: r.attended,
+    noShow: r.noShow,
+    cancelled: r.cancelled,
+    fill: percentText(r.fillRate),
+    noShowRate: percentText(r.noShowRate),
+    rating: ratingText(r.averageRating),
+    ratings: r.ratings,
   };
 }

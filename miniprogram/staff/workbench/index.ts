@@ -55,6 +55,7 @@ Component({
     canAway: false,
     canServiceDay: false,
     canModerate: false,
+    canServiceStats: false,
     away: false,
     awayBusy: false,
     awayNote: '',
@@ -115,6 +116,7 @@ Component({
         canAway: allows(me.data.allowedActions, 'staff.setAway'),
         canServiceDay: allows(me.data.allowedActions, 'booking.listForSlot'),
         canModerate: allows(me.data.allowedActions, 'moderation.queue'),
+        canServiceStats: allows(me.data.allowedActions, 'service.stats'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       if (showQueue || showRequests) await this.reload(tab);
@@ -184,6 +186,9 @@ Component({
     },
     goStats() {
       wx.navigateTo({ url: '/staff/stats/index' });
+    },
+    goServiceStats() {
+      wx.navigateTo({ url: '/staff/service-stats/index' });
     },
     async switchTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: string }>) {
       const tab: Tab = e.currentTarget.dataset.tab === 'requests' ? 'requests' : 'queue';

@@ -1,4 +1,4 @@
-import { hoursText, minutesText, percentText, statsRowView } from '../../../miniprogram/services/stats';
+import { hoursText, minutesText, percentText, ratingText, serviceUsageView, statsRowView } from '../../../miniprogram/services/stats';
 
 describe('rates', () => {
   it('read as whole percentages', () => {
@@ -47,5 +47,31 @@ describe('a report row', () => {
     });
     expect(v).toMatchObject({ label: '二网格', response: '100%', resolution: '—', satisfaction: '—', toSign: '12分钟', toResolve: '—', rank: '—', ranked: false });
     expect(statsRowView({ ...v, responseRate: 0.5, resolutionRate: 0.5, satisfactionRate: 0.5, medianMinutesToSign: 1, medianHoursToResolve: 1, rank: 2 } as never).rank).toBe('第2名');
+  });
+});
+
+describe('service usage', () => {
+  it('reads ratings to one decimal, or — before any', () => {
+    expect(ratingText(4.5)).toBe('4.5分');
+    expect(ratingText(5)).toBe('5.0分');
+    expect(ratingText(null)).toBe('—');
+  });
+
+  it('turns a row into counts and rate texts', () => {
+    const view = serviceUsageView({
+      serviceId: 's1',
+      name: '法律咨询',
+      slots: 2,
+      seatsOffered: 10,
+      booked: 9,
+      attended: 6,
+      noShow: 0,
+      cancelled: 1,
+      fillRate: 0.9,
+      noShowRate: 0,
+      averageRating: null,
+      ratings: 0,
+    });
+    expect(view).toMatchObject({ key: 's1', name: '法律咨询', booked: 9, fill: '90%', noShowRate: '0%', rating: '—', ratings: 0 });
   });
 });

@@ -304,3 +304,17 @@ describe('admins who moderate content', () => {
     expect(page.exists('#entry-moderation')).toBe(true);
   });
 });
+
+describe('staff who run community services', () => {
+  it('find 服务统计 on the workbench when service.stats is allowed', async () => {
+    const { page } = await open({ 'me.get': meReply(['concern.queue', 'service.stats'], { roles: ['gridWorker'] }) });
+    expect(page.text('#entry-service-stats')).toBe('服务统计');
+    await page.tap('#entry-service-stats');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/service-stats/index' });
+  });
+
+  it('do not see it without that action', async () => {
+    const { page } = await open({ 'me.get': meReply(['concern.queue', 'booking.listForSlot', 'concern.stats'], { roles: ['gridWorker'] }) });
+    expect(page.exists('#entry-service-stats')).toBe(false);
+  });
+});
