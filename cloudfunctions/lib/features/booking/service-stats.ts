@@ -48,12 +48,13 @@ export function usage(service: ServiceRecord, slots: SlotRecord[], bookings: Boo
 
 export async function serviceStats(ctx: HandlerContext<{ from: number; to: number; serviceId?: string }>) {
   const db = ctx.db();
-  const services = ctx.input.serviceId
-    ? [await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在')]
-    : (await db.query<ServiceRecord>('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 })).items;
-  const mine = services.filter((s) => isServiceStaff(ctx.caller, s));
+  const listed = ctx.input.serviceId
+    ? { items: [await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在')], next: undefined }
+    : await db.query<ServiceRecord>('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 });
+  const mine = listed.items.filter((s) => isServiceStaff(ctx.caller, s));
   const rows: ServiceUsageRow[] = [];
-  let truncated = false;
+  // More than 50 services: say the report is partial rather than silently cut it.
+  let truncated = listed.next !== undefined;
   for (const s of mine) {
     const [slots, bookings] = await Promise.all([
       readAll<SlotRecord>(db, 'slots', s._id, ctx.input.from, ctx.input.to),
