@@ -23,6 +23,7 @@ import { upsertGrid } from './features/community/upsert-grid';
 import { acceptConcern } from './features/concern/accept-concern';
 import { concernQueue } from './features/concern/concern-queue';
 import { concernStats } from './features/concern/concern-stats';
+import { exportArchive } from './features/concern/export-archive';
 import { mergeConcern } from './features/concern/merge-concern';
 import { noteConcern } from './features/concern/note-concern';
 import { rateConcern } from './features/concern/rate-concern';
@@ -95,6 +96,7 @@ export const actionTable: ActionTable = {
   'concern.reopen': bind(c['concern.reopen'], reopenConcern),
   'concern.withdraw': bind(c['concern.withdraw'], withdrawConcern),
   'concern.stats': bind(c['concern.stats'], concernStats),
+  'concern.export': bind(c['concern.export'], exportArchive),
   'admin.upsertCategory': bind(c['admin.upsertCategory'], upsertCategory),
   'staff.setAway': bind(c['staff.setAway'], setAway),
   'service.list': bind(c['service.list'], listServices),

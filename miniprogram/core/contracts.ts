@@ -46,6 +46,7 @@ export const contracts = {
   'concern.reopen': concern.reopenConcern,
   'concern.withdraw': concern.withdrawConcern,
   'concern.stats': concern.concernStats,
+  'concern.export': concern.exportArchive,
   'admin.upsertCategory': concern.upsertCategory,
   'staff.setAway': concern.setAway,
   'service.list': booking.listServices,

@@ -386,3 +386,34 @@ export const setAway = contract<{ memberId: string; away: boolean; until?: numbe
   roles: ['gridWorker', 'admin'],
   scope: '本人；管理员可为本社区网格员设置',
 });
+
+/** Archive export columns, in order; the CSV's header row says them in Chinese. */
+export const ARCHIVE_COLUMNS = [
+  ['number', '受理编号'],
+  ['category', '分类'],
+  ['building', '楼栋'],
+  ['grid', '网格'],
+  ['status', '状态'],
+  ['submittedAt', '提交时间'],
+  ['acceptedAt', '签收时间'],
+  ['respondedInTime', '按时签收'],
+  ['firstResolvedAt', '首次办结时间'],
+  ['closedAt', '归档时间'],
+  ['closedReason', '归档方式'],
+  ['resolvedByResident', '居民认为已解决'],
+  ['satisfaction', '满意度'],
+  ['rounds', '督办轮次'],
+  ['firstResponder', '首接负责人'],
+  ['summary', '处理结果'],
+] as const;
+
+export const exportArchive = contract<{ csv: string; rows: number; truncated: boolean }>()({
+  name: 'concern.export',
+  summary: '导出归档诉求（CSV，不含居民姓名和电话）',
+  input: z
+    .strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })
+    .refine((v) => v.to > v.from, { error: '结束时间须晚于开始时间', path: ['to'] })
+    .refine((v) => v.to - v.from <= 366 * 24 * 3600 * 1000, { error: '导出时段最长一年', path: ['to'] }),
+  roles: ['admin'],
+  scope: '本社区；仅已归档（办结、撤回、合并）的诉求',
+});

@@ -88,6 +88,8 @@ export const EXPECTATIONS = table({
   'concern.reopen':           ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
   'concern.withdraw':         ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
   'concern.stats':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  // Another community's admin exports their own (empty) archive; the export is audited.
+  'concern.export':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'own'],
   'admin.upsertCategory':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
   // The fixture marks 李秀英 away: herself or an admin of her community, nobody else.
   'staff.setAway':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],

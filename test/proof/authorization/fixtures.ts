@@ -144,6 +144,7 @@ export const builders: Record<string, Builder> = {
   'concern.rate': async (w) => ({ data: { concernId: await resolved(w), resolved: true, satisfaction: 5, comment: '修得很快' } }),
   'concern.reopen': async (w) => ({ data: { concernId: await resolved(w), reason: '门禁又坏了' } }),
   'concern.withdraw': async (w) => ({ data: { concernId: w.ids.concern, reason: '已经自己联系物业修好了' } }),
+  'concern.export': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + DAY } }),
   'concern.stats': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + DAY, groupBy: 'grid' }, probe: w.ids.g1 }),
   'admin.upsertCategory': async () => ({ data: { categoryId: 'cat_demo_repair', name: '设施维修', contactHours: 12, resolveDays: 5 } }),
   'staff.setAway': async () => ({ data: { away: true, memberId: member(GRID1) } }),

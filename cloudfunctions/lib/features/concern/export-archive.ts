@@ -1,0 +1,64 @@
+import { ARCHIVE_COLUMNS, CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/contract';
+import { formatDateTime } from '../../../../miniprogram/core/format';
+import type { HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../audit/events';
+import type { GridRecord } from '../community/records';
+import type { MemberRecord } from '../membership/records';
+import type { ConcernRecord } from './records';
+
+/** One export reads at most this many concerns; more says `truncated`. */
+const MAX_ROWS = 2000;
+const ARCHIVED = new Set(['closed', 'withdrawn', 'merged']);
+const CLOSED_REASON: Record<string, string> = { rated: '居民评价', autoClosed: '评价期满自动归档', withdrawn: '居民撤回', merged: '合并', moderated: '内容未通过审核' };
+
+/** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it. */
+function cell(value: string): string {
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * 统一归档: the community's record of finished concerns, as a CSV staff can file or hand
+ * to the subdistrict. No resident's name, phone or words leave with it: the archive is
+ * about what was handled, how fast and how well. Audited.
+ */
+export async function exportArchive(ctx: HandlerContext<{ from: number; to: number }>) {
+  const db = ctx.db();
+  const concerns: ConcernRecord[] = [];
+  let after: string | undefined;
+  do {
+    const page = await db.query<ConcernRecord>('concerns', { where: { createdAt: { $gte: ctx.input.from, $lt: ctx.input.to } }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    concerns.push(...page.items.filter((c) => ARCHIVED.has(c.status)));
+    after = page.next;
+  } while (after && concerns.length < MAX_ROWS);
+  const rows = concerns.slice(0, MAX_ROWS);
+  const [grids, staff] = await Promise.all([
+    db.getMany<GridRecord>('grids', [...new Set(rows.map((c) => c.gridId))]),
+    db.getMany<MemberRecord>('members', [...new Set(rows.map((c) => c.firstResponderId).filter((x): x is string => !!x))].slice(0, 100)),
+  ]);
+  const gridName = new Map(grids.map((g) => [g._id, g.name]));
+  const staffName = new Map(staff.map((m) => [m._id, m.name ?? '']));
+  const time = (t: number | null) => (t === null ? '' : formatDateTime(t));
+  const values = (c: ConcernRecord): Record<(typeof ARCHIVE_COLUMNS)[number][0], string> => ({
+    number: c.number,
+    category: c.categoryName,
+    building: c.buildingName,
+    grid: gridName.get(c.gridId) ?? '',
+    status: CONCERN_STATUS_LABELS[c.status],
+    submittedAt: time(c.createdAt),
+    acceptedAt: time(c.acceptedAt),
+    respondedInTime: c.respondedInTime === null ? '' : c.respondedInTime ? '是' : '否',
+    firstResolvedAt: time(c.firstResolvedAt),
+    closedAt: time(c.closedAt),
+    closedReason: c.closedReason ? CLOSED_REASON[c.closedReason] ?? '' : '',
+    resolvedByResident: c.rating ? (c.rating.resolved ? '是' : '否') : '',
+    satisfaction: c.rating ? String(c.rating.satisfaction) : '',
+    rounds: String(Math.max(1, c.round)),
+    firstResponder: c.firstResponderId ? staffName.get(c.firstResponderId) ?? '' : '',
+    summary: c.resolution?.summary ?? '',
+  });
+  const lines = [ARCHIVE_COLUMNS.map(([, label]) => label).join(','), ...rows.map((c) => ARCHIVE_COLUMNS.map(([key]) => cell(values(c)[key])).join(','))];
+  await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `community:${db.communityId}`, type: 'concern.exported', public: false, note: `${rows.length}条`, at: ctx.now });
+  // A byte-order mark so spreadsheet programs read the Chinese as UTF-8.
+  return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length, truncated: !!after || concerns.length > MAX_ROWS };
+}
