@@ -65,9 +65,13 @@ export async function enforceRateLimit(
     const width = rule.windowSeconds * 1000;
     const start = Math.floor(now / width) * width;
     const id = `rl_${createHash('sha256').update(`${callerKey}|${action}|${rule.windowSeconds}|${start}`).digest('hex').slice(0, 32)}`;
-    await store.insert('rateWindows', { _id: id, count: 0, keys: {}, expiresAt: start + width } satisfies WindowRecord);
     const mark = keyField ? { [keyField]: true } : {};
     const fresh = keyField ? { [keyField]: { $exists: false } } : {};
+    // Count into an existing window first (one write, the usual case); the first call of a
+    // window creates it already counted. Losing that creation race means it now exists.
+    if (await store.update('rateWindows', id, { count: op.inc(1), ...mark }, { count: { $lt: rule.limit }, ...fresh })) continue;
+    const keys = keyField ? { [keyField.slice('keys.'.length)]: true as const } : {};
+    if (await store.insert('rateWindows', { _id: id, count: 1, keys, expiresAt: start + width } satisfies WindowRecord)) continue;
     if (await store.update('rateWindows', id, { count: op.inc(1), ...mark }, { count: { $lt: rule.limit }, ...fresh })) continue;
     if (keyField) {
       const window = await store.get<WindowRecord>('rateWindows', id);
