@@ -44,3 +44,14 @@ export function periodText(range: { from: number; to: number }): string {
   const tailYear = last.getUTCFullYear() !== from.getUTCFullYear() ? `${last.getUTCFullYear()}年` : '';
   return `${head} – ${tailYear}${last.getUTCMonth() + 1}月${last.getUTCDate()}日`;
 }
+
+/** `202605` for a single Beijing month, `202603-202605` for several: for naming export files. */
+export function periodSlug(range: { from: number; to: number }): string {
+  const ym = (t: number) => {
+    const d = new Date(t + OFFSET_MS);
+    return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+  };
+  const first = ym(range.from);
+  const last = ym(range.to - 1);
+  return first === last ? first : `${first}-${last}`;
+}

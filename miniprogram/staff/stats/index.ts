@@ -1,8 +1,11 @@
 import { call } from '../../services/api';
-import { concernStats, type ConcernStats } from '../../core/concern/contract';
-import { PERIODS, periodRange, periodText, type PeriodKind } from '../../services/period';
+import { concernStats, exportArchive, type ConcernStats } from '../../core/concern/contract';
+import { getMe } from '../../core/membership/contract';
+import { PERIODS, periodRange, periodSlug, periodText, type PeriodKind } from '../../services/period';
 import { statsRowView, type StatsRowView } from '../../services/stats';
 import { instanceState } from '../../services/page-state';
+import { allows } from '../../services/view';
+import { canShareFile, saveTextFile, shareFile } from '../../services/file-export';
 
 type GroupBy = ConcernStats['groupBy'];
 
@@ -15,8 +18,16 @@ const GROUPS: ReadonlyArray<{ key: GroupBy; label: string }> = [
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>;
 
+interface Exported {
+  rows: number;
+  truncated: boolean;
+  fileName: string;
+  canShare: boolean;
+}
+
 // `gen` drops an answer that arrives after the worker already picked another period.
-const state = instanceState(() => ({ gen: 0 }));
+// `filePath` is the last archive written; the CSV itself is never rendered.
+const state = instanceState(() => ({ gen: 0, exportBusy: false, filePath: '' }));
 
 Component({
   data: {
@@ -30,10 +41,21 @@ Component({
     overall: null as StatsRowView | null,
     rows: [] as StatsRowView[],
     truncated: false,
+    /** 导出归档 is for admins only: shown when me.get allows concern.export. */
+    canExport: false,
+    exporting: false,
+    exportError: '',
+    exported: null as Exported | null,
   },
   methods: {
     onLoad() {
       void this.load();
+      void this.loadMe();
+    },
+    async loadMe() {
+      const me = await call(getMe, {});
+      // Unreadable: the statistics still work, the export button just stays hidden.
+      this.setData({ canExport: me.ok && allows(me.data.allowedActions, 'concern.export') });
     },
     async onPullDownRefresh() {
       await this.load();
@@ -67,6 +89,39 @@ Component({
         rows: res.data.rows.map(statsRowView),
         truncated: res.data.truncated,
       });
+    },
+
+    // —— 导出归档（CSV） ——
+    /** The archive of finished concerns in the period on screen, saved as a file on the phone. */
+    async exportCsv() {
+      const s = state(this);
+      if (s.exportBusy) return;
+      s.exportBusy = true;
+      const range = periodRange(this.data.period, Date.now());
+      const fileName = `linli-archive-${periodSlug(range)}.csv`;
+      this.setData({ exporting: true, exportError: '' });
+      const res = await call(exportArchive, range);
+      s.exportBusy = false;
+      if (!res.ok) {
+        this.setData({ exporting: false, exportError: res.error.message, exported: null });
+        return;
+      }
+      const filePath = saveTextFile(fileName, res.data.csv);
+      if (!filePath) {
+        s.filePath = '';
+        this.setData({ exporting: false, exportError: '文件没能保存到手机，请清理微信存储空间后重试', exported: null });
+        return;
+      }
+      s.filePath = filePath;
+      this.setData({
+        exporting: false,
+        exported: { rows: res.data.rows, truncated: res.data.truncated, fileName, canShare: canShareFile() },
+      });
+    },
+    /** 发送到聊天: e.g. to 文件传输助手, to open on a computer or hand to the subdistrict. */
+    shareCsv() {
+      const path = state(this).filePath;
+      if (path && this.data.exported) shareFile(path, this.data.exported.fileName);
     },
   },
 });

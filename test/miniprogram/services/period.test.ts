@@ -1,4 +1,4 @@
-import { PERIODS, periodRange, periodText } from '../../../miniprogram/services/period';
+import { PERIODS, periodRange, periodSlug, periodText } from '../../../miniprogram/services/period';
 
 const H = 3600_000;
 /** The UTC instant of a Beijing wall-clock time. */
@@ -62,5 +62,13 @@ describe('the period as text', () => {
   it('names the first and the last day, the year once', () => {
     expect(periodText({ from: bj(2026, 3, 1), to: bj(2026, 6, 1) })).toBe('2026年3月1日 – 5月31日');
     expect(periodText({ from: bj(2025, 12, 1), to: bj(2026, 3, 1) })).toBe('2025年12月1日 – 2026年2月28日');
+  });
+});
+
+describe('the period in a file name', () => {
+  it('is the Beijing month for one month and first-last for several', () => {
+    expect(periodSlug(periodRange('thisMonth', bj(2026, 5, 20)))).toBe('202605');
+    expect(periodSlug(periodRange('thisMonth', bj(2026, 6, 1, 0, 30)))).toBe('202606');
+    expect(periodSlug(periodRange('last3Months', bj(2026, 2, 10)))).toBe('202512-202602');
   });
 });

@@ -1,4 +1,4 @@
-import { fakeBackend, fail, flush, loadPage, ok, render, sent } from '../../../harness';
+import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock, type Reply } from '../../../harness';
 
 const pageId = loadPage('staff/stats/index');
 
@@ -38,18 +38,25 @@ function stats(data: Record<string, unknown>) {
   });
 }
 
-async function open(reply: Parameters<typeof fakeBackend>[0][string] = stats) {
-  const send = fakeBackend({ 'concern.stats': reply });
+async function open(reply: Reply = stats, more: Record<string, Reply> = {}) {
+  const send = fakeBackend({ 'concern.stats': reply, ...more });
   const page = render(pageId);
   page.instance.onLoad();
   await flush();
   return { page, send };
 }
 
+const writeFileSync = jest.fn();
+const w = wxMock as unknown as Record<string, unknown>;
+
 let clock: jest.SpyInstance;
 beforeEach(() => {
   jest.clearAllMocks();
   clock = jest.spyOn(Date, 'now').mockReturnValue(NOW);
+  w.env = { USER_DATA_PATH: 'wxfile://usr' };
+  w.getFileSystemManager = jest.fn(() => ({ writeFileSync }));
+  w.shareFileMessage = jest.fn();
+  writeFileSync.mockImplementation(() => undefined);
 });
 afterEach(() => clock.mockRestore());
 
@@ -111,5 +118,102 @@ describe('changing the period and the grouping', () => {
     const { page, send } = await open();
     await page.tap('#period-last3Months');
     expect(sent(send, 'concern.stats')[1].data).toMatchObject({ from: Date.UTC(2026, 2, 1) - 8 * 3600_000, to: MAY.to });
+  });
+});
+
+const CSV = '\uFEFF受理编号,分类\r\n20260503-0001,环境卫生\r\n20260504-0002,"噪音,扰民"\r\n';
+
+/** An admin: me.get allows the export, and concern.export answers with `reply`. */
+function asAdmin(reply: Reply = ok({ csv: CSV, rows: 2, truncated: false })): Record<string, Reply> {
+  return { 'me.get': meReply(['concern.stats', 'concern.export']), 'concern.export': reply };
+}
+
+describe('the archive export is only offered to those allowed it', () => {
+  it('hides the button from a grid worker', async () => {
+    const { page, send } = await open(stats, { 'me.get': meReply(['concern.stats']) });
+    expect(sent(send, 'me.get')).toHaveLength(1);
+    expect(page.exists('#export-btn')).toBe(false);
+    expect(page.exists('#row-g1')).toBe(true);
+  });
+
+  it('hides it when me.get cannot be read', async () => {
+    const { page } = await open(stats, { 'me.get': fail('INTERNAL') });
+    expect(page.exists('#export-btn')).toBe(false);
+  });
+
+  it('shows it to an admin', async () => {
+    const { page } = await open(stats, asAdmin());
+    expect(page.text('#export-btn')).toBe('导出归档（CSV）');
+  });
+});
+
+describe('exporting writes the archive for the period on screen to a file', () => {
+  it('saves this month’s CSV as linli-archive-202605.csv and says how many rows', async () => {
+    const { page, send } = await open(stats, asAdmin());
+    await page.tap('#export-btn');
+    expect(sent(send, 'concern.export')[0].data).toEqual(MAY);
+    expect(writeFileSync).toHaveBeenCalledTimes(1);
+    expect(writeFileSync).toHaveBeenCalledWith('wxfile://usr/linli-archive-202605.csv', CSV, 'utf8');
+    expect(page.text('#export-summary')).toContain('已导出2条');
+    expect(page.text('#export-summary')).toContain('linli-archive-202605.csv');
+    expect(page.exists('#export-truncated')).toBe(false);
+    expect(page.exists('#export-error')).toBe(false);
+  });
+
+  it('sends the file to a chat', async () => {
+    const { page } = await open(stats, asAdmin());
+    await page.tap('#export-btn');
+    await page.tap('#share-btn');
+    expect(w.shareFileMessage).toHaveBeenCalledTimes(1);
+    expect((w.shareFileMessage as jest.Mock).mock.calls[0][0]).toMatchObject({
+      filePath: 'wxfile://usr/linli-archive-202605.csv',
+      fileName: 'linli-archive-202605.csv',
+    });
+  });
+
+  it('offers no sending where this WeChat cannot send files', async () => {
+    delete w.shareFileMessage;
+    const { page } = await open(stats, asAdmin());
+    await page.tap('#export-btn');
+    expect(page.text('#export-summary')).toContain('已导出2条');
+    expect(page.exists('#share-btn')).toBe(false);
+  });
+
+  it('names a three-month export by its first and last month', async () => {
+    const { page, send } = await open(stats, asAdmin());
+    await page.tap('#period-last3Months');
+    await page.tap('#export-btn');
+    expect(sent(send, 'concern.export')[0].data).toEqual({ from: Date.UTC(2026, 2, 1) - 8 * 3600_000, to: MAY.to });
+    expect(writeFileSync.mock.calls[0][0]).toBe('wxfile://usr/linli-archive-202603-202605.csv');
+  });
+});
+
+describe('a truncated export says only part of the period was exported', () => {
+  it('shows the count and the note', async () => {
+    const { page } = await open(stats, asAdmin(ok({ csv: CSV, rows: 2000, truncated: true })));
+    await page.tap('#export-btn');
+    expect(page.text('#export-summary')).toContain('已导出2000条');
+    expect(page.text('#export-truncated')).toContain('缩短时段');
+  });
+});
+
+describe('a failed export shows why', () => {
+  it('shows the server’s message and writes nothing', async () => {
+    const { page } = await open(stats, asAdmin(fail('VALIDATION_ERROR', '导出时段最长一年')));
+    await page.tap('#export-btn');
+    expect(page.text('#export-error')).toBe('导出时段最长一年');
+    expect(writeFileSync).not.toHaveBeenCalled();
+    expect(page.exists('#export-summary')).toBe(false);
+  });
+
+  it('says so when the phone refuses the file', async () => {
+    writeFileSync.mockImplementation(() => {
+      throw new Error('writeFileSync:fail the maximum size of the file storage limit is exceeded');
+    });
+    const { page } = await open(stats, asAdmin());
+    await page.tap('#export-btn');
+    expect(page.text('#export-error')).toContain('没能保存');
+    expect(page.exists('#export-summary')).toBe(false);
+    expect(page.exists('#share-btn')).toBe(false);
   });
 });
