@@ -87,6 +87,15 @@ describe('a retried submit never creates a second concern', () => {
     expect(again.id).toBe(first.id);
     expect(again.number).toBe(first.number);
   });
+  it('answers a retry from the first attempt without checking the text again', async () => {
+    const k = key();
+    let checks = 0;
+    const real = h.deps.content;
+    h.deps.content = { checkText: async (i) => ((checks += 1), real.checkText(i)) };
+    await h.ok('demo-resident-1', 'concern.submit', lamp(), k);
+    await h.ok('demo-resident-1', 'concern.submit', lamp(), k);
+    expect(checks).toBe(1);
+  });
   it('answers CONFLICT when the same key comes with different content', async () => {
     const k = key();
     await h.ok('demo-resident-1', 'concern.submit', lamp(), k);
