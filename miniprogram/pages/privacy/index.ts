@@ -3,6 +3,7 @@ import { getMe } from '../../core/membership/contract';
 import { cancelDeletion, DELETION_WAIT_DAYS, exportMyData, requestDeletion, type MyData } from '../../core/privacy/contract';
 import { formatDateTime } from '../../core/format';
 import { instanceState } from '../../services/page-state';
+import { canShareFile, saveTextFile, shareFile } from '../../services/file-export';
 
 const EXPORT_FILE = 'linli-my-data.json';
 
@@ -22,8 +23,6 @@ const state = instanceState(() => ({ json: '', path: '', busy: false }));
 const DELETION_EXPLAINED =
   `注销后${DELETION_WAIT_DAYS}天内可以撤销。到期后，您的姓名、手机号和住户绑定将从所有记录中删除；` +
   '您提交的诉求和预约会去掉个人信息，以匿名方式保留在社区档案中。';
-
-type ShareFile = (o: { filePath: string; fileName: string; fail?: () => void }) => void;
 
 /** The policy is static text; the two data actions at the bottom read me.get for the deletion state. */
 Component({
@@ -71,15 +70,9 @@ Component({
       }
       const data: MyData = res.data;
       s.json = JSON.stringify(data, null, 2);
-      s.path = `${wx.env.USER_DATA_PATH}/${EXPORT_FILE}`;
-      let saved = false;
-      try {
-        wx.getFileSystemManager().writeFileSync(s.path, s.json, 'utf8');
-        saved = true;
-      } catch {
-        // Storage full or refused: the copy button still hands the whole text over.
-      }
-      const share = (wx as unknown as { shareFileMessage?: ShareFile }).shareFileMessage;
+      // Storage full or refused: the copy button still hands the whole text over.
+      s.path = saveTextFile(EXPORT_FILE, s.json);
+      const saved = s.path !== '';
       this.setData({
         exporting: false,
         summary: {
@@ -88,7 +81,7 @@ Component({
           messages: data.messages?.length ?? 0,
           truncated: data.truncated === true,
           saved,
-          canShare: saved && typeof share === 'function',
+          canShare: saved && canShareFile(),
         },
       });
     },
@@ -99,8 +92,7 @@ Component({
     /** Sends the file into a WeChat chat (e.g. 文件传输助手) so the resident keeps a copy. */
     shareData() {
       const s = state(this);
-      const share = (wx as unknown as { shareFileMessage?: ShareFile }).shareFileMessage;
-      if (s.path && typeof share === 'function') share({ filePath: s.path, fileName: EXPORT_FILE, fail: () => undefined });
+      if (s.path) shareFile(s.path, EXPORT_FILE);
     },
 
     // —— 注销账号 ——
