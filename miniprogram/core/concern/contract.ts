@@ -150,9 +150,9 @@ export interface ConcernStats {
 
 const concernId = id('诉求编号');
 
-export const listCategories = contract<Page<CategoryView>>()({
+export const listCategories = contract<Page<CategoryView & Partial<CategoryAdminView>>>()({
   name: 'concern.categories',
-  summary: '列出说事分类及办理时限',
+  summary: '列出说事分类及办理时限（管理员另见停用分类、排序和答复模板）',
   input: z.strictObject({ ...paging }),
   roles: ['resident', 'gridWorker', 'admin'],
   scope: '本人所在社区',
@@ -367,9 +367,10 @@ export const upsertCategory = contract<CategoryAdminView>()({
     name: text('分类名称', 2, 12),
     contactHours: z.number().int().min(1).max(168),
     resolveDays: z.number().int().min(1).max(90),
-    order: z.number().int().min(0).max(999).default(100),
-    active: z.boolean().default(true),
-    templates: z.array(text('答复模板', 2, 200)).max(10).default([]),
+    /** Left out when editing: unchanged (new categories: 100, active, no templates). */
+    order: z.number().int().min(0).max(999).optional(),
+    active: z.boolean().optional(),
+    templates: z.array(text('答复模板', 2, 200)).max(10).optional(),
   }),
   roles: ['admin'],
   scope: '本社区',

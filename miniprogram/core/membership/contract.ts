@@ -142,7 +142,7 @@ export const setRoles = contract<MemberView>()({
     name: text('姓名', 1, 20).optional(),
   }),
   roles: ['admin'],
-  scope: '本社区成员；居民角色只能通过绑定住户获得',
+  scope: '本社区成员；居民身份只随住户绑定，本操作不增不减',
 });
 
 export const issueInvites = contract<{ invites: InviteView[] }>()({

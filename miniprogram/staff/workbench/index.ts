@@ -56,6 +56,7 @@ Component({
     canServiceDay: false,
     canModerate: false,
     canServiceStats: false,
+    canCommunity: false,
     away: false,
     awayBusy: false,
     awayNote: '',
@@ -117,6 +118,7 @@ Component({
         canServiceDay: allows(me.data.allowedActions, 'booking.listForSlot'),
         canModerate: allows(me.data.allowedActions, 'moderation.queue'),
         canServiceStats: allows(me.data.allowedActions, 'service.stats'),
+        canCommunity: allows(me.data.allowedActions, 'admin.upsertGrid'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       if (showQueue || showRequests) await this.reload(tab);
@@ -186,6 +188,9 @@ Component({
     },
     goStats() {
       wx.navigateTo({ url: '/staff/stats/index' });
+    },
+    goCommunity() {
+      wx.navigateTo({ url: '/staff/community/index' });
     },
     goServiceStats() {
       wx.navigateTo({ url: '/staff/service-stats/index' });

@@ -1,4 +1,5 @@
 import type { HandlerContext } from '../../kernel/action';
+import { hasRole } from '../../kernel/caller';
 import type { CategoryRecord } from './records';
 
 export async function listCategories(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
@@ -8,10 +9,18 @@ export async function listCategories(ctx: HandlerContext<{ cursor?: string; limi
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
+  // Admins keep the catalogue, so they also see retired categories and the editing fields.
+  const admin = hasRole(ctx.caller, 'admin');
   return {
     items: page.items
-      .filter((c) => c.active)
-      .map((c) => ({ id: c._id, name: c.name, contactHours: c.contactHours, resolveDays: c.resolveDays })),
+      .filter((c) => admin || c.active)
+      .map((c) => ({
+        id: c._id,
+        name: c.name,
+        contactHours: c.contactHours,
+        resolveDays: c.resolveDays,
+        ...(admin ? { order: c.order, active: c.active, templates: c.templates ?? [] } : {}),
+      })),
     next: page.next,
   };
 }

@@ -12,14 +12,16 @@ type Input = ContractParsed<typeof upsertCategoryContract>;
  */
 export async function upsertCategory(ctx: HandlerContext<Input>): Promise<CategoryAdminView> {
   const db = ctx.db();
-  const { categoryId, ...fields } = ctx.input;
+  const { categoryId, ...given } = ctx.input;
+  // Fields left out keep their value; zod leaves them undefined, which must not overwrite.
+  const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<CategoryRecord>;
   let record: CategoryRecord;
   if (categoryId) {
     const existing = await db.require<CategoryRecord>('categories', categoryId, '分类不存在');
     record = { ...existing, ...fields };
     await db.update('categories', categoryId, fields);
   } else {
-    record = { _id: ctx.deps.ids.random('cat'), communityId: db.communityId, ...fields };
+    record = { _id: ctx.deps.ids.random('cat'), communityId: db.communityId, order: 100, active: true, templates: [], ...fields } as CategoryRecord;
     await db.insert('categories', record);
   }
   await appendEvent(db, ctx.caller, {

@@ -23,21 +23,27 @@ export async function setRoles(ctx: HandlerContext<Input>) {
     if (grids.length !== gridIds.length) throw new AppError('VALIDATION_ERROR', '所选网格不存在');
   }
   let before: string[] = [];
+  let after: string[] = roles;
   const member = await changeMember(ctx.deps.store, input.memberId, now, (m) => {
     if (m && m.communityId !== db.communityId) throw new AppError('NOT_FOUND', '成员不存在');
-    if (roles.includes('resident') && !m?.householdId) {
+    const isResident = !!m?.householdId && m.roles.includes('resident');
+    if (roles.includes('resident') && !isResident) {
       throw new AppError('VALIDATION_ERROR', '居民身份需通过绑定住户获得，不能直接设置');
     }
     before = m?.roles ?? [];
-    const keepsHousehold = roles.includes('resident');
+    // Residency follows the household binding, not this form: a resident made a volunteer
+    // or a grid worker stays a resident of their home.
+    const next = [...new Set([...roles.filter((r) => r !== 'resident'), ...(isResident ? (['resident'] as const) : [])])];
+    after = next;
     return {
       openid: m?.openid ?? null,
       communityId: db.communityId,
-      roles,
+      roles: next,
       gridIds,
-      householdId: keepsHousehold ? m?.householdId ?? null : null,
-      household: keepsHousehold ? m?.household ?? null : null,
+      householdId: m?.householdId ?? null,
+      household: m?.household ?? null,
       name: input.name ?? m?.name ?? null,
+      away: m?.away ?? null,
     };
   });
   await appendEvent(db, caller, {
@@ -45,7 +51,7 @@ export async function setRoles(ctx: HandlerContext<Input>) {
     subject: `member:${member._id}`,
     type: 'member.rolesChanged',
     from: before.join(','),
-    to: roles.join(','),
+    to: after.join(','),
     public: false,
     note: gridIds.length ? `网格：${gridIds.join(',')}` : null,
     at: now,

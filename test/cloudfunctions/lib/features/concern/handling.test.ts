@@ -85,6 +85,8 @@ describe('staff keep the category catalogue', () => {
     await h.ok('demo-admin', 'admin.upsertCategory', { categoryId: 'cat_demo_suggestion', name: '意见建议', contactHours: 72, resolveDays: 15, active: false });
     const list = await h.ok<{ items: CategoryView[] }>('demo-resident-1', 'concern.categories', {});
     expect(list.items.map((x) => x.id)).not.toContain('cat_demo_suggestion');
+    const admin = await h.ok<{ items: Array<CategoryView & { active?: boolean }> }>('demo-admin', 'concern.categories', {});
+    expect(admin.items.find((x) => x.id === 'cat_demo_suggestion')).toMatchObject({ active: false, order: 6, templates: [] });
     expect(await h.call('demo-resident-1', 'concern.submit', { category: 'cat_demo_suggestion', buildingId: h.ids['1号楼'], text: '建议增加健身器材' }, key())).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
   });
   it('is for admins only', async () => {

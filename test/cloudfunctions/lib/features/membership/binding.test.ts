@@ -130,6 +130,12 @@ describe('roles are set by admins, audited, and residency comes only from bindin
     });
     expect(audit.items).toEqual([expect.objectContaining({ type: 'member.rolesChanged', actorId: member('demo-admin'), to: 'gridWorker' })]);
   });
+  it('keeps a resident a resident of their home when giving them another role', async () => {
+    const view = await h.ok<{ roles: string[]; householdId?: string }>('demo-admin', 'admin.setRoles', { memberId: member('demo-resident-1'), roles: ['volunteer'] });
+    expect(view.roles.sort()).toEqual(['resident', 'volunteer']);
+    expect(view.householdId).toBeDefined();
+    expect((await h.ok<MeView>('demo-resident-1', 'me.get')).household).toMatchObject({ buildingName: '1号楼' });
+  });
   it('refuses to grant the resident role directly', async () => {
     expect(await h.call('demo-admin', 'admin.setRoles', { memberId: member('someone'), roles: ['resident'] })).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
   });

@@ -318,3 +318,17 @@ describe('staff who run community services', () => {
     expect(page.exists('#entry-service-stats')).toBe(false);
   });
 });
+
+describe('admins who set up the community', () => {
+  it('find 社区管理 on the workbench when admin.upsertGrid is allowed', async () => {
+    const { page } = await open({ 'me.get': meReply(['concern.queue', 'admin.upsertGrid'], { roles: ['admin'] }) });
+    expect(page.text('#entry-community')).toBe('社区管理');
+    await page.tap('#entry-community');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/community/index' });
+  });
+
+  it('do not see it without that action', async () => {
+    const { page } = await open({ 'me.get': meReply(['concern.queue', 'admin.upsertCategory', 'admin.setRoles'], { roles: ['gridWorker'] }) });
+    expect(page.exists('#entry-community')).toBe(false);
+  });
+});
