@@ -14,3 +14,21 @@ export function instanceState<T extends object>(init: () => T): (owner: object) 
     return state;
   };
 }
+
+/** Bookkeeping of a paged list that is not rendered. */
+export interface ListRun {
+  /** Bumped by every reload; an answer carrying an older number is dropped. */
+  gen: number;
+  /** A load-more is in flight. */
+  busy: boolean;
+}
+
+/**
+ * Starts a reload: any load-more still in flight is superseded (its answer will be dropped),
+ * so the list must not stay "busy" on its account — even if this reload then fails.
+ */
+export function supersede(run: ListRun): number {
+  run.busy = false;
+  run.gen += 1;
+  return run.gen;
+}

@@ -3,7 +3,7 @@ import type { Envelope } from '../../core/envelope';
 import { cancelBooking, confirmPromotion, listMyBookings, rateBooking, type BookingView } from '../../core/booking/contract';
 import { bookingRow, type BookingRow } from '../../services/booking-view';
 import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
-import { instanceState } from '../../services/page-state';
+import { instanceState, supersede } from '../../services/page-state';
 
 const PAGE_SIZE = 20;
 type Tab = 'upcoming' | 'past';
@@ -67,7 +67,7 @@ Component({
     },
     async reload(tab: Tab) {
       const s = state(this);
-      const gen = ++s.gen;
+      const gen = supersede(s);
       const res = await call(listMyBookings, { when: tab, limit: PAGE_SIZE });
       if (gen !== s.gen) return;
       if (!res.ok) {
@@ -77,7 +77,8 @@ Component({
       const now = Date.now();
       s.next = res.data.next;
       s.count = res.data.items.length;
-      s.busy = false;
+      // Also drops a load-more started during the reload: it used the old cursor.
+      supersede(s);
       this.setData({
         items: res.data.items.map((b) => bookingRow(b, now)),
         hasMore: !!res.data.next,

@@ -2,7 +2,7 @@ import { call } from '../../services/api';
 import { getMe } from '../../core/membership/contract';
 import { listMyConcerns } from '../../core/concern/contract';
 import { allows, concernRow, type ConcernRow } from '../../services/view';
-import { instanceState } from '../../services/page-state';
+import { instanceState, supersede } from '../../services/page-state';
 
 const PAGE_SIZE = 20;
 // `gen` drops a load-more answer that arrives after a refresh replaced the list.
@@ -33,7 +33,7 @@ Component({
       void this.loadMore();
     },
     async refresh() {
-      const gen = ++state(this).gen;
+      const gen = supersede(state(this));
       const me = await call(getMe, {});
       if (!me.ok) {
         this.setData({ loaded: true, error: me.error.message });
@@ -60,6 +60,8 @@ Component({
       const s = state(this);
       if (gen !== s.gen) return;
       s.next = res.data.next;
+      // Also drops a load-more started during the reload: it used the old cursor.
+      supersede(s);
       s.count = res.data.items.length;
       this.setData({
         loaded: true,

@@ -2,7 +2,7 @@ import { call } from '../../services/api';
 import { listInbox, markRead, type InboxItem } from '../../core/notify/contract';
 import { formatDateTime } from '../../core/format';
 import { refreshBadge } from '../../services/badge';
-import { instanceState } from '../../services/page-state';
+import { instanceState, supersede } from '../../services/page-state';
 
 const PAGE_SIZE = 20;
 /** Tab pages open with switchTab (no query); everything else with navigateTo. */
@@ -57,7 +57,7 @@ Component({
     },
     async reload() {
       const s = state(this);
-      const gen = ++s.gen;
+      const gen = supersede(s);
       const res = await call(listInbox, { unreadOnly: false, limit: PAGE_SIZE });
       if (gen !== s.gen) return;
       if (!res.ok) {
@@ -66,7 +66,8 @@ Component({
       }
       s.next = res.data.next;
       s.pages = res.data.items.map((m) => safePage(m.page));
-      s.busy = false;
+      // Also drops a load-more started during the reload: it used the old cursor.
+      supersede(s);
       const items = res.data.items.map(row);
       this.setData({ loaded: true, error: '', items, more: !!res.data.next, loadingMore: false, unread: items.filter((r) => !r.read).length });
     },

@@ -2,7 +2,7 @@ import { call } from '../../services/api';
 import { decideModeration, moderationQueue, type ModerationItemView } from '../../core/moderation/contract';
 import { formatDateTime } from '../../core/format';
 import { fieldErrors } from '../../services/form';
-import { instanceState } from '../../services/page-state';
+import { instanceState, supersede } from '../../services/page-state';
 import { pagePhotos } from '../../services/photos';
 
 const PAGE_SIZE = 20;
@@ -88,7 +88,7 @@ Component({
     },
     async reload() {
       const s = state(this);
-      const gen = ++s.gen;
+      const gen = supersede(s);
       const res = await call(moderationQueue, { status: this.data.tab, limit: PAGE_SIZE });
       if (gen !== s.gen) return;
       if (!res.ok) {
@@ -96,10 +96,11 @@ Component({
         return;
       }
       s.next = res.data.next;
-      s.busy = false;
+      // Also drops a load-more started during the reload: it used the old cursor.
+      const current = supersede(s);
       s.fileIds = res.data.items.map((m) => (m.subjectType === 'photo' ? m.content : ''));
       this.setData({ loaded: true, error: '', items: res.data.items.map(row), more: !!res.data.next, loadingMore: false });
-      void this.loadPhotos(gen, 0);
+      void this.loadPhotos(current, 0);
     },
     async loadMore() {
       const s = state(this);

@@ -11,7 +11,7 @@ import {
 import { listGrids, type GridView } from '../../core/community/contract';
 import { allows, queueRow, requestRow, type QueueRow, type RequestRow } from '../../services/view';
 import { fieldErrors } from '../../services/form';
-import { instanceState } from '../../services/page-state';
+import { instanceState, supersede } from '../../services/page-state';
 import { collectPages } from '../../services/paging';
 import { clearedNote, setFilter, type FilterKey, type QueueFilter } from '../../services/queue-filter';
 
@@ -211,7 +211,7 @@ Component({
     },
     async reload(tab: Tab) {
       const list = state(this)[tab];
-      const gen = ++list.gen;
+      const gen = supersede(list);
       const res = await this.fetch(tab, undefined);
       if (gen !== list.gen) return;
       if (!res.ok) {
@@ -221,7 +221,8 @@ Component({
       list.loaded = true;
       list.next = res.next;
       list.count = res.rows.length;
-      list.busy = false;
+      // Also drops a load-more started during the reload: it used the old cursor.
+      supersede(list);
       this.setData({ [tab]: res.rows, [`${tab}More`]: !!res.next, [`${tab}Error`]: '', loadingMore: false });
     },
     async loadMore() {

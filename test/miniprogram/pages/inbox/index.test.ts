@@ -117,3 +117,28 @@ describe('全部已读', () => {
     expect(wxMock.showToast).toHaveBeenCalled();
   });
 });
+
+describe('a refresh that fails while older messages are loading', () => {
+  it('leaves 加载更多 working afterwards', async () => {
+    let listCalls = 0;
+    let releaseMore: () => void = () => undefined;
+    const send = fakeBackend({
+      'inbox.list': (d) => {
+        listCalls += 1;
+        if (d.cursor) return new Promise((resolve) => (releaseMore = () => resolve(ok({ items: [msg('m5')], next: 'cur2' }))));
+        return listCalls === 1 ? ok({ items: first, next: 'cur1' }) : fail('NETWORK_ERROR', '网络不稳定');
+      },
+      'inbox.unreadCount': ok({ count: 0, more: false }),
+    });
+    const page = render(pageId);
+    page.instance.onLoad();
+    await flush();
+    void page.tap('#more'); // older messages requested…
+    await flush();
+    await page.instance.reload(); // …then a refresh, which fails
+    releaseMore(); // the old answer arrives late and is dropped
+    await flush();
+    await page.tap('#more');
+    expect(sent(send, 'inbox.list').filter((c) => c.data.cursor).length).toBe(2);
+  });
+});
