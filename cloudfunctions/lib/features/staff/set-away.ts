@@ -35,11 +35,19 @@ export async function setAway(ctx: HandlerContext<{ away: boolean; until?: numbe
       orderBy: { field: 'createdAt', dir: 'asc' },
       limit: HANDOVER_LIMIT,
     });
-    for (const c of waiting.items) {
-      const grid = await db.get<GridRecord>('grids', c.gridId);
+    // Most waiting items share a grid or two: work out each grid's next person once.
+    const routes = new Map<string, ReturnType<typeof routeConcern>>();
+    const routeFor = async (gridId: string) => {
+      const known = routes.get(gridId);
+      if (known) return known;
+      const grid = await db.get<GridRecord>('grids', gridId);
       const people = await db.getMany<MemberRecord>('members', chainMembers(grid));
-      const away = new Set([target, ...people.filter((m) => isAway(m, now)).map((m) => m._id)]);
-      const route = routeConcern(grid, away);
+      const route = routeConcern(grid, new Set([target, ...people.filter((m) => isAway(m, now)).map((m) => m._id)]));
+      routes.set(gridId, route);
+      return route;
+    };
+    for (const c of waiting.items) {
+      const route = await routeFor(c.gridId);
       try {
         const { next, event } = await commit(db, caller, c, {
           assigneeId: route.assigneeId,
