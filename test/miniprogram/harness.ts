@@ -98,7 +98,8 @@ export function render(id: string): Rendered {
   };
 }
 
-export type Reply = Envelope<unknown> | ((data: Record<string, unknown>, event: ActionEvent) => Envelope<unknown>);
+// A function may answer later (a Promise), to hold a request in flight while the test acts.
+export type Reply = Envelope<unknown> | ((data: Record<string, unknown>, event: ActionEvent) => Envelope<unknown> | Promise<Envelope<unknown>>);
 
 /**
  * Installs a fake backend: one reply (or a function) per action name. Returns the jest mock

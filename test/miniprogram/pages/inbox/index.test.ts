@@ -1,3 +1,4 @@
+import type { Envelope } from '../../../../miniprogram/core/envelope';
 import { fail, fakeBackend, flush, loadPage, ok, render, sent, wxMock, type Reply } from '../../harness';
 
 const pageId = loadPage('pages/inbox/index');
@@ -125,7 +126,7 @@ describe('a refresh that fails while older messages are loading', () => {
     const send = fakeBackend({
       'inbox.list': (d) => {
         listCalls += 1;
-        if (d.cursor) return new Promise((resolve) => (releaseMore = () => resolve(ok({ items: [msg('m5')], next: 'cur2' }))));
+        if (d.cursor) return new Promise<Envelope<unknown>>((resolve) => (releaseMore = () => resolve(ok({ items: [msg('m5')], next: 'cur2' }))));
         return listCalls === 1 ? ok({ items: first, next: 'cur1' }) : fail('NETWORK_ERROR', '网络不稳定');
       },
       'inbox.unreadCount': ok({ count: 0, more: false }),
@@ -139,6 +140,6 @@ describe('a refresh that fails while older messages are loading', () => {
     releaseMore(); // the old answer arrives late and is dropped
     await flush();
     await page.tap('#more');
-    expect(sent(send, 'inbox.list').filter((c) => c.data.cursor).length).toBe(2);
+    expect(sent(send, 'inbox.list').filter((c) => (c.data as { cursor?: string }).cursor).length).toBe(2);
   });
 });
