@@ -9,6 +9,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
+import { op } from '../../ports/store';
 import { appendEvent } from '../audit/events';
 import type { GridRecord } from '../community/records';
 import type { MemberRecord } from '../membership/records';
@@ -97,8 +98,9 @@ const CLOSE_LIMIT = 300;
 export async function closeSlots(ctx: HandlerContext<ContractParsed<typeof closeSlotsContract>>) {
   const db = ctx.db();
   const { serviceId, from, to, reason } = ctx.input;
-  const service = await db.require<ServiceRecord>('services', serviceId, '服务不存在');
-  await db.update('services', serviceId, { closures: [...service.closures, { from, to, reason }], updatedAt: ctx.now });
+  await db.require<ServiceRecord>('services', serviceId, '服务不存在');
+  // Appended atomically: two closures entered at once must both stand.
+  await db.update('services', serviceId, { closures: op.push({ from, to, reason }), updatedAt: ctx.now });
   const slots = await db.query<SlotRecord>('slots', {
     where: { serviceId, startAt: { $gte: from, $lt: to } },
     orderBy: { field: 'startAt', dir: 'asc' },

@@ -4,7 +4,7 @@
  */
 import type { BookingView, ServiceView, SlotView } from '../../../../../miniprogram/core/booking/contract';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
-import { createHarness, key, member, type Harness } from '../../../../support/harness';
+import { createHarness, key, member, T0, type Harness } from '../../../../support/harness';
 import { residents } from '../../../../support/fixtures';
 
 const HOUR = 3600_000;
@@ -196,5 +196,17 @@ describe('slots roll forward with the days', () => {
     await runSweep(h.deps);
     const ahead = await slotsOf(service);
     expect(Math.max(...ahead.map((x) => x.startAt))).toBeGreaterThan(h.clock.now() + 13 * DAY);
+  });
+});
+
+describe('closures entered at the same time', () => {
+  it('both stand', async () => {
+    const day = 24 * 3600_000;
+    await Promise.all([
+      h.ok('demo-admin', 'admin.closeSlots', { serviceId: service.id, from: T0 + 20 * day, to: T0 + 21 * day, reason: '元旦' }),
+      h.ok('demo-admin', 'admin.closeSlots', { serviceId: service.id, from: T0 + 25 * day, to: T0 + 26 * day, reason: '培训' }),
+    ]);
+    const stored = await h.deps.store.get<{ _id: string; closures: Array<{ reason: string }> }>('services', service.id);
+    expect(stored?.closures.map((c) => c.reason).sort()).toEqual(['元旦', '培训'].sort());
   });
 });
