@@ -54,8 +54,8 @@ export async function measureRoundTrips(w: BenchWorld): Promise<{ rows: TripRow[
 
   // Reading what everyone opens first.
   await m('meta.describe', null, 'meta.describe');
-  await m('me.get', R1, 'me.get');
-  await m('me.get (visitor)', 'rt-visitor-0', 'me.get');
+  await m('member.me', R1, 'member.me');
+  await m('member.me (visitor)', 'rt-visitor-0', 'member.me');
   await m('community.list', 'rt-visitor-0', 'community.list');
   await m('community.buildings', R1, 'community.buildings');
   await m('community.grids', R1, 'community.grids');
@@ -94,47 +94,47 @@ export async function measureRoundTrips(w: BenchWorld): Promise<{ rows: TripRow[
   await w.ok(G1, 'concern.accept', { concernId: c6.id });
   await m('concern.transfer', G1, 'concern.transfer', { concernId: c6.id, toMemberId: memberIdFor('demo-grid-1b'), reason: '赵丽负责东门片区' });
   await m('concern.stats', ADMIN, 'concern.stats', { from: w.clock.now() - 30 * 86_400_000, to: w.clock.now() + 86_400_000 });
-  await m('content.report', G1, 'content.report', { subjectType: 'concernText', subjectId: c3.id, reason: '内容与事实不符' });
+  await m('moderation.report', G1, 'moderation.report', { subjectType: 'concernText', subjectId: c3.id, reason: '内容与事实不符' });
   // Text the checker holds for review lands in the moderation queue.
   await w.call(grid1Resident(6), 'concern.submit', text('想写一封举报信反映物业的问题。'), key());
   const queue = await m<{ items: Array<{ id: string }> }>('moderation.queue', ADMIN, 'moderation.queue');
   if (queue?.items[0]) await m('moderation.decide', ADMIN, 'moderation.decide', { itemId: queue.items[0].id, decision: 'approve' });
 
   // Staff and community administration.
-  await m('admin.updateCommunity', ADMIN, 'admin.updateCommunity', { name: '幸福里社区', subdistrict: '和平街道' });
-  const g3 = await m<{ id: string }>('admin.upsertGrid', ADMIN, 'admin.upsertGrid', { name: '第三网格' });
-  const b5 = await m<{ id: string }>('admin.upsertBuilding', ADMIN, 'admin.upsertBuilding', { name: '5号楼', gridId: g3?.id });
-  await m('admin.setRoles', ADMIN, 'admin.setRoles', { memberId: memberIdFor('demo-volunteer-1'), roles: ['volunteer'], name: '陈志愿' });
-  await m('admin.upsertCategory', ADMIN, 'admin.upsertCategory', { name: '停车管理', contactHours: 24, resolveDays: 7 });
+  await m('community.update', ADMIN, 'community.update', { name: '幸福里社区', subdistrict: '和平街道' });
+  const g3 = await m<{ id: string }>('community.upsertGrid', ADMIN, 'community.upsertGrid', { name: '第三网格' });
+  const b5 = await m<{ id: string }>('community.upsertBuilding', ADMIN, 'community.upsertBuilding', { name: '5号楼', gridId: g3?.id });
+  await m('member.setRoles', ADMIN, 'member.setRoles', { memberId: memberIdFor('demo-volunteer-1'), roles: ['volunteer'], name: '陈志愿' });
+  await m('concern.upsertCategory', ADMIN, 'concern.upsertCategory', { name: '停车管理', contactHours: 24, resolveDays: 7 });
   await m('staff.setAway', 'demo-grid-1b', 'staff.setAway', { away: true, until: w.clock.now() + 86_400_000 });
-  const issued = await m<{ invites: Array<{ code: string }> }>('admin.issueInvites', ADMIN, 'admin.issueInvites', { households: [{ buildingId: b5?.id ?? b1, unit: '1', room: '101' }] });
+  const issued = await m<{ invites: Array<{ code: string }> }>('member.issueInvites', ADMIN, 'member.issueInvites', { households: [{ buildingId: b5?.id ?? b1, unit: '1', room: '101' }] });
   await m('member.redeemInvite', 'rt-visitor-1', 'member.redeemInvite', { code: issued?.invites[0].code });
   const request = await m<{ id: string }>('member.requestBinding', 'rt-visitor-2', 'member.requestBinding', { communityId: 'demo', buildingId: b1, unit: '2', room: '201', name: '钱先生' }, key());
   await m('member.listRequests', G1, 'member.listRequests');
   await m('member.reviewRequest', G1, 'member.reviewRequest', { requestId: request?.id, decision: 'approve' });
 
   // Notifications, photos, personal data.
-  await m('inbox.list', G1, 'inbox.list');
-  await m('inbox.unreadCount', G1, 'inbox.unreadCount');
-  await m('inbox.markRead', G1, 'inbox.markRead', { all: true });
+  await m('notify.inbox', G1, 'notify.inbox');
+  await m('notify.unreadCount', G1, 'notify.unreadCount');
+  await m('notify.markRead', G1, 'notify.markRead', { all: true });
   await m('notify.templates', R1, 'notify.templates', { moment: 'concern.submit' });
   await m('notify.recordConsent', R1, 'notify.recordConsent', { results: { concernProgress: 'accept' } });
   const photo = `local://uploads/${memberIdFor(R1)}_bench-photo.jpg`;
   await m('media.register', R1, 'media.register', { fileId: photo });
   await m('media.urls', R1, 'media.urls', { fileIds: [photo] });
-  await m('member.setPhone', R1, 'member.setPhone', { code: 'demo-13800138000' });
+  await m('privacy.setPhone', R1, 'privacy.setPhone', { code: 'demo-13800138000' });
   await m('privacy.export', R1, 'privacy.export');
   await m('privacy.requestDeletion', bulk[30], 'privacy.requestDeletion', { confirm: true });
   await m('privacy.cancelDeletion', bulk[30], 'privacy.cancelDeletion');
 
   // Services and bookings, through to check-in and rating (the clock moves last).
-  const svc = await m<{ id: string }>('admin.upsertService', ADMIN, 'admin.upsertService', {
+  const svc = await m<{ id: string }>('booking.upsertService', ADMIN, 'booking.upsertService', {
     name: '基准服务', description: '基准测试用的服务', location: '社区服务站', durationMinutes: 60, seatsPerSlot: 1, minNoticeHours: 1, maxPerMonth: 31, staffIds: [memberIdFor(G1)],
   });
-  await m('admin.setSchedule', ADMIN, 'admin.setSchedule', { serviceId: svc?.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '12:00' })) });
-  await m('service.list', R1, 'service.list');
-  await m('service.get', R1, 'service.get', { serviceId: svc?.id });
-  const slots = await m<{ items: Array<{ id: string; startAt: number }> }>('service.slots', R1, 'service.slots', { serviceId: svc?.id, from: w.clock.now() + 26 * 3600_000 });
+  await m('booking.setSchedule', ADMIN, 'booking.setSchedule', { serviceId: svc?.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '12:00' })) });
+  await m('booking.services', R1, 'booking.services');
+  await m('booking.service', R1, 'booking.service', { serviceId: svc?.id });
+  const slots = await m<{ items: Array<{ id: string; startAt: number }> }>('booking.slots', R1, 'booking.slots', { serviceId: svc?.id, from: w.clock.now() + 26 * 3600_000 });
   const [slotA, slotB, slotC] = slots?.items ?? [];
   const booked = await m<{ id: string }>('booking.create', R1, 'booking.create', { slotId: slotA?.id }, key());
   await m('booking.create (retry, same booking)', R1, 'booking.create', { slotId: slotA?.id }, key());
@@ -144,7 +144,7 @@ export async function measureRoundTrips(w: BenchWorld): Promise<{ rows: TripRow[
   await m('booking.cancel (seat passes to the waitlist)', R1, 'booking.cancel', { bookingId: booked?.id });
   await m('booking.confirmPromotion', bulk[10], 'booking.confirmPromotion', { bookingId: waiting?.id });
   const other = await w.ok<{ id: string }>(bulk[12], 'booking.create', { slotId: slotB?.id }, key());
-  await m('admin.closeSlots', ADMIN, 'admin.closeSlots', { serviceId: svc?.id, from: slotC?.startAt, to: (slotC?.startAt ?? 0) + 3_600_000, reason: '设备检修' });
+  await m('booking.closeSlots', ADMIN, 'booking.closeSlots', { serviceId: svc?.id, from: slotC?.startAt, to: (slotC?.startAt ?? 0) + 3_600_000, reason: '设备检修' });
   w.clock.offsetMs = (slotA?.startAt ?? 0) - 30 * 60_000 - Date.now();
   await m('booking.checkIn', G1, 'booking.checkIn', { bookingId: waiting?.id });
   w.clock.offsetMs = (slotB?.startAt ?? 0) + 10 * 60_000 - Date.now();

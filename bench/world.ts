@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createApiFunction, type CloudFunction } from '../cloudfunctions/lib/api-function';
 import type { Deps } from '../cloudfunctions/lib/kernel/deps';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
-import type { MemberRecord } from '../cloudfunctions/lib/features/membership/records';
+import type { MemberRecord } from '../cloudfunctions/lib/features/member/records';
 import { InboxNotifier } from '../cloudfunctions/lib/platform/inbox-notifier';
 import { CountingStore } from '../cloudfunctions/lib/store/counting-store';
 import type { SqliteStore } from '../cloudfunctions/lib/store/sqlite-store';
@@ -78,11 +78,11 @@ export function bulkResidents(w: BenchWorld, count: number, prefix = 'bench-resi
 
 /** A service with `seats` per slot, open every day 08:00–18:00 in slots of an hour, staffed by demo-grid-1. */
 export async function benchService(w: BenchWorld, name: string, seats: number, extra: Record<string, unknown> = {}) {
-  const service = await w.ok<{ id: string }>('demo-admin', 'admin.upsertService', {
+  const service = await w.ok<{ id: string }>('demo-admin', 'booking.upsertService', {
     name, description: '基准测试用的服务', location: '社区服务站', durationMinutes: 60, seatsPerSlot: seats, minNoticeHours: 1, maxPerMonth: 31,
     staffIds: [memberIdFor('demo-grid-1')], ...extra,
   });
-  await w.ok('demo-admin', 'admin.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })) });
-  const slots = await w.ok<{ items: Array<{ id: string; startAt: number }> }>('demo-admin', 'service.slots', { serviceId: service.id, from: w.clock.now() + 26 * 3600_000, limit: 50 });
+  await w.ok('demo-admin', 'booking.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })) });
+  const slots = await w.ok<{ items: Array<{ id: string; startAt: number }> }>('demo-admin', 'booking.slots', { serviceId: service.id, from: w.clock.now() + 26 * 3600_000, limit: 50 });
   return { serviceId: service.id, slots: slots.items };
 }

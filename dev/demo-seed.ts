@@ -43,25 +43,25 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   const call = caller(api);
   const id = (openid: string) => memberIdFor(openid);
 
-  await call('demo-admin', 'admin.updateCommunity', { name: '幸福里社区', subdistrict: '和平街道' });
-  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-admin'), roles: ['admin'], name: '王书记' });
+  await call('demo-admin', 'community.update', { name: '幸福里社区', subdistrict: '和平街道' });
+  await call('demo-admin', 'member.setRoles', { memberId: id('demo-admin'), roles: ['admin'], name: '王书记' });
 
-  const g1 = (await call('demo-admin', 'admin.upsertGrid', { name: '第一网格' })) as { id: string };
-  const g2 = (await call('demo-admin', 'admin.upsertGrid', { name: '第二网格' })) as { id: string };
-  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-grid-1'), roles: ['gridWorker'], gridIds: [g1.id], name: '李秀英' });
-  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-grid-1b'), roles: ['gridWorker'], gridIds: [g1.id], name: '赵丽' });
-  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-grid-2'), roles: ['gridWorker'], gridIds: [g2.id], name: '张建国' });
-  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-volunteer-1'), roles: ['volunteer'], name: '陈志愿' });
-  await call('demo-admin', 'admin.setRoles', { memberId: id('demo-leader'), roles: ['gridWorker'], gridIds: [g1.id, g2.id], name: '陈建华' });
-  await call('demo-admin', 'admin.upsertGrid', { gridId: g1.id, name: '第一网格', workerA: id('demo-grid-1'), workerB: id('demo-grid-1b'), leader: id('demo-leader') });
-  await call('demo-admin', 'admin.upsertGrid', { gridId: g2.id, name: '第二网格', workerA: id('demo-grid-2'), leader: id('demo-leader') });
+  const g1 = (await call('demo-admin', 'community.upsertGrid', { name: '第一网格' })) as { id: string };
+  const g2 = (await call('demo-admin', 'community.upsertGrid', { name: '第二网格' })) as { id: string };
+  await call('demo-admin', 'member.setRoles', { memberId: id('demo-grid-1'), roles: ['gridWorker'], gridIds: [g1.id], name: '李秀英' });
+  await call('demo-admin', 'member.setRoles', { memberId: id('demo-grid-1b'), roles: ['gridWorker'], gridIds: [g1.id], name: '赵丽' });
+  await call('demo-admin', 'member.setRoles', { memberId: id('demo-grid-2'), roles: ['gridWorker'], gridIds: [g2.id], name: '张建国' });
+  await call('demo-admin', 'member.setRoles', { memberId: id('demo-volunteer-1'), roles: ['volunteer'], name: '陈志愿' });
+  await call('demo-admin', 'member.setRoles', { memberId: id('demo-leader'), roles: ['gridWorker'], gridIds: [g1.id, g2.id], name: '陈建华' });
+  await call('demo-admin', 'community.upsertGrid', { gridId: g1.id, name: '第一网格', workerA: id('demo-grid-1'), workerB: id('demo-grid-1b'), leader: id('demo-leader') });
+  await call('demo-admin', 'community.upsertGrid', { gridId: g2.id, name: '第二网格', workerA: id('demo-grid-2'), leader: id('demo-leader') });
 
   const buildings: Record<string, string> = {};
   for (const [name, grid] of [['1号楼', g1.id], ['2号楼', g1.id], ['3号楼', g2.id], ['4号楼', g2.id]] as const) {
-    buildings[name] = ((await call('demo-admin', 'admin.upsertBuilding', { name, gridId: grid })) as { id: string }).id;
+    buildings[name] = ((await call('demo-admin', 'community.upsertBuilding', { name, gridId: grid })) as { id: string }).id;
   }
 
-  const { invites } = (await call('demo-admin', 'admin.issueInvites', {
+  const { invites } = (await call('demo-admin', 'member.issueInvites', {
     households: [
       { buildingId: buildings['3号楼'], unit: '2', room: '302' },
       { buildingId: buildings['4号楼'], unit: '1', room: '101' },
@@ -114,15 +114,15 @@ async function seedServices(call: Caller, grids: { g1: string }, staff: string[]
     { name: '人民调解', description: '邻里矛盾、物业纠纷由人民调解员居中调解，双方自愿参加。', location: '社区服务站二楼调解室', durationMinutes: 60, seatsPerSlot: 1, maxPerMonth: 2, schedule: [{ weekday: 3, start: '14:00', end: '17:00' }] },
   ];
   for (const { schedule, ...service } of services) {
-    const created = (await call('demo-admin', 'admin.upsertService', { ...service, staffIds: staff })) as { id: string };
-    await call('demo-admin', 'admin.setSchedule', { serviceId: created.id, schedule });
+    const created = (await call('demo-admin', 'booking.upsertService', { ...service, staffIds: staff })) as { id: string };
+    await call('demo-admin', 'booking.setSchedule', { serviceId: created.id, schedule });
   }
 }
 
 /** Concerns further along, so the detail, rating and stats pages show real content. */
 async function seedLifecycle(call: Caller, buildings: Record<string, string>): Promise<void> {
   // 刘阿姨 gave her phone (so staff can call back) and allowed two 办结 notices.
-  await call('demo-resident-1', 'member.setPhone', { code: 'demo-13800138000' });
+  await call('demo-resident-1', 'privacy.setPhone', { code: 'demo-13800138000' });
   await call('demo-resident-1', 'notify.recordConsent', { results: { concernResolved: 'accept', concernProgress: 'accept' } });
   const answered = (await call(
     'demo-resident-2',

@@ -42,13 +42,13 @@ import { getConcern } from './features/concern/get-concern';
 import { listCategories } from './features/concern/list-categories';
 import { listMyConcerns } from './features/concern/list-my-concerns';
 import { submitConcern } from './features/concern/submit-concern';
-import { getMe } from './features/membership/get-me';
-import { issueInvites } from './features/membership/issue-invites';
-import { listRequests } from './features/membership/list-requests';
-import { redeemInvite } from './features/membership/redeem-invite';
-import { requestBinding } from './features/membership/request-binding';
-import { reviewRequest } from './features/membership/review-request';
-import { setRoles } from './features/membership/set-roles';
+import { getMe } from './features/member/get-me';
+import { issueInvites } from './features/member/issue-invites';
+import { listRequests } from './features/member/list-requests';
+import { redeemInvite } from './features/member/redeem-invite';
+import { requestBinding } from './features/member/request-binding';
+import { reviewRequest } from './features/member/review-request';
+import { setRoles } from './features/member/set-roles';
 import { mediaUrls } from './features/media/media-urls';
 import { registerMedia } from './features/media/register-media';
 import { decideModeration, moderationQueue } from './features/moderation/decide';
@@ -64,19 +64,19 @@ const c = contracts;
 
 export const actionTable: ActionTable = {
   'meta.describe': bind(c['meta.describe'], describeActions),
-  'me.get': bind(c['me.get'], getMe),
+  'member.me': bind(c['member.me'], getMe),
   'member.requestBinding': bind(c['member.requestBinding'], requestBinding),
   'member.redeemInvite': bind(c['member.redeemInvite'], redeemInvite),
   'member.listRequests': bind(c['member.listRequests'], listRequests),
   'member.reviewRequest': bind(c['member.reviewRequest'], reviewRequest),
-  'admin.setRoles': bind(c['admin.setRoles'], setRoles),
-  'admin.issueInvites': bind(c['admin.issueInvites'], issueInvites),
-  'admin.updateCommunity': bind(c['admin.updateCommunity'], updateCommunity),
+  'member.setRoles': bind(c['member.setRoles'], setRoles),
+  'member.issueInvites': bind(c['member.issueInvites'], issueInvites),
+  'community.update': bind(c['community.update'], updateCommunity),
   'community.list': bind(c['community.list'], listCommunities),
   'community.buildings': bind(c['community.buildings'], listBuildings),
   'community.grids': bind(c['community.grids'], listGrids),
-  'admin.upsertGrid': bind(c['admin.upsertGrid'], upsertGrid),
-  'admin.upsertBuilding': bind(c['admin.upsertBuilding'], upsertBuilding),
+  'community.upsertGrid': bind(c['community.upsertGrid'], upsertGrid),
+  'community.upsertBuilding': bind(c['community.upsertBuilding'], upsertBuilding),
   'concern.categories': bind(c['concern.categories'], listCategories),
   'concern.submit': bind(c['concern.submit'], submitConcern),
   'concern.listMine': bind(c['concern.listMine'], listMyConcerns),
@@ -97,11 +97,11 @@ export const actionTable: ActionTable = {
   'concern.withdraw': bind(c['concern.withdraw'], withdrawConcern),
   'concern.stats': bind(c['concern.stats'], concernStats),
   'concern.export': bind(c['concern.export'], exportArchive),
-  'admin.upsertCategory': bind(c['admin.upsertCategory'], upsertCategory),
+  'concern.upsertCategory': bind(c['concern.upsertCategory'], upsertCategory),
   'staff.setAway': bind(c['staff.setAway'], setAway),
-  'service.list': bind(c['service.list'], listServices),
-  'service.get': bind(c['service.get'], getService),
-  'service.slots': bind(c['service.slots'], listSlots),
+  'booking.services': bind(c['booking.services'], listServices),
+  'booking.service': bind(c['booking.service'], getService),
+  'booking.slots': bind(c['booking.slots'], listSlots),
   'booking.create': bind(c['booking.create'], createBooking),
   'booking.cancel': bind(c['booking.cancel'], cancelBooking),
   'booking.confirmPromotion': bind(c['booking.confirmPromotion'], confirmPromotion),
@@ -110,21 +110,21 @@ export const actionTable: ActionTable = {
   'booking.checkIn': bind(c['booking.checkIn'], checkIn),
   'booking.markNoShow': bind(c['booking.markNoShow'], markNoShow),
   'booking.rate': bind(c['booking.rate'], rateBooking),
-  'admin.upsertService': bind(c['admin.upsertService'], upsertService),
-  'admin.setSchedule': bind(c['admin.setSchedule'], setSchedule),
-  'admin.closeSlots': bind(c['admin.closeSlots'], closeSlots),
-  'service.stats': bind(c['service.stats'], serviceStats),
-  'inbox.list': bind(c['inbox.list'], listInbox),
-  'inbox.unreadCount': bind(c['inbox.unreadCount'], unreadCount),
-  'inbox.markRead': bind(c['inbox.markRead'], markRead),
+  'booking.upsertService': bind(c['booking.upsertService'], upsertService),
+  'booking.setSchedule': bind(c['booking.setSchedule'], setSchedule),
+  'booking.closeSlots': bind(c['booking.closeSlots'], closeSlots),
+  'booking.stats': bind(c['booking.stats'], serviceStats),
+  'notify.inbox': bind(c['notify.inbox'], listInbox),
+  'notify.unreadCount': bind(c['notify.unreadCount'], unreadCount),
+  'notify.markRead': bind(c['notify.markRead'], markRead),
   'notify.templates': bind(c['notify.templates'], templatesFor),
   'notify.recordConsent': bind(c['notify.recordConsent'], recordConsent),
   'media.register': bind(c['media.register'], registerMedia),
   'media.urls': bind(c['media.urls'], mediaUrls),
   'moderation.queue': bind(c['moderation.queue'], moderationQueue),
   'moderation.decide': bind(c['moderation.decide'], decideModeration),
-  'content.report': bind(c['content.report'], reportContent),
-  'member.setPhone': bind(c['member.setPhone'], setPhone),
+  'moderation.report': bind(c['moderation.report'], reportContent),
+  'privacy.setPhone': bind(c['privacy.setPhone'], setPhone),
   'privacy.export': bind(c['privacy.export'], exportMyData),
   'privacy.requestDeletion': bind(c['privacy.requestDeletion'], requestDeletion),
   'privacy.cancelDeletion': bind(c['privacy.cancelDeletion'], cancelDeletion),

@@ -1,10 +1,10 @@
 /**
- * The caller's member id, for pages that do not otherwise read me.get but need it to name
+ * The caller's member id, for pages that do not otherwise read member.me but need it to name
  * the upload folder or to tell their own photos apart. Asked once per page; a failed read
  * is asked again next time.
  */
 import type { Envelope } from '../core/envelope';
-import { getMe, type MeView } from '../core/membership/contract';
+import { getMe, type MeView } from '../core/member/contract';
 import { call } from './api';
 import { instanceState } from './page-state';
 

@@ -252,7 +252,7 @@ export function chooseImages(count: number, choose?: ChooseMedia): Promise<{ fil
 
 /**
  * Picks and uploads photos to add to a list that already holds `current` of at most `max`.
- * `memberId` (from me.get) names the upload folder. Resolves to the new photos and a
+ * `memberId` (from member.me) names the upload folder. Resolves to the new photos and a
  * message; never rejects.
  */
 export async function pickPhotos(current: number, max: number, memberId: string, upload?: UploadOne, choose?: ChooseMedia): Promise<UploadResult> {

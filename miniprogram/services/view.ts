@@ -3,7 +3,7 @@
  * text only and every page words things the same way.
  */
 import type { ConcernStatus, ConcernSummary, QueueItem } from '../core/concern/contract';
-import type { BindingRequestView, BindingStatus, HouseholdView } from '../core/membership/contract';
+import type { BindingRequestView, BindingStatus, HouseholdView } from '../core/member/contract';
 import type { GridView } from '../core/community/contract';
 import { ROLE_LABELS, type CallerRole } from '../core/roles';
 import { formatDateTime } from '../core/format';

@@ -2,7 +2,7 @@
 import { createApiFunction } from '../../cloudfunctions/lib/api-function';
 import { DEMO_PEOPLE, seedDemo } from '../../dev/demo-seed';
 import type { ConcernSummary, QueueItem } from '../../miniprogram/core/concern/contract';
-import type { MeView } from '../../miniprogram/core/membership/contract';
+import type { MeView } from '../../miniprogram/core/member/contract';
 import { createHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -18,7 +18,7 @@ describe('the demo community', () => {
   });
   it('gives every listed demo person the role the README promises', async () => {
     const roles: Record<string, string[]> = {};
-    for (const openid of Object.keys(DEMO_PEOPLE)) roles[openid] = (await h.ok<MeView>(openid, 'me.get')).roles;
+    for (const openid of Object.keys(DEMO_PEOPLE)) roles[openid] = (await h.ok<MeView>(openid, 'member.me')).roles;
     expect(roles).toEqual({
       'demo-admin': ['admin'],
       'demo-grid-1': ['gridWorker'],

@@ -49,7 +49,7 @@ describe('health and routing', () => {
 
 describe('the caller is the x-wx-openid header', () => {
   it('acts as the named demo person', async () => {
-    const me = await post('/functions/api', JSON.stringify({ action: 'me.get' }), 'demo-grid-1');
+    const me = await post('/functions/api', JSON.stringify({ action: 'member.me' }), 'demo-grid-1');
     expect(me.body.data.roles).toEqual(['gridWorker']);
   });
   it('is anonymous without the header or with a malformed one', async () => {
@@ -60,18 +60,18 @@ describe('the caller is the x-wx-openid header', () => {
 
 describe('bad requests get typed errors and the gateway keeps serving', () => {
   it('answers VALIDATION_ERROR for a body that is not JSON', async () => {
-    const res = await post('/functions/api', '{"action": "me.get",', 'demo-resident-1');
+    const res = await post('/functions/api', '{"action": "member.me",', 'demo-resident-1');
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('VALIDATION_ERROR');
   });
   it('answers VALIDATION_ERROR for a body over 1 MB', async () => {
-    const res = await post('/functions/api', JSON.stringify({ action: 'me.get', data: { x: 'x'.repeat(2 * 1024 * 1024) } }), 'demo-resident-1');
+    const res = await post('/functions/api', JSON.stringify({ action: 'member.me', data: { x: 'x'.repeat(2 * 1024 * 1024) } }), 'demo-resident-1');
     expect(res.status).toBe(413);
     expect(res.body.error?.code).toBe('VALIDATION_ERROR');
   });
   it('still serves after a burst of garbage', async () => {
     await Promise.all(['', 'null', '[]', '"x"', '{"action":{}}', '\u0000\u0001'].map((b) => post('/functions/api', b, 'demo-resident-1')));
-    expect((await post('/functions/api', JSON.stringify({ action: 'me.get' }), 'demo-resident-1')).body.ok).toBe(true);
+    expect((await post('/functions/api', JSON.stringify({ action: 'member.me' }), 'demo-resident-1')).body.ok).toBe(true);
   });
 });
 

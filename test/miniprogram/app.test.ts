@@ -90,7 +90,7 @@ describe('the app comes to the front', () => {
     app!.onLaunch();
     app!.onShow();
     for (let i = 0; i < 5; i++) await Promise.resolve();
-    expect(send).toHaveBeenCalledWith(expect.objectContaining({ action: 'inbox.unreadCount' }));
+    expect(send).toHaveBeenCalledWith(expect.objectContaining({ action: 'notify.unreadCount' }));
     expect(wx.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3, text: '7' }));
   });
 });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CallerRole, MemberRole } from '../../../miniprogram/core/roles';
 import type { Deps } from './deps';
-import type { HouseholdSnapshot, MemberRecord } from '../features/membership/records';
+import type { HouseholdSnapshot, MemberRecord } from '../features/member/records';
 
 /** Who is calling, as established by the platform and the member record, never by input. */
 export interface Caller {
@@ -15,7 +15,7 @@ export interface Caller {
   /** Address snapshot of the bound household, so no handler re-reads the member. */
   household: HouseholdSnapshot | null;
   name: string | null;
-  /** The caller's own phone, sealed; only `me.get` opens it, for the caller. */
+  /** The caller's own phone, sealed; only `member.me` opens it, for the caller. */
   phoneEnc: string | null;
   deletionScheduledFor: number | null;
   /** Staff away status, as recorded; routing decides with the clock whether it still holds. */

@@ -22,7 +22,7 @@ const DAY = 24 * HOUR;
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   'concern.submit': [{ limit: 10, windowSeconds: HOUR }, { limit: 30, windowSeconds: DAY }],
   'concern.supplement': [{ limit: 30, windowSeconds: HOUR }],
-  'content.report': [{ limit: 10, windowSeconds: DAY }],
+  'moderation.report': [{ limit: 10, windowSeconds: DAY }],
   'booking.create': [{ limit: 60, windowSeconds: HOUR }],
   'member.redeemInvite': [{ limit: 10, windowSeconds: HOUR }],
   'member.requestBinding': [{ limit: 5, windowSeconds: DAY }],

@@ -9,7 +9,7 @@ import { AppError } from '../../../miniprogram/core/errors';
 import type { Deps } from '../kernel/deps';
 import { ScopedStore } from '../kernel/scoped-store';
 import type { GridRecord } from '../features/community/records';
-import type { MemberRecord } from '../features/membership/records';
+import type { MemberRecord } from '../features/member/records';
 import { CHASE_INTERVAL, contactDeadline } from '../features/concern/lifecycle';
 import type { ConcernRecord } from '../features/concern/records';
 import { chainMembers, isAway, routeConcern } from '../features/concern/routing';

@@ -2,7 +2,7 @@ import type { Deps } from '../kernel/deps';
 import { ScopedStore } from '../kernel/scoped-store';
 import { DAY } from '../platform/time';
 import { appendEvent } from '../features/audit/events';
-import type { BindingRequestRecord } from '../features/membership/records';
+import type { BindingRequestRecord } from '../features/member/records';
 
 export const BINDING_REQUEST_TTL = 14 * DAY;
 

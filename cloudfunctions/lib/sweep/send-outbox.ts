@@ -5,7 +5,7 @@
  * idempotency key, and is marked sent. A message with no consent left stays in the inbox.
  */
 import type { Deps } from '../kernel/deps';
-import type { MemberRecord } from '../features/membership/records';
+import type { MemberRecord } from '../features/member/records';
 import { fillTemplate } from '../features/notify/templates';
 import { spentKey, subscriptionId, type InboxRecord, type SubscriptionRecord } from '../features/notify/records';
 import type { SubscriptionSender } from '../ports/platform';

@@ -111,7 +111,7 @@ const slotId = id('时段编号');
 const bookingId = id('预约编号');
 
 export const listServices = contract<Page<ServiceView>>()({
-  name: 'service.list',
+  name: 'booking.services',
   summary: '社区便民服务列表',
   input: z.strictObject({ ...paging }),
   roles: ['resident', 'volunteer', 'gridWorker', 'admin'],
@@ -119,7 +119,7 @@ export const listServices = contract<Page<ServiceView>>()({
 });
 
 export const getService = contract<ServiceView>()({
-  name: 'service.get',
+  name: 'booking.service',
   summary: '服务详情',
   input: z.strictObject({ serviceId }),
   roles: ['resident', 'volunteer', 'gridWorker', 'admin'],
@@ -127,7 +127,7 @@ export const getService = contract<ServiceView>()({
 });
 
 export const listSlots = contract<Page<SlotView>>()({
-  name: 'service.slots',
+  name: 'booking.slots',
   summary: '服务的可预约时段和剩余名额（工作人员可查看今天已开始的时段）',
   input: z.strictObject({ serviceId, from: z.number().int().min(0).optional(), ...paging }),
   roles: ['resident', 'volunteer', 'gridWorker', 'admin'],
@@ -207,7 +207,7 @@ export const rateBooking = contract<BookingView>()({
 });
 
 export const upsertService = contract<ServiceView>()({
-  name: 'admin.upsertService',
+  name: 'booking.upsertService',
   summary: '新建或修改便民服务',
   input: z
     .strictObject({
@@ -232,7 +232,7 @@ export const upsertService = contract<ServiceView>()({
 });
 
 export const setSchedule = contract<{ serviceId: string; schedule: ScheduleEntry[]; slotsCreated: number }>()({
-  name: 'admin.setSchedule',
+  name: 'booking.setSchedule',
   summary: '设置每周服务时间，并生成未来两周的时段',
   input: z.strictObject({
     serviceId,
@@ -245,7 +245,7 @@ export const setSchedule = contract<{ serviceId: string; schedule: ScheduleEntry
 });
 
 export const closeSlots = contract<{ closed: number; bookingsCancelled: number }>()({
-  name: 'admin.closeSlots',
+  name: 'booking.closeSlots',
   summary: '节假日或临时停诊：关闭时间段内的时段，取消预约并通知居民',
   input: z
     .strictObject({ serviceId, from: z.number().int().min(0), to: z.number().int().min(0), reason: text('关闭原因', 2, 100) })
@@ -274,7 +274,7 @@ export interface ServiceUsageRow {
 }
 
 export const serviceStats = contract<{ from: number; to: number; rows: ServiceUsageRow[]; truncated: boolean }>()({
-  name: 'service.stats',
+  name: 'booking.stats',
   summary: '服务使用统计：预约、到场、爽约、满座率和评分',
   input: z
     .strictObject({ from: z.number().int().min(0), to: z.number().int().min(0), serviceId: serviceId.optional() })

@@ -55,7 +55,7 @@ export const listGrids = contract<Page<GridView>>()({
 });
 
 export const upsertGrid = contract<GridView>()({
-  name: 'admin.upsertGrid',
+  name: 'community.upsertGrid',
   summary: '新建或修改网格及其A角、B角负责人',
   input: z.strictObject({
     gridId: id('网格编号').optional(),
@@ -69,7 +69,7 @@ export const upsertGrid = contract<GridView>()({
 });
 
 export const upsertBuilding = contract<BuildingView>()({
-  name: 'admin.upsertBuilding',
+  name: 'community.upsertBuilding',
   summary: '新建或修改楼栋及其所属网格',
   input: z.strictObject({
     buildingId: id('楼栋编号').optional(),
@@ -81,7 +81,7 @@ export const upsertBuilding = contract<BuildingView>()({
 });
 
 export const updateCommunity = contract<CommunityView>()({
-  name: 'admin.updateCommunity',
+  name: 'community.update',
   summary: '设置本社区的名称和所属街道（首次设置即开通社区）',
   input: z.strictObject({
     name: text('社区名称', 2, 30),

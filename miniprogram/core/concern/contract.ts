@@ -360,7 +360,7 @@ export const concernStats = contract<ConcernStats>()({
 });
 
 export const upsertCategory = contract<CategoryAdminView>()({
-  name: 'admin.upsertCategory',
+  name: 'concern.upsertCategory',
   summary: '新建或修改说事分类、办理时限和答复模板',
   input: z.strictObject({
     categoryId: id('分类').optional(),

@@ -38,7 +38,7 @@ export const decideModeration = contract<ModerationItemView>()({
 });
 
 export const reportContent = contract<{ reported: true; hidden: boolean }>()({
-  name: 'content.report',
+  name: 'moderation.report',
   summary: '举报不当内容（三人举报后暂时隐藏待审核）',
   input: z.union([
     z.strictObject({ subjectType: z.literal('concernText'), subjectId: id('诉求编号'), reason: text('举报理由', 2, 100) }),

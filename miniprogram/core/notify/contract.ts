@@ -34,7 +34,7 @@ export interface TemplateRequest {
 }
 
 export const listInbox = contract<Page<InboxItem>>()({
-  name: 'inbox.list',
+  name: 'notify.inbox',
   summary: '消息中心：我的站内消息',
   input: z.strictObject({ unreadOnly: z.boolean().default(false), ...paging }),
   roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
@@ -42,7 +42,7 @@ export const listInbox = contract<Page<InboxItem>>()({
 });
 
 export const unreadCount = contract<{ count: number; more: boolean }>()({
-  name: 'inbox.unreadCount',
+  name: 'notify.unreadCount',
   summary: '未读消息数（用于底部标签角标）',
   input: z.strictObject({}),
   roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
@@ -50,7 +50,7 @@ export const unreadCount = contract<{ count: number; more: boolean }>()({
 });
 
 export const markRead = contract<{ marked: number }>()({
-  name: 'inbox.markRead',
+  name: 'notify.markRead',
   summary: '标记消息为已读',
   input: z
     .strictObject({ ids: z.array(id('消息编号')).min(1).max(50).optional(), all: z.literal(true).optional() })

@@ -22,7 +22,7 @@ export interface MyData {
 }
 
 export const setPhone = contract<{ phone: string }>()({
-  name: 'member.setPhone',
+  name: 'privacy.setPhone',
   summary: '用微信手机号快速验证绑定联系电话（用于工作人员回访）',
   input: z.strictObject({ code: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, { error: '手机号授权码格式不正确' }) }),
   roles: ['resident', 'volunteer', 'gridWorker', 'admin'],

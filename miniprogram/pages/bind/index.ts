@@ -1,5 +1,5 @@
 import { call, newIdempotencyKey } from '../../services/api';
-import { getMe, redeemInvite, requestBinding, type BindingRequestView } from '../../core/membership/contract';
+import { getMe, redeemInvite, requestBinding, type BindingRequestView } from '../../core/member/contract';
 import {
   listBuildings,
   listCommunities,

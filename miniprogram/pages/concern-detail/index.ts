@@ -106,7 +106,7 @@ Component({
       const canReopen = allows(a, 'concern.reopen');
       const canSupplement = allows(a, 'concern.supplement');
       // Offered by the server only where the caller sees someone else's words.
-      const canReport = allows(a, 'content.report');
+      const canReport = allows(a, 'moderation.report');
       const panel = this.data.panel;
       state(this).view = c;
       const photos = this.photoMapper();

@@ -1,5 +1,5 @@
 import { call, newIdempotencyKey } from '../../services/api';
-import { getMe } from '../../core/membership/contract';
+import { getMe } from '../../core/member/contract';
 import { listBuildings, type BuildingView } from '../../core/community/contract';
 import {
   CONCERN_PHOTOS_MAX,
@@ -28,7 +28,7 @@ const state = instanceState(() => ({
   /** One key per form: a retry after a lost answer must not file the concern twice. */
   key: '',
   submitted: false,
-  /** Names the upload folder; from me.get. */
+  /** Names the upload folder; from member.me. */
   memberId: '',
   /** Fetched on load so the submit tap can ask for consent without waiting. */
   templates: [] as TemplateRequest[],

@@ -1,5 +1,5 @@
 import { call } from '../../services/api';
-import { getMe } from '../../core/membership/contract';
+import { getMe } from '../../core/member/contract';
 import { listMyConcerns } from '../../core/concern/contract';
 import { allows, concernRow, type ConcernRow } from '../../services/view';
 import { instanceState, supersede } from '../../services/page-state';

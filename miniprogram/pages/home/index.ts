@@ -1,5 +1,5 @@
 import { call } from '../../services/api';
-import { getMe } from '../../core/membership/contract';
+import { getMe } from '../../core/member/contract';
 import { allows } from '../../services/view';
 
 Component({

@@ -1,5 +1,5 @@
 import { call } from '../../services/api';
-import { getMe } from '../../core/membership/contract';
+import { getMe } from '../../core/member/contract';
 import { formatDateTime } from '../../core/format';
 import { allows, BINDING_STATUS_LABELS, formatAddress, roleText } from '../../services/view';
 import { setPhone } from '../../core/privacy/contract';
@@ -79,7 +79,7 @@ Component({
         canList: allows(me.allowedActions, 'concern.listMine'),
         canBookings: allows(me.allowedActions, 'booking.listMine'),
         phone: me.phone ?? '',
-        canPhone: allows(me.allowedActions, 'member.setPhone'),
+        canPhone: allows(me.allowedActions, 'privacy.setPhone'),
       });
     },
     goBind() {

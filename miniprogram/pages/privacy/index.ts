@@ -1,5 +1,5 @@
 import { call } from '../../services/api';
-import { getMe } from '../../core/membership/contract';
+import { getMe } from '../../core/member/contract';
 import { cancelDeletion, DELETION_WAIT_DAYS, exportMyData, requestDeletion, type MyData } from '../../core/privacy/contract';
 import { formatDateTime } from '../../core/format';
 import { instanceState } from '../../services/page-state';
@@ -24,7 +24,7 @@ const DELETION_EXPLAINED =
   `注销后${DELETION_WAIT_DAYS}天内可以撤销。到期后，您的姓名、手机号和住户绑定将从所有记录中删除；` +
   '您提交的诉求和预约会去掉个人信息，以匿名方式保留在社区档案中。';
 
-/** The policy is static text; the two data actions at the bottom read me.get for the deletion state. */
+/** The policy is static text; the two data actions at the bottom read member.me for the deletion state. */
 Component({
   data: {
     waitDays: DELETION_WAIT_DAYS,

@@ -1,5 +1,5 @@
 import { call } from '../../services/api';
-import { getMe } from '../../core/membership/contract';
+import { getMe } from '../../core/member/contract';
 import { listBuildings, listGrids, type GridView } from '../../core/community/contract';
 import { listServices } from '../../core/booking/contract';
 import { serviceRow, type ServiceRow } from '../../services/booking-view';
@@ -43,7 +43,7 @@ Component({
       }
       const allowed = me.data.allowedActions;
       // The services list stands apart from the grids: one failing leaves the other shown.
-      const showServices = allows(allowed, 'service.list');
+      const showServices = allows(allowed, 'booking.services');
       this.setData({ showServices });
       if (showServices) void this.loadServices();
       if (!allows(allowed, 'community.grids')) {

@@ -1,6 +1,6 @@
 import { call } from '../../services/api';
 import type { ContractInput } from '../../core/action';
-import { getMe, issueInvites, setRoles } from '../../core/membership/contract';
+import { getMe, issueInvites, setRoles } from '../../core/member/contract';
 import { listBuildings, listGrids, upsertBuilding, upsertGrid, type BuildingView, type GridView } from '../../core/community/contract';
 import { listCategories, upsertCategory, type CategoryAdminView, type CategoryView } from '../../core/concern/contract';
 import { ROLE_LABELS, type MemberRole } from '../../core/roles';
@@ -182,14 +182,14 @@ Component({
         return;
       }
       const actions = me.data.allowedActions;
-      const allowed = allows(actions, 'admin.upsertGrid');
+      const allowed = allows(actions, 'community.upsertGrid');
       this.setData({
         loaded: true,
         error: '',
         allowed,
-        canRoles: allows(actions, 'admin.setRoles'),
-        canInvites: allows(actions, 'admin.issueInvites'),
-        canCategories: allows(actions, 'admin.upsertCategory'),
+        canRoles: allows(actions, 'member.setRoles'),
+        canInvites: allows(actions, 'member.issueInvites'),
+        canCategories: allows(actions, 'concern.upsertCategory'),
       });
       if (allowed) await this.loadCommunity();
     },

@@ -1,6 +1,6 @@
 import { call, newIdempotencyKey } from '../../services/api';
 import type { Envelope } from '../../core/envelope';
-import { getMe } from '../../core/membership/contract';
+import { getMe } from '../../core/member/contract';
 import {
   checkIn,
   createBooking,
@@ -113,7 +113,7 @@ Component({
         loaded: true,
         error: '',
         noServices: s.services.length === 0,
-        canCreate: allows(me.data.allowedActions, 'admin.upsertService'),
+        canCreate: allows(me.data.allowedActions, 'booking.upsertService'),
         serviceNames: s.services.map((v) => (v.active ? v.name : `${v.name}（已暂停）`)),
         days: days.map((d) => ({ key: d.key, weekday: d.weekday, date: d.date })),
         dayKey: keep,
@@ -127,7 +127,7 @@ Component({
       const v = s.services[index];
       this.setData({
         serviceIndex: Math.max(0, index),
-        canEdit: allows(v?.allowedActions, 'admin.upsertService'),
+        canEdit: allows(v?.allowedActions, 'booking.upsertService'),
         canBehalf: allows(v?.allowedActions, 'booking.create'),
       });
     },
@@ -170,7 +170,7 @@ Component({
         if (!res.data.next || !last || last.startAt >= to) break;
         cursor = res.data.next;
       }
-      // service.slots lists nothing that has started, yet no-shows are marked after the
+      // booking.slots lists nothing that has started, yet no-shows are marked after the
       // start: slots of this day already on screen stay until the page leaves the day.
       const now = Date.now();
       const started = s.slots.filter((x) => x.serviceId === s.serviceId && x.startAt >= from && x.startAt < Math.min(to, now) && !slots.some((y) => y.id === x.id));

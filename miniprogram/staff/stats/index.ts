@@ -1,6 +1,6 @@
 import { call } from '../../services/api';
 import { concernStats, exportArchive, type ConcernStats } from '../../core/concern/contract';
-import { getMe } from '../../core/membership/contract';
+import { getMe } from '../../core/member/contract';
 import { PERIODS, periodRange, periodSlug, periodText, type PeriodKind } from '../../services/period';
 import { statsRowView, type StatsRowView } from '../../services/stats';
 import { instanceState } from '../../services/page-state';
@@ -41,7 +41,7 @@ Component({
     overall: null as StatsRowView | null,
     rows: [] as StatsRowView[],
     truncated: false,
-    /** 导出归档 is for admins only: shown when me.get allows concern.export. */
+    /** 导出归档 is for admins only: shown when member.me allows concern.export. */
     canExport: false,
     exporting: false,
     exportError: '',

@@ -1,5 +1,5 @@
 import { call } from '../../services/api';
-import { getMe, listRequests, reviewRequest } from '../../core/membership/contract';
+import { getMe, listRequests, reviewRequest } from '../../core/member/contract';
 import {
   CONCERN_STATUSES,
   CONCERN_STATUS_LABELS,
@@ -104,8 +104,8 @@ Component({
       const showRequests = allows(me.data.allowedActions, 'member.listRequests');
       const tab: Tab = showQueue ? 'queue' : 'requests';
       // Category and grid filters reach beyond one's own queue: the server allows them to
-      // admins only, and admin.upsertCategory is the admin capability me.get reports.
-      const canFilterAll = showQueue && allows(me.data.allowedActions, 'admin.upsertCategory');
+      // admins only, and concern.upsertCategory is the admin capability member.me reports.
+      const canFilterAll = showQueue && allows(me.data.allowedActions, 'concern.upsertCategory');
       this.setData({
         loaded: true,
         error: '',
@@ -117,8 +117,8 @@ Component({
         canAway: allows(me.data.allowedActions, 'staff.setAway'),
         canServiceDay: allows(me.data.allowedActions, 'booking.listForSlot'),
         canModerate: allows(me.data.allowedActions, 'moderation.queue'),
-        canServiceStats: allows(me.data.allowedActions, 'service.stats'),
-        canCommunity: allows(me.data.allowedActions, 'admin.upsertGrid'),
+        canServiceStats: allows(me.data.allowedActions, 'booking.stats'),
+        canCommunity: allows(me.data.allowedActions, 'community.upsertGrid'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       if (showQueue || showRequests) await this.reload(tab);

@@ -7,8 +7,8 @@
  * Own vs other item: the item is fixed and the columns say how the caller relates to it —
  * `resident` is its owner, `otherResident` a resident of another household (for them it is
  * someone else's item), `gridWorker` works its grid, `otherGridWorker` another grid,
- * `otherAdmin` runs another community. Actions on the caller's own account (me.get,
- * privacy.*, member.setPhone…) have no foreign item: there every caller acts on their own.
+ * `otherAdmin` runs another community. Actions on the caller's own account (member.me,
+ * privacy.*, privacy.setPhone…) have no foreign item: there every caller acts on their own.
  *
  * Cells:
  *   'allow'   the call succeeded (ok:true) — and, when the fixture names a probe, the
@@ -49,24 +49,24 @@ function table(rows: Record<string, readonly Cell[]>): Record<string, Row> {
 export const EXPECTATIONS = table({
   //                           anonymous  visitor   resident  otherRes  volunteer gridWorker otherGrid admin     otherAdmin
   'meta.describe':            ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
-  'me.get':                   ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'member.me':                   ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   // Staff and volunteers may bind their own home too; a member of another community may not.
   'member.requestBinding':    ['deny',    'allow',  'deny',   'deny',   'allow',  'allow',  'allow',  'allow',  'deny'],
   'member.redeemInvite':      ['deny',    'allow',  'deny',   'deny',   'allow',  'allow',  'allow',  'allow',  'deny'],
   'member.listRequests':      ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
   'member.reviewRequest':     ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
-  'admin.setRoles':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'member.setRoles':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
   // Another community's buildings read as missing, reported on the field.
-  'admin.issueInvites':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'VALIDATION_ERROR'],
+  'member.issueInvites':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'VALIDATION_ERROR'],
 
   // Public: a visitor must see where they could live before anyone knows them.
   'community.list':           ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   'community.buildings':      ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   'community.grids':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
-  'admin.upsertGrid':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
-  'admin.upsertBuilding':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'community.upsertGrid':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'community.upsertBuilding':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
   // Acts on the caller's own community only (the cross-community rule proves demo is untouched).
-  'admin.updateCommunity':    ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
+  'community.update':    ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
 
   'concern.categories':       ['deny',    'deny',   'allow',  'allow',  'deny',   'allow',  'allow',  'allow',  'hidden'],
   // Any bound resident may speak up about any building of their community.
@@ -90,15 +90,15 @@ export const EXPECTATIONS = table({
   'concern.stats':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
   // Another community's admin exports their own (empty) archive; the export is audited.
   'concern.export':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'own'],
-  'admin.upsertCategory':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'concern.upsertCategory':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
   // The fixture marks 李秀英 away: herself or an admin of her community, nobody else.
   'staff.setAway':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
 
-  'service.list':             ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
-  'service.get':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'deny'],
-  'service.slots':            ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'deny'],
+  'booking.services':             ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  'booking.service':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'deny'],
+  'booking.slots':            ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'deny'],
   // Usage figures only for the services one runs; admins see all of their community's.
-  'service.stats':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  'booking.stats':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
   // Booking for oneself needs a household; staff book for residents only as 代办 (next row).
   'booking.create':           ['deny',    'deny',   'allow',  'allow',  'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'deny'],
   // 代办 is open to any staff of the community (contract scope: 为本社区居民代办).
@@ -112,14 +112,14 @@ export const EXPECTATIONS = table({
   'booking.checkIn':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   'booking.markNoShow':       ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   'booking.rate':             ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'deny',   'deny',   'deny',   'deny'],
-  'admin.upsertService':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
-  'admin.setSchedule':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
-  'admin.closeSlots':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'booking.upsertService':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'booking.setSchedule':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'booking.closeSlots':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
 
   // Everyone has an inbox (an anonymous one is empty); only 刘阿姨 reads or marks hers.
-  'inbox.list':               ['deny',    'hidden', 'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
-  'inbox.unreadCount':        ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
-  'inbox.markRead':           ['deny',    'hidden', 'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+  'notify.inbox':               ['deny',    'hidden', 'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+  'notify.unreadCount':        ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'notify.markRead':           ['deny',    'hidden', 'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
   'notify.templates':         ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   // Consent is recorded per person: someone with no identity has nobody to record it for.
   'notify.recordConsent':     ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
@@ -131,8 +131,8 @@ export const EXPECTATIONS = table({
   'moderation.queue':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
   'moderation.decide':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
   // Whoever can read 刘阿姨's concern may report it — except herself (refused on the field).
-  'content.report':           ['deny',    'deny',   'VALIDATION_ERROR', 'deny', 'deny', 'allow', 'deny', 'allow', 'deny'],
-  'member.setPhone':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'moderation.report':           ['deny',    'deny',   'VALIDATION_ERROR', 'deny', 'deny', 'allow', 'deny', 'allow', 'deny'],
+  'privacy.setPhone':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   // Everyone exports their own data; only 刘阿姨's export holds her profile.
   'privacy.export':           ['deny',    'own',    'allow',  'own',    'own',    'own',    'own',    'own',    'own'],
   'privacy.requestDeletion':  ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],

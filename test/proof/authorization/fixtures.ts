@@ -95,28 +95,28 @@ async function heldForReview(w: World): Promise<string> {
 
 export const builders: Record<string, Builder> = {
   'meta.describe': async () => ({ data: {}, probe: '"meta.describe"' }),
-  'me.get': async () => ({ data: {} }),
+  'member.me': async () => ({ data: {} }),
 
   'member.requestBinding': async (w) => ({
     data: { communityId: 'demo', buildingId: w.ids.b1, unit: '5', room: '501', name: '周先生' },
   }),
   'member.redeemInvite': async (w) => {
-    const { invites } = await w.h.ok<{ invites: Array<{ code: string }> }>('demo-admin', 'admin.issueInvites', {
+    const { invites } = await w.h.ok<{ invites: Array<{ code: string }> }>('demo-admin', 'member.issueInvites', {
       households: [{ buildingId: w.ids.b1, unit: '9', room: '901' }],
     });
     return { data: { code: invites[0].code } };
   },
   'member.listRequests': async (w) => ({ data: { status: 'pending' }, probe: w.ids.visitorRequest }),
   'member.reviewRequest': async (w) => ({ data: { requestId: w.ids.visitorRequest, decision: 'approve' } }),
-  'admin.setRoles': async () => ({ data: { memberId: member('demo-volunteer-1'), roles: ['volunteer', 'gridWorker'] } }),
-  'admin.issueInvites': async (w) => ({ data: { households: [{ buildingId: w.ids.b1, unit: '8', room: '801' }] } }),
+  'member.setRoles': async () => ({ data: { memberId: member('demo-volunteer-1'), roles: ['volunteer', 'gridWorker'] } }),
+  'member.issueInvites': async (w) => ({ data: { households: [{ buildingId: w.ids.b1, unit: '8', room: '801' }] } }),
 
   'community.list': async () => ({ data: {}, probe: '幸福里社区' }),
   'community.buildings': async (w) => ({ data: { communityId: 'demo' }, probe: w.ids.b1 }),
   'community.grids': async (w) => ({ data: {}, probe: w.ids.g1 }),
-  'admin.upsertGrid': async (w) => ({ data: { gridId: w.ids.g1, name: '第一网格（更名）' } }),
-  'admin.upsertBuilding': async (w) => ({ data: { buildingId: w.ids.b1, name: '1号楼', gridId: w.ids.g1 } }),
-  'admin.updateCommunity': async () => ({ data: { name: '幸福里社区', subdistrict: '和平街道' } }),
+  'community.upsertGrid': async (w) => ({ data: { gridId: w.ids.g1, name: '第一网格（更名）' } }),
+  'community.upsertBuilding': async (w) => ({ data: { buildingId: w.ids.b1, name: '1号楼', gridId: w.ids.g1 } }),
+  'community.update': async () => ({ data: { name: '幸福里社区', subdistrict: '和平街道' } }),
 
   'concern.categories': async () => ({ data: {}, probe: 'cat_demo_repair' }),
   'concern.submit': async (w) => ({
@@ -146,13 +146,13 @@ export const builders: Record<string, Builder> = {
   'concern.withdraw': async (w) => ({ data: { concernId: w.ids.concern, reason: '已经自己联系物业修好了' } }),
   'concern.export': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + DAY } }),
   'concern.stats': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + DAY, groupBy: 'grid' }, probe: w.ids.g1 }),
-  'admin.upsertCategory': async () => ({ data: { categoryId: 'cat_demo_repair', name: '设施维修', contactHours: 12, resolveDays: 5 } }),
+  'concern.upsertCategory': async () => ({ data: { categoryId: 'cat_demo_repair', name: '设施维修', contactHours: 12, resolveDays: 5 } }),
   'staff.setAway': async () => ({ data: { away: true, memberId: member(GRID1) } }),
 
-  'service.list': async (w) => ({ data: {}, probe: w.ids.service }),
-  'service.get': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.service }),
-  'service.slots': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.slot }),
-  'service.stats': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + 30 * DAY }, probe: w.ids.service }),
+  'booking.services': async (w) => ({ data: {}, probe: w.ids.service }),
+  'booking.service': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.service }),
+  'booking.slots': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.slot }),
+  'booking.stats': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + 30 * DAY }, probe: w.ids.service }),
   'booking.create': async (w) => ({ data: { slotId: w.ids.slot } }),
   'booking.create#onBehalf': async (w) => ({ data: { slotId: w.ids.slot, onBehalfOf: member(RESIDENT), reason: '老人不会用手机' } }),
   'booking.cancel': async (w) => ({ data: { bookingId: await booked(w), reason: '临时有事' } }),
@@ -172,17 +172,17 @@ export const builders: Record<string, Builder> = {
     return { data: { bookingId: id } };
   },
   'booking.rate': async (w) => ({ data: { bookingId: await attended(w), score: 5, comment: '很耐心' } }),
-  'admin.upsertService': async (w) => ({
+  'booking.upsertService': async (w) => ({
     data: { serviceId: w.ids.service, name: '证明服务', description: '授权矩阵专用的便民服务（已修改）', location: '社区服务站一楼', durationMinutes: 60, seatsPerSlot: 2, staffIds: [member(GRID1)] },
   }),
-  'admin.setSchedule': async (w) => ({ data: { serviceId: w.ids.service, schedule: [{ weekday: 3, start: '14:00', end: '16:00' }] } }),
-  'admin.closeSlots': async (w) => ({
+  'booking.setSchedule': async (w) => ({ data: { serviceId: w.ids.service, schedule: [{ weekday: 3, start: '14:00', end: '16:00' }] } }),
+  'booking.closeSlots': async (w) => ({
     data: { serviceId: w.ids.service, from: startOf(w.ids.slot), to: startOf(w.ids.slot) + HOUR, reason: '节假日休息' },
   }),
 
-  'inbox.list': async (w) => ({ data: {}, probe: await residentMessage(w) }),
-  'inbox.unreadCount': async () => ({ data: {} }),
-  'inbox.markRead': async (w) => ({ data: { ids: [await residentMessage(w)] }, probe: '"marked":1' }),
+  'notify.inbox': async (w) => ({ data: {}, probe: await residentMessage(w) }),
+  'notify.unreadCount': async () => ({ data: {} }),
+  'notify.markRead': async (w) => ({ data: { ids: [await residentMessage(w)] }, probe: '"marked":1' }),
   'notify.templates': async () => ({ data: { moment: 'concern.submit' } }),
   'notify.recordConsent': async () => ({ data: { results: { concernProgress: 'accept' } } }),
 
@@ -194,8 +194,8 @@ export const builders: Record<string, Builder> = {
   },
   'moderation.queue': async (w) => ({ data: { status: 'pending' }, probe: await heldForReview(w) }),
   'moderation.decide': async (w) => ({ data: { itemId: await heldForReview(w), decision: 'approve' } }),
-  'content.report': async (w) => ({ data: { subjectType: 'concernText', subjectId: w.ids.concern, reason: '内容与事实不符' } }),
-  'member.setPhone': async () => ({ data: { code: 'demo-13812345678' } }),
+  'moderation.report': async (w) => ({ data: { subjectType: 'concernText', subjectId: w.ids.concern, reason: '内容与事实不符' } }),
+  'privacy.setPhone': async () => ({ data: { code: 'demo-13812345678' } }),
   'privacy.export': async () => ({ data: {}, probe: '"name":"刘阿姨"' }),
   'privacy.requestDeletion': async () => ({ data: { confirm: true } }),
   'privacy.cancelDeletion': async (w) => {

@@ -43,17 +43,17 @@ beforeAll(async () => {
 
 /** Every screen a non-staff person can open that could mention her. */
 const screens = (): Array<[string, Record<string, unknown>]> => [
-  ['me.get', {}],
+  ['member.me', {}],
   ['concern.listMine', {}],
   ['concern.get', { concernId: ids.concern }],
   ['concern.get', { concernId: ids.dup }],
-  ['inbox.list', {}],
-  ['inbox.list', { unreadOnly: true }],
+  ['notify.inbox', {}],
+  ['notify.inbox', { unreadOnly: true }],
   ['community.grids', {}],
   ['community.buildings', { communityId: 'demo' }],
   ['community.list', {}],
   ['concern.categories', {}],
-  ['service.list', {}],
+  ['booking.services', {}],
   ['booking.listMine', {}],
   ['member.listRequests', {}],
   ['concern.queue', {}],

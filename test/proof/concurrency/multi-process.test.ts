@@ -19,7 +19,7 @@ import path from 'node:path';
 import { memberIdFor } from '../../../cloudfunctions/lib/kernel/caller';
 import { bookingIdFor, type BookingRecord, type SlotRecord } from '../../../cloudfunctions/lib/features/booking/records';
 import type { ConcernRecord } from '../../../cloudfunctions/lib/features/concern/records';
-import type { InviteRecord, MemberRecord } from '../../../cloudfunctions/lib/features/membership/records';
+import type { InviteRecord, MemberRecord } from '../../../cloudfunctions/lib/features/member/records';
 import { waitlistCap } from '../../../cloudfunctions/lib/features/booking/admin-services';
 import { DbReader } from '../support-b/checks';
 import { callApi, startGateway, type GatewayProcess, type Reply } from '../support-b/gateways';

@@ -46,11 +46,11 @@ const resident = () => world.residents[nextResident++];
 
 /** A fresh service with one slot a day or more ahead. */
 async function freshSlot(seats: number) {
-  const service = await app.ok<{ id: string }>('demo-admin', 'admin.upsertService', {
+  const service = await app.ok<{ id: string }>('demo-admin', 'booking.upsertService', {
     name: `崩溃点服务${nextService++}`, description: '证明测试用的服务', location: '社区服务站', durationMinutes: 60, seatsPerSlot: seats, minNoticeHours: 1, maxPerMonth: 31,
   });
-  await app.ok('demo-admin', 'admin.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '10:00' })) });
-  const slots = await app.ok<{ items: Array<{ id: string }> }>('demo-admin', 'service.slots', { serviceId: service.id, from: Date.now() + 26 * 3600_000, limit: 1 });
+  await app.ok('demo-admin', 'booking.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '10:00' })) });
+  const slots = await app.ok<{ items: Array<{ id: string }> }>('demo-admin', 'booking.slots', { serviceId: service.id, from: Date.now() + 26 * 3600_000, limit: 1 });
   return { serviceId: service.id, slotId: slots.items[0].id };
 }
 

@@ -27,7 +27,7 @@ interface Refusal {
 const startOf = (slotId: string) => Number(slotId.split('_').pop());
 
 async function slots(w: World, serviceId = w.ids.service) {
-  return (await w.h.ok<{ items: Array<{ id: string; startAt: number }> }>('demo-admin', 'service.slots', { serviceId, limit: 50 })).items;
+  return (await w.h.ok<{ items: Array<{ id: string; startAt: number }> }>('demo-admin', 'booking.slots', { serviceId, limit: 50 })).items;
 }
 
 const REFUSALS: Refusal[] = [
@@ -44,10 +44,10 @@ const REFUSALS: Refusal[] = [
     name: 'a booking past the monthly quota',
     code: 'BOOKING_LIMIT',
     async setup(w) {
-      const once = await w.h.ok<{ id: string }>('demo-admin', 'admin.upsertService', {
+      const once = await w.h.ok<{ id: string }>('demo-admin', 'booking.upsertService', {
         name: '每月一次', description: '每月只能预约一次', location: '服务站', durationMinutes: 60, seatsPerSlot: 3, maxPerMonth: 1, staffIds: [member('demo-grid-1')],
       });
-      await w.h.ok('demo-admin', 'admin.setSchedule', { serviceId: once.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
+      await w.h.ok('demo-admin', 'booking.setSchedule', { serviceId: once.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
       const [first, , , second] = (await slots(w, once.id)).filter((s) => s.startAt > w.h.clock.now() + 3 * HOUR);
       const b = await w.h.ok<{ id: string }>('demo-resident-1', 'booking.create', { slotId: first.id }, key());
       w.h.clock.set(first.startAt);
@@ -76,7 +76,7 @@ const REFUSALS: Refusal[] = [
     name: 'a booking of a closed slot',
     code: 'CLOSED',
     async setup(w) {
-      await w.h.ok('demo-admin', 'admin.closeSlots', { serviceId: w.ids.service, from: startOf(w.ids.slot), to: startOf(w.ids.slot) + HOUR, reason: '节假日休息' });
+      await w.h.ok('demo-admin', 'booking.closeSlots', { serviceId: w.ids.service, from: startOf(w.ids.slot), to: startOf(w.ids.slot) + HOUR, reason: '节假日休息' });
       return { openid: 'demo-resident-1', action: 'booking.create', data: { slotId: w.ids.slot }, idempotencyKey: key() };
     },
   },
@@ -84,10 +84,10 @@ const REFUSALS: Refusal[] = [
     name: 'a booking of a service open to another grid only',
     code: 'BOOKING_NOT_ELIGIBLE',
     async setup(w) {
-      const g1only = await w.h.ok<{ id: string }>('demo-admin', 'admin.upsertService', {
+      const g1only = await w.h.ok<{ id: string }>('demo-admin', 'booking.upsertService', {
         name: '第一网格专享', description: '仅限第一网格', homeVisit: true, durationMinutes: 60, seatsPerSlot: 1, gridIds: [w.ids.g1],
       });
-      await w.h.ok('demo-admin', 'admin.setSchedule', { serviceId: g1only.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
+      await w.h.ok('demo-admin', 'booking.setSchedule', { serviceId: g1only.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
       const slot = (await slots(w, g1only.id)).find((s) => s.startAt > w.h.clock.now() + DAY)!;
       return { openid: 'demo-resident-2', action: 'booking.create', data: { slotId: slot.id }, idempotencyKey: key() };
     },
@@ -243,7 +243,7 @@ const REFUSALS: Refusal[] = [
     name: 'an invite code already used',
     code: 'INVITE_INVALID',
     async setup(w) {
-      const { invites } = await w.h.ok<{ invites: Array<{ code: string }> }>('demo-admin', 'admin.issueInvites', { households: [{ buildingId: w.ids.b1, unit: '9', room: '901' }] });
+      const { invites } = await w.h.ok<{ invites: Array<{ code: string }> }>('demo-admin', 'member.issueInvites', { households: [{ buildingId: w.ids.b1, unit: '9', room: '901' }] });
       await w.h.ok('demo-volunteer-1', 'member.redeemInvite', { code: invites[0].code });
       return { openid: 'proof-visitor', action: 'member.redeemInvite', data: { code: invites[0].code } };
     },
@@ -252,7 +252,7 @@ const REFUSALS: Refusal[] = [
     name: 'granting the resident role by hand',
     code: 'VALIDATION_ERROR',
     async setup() {
-      return { openid: 'demo-admin', action: 'admin.setRoles', data: { memberId: member('demo-volunteer-1'), roles: ['resident'] } };
+      return { openid: 'demo-admin', action: 'member.setRoles', data: { memberId: member('demo-volunteer-1'), roles: ['resident'] } };
     },
   },
   {

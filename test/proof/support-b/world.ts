@@ -6,7 +6,7 @@
  */
 import { createApiFunction } from '../../../cloudfunctions/lib/api-function';
 import { memberIdFor } from '../../../cloudfunctions/lib/kernel/caller';
-import type { MemberRecord } from '../../../cloudfunctions/lib/features/membership/records';
+import type { MemberRecord } from '../../../cloudfunctions/lib/features/member/records';
 import type { Envelope } from '../../../miniprogram/core/envelope';
 import { seedDemo } from '../../../dev/demo-seed';
 import { localDeps } from '../../../dev/local-deps';
@@ -83,19 +83,19 @@ export async function prepareWorld(file: string, spec: WorldSpec): Promise<World
 
     const services: PreparedService[] = [];
     for (const s of spec.services ?? []) {
-      const created = await ok<{ id: string }>('demo-admin', 'admin.upsertService', {
+      const created = await ok<{ id: string }>('demo-admin', 'booking.upsertService', {
         name: s.name, description: '证明测试用的服务', location: '社区服务站', durationMinutes: 60, seatsPerSlot: s.seats,
         minNoticeHours: 1, cancelCutoffHours: s.cancelCutoffHours ?? 2, maxPerMonth: s.maxPerMonth ?? 31,
       });
-      await ok('demo-admin', 'admin.setSchedule', { serviceId: created.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '11:00' })) });
-      const slots = await ok<{ items: Array<{ id: string }> }>('demo-admin', 'service.slots', { serviceId: created.id, from: now + 26 * 3600_000, limit: 5 });
+      await ok('demo-admin', 'booking.setSchedule', { serviceId: created.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '11:00' })) });
+      const slots = await ok<{ items: Array<{ id: string }> }>('demo-admin', 'booking.slots', { serviceId: created.id, from: now + 26 * 3600_000, limit: 5 });
       services.push({ serviceId: created.id, slotId: slots.items[0].id, otherSlotIds: slots.items.slice(1).map((x) => x.id), seats: s.seats });
     }
 
     const invites: string[] = [];
     for (let done = 0; done < (spec.invites ?? 0); done += 50) {
       const batch = Math.min(50, (spec.invites ?? 0) - done);
-      const issued = await ok<{ invites: Array<{ code: string }> }>('demo-admin', 'admin.issueInvites', {
+      const issued = await ok<{ invites: Array<{ code: string }> }>('demo-admin', 'member.issueInvites', {
         households: Array.from({ length: batch }, (_, i) => ({ buildingId: buildings['2号楼'], unit: '9', room: String(1000 + done + i) })),
       });
       invites.push(...issued.invites.map((x) => x.code));

@@ -182,20 +182,20 @@ async function buildBase(): Promise<Snapshot> {
   try {
     const ok = h.ok.bind(h);
     // A second community with a minimal structure, run by its bootstrap admin.
-    await ok('other-admin', 'admin.updateCommunity', { name: '对照社区', subdistrict: '和平街道' });
-    await ok('other-admin', 'admin.setRoles', { memberId: member('other-admin'), roles: ['admin'], name: '对照管理员' });
-    const otherGrid = await ok<{ id: string }>('other-admin', 'admin.upsertGrid', { name: '对照网格' });
-    const otherBuilding = await ok<{ id: string }>('other-admin', 'admin.upsertBuilding', { name: '对照1号楼', gridId: otherGrid.id });
+    await ok('other-admin', 'community.update', { name: '对照社区', subdistrict: '和平街道' });
+    await ok('other-admin', 'member.setRoles', { memberId: member('other-admin'), roles: ['admin'], name: '对照管理员' });
+    const otherGrid = await ok<{ id: string }>('other-admin', 'community.upsertGrid', { name: '对照网格' });
+    const otherBuilding = await ok<{ id: string }>('other-admin', 'community.upsertBuilding', { name: '对照1号楼', gridId: otherGrid.id });
     // The second resident gets a name, so a leak of it can be seen; both residents a phone.
-    await ok('demo-admin', 'admin.setRoles', { memberId: member('demo-resident-2'), roles: ['resident'], name: PRIVATE_NAMES['demo-resident-2'] });
-    for (const p of PRIVATE_PEOPLE) if (p.phone) await ok(p.openid, 'member.setPhone', { code: `demo-${p.phone}` });
+    await ok('demo-admin', 'member.setRoles', { memberId: member('demo-resident-2'), roles: ['resident'], name: PRIVATE_NAMES['demo-resident-2'] });
+    for (const p of PRIVATE_PEOPLE) if (p.phone) await ok(p.openid, 'privacy.setPhone', { code: `demo-${p.phone}` });
 
-    const service = await ok<{ id: string }>('demo-admin', 'admin.upsertService', {
+    const service = await ok<{ id: string }>('demo-admin', 'booking.upsertService', {
       name: '证明服务', description: '授权矩阵专用的便民服务', location: '社区服务站一楼', durationMinutes: 60, seatsPerSlot: 1,
       minNoticeHours: 2, cancelCutoffHours: 2, maxPerMonth: 4, staffIds: [member('demo-grid-1')],
     });
-    await ok('demo-admin', 'admin.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
-    const slots = await ok<{ items: Array<{ id: string; startAt: number }> }>('demo-admin', 'service.slots', { serviceId: service.id, limit: 50 });
+    await ok('demo-admin', 'booking.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
+    const slots = await ok<{ items: Array<{ id: string; startAt: number }> }>('demo-admin', 'booking.slots', { serviceId: service.id, limit: 50 });
     const ahead = slots.items.filter((s) => s.startAt > h.clock.now() + DAY);
     const concern = await ok<{ id: string }>('demo-resident-1', 'concern.submit', {
       category: 'cat_demo_repair', buildingId: h.ids['1号楼'], text: '1号楼2单元门禁坏了，外人可以随意进出，请尽快修理。', hideName: true,
@@ -203,7 +203,7 @@ async function buildBase(): Promise<Snapshot> {
 
     // Members set up before their first call learn their openid on it (one write); let every
     // known person call once now, so that write never shows up as a refused call's change.
-    for (const openid of KNOWN_OPENIDS) await h.call(openid, 'me.get', {});
+    for (const openid of KNOWN_OPENIDS) await h.call(openid, 'member.me', {});
 
     const ids: WorldIds = {
       g1: h.ids['第一网格'],

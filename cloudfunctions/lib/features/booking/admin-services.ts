@@ -12,7 +12,7 @@ import type { Notifier } from '../../ports/platform';
 import { op } from '../../ports/store';
 import { appendEvent } from '../audit/events';
 import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import { toServiceView } from './presenters';
 import { OPEN_BOOKING, slotIdFor, type BookingRecord, type ServiceRecord, type SlotRecord } from './records';
 import { slotStarts } from './schedule';

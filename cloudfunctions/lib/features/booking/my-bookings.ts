@@ -1,6 +1,6 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
 import { toBookingView } from './presenters';
 import { isServiceStaff } from './rules';

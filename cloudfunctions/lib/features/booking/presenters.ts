@@ -4,10 +4,10 @@ import { bookingActions, isServiceStaff } from './rules';
 import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
 
 export function toServiceView(caller: Caller, s: ServiceRecord, canBook: boolean): ServiceView {
-  const actions = ['service.get', 'service.slots'];
+  const actions = ['booking.service', 'booking.slots'];
   if (canBook) actions.push('booking.create');
   if (isServiceStaff(caller, s)) actions.push('booking.listForSlot');
-  if (caller.roles.includes('admin')) actions.push('admin.upsertService', 'admin.setSchedule', 'admin.closeSlots');
+  if (caller.roles.includes('admin')) actions.push('booking.upsertService', 'booking.setSchedule', 'booking.closeSlots');
   return {
     id: s._id,
     name: s.name,

@@ -1,6 +1,6 @@
 import type { GridView, StaffRef } from '../../../../miniprogram/core/community/contract';
 import type { HandlerContext } from '../../kernel/action';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import type { GridRecord } from './records';
 
 export async function listGrids(ctx: HandlerContext<{ cursor?: string; limit: number }>) {

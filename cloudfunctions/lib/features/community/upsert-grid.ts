@@ -3,8 +3,8 @@ import type { upsertGrid as upsertGridContract } from '../../../../miniprogram/c
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../audit/events';
-import { changeMember } from '../membership/members';
-import type { MemberRecord } from '../membership/records';
+import { changeMember } from '../member/members';
+import type { MemberRecord } from '../member/records';
 import type { GridRecord } from './records';
 
 type Input = ContractParsed<typeof upsertGridContract>;

@@ -3,7 +3,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import type { Filter } from '../../ports/store';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import { toQueueItem } from './presenters';
 import type { ConcernRecord } from './records';
 

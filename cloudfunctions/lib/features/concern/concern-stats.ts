@@ -4,7 +4,7 @@ import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { COMMUNITY_TZ } from '../../platform/time';
 import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import type { ConcernRecord } from './records';
 import { group, rank, summarize } from './stats';
 

@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../../miniprogram/core/format';
 import type { HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../audit/events';
 import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import type { ConcernRecord } from './records';
 
 /** One export reads at most this many concerns; more says `truncated`. */

@@ -53,6 +53,6 @@ export function concernActions(caller: Caller, c: ConcernRecord, now: number): s
     if (may(caller, action, c, now)) actions.push(action);
   }
   // Whoever sees someone else's words may report them (followers see only a placeholder).
-  if (isHandler(caller, c) && !isAuthor(caller, c)) actions.push('content.report');
+  if (isHandler(caller, c) && !isAuthor(caller, c)) actions.push('moderation.report');
   return actions;
 }

@@ -7,7 +7,7 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import { DuplicateKeyError } from '../../ports/store';
 import { DAY, HOUR, localDayKey } from '../../platform/time';
 import { eventRecord, type EventRecord } from '../audit/events';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import { toConcernView } from './presenters';
 import type { BuildingRecord, GridRecord } from '../community/records';
 import { viewFor } from './transition';

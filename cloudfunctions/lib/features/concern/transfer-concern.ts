@@ -1,7 +1,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import { contactDeadline } from './lifecycle';
 import type { Route } from './routing';
 import { chainMembers, isAway, routeConcern } from './routing';

@@ -11,7 +11,7 @@ import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { eventRecord, type EventRecord } from '../audit/events';
-import type { MemberRecord } from '../membership/records';
+import type { MemberRecord } from '../member/records';
 import { RULES, type LifecycleAction } from './lifecycle';
 import { canView, isHandler, may } from './permissions';
 import { commitVersioned } from '../../kernel/versioned';

@@ -3,7 +3,7 @@ import type { HandlerContext } from '../../kernel/action';
 import { hasRole, type Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { adminsInbox } from '../concern/transition';
-import { bindingRequestId, type BindingRequestRecord } from '../membership/records';
+import { bindingRequestId, type BindingRequestRecord } from '../member/records';
 import type { InboxRecord } from './records';
 
 /** A person's inbox; admins also read their community's shared inbox. */

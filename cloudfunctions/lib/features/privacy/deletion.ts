@@ -14,7 +14,7 @@ import { DAY } from '../../platform/time';
 import { appendEvent } from '../audit/events';
 import type { BookingRecord } from '../booking/records';
 import type { ConcernRecord } from '../concern/records';
-import { bindingRequestId, type MemberRecord } from '../membership/records';
+import { bindingRequestId, type MemberRecord } from '../member/records';
 
 export async function requestDeletion(ctx: HandlerContext<{ confirm: true }>) {
   const me = ctx.caller.memberId as string;

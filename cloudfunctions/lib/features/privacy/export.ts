@@ -4,7 +4,7 @@ import type { Doc } from '../../ports/store';
 import { appendEvent } from '../audit/events';
 import type { BookingRecord } from '../booking/records';
 import type { ConcernRecord } from '../concern/records';
-import { bindingRequestId, type BindingRequestRecord, type MemberRecord } from '../membership/records';
+import { bindingRequestId, type BindingRequestRecord, type MemberRecord } from '../member/records';
 import type { InboxRecord, SubscriptionRecord } from '../notify/records';
 import { TEMPLATE_KEYS } from '../../../../miniprogram/core/notify/contract';
 import { subscriptionId } from '../notify/records';

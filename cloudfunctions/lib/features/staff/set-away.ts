@@ -1,8 +1,8 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
-import { changeMember } from '../membership/members';
-import type { MemberRecord } from '../membership/records';
+import { changeMember } from '../member/members';
+import type { MemberRecord } from '../member/records';
 import type { GridRecord } from '../community/records';
 import { commit, notifyAll } from '../concern/transition';
 import { contactDeadline } from '../concern/lifecycle';

@@ -5,7 +5,7 @@
 import { ERROR_CODES } from '../../../../miniprogram/core/errors';
 import { dispatch } from '../../../../cloudfunctions/lib/kernel/dispatch';
 import { bind } from '../../../../cloudfunctions/lib/kernel/action';
-import { getMe } from '../../../../miniprogram/core/membership/contract';
+import { getMe } from '../../../../miniprogram/core/member/contract';
 import { createHarness, key, member, type Harness } from '../../../support/harness';
 
 let h: Harness;
@@ -70,12 +70,12 @@ describe('input is validated with the shared schema and reported per field', () 
 describe('identity and role come from the platform, never from the request', () => {
   it('refuses openid or role smuggled into data', async () => {
     for (const extra of [{ openid: 'demo-admin' }, { role: 'admin' }, { _openid: 'demo-admin' }, { memberId: member('demo-admin') }]) {
-      expectTyped(await h.call('demo-resident-1', 'me.get', extra), 'VALIDATION_ERROR');
+      expectTyped(await h.call('demo-resident-1', 'member.me', extra), 'VALIDATION_ERROR');
     }
   });
   it('ignores identity fields at the top of the event', async () => {
     const res = await h.api(
-      { action: 'me.get', data: {}, openid: 'demo-admin', userInfo: { openId: 'demo-admin' }, role: 'admin' },
+      { action: 'member.me', data: {}, openid: 'demo-admin', userInfo: { openId: 'demo-admin' }, role: 'admin' },
       { openid: 'demo-resident-1' },
     );
     expect(res.ok && (res.data as { roles: string[] }).roles).toEqual(['resident']);
@@ -91,7 +91,7 @@ describe('identity and role come from the platform, never from the request', () 
     expect(res.ok || res.error.message).toContain('绑定');
   });
   it('forbids residents from staff and admin actions', async () => {
-    for (const action of ['concern.queue', 'member.listRequests', 'admin.setRoles', 'admin.upsertGrid']) {
+    for (const action of ['concern.queue', 'member.listRequests', 'member.setRoles', 'community.upsertGrid']) {
       expectTyped(await h.call('demo-resident-1', action, {}), 'FORBIDDEN');
     }
   });
@@ -103,7 +103,7 @@ describe('failures inside a use case are hidden behind INTERNAL and logged', () 
       throw new Error('SQLITE_CORRUPT at /srv/secret/path openid=demo-resident-1');
     });
     const errors: Array<Record<string, unknown>> = [];
-    const res = await dispatch(() => boom as never, { ...h.deps, log: { info: () => undefined, error: (l) => errors.push(l) } }, { action: 'me.get' }, { openid: 'demo-resident-1' });
+    const res = await dispatch(() => boom as never, { ...h.deps, log: { info: () => undefined, error: (l) => errors.push(l) } }, { action: 'member.me' }, { openid: 'demo-resident-1' });
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
     expect(errors).toHaveLength(1);
   });
@@ -112,10 +112,10 @@ describe('failures inside a use case are hidden behind INTERNAL and logged', () 
 describe('each call writes one structured log line without personal data', () => {
   it('logs action, role, outcome and duration only', async () => {
     h.logs.length = 0;
-    await h.call('demo-resident-1', 'me.get');
+    await h.call('demo-resident-1', 'member.me');
     await h.call('demo-resident-1', 'concern.queue');
     expect(h.logs).toHaveLength(2);
-    expect(h.logs[0]).toEqual({ action: 'me.get', role: 'resident', code: 'OK', ms: expect.any(Number) });
+    expect(h.logs[0]).toEqual({ action: 'member.me', role: 'resident', code: 'OK', ms: expect.any(Number) });
     expect(h.logs[1]).toMatchObject({ action: 'concern.queue', role: 'resident', code: 'FORBIDDEN' });
     expect(JSON.stringify(h.logs)).not.toMatch(/demo-resident-1|m_[0-9a-f]{24}|刘阿姨/);
   });

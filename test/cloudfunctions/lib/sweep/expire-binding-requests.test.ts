@@ -1,5 +1,5 @@
 import { runSweep } from '../../../../cloudfunctions/lib/sweep/run-sweep';
-import type { MeView } from '../../../../miniprogram/core/membership/contract';
+import type { MeView } from '../../../../miniprogram/core/member/contract';
 import { createHarness, member, type Harness } from '../../../support/harness';
 
 let h: Harness;
@@ -15,12 +15,12 @@ describe('unreviewed binding requests expire after 14 days', () => {
     h.clock.advance(13 * DAY);
     const report = await runSweep(h.deps);
     expect(report.jobs.expireBindingRequests).toEqual({ expired: 0 });
-    expect((await h.ok<MeView>('demo-visitor-1', 'me.get')).pendingRequest?.status).toBe('pending');
+    expect((await h.ok<MeView>('demo-visitor-1', 'member.me')).pendingRequest?.status).toBe('pending');
   });
   it('expires an old one, tells the applicant, and lets them apply again', async () => {
     h.clock.advance(15 * DAY);
     expect((await runSweep(h.deps)).jobs.expireBindingRequests).toEqual({ expired: 1 });
-    const me = await h.ok<MeView>('demo-visitor-1', 'me.get');
+    const me = await h.ok<MeView>('demo-visitor-1', 'member.me');
     expect(me.pendingRequest?.status).toBe('expired');
     expect(me.allowedActions).toContain('member.requestBinding');
     const inbox = await h.deps.store.query<{ _id: string; title: string }>('inbox', {

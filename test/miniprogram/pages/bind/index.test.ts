@@ -11,7 +11,7 @@ const buildings = ok({ items: [{ id: 'b1', name: '1号楼', gridId: 'g1' }, { id
 
 async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
   const send = fakeBackend({
-    'me.get': visitor,
+    'member.me': visitor,
     'community.list': communities,
     'community.buildings': buildings,
     ...replies,
@@ -113,7 +113,7 @@ describe('a visitor applies for review instead', () => {
 describe('a visitor whose application is waiting', () => {
   it('sees its status instead of a second application form', async () => {
     const { page } = await open({
-      'me.get': meReply(['member.requestBinding', 'member.redeemInvite'], {
+      'member.me': meReply(['member.requestBinding', 'member.redeemInvite'], {
         roles: [],
         pendingRequest: {
           id: 'r1',

@@ -45,7 +45,7 @@ const resolved = view({
 });
 
 async function open(replies: Parameters<typeof fakeBackend>[0], query: Record<string, string> = { id: 'c-42' }) {
-  const send = fakeBackend({ 'media.urls': mediaUrlsReply(), 'me.get': meReply([], { memberId: 'm-res' }), ...replies });
+  const send = fakeBackend({ 'media.urls': mediaUrlsReply(), 'member.me': meReply([], { memberId: 'm-res' }), ...replies });
   const page = render(pageId);
   page.instance.onLoad(query);
   await flush();
@@ -372,14 +372,14 @@ describe('the text waits for content review', () => {
 });
 
 describe('a resident reports someone else’s words', () => {
-  const followed = view({ allowedActions: ['concern.get', 'content.report'] });
+  const followed = view({ allowedActions: ['concern.get', 'moderation.report'] });
 
-  it('sends content.report with the concern and the reason', async () => {
-    const { page, send } = await open({ 'concern.get': ok(followed), 'content.report': ok({ reported: true, hidden: false }) });
+  it('sends moderation.report with the concern and the reason', async () => {
+    const { page, send } = await open({ 'concern.get': ok(followed), 'moderation.report': ok({ reported: true, hidden: false }) });
     await page.tap('#open-report');
     await page.input('#report-reason', '含有对邻居的辱骂');
     await page.tap('#report-submit');
-    expect(sent(send, 'content.report')[0].data).toEqual({ subjectType: 'concernText', subjectId: 'c-42', reason: '含有对邻居的辱骂' });
+    expect(sent(send, 'moderation.report')[0].data).toEqual({ subjectType: 'concernText', subjectId: 'c-42', reason: '含有对邻居的辱骂' });
     expect(page.exists('#report-panel')).toBe(false);
     expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已举报，感谢反馈' }));
   });
@@ -389,7 +389,7 @@ describe('a resident reports someone else’s words', () => {
     await page.tap('#open-report');
     await page.tap('#report-submit');
     expect(page.text('#report-error')).toContain('举报理由');
-    expect(sent(send, 'content.report')).toHaveLength(0);
+    expect(sent(send, 'moderation.report')).toHaveLength(0);
   });
 
   it('is not offered on the resident’s own concern', async () => {

@@ -23,7 +23,7 @@ const created = ok({ id: 'c-42', number: 'SS-0042', status: 'dispatched' });
 
 async function openForm(extra: Record<string, Parameters<typeof fakeBackend>[0][string]> = {}) {
   const send = fakeBackend({
-    'me.get': resident,
+    'member.me': resident,
     'concern.categories': categories,
     'community.buildings': buildings,
     'concern.submit': created,
@@ -159,7 +159,7 @@ describe('the network drops the submit', () => {
 
 describe('a visitor opens the form', () => {
   it('is asked to bind a household first', async () => {
-    const { page } = await openForm({ 'me.get': meReply(['member.requestBinding', 'member.redeemInvite']) });
+    const { page } = await openForm({ 'member.me': meReply(['member.requestBinding', 'member.redeemInvite']) });
     expect(page.text('#bind-prompt')).toContain('先绑定您的住户');
     expect(page.exists('#submit')).toBe(false);
     await page.tap('#bind');

@@ -22,7 +22,7 @@ beforeEach(() => jest.clearAllMocks());
 describe('a resident with more concerns than one page', () => {
   function backend() {
     return fakeBackend({
-      'me.get': resident,
+      'member.me': resident,
       'concern.listMine': (data) =>
         data.cursor === 'p2'
           ? ok({ items: [summary(3, 'closed', '已办结')] })
@@ -69,7 +69,7 @@ describe('a resident with more concerns than one page', () => {
 
 describe('a resident with no concerns yet', () => {
   it('says so and offers 我要说事', async () => {
-    fakeBackend({ 'me.get': resident, 'concern.listMine': ok({ items: [] }) });
+    fakeBackend({ 'member.me': resident, 'concern.listMine': ok({ items: [] }) });
     const page = render(pageId);
     page.instance.onShow();
     await flush();
@@ -82,7 +82,7 @@ describe('a resident with no concerns yet', () => {
 describe('loading the next page fails', () => {
   it('keeps what is shown and says why', async () => {
     fakeBackend({
-      'me.get': resident,
+      'member.me': resident,
       'concern.listMine': (data) => (data.cursor ? fail('NETWORK_ERROR') : ok({ items: [summary(1)], next: 'p2' })),
     });
     const page = render(pageId);
@@ -97,7 +97,7 @@ describe('loading the next page fails', () => {
 
 describe('a visitor opens 说事', () => {
   it('is asked to bind first and the list is never requested', async () => {
-    const send = fakeBackend({ 'me.get': meReply(['member.requestBinding', 'member.redeemInvite'], { roles: [] }) });
+    const send = fakeBackend({ 'member.me': meReply(['member.requestBinding', 'member.redeemInvite'], { roles: [] }) });
     const page = render(pageId);
     page.instance.onShow();
     await flush();

@@ -3,7 +3,7 @@ import { fakeBackend, fail, flush, loadPage, meReply, render, wxMock } from '../
 const pageId = loadPage('pages/home/index');
 
 async function open(me: ReturnType<typeof meReply>) {
-  fakeBackend({ 'me.get': me });
+  fakeBackend({ 'member.me': me });
   const page = render(pageId);
   page.instance.onShow();
   await flush();

@@ -18,9 +18,9 @@ const first = [
 
 async function open(replies: Record<string, Reply> = {}) {
   const send = fakeBackend({
-    'inbox.list': (d) => (d.cursor ? ok({ items: [msg('m5', { title: '更早的消息' })] }) : ok({ items: first, next: 'cur1' })),
-    'inbox.markRead': ok({ marked: 1 }),
-    'inbox.unreadCount': ok({ count: 2, more: false }),
+    'notify.inbox': (d) => (d.cursor ? ok({ items: [msg('m5', { title: '更早的消息' })] }) : ok({ items: first, next: 'cur1' })),
+    'notify.markRead': ok({ marked: 1 }),
+    'notify.unreadCount': ok({ count: 2, more: false }),
     ...replies,
   });
   const page = render(pageId);
@@ -38,7 +38,7 @@ beforeEach(() => {
 describe('a resident opens 消息中心', () => {
   it('lists the messages newest first, unread ones in bold', async () => {
     const { page, send } = await open();
-    expect(sent(send, 'inbox.list')[0].data).toEqual({ unreadOnly: false, limit: 20 });
+    expect(sent(send, 'notify.inbox')[0].data).toEqual({ unreadOnly: false, limit: 20 });
     expect(page.count('.msg-row')).toBe(4);
     expect(page.count('.msg-unread')).toBe(3);
     expect(page.text('#msg-m1')).toContain('网格员答复了您的诉求');
@@ -50,28 +50,28 @@ describe('a resident opens 消息中心', () => {
   it('loads older messages page by page', async () => {
     const { page, send } = await open();
     await page.tap('#more');
-    expect(sent(send, 'inbox.list')[1].data).toMatchObject({ cursor: 'cur1' });
+    expect(sent(send, 'notify.inbox')[1].data).toMatchObject({ cursor: 'cur1' });
     expect(page.count('.msg-row')).toBe(5);
     expect(page.exists('#more')).toBe(false);
   });
 
   it('says so when there are none', async () => {
-    const { page } = await open({ 'inbox.list': ok({ items: [] }) });
+    const { page } = await open({ 'notify.inbox': ok({ items: [] }) });
     expect(page.text('#empty')).toBe('暂时没有消息');
     expect(page.exists('#mark-all')).toBe(false);
   });
 
   it('shows a failure with a retry', async () => {
-    const { page } = await open({ 'inbox.list': fail('NETWORK_ERROR') });
+    const { page } = await open({ 'notify.inbox': fail('NETWORK_ERROR') });
     expect(page.text('#error')).toContain('网络不稳定');
   });
 });
 
 describe('a resident taps a message', () => {
   it('marks it read and opens the page it is about', async () => {
-    const { page, send } = await open({ 'inbox.unreadCount': ok({ count: 1, more: false }) });
+    const { page, send } = await open({ 'notify.unreadCount': ok({ count: 1, more: false }) });
     await page.tap('#msg-m1');
-    expect(sent(send, 'inbox.markRead')[0].data).toEqual({ ids: ['m1'] });
+    expect(sent(send, 'notify.markRead')[0].data).toEqual({ ids: ['m1'] });
     expect(page.count('.msg-unread')).toBe(2);
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/concern-detail/index?id=c-42' });
     // The tab badge follows.
@@ -88,14 +88,14 @@ describe('a resident taps a message', () => {
   it('does not mark an already read message again', async () => {
     const { page, send } = await open();
     await page.tap('#msg-m2');
-    expect(sent(send, 'inbox.markRead')).toHaveLength(0);
+    expect(sent(send, 'notify.markRead')).toHaveLength(0);
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bookings/index' });
   });
 
   it('only marks a message without a page', async () => {
     const { page, send } = await open();
     await page.tap('#msg-m4');
-    expect(sent(send, 'inbox.markRead')[0].data).toEqual({ ids: ['m4'] });
+    expect(sent(send, 'notify.markRead')[0].data).toEqual({ ids: ['m4'] });
     expect(wxMock.navigateTo).not.toHaveBeenCalled();
     expect(wxMock.switchTab).not.toHaveBeenCalled();
   });
@@ -103,16 +103,16 @@ describe('a resident taps a message', () => {
 
 describe('全部已读', () => {
   it('marks everything read in one call and clears the badge', async () => {
-    const { page, send } = await open({ 'inbox.markRead': ok({ marked: 3 }), 'inbox.unreadCount': ok({ count: 0, more: false }) });
+    const { page, send } = await open({ 'notify.markRead': ok({ marked: 3 }), 'notify.unreadCount': ok({ count: 0, more: false }) });
     await page.tap('#mark-all');
-    expect(sent(send, 'inbox.markRead')[0].data).toEqual({ all: true });
+    expect(sent(send, 'notify.markRead')[0].data).toEqual({ all: true });
     expect(page.count('.msg-unread')).toBe(0);
     expect(page.exists('#mark-all')).toBe(false);
     expect(wxMock.removeTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3 }));
   });
 
   it('keeps the rows unread when the server refuses', async () => {
-    const { page } = await open({ 'inbox.markRead': fail('NETWORK_ERROR') });
+    const { page } = await open({ 'notify.markRead': fail('NETWORK_ERROR') });
     await page.tap('#mark-all');
     expect(page.count('.msg-unread')).toBe(3);
     expect(wxMock.showToast).toHaveBeenCalled();
@@ -124,12 +124,12 @@ describe('a refresh that fails while older messages are loading', () => {
     let listCalls = 0;
     let releaseMore: () => void = () => undefined;
     const send = fakeBackend({
-      'inbox.list': (d) => {
+      'notify.inbox': (d) => {
         listCalls += 1;
         if (d.cursor) return new Promise<Envelope<unknown>>((resolve) => (releaseMore = () => resolve(ok({ items: [msg('m5')], next: 'cur2' }))));
         return listCalls === 1 ? ok({ items: first, next: 'cur1' }) : fail('NETWORK_ERROR', '网络不稳定');
       },
-      'inbox.unreadCount': ok({ count: 0, more: false }),
+      'notify.unreadCount': ok({ count: 0, more: false }),
     });
     const page = render(pageId);
     page.instance.onLoad();
@@ -140,6 +140,6 @@ describe('a refresh that fails while older messages are loading', () => {
     releaseMore(); // the old answer arrives late and is dropped
     await flush();
     await page.tap('#more');
-    expect(sent(send, 'inbox.list').filter((c) => (c.data as { cursor?: string }).cursor).length).toBe(2);
+    expect(sent(send, 'notify.inbox').filter((c) => (c.data as { cursor?: string }).cursor).length).toBe(2);
   });
 });

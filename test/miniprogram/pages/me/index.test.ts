@@ -5,7 +5,7 @@ import { requestAuthorization, resetPrivacy } from '../../../../miniprogram/serv
 const pageId = loadPage('pages/me/index');
 
 async function open(me: ReturnType<typeof meReply>, replies: Record<string, Reply> = {}) {
-  const send = fakeBackend({ 'me.get': me, 'inbox.unreadCount': ok({ count: 0, more: false }), ...replies });
+  const send = fakeBackend({ 'member.me': me, 'notify.unreadCount': ok({ count: 0, more: false }), ...replies });
   const page = render(pageId);
   page.instance.onShow();
   await flush();
@@ -80,7 +80,7 @@ describe('a visitor with a pending binding request opens 我的', () => {
   });
 });
 
-describe('me.get fails', () => {
+describe('member.me fails', () => {
   it('shows the message with a retry', async () => {
     const page = await open(fail('NETWORK_ERROR'));
     expect(page.text('#error')).toContain('网络不稳定，请检查网络后重试');
@@ -116,7 +116,7 @@ describe('messages', () => {
   });
 
   it('shows 消息中心 with the unread count and puts it on the 我的 tab', async () => {
-    const page = await open(meReply(['concern.listMine']), { 'inbox.unreadCount': ok({ count: 3, more: false }) });
+    const page = await open(meReply(['concern.listMine']), { 'notify.unreadCount': ok({ count: 3, more: false }) });
     expect(page.text('#entry-inbox')).toBe('消息中心 (3)');
     expect(wxMock.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3, text: '3' }));
     await page.tap('#entry-inbox');
@@ -131,7 +131,7 @@ describe('messages', () => {
 });
 
 describe('a resident binds a phone number, if they want to', () => {
-  const resident = meReply(['concern.submit', 'member.setPhone']);
+  const resident = meReply(['concern.submit', 'privacy.setPhone']);
 
   it('offers it as optional, with WeChat’s own phone button', async () => {
     const page = await open(resident);
@@ -149,30 +149,30 @@ describe('a resident binds a phone number, if they want to', () => {
     resetPrivacy();
   });
 
-  it('sends WeChat’s code to member.setPhone and shows the number', async () => {
-    const page = await open(resident, { 'member.setPhone': ok({ phone: '13800138000' }) });
+  it('sends WeChat’s code to privacy.setPhone and shows the number', async () => {
+    const page = await open(resident, { 'privacy.setPhone': ok({ phone: '13800138000' }) });
     await page.trigger('#bind-phone', 'getphonenumber', { code: 'a1b2c3-code_9', errMsg: 'getPhoneNumber:ok' });
-    expect(sent(page.send, 'member.setPhone')[0].data).toEqual({ code: 'a1b2c3-code_9' });
+    expect(sent(page.send, 'privacy.setPhone')[0].data).toEqual({ code: 'a1b2c3-code_9' });
     expect(page.text('#phone')).toBe('13800138000');
   });
 
   it('does nothing when the resident declines', async () => {
-    const page = await open(resident, { 'member.setPhone': ok({ phone: '13800138000' }) });
+    const page = await open(resident, { 'privacy.setPhone': ok({ phone: '13800138000' }) });
     await page.trigger('#bind-phone', 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' });
-    expect(sent(page.send, 'member.setPhone')).toHaveLength(0);
+    expect(sent(page.send, 'privacy.setPhone')).toHaveLength(0);
     expect(page.exists('#phone')).toBe(false);
     expect(page.exists('#phone-error')).toBe(false);
     expect(page.exists('#entry-privacy')).toBe(true);
   });
 
   it('shows the number already on file', async () => {
-    const page = await open(meReply(['member.setPhone'], { phone: '13912345678' }));
+    const page = await open(meReply(['privacy.setPhone'], { phone: '13912345678' }));
     expect(page.text('#phone')).toBe('13912345678');
     expect(page.text('#bind-phone')).toBe('更换');
   });
 
   it('shows the server’s message when the code cannot be used', async () => {
-    const page = await open(resident, { 'member.setPhone': fail('INTERNAL', '手机号验证失败，请稍后重试') });
+    const page = await open(resident, { 'privacy.setPhone': fail('INTERNAL', '手机号验证失败，请稍后重试') });
     await page.trigger('#bind-phone', 'getphonenumber', { code: 'abc' });
     expect(page.text('#phone-error')).toBe('手机号验证失败，请稍后重试');
   });

@@ -17,7 +17,7 @@ const writeFileSync = jest.fn();
 const w = wxMock as unknown as Record<string, unknown>;
 
 async function open(replies: Record<string, Reply> = {}) {
-  const send = fakeBackend({ 'me.get': meReply(['privacy.export', 'privacy.requestDeletion']), ...replies });
+  const send = fakeBackend({ 'member.me': meReply(['privacy.export', 'privacy.requestDeletion']), ...replies });
   const page = render(pageId);
   page.instance.onLoad();
   await flush();
@@ -142,9 +142,9 @@ describe('注销账号', () => {
     expect(page.exists('#delete-btn')).toBe(false);
   });
 
-  it('shows a pending deletion from me.get and undoes it', async () => {
+  it('shows a pending deletion from member.me and undoes it', async () => {
     const { page, send } = await open({
-      'me.get': meReply(['privacy.cancelDeletion'], { deletionScheduledFor: scheduledFor }),
+      'member.me': meReply(['privacy.cancelDeletion'], { deletionScheduledFor: scheduledFor }),
       'privacy.cancelDeletion': ok({ cancelled: true }),
     });
     expect(page.text('#deletion-scheduled')).toContain('2026-05-13 10:00');

@@ -20,7 +20,7 @@ const service = {
   maxPerMonth: 2,
   gridIds: [],
   active: true,
-  allowedActions: ['service.get', 'service.slots', 'booking.create'],
+  allowedActions: ['booking.service', 'booking.slots', 'booking.create'],
 };
 
 function slot(id: string, startAt: number, extra: Record<string, unknown> = {}) {
@@ -53,8 +53,8 @@ function booking(status: string, extra: Record<string, unknown> = {}) {
 
 async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
   const send = fakeBackend({
-    'service.get': ok(service),
-    'service.slots': ok({ items: slots }),
+    'booking.service': ok(service),
+    'booking.slots': ok({ items: slots }),
     'booking.create': ok(booking('booked')),
     ...replies,
   });
@@ -76,7 +76,7 @@ afterEach(() => jest.restoreAllMocks());
 describe('a resident opens a service', () => {
   it('shows what it is, where, how long, and the booking rules', async () => {
     const { page, send } = await open();
-    expect(sent(send, 'service.get')[0].data).toEqual({ serviceId: 'sv-law' });
+    expect(sent(send, 'booking.service')[0].data).toEqual({ serviceId: 'sv-law' });
     expect(page.text('#name')).toBe('法律咨询');
     expect(page.text('#place')).toBe('社区服务站101室');
     expect(page.text('#duration')).toBe('约30分钟');
@@ -110,7 +110,7 @@ describe('a resident opens a service', () => {
   });
 
   it('says so when there are no slots in the next two weeks', async () => {
-    const { page } = await open({ 'service.slots': ok({ items: [] }) });
+    const { page } = await open({ 'booking.slots': ok({ items: [] }) });
     expect(page.text('#no-slots')).toBe('近两周没有可预约的时段');
   });
 });
@@ -130,7 +130,7 @@ describe('a resident books a slot with seats left', () => {
     expect(page.text('#outcome-title')).toBe('预约成功');
     expect(page.exists('#to-bookings')).toBe(true);
     // Seats changed: the slots are read again.
-    expect(sent(send, 'service.slots').length).toBeGreaterThanOrEqual(2);
+    expect(sent(send, 'booking.slots').length).toBeGreaterThanOrEqual(2);
   });
 
   it('sends nothing when the resident backs out of the dialog', async () => {
@@ -149,7 +149,7 @@ describe('the slot filled up before the resident’s tap arrived', () => {
     expect(page.text('#outcome-title')).toBe('该时段已约满，候补名额也已满，请选择其他时段');
     expect(page.exists('#retry')).toBe(false);
     expect(modals()[1]).toMatchObject({ title: '未能预约', content: '该时段已约满，候补名额也已满，请选择其他时段' });
-    expect(sent(send, 'service.slots').length).toBeGreaterThanOrEqual(2);
+    expect(sent(send, 'booking.slots').length).toBeGreaterThanOrEqual(2);
   });
 
   it('shows the limit message the same way', async () => {
@@ -206,7 +206,7 @@ describe('the network drops the answer to a booking', () => {
 
 describe('the server does not offer booking to this caller', () => {
   it('shows the slots without booking buttons and explains', async () => {
-    const { page, send } = await open({ 'service.get': ok({ ...service, allowedActions: ['service.get', 'service.slots'] }) });
+    const { page, send } = await open({ 'booking.service': ok({ ...service, allowedActions: ['booking.service', 'booking.slots'] }) });
     expect(page.exists('#cannot-book')).toBe(true);
     expect(page.text('#slot-s-0900')).not.toContain('预约');
     await page.tap('#slot-s-0900');

@@ -14,7 +14,7 @@ beforeEach(() => jest.clearAllMocks());
 describe('a resident opens 服务', () => {
   it('lists the grids with their workers and marks the resident’s own grid', async () => {
     fakeBackend({
-      'me.get': meReply(['community.grids', 'concern.submit'], {
+      'member.me': meReply(['community.grids', 'concern.submit'], {
         household: { id: 'h1', buildingId: 'b5', buildingName: '5号楼', unit: '1', room: '101' },
       }),
       'community.grids': grids,
@@ -37,7 +37,7 @@ describe('a resident opens 服务', () => {
 
 describe('a visitor opens 服务', () => {
   it('is asked to bind and no grids are requested', async () => {
-    const send = fakeBackend({ 'me.get': meReply(['member.redeemInvite'], { roles: [] }) });
+    const send = fakeBackend({ 'member.me': meReply(['member.redeemInvite'], { roles: [] }) });
     const page = render(pageId);
     page.instance.onShow();
     await flush();
@@ -61,7 +61,7 @@ const services = ok({
       maxPerMonth: 2,
       gridIds: [],
       active: true,
-      allowedActions: ['service.get', 'service.slots', 'booking.create'],
+      allowedActions: ['booking.service', 'booking.slots', 'booking.create'],
     },
     {
       id: 'sv-care',
@@ -76,7 +76,7 @@ const services = ok({
       maxPerMonth: 4,
       gridIds: [],
       active: true,
-      allowedActions: ['service.get', 'service.slots', 'booking.create'],
+      allowedActions: ['booking.service', 'booking.slots', 'booking.create'],
     },
   ],
 });
@@ -84,9 +84,9 @@ const services = ok({
 describe('a resident sees the community services above the grids', () => {
   it('lists each service with a short description, place and duration, and opens it on tap', async () => {
     fakeBackend({
-      'me.get': meReply(['community.grids', 'service.list']),
+      'member.me': meReply(['community.grids', 'booking.services']),
       'community.grids': grids,
-      'service.list': services,
+      'booking.services': services,
     });
     const page = render(pageId);
     page.instance.onShow();
@@ -109,9 +109,9 @@ describe('a resident sees the community services above the grids', () => {
 
   it('keeps the grids when the services fail to load, with a retry for the services', async () => {
     fakeBackend({
-      'me.get': meReply(['community.grids', 'service.list']),
+      'member.me': meReply(['community.grids', 'booking.services']),
       'community.grids': grids,
-      'service.list': fail('NETWORK_ERROR'),
+      'booking.services': fail('NETWORK_ERROR'),
     });
     const page = render(pageId);
     page.instance.onShow();
@@ -120,12 +120,12 @@ describe('a resident sees the community services above the grids', () => {
     expect(page.count('.grid-row')).toBe(2);
   });
 
-  it('shows no services section when service.list is not allowed', async () => {
-    const send = fakeBackend({ 'me.get': meReply(['community.grids']), 'community.grids': grids });
+  it('shows no services section when booking.services is not allowed', async () => {
+    const send = fakeBackend({ 'member.me': meReply(['community.grids']), 'community.grids': grids });
     const page = render(pageId);
     page.instance.onShow();
     await flush();
     expect(page.exists('#services')).toBe(false);
-    expect(sent(send, 'service.list')).toHaveLength(0);
+    expect(sent(send, 'booking.services')).toHaveLength(0);
   });
 });

@@ -14,14 +14,14 @@ let service: ServiceView;
 let slots: SlotView[];
 
 async function makeService(over: Record<string, unknown> = {}) {
-  const s = await h.ok<ServiceView>('demo-admin', 'admin.upsertService', {
+  const s = await h.ok<ServiceView>('demo-admin', 'booking.upsertService', {
     name: '法律咨询', description: '社区律师坐班', location: '服务站二楼', durationMinutes: 60, seatsPerSlot: 1,
     minNoticeHours: 2, cancelCutoffHours: 12, maxPerMonth: 2, staffIds: [member('demo-grid-1')], ...over,
   });
-  await h.ok('demo-admin', 'admin.setSchedule', { serviceId: s.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
+  await h.ok('demo-admin', 'booking.setSchedule', { serviceId: s.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
   return s;
 }
-const slotsOf = async (s: ServiceView) => (await h.ok<{ items: SlotView[] }>('demo-resident-1', 'service.slots', { serviceId: s.id, limit: 50 })).items;
+const slotsOf = async (s: ServiceView) => (await h.ok<{ items: SlotView[] }>('demo-resident-1', 'booking.slots', { serviceId: s.id, limit: 50 })).items;
 const book = (who: string, slot: SlotView) => h.call<BookingView>(who, 'booking.create', { slotId: slot.id }, key());
 const inbox = async (openid: string) =>
   (await h.deps.store.query<{ _id: string; title: string; body: string }>('inbox', { where: { communityId: 'demo', recipientId: member(openid) }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 50 })).items.map((m) => m.title);
@@ -47,7 +47,7 @@ describe('windows and limits have their own error codes', () => {
   });
   it('refuses a closed slot with CLOSED and the reason', async () => {
     const s = tomorrow();
-    await h.ok('demo-admin', 'admin.closeSlots', { serviceId: service.id, from: s.startAt, to: s.endAt, reason: '律师外出培训' });
+    await h.ok('demo-admin', 'booking.closeSlots', { serviceId: service.id, from: s.startAt, to: s.endAt, reason: '律师外出培训' });
     const res = await book('demo-resident-1', s);
     expect(res).toMatchObject({ error: { code: 'CLOSED' } });
     expect(!res.ok && res.error.message).toContain('律师外出培训');
@@ -76,7 +76,7 @@ describe('windows and limits have their own error codes', () => {
     const s = (await slotsOf(grid1Only)).find((x) => x.startAt > h.clock.now() + DAY)!;
     expect(await book('demo-resident-2', s)).toMatchObject({ error: { code: 'BOOKING_NOT_ELIGIBLE' } });
     expect((await book('demo-resident-1', s)).ok).toBe(true);
-    const list = await h.ok<{ items: ServiceView[] }>('demo-resident-2', 'service.list', {});
+    const list = await h.ok<{ items: ServiceView[] }>('demo-resident-2', 'booking.services', {});
     expect(list.items.map((x) => x.id)).not.toContain(grid1Only.id);
   });
   it('refuses visitors and volunteers', async () => {
@@ -176,7 +176,7 @@ describe('a closure cancels the bookings in it and tells each resident', () => {
   it('closes slots, cancels their bookings, frees the limits and skips future slots', async () => {
     const s = tomorrow();
     const b = await h.ok<BookingView>('demo-resident-1', 'booking.create', { slotId: s.id }, key());
-    const result = await h.ok<{ closed: number; bookingsCancelled: number }>('demo-admin', 'admin.closeSlots', {
+    const result = await h.ok<{ closed: number; bookingsCancelled: number }>('demo-admin', 'booking.closeSlots', {
       serviceId: service.id, from: s.startAt - HOUR, to: s.startAt + 30 * DAY, reason: '春节假期',
     });
     expect(result.bookingsCancelled).toBe(1);
@@ -203,8 +203,8 @@ describe('closures entered at the same time', () => {
   it('both stand', async () => {
     const day = 24 * 3600_000;
     await Promise.all([
-      h.ok('demo-admin', 'admin.closeSlots', { serviceId: service.id, from: T0 + 20 * day, to: T0 + 21 * day, reason: '元旦' }),
-      h.ok('demo-admin', 'admin.closeSlots', { serviceId: service.id, from: T0 + 25 * day, to: T0 + 26 * day, reason: '培训' }),
+      h.ok('demo-admin', 'booking.closeSlots', { serviceId: service.id, from: T0 + 20 * day, to: T0 + 21 * day, reason: '元旦' }),
+      h.ok('demo-admin', 'booking.closeSlots', { serviceId: service.id, from: T0 + 25 * day, to: T0 + 26 * day, reason: '培训' }),
     ]);
     const stored = await h.deps.store.get<{ _id: string; closures: Array<{ reason: string }> }>('services', service.id);
     expect(stored?.closures.map((c) => c.reason).sort()).toEqual(['元旦', '培训'].sort());

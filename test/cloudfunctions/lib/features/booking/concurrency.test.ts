@@ -12,12 +12,12 @@ let slot: SlotView;
 let service: ServiceView;
 beforeEach(async () => {
   h = await createHarness();
-  service = await h.ok<ServiceView>('demo-admin', 'admin.upsertService', {
+  service = await h.ok<ServiceView>('demo-admin', 'booking.upsertService', {
     name: '流感疫苗接种', description: '社区卫生服务站集中接种', location: '卫生服务站', durationMinutes: 60, seatsPerSlot: 10, minNoticeHours: 1, maxPerMonth: 2,
   });
-  await h.ok('demo-admin', 'admin.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
+  await h.ok('demo-admin', 'booking.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '12:00' })) });
   // Tomorrow's first slot: well outside the notice and cancellation windows.
-  slot = (await h.ok<{ items: SlotView[] }>('demo-resident-1', 'service.slots', { serviceId: service.id, from: h.clock.now() + 24 * 3600_000 })).items[0];
+  slot = (await h.ok<{ items: SlotView[] }>('demo-resident-1', 'booking.slots', { serviceId: service.id, from: h.clock.now() + 24 * 3600_000 })).items[0];
 });
 afterEach(() => h.close());
 
@@ -66,7 +66,7 @@ describe('one resident tapping 50 times', () => {
     expect((await reconcile(slot.id)).seated).toHaveLength(1);
   });
   it('holds one open booking per service across different slots', async () => {
-    const slots = (await h.ok<{ items: SlotView[] }>('demo-resident-1', 'service.slots', { serviceId: service.id, limit: 20 })).items.slice(0, 10);
+    const slots = (await h.ok<{ items: SlotView[] }>('demo-resident-1', 'booking.slots', { serviceId: service.id, limit: 20 })).items.slice(0, 10);
     const results = await Promise.all(slots.flatMap((s) => Array.from({ length: 5 }, () => h.call<BookingView>('demo-resident-1', 'booking.create', { slotId: s.id }, key()))));
     const bookedSlots = new Set(results.filter((r) => r.ok).map((r) => r.ok && r.data.slotId));
     expect(bookedSlots.size).toBe(1);

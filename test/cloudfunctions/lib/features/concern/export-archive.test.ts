@@ -10,7 +10,7 @@ afterEach(() => h.close());
 
 describe('exporting the archive', () => {
   it('lists archived concerns with their handling, and nothing personal', async () => {
-    await h.ok('demo-resident-1', 'member.setPhone', { code: 'demo-13812345678' });
+    await h.ok('demo-resident-1', 'privacy.setPhone', { code: 'demo-13812345678' });
     const c = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', { category: 'cat_demo_repair', buildingId: h.ids['1号楼'], text: '=HYPERLINK("x") 楼道扶手断了' }, key());
     await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
     await h.ok('demo-grid-1', 'concern.resolve', { concernId: c.id, summary: '=1+1 已焊接加固' });

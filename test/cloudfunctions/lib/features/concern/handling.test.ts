@@ -70,7 +70,7 @@ describe('the resident can withdraw before it is resolved', () => {
 
 describe('staff keep the category catalogue', () => {
   it('adds a category with its SLA and answer templates, which new concerns use', async () => {
-    const cat = await h.ok<{ id: string }>('demo-admin', 'admin.upsertCategory', {
+    const cat = await h.ok<{ id: string }>('demo-admin', 'concern.upsertCategory', {
       name: '停车管理', contactHours: 4, resolveDays: 2, templates: ['已通知物业处理违停车辆'],
     });
     const list = await h.ok<{ items: CategoryView[] }>('demo-resident-1', 'concern.categories', {});
@@ -82,7 +82,7 @@ describe('staff keep the category catalogue', () => {
     expect((await h.ok<ConcernView>('demo-resident-1', 'concern.get', { concernId: c.id })).replyTemplates).toBeUndefined();
   });
   it('retires a category from the form without touching concerns filed under it', async () => {
-    await h.ok('demo-admin', 'admin.upsertCategory', { categoryId: 'cat_demo_suggestion', name: '意见建议', contactHours: 72, resolveDays: 15, active: false });
+    await h.ok('demo-admin', 'concern.upsertCategory', { categoryId: 'cat_demo_suggestion', name: '意见建议', contactHours: 72, resolveDays: 15, active: false });
     const list = await h.ok<{ items: CategoryView[] }>('demo-resident-1', 'concern.categories', {});
     expect(list.items.map((x) => x.id)).not.toContain('cat_demo_suggestion');
     const admin = await h.ok<{ items: Array<CategoryView & { active?: boolean }> }>('demo-admin', 'concern.categories', {});
@@ -90,7 +90,7 @@ describe('staff keep the category catalogue', () => {
     expect(await h.call('demo-resident-1', 'concern.submit', { category: 'cat_demo_suggestion', buildingId: h.ids['1号楼'], text: '建议增加健身器材' }, key())).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
   });
   it('is for admins only', async () => {
-    expect(await h.call('demo-grid-1', 'admin.upsertCategory', { name: '其他', contactHours: 24, resolveDays: 7 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await h.call('demo-grid-1', 'concern.upsertCategory', { name: '其他', contactHours: 24, resolveDays: 7 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });
 
@@ -120,9 +120,9 @@ describe('staff mark themselves away', () => {
   it('shows the worker their own away state', async () => {
     const until = h.clock.now() + 24 * 3600_000;
     await h.ok('demo-grid-1', 'staff.setAway', { away: true, until });
-    expect((await h.ok<{ away?: { until?: number } }>('demo-grid-1', 'me.get')).away).toEqual({ since: h.clock.now(), until });
+    expect((await h.ok<{ away?: { until?: number } }>('demo-grid-1', 'member.me')).away).toEqual({ since: h.clock.now(), until });
     await h.ok('demo-grid-1', 'staff.setAway', { away: false });
-    expect((await h.ok<{ away?: unknown }>('demo-grid-1', 'me.get')).away).toBeUndefined();
+    expect((await h.ok<{ away?: unknown }>('demo-grid-1', 'member.me')).away).toBeUndefined();
   });
   it('lets only admins set someone else away', async () => {
     expect(await h.call('demo-grid-1', 'staff.setAway', { away: true, memberId: member('demo-grid-2') })).toMatchObject({ error: { code: 'FORBIDDEN' } });

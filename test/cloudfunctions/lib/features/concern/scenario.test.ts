@@ -81,7 +81,7 @@ describe('one concern from intake to archive', () => {
     ]);
     const staffView = await h.ok<ConcernView>('demo-grid-1b', 'concern.get', { concernId: c.id });
     // Archived: nothing left to do but read it (and report its words if they are abusive).
-    expect(staffView.allowedActions).toEqual(['concern.get', 'content.report']);
+    expect(staffView.allowedActions).toEqual(['concern.get', 'moderation.report']);
     const s = await stats();
     expect(s.overall).toMatchObject({ rated: 1, resolutionRate: 1, satisfactionRate: 1 });
     const grid1 = s.rows.find((r) => r.key === h.ids['第一网格'])!;

@@ -29,10 +29,10 @@ describe('a submitted concern is numbered and routed to worker A of the building
     expect(Number(b.number.slice(-4))).toBe(Number(a.number.slice(-4)) + 1);
   });
   it('goes to worker B when the grid has no worker A, and to the community when it has neither', async () => {
-    await h.ok('demo-admin', 'admin.upsertGrid', { gridId: h.ids['第一网格'], name: '第一网格', workerB: member('demo-grid-1b') });
+    await h.ok('demo-admin', 'community.upsertGrid', { gridId: h.ids['第一网格'], name: '第一网格', workerB: member('demo-grid-1b') });
     const toB = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', lamp(), key());
     expect(toB.assignee?.memberId).toBe(member('demo-grid-1b'));
-    await h.ok('demo-admin', 'admin.upsertGrid', { gridId: h.ids['第一网格'], name: '第一网格' });
+    await h.ok('demo-admin', 'community.upsertGrid', { gridId: h.ids['第一网格'], name: '第一网格' });
     const toCommunity = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', lamp(), key());
     expect(toCommunity.assignee).toBeUndefined();
     const adminQueue = await h.ok<{ items: ConcernSummary[] }>('demo-admin', 'concern.queue', {});

@@ -60,10 +60,10 @@ describe('reports', () => {
     h.clock.advance(11_000);
     await runSweep(h.deps);
     const id = c.ok ? c.data.id : '';
-    for (const who of ['demo-grid-1', 'demo-grid-1']) expect(await h.ok(who, 'content.report', { subjectType: 'photo', fileId: f, reason: '含有他人隐私' })).toEqual({ reported: true, hidden: false });
-    expect(await h.ok('demo-leader', 'content.report', { subjectType: 'photo', fileId: f, reason: '含有他人隐私' })).toEqual({ reported: true, hidden: false });
-    expect(await h.ok('demo-admin', 'content.report', { subjectType: 'photo', fileId: f, reason: '含有他人隐私' })).toEqual({ reported: true, hidden: true });
+    for (const who of ['demo-grid-1', 'demo-grid-1']) expect(await h.ok(who, 'moderation.report', { subjectType: 'photo', fileId: f, reason: '含有他人隐私' })).toEqual({ reported: true, hidden: false });
+    expect(await h.ok('demo-leader', 'moderation.report', { subjectType: 'photo', fileId: f, reason: '含有他人隐私' })).toEqual({ reported: true, hidden: false });
+    expect(await h.ok('demo-admin', 'moderation.report', { subjectType: 'photo', fileId: f, reason: '含有他人隐私' })).toEqual({ reported: true, hidden: true });
     expect((await h.ok<ConcernView>('demo-grid-1', 'concern.get', { concernId: id })).photos).toEqual([]);
-    expect(await h.call('demo-resident-2', 'content.report', { subjectType: 'concernText', subjectId: id, reason: '不实' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await h.call('demo-resident-2', 'moderation.report', { subjectType: 'concernText', subjectId: id, reason: '不实' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
 });

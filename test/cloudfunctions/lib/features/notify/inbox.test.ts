@@ -11,34 +11,34 @@ afterEach(() => h.close());
 
 describe('each person reads only their own messages', () => {
   it('lists a grid worker’s messages newest first and counts the unread', async () => {
-    const before = await h.ok<{ count: number }>('demo-grid-1', 'inbox.unreadCount');
+    const before = await h.ok<{ count: number }>('demo-grid-1', 'notify.unreadCount');
     await h.ok('demo-resident-1', 'concern.submit', { category: 'cat_demo_repair', buildingId: h.ids['1号楼'], text: '电梯按钮失灵了' }, key());
-    const list = await h.ok<{ items: InboxItem[] }>('demo-grid-1', 'inbox.list', {});
+    const list = await h.ok<{ items: InboxItem[] }>('demo-grid-1', 'notify.inbox', {});
     expect(list.items[0]).toMatchObject({ title: '新诉求待签收：设施维修', read: false });
-    expect((await h.ok<{ count: number }>('demo-grid-1', 'inbox.unreadCount')).count).toBe(before.count + 1);
+    expect((await h.ok<{ count: number }>('demo-grid-1', 'notify.unreadCount')).count).toBe(before.count + 1);
   });
   it('marks read only the caller’s own messages', async () => {
-    const theirs = (await h.ok<{ items: InboxItem[] }>('demo-grid-1', 'inbox.list', {})).items[0];
-    expect(await h.ok('demo-resident-1', 'inbox.markRead', { ids: [theirs.id] })).toEqual({ marked: 0 });
-    expect(await h.ok('demo-grid-1', 'inbox.markRead', { ids: [theirs.id] })).toEqual({ marked: 1 });
-    await h.ok('demo-grid-1', 'inbox.markRead', { all: true });
-    expect((await h.ok<{ count: number }>('demo-grid-1', 'inbox.unreadCount')).count).toBe(0);
+    const theirs = (await h.ok<{ items: InboxItem[] }>('demo-grid-1', 'notify.inbox', {})).items[0];
+    expect(await h.ok('demo-resident-1', 'notify.markRead', { ids: [theirs.id] })).toEqual({ marked: 0 });
+    expect(await h.ok('demo-grid-1', 'notify.markRead', { ids: [theirs.id] })).toEqual({ marked: 1 });
+    await h.ok('demo-grid-1', 'notify.markRead', { all: true });
+    expect((await h.ok<{ count: number }>('demo-grid-1', 'notify.unreadCount')).count).toBe(0);
   });
   it('shows a visitor the outcome of their binding request', async () => {
     h.clock.advance(15 * 24 * 3600_000);
     await runSweep(h.deps);
-    const list = await h.ok<{ items: InboxItem[] }>('demo-visitor-1', 'inbox.list', {});
+    const list = await h.ok<{ items: InboxItem[] }>('demo-visitor-1', 'notify.inbox', {});
     expect(list.items.map((m) => m.title)).toContain('住户绑定申请已失效');
   });
   it('gives admins the community’s shared queue as well', async () => {
-    await h.ok('demo-admin', 'admin.upsertGrid', { gridId: h.ids['第一网格'], name: '第一网格' });
+    await h.ok('demo-admin', 'community.upsertGrid', { gridId: h.ids['第一网格'], name: '第一网格' });
     const c = await h.ok<{ number: string; id: string }>('demo-resident-1', 'concern.submit', { category: 'cat_demo_repair', buildingId: h.ids['1号楼'], text: '单元门坏了关不上' }, key());
     h.clock.advance(49 * 3600_000);
     await runSweep(h.deps);
     await runSweep(h.deps);
-    const admin = await h.ok<{ items: InboxItem[] }>('demo-admin', 'inbox.list', { unreadOnly: true });
+    const admin = await h.ok<{ items: InboxItem[] }>('demo-admin', 'notify.inbox', { unreadOnly: true });
     expect(admin.items.map((m) => m.title)).toContain(`诉求 ${c.number} 超时未签收`);
-    const worker = await h.ok<{ items: InboxItem[] }>('demo-grid-1', 'inbox.list', {});
+    const worker = await h.ok<{ items: InboxItem[] }>('demo-grid-1', 'notify.inbox', {});
     expect(worker.items.map((m) => m.title)).not.toContain(`诉求 ${c.number} 超时未签收`);
   });
 });

@@ -5,7 +5,7 @@ const pageId = loadPage('staff/community/index');
 const H = 3600_000;
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - 8 * H;
 
-const admin = meReply(['admin.upsertGrid', 'admin.upsertBuilding', 'admin.setRoles', 'admin.issueInvites', 'admin.upsertCategory'], {
+const admin = meReply(['community.upsertGrid', 'community.upsertBuilding', 'member.setRoles', 'member.issueInvites', 'concern.upsertCategory'], {
   roles: ['admin'],
 });
 
@@ -25,17 +25,17 @@ const repair = { id: 'repair', name: '公共维修', contactHours: 24, resolveDa
 
 async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
   const send = fakeBackend({
-    'me.get': admin,
+    'member.me': admin,
     'community.grids': ok({ items: [grid1, grid2] }),
     'community.buildings': (data) => {
       // The invite picker reads 50 at a time; the list 20 at a time, in two pages.
       if (data.limit === 50) return ok({ items: [building(1), building(2), building(3, 'g2')] });
       return data.cursor === 'p2' ? ok({ items: [building(3, 'g2')] }) : ok({ items: [building(1), building(2)], next: 'p2' });
     },
-    'admin.upsertBuilding': (data) => ok({ id: (data.buildingId as string | undefined) ?? 'b-new', name: data.name, gridId: data.gridId }),
-    'admin.upsertGrid': (data) => ok({ id: (data.gridId as string | undefined) ?? 'g-new', name: data.name }),
-    'admin.setRoles': (data) => ok({ memberId: data.memberId, name: data.name, roles: data.roles, gridIds: data.gridIds }),
-    'admin.issueInvites': (data) =>
+    'community.upsertBuilding': (data) => ok({ id: (data.buildingId as string | undefined) ?? 'b-new', name: data.name, gridId: data.gridId }),
+    'community.upsertGrid': (data) => ok({ id: (data.gridId as string | undefined) ?? 'g-new', name: data.name }),
+    'member.setRoles': (data) => ok({ memberId: data.memberId, name: data.name, roles: data.roles, gridIds: data.gridIds }),
+    'member.issueInvites': (data) =>
       ok({
         invites: (data.households as Array<{ buildingId: string; unit: string; room: string }>).map((h, i) => ({
           code: `ABCDEFG${i + 2}`,
@@ -45,7 +45,7 @@ async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
         })),
       }),
     'concern.categories': ok({ items: [noise, repair] }),
-    'admin.upsertCategory': (data) => ok({ id: (data.categoryId as string | undefined) ?? 'c-new', order: 100, active: true, templates: [], ...data }),
+    'concern.upsertCategory': (data) => ok({ id: (data.categoryId as string | undefined) ?? 'c-new', order: 100, active: true, templates: [], ...data }),
     ...replies,
   });
   const page = render(pageId);
@@ -56,9 +56,9 @@ async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
 
 beforeEach(() => jest.clearAllMocks());
 
-describe('someone without admin.upsertGrid opens 社区管理', () => {
+describe('someone without community.upsertGrid opens 社区管理', () => {
   it('says they have no access and loads nothing', async () => {
-    const { page, send } = await open({ 'me.get': meReply(['concern.queue', 'admin.upsertCategory'], { roles: ['gridWorker'] }) });
+    const { page, send } = await open({ 'member.me': meReply(['concern.queue', 'concern.upsertCategory'], { roles: ['gridWorker'] }) });
     expect(page.text('#no-access')).toContain('没有社区管理权限');
     expect(page.exists('#tab-grids')).toBe(false);
     expect(sent(send, 'community.grids')).toHaveLength(0);
@@ -98,7 +98,7 @@ describe('adding a building', () => {
     expect(page.text('#building-grid-value')).toBe('第二网格');
     await page.tap('#building-save');
 
-    expect(sent(send, 'admin.upsertBuilding')[0].data).toEqual({ name: '5号楼', gridId: 'g2' });
+    expect(sent(send, 'community.upsertBuilding')[0].data).toEqual({ name: '5号楼', gridId: 'g2' });
     expect(page.count('.building-row')).toBe(3);
     expect(page.text('#buildings')).toContain('5号楼');
     expect(page.text('#building-saved')).toContain('5号楼');
@@ -108,7 +108,7 @@ describe('adding a building', () => {
     const { page, send } = await open();
     await page.input('#building-name', '5号楼');
     await page.tap('#building-save');
-    expect(sent(send, 'admin.upsertBuilding')).toHaveLength(0);
+    expect(sent(send, 'community.upsertBuilding')).toHaveLength(0);
     expect(page.text('#building-grid-error')).toBe('请选择所属网格');
   });
 
@@ -118,7 +118,7 @@ describe('adding a building', () => {
     expect(page.instance.data.buildingName).toBe('2号楼');
     await page.input('#building-name', '2号楼（东）');
     await page.tap('#building-save');
-    expect(sent(send, 'admin.upsertBuilding')[0].data).toEqual({ buildingId: 'b2', name: '2号楼（东）', gridId: 'g1' });
+    expect(sent(send, 'community.upsertBuilding')[0].data).toEqual({ buildingId: 'b2', name: '2号楼（东）', gridId: 'g1' });
     expect(page.count('.building-row')).toBe(2);
     expect(page.text('#buildings')).toContain('2号楼（东）');
   });
@@ -131,7 +131,7 @@ describe('adding and editing a grid', () => {
     await page.input('#grid-worker-a', 'w5');
     await page.input('#grid-leader', 'a1');
     await page.tap('#grid-save');
-    expect(sent(send, 'admin.upsertGrid')[0].data).toEqual({ name: '第三网格', workerA: 'w5', leader: 'a1' });
+    expect(sent(send, 'community.upsertGrid')[0].data).toEqual({ name: '第三网格', workerA: 'w5', leader: 'a1' });
     expect(page.count('.grid-row')).toBe(3);
   });
 
@@ -140,13 +140,13 @@ describe('adding and editing a grid', () => {
     await page.tap('#edit-grid-g1');
     await page.input('#grid-name', '一网格');
     await page.tap('#grid-save');
-    expect(sent(send, 'admin.upsertGrid')[0].data).toEqual({ gridId: 'g1', name: '一网格', workerA: 'w1', workerB: 'w2', leader: 'a1' });
+    expect(sent(send, 'community.upsertGrid')[0].data).toEqual({ gridId: 'g1', name: '一网格', workerA: 'w1', workerB: 'w2', leader: 'a1' });
     // Its buildings show the new name too.
     expect(page.text('#buildings')).toContain('一网格');
   });
 
   it('shows the server’s refusal', async () => {
-    const { page } = await open({ 'admin.upsertGrid': fail('VALIDATION_ERROR', '负责人须为本社区的网格员，请先在成员管理中设置角色') });
+    const { page } = await open({ 'community.upsertGrid': fail('VALIDATION_ERROR', '负责人须为本社区的网格员，请先在成员管理中设置角色') });
     await page.input('#grid-name', '第三网格');
     await page.input('#grid-worker-a', 'r9');
     await page.tap('#grid-save');
@@ -178,7 +178,7 @@ describe('setting a member’s roles', () => {
     await page.tap('#roles-save');
 
     expect(wxMock.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: expect.stringContaining('原有角色会被替换') }));
-    expect(sent(send, 'admin.setRoles')[0].data).toEqual({ memberId: 'm42', roles: ['volunteer', 'gridWorker'], gridIds: ['g2'], name: '赵敏' });
+    expect(sent(send, 'member.setRoles')[0].data).toEqual({ memberId: 'm42', roles: ['volunteer', 'gridWorker'], gridIds: ['g2'], name: '赵敏' });
     expect(page.text('#role-result')).toBe('赵敏（m42） 现在的角色：志愿者、网格员；负责网格：第二网格');
   });
 
@@ -190,7 +190,7 @@ describe('setting a member’s roles', () => {
     await page.change('#role-grids', ['g1']);
     await page.change('#roles', ['admin']);
     await page.tap('#roles-save');
-    expect(sent(send, 'admin.setRoles')[0].data).toEqual({ memberId: 'm42', roles: ['admin'], gridIds: [] });
+    expect(sent(send, 'member.setRoles')[0].data).toEqual({ memberId: 'm42', roles: ['admin'], gridIds: [] });
   });
 
   it('shows a bad 成员编号 next to the field without sending', async () => {
@@ -198,12 +198,12 @@ describe('setting a member’s roles', () => {
     await page.tap('#tab-roles');
     await page.input('#member-id', '张三');
     await page.tap('#roles-save');
-    expect(sent(send, 'admin.setRoles')).toHaveLength(0);
+    expect(sent(send, 'member.setRoles')).toHaveLength(0);
     expect(page.text('#member-id-error')).toBe('成员编号格式不正确');
   });
 
   it('shows the server’s refusal', async () => {
-    const { page } = await open({ 'admin.setRoles': fail('NOT_FOUND', '成员不存在') });
+    const { page } = await open({ 'member.setRoles': fail('NOT_FOUND', '成员不存在') });
     await page.tap('#tab-roles');
     await page.input('#member-id', 'm404');
     await page.change('#roles', ['volunteer']);
@@ -234,7 +234,7 @@ describe('issuing invite codes', () => {
     await page.input('#valid-days', '14');
     await page.tap('#invite-submit');
 
-    expect(sent(send, 'admin.issueInvites')[0].data).toEqual({
+    expect(sent(send, 'member.issueInvites')[0].data).toEqual({
       households: [
         { buildingId: 'b1', unit: '2', room: '301' },
         { buildingId: 'b3', unit: '2', room: '502' },
@@ -251,7 +251,7 @@ describe('issuing invite codes', () => {
   it('sends 30 days when the default is kept', async () => {
     const { page, send } = await fillTwo();
     await page.tap('#invite-submit');
-    expect(sent(send, 'admin.issueInvites')[0].data).toMatchObject({ validDays: 30 });
+    expect(sent(send, 'member.issueInvites')[0].data).toMatchObject({ validDays: 30 });
   });
 
   it('复制全部 copies every code with its address', async () => {
@@ -271,7 +271,7 @@ describe('issuing invite codes', () => {
     expect(page.count('.invite-row')).toBe(2);
     await page.input('#invite-room-1', '');
     await page.tap('#invite-submit');
-    expect(sent(send, 'admin.issueInvites')).toHaveLength(0);
+    expect(sent(send, 'member.issueInvites')).toHaveLength(0);
     expect(page.text('#invite-row-1 .invite-row-error')).toBe('请填写门牌号');
     expect(page.exists('#invite-row-0 .invite-row-error')).toBe(false);
   });
@@ -282,7 +282,7 @@ describe('issuing invite codes', () => {
     await page.input('#invite-unit-0', '1');
     await page.input('#invite-room-0', '101');
     await page.tap('#invite-submit');
-    expect(sent(send, 'admin.issueInvites')).toHaveLength(0);
+    expect(sent(send, 'member.issueInvites')).toHaveLength(0);
     expect(page.text('#invite-row-0 .invite-row-error')).toBe('请选择楼栋');
   });
 
@@ -293,7 +293,7 @@ describe('issuing invite codes', () => {
   });
 
   it('shows the server’s refusal', async () => {
-    const opened = await open({ 'admin.issueInvites': fail('VALIDATION_ERROR', '所选楼栋不存在') });
+    const opened = await open({ 'member.issueInvites': fail('VALIDATION_ERROR', '所选楼栋不存在') });
     const { page } = opened;
     await page.tap('#tab-invites');
     await page.change('#invite-building-0', '1');
@@ -323,7 +323,7 @@ describe('说事分类', () => {
     await page.input('#category-templates', '已收到，马上联系物业。\n\n  已上门查看，请您留意。  \n');
     await page.tap('#category-save');
 
-    expect(sent(send, 'admin.upsertCategory')[0].data).toEqual({
+    expect(sent(send, 'concern.upsertCategory')[0].data).toEqual({
       categoryId: 'noise',
       name: '噪音扰民',
       contactHours: 12,
@@ -341,7 +341,7 @@ describe('说事分类', () => {
     await page.tap('#tab-categories');
     await page.input('#category-name', '绿化养护');
     await page.tap('#category-save');
-    expect(sent(send, 'admin.upsertCategory')[0].data).toEqual({
+    expect(sent(send, 'concern.upsertCategory')[0].data).toEqual({
       name: '绿化养护',
       contactHours: 24,
       resolveDays: 7,
@@ -358,12 +358,12 @@ describe('说事分类', () => {
     await page.input('#category-name', '绿化养护');
     await page.input('#category-templates', '好\n收到，我们会处理。');
     await page.tap('#category-save');
-    expect(sent(send, 'admin.upsertCategory')).toHaveLength(0);
+    expect(sent(send, 'concern.upsertCategory')).toHaveLength(0);
     expect(page.text('#category-templates-error')).toBe('答复模板至少需要2个字');
   });
 
   it('shows the server’s refusal', async () => {
-    const { page } = await open({ 'admin.upsertCategory': fail('FORBIDDEN') });
+    const { page } = await open({ 'concern.upsertCategory': fail('FORBIDDEN') });
     await page.tap('#tab-categories');
     await page.input('#category-name', '绿化养护');
     await page.tap('#category-save');

@@ -318,12 +318,12 @@ describe('content under review', () => {
 });
 
 describe('reporting the text', () => {
-  it('is always offered on the staff page and sends content.report with the reason', async () => {
-    const { page, send } = await open({ 'content.report': ok({ reported: true, hidden: false }) });
+  it('is always offered on the staff page and sends moderation.report with the reason', async () => {
+    const { page, send } = await open({ 'moderation.report': ok({ reported: true, hidden: false }) });
     await page.tap('#open-report');
     await page.input('#report-reason', '含有他人住址和电话');
     await page.tap('#report-submit');
-    expect(sent(send, 'content.report')[0].data).toEqual({ subjectType: 'concernText', subjectId: 'c-42', reason: '含有他人住址和电话' });
+    expect(sent(send, 'moderation.report')[0].data).toEqual({ subjectType: 'concernText', subjectId: 'c-42', reason: '含有他人住址和电话' });
     expect(page.exists('#report-panel')).toBe(false);
     expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已举报' }));
   });
@@ -334,6 +334,6 @@ describe('reporting the text', () => {
     await page.input('#report-reason', '差');
     await page.tap('#report-submit');
     expect(page.text('#report-error')).toBe('举报理由至少需要2个字');
-    expect(sent(send, 'content.report')).toHaveLength(0);
+    expect(sent(send, 'moderation.report')).toHaveLength(0);
   });
 });

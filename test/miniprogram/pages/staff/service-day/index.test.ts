@@ -24,9 +24,9 @@ function service(id: string, name: string, allowedActions: string[]) {
   };
 }
 
-const STAFF_ACTIONS = ['service.get', 'service.slots', 'booking.create', 'booking.listForSlot'];
+const STAFF_ACTIONS = ['booking.service', 'booking.slots', 'booking.create', 'booking.listForSlot'];
 const law = service('sv-law', '法律咨询', STAFF_ACTIONS);
-const health = service('sv-health', '健康义诊', ['service.get', 'service.slots', 'booking.create']);
+const health = service('sv-health', '健康义诊', ['booking.service', 'booking.slots', 'booking.create']);
 
 function slot(id: string, startAt: number, extra: Record<string, unknown> = {}) {
   return { id, serviceId: 'sv-law', startAt, endAt: startAt + 30 * 60_000, seats: 2, seatsLeft: 1, waitlistCount: 0, status: 'open', waitlistOnly: false, ...extra };
@@ -59,9 +59,9 @@ const zhao = booking('bk-zhao', 'waitlisted', { residentName: '赵桂兰', addre
 
 async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
   const send = fakeBackend({
-    'me.get': meReply(['booking.listForSlot', 'concern.queue'], { roles: ['gridWorker'] }),
-    'service.list': ok({ items: [health, law] }),
-    'service.slots': ok({
+    'member.me': meReply(['booking.listForSlot', 'concern.queue'], { roles: ['gridWorker'] }),
+    'booking.services': ok({ items: [health, law] }),
+    'booking.slots': ok({
       items: [slot('s-0900', bj(2026, 5, 6, 9), { seatsLeft: 0, waitlistCount: 1, waitlistOnly: true }), slot('s-0930', bj(2026, 5, 6, 9, 30)), slot('s-next', bj(2026, 5, 7, 9))],
     }),
     'booking.listForSlot': ok({ items: [wang, li, zhao] }),
@@ -90,7 +90,7 @@ describe('a grid worker opens 今日服务', () => {
     const { page, send } = await open();
     expect(page.instance.data.serviceNames).toEqual(['法律咨询']);
     expect(page.text('#service-name')).toBe('法律咨询');
-    expect(sent(send, 'service.slots')[0].data).toEqual({ serviceId: 'sv-law', from: bj(2026, 5, 6), limit: 50 });
+    expect(sent(send, 'booking.slots')[0].data).toEqual({ serviceId: 'sv-law', from: bj(2026, 5, 6), limit: 50 });
     expect(page.text('#day-2026-05-06')).toContain('今天');
     expect(page.count('.slot-row')).toBe(2);
     expect(page.text('#slot-s-0900')).toContain('09:00–09:30');
@@ -102,11 +102,11 @@ describe('a grid worker opens 今日服务', () => {
   it('reads another day’s slots from that day’s start', async () => {
     const { page, send } = await open();
     await page.tap('#day-2026-05-08');
-    expect(sent(send, 'service.slots')[1].data).toEqual({ serviceId: 'sv-law', from: bj(2026, 5, 8), limit: 50 });
+    expect(sent(send, 'booking.slots')[1].data).toEqual({ serviceId: 'sv-law', from: bj(2026, 5, 8), limit: 50 });
   });
 
   it('says so when they serve no service', async () => {
-    const { page } = await open({ 'service.list': ok({ items: [health] }) });
+    const { page } = await open({ 'booking.services': ok({ items: [health] }) });
     expect(page.text('#no-services')).toBe('您还没有负责的服务');
   });
 });
@@ -220,8 +220,8 @@ describe('the worker books on behalf of a resident (代办)', () => {
 describe('an admin opens 今日服务', () => {
   it('finds the way to edit this service and to create a new one', async () => {
     const { page } = await open({
-      'me.get': meReply(['booking.listForSlot', 'admin.upsertService'], { roles: ['admin'] }),
-      'service.list': ok({ items: [service('sv-law', '法律咨询', [...STAFF_ACTIONS, 'admin.upsertService', 'admin.setSchedule', 'admin.closeSlots'])] }),
+      'member.me': meReply(['booking.listForSlot', 'booking.upsertService'], { roles: ['admin'] }),
+      'booking.services': ok({ items: [service('sv-law', '法律咨询', [...STAFF_ACTIONS, 'booking.upsertService', 'booking.setSchedule', 'booking.closeSlots'])] }),
     });
     await page.tap('#entry-edit');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/service-edit/index?id=sv-law' });
@@ -236,7 +236,7 @@ describe('a slot starts while the worker has it open', () => {
     let started = false;
     const { page, send } = await open({
       // The server lists only slots that have not started yet.
-      'service.slots': () => ok({ items: started ? slotsNow.slice(1) : slotsNow }),
+      'booking.slots': () => ok({ items: started ? slotsNow.slice(1) : slotsNow }),
     });
     await page.tap('#slot-s-0900');
     started = true;

@@ -26,14 +26,14 @@ const law = {
   maxPerMonth: 2,
   gridIds: ['g2'],
   active: true,
-  allowedActions: ['service.get', 'admin.upsertService', 'admin.setSchedule', 'admin.closeSlots'],
+  allowedActions: ['booking.service', 'booking.upsertService', 'booking.setSchedule', 'booking.closeSlots'],
 };
 
 async function open(query: Record<string, string>, replies: Parameters<typeof fakeBackend>[0] = {}) {
   const send = fakeBackend({
     'community.grids': grids,
-    'service.get': ok(law),
-    'admin.upsertService': (data) => ok({ ...law, ...data, id: (data.serviceId as string | undefined) ?? 'sv-new' }),
+    'booking.service': ok(law),
+    'booking.upsertService': (data) => ok({ ...law, ...data, id: (data.serviceId as string | undefined) ?? 'sv-new' }),
     ...replies,
   });
   const page = render(pageId);
@@ -61,7 +61,7 @@ describe('an admin creates a service', () => {
     await page.change('#staff-ids', ['w2']);
     await page.tap('#save');
 
-    expect(sent(send, 'admin.upsertService')[0].data).toEqual({
+    expect(sent(send, 'booking.upsertService')[0].data).toEqual({
       name: '健康义诊',
       description: '社区卫生服务站医生量血压、测血糖',
       location: '社区卫生服务站',
@@ -83,7 +83,7 @@ describe('an admin creates a service', () => {
     const { page, send } = await open({});
     await page.input('#name', '诊');
     await page.tap('#save');
-    expect(sent(send, 'admin.upsertService')).toHaveLength(0);
+    expect(sent(send, 'booking.upsertService')).toHaveLength(0);
     expect(page.text('#name-error')).toBe('服务名称至少需要2个字');
     expect(page.exists('#description-error')).toBe(true);
   });
@@ -96,20 +96,20 @@ describe('an admin creates a service', () => {
     expect(page.text('#location-error')).toBe('请填写服务地点（上门服务除外）');
     await page.change('#home-visit', true);
     await page.tap('#save');
-    expect(sent(send, 'admin.upsertService')[0].data).toMatchObject({ homeVisit: true });
+    expect(sent(send, 'booking.upsertService')[0].data).toMatchObject({ homeVisit: true });
   });
 });
 
 describe('an admin edits a service', () => {
   it('starts from the saved values and sends the service id back', async () => {
     const { page, send } = await open({ id: 'sv-law' });
-    expect(sent(send, 'service.get')[0].data).toEqual({ serviceId: 'sv-law' });
+    expect(sent(send, 'booking.service')[0].data).toEqual({ serviceId: 'sv-law' });
     expect(page.instance.data.form).toMatchObject({ name: '法律咨询', durationMinutes: '30', maxPerMonth: '2' });
     // The contract does not return the staff yet: the admin is told to tick them again.
     expect(page.exists('#staff-unknown')).toBe(true);
     await page.input('#seats', '4');
     await page.tap('#save');
-    expect(sent(send, 'admin.upsertService')[0].data).toMatchObject({ serviceId: 'sv-law', seatsPerSlot: 4, gridIds: ['g2'] });
+    expect(sent(send, 'booking.upsertService')[0].data).toMatchObject({ serviceId: 'sv-law', seatsPerSlot: 4, gridIds: ['g2'] });
     expect(page.text('#saved')).toBe('已保存');
   });
 });
@@ -118,7 +118,7 @@ describe('an admin sets the weekly schedule', () => {
   it('sends the rows as edited and shows how many slots were made', async () => {
     const { page, send } = await open(
       { id: 'sv-law' },
-      { 'admin.setSchedule': (data) => ok({ serviceId: 'sv-law', schedule: data.schedule, slotsCreated: 16 }) },
+      { 'booking.setSchedule': (data) => ok({ serviceId: 'sv-law', schedule: data.schedule, slotsCreated: 16 }) },
     );
     await page.tap('#add-row');
     expect(page.text('#row-0')).toContain('周一');
@@ -132,7 +132,7 @@ describe('an admin sets the weekly schedule', () => {
     expect(page.count('.schedule-row')).toBe(2);
     await page.tap('#save-schedule');
 
-    expect(sent(send, 'admin.setSchedule')[0].data).toEqual({
+    expect(sent(send, 'booking.setSchedule')[0].data).toEqual({
       serviceId: 'sv-law',
       schedule: [
         { weekday: 1, start: '09:00', end: '11:30' },
@@ -148,20 +148,20 @@ describe('an admin sets the weekly schedule', () => {
     await page.change('#end-0', '08:00');
     expect(page.text('#row-0')).toContain('结束时间须晚于开始时间');
     await page.tap('#save-schedule');
-    expect(sent(send, 'admin.setSchedule')).toHaveLength(0);
+    expect(sent(send, 'booking.setSchedule')).toHaveLength(0);
     expect(page.text('#row-0 .row-error')).toBe('结束时间须晚于开始时间');
   });
 });
 
 describe('an admin closes a period', () => {
   it('confirms, sends whole Beijing days with the reason, and reports what was closed and who was told', async () => {
-    const { page, send } = await open({ id: 'sv-law' }, { 'admin.closeSlots': ok({ closed: 6, bookingsCancelled: 4 }) });
+    const { page, send } = await open({ id: 'sv-law' }, { 'booking.closeSlots': ok({ closed: 6, bookingsCancelled: 4 }) });
     await page.change('#close-from', '2026-05-08');
     await page.change('#close-to', '2026-05-10');
     await page.input('#close-reason', '律师外出培训');
     await page.tap('#close-submit');
     expect((wxMock.showModal.mock.calls[0][0] as { content: string }).content).toContain('2026-05-08 至 2026-05-10');
-    expect(sent(send, 'admin.closeSlots')[0].data).toEqual({ serviceId: 'sv-law', from: bj(2026, 5, 8), to: bj(2026, 5, 11), reason: '律师外出培训' });
+    expect(sent(send, 'booking.closeSlots')[0].data).toEqual({ serviceId: 'sv-law', from: bj(2026, 5, 8), to: bj(2026, 5, 11), reason: '律师外出培训' });
     expect(page.text('#close-result')).toBe('关闭6个时段，取消4个预约并已通知居民');
   });
 
@@ -169,7 +169,7 @@ describe('an admin closes a period', () => {
     const { page, send } = await open({ id: 'sv-law' });
     await page.tap('#close-submit');
     expect(wxMock.showModal).not.toHaveBeenCalled();
-    expect(sent(send, 'admin.closeSlots')).toHaveLength(0);
+    expect(sent(send, 'booking.closeSlots')).toHaveLength(0);
     expect(page.text('#close-reason-error')).toContain('关闭原因');
   });
 
@@ -179,7 +179,7 @@ describe('an admin closes a period', () => {
     await page.change('#close-to', '2026-05-08');
     await page.input('#close-reason', '律师外出培训');
     await page.tap('#close-submit');
-    expect(sent(send, 'admin.closeSlots')).toHaveLength(0);
+    expect(sent(send, 'booking.closeSlots')).toHaveLength(0);
     expect(page.text('#close-to-error')).toBe('结束时间须晚于开始时间');
   });
 });

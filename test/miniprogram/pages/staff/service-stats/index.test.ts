@@ -32,7 +32,7 @@ function report(extra: Record<string, unknown> = {}) {
 }
 
 async function open(reply: Parameters<typeof fakeBackend>[0][string] = report()) {
-  const send = fakeBackend({ 'service.stats': reply });
+  const send = fakeBackend({ 'booking.stats': reply });
   const page = render(pageId);
   page.instance.onLoad();
   await flush();
@@ -81,17 +81,17 @@ describe('a staff member sees the usage of each service they run', () => {
 describe('the report covers the chosen period', () => {
   it('asks for this Beijing month first', async () => {
     const { page, send } = await open();
-    expect(sent(send, 'service.stats')[0].data).toEqual(MAY);
+    expect(sent(send, 'booking.stats')[0].data).toEqual(MAY);
     expect(page.text('#range')).toContain('2026年5月1日 – 5月31日');
   });
 
   it('asks for last month and the last three months when picked', async () => {
     const { page, send } = await open();
     await page.tap('#period-lastMonth');
-    expect(sent(send, 'service.stats')[1].data).toEqual(APRIL);
+    expect(sent(send, 'booking.stats')[1].data).toEqual(APRIL);
     expect(page.text('#range')).toContain('2026年4月1日 – 4月30日');
     await page.tap('#period-last3Months');
-    expect(sent(send, 'service.stats')[2].data).toEqual({ from: Date.UTC(2026, 2, 1) - 8 * 3600_000, to: MAY.to });
+    expect(sent(send, 'booking.stats')[2].data).toEqual({ from: Date.UTC(2026, 2, 1) - 8 * 3600_000, to: MAY.to });
   });
 });
 
@@ -123,7 +123,7 @@ describe('the server refuses', () => {
     expect(page.exists('#rows')).toBe(false);
     refuse = false;
     await page.tap('#error .ll-retry');
-    expect(sent(send, 'service.stats')).toHaveLength(2);
+    expect(sent(send, 'booking.stats')).toHaveLength(2);
     expect(page.exists('#error')).toBe(false);
     expect(page.count('.service-row')).toBe(2);
   });

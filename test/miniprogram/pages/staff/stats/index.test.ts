@@ -123,21 +123,21 @@ describe('changing the period and the grouping', () => {
 
 const CSV = '\uFEFF受理编号,分类\r\n20260503-0001,环境卫生\r\n20260504-0002,"噪音,扰民"\r\n';
 
-/** An admin: me.get allows the export, and concern.export answers with `reply`. */
+/** An admin: member.me allows the export, and concern.export answers with `reply`. */
 function asAdmin(reply: Reply = ok({ csv: CSV, rows: 2, truncated: false })): Record<string, Reply> {
-  return { 'me.get': meReply(['concern.stats', 'concern.export']), 'concern.export': reply };
+  return { 'member.me': meReply(['concern.stats', 'concern.export']), 'concern.export': reply };
 }
 
 describe('the archive export is only offered to those allowed it', () => {
   it('hides the button from a grid worker', async () => {
-    const { page, send } = await open(stats, { 'me.get': meReply(['concern.stats']) });
-    expect(sent(send, 'me.get')).toHaveLength(1);
+    const { page, send } = await open(stats, { 'member.me': meReply(['concern.stats']) });
+    expect(sent(send, 'member.me')).toHaveLength(1);
     expect(page.exists('#export-btn')).toBe(false);
     expect(page.exists('#row-g1')).toBe(true);
   });
 
-  it('hides it when me.get cannot be read', async () => {
-    const { page } = await open(stats, { 'me.get': fail('INTERNAL') });
+  it('hides it when member.me cannot be read', async () => {
+    const { page } = await open(stats, { 'member.me': fail('INTERNAL') });
     expect(page.exists('#export-btn')).toBe(false);
   });
 

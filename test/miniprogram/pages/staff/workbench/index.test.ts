@@ -37,7 +37,7 @@ function request(id: string, name: string) {
 
 async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
   const send = fakeBackend({
-    'me.get': worker,
+    'member.me': worker,
     'concern.queue': (data) =>
       data.cursor === 'q2' ? ok({ items: [queued(3)] }) : ok({ items: [queued(1, true), queued(2)], next: 'q2' }),
     'member.listRequests': ok({ items: [request('r1', '李雷'), request('r2', '韩梅梅')] }),
@@ -149,7 +149,7 @@ describe('approving a binding request', () => {
 
 describe('someone without staff actions opens the workbench', () => {
   it('says they have no access and loads no lists', async () => {
-    const { page, send } = await open({ 'me.get': meReply(['concern.submit']) });
+    const { page, send } = await open({ 'member.me': meReply(['concern.submit']) });
     expect(page.text('#no-access')).toContain('没有工作台权限');
     expect(sent(send, 'concern.queue')).toHaveLength(0);
     expect(sent(send, 'member.listRequests')).toHaveLength(0);
@@ -158,7 +158,7 @@ describe('someone without staff actions opens the workbench', () => {
 
 describe('a staff member allowed only binding review', () => {
   it('goes straight to the requests without segments', async () => {
-    const { page } = await open({ 'me.get': meReply(['member.listRequests', 'member.reviewRequest']) });
+    const { page } = await open({ 'member.me': meReply(['member.listRequests', 'member.reviewRequest']) });
     expect(page.exists('#tab-queue')).toBe(false);
     expect(page.count('.request-row')).toBe(2);
   });
@@ -177,9 +177,9 @@ describe('queue rows tell the worker what needs attention', () => {
 });
 
 describe('filtering the queue', () => {
-  const admin = meReply(['concern.queue', 'concern.get', 'concern.stats', 'admin.upsertCategory', 'staff.setAway'], { roles: ['admin'] });
+  const admin = meReply(['concern.queue', 'concern.get', 'concern.stats', 'concern.upsertCategory', 'staff.setAway'], { roles: ['admin'] });
   const adminReplies = {
-    'me.get': admin,
+    'member.me': admin,
     'concern.categories': ok({ items: [{ id: 'noise', name: '噪音扰民', contactHours: 12, resolveDays: 5 }] }),
     'community.grids': ok({ items: [{ id: 'g1', name: '一网格' }, { id: 'g2', name: '二网格' }] }),
   };
@@ -250,7 +250,7 @@ describe('a worker going away', () => {
   const withAway = meReply(['concern.queue', 'staff.setAway'], { roles: ['gridWorker'] });
 
   it('sends staff.setAway and shows the state the server answers', async () => {
-    const { page, send } = await open({ 'me.get': withAway, 'staff.setAway': (d) => ok({ memberId: 'm1', away: d.away }) });
+    const { page, send } = await open({ 'member.me': withAway, 'staff.setAway': (d) => ok({ memberId: 'm1', away: d.away }) });
     await page.change('#away', true);
     expect(sent(send, 'staff.setAway')[0].data).toEqual({ away: true });
     expect(page.instance.data.away).toBe(true);
@@ -258,7 +258,7 @@ describe('a worker going away', () => {
   });
 
   it('returns the switch when the server refuses', async () => {
-    const { page } = await open({ 'me.get': withAway, 'staff.setAway': fail('FORBIDDEN') });
+    const { page } = await open({ 'member.me': withAway, 'staff.setAway': fail('FORBIDDEN') });
     await page.change('#away', true);
     expect(page.instance.data.away).toBe(false);
     expect(page.text('#away-note')).toBe('您没有权限进行此操作');
@@ -273,7 +273,7 @@ describe('a worker going away', () => {
 
 describe('staff who serve at a community service', () => {
   it('find 今日服务 on the workbench when booking.listForSlot is allowed', async () => {
-    const { page } = await open({ 'me.get': meReply(['concern.queue', 'booking.listForSlot'], { roles: ['gridWorker'] }) });
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'booking.listForSlot'], { roles: ['gridWorker'] }) });
     expect(page.text('#entry-service-day')).toBe('今日服务');
     await page.tap('#entry-service-day');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/service-day/index' });
@@ -287,7 +287,7 @@ describe('staff who serve at a community service', () => {
 
 describe('admins who moderate content', () => {
   it('find 内容审核 on the workbench when moderation.queue is allowed', async () => {
-    const { page } = await open({ 'me.get': meReply(['concern.queue', 'moderation.queue', 'moderation.decide'], { roles: ['admin'] }) });
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'moderation.queue', 'moderation.decide'], { roles: ['admin'] }) });
     expect(page.text('#entry-moderation')).toBe('内容审核');
     await page.tap('#entry-moderation');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/moderation/index' });
@@ -299,36 +299,36 @@ describe('admins who moderate content', () => {
   });
 
   it('a moderator with nothing else still gets the workbench, not “no access”', async () => {
-    const { page } = await open({ 'me.get': meReply(['moderation.queue'], { roles: ['admin'] }) });
+    const { page } = await open({ 'member.me': meReply(['moderation.queue'], { roles: ['admin'] }) });
     expect(page.exists('#no-access')).toBe(false);
     expect(page.exists('#entry-moderation')).toBe(true);
   });
 });
 
 describe('staff who run community services', () => {
-  it('find 服务统计 on the workbench when service.stats is allowed', async () => {
-    const { page } = await open({ 'me.get': meReply(['concern.queue', 'service.stats'], { roles: ['gridWorker'] }) });
+  it('find 服务统计 on the workbench when booking.stats is allowed', async () => {
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'booking.stats'], { roles: ['gridWorker'] }) });
     expect(page.text('#entry-service-stats')).toBe('服务统计');
     await page.tap('#entry-service-stats');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/service-stats/index' });
   });
 
   it('do not see it without that action', async () => {
-    const { page } = await open({ 'me.get': meReply(['concern.queue', 'booking.listForSlot', 'concern.stats'], { roles: ['gridWorker'] }) });
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'booking.listForSlot', 'concern.stats'], { roles: ['gridWorker'] }) });
     expect(page.exists('#entry-service-stats')).toBe(false);
   });
 });
 
 describe('admins who set up the community', () => {
-  it('find 社区管理 on the workbench when admin.upsertGrid is allowed', async () => {
-    const { page } = await open({ 'me.get': meReply(['concern.queue', 'admin.upsertGrid'], { roles: ['admin'] }) });
+  it('find 社区管理 on the workbench when community.upsertGrid is allowed', async () => {
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'community.upsertGrid'], { roles: ['admin'] }) });
     expect(page.text('#entry-community')).toBe('社区管理');
     await page.tap('#entry-community');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/community/index' });
   });
 
   it('do not see it without that action', async () => {
-    const { page } = await open({ 'me.get': meReply(['concern.queue', 'admin.upsertCategory', 'admin.setRoles'], { roles: ['gridWorker'] }) });
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'concern.upsertCategory', 'member.setRoles'], { roles: ['gridWorker'] }) });
     expect(page.exists('#entry-community')).toBe(false);
   });
 });

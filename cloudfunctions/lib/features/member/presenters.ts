@@ -1,4 +1,4 @@
-import type { BindingRequestView, MemberView } from '../../../../miniprogram/core/membership/contract';
+import type { BindingRequestView, MemberView } from '../../../../miniprogram/core/member/contract';
 import type { Caller } from '../../kernel/caller';
 import { normalizeAddressPart } from './household';
 import { requestActions } from './permissions';

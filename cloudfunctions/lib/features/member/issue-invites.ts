@@ -5,7 +5,7 @@ import {
   INVITE_LENGTH,
   type InviteView,
   type issueInvites as issueInvitesContract,
-} from '../../../../miniprogram/core/membership/contract';
+} from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import type { BuildingRecord } from '../community/records';
 import { appendEvent } from '../audit/events';

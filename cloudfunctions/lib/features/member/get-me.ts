@@ -1,4 +1,4 @@
-import type { MeView } from '../../../../miniprogram/core/membership/contract';
+import type { MeView } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { ANONYMOUS } from '../../kernel/caller';
 import type { CommunityRecord } from '../community/records';

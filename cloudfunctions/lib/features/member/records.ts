@@ -1,8 +1,8 @@
 import type { Doc } from '../../ports/store';
 import type { MemberRole } from '../../../../miniprogram/core/roles';
-import type { BindingStatus } from '../../../../miniprogram/core/membership/contract';
+import type { BindingStatus } from '../../../../miniprogram/core/member/contract';
 
-/** Where a resident lives, copied onto the member so `me.get` needs no joins. */
+/** Where a resident lives, copied onto the member so `member.me` needs no joins. */
 export interface HouseholdSnapshot {
   id: string;
   buildingId: string;

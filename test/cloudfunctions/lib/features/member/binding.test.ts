@@ -3,7 +3,7 @@
  * worker reviews. Covers the races a busy community produces.
  */
 import { createHarness, key, member, type Harness } from '../../../../support/harness';
-import type { MeView, BindingRequestView } from '../../../../../miniprogram/core/membership/contract';
+import type { MeView, BindingRequestView } from '../../../../../miniprogram/core/member/contract';
 
 let h: Harness;
 beforeEach(async () => {
@@ -12,7 +12,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 async function invite(building = '2号楼', unit = '2', room = '202'): Promise<string> {
-  const { invites } = await h.ok<{ invites: Array<{ code: string }> }>('demo-admin', 'admin.issueInvites', {
+  const { invites } = await h.ok<{ invites: Array<{ code: string }> }>('demo-admin', 'member.issueInvites', {
     households: [{ buildingId: h.ids[building], unit, room }],
   });
   return invites[0].code;
@@ -63,7 +63,7 @@ describe('a binding request goes to the grid worker of that building', () => {
     expect(await h.call('demo-grid-2', 'member.reviewRequest', { requestId: req.id, decision: 'approve' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
 
     await h.ok('demo-grid-1', 'member.reviewRequest', { requestId: req.id, decision: 'approve' });
-    const me = await h.ok<MeView>('applicant', 'me.get');
+    const me = await h.ok<MeView>('applicant', 'member.me');
     expect(me.roles).toContain('resident');
     expect(me.name).toBe('周大爷');
     expect(me.household).toMatchObject({ unit: '4', room: '401' });
@@ -117,11 +117,11 @@ describe('a binding request goes to the grid worker of that building', () => {
 
 describe('roles are set by admins, audited, and residency comes only from binding', () => {
   it('grants grid worker with grids and records who changed what', async () => {
-    const view = await h.ok<{ roles: string[]; gridIds: string[] }>('demo-admin', 'admin.setRoles', {
+    const view = await h.ok<{ roles: string[]; gridIds: string[] }>('demo-admin', 'member.setRoles', {
       memberId: member('new-staff'), roles: ['gridWorker'], gridIds: [h.ids['第二网格']], name: '钱网格',
     });
     expect(view).toMatchObject({ roles: ['gridWorker'], gridIds: [h.ids['第二网格']] });
-    const me = await h.ok<MeView>('new-staff', 'me.get');
+    const me = await h.ok<MeView>('new-staff', 'member.me');
     expect(me.allowedActions).toEqual(expect.arrayContaining(['concern.queue', 'member.listRequests']));
     const audit = await h.deps.store.query<{ _id: string; type: string; actorId: string; to: string }>('events', {
       where: { communityId: 'demo', subject: `member:${member('new-staff')}` },
@@ -131,39 +131,39 @@ describe('roles are set by admins, audited, and residency comes only from bindin
     expect(audit.items).toEqual([expect.objectContaining({ type: 'member.rolesChanged', actorId: member('demo-admin'), to: 'gridWorker' })]);
   });
   it('keeps a resident a resident of their home when giving them another role', async () => {
-    const view = await h.ok<{ roles: string[]; householdId?: string }>('demo-admin', 'admin.setRoles', { memberId: member('demo-resident-1'), roles: ['volunteer'] });
+    const view = await h.ok<{ roles: string[]; householdId?: string }>('demo-admin', 'member.setRoles', { memberId: member('demo-resident-1'), roles: ['volunteer'] });
     expect(view.roles.sort()).toEqual(['resident', 'volunteer']);
     expect(view.householdId).toBeDefined();
-    expect((await h.ok<MeView>('demo-resident-1', 'me.get')).household).toMatchObject({ buildingName: '1号楼' });
+    expect((await h.ok<MeView>('demo-resident-1', 'member.me')).household).toMatchObject({ buildingName: '1号楼' });
   });
   it('refuses to grant the resident role directly', async () => {
-    expect(await h.call('demo-admin', 'admin.setRoles', { memberId: member('someone'), roles: ['resident'] })).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
+    expect(await h.call('demo-admin', 'member.setRoles', { memberId: member('someone'), roles: ['resident'] })).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
   });
   it('cannot touch a member of another community', async () => {
-    expect(await h.call('other-admin', 'admin.setRoles', { memberId: member('demo-resident-1'), roles: [] })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    expect(await h.call('other-admin', 'member.setRoles', { memberId: member('demo-resident-1'), roles: [] })).toMatchObject({ error: { code: 'NOT_FOUND' } });
   });
   it('refuses grids that are not in the community', async () => {
-    expect(await h.call('demo-admin', 'admin.setRoles', { memberId: member('x'), roles: ['gridWorker'], gridIds: ['g_nope'] })).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
+    expect(await h.call('demo-admin', 'member.setRoles', { memberId: member('x'), roles: ['gridWorker'], gridIds: ['g_nope'] })).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
   });
 });
 
-describe('me.get tells each person what they can do', () => {
+describe('member.me tells each person what they can do', () => {
   it('offers binding to a visitor and staff tools to staff', async () => {
-    const visitor = await h.ok<MeView>('brand-new', 'me.get');
+    const visitor = await h.ok<MeView>('brand-new', 'member.me');
     expect(visitor.roles).toEqual(['visitor']);
     expect(visitor.allowedActions).toEqual(expect.arrayContaining(['member.requestBinding', 'member.redeemInvite']));
     expect(visitor.allowedActions).not.toContain('concern.submit');
-    const staff = await h.ok<MeView>('demo-grid-1', 'me.get');
+    const staff = await h.ok<MeView>('demo-grid-1', 'member.me');
     expect(staff.allowedActions).toEqual(expect.arrayContaining(['concern.queue', 'member.reviewRequest']));
-    expect(staff.allowedActions).not.toContain('admin.setRoles');
+    expect(staff.allowedActions).not.toContain('member.setRoles');
   });
   it('shows a pending request instead of offering a second one', async () => {
-    const me = await h.ok<MeView>('demo-visitor-1', 'me.get');
+    const me = await h.ok<MeView>('demo-visitor-1', 'member.me');
     expect(me.pendingRequest).toMatchObject({ status: 'pending', name: '孙先生' });
     expect(me.allowedActions).not.toContain('member.requestBinding');
   });
   it('never returns an openid', async () => {
-    const me = await h.call('demo-resident-1', 'me.get');
+    const me = await h.call('demo-resident-1', 'member.me');
     expect(JSON.stringify(me)).not.toContain('demo-resident-1');
   });
 });

@@ -61,7 +61,7 @@ export interface InviteView {
 }
 
 export const getMe = contract<MeView>()({
-  name: 'me.get',
+  name: 'member.me',
   summary: '查看我的身份、住户和可用功能',
   input: z.strictObject({}),
   roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
@@ -133,7 +133,7 @@ export const reviewRequest = contract<BindingRequestView>()({
 });
 
 export const setRoles = contract<MemberView>()({
-  name: 'admin.setRoles',
+  name: 'member.setRoles',
   summary: '设置成员的角色和负责网格',
   input: z.strictObject({
     memberId: id('成员编号'),
@@ -146,7 +146,7 @@ export const setRoles = contract<MemberView>()({
 });
 
 export const issueInvites = contract<{ invites: InviteView[] }>()({
-  name: 'admin.issueInvites',
+  name: 'member.issueInvites',
   summary: '为住户生成一次性邀请码',
   input: z.strictObject({
     households: z

@@ -1,6 +1,6 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { setRoles as setRolesContract } from '../../../../miniprogram/core/membership/contract';
+import type { setRoles as setRolesContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import type { GridRecord } from '../community/records';
 import { appendEvent } from '../audit/events';

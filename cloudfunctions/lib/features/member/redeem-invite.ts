@@ -1,6 +1,6 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { redeemInvite as redeemInviteContract } from '../../../../miniprogram/core/membership/contract';
+import type { redeemInvite as redeemInviteContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { resolveCaller } from '../../kernel/caller';
 import type { BuildingRecord } from '../community/records';

@@ -1,6 +1,6 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { reviewRequest as reviewRequestContract } from '../../../../miniprogram/core/membership/contract';
+import type { reviewRequest as reviewRequestContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../audit/events';
 import { bindHousehold } from './bind-household';

@@ -13,7 +13,7 @@ export function actionsByRole(caller: Caller): ActionName[] {
   );
 }
 
-/** What `me.get` offers: role-allowed actions minus those the caller's state rules out. */
+/** What `member.me` offers: role-allowed actions minus those the caller's state rules out. */
 export function allowedForMe(caller: Caller, hasPendingRequest: boolean): string[] {
   const bound = caller.householdId !== null;
   return actionsByRole(caller).filter((name) => {

@@ -1,4 +1,4 @@
-import type { BindingStatus } from '../../../../miniprogram/core/membership/contract';
+import type { BindingStatus } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import type { Filter } from '../../ports/store';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { requestBinding as requestBindingContract } from '../../../../miniprogram/core/membership/contract';
+import type { requestBinding as requestBindingContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../audit/events';
 import type { BuildingRecord, GridRecord } from '../community/records';
