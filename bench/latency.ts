@@ -8,7 +8,7 @@
  */
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
 import type { ConcernRecord } from '../cloudfunctions/lib/features/concern/records';
-import { localDayKey } from '../cloudfunctions/lib/platform/time';
+import { localDayKey } from '../cloudfunctions/lib/kernel/time';
 import { callApi, startGateway, type GatewayProcess } from '../test/proof/support-b/gateways';
 import { benchService, benchWorld, bulkResidents, type BenchWorld } from './world';
 

@@ -1,4 +1,4 @@
-import type { Doc, Filter, Patch, QueryPage, QuerySpec, Store, TxOps } from '../cloudfunctions/lib/ports/store';
+import type { Doc, Filter, Patch, QueryPage, QuerySpec, DocumentStore, DocumentTxOps } from '../cloudfunctions/lib/ports/store';
 
 /**
  * Sorts the round-trips CountingStore counts into reads and writes, per collection. It sits
@@ -6,13 +6,13 @@ import type { Doc, Filter, Patch, QueryPage, QuerySpec, Store, TxOps } from '../
  * the benchmark checks that their totals agree. A transaction is counted as CountingStore
  * bills it: each get a read, each buffered write a write, and the commit one more write.
  */
-export class SplitStore implements Store {
+export class SplitStore implements DocumentStore {
   reads = 0;
   writes = 0;
   /** `insert events` → count, for the breakdown. */
   detail: Record<string, number> = {};
 
-  constructor(private readonly inner: Store) {}
+  constructor(private readonly inner: DocumentStore) {}
 
   reset(): { reads: number; writes: number; detail: Record<string, number> } {
     const out = { reads: this.reads, writes: this.writes, detail: this.detail };
@@ -56,7 +56,7 @@ export class SplitStore implements Store {
     this.note('read', `query ${c}`);
     return this.inner.query<T>(c, spec);
   }
-  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
+  transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     this.note('write', 'tx commit');
     return this.inner.transaction((tx) =>
       fn({

@@ -7,9 +7,10 @@ import path from 'node:path';
 import { createApiFunction, type CloudFunction } from '../cloudfunctions/lib/api-function';
 import type { Deps } from '../cloudfunctions/lib/kernel/deps';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
-import type { MemberRecord } from '../cloudfunctions/lib/features/member/records';
-import { InboxNotifier } from '../cloudfunctions/lib/platform/inbox-notifier';
+import type { MemberRecord } from '../cloudfunctions/lib/kernel/members';
+import { InboxNotifier } from '../cloudfunctions/lib/features/notify/inbox-notifier';
 import { CountingStore } from '../cloudfunctions/lib/store/counting-store';
+import { templateForKind } from '../cloudfunctions/lib/manifests';
 import type { SqliteStore } from '../cloudfunctions/lib/store/sqlite-store';
 import type { Envelope } from '../miniprogram/core/envelope';
 import { seedDemo } from '../dev/demo-seed';
@@ -40,7 +41,7 @@ export async function benchWorld(dir: string, options: { count?: boolean; lifecy
   if (options.count) {
     split = new SplitStore(local.store);
     counting = new CountingStore(split);
-    deps = { ...local, store: counting, notifier: new InboxNotifier(counting, clock, local.config.templates) };
+    deps = { ...local, store: counting, notifier: new InboxNotifier(counting, clock, local.config.templates, templateForKind) };
   }
   const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
   const call: BenchWorld['call'] = async (openid, action, data = {}, key) => (await api({ action, data, ...(key ? { idempotencyKey: key } : {}) }, { openid })) as Envelope<never>;

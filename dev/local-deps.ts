@@ -9,12 +9,13 @@ import { parseRateLimits } from '../cloudfunctions/lib/kernel/rate-limit';
 import os from 'node:os';
 import path from 'node:path';
 import { DEMO_TEMPLATES } from '../cloudfunctions/lib/features/notify/templates';
-import { InboxNotifier } from '../cloudfunctions/lib/platform/inbox-notifier';
+import { InboxNotifier } from '../cloudfunctions/lib/features/notify/inbox-notifier';
 import { AesGcmCipher, demoPhoneExchange, LocalMediaChecker, SignedLocalUrls } from '../cloudfunctions/lib/platform/local-services';
 import { FileSubscriptionSender } from '../cloudfunctions/lib/platform/subscription-senders';
 import { cryptoIds, jsonLogger, silentLogger } from '../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../cloudfunctions/lib/platform/word-list-checker';
 import { SqliteStore } from '../cloudfunctions/lib/store/sqlite-store';
+import { COLLECTIONS, DEFAULT_RATE_LIMITS, templateForKind } from '../cloudfunctions/lib/manifests';
 
 /** System time plus an offset the gateway's /_dev/clock endpoint can grow. */
 export class OffsetClock implements Clock {
@@ -36,7 +37,7 @@ export interface LocalDeps extends Deps {
 }
 
 export function localDeps(options: { filename: string; clock?: Clock; quiet?: boolean; outboxFile?: string; baseUrl?: string }): LocalDeps {
-  const store = new SqliteStore({ filename: options.filename });
+  const store = new SqliteStore({ filename: options.filename, collections: COLLECTIONS });
   const clock = options.clock ?? new OffsetClock();
   return {
     store,
@@ -47,13 +48,13 @@ export function localDeps(options: { filename: string; clock?: Clock; quiet?: bo
     files: new SignedLocalUrls(options.baseUrl ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`, process.env.LINLI_URL_SECRET ?? 'linli-local-url-secret', clock),
     phones: demoPhoneExchange,
     cipher: AesGcmCipher.development('linli-local-dev-key'),
-    notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES),
+    notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES, templateForKind),
     // Pushed subscription messages land next to the database, one JSON line each.
     sender: new FileSubscriptionSender(options.outboxFile ?? outboxBeside(options.filename)),
     log: options.quiet ? silentLogger : jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS ?? 'demo-admin', DEMO_COMMUNITY),
-      rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS),
+      rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS, DEFAULT_RATE_LIMITS),
       templates: DEMO_TEMPLATES,
     },
   };

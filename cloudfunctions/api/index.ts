@@ -3,6 +3,6 @@
  * `npm run build` into dist/cloudfunctions/api/index.js with everything it needs.
  */
 import { createApiFunction } from '../lib/api-function';
-import { platformOpenid, productionDeps } from '../lib/platform/production';
+import { platformOpenid, productionDeps } from '../lib/wiring/production';
 
 export const main = createApiFunction(productionDeps(), () => platformOpenid());

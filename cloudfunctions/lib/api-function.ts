@@ -1,5 +1,5 @@
 import type { Envelope } from '../../miniprogram/core/envelope';
-import { lookupAction } from './actions';
+import { FEATURE_REGISTRY, lookupAction } from './manifests';
 import type { Deps } from './kernel/deps';
 import { dispatch } from './kernel/dispatch';
 import { handleMediaPush } from './features/media/verdicts';
@@ -30,6 +30,6 @@ export function createApiFunction(deps: Deps, identity: IdentityResolver): Cloud
       await handleMediaPush(deps, event, deps.clock.now());
       return { ok: true, data: 'success' };
     }
-    return dispatch(lookupAction, deps, event, { openid });
+    return dispatch(lookupAction, deps, event, { openid, features: FEATURE_REGISTRY });
   };
 }

@@ -3,7 +3,7 @@
  * binding each through invites would test binding, not what the test is about.
  */
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
-import type { MemberRecord } from '../../cloudfunctions/lib/features/member/records';
+import type { MemberRecord } from '../../cloudfunctions/lib/kernel/members';
 import type { Harness } from './harness';
 
 export async function residents(h: Harness, count: number, building = '1号楼', prefix = 'bulk-resident'): Promise<string[]> {

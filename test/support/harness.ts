@@ -5,10 +5,11 @@
 import type { Envelope } from '../../miniprogram/core/envelope';
 import { createApiFunction, type CloudFunction } from '../../cloudfunctions/lib/api-function';
 import type { Deps } from '../../cloudfunctions/lib/kernel/deps';
-import { DEFAULT_RATE_LIMITS, type RateLimits } from '../../cloudfunctions/lib/kernel/rate-limit';
+import type { RateLimits } from '../../cloudfunctions/lib/kernel/rate-limit';
+import { COLLECTIONS, DEFAULT_RATE_LIMITS, templateForKind } from '../../cloudfunctions/lib/manifests';
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { DEMO_TEMPLATES } from '../../cloudfunctions/lib/features/notify/templates';
-import { InboxNotifier } from '../../cloudfunctions/lib/platform/inbox-notifier';
+import { InboxNotifier } from '../../cloudfunctions/lib/features/notify/inbox-notifier';
 import { AesGcmCipher, demoPhoneExchange, LocalMediaChecker, SignedLocalUrls } from '../../cloudfunctions/lib/platform/local-services';
 import { cryptoIds, ManualClock } from '../../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../../cloudfunctions/lib/platform/word-list-checker';
@@ -54,7 +55,7 @@ export interface Harness {
 
 export async function createHarness(options: { seed?: boolean; filename?: string; rateLimits?: RateLimits } = {}): Promise<Harness> {
   const clock = new ManualClock(T0);
-  const store = new SqliteStore({ filename: options.filename ?? ':memory:' });
+  const store = new SqliteStore({ filename: options.filename ?? ':memory:', collections: COLLECTIONS });
   const logs: Harness['logs'] = [];
   const sender = new MemorySender();
   const errors: Harness['errors'] = [];
@@ -67,7 +68,7 @@ export async function createHarness(options: { seed?: boolean; filename?: string
     files: new SignedLocalUrls('http://gateway.test', 'test-secret', clock),
     phones: demoPhoneExchange,
     cipher: AesGcmCipher.development('test-key'),
-    notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES),
+    notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES, templateForKind),
     sender,
     log: { info: (l: LogLine | Record<string, unknown>) => logs.push(l), error: (l: Record<string, unknown>) => errors.push(l) },
     // Production limits by default; suites that hammer one caller on purpose pass {}.

@@ -1,14 +1,18 @@
 import type { ActionContract, ContractOutput, ContractParsed } from '../../../miniprogram/core/action';
 import type { ActionName, Contracts } from '../../../miniprogram/core/contracts';
 import { AppError } from '../../../miniprogram/core/errors';
-import type { Caller } from './caller';
+import type { Caller, IdentifiedCaller } from './caller';
 import type { Deps } from './deps';
+import type { FeatureRegistry } from './feature';
 import { ScopedStore } from './scoped-store';
 
-export interface HandlerContext<In> {
+export interface HandlerContext<In, C extends Caller = IdentifiedCaller> {
   input: In;
-  caller: Caller;
+  /** Identified by the platform on every action but the few public reads (`bindPublic`). */
+  caller: C;
   deps: Deps;
+  /** What other features offer this one (personal data, subjects, community setup). */
+  features: FeatureRegistry;
   /** Present on idempotent actions (the wrapper requires it there). */
   idempotencyKey?: string;
   /** The instant this call is handled; use cases take time from here, not from a clock. */
@@ -19,16 +23,32 @@ export interface HandlerContext<In> {
   dbFor(communityId: string): ScopedStore;
 }
 
+/** The use case behind action `K`: its input and output are the contract's. */
+export type Handler<K extends ActionName> = (ctx: HandlerContext<ContractParsed<Contracts[K]>>) => Promise<ContractOutput<Contracts[K]>>;
+
 export interface ActionDef<C extends ActionContract> {
   contract: C;
-  handler(ctx: HandlerContext<ContractParsed<C>>): Promise<ContractOutput<C>>;
+  handler(ctx: HandlerContext<ContractParsed<C>, Caller>): Promise<ContractOutput<C>>;
 }
 
-/** Binds a handler to its contract; types tie the handler's input and output to it. */
+/**
+ * Binds a handler to its contract; types tie the handler's input and output to it. The
+ * handler gets an identified caller: the wrapper refuses anonymous calls to such actions.
+ */
 export function bind<C extends ActionContract>(
   contract: C,
   handler: (ctx: HandlerContext<ContractParsed<C>>) => Promise<ContractOutput<C>>,
 ): ActionDef<C> {
+  if (contract.anonymous) throw new Error(`${contract.name} is callable without identity: bind it with bindPublic`);
+  return { contract, handler: handler as ActionDef<C>['handler'] };
+}
+
+/** For the public reads (`anonymous: true`): the handler must cope with no identity at all. */
+export function bindPublic<C extends ActionContract>(
+  contract: C,
+  handler: (ctx: HandlerContext<ContractParsed<C>, Caller>) => Promise<ContractOutput<C>>,
+): ActionDef<C> {
+  if (!contract.anonymous) throw new Error(`${contract.name} needs an identified caller: bind it with bind`);
   return { contract, handler };
 }
 
@@ -37,15 +57,17 @@ export type ActionTable = { [K in ActionName]: ActionDef<Contracts[K]> };
 
 export function makeContext<In>(
   deps: Deps,
+  features: FeatureRegistry,
   caller: Caller,
   input: In,
   now: number,
   idempotencyKey?: string,
-): HandlerContext<In> {
+): HandlerContext<In, Caller> {
   return {
     input,
     caller,
     deps,
+    features,
     idempotencyKey,
     now,
     db() {

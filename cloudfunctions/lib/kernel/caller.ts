@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CallerRole, MemberRole } from '../../../miniprogram/core/roles';
 import type { Deps } from './deps';
-import type { HouseholdSnapshot, MemberRecord } from '../features/member/records';
+import type { HouseholdSnapshot } from './members';
 
 /** Who is calling, as established by the platform and the member record, never by input. */
 export interface Caller {
@@ -20,6 +20,16 @@ export interface Caller {
   deletionScheduledFor: number | null;
   /** Staff away status, as recorded; routing decides with the clock whether it still holds. */
   away: { since: number; until: number | null } | null;
+}
+
+/** A caller the platform identified: every action except the public reads gets one. */
+export interface IdentifiedCaller extends Caller {
+  openid: string;
+  memberId: string;
+}
+
+export function isIdentified(caller: Caller): caller is IdentifiedCaller {
+  return caller.openid !== null && caller.memberId !== null;
 }
 
 /**
@@ -58,7 +68,7 @@ export const ANONYMOUS: Caller = {
 export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'store' | 'config'>): Promise<Caller> {
   if (!openid) return ANONYMOUS;
   const memberId = memberIdFor(openid);
-  const stored = await deps.store.get<MemberRecord>('members', memberId);
+  const stored = await deps.store.get('members', memberId);
   // A deleted account's record only anchors the audit trail: the person starts afresh.
   const record = stored?.deletedAt ? null : stored;
   // Records made for someone before their first call (approved requests, staff set up by an

@@ -1,5 +1,4 @@
-import type { Templates } from '../features/notify/templates';
-import type { Cipher, Clock, ContentChecker, FileUrls, IdSource, Logger, MediaChecker, Notifier, PhoneExchange, SubscriptionSender } from '../ports/platform';
+import type { Cipher, Clock, ContentChecker, FileUrls, IdSource, Logger, MediaChecker, Notifier, PhoneExchange, SubscriptionSender, Templates } from '../ports/platform';
 import type { Store } from '../ports/store';
 import type { RateLimits } from './rate-limit';
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ActionContract } from '../../../miniprogram/core/action';
+import type { ActionName } from '../../../miniprogram/core/contracts';
 import { fail, ok, type Envelope } from '../../../miniprogram/core/envelope';
 import { AppError } from '../../../miniprogram/core/errors';
 import { validateInput } from '../../../miniprogram/core/validate';
@@ -14,6 +15,7 @@ import type { ActionDef } from './action';
 import { makeContext } from './action';
 import { primaryRole, resolveCaller, type Caller } from './caller';
 import type { Deps } from './deps';
+import type { FeatureRegistry } from './feature';
 import { enforceRateLimit } from './rate-limit';
 
 // Unknown top-level keys are dropped, not refused: the platform adds its own (userInfo).
@@ -23,18 +25,20 @@ const eventSchema = z.object({
   idempotencyKey: z.unknown().optional(),
 });
 
-export type Lookup = (name: string) => ActionDef<ActionContract> | undefined;
+/** Finds an action by the name a caller sent: own names only, never `__proto__`. */
+export type Lookup = (name: string) => (ActionDef<ActionContract> & { name: ActionName }) | undefined;
 
 export interface DispatchOptions {
   /** The caller's OPENID as the platform reports it; null when there is none. */
   openid: string | null;
+  features: FeatureRegistry;
 }
 
 export async function dispatch(
   lookup: Lookup,
   deps: Deps,
   rawEvent: unknown,
-  { openid }: DispatchOptions,
+  { openid, features }: DispatchOptions,
 ): Promise<Envelope<unknown>> {
   const started = deps.clock.now();
   const t0 = performance.now();
@@ -80,8 +84,8 @@ export async function dispatch(
 
     const input = validateInput(contract, event.data.data);
     if (!input.ok) return input;
-    if (caller.memberId) await enforceRateLimit(deps.store, deps.config.rateLimits, contract.name, caller.memberId, started, key);
-    const ctx = makeContext(deps, caller, input.data, started, key);
+    if (caller.memberId) await enforceRateLimit(deps.store, deps.config.rateLimits, def.name, caller.memberId, started, key);
+    const ctx = makeContext(deps, features, caller, input.data, started, key);
     return ok(await def.handler(ctx));
   }
 

@@ -2,11 +2,12 @@
  * Per-caller rate limits on the actions bots and angry loops abuse (submits, reports,
  * invite guessing, votes). Fixed windows counted by conditional increments, so parallel
  * calls cannot overshoot; a retry with the same idempotency key is not counted twice.
- * Limits are configuration (LINLI_RATE_LIMITS overrides these defaults).
+ * Limits are configuration: each manifest's defaults, LINLI_RATE_LIMITS over them.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../miniprogram/core/errors';
+import { contracts, type ActionName } from '../../../miniprogram/core/contracts';
 import { op, type Store } from '../ports/store';
 
 export interface RateRule {
@@ -14,34 +15,23 @@ export interface RateRule {
   windowSeconds: number;
 }
 
-export type RateLimits = Record<string, RateRule[]>;
+/** Rules per action; each feature's manifest declares its own (see manifests.ts). */
+export type RateLimits = Partial<Record<ActionName, readonly RateRule[]>>;
 
-const HOUR = 3600;
-const DAY = 24 * HOUR;
+const actionNames = Object.keys(contracts) as [ActionName, ...ActionName[]];
+const ruleSchema = z.array(z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1) }));
+// A rule for an action that does not exist is a typo that would silently limit nothing.
+const rulesSchema = z.partialRecord(z.enum(actionNames), ruleSchema);
 
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  'concern.submit': [{ limit: 10, windowSeconds: HOUR }, { limit: 30, windowSeconds: DAY }],
-  'concern.supplement': [{ limit: 30, windowSeconds: HOUR }],
-  'moderation.report': [{ limit: 10, windowSeconds: DAY }],
-  'booking.create': [{ limit: 60, windowSeconds: HOUR }],
-  'member.redeemInvite': [{ limit: 10, windowSeconds: HOUR }],
-  'member.requestBinding': [{ limit: 5, windowSeconds: DAY }],
-  'media.register': [{ limit: 60, windowSeconds: HOUR }],
-  'privacy.export': [{ limit: 3, windowSeconds: DAY }],
-  'poll.vote': [{ limit: 30, windowSeconds: HOUR }],
-};
-
-const rulesSchema = z.record(z.string(), z.array(z.object({ limit: z.number().int().min(1), windowSeconds: z.number().int().min(1) })));
-
-/** Reads LINLI_RATE_LIMITS (JSON, same shape as the defaults) over the defaults. */
-export function parseRateLimits(raw: string | undefined): RateLimits {
-  if (!raw) return DEFAULT_RATE_LIMITS;
+/** Reads LINLI_RATE_LIMITS (JSON, same shape as the defaults) over the features' defaults. */
+export function parseRateLimits(raw: string | undefined, defaults: RateLimits): RateLimits {
+  if (!raw) return defaults;
   const parsed = rulesSchema.safeParse(JSON.parse(raw));
-  if (!parsed.success) throw new Error('LINLI_RATE_LIMITS is not a valid rate-limit table');
-  return { ...DEFAULT_RATE_LIMITS, ...parsed.data };
+  if (!parsed.success) throw new Error(`LINLI_RATE_LIMITS is not a valid rate-limit table: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join('; ')}`);
+  return { ...defaults, ...parsed.data };
 }
 
-interface WindowRecord {
+export interface WindowRecord {
   _id: string;
   count: number;
   keys: Record<string, true>;
@@ -52,7 +42,7 @@ interface WindowRecord {
 export async function enforceRateLimit(
   store: Store,
   limits: RateLimits,
-  action: string,
+  action: ActionName,
   callerKey: string,
   now: number,
   idempotencyKey?: string,
@@ -74,10 +64,16 @@ export async function enforceRateLimit(
     if (await store.insert('rateWindows', { _id: id, count: 1, keys, expiresAt: start + width } satisfies WindowRecord)) continue;
     if (await store.update('rateWindows', id, { count: op.inc(1), ...mark }, { count: { $lt: rule.limit }, ...fresh })) continue;
     if (keyField) {
-      const window = await store.get<WindowRecord>('rateWindows', id);
+      const window = await store.get('rateWindows', id);
       if (window?.keys[keyField.slice('keys.'.length)]) continue;
     }
     const retryAfterSeconds = Math.max(1, Math.ceil((start + width - now) / 1000));
     throw new AppError('RATE_LIMITED', `操作太频繁，请${retryAfterSeconds >= 3600 ? `${Math.ceil(retryAfterSeconds / 3600)}小时` : `${Math.ceil(retryAfterSeconds / 60)}分钟`}后再试`, { retryAfterSeconds });
+  }
+}
+
+declare module '../ports/store' {
+  interface CollectionRecords {
+    rateWindows: WindowRecord;
   }
 }

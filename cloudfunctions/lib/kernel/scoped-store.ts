@@ -1,5 +1,5 @@
 import { AppError } from '../../../miniprogram/core/errors';
-import type { Doc, Filter, Patch, QueryPage, QuerySpec, Store } from '../ports/store';
+import type { CollectionName, Filter, Patch, QueryPage, QuerySpec, RecordOf, Store } from '../ports/store';
 
 /**
  * A view of the store limited to one community. Every read filters by communityId and
@@ -9,35 +9,39 @@ import type { Doc, Filter, Patch, QueryPage, QuerySpec, Store } from '../ports/s
 export class ScopedStore {
   constructor(readonly store: Store, readonly communityId: string) {}
 
-  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
-    const doc = await this.store.get<T>(collection, id);
-    return doc && (doc as { communityId?: unknown }).communityId === this.communityId ? doc : null;
+  private mine<T>(doc: T): boolean {
+    return (doc as { communityId?: unknown }).communityId === this.communityId;
   }
 
-  async getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]> {
-    return (await this.store.getMany<T>(collection, ids)).filter((d) => (d as { communityId?: unknown }).communityId === this.communityId);
+  async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null> {
+    const doc = await this.store.get(collection, id);
+    return doc && this.mine(doc) ? doc : null;
+  }
+
+  async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
+    return (await this.store.getMany(collection, ids)).filter((d) => this.mine(d));
   }
 
   /** Like get, but a missing or foreign record is NOT_FOUND. */
-  async require<T extends Doc>(collection: string, id: string, message?: string): Promise<T> {
-    const doc = await this.get<T>(collection, id);
-    if (!doc) throw new AppError('NOT_FOUND', message);
+  async require<C extends CollectionName>(collection: C, id: string, message?: string, field?: string): Promise<RecordOf<C>> {
+    const doc = await this.get(collection, id);
+    if (!doc) throw new AppError('NOT_FOUND', message, field ? { issues: [{ path: field, message: message ?? '没有找到相关内容' }] } : undefined);
     return doc;
   }
 
-  insert<T extends Doc>(collection: string, doc: T): Promise<boolean> {
+  insert<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<boolean> {
     return this.store.insert(collection, { ...doc, communityId: this.communityId });
   }
 
-  update(collection: string, id: string, patch: Patch, where: Filter = {}): Promise<boolean> {
+  update(collection: CollectionName, id: string, patch: Patch, where: Filter = {}): Promise<boolean> {
     return this.store.update(collection, id, patch, { ...where, communityId: this.communityId });
   }
 
-  remove(collection: string, id: string, where: Filter = {}): Promise<boolean> {
+  remove(collection: CollectionName, id: string, where: Filter = {}): Promise<boolean> {
     return this.store.remove(collection, id, { ...where, communityId: this.communityId });
   }
 
-  query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
-    return this.store.query<T>(collection, { ...spec, where: { communityId: this.communityId, ...spec.where } });
+  query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
+    return this.store.query(collection, { ...spec, where: { communityId: this.communityId, ...spec.where } });
   }
 }

@@ -2,6 +2,7 @@
  * Ports for everything the domain needs from the platform besides the store. Production
  * adapters wrap CloudBase/WeChat; local ones run on one machine (design.md §5).
  */
+import type { TemplateKey } from '../../../miniprogram/core/notify/contract';
 
 export interface Clock {
   /** Milliseconds since the epoch (a UTC instant). */
@@ -22,12 +23,20 @@ export interface ContentChecker {
   checkText(input: { text: string; openid: string; scene: 'comment' | 'profile' | 'forum' }): Promise<ContentVerdict>;
 }
 
+/**
+ * Every kind of message with how it may be pushed, filled by each feature's `notices.ts`
+ * (declaration merging): a kind no feature declares does not compile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface NoticeKinds {}
+export type NoticeKind = keyof NoticeKinds & string;
+
 export interface Notification {
   /** Deterministic id: the same event never yields two messages. */
   id: string;
   communityId: string;
   recipientId: string;
-  kind: string;
+  kind: NoticeKind;
   title: string;
   body: string;
   /** Mini-program page the message opens. */
@@ -96,3 +105,10 @@ export interface Cipher {
   encrypt(plain: string): string;
   decrypt(sealed: string): string;
 }
+
+/** A subscription template as configured in the MP console: its id and which field shows what. */
+export interface TemplateConfig {
+  id: string;
+  fields: Record<string, 'title' | 'body' | 'time'>;
+}
+export type Templates = Partial<Record<TemplateKey, TemplateConfig>>;

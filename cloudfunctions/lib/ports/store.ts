@@ -62,7 +62,7 @@ export interface QueryPage<T> {
 }
 
 /** Operations allowed inside a transaction: single documents by id only. */
-export interface TxOps {
+export interface DocumentTxOps {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
   /** Fails the whole transaction with DuplicateKeyError if the id exists. */
   insert<T extends Doc>(collection: string, doc: T): void;
@@ -70,7 +70,11 @@ export interface TxOps {
   remove(collection: string, id: string): void;
 }
 
-export interface Store {
+/**
+ * What an adapter implements: documents by collection name, untyped. The domain sees the
+ * same calls typed by collection (`Store` below); an adapter is assignable to both.
+ */
+export interface DocumentStore {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
   /** Up to 100 ids in one round-trip; missing ones are left out. */
   getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]>;
@@ -84,6 +88,44 @@ export interface Store {
   remove(collection: string, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */
   query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>>;
+  /** Runs `fn` atomically; `fn` may run more than once, so it must have no side effects. */
+  transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R>;
+}
+
+/**
+ * Every collection and the record it holds. Each feature adds its own by declaration
+ * merging in its records file (`declare module '../../ports/store'`), so
+ * `store.get('concerns', id)` is a `ConcernRecord` and a wrong pairing does not compile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CollectionRecords {}
+export type CollectionName = keyof CollectionRecords & string;
+export type RecordOf<C extends CollectionName> = CollectionRecords[C] extends Doc ? CollectionRecords[C] : never;
+
+/** Operations allowed inside a transaction: single documents by id only. */
+export interface TxOps {
+  get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null>;
+  /** Fails the whole transaction with DuplicateKeyError if the id exists. */
+  insert<C extends CollectionName>(collection: C, doc: RecordOf<C>): void;
+  set<C extends CollectionName>(collection: C, doc: RecordOf<C>): void;
+  remove(collection: CollectionName, id: string): void;
+}
+
+/** The store as use cases see it: the adapter's calls, typed by collection. */
+export interface Store {
+  get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null>;
+  /** Up to 100 ids in one round-trip; missing ones are left out. */
+  getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]>;
+  /** Inserts with a chosen _id; false (and nothing written) when the id already exists. */
+  insert<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<boolean>;
+  /** Creates or replaces the whole document. */
+  set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void>;
+  /** Atomically applies `patch` if the document exists and matches `where`; says if it did. */
+  update(collection: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean>;
+  /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents only. */
+  remove(collection: CollectionName, id: string, where?: Filter): Promise<boolean>;
+  /** Keyset-paged, index-backed query. */
+  query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>>;
   /** Runs `fn` atomically; `fn` may run more than once, so it must have no side effects. */
   transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R>;
 }

@@ -17,12 +17,11 @@ import {
   type Patch,
   type QueryPage,
   type QuerySpec,
-  type Store,
-  type TxOps,
+  type DocumentStore,
+  type DocumentTxOps,
 } from '../ports/store';
-import { isCollection } from './collections';
 import { decodeCursor, encodeCursor } from './cursor';
-import { assertFieldPath, assertIndexed } from './index-check';
+import { assertFieldPath, assertIndexed, isKnownCollection, type CollectionIndexes } from './index-check';
 
 /* The slice of the node-sdk database API this adapter relies on. */
 export interface CbCommand {
@@ -73,10 +72,6 @@ export interface CbDatabase {
   runTransaction<R>(fn: (tx: CbTransaction) => Promise<R>, times?: number): Promise<R>;
 }
 
-function name(collection: string): string {
-  if (!isCollection(collection)) throw new Error(`unknown collection: ${collection}`);
-  return collection;
-}
 
 /** Duplicate _id shows up as a Mongo E11000 or a "duplicate" message, depending on path. */
 export function isDuplicateError(err: unknown): boolean {
@@ -90,8 +85,13 @@ function withoutId(doc: Doc): Record<string, unknown> {
   return rest;
 }
 
-export class CloudbaseStore implements Store {
-  constructor(private readonly db: CbDatabase) {}
+export class CloudbaseStore implements DocumentStore {
+  constructor(private readonly db: CbDatabase, private readonly collections: CollectionIndexes) {}
+
+  private name(collection: string): string {
+    if (!isKnownCollection(this.collections, collection)) throw new Error(`unknown collection: ${collection}`);
+    return collection;
+  }
 
   private condition(cond: Condition): unknown {
     const _ = this.db.command;
@@ -133,7 +133,7 @@ export class CloudbaseStore implements Store {
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
-    const res = await this.db.collection(name(collection)).doc(id).get();
+    const res = await this.db.collection(this.name(collection)).doc(id).get();
     const data = Array.isArray(res.data) ? res.data[0] : res.data;
     return (data as T | undefined) ?? null;
   }
@@ -142,7 +142,7 @@ export class CloudbaseStore implements Store {
     const unique = [...new Set(ids)].slice(0, MAX_PAGE);
     if (unique.length === 0) return [];
     const res = await this.db
-      .collection(name(collection))
+      .collection(this.name(collection))
       .where({ _id: this.db.command.in(unique) })
       .limit(unique.length)
       .get();
@@ -151,7 +151,7 @@ export class CloudbaseStore implements Store {
 
   async insert<T extends Doc>(collection: string, doc: T): Promise<boolean> {
     try {
-      await this.db.collection(name(collection)).add(doc);
+      await this.db.collection(this.name(collection)).add(doc);
       return true;
     } catch (err) {
       if (isDuplicateError(err)) return false;
@@ -160,24 +160,24 @@ export class CloudbaseStore implements Store {
   }
 
   async set<T extends Doc>(collection: string, doc: T): Promise<void> {
-    await this.db.collection(name(collection)).doc(doc._id).set(withoutId(doc));
+    await this.db.collection(this.name(collection)).doc(doc._id).set(withoutId(doc));
   }
 
   async update(collection: string, id: string, patch: Patch, where: Filter = {}): Promise<boolean> {
     const res = await this.db
-      .collection(name(collection))
+      .collection(this.name(collection))
       .where({ ...this.filter(where), _id: id })
       .update(this.patch(patch));
     return (res.stats?.updated ?? res.updated ?? 0) === 1;
   }
 
   async remove(collection: string, id: string, where: Filter = {}): Promise<boolean> {
-    const res = await this.db.collection(name(collection)).where({ ...this.filter(where), _id: id }).remove();
+    const res = await this.db.collection(this.name(collection)).where({ ...this.filter(where), _id: id }).remove();
     return (res.stats?.removed ?? res.stats?.deleted ?? res.deleted ?? 0) === 1;
   }
 
   async query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
-    assertIndexed(collection, spec);
+    assertIndexed(this.collections, collection, spec);
     const _ = this.db.command;
     const limit = Math.max(1, Math.min(spec.limit, MAX_PAGE));
     const { field, dir } = spec.orderBy;
@@ -189,7 +189,7 @@ export class CloudbaseStore implements Store {
       where = _.and(where, _.or({ [field]: beyond(value) }, { [field]: value, _id: beyond(id) }));
     }
     const res = await this.db
-      .collection(name(collection))
+      .collection(this.name(collection))
       .where(where)
       .orderBy(field, dir)
       .orderBy('_id', dir)
@@ -201,28 +201,28 @@ export class CloudbaseStore implements Store {
     return res.data.length > limit && last ? { items, next: encodeCursor(sortValue, last._id) } : { items };
   }
 
-  async transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
+  async transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     return this.db.runTransaction(async (cbtx) => {
       // Writes are queued and issued after fn returns, so fn sees a consistent snapshot and
       // a rerun of the callback (on conflict) starts from a clean slate.
       const writes: Array<() => Promise<unknown>> = [];
-      const tx: TxOps = {
+      const tx: DocumentTxOps = {
         get: async <T extends Doc>(collection: string, id: string) => {
-          const res = await cbtx.collection(name(collection)).doc(id).get();
+          const res = await cbtx.collection(this.name(collection)).doc(id).get();
           return (res.data as T | null) ?? null;
         },
         insert: (collection, doc) => {
           writes.push(async () => {
             try {
-              await cbtx.collection(name(collection)).add(doc);
+              await cbtx.collection(this.name(collection)).add(doc);
             } catch (err) {
               if (isDuplicateError(err)) throw new DuplicateKeyError(collection, doc._id);
               throw err;
             }
           });
         },
-        set: (collection, doc) => writes.push(() => cbtx.collection(name(collection)).doc(doc._id).set(withoutId(doc))),
-        remove: (collection, id) => writes.push(() => cbtx.collection(name(collection)).doc(id).delete()),
+        set: (collection, doc) => writes.push(() => cbtx.collection(this.name(collection)).doc(doc._id).set(withoutId(doc))),
+        remove: (collection, id) => writes.push(() => cbtx.collection(this.name(collection)).doc(id).delete()),
       };
       const result = await fn(tx);
       for (const write of writes) await write();

@@ -1,12 +1,12 @@
-import type { Doc, Filter, Patch, QueryPage, QuerySpec, Store, TxOps } from '../ports/store';
+import type { Doc, DocumentStore, DocumentTxOps, Filter, Patch, QueryPage, QuerySpec } from '../ports/store';
 
 /**
  * Counts database round-trips as CloudBase would bill them: one per call, and inside a
  * transaction one per read and per write plus the commit. Wraps any adapter.
  */
-export class CountingStore implements Store {
+export class CountingStore implements DocumentStore {
   trips = 0;
-  constructor(private readonly inner: Store) {}
+  constructor(private readonly inner: DocumentStore) {}
 
   reset(): number {
     const n = this.trips;
@@ -16,11 +16,11 @@ export class CountingStore implements Store {
 
   get<T extends Doc>(c: string, id: string): Promise<T | null> {
     this.trips += 1;
-    return this.inner.get<T>(c, id);
+    return this.inner.get(c, id);
   }
   getMany<T extends Doc>(c: string, ids: readonly string[]): Promise<T[]> {
     if (ids.length) this.trips += 1;
-    return this.inner.getMany<T>(c, ids);
+    return this.inner.getMany(c, ids);
   }
   insert<T extends Doc>(c: string, doc: T): Promise<boolean> {
     this.trips += 1;
@@ -40,9 +40,9 @@ export class CountingStore implements Store {
   }
   query<T extends Doc>(c: string, spec: QuerySpec): Promise<QueryPage<T>> {
     this.trips += 1;
-    return this.inner.query<T>(c, spec);
+    return this.inner.query(c, spec);
   }
-  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
+  transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     this.trips += 1; // commit
     return this.inner.transaction((tx) =>
       fn({

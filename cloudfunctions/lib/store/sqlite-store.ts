@@ -16,20 +16,15 @@ import {
   type QueryPage,
   type QuerySpec,
   type Scalar,
-  type Store,
-  type TxOps,
+  type DocumentStore,
+  type DocumentTxOps,
 } from '../ports/store';
-import { COLLECTIONS, isCollection } from './collections';
 import { decodeCursor, encodeCursor } from './cursor';
-import { assertFieldPath, assertIndexed } from './index-check';
+import { assertFieldPath, assertIndexed, isKnownCollection, type CollectionIndexes } from './index-check';
 import { applyPatch } from './patch';
 
 type Db = Database.Database;
 
-function table(collection: string): string {
-  if (!isCollection(collection)) throw new Error(`unknown collection: ${collection}`);
-  return `"c_${collection}"`;
-}
 
 function expr(field: string): string {
   assertFieldPath(field);
@@ -90,12 +85,17 @@ const TX_ATTEMPTS = 30;
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for a private in-process database. */
   filename: string;
+  /** The collections to create, with their indexes (the manifests' COLLECTIONS). */
+  collections: CollectionIndexes;
 }
 
-export class SqliteStore implements Store {
+export class SqliteStore implements DocumentStore {
   readonly db: Db;
 
+  private readonly collections: CollectionIndexes;
+
   constructor(options: SqliteStoreOptions) {
+    this.collections = options.collections;
     this.db = new Database(options.filename);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
@@ -103,13 +103,18 @@ export class SqliteStore implements Store {
     this.migrate();
   }
 
+  private table(collection: string): string {
+    if (!isKnownCollection(this.collections, collection)) throw new Error(`unknown collection: ${collection}`);
+    return `"c_${collection}"`;
+  }
+
   private migrate(): void {
     const ddl: string[] = [];
-    for (const [name, indexes] of Object.entries(COLLECTIONS)) {
-      ddl.push(`CREATE TABLE IF NOT EXISTS ${table(name)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
+    for (const [name, indexes] of Object.entries(this.collections)) {
+      ddl.push(`CREATE TABLE IF NOT EXISTS ${this.table(name)} (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID`);
       indexes.forEach((fields, i) => {
         ddl.push(
-          `CREATE INDEX IF NOT EXISTS "ix_${name}_${i}" ON ${table(name)} (${fields.map(expr).join(', ')})`,
+          `CREATE INDEX IF NOT EXISTS "ix_${name}_${i}" ON ${this.table(name)} (${fields.map(expr).join(', ')})`,
         );
       });
     }
@@ -121,7 +126,7 @@ export class SqliteStore implements Store {
   }
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
-    const row = this.db.prepare(`SELECT doc FROM ${table(collection)} WHERE id = ?`).get(id) as
+    const row = this.db.prepare(`SELECT doc FROM ${this.table(collection)} WHERE id = ?`).get(id) as
       | { doc: string }
       | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
@@ -131,29 +136,29 @@ export class SqliteStore implements Store {
     const unique = [...new Set(ids)].slice(0, MAX_PAGE);
     if (unique.length === 0) return [];
     const rows = this.db
-      .prepare(`SELECT doc FROM ${table(collection)} WHERE id IN (${unique.map(() => '?').join(', ')})`)
+      .prepare(`SELECT doc FROM ${this.table(collection)} WHERE id IN (${unique.map(() => '?').join(', ')})`)
       .all(...unique) as { doc: string }[];
     return rows.map((r) => JSON.parse(r.doc) as T);
   }
 
   async insert<T extends Doc>(collection: string, doc: T): Promise<boolean> {
     const result = this.db
-      .prepare(`INSERT INTO ${table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO NOTHING`)
+      .prepare(`INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO NOTHING`)
       .run(doc._id, JSON.stringify(doc));
     return result.changes === 1;
   }
 
   async set<T extends Doc>(collection: string, doc: T): Promise<void> {
     this.db
-      .prepare(`INSERT INTO ${table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
+      .prepare(`INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
       .run(doc._id, JSON.stringify(doc));
   }
 
   async update(collection: string, id: string, patch: Patch, where: Filter = {}): Promise<boolean> {
     const params: Scalar[] = [id];
     const cond = compileFilter(where, params);
-    const select = this.db.prepare(`SELECT doc FROM ${table(collection)} WHERE id = ? AND ${cond}`);
-    const write = this.db.prepare(`UPDATE ${table(collection)} SET doc = ? WHERE id = ?`);
+    const select = this.db.prepare(`SELECT doc FROM ${this.table(collection)} WHERE id = ? AND ${cond}`);
+    const write = this.db.prepare(`UPDATE ${this.table(collection)} SET doc = ? WHERE id = ?`);
     const run = this.db.transaction(() => {
       const row = select.get(...params) as { doc: string } | undefined;
       if (!row) return false;
@@ -166,14 +171,14 @@ export class SqliteStore implements Store {
   async remove(collection: string, id: string, where: Filter = {}): Promise<boolean> {
     const params: Scalar[] = [id];
     const cond = compileFilter(where, params);
-    return this.db.prepare(`DELETE FROM ${table(collection)} WHERE id = ? AND ${cond}`).run(...params).changes === 1;
+    return this.db.prepare(`DELETE FROM ${this.table(collection)} WHERE id = ? AND ${cond}`).run(...params).changes === 1;
   }
 
   async query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
-    assertIndexed(collection, spec);
+    assertIndexed(this.collections, collection, spec);
     const limit = Math.max(1, Math.min(spec.limit, MAX_PAGE));
     const params: Scalar[] = [];
-    let sql = `SELECT doc FROM ${table(collection)} WHERE ${compileFilter(spec.where, params)}`;
+    let sql = `SELECT doc FROM ${this.table(collection)} WHERE ${compileFilter(spec.where, params)}`;
     const sortExpr = expr(spec.orderBy.field);
     const cmp = spec.orderBy.dir === 'desc' ? '<' : '>';
     if (spec.after) {
@@ -197,7 +202,7 @@ export class SqliteStore implements Store {
     const params: Scalar[] = [];
     const sortExpr = expr(spec.orderBy.field);
     const dir = spec.orderBy.dir === 'desc' ? 'DESC' : 'ASC';
-    const sql = `EXPLAIN QUERY PLAN SELECT doc FROM ${table(collection)} WHERE ${compileFilter(spec.where, params)} ORDER BY ${sortExpr} ${dir}, id ${dir} LIMIT 21`;
+    const sql = `EXPLAIN QUERY PLAN SELECT doc FROM ${this.table(collection)} WHERE ${compileFilter(spec.where, params)} ORDER BY ${sortExpr} ${dir}, id ${dir} LIMIT 21`;
     const rows = this.db.prepare(sql).all(...params) as { detail: string }[];
     return rows.map((r) => r.detail).join('\n');
   }
@@ -206,7 +211,7 @@ export class SqliteStore implements Store {
    * Optimistic, like CloudBase's: reads are remembered, writes buffered, and the commit
    * re-checks every read under the write lock. A changed read reruns `fn`.
    */
-  async transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
+  async transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     for (let attempt = 0; attempt < TX_ATTEMPTS; attempt += 1) {
       // Jittered backoff spreads contenders on a hot document (e.g. a daily counter).
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
@@ -214,11 +219,11 @@ export class SqliteStore implements Store {
       const writes: Array<{ kind: 'insert' | 'set' | 'remove'; collection: string; id: string; doc?: Doc }> = [];
       const key = (c: string, id: string) => `${c}\u0000${id}`;
       const pending = new Map<string, Doc | null>();
-      const tx: TxOps = {
+      const tx: DocumentTxOps = {
         get: async <T extends Doc>(collection: string, id: string) => {
           const k = key(collection, id);
           if (pending.has(k)) return (pending.get(k) ?? null) as T | null;
-          const row = this.db.prepare(`SELECT doc FROM ${table(collection)} WHERE id = ?`).get(id) as
+          const row = this.db.prepare(`SELECT doc FROM ${this.table(collection)} WHERE id = ?`).get(id) as
             | { doc: string }
             | undefined;
           if (!reads.has(k)) reads.set(k, { collection, id, text: row?.doc ?? null });
@@ -240,7 +245,7 @@ export class SqliteStore implements Store {
       const result = await fn(tx);
       const commit = this.db.transaction(() => {
         for (const read of reads.values()) {
-          const row = this.db.prepare(`SELECT doc FROM ${table(read.collection)} WHERE id = ?`).get(read.id) as
+          const row = this.db.prepare(`SELECT doc FROM ${this.table(read.collection)} WHERE id = ?`).get(read.id) as
             | { doc: string }
             | undefined;
           if ((row?.doc ?? null) !== read.text) return false;
@@ -248,15 +253,15 @@ export class SqliteStore implements Store {
         for (const w of writes) {
           if (w.kind === 'insert') {
             const r = this.db
-              .prepare(`INSERT INTO ${table(w.collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO NOTHING`)
+              .prepare(`INSERT INTO ${this.table(w.collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO NOTHING`)
               .run(w.id, JSON.stringify(w.doc));
             if (r.changes !== 1) throw new DuplicateKeyError(w.collection, w.id);
           } else if (w.kind === 'set') {
             this.db
-              .prepare(`INSERT INTO ${table(w.collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
+              .prepare(`INSERT INTO ${this.table(w.collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
               .run(w.id, JSON.stringify(w.doc));
           } else {
-            this.db.prepare(`DELETE FROM ${table(w.collection)} WHERE id = ?`).run(w.id);
+            this.db.prepare(`DELETE FROM ${this.table(w.collection)} WHERE id = ?`).run(w.id);
           }
         }
         return true;

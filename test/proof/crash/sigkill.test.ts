@@ -17,7 +17,7 @@ import path from 'node:path';
 import { memberIdFor } from '../../../cloudfunctions/lib/kernel/caller';
 import { bookingIdFor, type BookingRecord } from '../../../cloudfunctions/lib/features/booking/records';
 import type { ConcernRecord } from '../../../cloudfunctions/lib/features/concern/records';
-import type { MemberRecord } from '../../../cloudfunctions/lib/features/member/records';
+import type { MemberRecord } from '../../../cloudfunctions/lib/kernel/members';
 import { waitlistCap } from '../../../cloudfunctions/lib/features/booking/admin-services';
 import { DbReader, SEATED } from '../support-b/checks';
 import { callApi, startGateway, type Reply } from '../support-b/gateways';

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { makeContext, type HandlerContext } from '../../../cloudfunctions/lib/kernel/action';
+import { FEATURE_REGISTRY } from '../../../cloudfunctions/lib/manifests';
 import { ANONYMOUS } from '../../../cloudfunctions/lib/kernel/caller';
 import { createHarness } from '../../support/harness';
 
@@ -147,7 +148,7 @@ describe('a handler is given a context without the event', () => {
 
     const h = await createHarness({ seed: false });
     try {
-      const ctx = makeContext(h.deps, ANONYMOUS, { any: 'input' }, 0) as HandlerContext<unknown> & Record<string, unknown>;
+      const ctx = makeContext(h.deps, FEATURE_REGISTRY, ANONYMOUS, { any: 'input' }, 0) as HandlerContext<unknown> & Record<string, unknown>;
       expect(Object.keys(ctx).filter((k) => FORBIDDEN_MEMBERS.test(k))).toEqual([]);
       expect(ctx.caller).toBe(ANONYMOUS);
     } finally {

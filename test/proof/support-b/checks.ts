@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import { waitlistCap } from '../../../cloudfunctions/lib/features/booking/admin-services';
 import { lockIdFor, quotaIdFor, type BookingRecord, type LockRecord, type QuotaRecord, type SlotRecord } from '../../../cloudfunctions/lib/features/booking/records';
 import type { ConcernRecord } from '../../../cloudfunctions/lib/features/concern/records';
-import type { EventRecord } from '../../../cloudfunctions/lib/features/audit/events';
-import { localDayKey } from '../../../cloudfunctions/lib/platform/time';
+import type { EventRecord } from '../../../cloudfunctions/lib/kernel/audit';
+import { localDayKey } from '../../../cloudfunctions/lib/kernel/time';
 
 /** Statuses that hold a seat of their slot. */
 export const SEATED = ['booked', 'offered', 'attended', 'noShow'];

@@ -5,8 +5,9 @@
  * point of an action can be visited in turn.
  */
 import { createApiFunction, type CloudFunction } from '../../../cloudfunctions/lib/api-function';
-import { InboxNotifier } from '../../../cloudfunctions/lib/platform/inbox-notifier';
-import type { Doc, Filter, Patch, QueryPage, QuerySpec, Store, TxOps } from '../../../cloudfunctions/lib/ports/store';
+import { InboxNotifier } from '../../../cloudfunctions/lib/features/notify/inbox-notifier';
+import type { Doc, Filter, Patch, QueryPage, QuerySpec, DocumentStore, DocumentTxOps } from '../../../cloudfunctions/lib/ports/store';
+import { templateForKind } from '../../../cloudfunctions/lib/manifests';
 import type { Envelope } from '../../../miniprogram/core/envelope';
 import { localDeps, type LocalDeps } from '../../../dev/local-deps';
 
@@ -37,7 +38,7 @@ export function describeOp(op: Op): string {
   return `${op.kind} ${op.collection}`;
 }
 
-export class HookedStore implements Store {
+export class HookedStore implements DocumentStore {
   /** Awaited before each call; may pause it or throw. */
   before: ((op: Op) => Promise<void> | void) | null = null;
   /** Writes performed, in order (a write that changed nothing, e.g. a refused insert, counts too). */
@@ -46,7 +47,7 @@ export class HookedStore implements Store {
   crashAfter: number | null = null;
   private dead = false;
 
-  constructor(readonly inner: Store) {}
+  constructor(readonly inner: DocumentStore) {}
 
   /** A healthy store again: the "restarted process". */
   revive(): void {
@@ -92,7 +93,7 @@ export class HookedStore implements Store {
   query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
     return this.run({ kind: 'query', collection }, () => this.inner.query<T>(collection, spec));
   }
-  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
+  transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     const touched: string[] = [];
     return this.run({ kind: 'commit', collection: 'tx' }, () =>
       this.inner.transaction((tx) =>
@@ -131,7 +132,7 @@ export interface InProcess {
 export function inProcess(file: string): InProcess {
   const local = localDeps({ filename: file, quiet: true });
   const hooked = new HookedStore(local.store);
-  const deps = { ...local, store: hooked, notifier: new InboxNotifier(hooked, local.clock, local.config.templates) } as unknown as LocalDeps;
+  const deps = { ...local, store: hooked, notifier: new InboxNotifier(hooked, local.clock, local.config.templates, templateForKind) } as unknown as LocalDeps;
   const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
   const call: InProcess['call'] = async (openid, action, data = {}, key) => (await api({ action, data, ...(key ? { idempotencyKey: key } : {}) }, { openid })) as Envelope<never>;
   return {

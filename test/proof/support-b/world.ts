@@ -6,7 +6,7 @@
  */
 import { createApiFunction } from '../../../cloudfunctions/lib/api-function';
 import { memberIdFor } from '../../../cloudfunctions/lib/kernel/caller';
-import type { MemberRecord } from '../../../cloudfunctions/lib/features/member/records';
+import type { MemberRecord } from '../../../cloudfunctions/lib/kernel/members';
 import type { Envelope } from '../../../miniprogram/core/envelope';
 import { seedDemo } from '../../../dev/demo-seed';
 import { localDeps } from '../../../dev/local-deps';

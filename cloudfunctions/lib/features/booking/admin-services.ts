@@ -10,11 +10,9 @@ import type { HandlerContext } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { op } from '../../ports/store';
-import { appendEvent } from '../audit/events';
-import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../member/records';
+import { appendEvent } from '../../kernel/audit';
 import { toServiceView } from './presenters';
-import { OPEN_BOOKING, slotIdFor, type BookingRecord, type ServiceRecord, type SlotRecord } from './records';
+import { OPEN_BOOKING, slotIdFor, type ServiceRecord, type SlotRecord } from './records';
 import { slotStarts } from './schedule';
 import { changeBooking, freeBooking } from './steps';
 
@@ -24,12 +22,12 @@ export const waitlistCap = (seats: number) => Math.max(5, seats);
 export async function upsertService(ctx: HandlerContext<ContractParsed<typeof upsertServiceContract>>) {
   const db = ctx.db();
   const { serviceId, location, staffIds: staffInput, ...rest } = ctx.input;
-  const existingService = serviceId ? await db.require<ServiceRecord>('services', serviceId, '服务不存在') : null;
+  const existingService = serviceId ? await db.require('services', serviceId, '服务不存在') : null;
   const fields = { ...rest, staffIds: staffInput ?? existingService?.staffIds ?? [] };
-  if (fields.gridIds.length && (await db.getMany<GridRecord>('grids', fields.gridIds)).length !== new Set(fields.gridIds).size) {
+  if (fields.gridIds.length && (await db.getMany('grids', fields.gridIds)).length !== new Set(fields.gridIds).size) {
     throw new AppError('VALIDATION_ERROR', '所选网格不存在');
   }
-  const staff = await db.getMany<MemberRecord>('members', fields.staffIds);
+  const staff = await db.getMany('members', fields.staffIds);
   if (staff.length !== new Set(fields.staffIds).size || staff.some((m) => !m.roles.some((r) => r === 'gridWorker' || r === 'admin'))) {
     throw new AppError('VALIDATION_ERROR', '负责人员须为本社区的网格员或管理员');
   }
@@ -80,7 +78,7 @@ export async function generateSlots(db: ScopedStore, service: ServiceRecord, now
 
 export async function setSchedule(ctx: HandlerContext<ContractParsed<typeof setScheduleContract>>) {
   const db = ctx.db();
-  const service = await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在');
+  const service = await db.require('services', ctx.input.serviceId, '服务不存在');
   await db.update('services', service._id, { schedule: ctx.input.schedule, updatedAt: ctx.now });
   const slotsCreated = await generateSlots(db, { ...service, schedule: ctx.input.schedule }, ctx.now);
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${service._id}`, type: 'service.scheduled', public: false, to: JSON.stringify(ctx.input.schedule), at: ctx.now });
@@ -98,10 +96,10 @@ const CLOSE_LIMIT = 300;
 export async function closeSlots(ctx: HandlerContext<ContractParsed<typeof closeSlotsContract>>) {
   const db = ctx.db();
   const { serviceId, from, to, reason } = ctx.input;
-  await db.require<ServiceRecord>('services', serviceId, '服务不存在');
+  await db.require('services', serviceId, '服务不存在');
   // Appended atomically: two closures entered at once must both stand.
   await db.update('services', serviceId, { closures: op.push({ from, to, reason }), updatedAt: ctx.now });
-  const slots = await db.query<SlotRecord>('slots', {
+  const slots = await db.query('slots', {
     where: { serviceId, startAt: { $gte: from, $lt: to } },
     orderBy: { field: 'startAt', dir: 'asc' },
     limit: CLOSE_LIMIT,
@@ -120,7 +118,7 @@ async function closeBookings(db: ScopedStore, notifier: Notifier, actor: Handler
   let count = 0;
   let after: string | undefined;
   do {
-    const page = await db.query<BookingRecord>('bookings', { where: { slotId: slot._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    const page = await db.query('bookings', { where: { slotId: slot._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
     for (const b of page.items.filter((x) => OPEN_BOOKING.includes(x.status))) {
       try {
         const next = await changeBooking(db, actor, b, { status: 'closed', offerExpiresAt: null, wakeAt: now }, { type: 'booking.closed', note: reason }, now);

@@ -2,16 +2,15 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole, type Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { BuildingRecord } from '../community/records';
 import { toServiceView, toSlotView } from './presenters';
-import type { ServiceRecord, SlotRecord } from './records';
+import type { ServiceRecord } from './records';
 import { eligible, isServiceStaff } from './rules';
-import { DAY } from '../../platform/time';
+import { DAY } from '../../kernel/time';
 
 /** The grid a resident lives in, for services open to certain grids only. */
 async function residentGrid(db: ScopedStore, caller: Caller): Promise<string | null> {
   if (!caller.household) return null;
-  return (await db.get<BuildingRecord>('buildings', caller.household.buildingId))?.gridId ?? null;
+  return (await db.get('buildings', caller.household.buildingId))?.gridId ?? null;
 }
 
 function canBook(caller: Caller, s: ServiceRecord, grid: string | null): boolean {
@@ -25,7 +24,7 @@ export async function listServices(ctx: HandlerContext<{ cursor?: string; limit:
   const db = ctx.db();
   const staff = hasRole(ctx.caller, 'gridWorker', 'admin');
   const [page, grid] = await Promise.all([
-    db.query<ServiceRecord>('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: ctx.input.limit, after: ctx.input.cursor }),
+    db.query('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: ctx.input.limit, after: ctx.input.cursor }),
     residentGrid(db, ctx.caller),
   ]);
   const visible = page.items.filter((s) => staff || (s.active && (eligible(s, grid) || !hasRole(ctx.caller, 'resident'))));
@@ -34,18 +33,18 @@ export async function listServices(ctx: HandlerContext<{ cursor?: string; limit:
 
 export async function getService(ctx: HandlerContext<{ serviceId: string }>) {
   const db = ctx.db();
-  const s = await db.get<ServiceRecord>('services', ctx.input.serviceId);
+  const s = await db.get('services', ctx.input.serviceId);
   if (!s || (!s.active && !hasRole(ctx.caller, 'gridWorker', 'admin'))) throw new AppError('NOT_FOUND', '服务不存在');
   return toServiceView(ctx.caller, s, canBook(ctx.caller, s, await residentGrid(db, ctx.caller)));
 }
 
 export async function listSlots(ctx: HandlerContext<{ serviceId: string; from?: number; cursor?: string; limit: number }>) {
   const db = ctx.db();
-  const service = await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在');
+  const service = await db.require('services', ctx.input.serviceId, '服务不存在');
   // Residents see what they can still book; staff also see today's slots already under way,
   // to check people in and mark no-shows.
   const earliest = isServiceStaff(ctx.caller, service) ? ctx.now - DAY : ctx.now;
-  const page = await db.query<SlotRecord>('slots', {
+  const page = await db.query('slots', {
     where: { serviceId: ctx.input.serviceId, startAt: { $gte: Math.max(ctx.input.from ?? ctx.now, earliest) } },
     orderBy: { field: 'startAt', dir: 'asc' },
     limit: ctx.input.limit,

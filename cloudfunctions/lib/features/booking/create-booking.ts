@@ -3,13 +3,12 @@ import type { BookingView, createBooking as createBookingContract } from '../../
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
-import { HOUR } from '../../platform/time';
-import type { BuildingRecord } from '../community/records';
+import { HOUR } from '../../kernel/time';
 import { formatAddress } from '../member/household';
-import type { MemberRecord } from '../member/records';
+import type { MemberRecord } from '../../kernel/members';
 import { claimLock, claimQuota, releaseLock, releaseQuota } from './limits';
 import { toBookingView } from './presenters';
-import { bookingIdFor, claimFor, OPEN_BOOKING, type BookingRecord, type ServiceRecord, type SlotRecord } from './records';
+import { bookingIdFor, claimFor, OPEN_BOOKING, type BookingRecord } from './records';
 import { eligible, isServiceStaff } from './rules';
 import { monthKey } from './schedule';
 import { takePlace } from './seats';
@@ -26,14 +25,14 @@ type Input = ContractParsed<typeof createBookingContract>;
 export async function createBooking(ctx: HandlerContext<Input>): Promise<BookingView> {
   const { caller, input, now } = ctx;
   const db = ctx.db();
-  const slot = await db.require<SlotRecord>('slots', input.slotId, '时段不存在');
-  const service = await db.require<ServiceRecord>('services', slot.serviceId, '服务不存在');
+  const slot = await db.require('slots', input.slotId, '时段不存在');
+  const service = await db.require('services', slot.serviceId, '服务不存在');
 
   let resident: Pick<MemberRecord, '_id' | 'name' | 'household'>;
   let onBehalf: BookingRecord['onBehalf'] = null;
   if (input.onBehalfOf) {
     if (!isServiceStaff(caller, service)) throw new AppError('FORBIDDEN', '只有该服务的负责人员或社区管理员可以代办预约');
-    const target = await db.get<MemberRecord>('members', input.onBehalfOf);
+    const target = await db.get('members', input.onBehalfOf);
     if (!target || !target.roles.includes('resident')) throw new AppError('NOT_FOUND', '居民不存在');
     resident = target;
     onBehalf = { staffId: caller.memberId as string, staffName: caller.name ?? '社区工作人员', reason: input.reason as string };
@@ -49,16 +48,16 @@ export async function createBooking(ctx: HandlerContext<Input>): Promise<Booking
     throw new AppError('BOOKING_TOO_LATE', `请至少提前${service.minNoticeHours}小时预约`);
   }
   if (service.gridIds.length) {
-    const building = resident.household ? await db.get<BuildingRecord>('buildings', resident.household.buildingId) : null;
+    const building = resident.household ? await db.get('buildings', resident.household.buildingId) : null;
     if (!eligible(service, building?.gridId ?? null)) throw new AppError('BOOKING_NOT_ELIGIBLE');
   }
 
   const id = bookingIdFor(slot._id, resident._id);
-  const existing = await db.get<BookingRecord>('bookings', id);
+  const existing = await db.get('bookings', id);
   if (existing && OPEN_BOOKING.includes(existing.status)) {
     // A retry: the booking and its event were saved together; only the notice may be missing.
     await notifyCreated(ctx, existing, service.name);
-    return toBookingView(caller, existing, service, await db.get<SlotRecord>('slots', slot._id), now);
+    return toBookingView(caller, existing, service, await db.get('slots', slot._id), now);
   }
 
   const version = (existing?.version ?? 0) + 1;
@@ -106,20 +105,20 @@ export async function createBooking(ctx: HandlerContext<Input>): Promise<Booking
   const event = bookingEvent(db, caller, record, { type: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted', note: onBehalf ? `${onBehalf.staffName}代办：${onBehalf.reason}` : null }, existing?.status ?? null);
   // The booking and its audit event are saved together; a parallel retry that saved first wins.
   const saved = await db.store.transaction(async (tx) => {
-    const current = await tx.get<BookingRecord>('bookings', id);
+    const current = await tx.get('bookings', id);
     if ((current?.version ?? 0) !== (existing?.version ?? 0)) return false;
     tx.set('bookings', record);
     tx.insert('events', event);
     return true;
   });
-  let stored = saved ? record : ((await db.get<BookingRecord>('bookings', id)) as BookingRecord);
+  let stored = saved ? record : ((await db.get('bookings', id)) as BookingRecord);
   if (saved && record.status === 'waitlisted') {
     // A cancellation may have moved this booking onto a seat before it was saved; then the
     // promotion could not find it to offer the seat, so take the seat now.
-    const now2 = await db.get<SlotRecord>('slots', slot._id);
+    const now2 = await db.get('slots', slot._id);
     if (now2?.holders[id] === claim) {
       stored = await changeBooking(db, 'system', record, { status: 'booked', wakeAt: reminderAt(slot.startAt, now) }, { type: 'booking.promoted' }, now).catch(async (err) => {
-        if (err instanceof AppError && err.code === 'CONFLICT') return (await db.get<BookingRecord>('bookings', id)) as BookingRecord;
+        if (err instanceof AppError && err.code === 'CONFLICT') return (await db.get('bookings', id)) as BookingRecord;
         throw err;
       });
     } else {
@@ -127,8 +126,8 @@ export async function createBooking(ctx: HandlerContext<Input>): Promise<Booking
     }
   }
   if (saved) await notifyCreated(ctx, record, service.name);
-  const fresh = (await db.get<BookingRecord>('bookings', id)) ?? stored;
-  return toBookingView(caller, fresh, service, await db.get<SlotRecord>('slots', slot._id), now);
+  const fresh = (await db.get('bookings', id)) ?? stored;
+  return toBookingView(caller, fresh, service, await db.get('slots', slot._id), now);
 }
 
 /** The resident hears of the booking once: the notice id names this incarnation. */

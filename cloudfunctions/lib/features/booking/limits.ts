@@ -7,7 +7,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { op } from '../../ports/store';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { lockIdFor, OPEN_BOOKING, quotaIdFor, type BookingRecord, type LockRecord, type QuotaRecord } from './records';
+import { lockIdFor, OPEN_BOOKING, quotaIdFor, type LockRecord, type QuotaRecord } from './records';
 
 /** A lock whose booking never appeared after this long was left by a crashed attempt. */
 export const STALE_LOCK_MS = 60_000;
@@ -21,14 +21,14 @@ export async function claimLock(db: ScopedStore, serviceId: string, memberId: st
   const limit = () => new AppError('BOOKING_LIMIT', '您已有该服务的预约，请先完成或取消后再约');
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (await db.insert('bookingLocks', { _id: lockId, communityId: db.communityId, bookingId, claim, claimedAt: now } satisfies LockRecord)) return;
-    const lock = await db.get<LockRecord>('bookingLocks', lockId);
+    const lock = await db.get('bookingLocks', lockId);
     if (!lock) continue; // released meanwhile: claim afresh
     if (lock.claim === claim) return;
     // The same booking's earlier incarnation (cancelled, release still on its way) hands
     // the lock to this one, so its late release misses.
     const sameBooking = lock.bookingId === bookingId;
     if (!sameBooking) {
-      const holder = lock.bookingId ? await db.get<BookingRecord>('bookings', lock.bookingId) : null;
+      const holder = lock.bookingId ? await db.get('bookings', lock.bookingId) : null;
       if (holder && OPEN_BOOKING.includes(holder.status)) throw limit();
       // No open booking behind the lock: still being made (refuse), or its attempt died
       // long ago (take over, naming the stale claim so only one taker wins).
@@ -49,7 +49,7 @@ export async function claimQuota(db: ScopedStore, serviceId: string, memberId: s
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (await db.insert('bookingQuotas', { _id: id, communityId: db.communityId, max, left: max - 1, used: { [bookingId]: claim } } satisfies QuotaRecord)) return;
     if (await db.update('bookingQuotas', id, { left: op.inc(-1), [used]: claim }, { left: { $gt: 0 }, [used]: { $exists: false } })) return;
-    const quota = await db.get<QuotaRecord>('bookingQuotas', id);
+    const quota = await db.get('bookingQuotas', id);
     if (!quota) continue; // emptied and removed meanwhile: claim afresh
     const held = quota.used[bookingId];
     if (held === claim) return;
@@ -64,7 +64,7 @@ export async function releaseQuota(db: ScopedStore, serviceId: string, memberId:
   const id = quotaIdFor(serviceId, memberId, month);
   if (await db.update('bookingQuotas', id, { left: op.inc(1), [`used.${bookingId}`]: op.unset() }, { [`used.${bookingId}`]: claim })) {
     // Unused again: take the document away unless a claim slipped in meanwhile.
-    const quota = await db.get<QuotaRecord>('bookingQuotas', id);
+    const quota = await db.get('bookingQuotas', id);
     if (quota && quota.left >= quota.max) await db.remove('bookingQuotas', id, { left: quota.left });
   }
 }

@@ -1,19 +1,19 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
-import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
+import type { BookingRecord, ServiceRecord } from './records';
 import { isOwner, isServiceStaff } from './rules';
 import { toBookingView } from './presenters';
 
 /** A booking the caller may see (its resident or the service's staff), with its service. */
 export async function loadBooking(ctx: HandlerContext<{ bookingId: string }>) {
   const db = ctx.db();
-  const b = await db.get<BookingRecord>('bookings', ctx.input.bookingId);
-  const service = b ? await db.get<ServiceRecord>('services', b.serviceId) : null;
+  const b = await db.get('bookings', ctx.input.bookingId);
+  const service = b ? await db.get('services', b.serviceId) : null;
   if (!b || !service || (!isOwner(ctx.caller, b) && !isServiceStaff(ctx.caller, service))) throw new AppError('NOT_FOUND', '预约不存在');
   return { db, b, service };
 }
 
 export async function bookingView(ctx: HandlerContext<unknown>, b: BookingRecord, service: ServiceRecord) {
-  const slot = b.status === 'waitlisted' ? await ctx.db().get<SlotRecord>('slots', b.slotId) : null;
+  const slot = b.status === 'waitlisted' ? await ctx.db().get('slots', b.slotId) : null;
   return toBookingView(ctx.caller, b, service, slot, ctx.now);
 }

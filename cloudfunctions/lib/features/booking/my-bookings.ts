@@ -1,7 +1,6 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
-import type { MemberRecord } from '../member/records';
-import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
+import type { ServiceRecord } from './records';
 import { toBookingView } from './presenters';
 import { isServiceStaff } from './rules';
 
@@ -9,15 +8,15 @@ import { isServiceStaff } from './rules';
 export async function listMyBookings(ctx: HandlerContext<{ when: 'upcoming' | 'past'; cursor?: string; limit: number }>) {
   const db = ctx.db();
   const upcoming = ctx.input.when === 'upcoming';
-  const page = await db.query<BookingRecord>('bookings', {
+  const page = await db.query('bookings', {
     where: { memberId: ctx.caller.memberId, startAt: upcoming ? { $gte: ctx.now } : { $lt: ctx.now } },
     orderBy: { field: 'startAt', dir: upcoming ? 'asc' : 'desc' },
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
-  const services = new Map((await db.getMany<ServiceRecord>('services', page.items.map((b) => b.serviceId))).map((s) => [s._id, s]));
+  const services = new Map((await db.getMany('services', page.items.map((b) => b.serviceId))).map((s) => [s._id, s]));
   const waitSlots = new Map(
-    (await db.getMany<SlotRecord>('slots', page.items.filter((b) => b.status === 'waitlisted').map((b) => b.slotId))).map((s) => [s._id, s]),
+    (await db.getMany('slots', page.items.filter((b) => b.status === 'waitlisted').map((b) => b.slotId))).map((s) => [s._id, s]),
   );
   return {
     items: page.items
@@ -30,17 +29,17 @@ export async function listMyBookings(ctx: HandlerContext<{ when: 'upcoming' | 'p
 /** The day's list for the service's staff: everyone booked, offered or waiting. */
 export async function listForSlot(ctx: HandlerContext<{ slotId: string; cursor?: string; limit: number }>) {
   const db = ctx.db();
-  const slot = await db.require<SlotRecord>('slots', ctx.input.slotId, '时段不存在');
-  const service = await db.require<ServiceRecord>('services', slot.serviceId, '服务不存在');
+  const slot = await db.require('slots', ctx.input.slotId, '时段不存在');
+  const service = await db.require('services', slot.serviceId, '服务不存在');
   if (!isServiceStaff(ctx.caller, service)) throw new AppError('FORBIDDEN', '只有该服务的负责人员可以查看名单');
-  const page = await db.query<BookingRecord>('bookings', {
+  const page = await db.query('bookings', {
     where: { slotId: slot._id },
     orderBy: { field: 'createdAt', dir: 'asc' },
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
   // Staff in charge may need to call a resident who is late: phones, decrypted, for them only.
-  const people = await db.getMany<MemberRecord>('members', page.items.map((b) => b.memberId));
+  const people = await db.getMany('members', page.items.map((b) => b.memberId));
   const phones = new Map(people.filter((m) => m.phoneEnc).map((m) => [m._id, ctx.deps.cipher.decrypt(m.phoneEnc as string)]));
   return {
     items: page.items.map((b) => {

@@ -111,3 +111,13 @@ export const quotaIdFor = (serviceId: string, memberId: string, month: string) =
 
 /** Statuses in which a booking holds (or waits for) a place. */
 export const OPEN_BOOKING: readonly BookingStatus[] = ['booked', 'waitlisted', 'offered'];
+
+declare module '../../ports/store' {
+  interface CollectionRecords {
+    services: ServiceRecord;
+    slots: SlotRecord;
+    bookings: BookingRecord;
+    bookingLocks: LockRecord;
+    bookingQuotas: QuotaRecord;
+  }
+}

@@ -2,7 +2,7 @@
  * Booking rules, pure: time windows, who may do what, and the actions a booking offers.
  */
 import { hasRole, type Caller } from '../../kernel/caller';
-import { HOUR } from '../../platform/time';
+import { HOUR } from '../../kernel/time';
 import type { BookingRecord, ServiceRecord } from './records';
 
 /** Staff may check people in from an hour before the slot. */

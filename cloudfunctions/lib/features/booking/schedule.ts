@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { ScheduleEntry } from '../../../../miniprogram/core/booking/contract';
-import { COMMUNITY_TZ } from '../../platform/time';
+import { COMMUNITY_TZ } from '../../kernel/time';
 
 /**
  * Slot start instants for a weekly schedule over the next `days` days, in Beijing time.

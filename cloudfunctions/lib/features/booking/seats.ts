@@ -8,7 +8,6 @@
  * release by a cancelled incarnation can never free the seat of the rebooked one.
  */
 import { op, type Store } from '../../ports/store';
-import type { SlotRecord } from './records';
 
 /** A store or a community-scoped view of one: slots are always reached within a community. */
 type SlotStore = Pick<Store, 'get' | 'update'>;
@@ -30,7 +29,7 @@ export async function takePlace(store: SlotStore, slotId: string, bookingId: str
   if (queued) return 'waitlist';
   // Neither: full, closed, this very attempt already placed (a retry), or an earlier
   // incarnation of this booking still holds a place its cancellation has not yet given back.
-  const slot = await store.get<SlotRecord>('slots', slotId);
+  const slot = await store.get('slots', slotId);
   for (const [field, place] of [[holder, 'seat'], [waiter, 'waitlist']] as const) {
     const held = field === holder ? slot?.holders[bookingId] : slot?.waiting[bookingId];
     if (held === undefined) continue;
@@ -62,7 +61,7 @@ export async function releasePlace(store: SlotStore, slotId: string, bookingId: 
  */
 export async function promoteHead(store: SlotStore, slotId: string): Promise<string | null> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const slot = await store.get<SlotRecord>('slots', slotId);
+    const slot = await store.get('slots', slotId);
     const head = slot?.waitlist[0];
     if (!slot || slot.status !== 'open' || slot.seatsLeft <= 0 || !head) return null;
     const claim = slot.waiting[head];

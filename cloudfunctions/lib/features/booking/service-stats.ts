@@ -1,18 +1,18 @@
 import type { ServiceUsageRow } from '../../../../miniprogram/core/booking/contract';
 import type { HandlerContext } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { Doc } from '../../ports/store';
+import type { RecordOf } from '../../ports/store';
 import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
 import { isServiceStaff } from './rules';
 
 /** One report reads at most this many pages per collection and service. */
 const MAX_PAGES = 20;
 
-async function readAll<T extends Doc>(db: ScopedStore, collection: string, serviceId: string, from: number, to: number): Promise<{ items: T[]; truncated: boolean }> {
-  const items: T[] = [];
+async function readAll<C extends 'slots' | 'bookings'>(db: ScopedStore, collection: C, serviceId: string, from: number, to: number): Promise<{ items: RecordOf<C>[]; truncated: boolean }> {
+  const items: RecordOf<C>[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const batch = await db.query<T>(collection, { where: { serviceId, startAt: { $gte: from, $lt: to } }, orderBy: { field: 'startAt', dir: 'asc' }, limit: 100, after });
+    const batch = await db.query(collection, { where: { serviceId, startAt: { $gte: from, $lt: to } }, orderBy: { field: 'startAt', dir: 'asc' }, limit: 100, after });
     items.push(...batch.items);
     after = batch.next;
     if (!after) return { items, truncated: false };
@@ -49,16 +49,16 @@ export function usage(service: ServiceRecord, slots: SlotRecord[], bookings: Boo
 export async function serviceStats(ctx: HandlerContext<{ from: number; to: number; serviceId?: string }>) {
   const db = ctx.db();
   const listed = ctx.input.serviceId
-    ? { items: [await db.require<ServiceRecord>('services', ctx.input.serviceId, '服务不存在')], next: undefined }
-    : await db.query<ServiceRecord>('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 });
+    ? { items: [await db.require('services', ctx.input.serviceId, '服务不存在')], next: undefined }
+    : await db.query('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 });
   const mine = listed.items.filter((s) => isServiceStaff(ctx.caller, s));
   const rows: ServiceUsageRow[] = [];
   // More than 50 services: say the report is partial rather than silently cut it.
   let truncated = listed.next !== undefined;
   for (const s of mine) {
     const [slots, bookings] = await Promise.all([
-      readAll<SlotRecord>(db, 'slots', s._id, ctx.input.from, ctx.input.to),
-      readAll<BookingRecord>(db, 'bookings', s._id, ctx.input.from, ctx.input.to),
+      readAll(db, 'slots', s._id, ctx.input.from, ctx.input.to),
+      readAll(db, 'bookings', s._id, ctx.input.from, ctx.input.to),
     ]);
     truncated ||= slots.truncated || bookings.truncated;
     rows.push(usage(s, slots.items, bookings.items));

@@ -8,10 +8,10 @@ import { PROMOTION_WINDOW_HOURS } from '../../../../miniprogram/core/booking/con
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
-import { HOUR } from '../../platform/time';
-import { eventRecord } from '../audit/events';
+import { HOUR } from '../../kernel/time';
+import { eventRecord, type EventType } from '../../kernel/audit';
 import { releaseLock, releaseQuota } from './limits';
-import type { BookingRecord, SlotRecord } from './records';
+import type { BookingRecord } from './records';
 import { promoteHead, releasePlace } from './seats';
 
 export const REMIND_BEFORE = 24 * HOUR;
@@ -20,7 +20,7 @@ export function reminderAt(startAt: number, now: number): number | null {
   return startAt - REMIND_BEFORE > now ? startAt - REMIND_BEFORE : null;
 }
 
-export function bookingEvent(db: ScopedStore, actor: Caller | 'system', next: BookingRecord, step: { type: string; note?: string | null }, from: string | null) {
+export function bookingEvent(db: ScopedStore, actor: Caller | 'system', next: BookingRecord, step: { type: EventType; note?: string | null }, from: string | null) {
   return eventRecord(db, actor, {
     key: `v${next.version}:${step.type}`,
     subject: `booking:${next._id}`,
@@ -38,7 +38,7 @@ export async function changeBooking(
   actor: Caller | 'system',
   b: BookingRecord,
   patch: Partial<BookingRecord>,
-  step: { type: string; note?: string | null },
+  step: { type: EventType; note?: string | null },
   now: number,
 ): Promise<BookingRecord> {
   return commitVersioned(db, 'bookings', b, { ...patch, updatedAt: now }, (next) => bookingEvent(db, actor, next, step, b.status), '该预约刚被更新，请刷新后重试');
@@ -67,11 +67,11 @@ export async function freeBooking(db: ScopedStore, notifier: Notifier, b: Bookin
 export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, slotId: string, now: number): Promise<number> {
   let offered = 0;
   for (let head = await promoteHead(db, slotId); head; head = await promoteHead(db, slotId)) {
-    offered += await offer(db, notifier, await db.get<BookingRecord>('bookings', head), now);
+    offered += await offer(db, notifier, await db.get('bookings', head), now);
   }
-  const slot = await db.get<SlotRecord>('slots', slotId);
+  const slot = await db.get('slots', slotId);
   const holders = Object.keys(slot?.holders ?? {});
-  for (const b of await db.getMany<BookingRecord>('bookings', holders)) {
+  for (const b of await db.getMany('bookings', holders)) {
     if (b.status === 'waitlisted' && slot?.holders[b._id] === b.claim) offered += await offer(db, notifier, b, now);
   }
   return offered;

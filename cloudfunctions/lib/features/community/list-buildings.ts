@@ -1,12 +1,12 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
-import type { BuildingRecord } from './records';
+import type { Caller } from '../../kernel/caller';
 
 /** Public list: a visitor needs it to say where they live before anyone knows them. */
-export async function listBuildings(ctx: HandlerContext<{ communityId?: string; cursor?: string; limit: number }>) {
+export async function listBuildings(ctx: HandlerContext<{ communityId?: string; cursor?: string; limit: number }, Caller>) {
   const communityId = ctx.input.communityId ?? ctx.caller.communityId;
   if (!communityId) throw new AppError('VALIDATION_ERROR', '请先选择社区');
-  const page = await ctx.dbFor(communityId).query<BuildingRecord>('buildings', {
+  const page = await ctx.dbFor(communityId).query('buildings', {
     where: {},
     orderBy: { field: 'name', dir: 'asc' },
     limit: ctx.input.limit,

@@ -1,9 +1,9 @@
 import type { CommunityView } from '../../../../miniprogram/core/community/contract';
 import type { HandlerContext } from '../../kernel/action';
-import type { CommunityRecord } from './records';
+import type { Caller } from '../../kernel/caller';
 
-export async function listCommunities(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
-  const page = await ctx.deps.store.query<CommunityRecord>('communities', {
+export async function listCommunities(ctx: HandlerContext<{ cursor?: string; limit: number }, Caller>) {
+  const page = await ctx.deps.store.query('communities', {
     where: { active: true },
     orderBy: { field: 'name', dir: 'asc' },
     limit: ctx.input.limit,

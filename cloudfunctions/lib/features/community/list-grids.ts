@@ -1,18 +1,16 @@
 import type { GridView, StaffRef } from '../../../../miniprogram/core/community/contract';
 import type { HandlerContext } from '../../kernel/action';
-import type { MemberRecord } from '../member/records';
-import type { GridRecord } from './records';
 
 export async function listGrids(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
   const db = ctx.db();
-  const page = await db.query<GridRecord>('grids', {
+  const page = await db.query('grids', {
     where: {},
     orderBy: { field: 'name', dir: 'asc' },
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
   const workerIds = page.items.flatMap((g) => [g.workerA, g.workerB, g.leaderId ?? null]).filter((id): id is string => !!id);
-  const workers = new Map((await db.getMany<MemberRecord>('members', workerIds)).map((m) => [m._id, m]));
+  const workers = new Map((await db.getMany('members', workerIds)).map((m) => [m._id, m]));
   const ref = (id: string | null): StaffRef | undefined => {
     const m = id ? workers.get(id) : undefined;
     return m ? { memberId: m._id, name: m.name ?? '网格员' } : undefined;

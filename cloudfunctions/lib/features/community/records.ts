@@ -29,3 +29,11 @@ export interface BuildingRecord extends Doc {
   createdAt: number;
   updatedAt: number;
 }
+
+declare module '../../ports/store' {
+  interface CollectionRecords {
+    communities: CommunityRecord;
+    grids: GridRecord;
+    buildings: BuildingRecord;
+  }
+}

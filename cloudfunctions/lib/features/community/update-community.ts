@@ -1,16 +1,15 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { updateCommunity as updateCommunityContract } from '../../../../miniprogram/core/community/contract';
 import type { HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../audit/events';
-import { seedDefaultCategories } from '../concern/catalogue';
+import { appendEvent } from '../../kernel/audit';
 import type { CommunityRecord } from './records';
 
 type Input = ContractParsed<typeof updateCommunityContract>;
 
 /**
  * Opens the admin's community on first call (a bootstrap admin from configuration has a
- * community id but no record yet) and renames it later. Opening also seeds the default
- * concern categories so residents can speak up from day one.
+ * community id but no record yet) and renames it later. Opening lets every feature seed
+ * what it needs (the concern categories, so residents can speak up from day one).
  */
 export async function updateCommunity(ctx: HandlerContext<Input>) {
   const db = ctx.db();
@@ -24,7 +23,7 @@ export async function updateCommunity(ctx: HandlerContext<Input>) {
     createdAt: now,
     updatedAt: now,
   } satisfies CommunityRecord);
-  if (created) await seedDefaultCategories(db, now);
+  if (created) await ctx.features.communityOpened(db, now);
   else await db.update('communities', db.communityId, { name: input.name, subdistrict: input.subdistrict, updatedAt: now });
   await appendEvent(db, ctx.caller, {
     key: ctx.deps.ids.random('e'),

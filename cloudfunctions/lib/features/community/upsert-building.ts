@@ -1,18 +1,18 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { upsertBuilding as upsertBuildingContract } from '../../../../miniprogram/core/community/contract';
 import type { HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../audit/events';
-import type { BuildingRecord, GridRecord } from './records';
+import { appendEvent } from '../../kernel/audit';
+import type { BuildingRecord } from './records';
 
 type Input = ContractParsed<typeof upsertBuildingContract>;
 
 export async function upsertBuilding(ctx: HandlerContext<Input>) {
   const db = ctx.db();
   const { input, now } = ctx;
-  await db.require<GridRecord>('grids', input.gridId, '网格不存在');
+  await db.require('grids', input.gridId, '网格不存在');
   let building: BuildingRecord;
   if (input.buildingId) {
-    const existing = await db.require<BuildingRecord>('buildings', input.buildingId, '楼栋不存在');
+    const existing = await db.require('buildings', input.buildingId, '楼栋不存在');
     building = { ...existing, name: input.name, gridId: input.gridId, updatedAt: now };
     await db.update('buildings', building._id, { name: building.name, gridId: building.gridId, updatedAt: now });
   } else {

@@ -2,9 +2,8 @@ import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { upsertGrid as upsertGridContract } from '../../../../miniprogram/core/community/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../audit/events';
-import { changeMember } from '../member/members';
-import type { MemberRecord } from '../member/records';
+import { appendEvent } from '../../kernel/audit';
+import { changeMember } from '../../kernel/members';
 import type { GridRecord } from './records';
 
 type Input = ContractParsed<typeof upsertGridContract>;
@@ -20,7 +19,7 @@ export async function upsertGrid(ctx: HandlerContext<Input>) {
   if (input.workerA && input.workerA === input.workerB) {
     throw new AppError('VALIDATION_ERROR', 'A角和B角不能是同一人');
   }
-  const workers = await db.getMany<MemberRecord>('members', [...workerIds, ...(input.leader ? [input.leader] : [])]);
+  const workers = await db.getMany('members', [...workerIds, ...(input.leader ? [input.leader] : [])]);
   for (const id of workerIds) {
     const w = workers.find((m) => m._id === id);
     if (!w || !w.roles.includes('gridWorker')) {
@@ -36,7 +35,7 @@ export async function upsertGrid(ctx: HandlerContext<Input>) {
 
   let grid: GridRecord;
   if (input.gridId) {
-    const existing = await db.require<GridRecord>('grids', input.gridId, '网格不存在');
+    const existing = await db.require('grids', input.gridId, '网格不存在');
     grid = { ...existing, name: input.name, workerA: input.workerA ?? null, workerB: input.workerB ?? null, leaderId: input.leader ?? null, updatedAt: now };
     await db.update('grids', grid._id, { name: grid.name, workerA: grid.workerA, workerB: grid.workerB, leaderId: grid.leaderId, updatedAt: now });
   } else {

@@ -3,9 +3,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import type { Filter } from '../../ports/store';
-import type { MemberRecord } from '../member/records';
 import { toQueueItem } from './presenters';
-import type { ConcernRecord } from './records';
 
 interface Input {
   status?: ConcernStatus;
@@ -31,13 +29,13 @@ export async function concernQueue(ctx: HandlerContext<Input>) {
   if (input.category) where.category = input.category;
   if (input.gridId) where.gridId = input.gridId;
   const db = ctx.db();
-  const page = await db.query<ConcernRecord>('concerns', {
+  const page = await db.query('concerns', {
     where,
     orderBy: { field: 'createdAt', dir: 'desc' },
     limit: input.limit,
     after: input.cursor,
   });
   const ids = page.items.map((c) => c.assigneeId).filter((x): x is string => !!x);
-  const names = new Map((await db.getMany<MemberRecord>('members', ids)).map((m) => [m._id, m.name ?? '网格员']));
+  const names = new Map((await db.getMany('members', ids)).map((m) => [m._id, m.name ?? '网格员']));
   return { items: page.items.map((c) => toQueueItem(c, now, names)), next: page.next };
 }

@@ -2,9 +2,7 @@ import dayjs from 'dayjs';
 import type { ConcernStats } from '../../../../miniprogram/core/concern/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
-import { COMMUNITY_TZ } from '../../platform/time';
-import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../member/records';
+import { COMMUNITY_TZ } from '../../kernel/time';
 import type { ConcernRecord } from './records';
 import { group, rank, summarize } from './stats';
 
@@ -28,7 +26,7 @@ export async function concernStats(ctx: HandlerContext<Input>): Promise<ConcernS
   let after: string | undefined;
   let truncated = false;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const batch = await db.query<ConcernRecord>('concerns', {
+    const batch = await db.query('concerns', {
       where: { createdAt: { $gte: input.from, $lt: input.to } },
       orderBy: { field: 'createdAt', dir: 'asc' },
       limit: 100,
@@ -60,9 +58,9 @@ async function labelsFor(ctx: HandlerContext<Input>, by: Input['groupBy'], keys:
   const db = ctx.db();
   const labels = new Map<string, string>();
   if (by === 'grid') {
-    for (const g of await db.getMany<GridRecord>('grids', keys)) labels.set(g._id, g.name);
+    for (const g of await db.getMany('grids', keys)) labels.set(g._id, g.name);
   } else if (by === 'worker') {
-    for (const m of await db.getMany<MemberRecord>('members', keys.filter((k) => k !== 'unsigned'))) labels.set(m._id, m.name ?? '网格员');
+    for (const m of await db.getMany('members', keys.filter((k) => k !== 'unsigned'))) labels.set(m._id, m.name ?? '网格员');
     labels.set('unsigned', '尚未签收');
   } else if (by === 'category') {
     for (const c of concerns) labels.set(c.category, c.categoryName);

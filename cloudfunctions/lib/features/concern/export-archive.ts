@@ -1,9 +1,7 @@
 import { ARCHIVE_COLUMNS, CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/contract';
 import { formatDateTime } from '../../../../miniprogram/core/format';
 import type { HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../audit/events';
-import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../member/records';
+import { appendEvent } from '../../kernel/audit';
 import type { ConcernRecord } from './records';
 
 /** One export reads at most this many concerns; more says `truncated`. */
@@ -27,14 +25,14 @@ export async function exportArchive(ctx: HandlerContext<{ from: number; to: numb
   const concerns: ConcernRecord[] = [];
   let after: string | undefined;
   do {
-    const page = await db.query<ConcernRecord>('concerns', { where: { createdAt: { $gte: ctx.input.from, $lt: ctx.input.to } }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    const page = await db.query('concerns', { where: { createdAt: { $gte: ctx.input.from, $lt: ctx.input.to } }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
     concerns.push(...page.items.filter((c) => ARCHIVED.has(c.status)));
     after = page.next;
   } while (after && concerns.length < MAX_ROWS);
   const rows = concerns.slice(0, MAX_ROWS);
   const [grids, staff] = await Promise.all([
-    db.getMany<GridRecord>('grids', [...new Set(rows.map((c) => c.gridId))]),
-    db.getMany<MemberRecord>('members', [...new Set(rows.map((c) => c.firstResponderId).filter((x): x is string => !!x))].slice(0, 100)),
+    db.getMany('grids', [...new Set(rows.map((c) => c.gridId))]),
+    db.getMany('members', [...new Set(rows.map((c) => c.firstResponderId).filter((x): x is string => !!x))].slice(0, 100)),
   ]);
   const gridName = new Map(grids.map((g) => [g._id, g.name]));
   const staffName = new Map(staff.map((m) => [m._id, m.name ?? '']));

@@ -4,7 +4,7 @@
  * so a page, a use case and a timer can never disagree about what is possible.
  */
 import { OPEN_STATUSES, RATING_WINDOW_DAYS, type ConcernStatus } from '../../../../miniprogram/core/concern/contract';
-import { DAY, HOUR } from '../../platform/time';
+import { DAY, HOUR } from '../../kernel/time';
 import type { ConcernRecord } from './records';
 
 export type LifecycleAction =

@@ -1,9 +1,8 @@
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
-import type { CategoryRecord } from './records';
 
 export async function listCategories(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
-  const page = await ctx.db().query<CategoryRecord>('categories', {
+  const page = await ctx.db().query('categories', {
     where: {},
     orderBy: { field: 'order', dir: 'asc' },
     limit: ctx.input.limit,

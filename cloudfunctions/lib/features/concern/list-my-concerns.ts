@@ -1,9 +1,8 @@
 import type { HandlerContext } from '../../kernel/action';
 import { toSummary } from './presenters';
-import type { ConcernRecord } from './records';
 
 export async function listMyConcerns(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
-  const page = await ctx.db().query<ConcernRecord>('concerns', {
+  const page = await ctx.db().query('concerns', {
     where: { authorId: ctx.caller.memberId },
     orderBy: { field: 'createdAt', dir: 'desc' },
     limit: ctx.input.limit,

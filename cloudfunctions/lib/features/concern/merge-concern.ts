@@ -18,7 +18,7 @@ export async function mergeConcern(ctx: HandlerContext<{ concernId: string; into
   const intoId = ctx.input.intoId ?? (await byNumber(ctx, ctx.input.intoNumber as string));
   if (intoId === dup._id) throw new AppError('VALIDATION_ERROR', '不能并入自己');
   for (let attempt = 0; ; attempt += 1) {
-    const original = await db.get<ConcernRecord>('concerns', intoId);
+    const original = await db.get('concerns', intoId);
     if (!original || !isHandler(ctx.caller, original)) throw new AppError('NOT_FOUND', '原诉求不存在');
     if (!MERGEABLE_INTO.has(original.status)) throw new AppError('CONFLICT', '原诉求已结束，不能并入');
     if (original.mergedInto) throw new AppError('CONFLICT', '原诉求本身已被合并');
@@ -30,7 +30,7 @@ export async function mergeConcern(ctx: HandlerContext<{ concernId: string; into
       if (!(err instanceof AppError && err.code === 'CONFLICT') || attempt >= 2) throw err;
     }
   }
-  const original = (await db.get<ConcernRecord>('concerns', intoId)) as ConcernRecord;
+  const original = (await db.get('concerns', intoId)) as ConcernRecord;
   return act(ctx, 'concern.merge', () => ({
     patch: { status: 'merged', mergedInto: { id: original._id, number: original.number }, closedAt: ctx.now, closedReason: 'merged', pausedAt: null, wakeAt: null, overdue: false },
     step: { type: 'concern.merged', public: true, note: `与诉求 ${original.number} 为同一问题，已合并办理：${ctx.input.reason}` },
@@ -42,7 +42,7 @@ export async function mergeConcern(ctx: HandlerContext<{ concernId: string; into
 
 /** Staff quote the 受理编号; numbers are unique within a community. */
 async function byNumber(ctx: HandlerContext<unknown>, number: string): Promise<string> {
-  const found = await ctx.db().query<ConcernRecord>('concerns', { where: { number }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 1 });
+  const found = await ctx.db().query('concerns', { where: { number }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 1 });
   const original = found.items[0];
   if (!original) throw new AppError('NOT_FOUND', `没有受理编号为 ${number} 的诉求`);
   return original._id;

@@ -8,7 +8,7 @@ import {
 import { excerpt } from '../../../../miniprogram/core/format';
 import { hasRole, type Caller } from '../../kernel/caller';
 import { photoVisible, type MediaRecord } from '../media/records';
-import type { EventRecord } from '../audit/events';
+import type { EventRecord } from '../../kernel/audit';
 import { isOverdue } from './lifecycle';
 import { concernActions, isHandler } from './permissions';
 import type { ConcernRecord } from './records';

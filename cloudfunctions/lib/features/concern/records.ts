@@ -84,3 +84,10 @@ export interface ConcernRecord extends Doc {
 }
 
 export const concernSubject = (id: string) => `concern:${id}`;
+
+declare module '../../ports/store' {
+  interface CollectionRecords {
+    categories: CategoryRecord;
+    concerns: ConcernRecord;
+  }
+}

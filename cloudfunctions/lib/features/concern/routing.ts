@@ -1,5 +1,5 @@
 import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../member/records';
+import type { MemberRecord } from '../../kernel/members';
 import type { RouteStep } from './records';
 
 export interface Route {

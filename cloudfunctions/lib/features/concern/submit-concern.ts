@@ -5,24 +5,16 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DuplicateKeyError } from '../../ports/store';
-import { DAY, HOUR, localDayKey } from '../../platform/time';
-import { eventRecord, type EventRecord } from '../audit/events';
-import type { MemberRecord } from '../member/records';
-import { toConcernView } from './presenters';
-import type { BuildingRecord, GridRecord } from '../community/records';
+import { DAY, HOUR, localDayKey } from '../../kernel/time';
+import { eventRecord, type EventRecord } from '../../kernel/audit';
 import { viewFor } from './transition';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { queueForReview } from '../moderation/queue';
-import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
+import { toConcernView } from './presenters';
+import { concernSubject, type ConcernRecord } from './records';
 import { chainMembers, isAway, routeConcern } from './routing';
 
 type Input = ContractParsed<typeof submitConcernContract>;
-
-interface Counter {
-  _id: string;
-  communityId: string;
-  value: number;
-}
 
 /**
  * 统一受理: every concern gets a number, is routed at once to a named person, and is
@@ -39,9 +31,9 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   // Read in parallel with the rest: a retry is answered from the first attempt's concern
   // without checking the text again (msgSecCheck calls are metered) or re-running the save.
   const [existing, building, category] = await Promise.all([
-    db.get<ConcernRecord>('concerns', id),
-    db.require<BuildingRecord>('buildings', input.buildingId, '所选楼栋不存在'),
-    db.get<CategoryRecord>('categories', input.category),
+    db.get('concerns', id),
+    db.require('buildings', input.buildingId, '所选楼栋不存在'),
+    db.get('categories', input.category),
   ]);
   if (existing) return replay(ctx, existing, requestHash);
   if (!category || !category.active) throw new AppError('VALIDATION_ERROR', '所选分类不存在', { issues: [{ path: 'category', message: '所选分类不存在' }] });
@@ -52,8 +44,8 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
   await checkPhotos(db, authorId, input.photos, concernSubject(id));
-  const grid = await db.get<GridRecord>('grids', building.gridId);
-  const chain = await db.getMany<MemberRecord>('members', chainMembers(grid));
+  const grid = await db.get('grids', building.gridId);
+  const chain = await db.getMany('members', chainMembers(grid));
   const route = routeConcern(grid, new Set(chain.filter((m) => isAway(m, now)).map((m) => m._id)));
   const contactDueAt = now + category.contactHours * HOUR;
   const record: Omit<ConcernRecord, 'number'> = {
@@ -107,7 +99,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
     // Number and concern commit together: no gaps from half-done submits, no duplicates.
     concern = await ctx.deps.store.transaction(async (tx) => {
       const counterId = `ctr_${db.communityId}_concern_${localDayKey(now)}`;
-      const counter = await tx.get<Counter>('counters', counterId);
+      const counter = await tx.get('counters', counterId);
       const value = (counter?.value ?? 0) + 1;
       tx.set('counters', { _id: counterId, communityId: db.communityId, value });
       const full: ConcernRecord = { ...record, number: `${localDayKey(now)}-${String(value).padStart(4, '0')}` };
@@ -117,7 +109,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   } catch (err) {
     if (!(err instanceof DuplicateKeyError)) throw err;
     // A parallel retry with the same key won the race.
-    const winner = await db.require<ConcernRecord>('concerns', id);
+    const winner = await db.require('concerns', id);
     return replay(ctx, winner, requestHash);
   }
   const events = await recordIntake(ctx, db, concern);

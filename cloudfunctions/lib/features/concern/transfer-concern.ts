@@ -1,7 +1,5 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
-import type { GridRecord } from '../community/records';
-import type { MemberRecord } from '../member/records';
 import { contactDeadline } from './lifecycle';
 import type { Route } from './routing';
 import { chainMembers, isAway, routeConcern } from './routing';
@@ -24,12 +22,12 @@ export async function transferConcern(ctx: HandlerContext<Input>) {
   let route: Route;
   let gridId: string | undefined;
   if (toGridId) {
-    const grid = await db.require<GridRecord>('grids', toGridId, '网格不存在');
-    const people = await db.getMany<MemberRecord>('members', chainMembers(grid));
+    const grid = await db.require('grids', toGridId, '网格不存在');
+    const people = await db.getMany('members', chainMembers(grid));
     route = routeConcern(grid, new Set(people.filter((m) => isAway(m, ctx.now)).map((m) => m._id)));
     gridId = grid._id;
   } else {
-    const target = await db.get<MemberRecord>('members', toMemberId as string);
+    const target = await db.get('members', toMemberId as string);
     if (!target || !target.roles.some((r) => r === 'gridWorker' || r === 'admin')) {
       throw new AppError('VALIDATION_ERROR', '接收人须为本社区的网格员或管理员');
     }

@@ -9,21 +9,20 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { Notifier } from '../../ports/platform';
-import { eventRecord, type EventRecord } from '../audit/events';
-import type { MemberRecord } from '../member/records';
+import type { NoticeKind, Notifier } from '../../ports/platform';
+import { eventRecord, type EventRecord, type EventType } from '../../kernel/audit';
 import { RULES, type LifecycleAction } from './lifecycle';
 import { canView, isHandler, may } from './permissions';
 import { commitVersioned } from '../../kernel/versioned';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
-import { concernSubject, type CategoryRecord, type ConcernRecord } from './records';
+import { concernSubject, type ConcernRecord } from './records';
 
 const TERMINAL = new Set(['closed', 'withdrawn', 'merged']);
 
 /** Loads a concern the caller may take `action` on, or says precisely why not. */
 export async function loadFor(ctx: HandlerContext<unknown>, concernId: string, action: LifecycleAction): Promise<ConcernRecord> {
-  const c = await ctx.db().get<ConcernRecord>('concerns', concernId);
+  const c = await ctx.db().get('concerns', concernId);
   if (!c || !canView(ctx.caller, c)) throw new AppError('NOT_FOUND', '诉求不存在');
   if (may(ctx.caller, action, c, ctx.now)) return c;
   if (!RULES[action].from.includes(c.status)) {
@@ -37,7 +36,7 @@ export async function loadFor(ctx: HandlerContext<unknown>, concernId: string, a
 }
 
 export interface Step {
-  type: string;
+  type: EventType;
   public: boolean;
   note?: string | null;
   photos?: string[];
@@ -47,7 +46,7 @@ export interface Step {
 
 export interface Message {
   to: readonly (string | null)[];
-  kind: string;
+  kind: NoticeKind;
   title: string;
   body: string;
   /** Staff open the workbench page, residents the detail page. */
@@ -114,7 +113,7 @@ export async function commit(
 /** Detail view with timeline and names, for the caller. */
 export async function viewFor(ctx: HandlerContext<unknown>, c: ConcernRecord): Promise<ConcernView> {
   const db = ctx.db();
-  const events = await db.query<EventRecord>('events', {
+  const events = await db.query('events', {
     where: { subject: concernSubject(c._id) },
     orderBy: { field: 'at', dir: 'asc' },
     limit: 100,
@@ -123,8 +122,8 @@ export async function viewFor(ctx: HandlerContext<unknown>, c: ConcernRecord): P
   const people = [c.assigneeId, c.firstResponderId, staff ? c.authorId : null, ...events.items.map((e) => e.actorId)].filter((x): x is string => !!x);
   const photos = [...c.photos, ...(c.resolution?.photos ?? []), ...events.items.flatMap((e) => e.photos ?? [])];
   const [members, category, media] = await Promise.all([
-    db.getMany<MemberRecord>('members', people),
-    staff ? db.get<CategoryRecord>('categories', c.category) : Promise.resolve(null),
+    db.getMany('members', people),
+    staff ? db.get('categories', c.category) : Promise.resolve(null),
     mediaFor(db, photos),
   ]);
   const names = new Map(members.filter((m) => m._id !== c.authorId).map((m) => [m._id, m.name ?? '社区工作人员']));

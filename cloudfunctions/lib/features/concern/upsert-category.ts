@@ -1,7 +1,7 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { CategoryAdminView, upsertCategory as upsertCategoryContract } from '../../../../miniprogram/core/concern/contract';
 import type { HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../audit/events';
+import { appendEvent } from '../../kernel/audit';
 import type { CategoryRecord } from './records';
 
 type Input = ContractParsed<typeof upsertCategoryContract>;
@@ -17,7 +17,7 @@ export async function upsertCategory(ctx: HandlerContext<Input>): Promise<Catego
   const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<CategoryRecord>;
   let record: CategoryRecord;
   if (categoryId) {
-    const existing = await db.require<CategoryRecord>('categories', categoryId, '分类不存在');
+    const existing = await db.require('categories', categoryId, '分类不存在');
     record = { ...existing, ...fields };
     await db.update('categories', categoryId, fields);
   } else {

@@ -1,5 +1,5 @@
 import type { HandlerContext } from '../../kernel/action';
-import { DAY } from '../../platform/time';
+import { DAY } from '../../kernel/time';
 import { pause } from './lifecycle';
 import { act, residents } from './transition';
 

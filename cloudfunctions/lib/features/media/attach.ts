@@ -10,7 +10,7 @@ import { mediaIdFor, type MediaRecord } from './records';
 export async function checkPhotos(db: ScopedStore, ownerId: string, fileIds: readonly string[], subject: string): Promise<void> {
   if (fileIds.length === 0) return;
   const ids = fileIds.map(mediaIdFor);
-  const found = new Map((await db.getMany<MediaRecord>('media', ids)).map((m) => [m._id, m]));
+  const found = new Map((await db.getMany('media', ids)).map((m) => [m._id, m]));
   for (const id of ids) {
     const m = found.get(id);
     if (!m || m.ownerId !== ownerId) throw new AppError('VALIDATION_ERROR', '图片未上传成功或不属于您，请重新选择', { issues: [{ path: 'photos', message: '图片未上传成功或不属于您' }] });
@@ -27,6 +27,6 @@ export async function markAttached(db: ScopedStore, fileIds: readonly string[], 
 
 export async function mediaFor(db: ScopedStore, fileIds: readonly string[]): Promise<Map<string, MediaRecord>> {
   if (fileIds.length === 0) return new Map();
-  const records = await db.getMany<MediaRecord>('media', fileIds.map(mediaIdFor));
+  const records = await db.getMany('media', fileIds.map(mediaIdFor));
   return new Map(records.map((m) => [m.fileId, m]));
 }

@@ -1,19 +1,32 @@
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
-import type { ConcernRecord } from '../concern/records';
-import { isAuthor, isHandler } from '../concern/permissions';
 import { mediaFor } from './attach';
 import { photoVisible } from './records';
 
+/** `concern:c_1` → ['concern', 'c_1']. */
+function splitSubject(subject: string | null): [string, string] | null {
+  const at = subject?.indexOf(':') ?? -1;
+  return subject && at > 0 ? [subject.slice(0, at), subject.slice(at + 1)] : null;
+}
+
 /**
  * Short-lived URLs for photos the caller may see: their own uploads, and photos of records
- * they can view that passed the check. Anything else is silently left out.
+ * they can view that passed the check. Anything else is silently left out. Which records
+ * the caller can view is the owning feature's word (its `subjects` in the manifest).
  */
 export async function mediaUrls(ctx: HandlerContext<{ fileIds: string[] }>) {
   const db = ctx.db();
   const media = await mediaFor(db, ctx.input.fileIds);
-  const concernIds = [...new Set([...media.values()].map((m) => m.attachedTo).filter((s): s is string => !!s?.startsWith('concern:')).map((s) => s.slice(8)))];
-  const concerns = new Map((await db.getMany<ConcernRecord>('concerns', concernIds)).map((c) => [c._id, c]));
+  const wanted = new Map<string, Set<string>>();
+  for (const m of media.values()) {
+    const s = splitSubject(m.attachedTo);
+    if (s) wanted.set(s[0], (wanted.get(s[0]) ?? new Set()).add(s[1]));
+  }
+  const visible = new Set<string>();
+  for (const [kind, ids] of wanted) {
+    const seen = (await ctx.features.subject(kind)?.photosVisible(ctx, [...ids])) ?? new Set<string>();
+    for (const id of seen) visible.add(`${kind}:${id}`);
+  }
   // Admins moderate: they must see photos held for review or hidden, to judge them.
   const moderator = hasRole(ctx.caller, 'admin');
   const allowed = ctx.input.fileIds.filter((f) => {
@@ -21,9 +34,7 @@ export async function mediaUrls(ctx: HandlerContext<{ fileIds: string[] }>) {
     if (m && moderator) return true;
     if (!m || !photoVisible(m, ctx.caller.memberId)) return false;
     if (m.ownerId === ctx.caller.memberId) return true;
-    const c = m.attachedTo?.startsWith('concern:') ? concerns.get(m.attachedTo.slice(8)) : undefined;
-    // Photos are the author's and the staff's, like the text: followers of a merge see neither.
-    return !!c && (isAuthor(ctx.caller, c) || isHandler(ctx.caller, c));
+    return !!m.attachedTo && visible.has(m.attachedTo);
   });
   return { urls: await ctx.deps.files.tempUrls(allowed) };
 }

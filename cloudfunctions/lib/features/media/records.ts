@@ -25,3 +25,9 @@ export function photoVisible(m: MediaRecord | undefined, viewerId: string | null
   if (m.ownerId === viewerId) return !m.hidden || m.verdict !== 'risky';
   return m.verdict === 'pass' && !m.hidden;
 }
+
+declare module '../../ports/store' {
+  interface CollectionRecords {
+    media: MediaRecord;
+  }
+}

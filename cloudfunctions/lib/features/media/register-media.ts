@@ -30,7 +30,7 @@ export async function registerMedia(ctx: HandlerContext<{ fileId: string }>): Pr
     createdAt: ctx.now,
   };
   const fresh = await db.insert('media', record);
-  const stored = fresh ? record : await db.get<MediaRecord>('media', record._id);
+  const stored = fresh ? record : await db.get('media', record._id);
   if (!stored || stored.ownerId !== memberId) throw new AppError('FORBIDDEN', '只能登记本人上传的图片');
   if (fresh) await requestCheck(ctx.deps, db, stored, ctx.caller.openid as string, ctx.now);
   return { fileId: stored.fileId, status: stored.verdict === 'pending' ? 'pending' : stored.verdict === 'pass' && !stored.hidden ? 'pass' : 'hidden' };

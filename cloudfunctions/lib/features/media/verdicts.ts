@@ -29,7 +29,7 @@ export async function applyVerdict(deps: Deps, m: MediaRecord, verdict: ContentV
 /** WeChat's mediaCheckAsync push: `{ Event: 'wxa_media_check', trace_id, result: { suggest } }`. */
 export async function handleMediaPush(deps: Deps, event: { trace_id?: unknown; result?: { suggest?: unknown } }, now: number): Promise<boolean> {
   if (typeof event.trace_id !== 'string') return false;
-  const found = await deps.store.query<MediaRecord>('media', { where: { traceId: event.trace_id }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 1 });
+  const found = await deps.store.query('media', { where: { traceId: event.trace_id }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 1 });
   const m = found.items[0];
   if (!m) return false;
   const suggest = event.result?.suggest;
@@ -40,7 +40,7 @@ export async function handleMediaPush(deps: Deps, event: { trace_id?: unknown; r
 /** Local runs: ask the checker for verdicts of pending images (bounded per run). */
 export async function pollVerdicts(deps: Deps, now: number, budget: { items: number }) {
   if (!deps.media.poll) return { decided: 0 };
-  const pending = await deps.store.query<MediaRecord>('media', { where: { verdict: 'pending' }, orderBy: { field: 'requestedAt', dir: 'asc' }, limit: budget.items });
+  const pending = await deps.store.query('media', { where: { verdict: 'pending' }, orderBy: { field: 'requestedAt', dir: 'asc' }, limit: budget.items });
   let decided = 0;
   for (const m of pending.items) {
     const verdict = m.traceId ? deps.media.poll({ traceId: m.traceId, requestedAt: m.requestedAt, fileId: m.fileId }, now) : undefined;

@@ -1,9 +1,10 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { appendEvent } from '../audit/events';
+import { appendEvent } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
-import { changeMember } from './members';
-import type { HouseholdRecord, HouseholdSnapshot, MemberRecord } from './records';
+import { changeMember } from '../../kernel/members';
+import type { HouseholdRecord } from './records';
+import type { HouseholdSnapshot, MemberRecord } from '../../kernel/members';
 
 /**
  * Makes a member the resident of a household, shared by invite redemption and approved

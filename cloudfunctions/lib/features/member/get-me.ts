@@ -1,11 +1,10 @@
 import type { MeView } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { ANONYMOUS } from '../../kernel/caller';
-import type { CommunityRecord } from '../community/records';
 import { normalizeAddressPart } from './household';
 import { allowedForMe } from './permissions';
 import { toRequestView } from './presenters';
-import { bindingRequestId, type BindingRequestRecord } from './records';
+import { bindingRequestId } from './records';
 
 export async function getMe(ctx: HandlerContext<Record<string, never>>): Promise<MeView> {
   const { caller } = ctx;
@@ -14,8 +13,8 @@ export async function getMe(ctx: HandlerContext<Record<string, never>>): Promise
     return { memberId: '', roles: ['visitor'], gridIds: [], allowedActions: allowedForMe(caller, false) };
   }
   const [request, community] = await Promise.all([
-    caller.householdId ? Promise.resolve(null) : store.get<BindingRequestRecord>('bindingRequests', bindingRequestId(caller.memberId)),
-    caller.communityId ? store.get<CommunityRecord>('communities', caller.communityId) : Promise.resolve(null),
+    caller.householdId ? Promise.resolve(null) : store.get('bindingRequests', bindingRequestId(caller.memberId)),
+    caller.communityId ? store.get('communities', caller.communityId) : Promise.resolve(null),
   ]);
   const pending = request && request.status !== 'approved' ? request : null;
   const view: MeView = {

@@ -8,7 +8,7 @@ import {
 } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import type { BuildingRecord } from '../community/records';
-import { appendEvent } from '../audit/events';
+import { appendEvent } from '../../kernel/audit';
 import { formatAddress, householdIdFor } from './household';
 import { inviteId, type HouseholdRecord, type InviteRecord } from './records';
 
@@ -20,7 +20,7 @@ export async function issueInvites(ctx: HandlerContext<Input>) {
   const { caller, input, now } = ctx;
   const db = ctx.db();
   const buildingIds = [...new Set(input.households.map((h) => h.buildingId))];
-  const buildings = new Map((await db.getMany<BuildingRecord>('buildings', buildingIds)).map((b) => [b._id, b]));
+  const buildings = new Map((await db.getMany('buildings', buildingIds)).map((b) => [b._id, b]));
   if (buildings.size !== buildingIds.length) throw new AppError('VALIDATION_ERROR', '所选楼栋不存在');
 
   const invites: InviteView[] = [];

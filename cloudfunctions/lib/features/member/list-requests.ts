@@ -3,7 +3,6 @@ import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import type { Filter } from '../../ports/store';
 import { toRequestView } from './presenters';
-import type { BindingRequestRecord } from './records';
 
 /** Grid workers see requests for buildings in their grids; admins see the community's. */
 export async function listRequests(ctx: HandlerContext<{ status: BindingStatus; cursor?: string; limit: number }>) {
@@ -13,7 +12,7 @@ export async function listRequests(ctx: HandlerContext<{ status: BindingStatus; 
     if (caller.gridIds.length === 0) return { items: [] };
     where.gridId = { $in: caller.gridIds };
   }
-  const page = await ctx.db().query<BindingRequestRecord>('bindingRequests', {
+  const page = await ctx.db().query('bindingRequests', {
     where,
     orderBy: { field: 'createdAt', dir: 'desc' },
     limit: input.limit,

@@ -2,7 +2,8 @@ import type { BindingRequestView, MemberView } from '../../../../miniprogram/cor
 import type { Caller } from '../../kernel/caller';
 import { normalizeAddressPart } from './household';
 import { requestActions } from './permissions';
-import type { BindingRequestRecord, MemberRecord } from './records';
+import type { BindingRequestRecord } from './records';
+import type { MemberRecord } from '../../kernel/members';
 
 export function toRequestView(caller: Caller, r: BindingRequestRecord): BindingRequestView {
   const view: BindingRequestView = {

@@ -1,41 +1,5 @@
 import type { Doc } from '../../ports/store';
-import type { MemberRole } from '../../../../miniprogram/core/roles';
 import type { BindingStatus } from '../../../../miniprogram/core/member/contract';
-
-/** Where a resident lives, copied onto the member so `member.me` needs no joins. */
-export interface HouseholdSnapshot {
-  id: string;
-  buildingId: string;
-  buildingName: string;
-  unit: string;
-  room: string;
-}
-
-export interface MemberRecord extends Doc {
-  /** memberIdFor(openid) */
-  _id: string;
-  /** Null until the person first calls (roles can be set before that). */
-  openid: string | null;
-  communityId: string;
-  roles: MemberRole[];
-  gridIds: string[];
-  householdId: string | null;
-  household: HouseholdSnapshot | null;
-  name: string | null;
-  /** Phone from WeChat's getPhoneNumber, encrypted at rest, plus the masked form for display. */
-  phoneEnc?: string | null;
-  phoneMasked?: string | null;
-  /** Set while an account deletion waits out its period. */
-  deletionScheduledFor?: number | null;
-  /** When the account was anonymised; the record then stands only for the audit trail. */
-  deletedAt?: number;
-  /** Staff away (leave, training): new and unsigned concerns skip them until `until`. */
-  away?: { since: number; until: number | null } | null;
-  /** Bumped on every change; updates are compare-and-set on it. */
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-}
 
 export interface HouseholdRecord extends Doc {
   communityId: string;
@@ -77,3 +41,11 @@ export interface BindingRequestRecord extends Doc {
 
 export const inviteId = (code: string) => `inv_${code}`;
 export const bindingRequestId = (memberId: string) => `br_${memberId}`;
+
+declare module '../../ports/store' {
+  interface CollectionRecords {
+    households: HouseholdRecord;
+    invites: InviteRecord;
+    bindingRequests: BindingRequestRecord;
+  }
+}

@@ -3,10 +3,9 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { redeemInvite as redeemInviteContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { resolveCaller } from '../../kernel/caller';
-import type { BuildingRecord } from '../community/records';
 import { bindHousehold } from './bind-household';
 import { getMe } from './get-me';
-import { bindingRequestId, inviteId, type HouseholdRecord, type InviteRecord } from './records';
+import { bindingRequestId, inviteId } from './records';
 
 type Input = ContractParsed<typeof redeemInviteContract>;
 
@@ -19,7 +18,7 @@ export async function redeemInvite(ctx: HandlerContext<Input>) {
   const memberId = caller.memberId as string;
   if (caller.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
   const id = inviteId(ctx.input.code);
-  const invite = await ctx.deps.store.get<InviteRecord>('invites', id);
+  const invite = await ctx.deps.store.get('invites', id);
   if (!invite || invite.usedBy !== null || invite.expiresAt <= now) throw new AppError('INVITE_INVALID');
   if (caller.communityId && caller.communityId !== invite.communityId) {
     throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
@@ -32,8 +31,8 @@ export async function redeemInvite(ctx: HandlerContext<Input>) {
 
   const db = ctx.dbFor(invite.communityId);
   try {
-    const household = await db.require<HouseholdRecord>('households', invite.householdId);
-    const building = await db.require<BuildingRecord>('buildings', household.buildingId);
+    const household = await db.require('households', invite.householdId);
+    const building = await db.require('buildings', household.buildingId);
     await bindHousehold(
       db,
       caller,
@@ -54,5 +53,5 @@ export async function redeemInvite(ctx: HandlerContext<Input>) {
     { status: 'pending' },
   );
   const fresh = await resolveCaller(caller.openid, ctx.deps);
-  return getMe({ ...ctx, caller: fresh, input: {} });
+  return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });
 }

@@ -3,8 +3,7 @@ import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { requestBinding as requestBindingContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../audit/events';
-import type { BuildingRecord, GridRecord } from '../community/records';
+import { appendEvent } from '../../kernel/audit';
 import { toRequestView } from './presenters';
 import { bindingRequestId, type BindingRequestRecord } from './records';
 
@@ -23,7 +22,7 @@ export async function requestBinding(ctx: HandlerContext<Input>) {
     throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
   }
   const db = ctx.dbFor(input.communityId);
-  const building = await db.require<BuildingRecord>('buildings', input.buildingId, '楼栋不存在');
+  const building = await db.require('buildings', input.buildingId, '楼栋不存在');
   const requestHash = createHash('sha256')
     .update(JSON.stringify([input.communityId, input.buildingId, input.unit, input.room, input.name]))
     .digest('hex');
@@ -47,7 +46,7 @@ export async function requestBinding(ctx: HandlerContext<Input>) {
   let record: BindingRequestRecord = { _id: id, ...fields, round: 1 };
   let opened = await ctx.deps.store.insert('bindingRequests', record);
   if (!opened) {
-    const previous = await ctx.deps.store.get<BindingRequestRecord>('bindingRequests', id);
+    const previous = await ctx.deps.store.get('bindingRequests', id);
     if (previous && previous.status === 'pending') {
       if (previous.requestHash === requestHash && previous.communityId === input.communityId) {
         return toRequestView(caller, previous);
@@ -72,7 +71,7 @@ export async function requestBinding(ctx: HandlerContext<Input>) {
     public: true,
     at: now,
   });
-  const grid = await db.get<GridRecord>('grids', building.gridId);
+  const grid = await db.get('grids', building.gridId);
   const reviewer = grid?.workerA ?? grid?.workerB;
   if (reviewer) {
     await ctx.deps.notifier.notify({

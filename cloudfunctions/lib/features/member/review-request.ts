@@ -2,12 +2,12 @@ import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { reviewRequest as reviewRequestContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../audit/events';
+import { appendEvent } from '../../kernel/audit';
 import { bindHousehold } from './bind-household';
 import { householdIdFor } from './household';
 import { canReviewRequest } from './permissions';
 import { toRequestView } from './presenters';
-import type { BindingRequestRecord, MemberRecord } from './records';
+import type { BindingRequestRecord } from './records';
 
 type Input = ContractParsed<typeof reviewRequestContract>;
 
@@ -18,7 +18,7 @@ type Input = ContractParsed<typeof reviewRequestContract>;
 export async function reviewRequest(ctx: HandlerContext<Input>) {
   const { caller, input, now } = ctx;
   const db = ctx.db();
-  const request = await db.get<BindingRequestRecord>('bindingRequests', input.requestId);
+  const request = await db.get('bindingRequests', input.requestId);
   // Requests outside the reviewer's grids are reported as missing, not as forbidden.
   if (!request || !canReviewRequest(caller, request)) throw new AppError('NOT_FOUND', '申请不存在');
   if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理');
@@ -40,7 +40,7 @@ export async function reviewRequest(ctx: HandlerContext<Input>) {
   if (!applied) throw new AppError('CONFLICT', '该申请已处理');
 
   if (status === 'approved') {
-    const applicant = await db.store.get<MemberRecord>('members', request.applicantId);
+    const applicant = await db.store.get('members', request.applicantId);
     try {
       await bindHousehold(
         db,

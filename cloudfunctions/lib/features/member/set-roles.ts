@@ -2,9 +2,8 @@ import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { setRoles as setRolesContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
-import type { GridRecord } from '../community/records';
-import { appendEvent } from '../audit/events';
-import { changeMember } from './members';
+import { appendEvent } from '../../kernel/audit';
+import { changeMember } from '../../kernel/members';
 import { toMemberView } from './presenters';
 
 type Input = ContractParsed<typeof setRolesContract>;
@@ -19,7 +18,7 @@ export async function setRoles(ctx: HandlerContext<Input>) {
   const roles = [...new Set(input.roles)];
   const gridIds = roles.includes('gridWorker') ? [...new Set(input.gridIds)] : [];
   if (gridIds.length) {
-    const grids = await db.getMany<GridRecord>('grids', gridIds);
+    const grids = await db.getMany('grids', gridIds);
     if (grids.length !== gridIds.length) throw new AppError('VALIDATION_ERROR', '所选网格不存在');
   }
   let before: string[] = [];

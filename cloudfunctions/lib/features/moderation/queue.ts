@@ -49,3 +49,9 @@ export function toItemView(r: ModerationRecord): ModerationItemView {
     createdAt: r.createdAt,
   };
 }
+
+declare module '../../ports/store' {
+  interface CollectionRecords {
+    moderation: ModerationRecord;
+  }
+}

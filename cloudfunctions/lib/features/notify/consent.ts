@@ -29,7 +29,7 @@ export async function recordConsent(ctx: HandlerContext<{ results: Partial<Recor
     if (result === 'accept') await ctx.deps.store.update('subscriptions', id, { balance: op.inc(1), updatedAt: ctx.now });
     // "ban" means the person switched this template off in settings: stop trying.
     if (result === 'ban') await ctx.deps.store.update('subscriptions', id, { balance: 0, updatedAt: ctx.now });
-    balances[key] = (await ctx.deps.store.get<SubscriptionRecord>('subscriptions', id))?.balance ?? 0;
+    balances[key] = (await ctx.deps.store.get('subscriptions', id))?.balance ?? 0;
   }
   return { balances };
 }

@@ -3,7 +3,7 @@ import type { HandlerContext } from '../../kernel/action';
 import { hasRole, type Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { adminsInbox } from '../concern/transition';
-import { bindingRequestId, type BindingRequestRecord } from '../member/records';
+import { bindingRequestId } from '../member/records';
 import type { InboxRecord } from './records';
 
 /** A person's inbox; admins also read their community's shared inbox. */
@@ -16,7 +16,7 @@ function recipients(caller: Caller): string[] {
 /** Visitors have no community yet: their messages (binding results) sit in the one they applied to. */
 async function inboxStore(ctx: HandlerContext<unknown>): Promise<ScopedStore | null> {
   if (ctx.caller.communityId) return ctx.db();
-  const request = ctx.caller.memberId ? await ctx.deps.store.get<BindingRequestRecord>('bindingRequests', bindingRequestId(ctx.caller.memberId)) : null;
+  const request = ctx.caller.memberId ? await ctx.deps.store.get('bindingRequests', bindingRequestId(ctx.caller.memberId)) : null;
   return request ? ctx.dbFor(request.communityId) : null;
 }
 
@@ -29,7 +29,7 @@ function toItem(r: InboxRecord): InboxItem {
 export async function listInbox(ctx: HandlerContext<{ unreadOnly: boolean; cursor?: string; limit: number }>) {
   const db = await inboxStore(ctx);
   if (!db) return { items: [] };
-  const page = await db.query<InboxRecord>('inbox', {
+  const page = await db.query('inbox', {
     where: { recipientId: { $in: recipients(ctx.caller) }, ...(ctx.input.unreadOnly ? { read: false } : {}) },
     orderBy: { field: 'createdAt', dir: 'desc' },
     limit: ctx.input.limit,
@@ -42,7 +42,7 @@ export async function listInbox(ctx: HandlerContext<{ unreadOnly: boolean; curso
 export async function unreadCount(ctx: HandlerContext<Record<string, never>>) {
   const db = await inboxStore(ctx);
   if (!db) return { count: 0, more: false };
-  const page = await db.query<InboxRecord>('inbox', {
+  const page = await db.query('inbox', {
     where: { recipientId: { $in: recipients(ctx.caller) }, read: false },
     orderBy: { field: 'createdAt', dir: 'desc' },
     limit: 99,
@@ -57,7 +57,7 @@ export async function markRead(ctx: HandlerContext<{ ids?: string[]; all?: true 
   const mine = recipients(ctx.caller);
   let ids = ctx.input.ids ?? [];
   if (ctx.input.all) {
-    const unread = await db.query<InboxRecord>('inbox', { where: { recipientId: { $in: mine }, read: false }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 100 });
+    const unread = await db.query('inbox', { where: { recipientId: { $in: mine }, read: false }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 100 });
     ids = unread.items.map((r) => r._id);
   }
   let marked = 0;

@@ -38,3 +38,10 @@ export interface SubscriptionRecord extends Doc {
 export const subscriptionId = (memberId: string, key: TemplateKey) => `sub_${memberId}_${key}`;
 /** Message ids contain ':'; map them to a field-name-safe key for `spent.<key>`. */
 export const spentKey = (messageId: string) => messageId.replace(/[^A-Za-z0-9_]/g, '_');
+
+declare module '../../ports/store' {
+  interface CollectionRecords {
+    inbox: InboxRecord;
+    subscriptions: SubscriptionRecord;
+  }
+}

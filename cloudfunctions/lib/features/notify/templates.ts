@@ -5,32 +5,14 @@
  */
 import { z } from 'zod';
 import { formatDateTime } from '../../../../miniprogram/core/format';
-import { TEMPLATE_KEYS, type TemplateKey } from '../../../../miniprogram/core/notify/contract';
+import { TEMPLATE_KEYS } from '../../../../miniprogram/core/notify/contract';
+import type { TemplateConfig, Templates } from '../../ports/platform';
 
-export const TEMPLATE_FOR_KIND: Readonly<Record<string, TemplateKey>> = {
-  'concern.accepted': 'concernProgress',
-  'concern.replied': 'concernProgress',
-  'concern.infoRequested': 'concernProgress',
-  'concern.whistled': 'concernProgress',
-  'concern.merged': 'concernProgress',
-  'concern.resolved': 'concernResolved',
-  'booking.booked': 'bookingResult',
-  'booking.waitlisted': 'bookingResult',
-  'booking.offered': 'bookingResult',
-  'booking.cancelled': 'bookingResult',
-  'booking.closed': 'bookingResult',
-  'booking.expired': 'bookingResult',
-  'booking.reminder': 'bookingReminder',
-  'binding.approved': 'bindingResult',
-  'binding.rejected': 'bindingResult',
-  'binding.expired': 'bindingResult',
-};
 
 /** What a template field shows: the message title, its body, or when it happened. */
 const source = z.enum(['title', 'body', 'time']);
-const templateSchema = z.object({ id: z.string().min(1), fields: z.record(z.string().regex(/^[a-z_]+\d+$/), source) });
-export type TemplateConfig = z.infer<typeof templateSchema>;
-export type Templates = Partial<Record<TemplateKey, TemplateConfig>>;
+const templateSchema = z.object({ id: z.string().min(1), fields: z.record(z.string().regex(/^[a-z_]+\d+$/), source) }) satisfies z.ZodType<TemplateConfig>;
+export type { TemplateConfig, Templates };
 
 export function parseTemplates(raw: string | undefined): Templates {
   if (!raw) return {};

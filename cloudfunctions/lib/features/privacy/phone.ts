@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../audit/events';
-import { changeMember } from '../member/members';
+import { appendEvent } from '../../kernel/audit';
+import { changeMember } from '../../kernel/members';
 
 /** `13812345678` → `138****5678`: enough to recognise, not enough to call. */
 export function maskPhone(phone: string): string {

@@ -1,13 +1,10 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
-import { changeMember } from '../member/members';
-import type { MemberRecord } from '../member/records';
-import type { GridRecord } from '../community/records';
+import { changeMember } from '../../kernel/members';
 import { commit, notifyAll } from '../concern/transition';
 import { contactDeadline } from '../concern/lifecycle';
 import { chainMembers, isAway, routeConcern } from '../concern/routing';
-import type { ConcernRecord } from '../concern/records';
 
 /** How many waiting concerns one call hands on; the sweep moves any remainder. */
 const HANDOVER_LIMIT = 100;
@@ -30,7 +27,7 @@ export async function setAway(ctx: HandlerContext<{ away: boolean; until?: numbe
   });
 
   if (input.away) {
-    const waiting = await db.query<ConcernRecord>('concerns', {
+    const waiting = await db.query('concerns', {
       where: { assigneeId: target, status: 'dispatched' },
       orderBy: { field: 'createdAt', dir: 'asc' },
       limit: HANDOVER_LIMIT,
@@ -40,8 +37,8 @@ export async function setAway(ctx: HandlerContext<{ away: boolean; until?: numbe
     const routeFor = async (gridId: string) => {
       const known = routes.get(gridId);
       if (known) return known;
-      const grid = await db.get<GridRecord>('grids', gridId);
-      const people = await db.getMany<MemberRecord>('members', chainMembers(grid));
+      const grid = await db.get('grids', gridId);
+      const people = await db.getMany('members', chainMembers(grid));
       const route = routeConcern(grid, new Set([target, ...people.filter((m) => isAway(m, now)).map((m) => m._id)]));
       routes.set(gridId, route);
       return route;

@@ -4,6 +4,7 @@
  */
 import { ERROR_CODES } from '../../../../miniprogram/core/errors';
 import { dispatch } from '../../../../cloudfunctions/lib/kernel/dispatch';
+import { FEATURE_REGISTRY } from '../../../../cloudfunctions/lib/manifests';
 import { bind } from '../../../../cloudfunctions/lib/kernel/action';
 import { getMe } from '../../../../miniprogram/core/member/contract';
 import { createHarness, key, member, type Harness } from '../../../support/harness';
@@ -103,7 +104,7 @@ describe('failures inside a use case are hidden behind INTERNAL and logged', () 
       throw new Error('SQLITE_CORRUPT at /srv/secret/path openid=demo-resident-1');
     });
     const errors: Array<Record<string, unknown>> = [];
-    const res = await dispatch(() => boom as never, { ...h.deps, log: { info: () => undefined, error: (l) => errors.push(l) } }, { action: 'member.me' }, { openid: 'demo-resident-1' });
+    const res = await dispatch(() => ({ ...boom, name: 'member.me' }) as never, { ...h.deps, log: { info: () => undefined, error: (l) => errors.push(l) } }, { action: 'member.me' }, { openid: 'demo-resident-1', features: FEATURE_REGISTRY });
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
     expect(errors).toHaveLength(1);
   });

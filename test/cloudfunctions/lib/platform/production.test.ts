@@ -16,7 +16,7 @@ describe('the caller comes from the CloudBase call context', () => {
     process.env.WX_OPENID = 'o_platform_user';
     process.env.WX_APPID = 'wx_app';
     jest.isolateModules(() => {
-      const { platformOpenid } = require('../../../../cloudfunctions/lib/platform/production');
+      const { platformOpenid } = require('../../../../cloudfunctions/lib/wiring/production');
       expect(platformOpenid()).toBe('o_platform_user');
     });
   });
@@ -24,7 +24,7 @@ describe('the caller comes from the CloudBase call context', () => {
     delete process.env.WX_CONTEXT_KEYS;
     delete process.env.WX_OPENID;
     jest.isolateModules(() => {
-      const { platformOpenid } = require('../../../../cloudfunctions/lib/platform/production');
+      const { platformOpenid } = require('../../../../cloudfunctions/lib/wiring/production');
       expect(platformOpenid()).toBeNull();
     });
   });

@@ -4,6 +4,7 @@
  */
 import { op } from '../../../../cloudfunctions/lib/ports/store';
 import { CloudbaseStore, isDuplicateError, type CbDatabase } from '../../../../cloudfunctions/lib/store/cloudbase-store';
+import { COLLECTIONS } from '../../../../cloudfunctions/lib/manifests';
 
 type Call = [string, ...unknown[]];
 
@@ -56,18 +57,18 @@ function fakeDb(answers: { get?: unknown; update?: unknown; addError?: unknown; 
 describe('CloudBase adapter: documents by id', () => {
   it('unwraps the array node-sdk returns from doc().get()', async () => {
     const { db } = fakeDb({ docGet: { data: [{ _id: 'a', x: 1 }] } });
-    expect(await new CloudbaseStore(db).get('concerns', 'a')).toEqual({ _id: 'a', x: 1 });
+    expect(await new CloudbaseStore(db, COLLECTIONS).get('concerns', 'a')).toEqual({ _id: 'a', x: 1 });
   });
   it('reads an empty answer as missing', async () => {
     const { db } = fakeDb({ docGet: { data: [] } });
-    expect(await new CloudbaseStore(db).get('concerns', 'a')).toBeNull();
+    expect(await new CloudbaseStore(db, COLLECTIONS).get('concerns', 'a')).toBeNull();
   });
   it('inserts with the chosen _id and reads a duplicate-key error as "already there"', async () => {
     const dup = fakeDb({ addError: Object.assign(new Error('E11000 duplicate key error'), { code: 'DATABASE_REQUEST_FAILED' }) });
-    expect(await new CloudbaseStore(dup.db).insert('concerns', { _id: 'a' })).toBe(false);
+    expect(await new CloudbaseStore(dup.db, COLLECTIONS).insert('concerns', { _id: 'a' })).toBe(false);
     expect(dup.calls[0]).toEqual(['concerns.add', { _id: 'a' }]);
     const other = fakeDb({ addError: new Error('SYS_ERR') });
-    await expect(new CloudbaseStore(other.db).insert('concerns', { _id: 'a' })).rejects.toThrow('SYS_ERR');
+    await expect(new CloudbaseStore(other.db, COLLECTIONS).insert('concerns', { _id: 'a' })).rejects.toThrow('SYS_ERR');
   });
   it('recognises duplicate errors by Mongo code or message only', () => {
     expect(isDuplicateError({ message: 'E11000 duplicate key' })).toBe(true);
@@ -75,7 +76,7 @@ describe('CloudBase adapter: documents by id', () => {
   });
   it('sets a whole document without its _id in the body', async () => {
     const { db, calls } = fakeDb();
-    await new CloudbaseStore(db).set('concerns', { _id: 'a', x: 1 } as { _id: string });
+    await new CloudbaseStore(db, COLLECTIONS).set('concerns', { _id: 'a', x: 1 } as { _id: string });
     expect(calls).toEqual([['concerns.doc.set', 'a', { x: 1 }]]);
   });
 });
@@ -83,7 +84,7 @@ describe('CloudBase adapter: documents by id', () => {
 describe('CloudBase adapter: conditional updates', () => {
   it('puts the _id and the condition in one where and trusts stats.updated', async () => {
     const { db, calls } = fakeDb({ update: { stats: { updated: 0 } } });
-    const done = await new CloudbaseStore(db).update('concerns', 'a', { seats: op.inc(-1), note: op.unset(), tags: op.push('x'), status: 'b' }, { seats: { $gt: 0 }, status: { $in: ['a'] } });
+    const done = await new CloudbaseStore(db, COLLECTIONS).update('concerns', 'a', { seats: op.inc(-1), note: op.unset(), tags: op.push('x'), status: 'b' }, { seats: { $gt: 0 }, status: { $in: ['a'] } });
     expect(done).toBe(false);
     expect(calls[0]).toEqual(['concerns.where', { seats: { $op: 'gt', args: [0] }, status: { $op: 'in', args: [['a']] }, _id: 'a' }]);
     expect(calls[1]).toEqual([
@@ -93,12 +94,12 @@ describe('CloudBase adapter: conditional updates', () => {
   });
   it('never lets a condition replace the _id it targets', async () => {
     const { db, calls } = fakeDb();
-    await new CloudbaseStore(db).update('concerns', 'a', { x: 1 }, { _id: 'other' });
+    await new CloudbaseStore(db, COLLECTIONS).update('concerns', 'a', { x: 1 }, { _id: 'other' });
     expect((calls[0][1] as { _id: string })._id).toBe('a');
   });
   it('combines two range bounds on one field with and()', async () => {
     const { db } = fakeDb();
-    const store = new CloudbaseStore(db);
+    const store = new CloudbaseStore(db, COLLECTIONS);
     expect(store.filter({ createdAt: { $gte: 1, $lt: 2 } })).toEqual({
       createdAt: { $op: 'and', args: [{ $op: 'gte', args: [1] }, { $op: 'lt', args: [2] }] },
     });
@@ -113,7 +114,7 @@ describe('CloudBase adapter: paged queries', () => {
       { _id: 'c1', createdAt: 1 },
     ];
     const { db, calls } = fakeDb({ get: { data: rows } });
-    const store = new CloudbaseStore(db);
+    const store = new CloudbaseStore(db, COLLECTIONS);
     const page = await store.query('concerns', { where: { communityId: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 2 });
     expect(page.items.map((r) => r._id)).toEqual(['c3', 'c2']);
     expect(page.next).toBeDefined();
@@ -138,13 +139,13 @@ describe('CloudBase adapter: paged queries', () => {
   });
   it('caps the page size at 100 however much is asked', async () => {
     const { db, calls } = fakeDb();
-    await new CloudbaseStore(db).query('concerns', { where: { communityId: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 5000 });
+    await new CloudbaseStore(db, COLLECTIONS).query('concerns', { where: { communityId: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 5000 });
     expect(calls).toContainEqual(['concerns.limit', 101]);
   });
   it('refuses the same unindexed queries as SQLite', async () => {
     const { db } = fakeDb();
     await expect(
-      new CloudbaseStore(db).query('concerns', { where: { text: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 5 }),
+      new CloudbaseStore(db, COLLECTIONS).query('concerns', { where: { text: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 5 }),
     ).rejects.toThrow(/no index/);
   });
 });
@@ -152,7 +153,7 @@ describe('CloudBase adapter: paged queries', () => {
 describe('CloudBase adapter: transactions', () => {
   it('reads by id and issues the queued single-document writes after the callback', async () => {
     const { db, calls } = fakeDb();
-    await new CloudbaseStore(db).transaction(async (tx) => {
+    await new CloudbaseStore(db, COLLECTIONS).transaction(async (tx) => {
       const c = await tx.get<{ _id: string; value: number }>('counters', 'n');
       tx.set('counters', { _id: 'n', value: (c?.value ?? 0) + 1 });
       tx.insert('concerns', { _id: 'c1' });

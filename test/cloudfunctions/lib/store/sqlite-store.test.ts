@@ -2,19 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SqliteStore } from '../../../../cloudfunctions/lib/store/sqlite-store';
-import { COLLECTIONS } from '../../../../cloudfunctions/lib/store/collections';
+import { COLLECTIONS } from '../../../../cloudfunctions/lib/manifests';
 import { storeContract } from './store-contract';
 
 storeContract('SQLite in memory', async () => {
-  const store = new SqliteStore({ filename: ':memory:' });
+  const store = new SqliteStore({ filename: ':memory:', collections: COLLECTIONS });
   return { store, close: () => store.close() };
 });
 
 describe('SQLite on a file shared by two connections', () => {
   it('keeps conditional updates exclusive across connections', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-store-'));
-    const a = new SqliteStore({ filename: path.join(dir, 'db.sqlite') });
-    const b = new SqliteStore({ filename: path.join(dir, 'db.sqlite') });
+    const a = new SqliteStore({ filename: path.join(dir, 'db.sqlite'), collections: COLLECTIONS });
+    const b = new SqliteStore({ filename: path.join(dir, 'db.sqlite'), collections: COLLECTIONS });
     await a.insert('concerns', { _id: 'slot', communityId: 'x', createdAt: 1, seats: 5 });
     const takes = await Promise.all(
       Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).update('concerns', 'slot', { seats: 0 }, { seats: { $gt: 0 } })),
@@ -27,7 +27,7 @@ describe('SQLite on a file shared by two connections', () => {
 });
 
 describe('every declared index is used by the queries it exists for', () => {
-  const store = new SqliteStore({ filename: ':memory:' });
+  const store = new SqliteStore({ filename: ':memory:', collections: COLLECTIONS });
   afterAll(() => store.close());
   for (const [collection, indexes] of Object.entries(COLLECTIONS)) {
     indexes.forEach((fields) => {

@@ -3,7 +3,8 @@
  * here; a CloudBase test environment can run the same suite against the real database.
  */
 import { AppError } from '../../../../miniprogram/core/errors';
-import { DuplicateKeyError, op, type Doc, type Store } from '../../../../cloudfunctions/lib/ports/store';
+// Adapter-level: documents of any shape, as the adapter sees them.
+import { DuplicateKeyError, op, type Doc, type DocumentStore as Store } from '../../../../cloudfunctions/lib/ports/store';
 
 interface Row extends Doc {
   communityId: string;

@@ -1,6 +1,6 @@
 import { contracts } from '../../../../../miniprogram/core/contracts';
 import type { ActionDescription } from '../../../../../miniprogram/core/meta/contract';
-import { actionTable } from '../../../../../cloudfunctions/lib/actions';
+import { actionNames, lookupAction } from '../../../../../cloudfunctions/lib/manifests';
 import { createHarness, type Harness } from '../../../../support/harness';
 
 let h: Harness;
@@ -23,7 +23,7 @@ describe('meta.describe lists every action with roles and JSON Schema', () => {
     });
   });
   it('has a handler bound for every contract, under its own name', () => {
-    for (const [name, def] of Object.entries(actionTable)) expect(def.contract.name).toBe(name);
-    expect(Object.keys(actionTable).sort()).toEqual(Object.keys(contracts).sort());
+    for (const name of actionNames()) expect(lookupAction(name)?.contract.name).toBe(name);
+    expect(actionNames().sort()).toEqual(Object.keys(contracts).sort());
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
 import type { InboxRecord } from '../../../../../cloudfunctions/lib/features/notify/records';
-import { sendOutbox, CLAIM_MS } from '../../../../../cloudfunctions/lib/sweep/send-outbox';
+import { sendOutbox, CLAIM_MS } from '../../../../../cloudfunctions/lib/features/notify/send-outbox';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import type { Store } from '../../../../../cloudfunctions/lib/ports/store';
 import { createHarness, key, member, type Harness } from '../../../../support/harness';

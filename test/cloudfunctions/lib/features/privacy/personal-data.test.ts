@@ -7,7 +7,7 @@ import type { MeView } from '../../../../../miniprogram/core/member/contract';
 import type { MyData } from '../../../../../miniprogram/core/privacy/contract';
 import type { BookingView, ServiceView, SlotView } from '../../../../../miniprogram/core/booking/contract';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
-import type { MemberRecord } from '../../../../../cloudfunctions/lib/features/member/records';
+import type { MemberRecord } from '../../../../../cloudfunctions/lib/kernel/members';
 import { createHarness, key, member, T0, type Harness } from '../../../../support/harness';
 
 let h: Harness;

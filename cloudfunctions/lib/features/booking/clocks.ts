@@ -3,18 +3,17 @@
  * reminded the day before; slots are generated as the horizon moves. Every step is a
  * conditional update, so overlapping sweeps do each thing once.
  */
-import { AppError } from '../../../miniprogram/core/errors';
-import type { Deps } from '../kernel/deps';
-import { ScopedStore } from '../kernel/scoped-store';
-import { DAY } from '../platform/time';
-import { generateSlots } from '../features/booking/admin-services';
-import type { BookingRecord, ServiceRecord } from '../features/booking/records';
-import { changeBooking, freeBooking } from '../features/booking/steps';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { Deps } from '../../kernel/deps';
+import { ScopedStore } from '../../kernel/scoped-store';
+import { DAY } from '../../kernel/time';
+import { generateSlots } from './admin-services';
+import { changeBooking, freeBooking } from './steps';
 
 export async function runBookingClocks(deps: Deps, now: number, budget: { pages: number }) {
   const counts = { expiredOffers: 0, reminded: 0, finished: 0, conflicts: 0 };
   for (let page = 0; page < budget.pages; page += 1) {
-    const due = await deps.store.query<BookingRecord>('bookings', { where: { wakeAt: { $lte: now } }, orderBy: { field: 'wakeAt', dir: 'asc' }, limit: 50 });
+    const due = await deps.store.query('bookings', { where: { wakeAt: { $lte: now } }, orderBy: { field: 'wakeAt', dir: 'asc' }, limit: 50 });
     let progressed = 0;
     for (const b of due.items) {
       const db = new ScopedStore(deps.store, b.communityId);
@@ -54,7 +53,7 @@ export async function runBookingClocks(deps: Deps, now: number, budget: { pages:
 
 /** Extends every active service's slots to the horizon once a day has passed. */
 export async function rollSlots(deps: Deps, now: number, budget: { services: number }) {
-  const due = await deps.store.query<ServiceRecord>('services', {
+  const due = await deps.store.query('services', {
     where: { active: true, slotsUntil: { $lt: now + 13 * DAY } },
     orderBy: { field: 'slotsUntil', dir: 'asc' },
     limit: budget.services,

@@ -5,15 +5,13 @@
  * and archives resolved ones nobody rated. Each move is a compare-and-set on the concern's
  * version, so a second or overlapping sweep finds nothing left to do.
  */
-import { AppError } from '../../../miniprogram/core/errors';
-import type { Deps } from '../kernel/deps';
-import { ScopedStore } from '../kernel/scoped-store';
-import type { GridRecord } from '../features/community/records';
-import type { MemberRecord } from '../features/member/records';
-import { CHASE_INTERVAL, contactDeadline } from '../features/concern/lifecycle';
-import type { ConcernRecord } from '../features/concern/records';
-import { chainMembers, isAway, routeConcern } from '../features/concern/routing';
-import { adminsInbox, commit, notifyAll, type Message, type Step } from '../features/concern/transition';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { Deps } from '../../kernel/deps';
+import { ScopedStore } from '../../kernel/scoped-store';
+import { CHASE_INTERVAL, contactDeadline } from './lifecycle';
+import type { ConcernRecord } from './records';
+import { chainMembers, isAway, routeConcern } from './routing';
+import { adminsInbox, commit, notifyAll, type Message, type Step } from './transition';
 
 export type ClockOutcome = 'rerouted' | 'escalated' | 'reminded' | 'chased' | 'autoClosed' | 'cleared';
 
@@ -28,8 +26,8 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
   const chase = now + CHASE_INTERVAL;
   switch (c.status) {
     case 'dispatched': {
-      const grid = await db.get<GridRecord>('grids', c.gridId);
-      const people = await db.getMany<MemberRecord>('members', chainMembers(grid));
+      const grid = await db.get('grids', c.gridId);
+      const people = await db.getMany('members', chainMembers(grid));
       const away = new Set(people.filter((m) => isAway(m, now)).map((m) => m._id));
       if (c.assigneeId) away.add(c.assigneeId);
       const route = routeConcern(grid, away, c.routedVia);
@@ -56,7 +54,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
     case 'accepted':
     case 'supervised': {
       const level = Math.min(2, c.escalationLevel + 1);
-      const grid = level === 1 ? await db.get<GridRecord>('grids', c.gridId) : null;
+      const grid = level === 1 ? await db.get('grids', c.gridId) : null;
       const up = level === 1 ? grid?.leaderId ?? grid?.workerB ?? adminsInbox(c.communityId) : adminsInbox(c.communityId);
       return {
         patch: { overdue: true, escalationLevel: level, wakeAt: chase },
@@ -98,7 +96,7 @@ export async function runConcernClocks(deps: Deps, now: number, budget: { pages:
   const counts: Record<ClockOutcome | 'conflicts', number> = { rerouted: 0, escalated: 0, reminded: 0, chased: 0, autoClosed: 0, cleared: 0, conflicts: 0 };
   for (let page = 0; page < budget.pages; page += 1) {
     // Always the earliest due first; handled ones move their wakeAt, so no cursor is needed.
-    const due = await deps.store.query<ConcernRecord>('concerns', {
+    const due = await deps.store.query('concerns', {
       where: { wakeAt: { $lte: now } },
       orderBy: { field: 'wakeAt', dir: 'asc' },
       limit: 50,

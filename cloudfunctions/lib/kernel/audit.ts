@@ -2,11 +2,19 @@
  * The append-only audit trail: who did what, when, from which state to which. Records are
  * only ever inserted; event ids derived from the step make retries write nothing twice.
  */
-import type { CallerRole } from '../../../../miniprogram/core/roles';
-import type { Doc } from '../../ports/store';
-import type { ScopedStore } from '../../kernel/scoped-store';
-import type { Caller } from '../../kernel/caller';
-import { primaryRole } from '../../kernel/caller';
+import type { CallerRole } from '../../../miniprogram/core/roles';
+import type { Doc } from '../ports/store';
+import type { ScopedStore } from './scoped-store';
+import type { Caller } from './caller';
+import { primaryRole } from './caller';
+
+/**
+ * Every audit event type with what it is called, filled by each feature's `events.ts`
+ * (declaration merging): an event type no feature labels does not compile.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface EventTypes {}
+export type EventType = keyof EventTypes & string;
 
 export interface EventRecord extends Doc {
   communityId: string;
@@ -29,7 +37,7 @@ export interface NewEvent {
   /** Stable suffix for this step; the event id becomes `<subject>:<key>`. */
   key: string;
   subject: string;
-  type: string;
+  type: EventType;
   from?: string | null;
   to?: string | null;
   public: boolean;
@@ -63,4 +71,10 @@ export function eventRecord(db: ScopedStore, actor: Caller | 'system', e: NewEve
 /** Appends one event; a second append of the same step is a no-op. */
 export async function appendEvent(db: ScopedStore, actor: Caller | 'system', e: NewEvent): Promise<void> {
   await db.insert('events', eventRecord(db, actor, e));
+}
+
+declare module '../ports/store' {
+  interface CollectionRecords {
+    events: EventRecord;
+  }
 }

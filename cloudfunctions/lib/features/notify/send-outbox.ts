@@ -4,12 +4,11 @@
  * of the recipient's consent exactly once (`spent.<id>`), is sent with its id as the
  * idempotency key, and is marked sent. A message with no consent left stays in the inbox.
  */
-import type { Deps } from '../kernel/deps';
-import type { MemberRecord } from '../features/member/records';
-import { fillTemplate } from '../features/notify/templates';
-import { spentKey, subscriptionId, type InboxRecord, type SubscriptionRecord } from '../features/notify/records';
-import type { SubscriptionSender } from '../ports/platform';
-import { op } from '../ports/store';
+import type { Deps } from '../../kernel/deps';
+import { fillTemplate } from './templates';
+import { spentKey, subscriptionId, type InboxRecord } from './records';
+import type { SubscriptionSender } from '../../ports/platform';
+import { op } from '../../ports/store';
 
 /** How long a claim holds before another sender may take the message over. */
 export const CLAIM_MS = 60_000;
@@ -17,12 +16,12 @@ export const MAX_ATTEMPTS = 5;
 
 export async function sendOutbox(deps: Deps, sender: SubscriptionSender, now: number, budget: { messages: number }) {
   const counts = { sent: 0, inAppOnly: 0, retried: 0, failed: 0, skipped: 0 };
-  const due = await deps.store.query<InboxRecord>('inbox', {
+  const due = await deps.store.query('inbox', {
     where: { pushStatus: { $in: ['pending', 'sending'] }, pushDueAt: { $lte: now } },
     orderBy: { field: 'pushDueAt', dir: 'asc' },
     limit: budget.messages,
   });
-  const members = new Map((await deps.store.getMany<MemberRecord>('members', due.items.map((m) => m.recipientId))).map((m) => [m._id, m]));
+  const members = new Map((await deps.store.getMany('members', due.items.map((m) => m.recipientId))).map((m) => [m._id, m]));
   for (const m of due.items) {
     const claimed = await deps.store.update('inbox', m._id, { pushStatus: 'sending', pushDueAt: now + CLAIM_MS }, { pushStatus: m.pushStatus, pushDueAt: m.pushDueAt });
     if (!claimed) {
@@ -42,7 +41,7 @@ export async function sendOutbox(deps: Deps, sender: SubscriptionSender, now: nu
     const consumed =
       (await deps.store.update('subscriptions', subId, { balance: op.inc(-1), [spent]: true, updatedAt: now }, { balance: { $gt: 0 }, [spent]: { $exists: false } })) ||
       // A rerun after a crash finds its unit already spent: it may send.
-      !!(await deps.store.get<SubscriptionRecord>('subscriptions', subId))?.spent[spentKey(m._id)];
+      !!(await deps.store.get('subscriptions', subId))?.spent[spentKey(m._id)];
     if (!consumed) {
       await settle({ pushStatus: 'inAppOnly', pushDueAt: null, pushError: 'no consent left' });
       counts.inAppOnly += 1;

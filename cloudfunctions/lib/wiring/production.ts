@@ -9,19 +9,20 @@ import { parseBootstrapAdmins } from '../kernel/deps';
 import { parseRateLimits } from '../kernel/rate-limit';
 import { CloudbaseStore, type CbDatabase } from '../store/cloudbase-store';
 import { parseTemplates } from '../features/notify/templates';
-import { InboxNotifier } from './inbox-notifier';
-import { AesGcmCipher, missingKeyCipher } from './local-services';
-import { CloudbaseFileUrls, WechatMediaChecker, WechatPhoneExchange, type TempUrlApi, type WechatOpenApi } from './wechat-services';
-import { WechatSubscriptionSender, type SubscribeMessageApi } from './subscription-senders';
-import { cryptoIds, jsonLogger, systemClock } from './system';
-import { WechatContentChecker, type MsgSecCheckApi } from './wechat-content-checker';
+import { COLLECTIONS, DEFAULT_RATE_LIMITS, templateForKind } from '../manifests';
+import { InboxNotifier } from '../features/notify/inbox-notifier';
+import { AesGcmCipher, missingKeyCipher } from '../platform/local-services';
+import { CloudbaseFileUrls, WechatMediaChecker, WechatPhoneExchange, type TempUrlApi, type WechatOpenApi } from '../platform/wechat-services';
+import { WechatSubscriptionSender, type SubscribeMessageApi } from '../platform/subscription-senders';
+import { cryptoIds, jsonLogger, systemClock } from '../platform/system';
+import { WechatContentChecker, type MsgSecCheckApi } from '../platform/wechat-content-checker';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
 // The typings declare env as a string; the SDK documents this symbol as "the function's own env".
 const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
 
 export function productionDeps(): Deps {
-  const store = new CloudbaseStore(app.database() as unknown as CbDatabase);
+  const store = new CloudbaseStore(app.database() as unknown as CbDatabase, COLLECTIONS);
   const templates = parseTemplates(process.env.LINLI_SUBSCRIBE_TEMPLATES);
   const files = new CloudbaseFileUrls(app as unknown as TempUrlApi);
   const openapi = cloud.openapi as unknown as WechatOpenApi;
@@ -34,12 +35,12 @@ export function productionDeps(): Deps {
     files,
     phones: new WechatPhoneExchange(openapi),
     cipher: process.env.LINLI_DATA_KEY ? new AesGcmCipher(Buffer.from(process.env.LINLI_DATA_KEY, 'base64')) : missingKeyCipher,
-    notifier: new InboxNotifier(store, systemClock, templates),
+    notifier: new InboxNotifier(store, systemClock, templates, templateForKind),
     sender: new WechatSubscriptionSender(cloud.openapi as unknown as SubscribeMessageApi, (process.env.LINLI_MP_STATE as 'formal' | 'trial' | 'developer' | undefined) ?? 'formal'),
     log: jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS, process.env.LINLI_DEFAULT_COMMUNITY ?? 'default'),
-      rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS),
+      rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS, DEFAULT_RATE_LIMITS),
       templates,
     },
   };

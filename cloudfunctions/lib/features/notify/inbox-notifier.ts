@@ -1,8 +1,8 @@
-import type { Templates } from '../features/notify/templates';
-import { TEMPLATE_FOR_KIND } from '../features/notify/templates';
-import type { InboxRecord } from '../features/notify/records';
-import type { Clock, Notification, Notifier } from '../ports/platform';
-import type { Store } from '../ports/store';
+import type { TemplateKey } from '../../../../miniprogram/core/notify/contract';
+import type { Templates } from './templates';
+import type { InboxRecord } from './records';
+import type { Clock, Notification, Notifier } from '../../ports/platform';
+import type { Store } from '../../ports/store';
 
 /**
  * Every message enters the system here: written once (deterministic id, so a retried use
@@ -10,10 +10,16 @@ import type { Store } from '../ports/store';
  * has a configured template. The sweep's outbox sender does the pushing.
  */
 export class InboxNotifier implements Notifier {
-  constructor(private readonly store: Store, private readonly clock: Clock, private readonly templates: Templates = {}) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly templates: Templates,
+    /** Which template a kind may push as: each feature's notices, gathered by the manifests. */
+    private readonly templateFor: (kind: string) => TemplateKey | undefined,
+  ) {}
 
   async notify(message: Notification): Promise<void> {
-    const key = TEMPLATE_FOR_KIND[message.kind];
+    const key = this.templateFor(message.kind);
     const pushable = key !== undefined && this.templates[key] !== undefined && !message.recipientId.startsWith('admins:');
     const now = this.clock.now();
     await this.store.insert('inbox', {

@@ -1,8 +1,7 @@
-import type { Deps } from '../kernel/deps';
-import { ScopedStore } from '../kernel/scoped-store';
-import { DAY } from '../platform/time';
-import { appendEvent } from '../features/audit/events';
-import type { BindingRequestRecord } from '../features/member/records';
+import type { Deps } from '../../kernel/deps';
+import { ScopedStore } from '../../kernel/scoped-store';
+import { DAY } from '../../kernel/time';
+import { appendEvent } from '../../kernel/audit';
 
 export const BINDING_REQUEST_TTL = 14 * DAY;
 
@@ -15,7 +14,7 @@ export async function expireBindingRequests(deps: Deps, now: number, budget: { p
   let expired = 0;
   let after: string | undefined;
   for (let page = 0; page < budget.pages; page += 1) {
-    const batch = await deps.store.query<BindingRequestRecord>('bindingRequests', {
+    const batch = await deps.store.query('bindingRequests', {
       where: { status: 'pending', createdAt: { $lt: now - BINDING_REQUEST_TTL } },
       orderBy: { field: 'createdAt', dir: 'asc' },
       limit: 50,

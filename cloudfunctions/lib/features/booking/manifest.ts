@@ -1,0 +1,62 @@
+import { contracts } from '../../../../miniprogram/core/contracts';
+import { bind } from '../../kernel/action';
+import type { FeatureManifest } from '../../kernel/feature';
+import { getService, listServices, listSlots } from './catalogue';
+import { createBooking } from './create-booking';
+import { cancelBooking } from './cancel-booking';
+import { confirmPromotion } from './confirm-promotion';
+import { listForSlot, listMyBookings } from './my-bookings';
+import { checkIn, markNoShow } from './check-in';
+import { rateBooking } from './rate-booking';
+import { closeSlots, setSchedule, upsertService } from './admin-services';
+import { serviceStats } from './service-stats';
+import { rollSlots, runBookingClocks } from './clocks';
+import { BOOKING_EVENTS } from './events';
+import { BOOKING_NOTICES } from './notices';
+import { bookingPersonalData } from './personal-data';
+
+const HOUR = 3600;
+export const bookingManifest = {
+  name: 'booking',
+  actions: {
+    'booking.services': bind(contracts['booking.services'], listServices),
+    'booking.service': bind(contracts['booking.service'], getService),
+    'booking.slots': bind(contracts['booking.slots'], listSlots),
+    'booking.create': bind(contracts['booking.create'], createBooking),
+    'booking.cancel': bind(contracts['booking.cancel'], cancelBooking),
+    'booking.confirmPromotion': bind(contracts['booking.confirmPromotion'], confirmPromotion),
+    'booking.listMine': bind(contracts['booking.listMine'], listMyBookings),
+    'booking.listForSlot': bind(contracts['booking.listForSlot'], listForSlot),
+    'booking.checkIn': bind(contracts['booking.checkIn'], checkIn),
+    'booking.markNoShow': bind(contracts['booking.markNoShow'], markNoShow),
+    'booking.rate': bind(contracts['booking.rate'], rateBooking),
+    'booking.upsertService': bind(contracts['booking.upsertService'], upsertService),
+    'booking.setSchedule': bind(contracts['booking.setSchedule'], setSchedule),
+    'booking.closeSlots': bind(contracts['booking.closeSlots'], closeSlots),
+    'booking.stats': bind(contracts['booking.stats'], serviceStats),
+  },
+  collections: {
+    services: { indexes: [['communityId', 'name'], ['active', 'slotsUntil']], holds: 'shared' },
+    slots: { indexes: [['communityId', 'serviceId', 'startAt']], holds: 'shared' },
+    bookings: {
+      indexes: [
+        ['communityId', 'memberId', 'startAt'],
+        ['communityId', 'serviceId', 'startAt'],
+        ['communityId', 'slotId', 'createdAt'],
+        ['wakeAt'],
+      ],
+      holds: 'personal',
+    },
+    // Keyed by service and member, holding only a booking id and a claim.
+    bookingLocks: { indexes: [], holds: 'bookkeeping' },
+    bookingQuotas: { indexes: [], holds: 'bookkeeping' },
+  },
+  rateLimits: { 'booking.create': [{ limit: 60, windowSeconds: HOUR }] },
+  sweep: {
+    bookingClocks: (deps, now) => runBookingClocks(deps, now, { pages: 10 }),
+    rollSlots: (deps, now) => rollSlots(deps, now, { services: 50 }),
+  },
+  notices: BOOKING_NOTICES,
+  events: BOOKING_EVENTS,
+  personalData: bookingPersonalData,
+} satisfies FeatureManifest<'booking'>;

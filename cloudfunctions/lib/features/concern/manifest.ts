@@ -1,0 +1,91 @@
+import { contracts } from '../../../../miniprogram/core/contracts';
+import { bind } from '../../kernel/action';
+import type { FeatureManifest } from '../../kernel/feature';
+import { listCategories } from './list-categories';
+import { submitConcern } from './submit-concern';
+import { listMyConcerns } from './list-my-concerns';
+import { getConcern } from './get-concern';
+import { concernQueue } from './concern-queue';
+import { acceptConcern } from './accept-concern';
+import { replyConcern } from './reply-concern';
+import { noteConcern } from './note-concern';
+import { requestInfo } from './request-info';
+import { supplementConcern } from './supplement-concern';
+import { transferConcern } from './transfer-concern';
+import { whistleConcern } from './whistle-concern';
+import { reportBack } from './report-back';
+import { mergeConcern } from './merge-concern';
+import { resolveConcern } from './resolve-concern';
+import { rateConcern } from './rate-concern';
+import { reopenConcern } from './reopen-concern';
+import { withdrawConcern } from './withdraw-concern';
+import { concernStats } from './concern-stats';
+import { exportArchive } from './export-archive';
+import { upsertCategory } from './upsert-category';
+import { seedDefaultCategories } from './catalogue';
+import { runConcernClocks } from './clocks';
+import { CONCERN_EVENTS } from './events';
+import { CONCERN_NOTICES } from './notices';
+import { concernPersonalData } from './personal-data';
+import { concernSubjects } from './subjects';
+
+const HOUR = 3600;
+const DAY = 24 * HOUR;
+export const concernManifest = {
+  name: 'concern',
+  actions: {
+    'concern.categories': bind(contracts['concern.categories'], listCategories),
+    'concern.submit': bind(contracts['concern.submit'], submitConcern),
+    'concern.listMine': bind(contracts['concern.listMine'], listMyConcerns),
+    'concern.get': bind(contracts['concern.get'], getConcern),
+    'concern.queue': bind(contracts['concern.queue'], concernQueue),
+    'concern.accept': bind(contracts['concern.accept'], acceptConcern),
+    'concern.reply': bind(contracts['concern.reply'], replyConcern),
+    'concern.note': bind(contracts['concern.note'], noteConcern),
+    'concern.requestInfo': bind(contracts['concern.requestInfo'], requestInfo),
+    'concern.supplement': bind(contracts['concern.supplement'], supplementConcern),
+    'concern.transfer': bind(contracts['concern.transfer'], transferConcern),
+    'concern.whistle': bind(contracts['concern.whistle'], whistleConcern),
+    'concern.reportBack': bind(contracts['concern.reportBack'], reportBack),
+    'concern.merge': bind(contracts['concern.merge'], mergeConcern),
+    'concern.resolve': bind(contracts['concern.resolve'], resolveConcern),
+    'concern.rate': bind(contracts['concern.rate'], rateConcern),
+    'concern.reopen': bind(contracts['concern.reopen'], reopenConcern),
+    'concern.withdraw': bind(contracts['concern.withdraw'], withdrawConcern),
+    'concern.stats': bind(contracts['concern.stats'], concernStats),
+    'concern.export': bind(contracts['concern.export'], exportArchive),
+    'concern.upsertCategory': bind(contracts['concern.upsertCategory'], upsertCategory),
+  },
+  collections: {
+    categories: { indexes: [['communityId', 'order']], holds: 'shared' },
+    concerns: {
+      indexes: [
+        ['communityId', 'authorId', 'createdAt'],
+        ['communityId', 'assigneeId', 'createdAt'],
+        ['communityId', 'assigneeId', 'status', 'createdAt'],
+        ['communityId', 'assigneeId', 'overdue', 'createdAt'],
+        ['communityId', 'status', 'createdAt'],
+        ['communityId', 'overdue', 'createdAt'],
+        ['communityId', 'category', 'createdAt'],
+        ['communityId', 'category', 'status', 'createdAt'],
+        ['communityId', 'gridId', 'createdAt'],
+        ['communityId', 'gridId', 'status', 'createdAt'],
+        ['communityId', 'createdAt'],
+        ['communityId', 'number', 'createdAt'],
+        // The sweep's one timer: every concern due for a look, across communities.
+        ['wakeAt'],
+      ],
+      holds: 'personal',
+    },
+  },
+  rateLimits: {
+    'concern.submit': [{ limit: 10, windowSeconds: HOUR }, { limit: 30, windowSeconds: DAY }],
+    'concern.supplement': [{ limit: 30, windowSeconds: HOUR }],
+  },
+  sweep: { concernClocks: (deps, now) => runConcernClocks(deps, now, { pages: 10 }) },
+  notices: CONCERN_NOTICES,
+  events: CONCERN_EVENTS,
+  personalData: concernPersonalData,
+  subjects: concernSubjects,
+  communityOpened: seedDefaultCategories,
+} satisfies FeatureManifest<'concern'>;

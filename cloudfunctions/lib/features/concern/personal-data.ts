@@ -1,0 +1,37 @@
+import { CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/contract';
+import type { PersonalData } from '../../kernel/feature';
+import { ScopedStore } from '../../kernel/scoped-store';
+
+/**
+ * What the person raised and what they were told: never the staff's private notes, the
+ * whistle's internal note, routing or who handled it internally.
+ */
+export const concernPersonalData: PersonalData = {
+  collections: ['concerns'],
+  async export({ all, memberId }) {
+    const { items, truncated } = await all('concerns', { authorId: memberId }, 'createdAt');
+    const concerns = items.map((c) => ({
+      number: c.number,
+      category: c.categoryName,
+      building: c.buildingName,
+      text: c.text,
+      photos: c.photos,
+      hideName: c.hideName,
+      status: CONCERN_STATUS_LABELS[c.status],
+      submittedAt: c.createdAt,
+      resolution: c.resolution ? { summary: c.resolution.summary, photos: c.resolution.photos, at: c.resolution.at } : null,
+      rating: c.rating ? { resolved: c.rating.resolved, satisfaction: c.rating.satisfaction, comment: c.rating.comment, at: c.rating.at } : null,
+      closedAt: c.closedAt,
+    }));
+    return { sections: { concerns }, truncated };
+  },
+  // Concerns stay for the archive and the three rates, pointing at nobody.
+  async erase(deps, member, anonymousId) {
+    const db = new ScopedStore(deps.store, member.communityId);
+    for (;;) {
+      const page = await db.query('concerns', { where: { authorId: member._id }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 100 });
+      if (page.items.length === 0) return;
+      for (const c of page.items) await db.update('concerns', c._id, { authorId: anonymousId, authorName: null, hideName: true });
+    }
+  },
+};

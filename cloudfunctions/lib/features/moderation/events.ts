@@ -1,0 +1,13 @@
+/** What each of this feature's audit events is called, on a timeline and in the audit log. */
+export const MODERATION_EVENTS = {
+  'moderation.approved': '审核通过',
+  'moderation.rejected': '审核未通过',
+  'moderation.reported': '被举报',
+} as const satisfies Record<string, string>;
+
+type Labels = { [K in keyof typeof MODERATION_EVENTS]: string };
+
+declare module '../../kernel/audit' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface EventTypes extends Labels {}
+}

@@ -1,0 +1,22 @@
+import { contracts } from '../../../../miniprogram/core/contracts';
+import { bind } from '../../kernel/action';
+import type { FeatureManifest } from '../../kernel/feature';
+import { decideModeration, moderationQueue } from './decide';
+import { reportContent } from './report';
+import { MODERATION_EVENTS } from './events';
+
+const DAY = 24 * 3600;
+export const moderationManifest = {
+  name: 'moderation',
+  actions: {
+    'moderation.queue': bind(contracts['moderation.queue'], moderationQueue),
+    'moderation.decide': bind(contracts['moderation.decide'], decideModeration),
+    'moderation.report': bind(contracts['moderation.report'], reportContent),
+  },
+  collections: {
+    // Staff's review records: a copy of the content under review and reporters by member id.
+    moderation: { indexes: [['communityId', 'status', 'createdAt']], holds: 'shared' },
+  },
+  rateLimits: { 'moderation.report': [{ limit: 10, windowSeconds: DAY }] },
+  events: MODERATION_EVENTS,
+} satisfies FeatureManifest<'moderation'>;

@@ -1,0 +1,13 @@
+import type { CollectionName } from '../ports/store';
+import type { CollectionSpec } from './feature';
+
+/**
+ * The kernel's own collections. The audit trail is kept as the archive requires; its actors
+ * are member ids, which deletion leaves pointing at an anonymised record.
+ */
+export const KERNEL_COLLECTIONS = {
+  events: { indexes: [['communityId', 'subject', 'at']], holds: 'shared' },
+  // Rate-limit windows; CloudBase can drop them by a TTL index on expiresAt.
+  rateWindows: { indexes: [['expiresAt']], holds: 'bookkeeping' },
+  counters: { indexes: [], holds: 'bookkeeping' },
+} as const satisfies Partial<Record<CollectionName, CollectionSpec>>;
