@@ -10,6 +10,7 @@
  * - every page load starts from a fresh copy of the miniprogram's modules, so module-level
  *   state (a cached member, a draft) never leaks from one rendering into the next.
  */
+import { createRequire } from 'module';
 import * as path from 'path';
 import { JSDOM } from 'jsdom';
 import type { Transport } from '../miniprogram/services/transport';
@@ -38,6 +39,9 @@ interface JComponent {
 }
 
 type Host = typeof globalThis & Record<string, unknown>;
+
+// Node's own require (the app's typings declare a WeChat `require` without resolve/cache).
+const nodeRequire = createRequire(__filename);
 
 /** Property names of the built-in components that change what a picture shows. */
 export const BUILTIN_PROPS: Record<string, string[]> = {
@@ -74,12 +78,11 @@ function installWindow(): void {
     if (key in host && !domOwned.has(key)) continue;
     Object.defineProperty(host, key, { configurable: true, get: () => win[key] });
   }
-  host.window = dom.window;
-  host.document = dom.window.document;
+  // `window` and `document` are among the window's own properties, so they are set above.
 }
 
 function registerBuiltins(): void {
-  const jc = require('j-component') as JComponent;
+  const jc = nodeRequire('j-component') as JComponent;
   for (const [tag, props] of Object.entries(BUILTIN_PROPS)) {
     const properties: Record<string, unknown> = { hidden: { type: Boolean, value: false } };
     for (const p of props) properties[camel(p)] = BOOLEAN_PROPS.has(p) ? { type: Boolean, value: false } : { type: null, value: null };
@@ -168,17 +171,17 @@ function installWx(): void {
 export function installRuntime(): Simulate {
   if (simulate) return simulate;
   installWindow();
-  simulate = require('miniprogram-simulate') as Simulate;
+  simulate = nodeRequire('miniprogram-simulate') as Simulate;
   // simulate requires a page by its extensionless path, which Node resolves to index.json
   // before tsx gets to index.ts. Resolve the .ts explicitly (runJs is looked up per call).
-  const utils = require('miniprogram-simulate/src/utils') as { runJs: (file: string) => void };
+  const utils = nodeRequire('miniprogram-simulate/src/utils') as { runJs: (file: string) => void };
   utils.runJs = (file: string) => {
-    const resolved = require.resolve(`${file}.ts`);
-    require(resolved);
-    delete require.cache[resolved];
+    const resolved = nodeRequire.resolve(`${file}.ts`);
+    nodeRequire(resolved);
+    delete nodeRequire.cache[resolved];
   };
   // Inline styles: simulate turns 1rpx into 1px; a 375 px screen has 1rpx = 0.5px.
-  const jutils = require('j-component/src/tool/utils') as { transformRpx: (style: string) => string };
+  const jutils = nodeRequire('j-component/src/tool/utils') as { transformRpx: (style: string) => string };
   jutils.transformRpx = (style: string) => convertRpx(style);
   registerBuiltins();
   installWx();
@@ -187,7 +190,7 @@ export function installRuntime(): Simulate {
 
 /** Forgets every miniprogram module Node has loaded, and the fake storage. */
 function freshModules(): void {
-  for (const key of Object.keys(require.cache)) if (key.startsWith(ROOT + path.sep)) delete require.cache[key];
+  for (const key of Object.keys(nodeRequire.cache)) if (key.startsWith(ROOT + path.sep)) delete nodeRequire.cache[key];
   storage = new Map();
 }
 
@@ -198,7 +201,7 @@ function freshModules(): void {
 export function renderFresh(relPath: string, transport: Transport): SimRoot {
   const sim = installRuntime();
   freshModules();
-  (require(path.join(ROOT, 'services/api.ts')) as { setTransport(t: Transport): void }).setTransport(transport);
+  (nodeRequire(path.join(ROOT, 'services/api.ts')) as { setTransport(t: Transport): void }).setTransport(transport);
   const id = sim.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT });
   const comp = sim.render(id);
   comp.attach(document.createElement('parent-wrapper'));

@@ -180,9 +180,8 @@ export function domToHtml(root: Node, options: HtmlOptions = {}): string {
     else mapped = { tag: name, attrs: {}, classes: [] };
     const cls = [...mapped.classes, ...Array.from(el.classList)].join(' ');
     const style = [el.getAttribute('style') ?? '', mapped.attrs.style ?? ''].filter(Boolean).join('; ');
-    const attrs: Record<string, string> = { ...mapped.attrs };
+    const attrs: Record<string, string> = cls ? { class: cls, ...mapped.attrs } : { ...mapped.attrs };
     delete attrs.style;
-    if (cls) attrs.class = cls;
     if (style) attrs.style = convertInlineStyle(style, options.fontScale);
     for (const a of Array.from(el.attributes)) if (a.name.startsWith('aria-') && !(a.name in attrs)) attrs[a.name] = a.value;
     const attrText = Object.entries(attrs)

@@ -36,7 +36,8 @@ export interface PageEntry {
   emptyAs?: string;
   query?: Query | QueryFn;
   emptyQuery?: Query | QueryFn;
-  validation?: { act: (page: PageDriver) => Promise<void> };
+  /** How to reach the validation state from the demo state (and who looks, if not `as`). */
+  validation?: { act: (page: PageDriver) => Promise<void>; as?: string };
   /** States that make no sense for this page. */
   skip?: StateName[];
 }
@@ -65,7 +66,7 @@ const bareConcern: QueryFn = async (w) => {
     category: 'cat_demo_repair',
     buildingId: first(buildings, 'building').id,
     text: '楼道灯不亮了。',
-  })) as { id: string };
+  }, `gallery-bare-concern-${Date.now()}`)) as { id: string };
   return { id: made.id };
 };
 
@@ -96,6 +97,7 @@ export const PAGE_STATES: Record<string, PageEntry> = {
     as: 'demo-visitor-1',
     emptyAs: 'gallery-newcomer',
     validation: {
+      as: 'gallery-newcomer',
       act: async (p) => {
         await p.tap('#mode-request');
         await p.tap('#request');
@@ -112,7 +114,7 @@ export const PAGE_STATES: Record<string, PageEntry> = {
     emptyQuery: bareConcern,
   },
   'staff/stats/index': { as: 'demo-admin' },
-  'staff/service-day/index': { as: 'demo-grid-1', query: serviceNamed('健康体检', 'serviceId') },
+  'staff/service-day/index': { as: 'demo-grid-1', query: serviceNamed('健康体检', 'serviceId'), emptyQuery: bareService('serviceId') },
   'staff/service-edit/index': { as: 'demo-admin', query: serviceNamed('健康体检'), emptyQuery: bareService(), validation: { act: (p) => p.tap('#save') } },
   'staff/moderation/index': { as: 'demo-admin' },
   'staff/service-stats/index': { as: 'demo-admin' },
@@ -150,7 +152,7 @@ export function plan(routes: string[], table: Record<string, PageEntry> = PAGE_S
       else if (state === 'empty') out.push({ ...base, world: 'bare', as: entry.emptyAs ?? emptyPerson(as), query: entry.emptyQuery ?? entry.query });
       else if (state === 'error') out.push({ ...base, world: 'error' });
       else if (state === 'validation') {
-        if (entry.validation) out.push({ ...base, world: 'demo', act: entry.validation.act });
+        if (entry.validation) out.push({ ...base, world: 'demo', as: entry.validation.as ?? as, act: entry.validation.act });
       } else out.push({ ...base, world: 'demo', fontScale: 1.5 });
     }
   }

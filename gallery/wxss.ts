@@ -93,12 +93,12 @@ export function wxssToCss(wxss: string, options: WxssOptions = {}): string {
     if (head.startsWith('@')) {
       const name = /^@([-\w]+)/.exec(head)?.[1] ?? '';
       if (name === 'media' || name === 'supports') out.push(`${head} {\n${wxssToCss(body, options)}\n}`);
-      else if (name === 'keyframes' || name === 'font-face' || name === '-webkit-keyframes') out.push(`${head} {${body}}`);
+      else if (name === 'keyframes' || name === 'font-face' || name === '-webkit-keyframes') out.push(`${head} { ${body.trim()} }`);
       // Anything else (wx-only or unknown) is dropped.
       continue;
     }
     if (!head) continue;
-    out.push(`${convertSelector(head, options)} {${scaleFontSizes(body, scale)}}`);
+    out.push(`${convertSelector(head, options)} { ${scaleFontSizes(body.trim(), scale)} }`);
   }
   return out.join('\n');
 }
