@@ -16,7 +16,7 @@ import { installRuntime, renderFresh, settle, type SimRoot } from './env';
 import { domToHtml } from './html';
 import { appPages, slug } from './pages';
 import { OUT } from './paths';
-import { plan, type PageDriver, type Plan, type Query } from './states';
+import { plan, STATES, type PageDriver, type Plan, type Query } from './states';
 
 const SCALE = Number(process.env.GALLERY_SCALE ?? 2);
 
@@ -165,14 +165,14 @@ async function main(): Promise<void> {
           process.stdout.write(`FAILED screenshot ${s.file}: ${(e as Error).message}\n`);
         }
       }
-      const states = [...new Set(plans.map((p) => p.state))];
+      const states = STATES.filter((st) => plans.some((p) => p.state === st));
       fs.writeFileSync(path.join(OUT, 'index.html'), contactSheet(shots, states));
       await browser.screenshot(path.join(OUT, 'index.html'), path.join(OUT, 'contact-sheet.png'), 170 + states.length * 170, 1);
     } finally {
       await browser.close();
     }
   }
-  if (!binary) fs.writeFileSync(path.join(OUT, 'index.html'), contactSheet(shots, [...new Set(plans.map((p) => p.state))]));
+  if (!binary) fs.writeFileSync(path.join(OUT, 'index.html'), contactSheet(shots, STATES.filter((st) => plans.some((p) => p.state === st))));
   fs.writeFileSync(path.join(OUT, 'manifest.json'), `${JSON.stringify(shots, null, 2)}\n`);
 
   const noted = shots.filter((s) => s.notes.length > 0);

@@ -37,7 +37,7 @@ export interface PageEntry {
   query?: Query | QueryFn;
   emptyQuery?: Query | QueryFn;
   /** How to reach the validation state from the demo state (and who looks, if not `as`). */
-  validation?: { act: (page: PageDriver) => Promise<void>; as?: string };
+  validation?: { act: (page: PageDriver) => Promise<void>; as?: string; query?: Query | QueryFn };
   /** States that make no sense for this page. */
   skip?: StateName[];
 }
@@ -115,7 +115,7 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   },
   'staff/stats/index': { as: 'demo-admin' },
   'staff/service-day/index': { as: 'demo-grid-1', query: serviceNamed('健康体检', 'serviceId'), emptyQuery: bareService('serviceId') },
-  'staff/service-edit/index': { as: 'demo-admin', query: serviceNamed('健康体检'), emptyQuery: bareService(), validation: { act: (p) => p.tap('#save') } },
+  'staff/service-edit/index': { as: 'demo-admin', query: serviceNamed('健康体检'), emptyQuery: bareService(), validation: { query: {}, act: (p) => p.tap('#save') } },
   'staff/moderation/index': { as: 'demo-admin' },
   'staff/service-stats/index': { as: 'demo-admin' },
   'staff/community/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#grid-save') } },
@@ -152,7 +152,7 @@ export function plan(routes: string[], table: Record<string, PageEntry> = PAGE_S
       else if (state === 'empty') out.push({ ...base, world: 'bare', as: entry.emptyAs ?? emptyPerson(as), query: entry.emptyQuery ?? entry.query });
       else if (state === 'error') out.push({ ...base, world: 'error' });
       else if (state === 'validation') {
-        if (entry.validation) out.push({ ...base, world: 'demo', as: entry.validation.as ?? as, act: entry.validation.act });
+        if (entry.validation) out.push({ ...base, world: 'demo', as: entry.validation.as ?? as, query: entry.validation.query ?? entry.query, act: entry.validation.act });
       } else out.push({ ...base, world: 'demo', fontScale: 1.5 });
     }
   }
