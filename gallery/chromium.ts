@@ -11,9 +11,9 @@ import type { Readable, Writable } from 'stream';
 
 export const INSTALL_HINT = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
 
-/** The chromium binary, or null when it is not installed. */
+/** The chromium binary (`CHROMIUM` names one explicitly), or null when it is not installed. */
 export function findChromium(): string | null {
-  const candidates = [process.env.CHROMIUM, 'chromium', 'chromium-browser', 'google-chrome'].filter(Boolean) as string[];
+  const candidates = process.env.CHROMIUM ? [process.env.CHROMIUM] : ['chromium', 'chromium-browser', 'google-chrome'];
   for (const c of candidates) {
     const r = spawnSync(c, ['--version'], { encoding: 'utf8', timeout: 20000 });
     if (r.status === 0) return c;
