@@ -89,7 +89,19 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'pages/services/index': { as: 'demo-resident-1' },
   'pages/me/index': { as: 'demo-resident-1' },
   'pages/concern-submit/index': { as: 'demo-resident-1', validation: { act: (p) => p.tap('#submit') } },
-  'pages/concern-detail/index': { as: 'demo-resident-1', query: concernOf('closed'), emptyQuery: bareConcern },
+  'pages/concern-detail/index': {
+    as: 'demo-resident-1',
+    query: concernOf('closed'),
+    emptyQuery: bareConcern,
+    // 补充说明 with nothing written, on the concern still waiting to be signed for.
+    validation: {
+      query: concernOf('dispatched'),
+      act: async (p) => {
+        await p.tap('#open-supplement');
+        await p.tap('#sup-submit');
+      },
+    },
+  },
   'pages/service/index': { as: 'demo-resident-1', query: serviceNamed('健康体检'), emptyQuery: bareService() },
   'pages/bookings/index': { as: 'demo-resident-1' },
   // 孙先生 waits for review; a newcomer (nobody yet) sees the form.
@@ -112,6 +124,13 @@ export const PAGE_STATES: Record<string, PageEntry> = {
     emptyAs: BARE_GRID,
     query: concernOf('dispatched'),
     emptyQuery: bareConcern,
+    // 答复居民 with nothing written.
+    validation: {
+      act: async (p) => {
+        await p.tap('#action-reply');
+        await p.tap('#form-submit');
+      },
+    },
   },
   'staff/stats/index': { as: 'demo-admin' },
   'staff/service-day/index': { as: 'demo-grid-1', query: serviceNamed('健康体检', 'serviceId'), emptyQuery: bareService('serviceId') },
