@@ -55,7 +55,11 @@ function driver(comp: SimRoot): PageDriver {
 }
 
 let currentNotes: string[] | null = null;
-process.on('unhandledRejection', (e) => currentNotes?.push(`unhandled rejection: ${String((e as Error)?.message ?? e)}`));
+process.on('unhandledRejection', (e) => {
+  const text = `unhandled rejection: ${String((e as Error)?.message ?? e)}`;
+  if (currentNotes) currentNotes.push(text);
+  else process.stderr.write(`${text}\n`);
+});
 
 /** Renders one (page, state) to HTML, noting anything that went wrong on the way. */
 async function renderOne(p: Plan): Promise<{ html: string; query: Query; notes: string[] }> {
