@@ -1,0 +1,179 @@
+/**
+ * The states each page is drawn in. The gallery draws every page of app.json in `demo`,
+ * `empty`, `error` and `large`; this table only says who is looking, which page options to
+ * open it with, and how to reach states that need a tap (`validation`). A page missing from
+ * the table still gets every default state, as `demo-resident-1` (main package) or
+ * `demo-admin` (staff package).
+ *
+ * - demo: the demo community (dev/demo-seed.ts, with its lifecycle concerns) as `as`;
+ * - empty: an opened but empty community (gallery/backend.ts `bare`) as `emptyAs`;
+ * - error: every call answers INTERNAL;
+ * - validation: the demo state, then `validation.act` (tap submit with nothing filled in);
+ * - large: the demo state with every font size ×1.5 (WeChat's large-text setting).
+ */
+import type { World } from './backend';
+import { BARE_GRID, BARE_RESIDENT } from './backend';
+
+export const STATES = ['demo', 'empty', 'error', 'validation', 'large'] as const;
+export type StateName = (typeof STATES)[number];
+
+/** What a state's `act` may do to the rendered page. */
+export interface PageDriver {
+  tap(selector: string): Promise<void>;
+  input(selector: string, value: string): Promise<void>;
+  /** Calls a method of the page instance and waits for what it starts. */
+  call(method: string, ...args: unknown[]): Promise<void>;
+}
+
+export type Query = Record<string, string>;
+/** Page options, possibly looked up (or made) in the world the page will read. */
+export type QueryFn = (world: World, as: string) => Promise<Query>;
+
+export interface PageEntry {
+  /** The demo person looking at the page in `demo`, `error`, `validation` and `large`. */
+  as?: string;
+  /** Who looks at it in `empty` (the bare community); defaults from `as`. */
+  emptyAs?: string;
+  query?: Query | QueryFn;
+  emptyQuery?: Query | QueryFn;
+  /** How to reach the validation state from the demo state (and who looks, if not `as`). */
+  validation?: { act: (page: PageDriver) => Promise<void>; as?: string; query?: Query | QueryFn };
+  /** States that make no sense for this page. */
+  skip?: StateName[];
+}
+
+const first = <T>(items: T[], what: string): T => {
+  if (items.length === 0) throw new Error(`no ${what} to show`);
+  return items[0];
+};
+type Items<T> = { items: T[] };
+
+const concernOf = (status?: string): QueryFn => async (w, as) => {
+  const action = as.startsWith('demo-resident') || as === BARE_RESIDENT ? 'concern.listMine' : 'concern.queue';
+  const { items } = (await w.call(as, action, {})) as Items<{ id: string; status: string }>;
+  return { id: first(items.filter((c) => !status || c.status === status), `concern (${status ?? 'any'}) for ${as}`).id };
+};
+
+const serviceNamed = (name: string, key = 'id'): QueryFn => async (w, as) => {
+  const { items } = (await w.call(as, 'booking.services', {})) as Items<{ id: string; name: string }>;
+  return { [key]: first(items.filter((s) => s.name === name), `service ${name}`).id };
+};
+
+/** In the bare community: the resident submits one concern, so a detail page has its subject. */
+const bareConcern: QueryFn = async (w) => {
+  const { items: buildings } = (await w.call(BARE_RESIDENT, 'community.buildings', {})) as Items<{ id: string }>;
+  const made = (await w.call(BARE_RESIDENT, 'concern.submit', {
+    category: 'cat_demo_repair',
+    buildingId: first(buildings, 'building').id,
+    text: '楼道灯不亮了。',
+  }, `gallery-bare-concern-${Date.now()}`)) as { id: string };
+  return { id: made.id };
+};
+
+/** In the bare community: a service with no schedule yet. */
+const bareService = (key = 'id'): QueryFn => async (w) => {
+  const made = (await w.call('demo-admin', 'booking.upsertService', {
+    name: '法律咨询',
+    description: '社区律师驻点答疑。',
+    location: '社区服务站',
+    durationMinutes: 30,
+    seatsPerSlot: 1,
+    staffIds: [],
+  })) as { id: string };
+  return { [key]: made.id };
+};
+
+export const PAGE_STATES: Record<string, PageEntry> = {
+  'pages/home/index': { as: 'demo-resident-1' },
+  'pages/concerns/index': { as: 'demo-resident-1' },
+  'pages/services/index': { as: 'demo-resident-1' },
+  'pages/me/index': { as: 'demo-resident-1' },
+  'pages/concern-submit/index': { as: 'demo-resident-1', validation: { act: (p) => p.tap('#submit') } },
+  'pages/concern-detail/index': {
+    as: 'demo-resident-1',
+    query: concernOf('closed'),
+    emptyQuery: bareConcern,
+    // 补充说明 with nothing written, on the concern still waiting to be signed for.
+    validation: {
+      query: concernOf('dispatched'),
+      act: async (p) => {
+        await p.tap('#open-supplement');
+        await p.tap('#sup-submit');
+      },
+    },
+  },
+  'pages/service/index': { as: 'demo-resident-1', query: serviceNamed('健康体检'), emptyQuery: bareService() },
+  'pages/bookings/index': { as: 'demo-resident-1' },
+  // 孙先生 waits for review; a newcomer (nobody yet) sees the form.
+  'pages/bind/index': {
+    as: 'demo-visitor-1',
+    emptyAs: 'gallery-newcomer',
+    validation: {
+      as: 'gallery-newcomer',
+      act: async (p) => {
+        await p.tap('#mode-request');
+        await p.tap('#request');
+      },
+    },
+  },
+  'pages/privacy/index': { as: 'demo-resident-1' },
+  'pages/inbox/index': { as: 'demo-resident-1' },
+  'staff/workbench/index': { as: 'demo-grid-1' },
+  'staff/concern/index': {
+    as: 'demo-grid-1',
+    emptyAs: BARE_GRID,
+    query: concernOf('dispatched'),
+    emptyQuery: bareConcern,
+    // 答复居民 with nothing written.
+    validation: {
+      act: async (p) => {
+        await p.tap('#action-reply');
+        await p.tap('#form-submit');
+      },
+    },
+  },
+  'staff/stats/index': { as: 'demo-admin' },
+  'staff/service-day/index': { as: 'demo-grid-1', query: serviceNamed('健康体检', 'serviceId'), emptyQuery: bareService('serviceId') },
+  'staff/service-edit/index': { as: 'demo-admin', query: serviceNamed('健康体检'), emptyQuery: bareService(), validation: { query: {}, act: (p) => p.tap('#save') } },
+  'staff/moderation/index': { as: 'demo-admin' },
+  'staff/service-stats/index': { as: 'demo-admin' },
+  'staff/community/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#grid-save') } },
+};
+
+/** Who looks in the bare community, for a person of the demo community. */
+function emptyPerson(as: string): string {
+  if (as.startsWith('demo-resident')) return BARE_RESIDENT;
+  if (as.startsWith('demo-grid') || as === 'demo-leader') return BARE_GRID;
+  return as;
+}
+
+export interface Plan {
+  route: string;
+  state: StateName;
+  world: 'demo' | 'bare' | 'error';
+  as: string;
+  query?: Query | QueryFn;
+  act?: (page: PageDriver) => Promise<void>;
+  fontScale: number;
+}
+
+/** Every (page, state) to draw, in app.json order. */
+export function plan(routes: string[], table: Record<string, PageEntry> = PAGE_STATES): Plan[] {
+  const out: Plan[] = [];
+  for (const route of routes) {
+    const entry = table[route] ?? {};
+    const as = entry.as ?? (route.startsWith('staff/') ? 'demo-admin' : 'demo-resident-1');
+    const skip = new Set(entry.skip ?? []);
+    for (const state of STATES) {
+      if (skip.has(state)) continue;
+      const base = { route, state, as, query: entry.query, fontScale: 1 };
+      if (state === 'demo') out.push({ ...base, world: 'demo' });
+      else if (state === 'empty') out.push({ ...base, world: 'bare', as: entry.emptyAs ?? emptyPerson(as), query: entry.emptyQuery ?? entry.query });
+      else if (state === 'error') out.push({ ...base, world: 'error' });
+      else if (state === 'validation') {
+        if (entry.validation) out.push({ ...base, world: 'demo', as: entry.validation.as ?? as, query: entry.validation.query ?? entry.query, act: entry.validation.act });
+      } else out.push({ ...base, world: 'demo', fontScale: 1.5 });
+    }
+  }
+  return out;
+}
