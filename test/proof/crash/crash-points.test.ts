@@ -128,7 +128,7 @@ const concernCase: Case = {
         const mine = reader.where<ConcernRecord>('concerns', 'authorId', memberIdFor(who));
         const out = mine.length === 1 ? [] : [`${mine.length} concerns stored`];
         const c = mine[0];
-        if (c?.assigneeId && !reader.doc('inbox', `concern:${c._id}:dispatched:${c.assigneeId}`)) out.push('the assignee was never notified');
+        if (c?.assigneeId && !reader.doc('inbox', `concern:${c._id}:dispatched:to:${c.assigneeId}`)) out.push('the assignee was never notified');
         return [...out, ...reader.concernProblems()];
       },
     };

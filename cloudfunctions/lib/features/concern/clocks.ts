@@ -12,6 +12,7 @@ import { CHASE_INTERVAL, contactDeadline } from './lifecycle';
 import type { ConcernRecord } from './records';
 import { chainMembers, isAway, routeConcern } from './routing';
 import { adminsInbox, commit, notifyAll, type Message, type Step } from './transition';
+import { staffLine, concernWords } from './notices';
 
 export type ClockOutcome = 'rerouted' | 'escalated' | 'reminded' | 'chased' | 'autoClosed' | 'cleared';
 
@@ -35,7 +36,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
         return {
           patch: { overdue: true, escalationLevel: 2, wakeAt: chase },
           step: { type: 'concern.escalated', public: false, note: '社区统一受理后仍未签收' },
-          messages: [{ to: [adminsInbox(c.communityId)], kind: 'concern.unsigned', title: `诉求 ${c.number} 超时未签收`, body: `${c.buildingName}：${c.text.slice(0, 30)}`, staffPage: true }],
+          messages: [{ to: [adminsInbox(c.communityId)], kind: 'concern.unsigned', title: `诉求 ${c.number} 超时未签收`, body: staffLine(c) }],
           outcome: 'escalated',
         };
       }
@@ -45,8 +46,8 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
         patch: { assigneeId: route.assigneeId, routedVia: route.via, overdue: true, wakeAt: contactDeadline(c, now) },
         step: { type: 'concern.rerouted', public: true, note: route.assigneeId ? '超时未签收，已转交下一位负责人' : '超时未签收，已转社区统一受理' },
         messages: [
-          { to: [route.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched', title: `超时转交的诉求待签收：${c.categoryName}`, body: `${c.buildingName}：${c.text.slice(0, 30)}`, staffPage: true },
-          { to: [c.assigneeId], kind: 'concern.rerouted', title: `诉求 ${c.number} 超时未签收，已转交`, body: '请留意签收时限。', staffPage: true },
+          { to: [route.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched', title: `超时转交的诉求待签收：${c.categoryName}`, body: staffLine(c) },
+          { to: [c.assigneeId], kind: 'concern.rerouted', title: `诉求 ${c.number} 超时未签收，已转交`, body: '请留意签收时限。' },
         ],
         outcome: 'rerouted',
       };
@@ -60,8 +61,8 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
         patch: { overdue: true, escalationLevel: level, wakeAt: chase },
         step: { type: 'concern.escalated', public: true, note: level === 1 ? '已超过办结时限，已提请网格长督办' : '已超过办结时限，已提请社区督办' },
         messages: [
-          { to: [c.assigneeId, c.firstResponderId], kind: 'concern.overdue', title: `诉求 ${c.number} 已超期，请尽快办结`, body: `${c.categoryName}：${c.text.slice(0, 30)}`, staffPage: true },
-          { to: [up], kind: 'concern.escalated', title: `督办：诉求 ${c.number} 已超期`, body: `${c.buildingName}：${c.text.slice(0, 30)}`, staffPage: true },
+          { to: [c.assigneeId, c.firstResponderId], kind: 'concern.overdue', title: `诉求 ${c.number} 已超期，请尽快办结`, body: `${c.categoryName}：${concernWords(c)}` },
+          { to: [up], kind: 'concern.escalated', title: `督办：诉求 ${c.number} 已超期`, body: staffLine(c) },
         ],
         outcome: 'escalated',
       };
@@ -77,7 +78,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
       return {
         patch: { whistle: c.whistle ? { ...c.whistle, chases: c.whistle.chases + 1 } : null, wakeAt: chase },
         step: { type: 'concern.whistleChased', public: false, note: `${c.whistle?.department ?? '协办部门'}回复已超期` },
-        messages: [{ to: [c.assigneeId, c.firstResponderId], kind: 'concern.whistleLate', title: `诉求 ${c.number} 协办部门未按时回复`, body: `请催办${c.whistle?.department ?? '协办部门'}。`, staffPage: true }],
+        messages: [{ to: [c.assigneeId, c.firstResponderId], kind: 'concern.whistleLate', title: `诉求 ${c.number} 协办部门未按时回复`, body: `请催办${c.whistle?.department ?? '协办部门'}。` }],
         outcome: 'chased',
       };
     case 'resolved':

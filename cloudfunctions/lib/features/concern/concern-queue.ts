@@ -37,5 +37,5 @@ export async function concernQueue(ctx: HandlerContext<Input>) {
   });
   const ids = page.items.map((c) => c.assigneeId).filter((x): x is string => !!x);
   const names = new Map((await db.getMany('members', ids)).map((m) => [m._id, m.name ?? '网格员']));
-  return { items: page.items.map((c) => toQueueItem(c, now, names)), next: page.next };
+  return { items: page.items.map((c) => toQueueItem(c, ctx.caller, now, names)), next: page.next };
 }

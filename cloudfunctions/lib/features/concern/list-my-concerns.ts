@@ -8,5 +8,5 @@ export async function listMyConcerns(ctx: HandlerContext<{ cursor?: string; limi
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
-  return { items: page.items.map(toSummary), next: page.next };
+  return { items: page.items.map((c) => toSummary(c, ctx.caller)), next: page.next };
 }

@@ -1,4 +1,6 @@
+import { excerpt } from '../../../../miniprogram/core/format';
 import type { NoticeSpec } from '../../kernel/feature';
+import type { ConcernRecord } from './records';
 
 /** Every kind of message this feature sends, who reads it and the subscription template it may push as. */
 export const CONCERN_NOTICES = {
@@ -26,4 +28,23 @@ type Kinds = typeof CONCERN_NOTICES;
 declare module '../../ports/platform' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface NoticeKinds extends Kinds {}
+}
+
+export type ConcernNoticeKind = keyof typeof CONCERN_NOTICES;
+
+/** Where a notice of this kind opens: staff work from the workbench page, residents from theirs. */
+export function noticePage(kind: ConcernNoticeKind, concernId: string): string {
+  return CONCERN_NOTICES[kind].audience === 'staff' ? `/staff/concern/index?id=${concernId}` : `/pages/concern-detail/index?id=${concernId}`;
+}
+
+/** Words held by the content check stay out of every message, push and queue line. */
+export const HELD_TEXT = '（内容审核中）';
+
+export function concernWords(c: Pick<ConcernRecord, 'text' | 'moderation'>, max = 30): string {
+  return c.moderation === 'pass' ? excerpt(c.text, max) : HELD_TEXT;
+}
+
+/** The one line staff read about a concern in a notice: where, and what (if it passed the check). */
+export function staffLine(c: Pick<ConcernRecord, 'buildingName' | 'text' | 'moderation'>): string {
+  return `${c.buildingName}：${concernWords(c)}`;
 }

@@ -10,6 +10,7 @@ import { hasRole, type Caller } from '../../kernel/caller';
 import { photoVisible, type MediaRecord } from '../media/records';
 import type { EventRecord } from '../../kernel/audit';
 import { isOverdue } from './lifecycle';
+import { HELD_TEXT } from './notices';
 import { concernActions, isHandler } from './permissions';
 import type { ConcernRecord } from './records';
 
@@ -38,12 +39,17 @@ export const EVENT_LABELS: Record<string, string> = {
   'concern.whistleChased': '催促部门回复',
 };
 
-export function toSummary(c: ConcernRecord): ConcernSummary {
+/** Held words are shown to their author and the admins who moderate them, to nobody else. */
+export function mayReadText(caller: Caller, c: ConcernRecord): boolean {
+  return c.moderation === 'pass' || c.authorId === caller.memberId || hasRole(caller, 'admin');
+}
+
+export function toSummary(c: ConcernRecord, caller: Caller): ConcernSummary {
   return {
     id: c._id,
     number: c.number,
     categoryName: c.categoryName,
-    excerpt: excerpt(c.text),
+    excerpt: mayReadText(caller, c) ? excerpt(c.text) : HELD_TEXT,
     status: c.status,
     statusLabel: CONCERN_STATUS_LABELS[c.status],
     buildingName: c.buildingName,
@@ -51,8 +57,8 @@ export function toSummary(c: ConcernRecord): ConcernSummary {
   };
 }
 
-export function toQueueItem(c: ConcernRecord, now: number, names: ReadonlyMap<string, string>): QueueItem {
-  const item: QueueItem = { ...toSummary(c), gridId: c.gridId, overdue: c.overdue || isOverdue(c, now), escalationLevel: c.escalationLevel };
+export function toQueueItem(c: ConcernRecord, caller: Caller, now: number, names: ReadonlyMap<string, string>): QueueItem {
+  const item: QueueItem = { ...toSummary(c, caller), gridId: c.gridId, overdue: c.overdue || isOverdue(c, now), escalationLevel: c.escalationLevel };
   const name = c.assigneeId ? names.get(c.assigneeId) : undefined;
   if (name) item.assigneeName = name;
   return item;
@@ -106,7 +112,7 @@ export function toConcernView(
       return item;
     });
   const view: ConcernView = {
-    ...toSummary(c),
+    ...toSummary(c, caller),
     category: c.category,
     text: follower ? '（您反映的问题已与此诉求合并办理，原文仅提交人和工作人员可见）' : held ? '（内容审核中，审核通过后显示）' : c.text,
     photos: follower ? [] : visible(c.photos),

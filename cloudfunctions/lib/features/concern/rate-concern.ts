@@ -33,7 +33,6 @@ export async function rateConcern(ctx: HandlerContext<Input>) {
           kind: closes ? 'concern.rated' : 'concern.supervised',
           title: closes ? `诉求 ${c.number} 已评价归档` : `诉求 ${c.number} 评价未解决，转督办`,
           body: verdict.slice(0, 60),
-          staffPage: true,
         },
       ],
     };

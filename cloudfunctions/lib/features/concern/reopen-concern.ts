@@ -8,7 +8,7 @@ export async function reopenConcern(ctx: HandlerContext<{ concernId: string; rea
     patch: superviseAgain(c, ctx.now),
     step: { type: 'concern.reopened', public: true, note: ctx.input.reason },
     messages: (next) => [
-      { to: [next.firstResponderId, next.assigneeId, adminsInbox(next.communityId)], kind: 'concern.supervised', title: `诉求 ${c.number} 居民反映未解决，转督办`, body: ctx.input.reason.slice(0, 60), staffPage: true },
+      { to: [next.firstResponderId, next.assigneeId, adminsInbox(next.communityId)], kind: 'concern.supervised', title: `诉求 ${c.number} 居民反映未解决，转督办`, body: ctx.input.reason.slice(0, 60) },
     ],
   }));
 }

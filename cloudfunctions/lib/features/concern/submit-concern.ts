@@ -7,7 +7,8 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import { DuplicateKeyError } from '../../ports/store';
 import { DAY, HOUR, localDayKey } from '../../kernel/time';
 import { eventRecord, type EventRecord } from '../../kernel/audit';
-import { viewFor } from './transition';
+import { notifyAll, viewFor } from './transition';
+import { staffLine } from './notices';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { queueForReview } from '../moderation/queue';
 import { toConcernView } from './presenters';
@@ -144,17 +145,7 @@ async function recordIntake(ctx: HandlerContext<Input>, db: ScopedStore, c: Conc
   });
   await db.insert('events', submitted);
   await db.insert('events', dispatched);
-  const recipient = c.assigneeId;
-  if (recipient) {
-    await ctx.deps.notifier.notify({
-      id: `${subject}:dispatched:${recipient}`,
-      communityId: c.communityId,
-      recipientId: recipient,
-      kind: 'concern.dispatched',
-      title: `新诉求待签收：${c.categoryName}`,
-      body: `${c.buildingName}居民反映：${c.text.slice(0, 30)}`,
-      page: `/pages/concern-detail/index?id=${c._id}`,
-    });
-  }
+  // The same path every concern notice takes: its kind picks the staff page, and held words stay out.
+  await notifyAll(ctx.deps.notifier, c, `${subject}:dispatched`, { to: [c.assigneeId], kind: 'concern.dispatched', title: `新诉求待签收：${c.categoryName}`, body: staffLine(c) });
   return [submitted, dispatched];
 }

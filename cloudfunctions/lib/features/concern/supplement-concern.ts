@@ -16,7 +16,7 @@ export async function supplementConcern(ctx: HandlerContext<{ concernId: string;
       patch,
       step: { type: 'concern.supplemented', public: true, note: ctx.input.text ?? null, photos: ctx.input.photos },
       messages: () => [
-        { to: [c.assigneeId ?? c.firstResponderId], kind: 'concern.supplemented', title: `居民补充了诉求 ${c.number}`, body: (ctx.input.text ?? '补充了图片').slice(0, 60), staffPage: true },
+        { to: [c.assigneeId ?? c.firstResponderId], kind: 'concern.supplemented', title: `居民补充了诉求 ${c.number}`, body: (ctx.input.text ?? '补充了图片').slice(0, 60) },
       ],
     };
   }, ctx.input.photos);

@@ -48,7 +48,7 @@ export async function transferConcern(ctx: HandlerContext<Input>) {
       },
       step: { type: 'concern.transferred', public: true, note: reason },
       messages: () => [
-        { to: [route.assigneeId], kind: 'concern.dispatched', title: `转交给您的诉求待签收：${c.categoryName}`, body: `${c.buildingName}：${reason}`.slice(0, 60), staffPage: true },
+        { to: [route.assigneeId], kind: 'concern.dispatched', title: `转交给您的诉求待签收：${c.categoryName}`, body: `${c.buildingName}：${reason}`.slice(0, 60) },
       ],
     };
   });

@@ -9,7 +9,8 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { NoticeKind, Notifier } from '../../ports/platform';
+import type { Notifier } from '../../ports/platform';
+import { noticePage, type ConcernNoticeKind } from './notices';
 import { eventRecord, type EventRecord, type EventType } from '../../kernel/audit';
 import { RULES, type LifecycleAction } from './lifecycle';
 import { canView, isHandler, may } from './permissions';
@@ -46,11 +47,10 @@ export interface Step {
 
 export interface Message {
   to: readonly (string | null)[];
-  kind: NoticeKind;
+  /** Its audience (CONCERN_NOTICES) decides which page it opens. */
+  kind: ConcernNoticeKind;
   title: string;
   body: string;
-  /** Staff open the workbench page, residents the detail page. */
-  staffPage?: boolean;
 }
 
 /** The shared inbox every admin of a community reads (the community's own queue). */
@@ -75,7 +75,7 @@ export async function notifyAll(notifier: Notifier, c: ConcernRecord, eventId: s
       kind: m.kind,
       title: m.title,
       body: m.body,
-      page: m.staffPage ? `/staff/concern/index?id=${c._id}` : `/pages/concern-detail/index?id=${c._id}`,
+      page: noticePage(m.kind, c._id),
     });
   }
 }

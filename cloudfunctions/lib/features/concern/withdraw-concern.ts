@@ -7,7 +7,7 @@ export async function withdrawConcern(ctx: HandlerContext<{ concernId: string; r
     patch: { status: 'withdrawn', closedAt: ctx.now, closedReason: 'withdrawn', pausedAt: null, wakeAt: null, overdue: false },
     step: { type: 'concern.withdrawn', public: true, note: ctx.input.reason ?? null },
     messages: () => [
-      { to: [c.assigneeId, c.firstResponderId], kind: 'concern.withdrawn', title: `诉求 ${c.number} 已被居民撤回`, body: ctx.input.reason ?? '居民已撤回该诉求', staffPage: true },
+      { to: [c.assigneeId, c.firstResponderId], kind: 'concern.withdrawn', title: `诉求 ${c.number} 已被居民撤回`, body: ctx.input.reason ?? '居民已撤回该诉求' },
     ],
   }));
 }

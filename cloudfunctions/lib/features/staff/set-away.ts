@@ -5,6 +5,7 @@ import { changeMember } from '../../kernel/members';
 import { commit, notifyAll } from '../concern/transition';
 import { contactDeadline } from '../concern/lifecycle';
 import { chainMembers, isAway, routeConcern } from '../concern/routing';
+import { staffLine } from '../concern/notices';
 
 /** How many waiting concerns one call hands on; the sweep moves any remainder. */
 const HANDOVER_LIMIT = 100;
@@ -52,7 +53,7 @@ export async function setAway(ctx: HandlerContext<{ away: boolean; until?: numbe
           wakeAt: Math.max(c.contactDueAt, contactDeadline(c, now)),
         }, { type: 'concern.rerouted', public: true, note: '原网格员外出，已转交他人办理' }, now);
         await notifyAll(ctx.deps.notifier, next, event._id, {
-          to: [route.assigneeId], kind: 'concern.dispatched', title: `新诉求待签收：${c.categoryName}`, body: `${c.buildingName}：${c.text.slice(0, 30)}`, staffPage: true,
+          to: [route.assigneeId], kind: 'concern.dispatched', title: `新诉求待签收：${c.categoryName}`, body: staffLine(c),
         });
       } catch (err) {
         // Someone signed or moved it meanwhile: it is no longer waiting on the absent person.
