@@ -80,6 +80,14 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * A failure a field caused, named so a form can show it next to that field: the same
+ * `details.issues` shape input validation gives (core/validate.ts).
+ */
+export function fieldError(code: ErrorCode, path: string, message: string): AppError {
+  return new AppError(code, message, { issues: [{ path, message }] });
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
 }

@@ -4,7 +4,7 @@
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Cipher, ContentVerdict, FileUrls, MediaChecker, PhoneExchange } from '../ports/platform';
-import { AppError } from '../../../miniprogram/core/errors';
+import { fieldError } from '../../../miniprogram/core/errors';
 
 /** Verdicts arrive after `delayMs`; file names containing "risky" or "review" get those. */
 export class LocalMediaChecker implements MediaChecker {
@@ -47,7 +47,7 @@ export class SignedLocalUrls implements FileUrls {
 export const demoPhoneExchange: PhoneExchange = {
   async exchange(code) {
     const m = /^demo-(1\d{10})$/.exec(code);
-    if (!m) throw new AppError('VALIDATION_ERROR', '手机号授权已失效，请重新获取');
+    if (!m) throw fieldError('VALIDATION_ERROR', 'code', '手机号授权已失效，请重新获取');
     return m[1];
   },
 };

@@ -4,7 +4,7 @@
  * treat as "not cleared" (fail closed).
  */
 import type { FileUrls, MediaChecker, PhoneExchange } from '../ports/platform';
-import { AppError } from '../../../miniprogram/core/errors';
+import { fieldError } from '../../../miniprogram/core/errors';
 
 export interface WechatOpenApi {
   security: { mediaCheckAsync(args: { mediaUrl: string; mediaType: 2; version: 2; scene: number; openid: string }): Promise<{ traceId?: string }> };
@@ -45,7 +45,7 @@ export class WechatPhoneExchange implements PhoneExchange {
       if (!phone) throw new Error('no phone');
       return phone;
     } catch {
-      throw new AppError('VALIDATION_ERROR', '手机号授权已失效，请重新获取');
+      throw fieldError('VALIDATION_ERROR', 'code', '手机号授权已失效，请重新获取');
     }
   }
 }

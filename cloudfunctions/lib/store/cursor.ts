@@ -1,4 +1,4 @@
-import { AppError } from '../../../miniprogram/core/errors';
+import { fieldError } from '../../../miniprogram/core/errors';
 import type { Scalar } from '../ports/store';
 
 /** Keyset cursor: the sort value and _id of the last row handed out, base64url JSON. */
@@ -20,5 +20,5 @@ export function decodeCursor(cursor: string): { value: Scalar; id: string } {
   } catch {
     // fall through: a tampered cursor is the caller's error, not ours
   }
-  throw new AppError('VALIDATION_ERROR', '分页参数不正确，请刷新后重试');
+  throw fieldError('VALIDATION_ERROR', 'cursor', '分页参数不正确，请刷新后重试');
 }

@@ -5,7 +5,7 @@ import {
   type setSchedule as setScheduleContract,
   type upsertService as upsertServiceContract,
 } from '../../../../miniprogram/core/booking/contract';
-import { AppError } from '../../../../miniprogram/core/errors';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
@@ -22,14 +22,14 @@ export const waitlistCap = (seats: number) => Math.max(5, seats);
 export async function upsertService(ctx: HandlerContext<ContractParsed<typeof upsertServiceContract>>) {
   const db = ctx.db();
   const { serviceId, location, staffIds: staffInput, ...rest } = ctx.input;
-  const existingService = serviceId ? await db.require('services', serviceId, '服务不存在') : null;
+  const existingService = serviceId ? await db.require('services', serviceId, '服务不存在', 'serviceId') : null;
   const fields = { ...rest, staffIds: staffInput ?? existingService?.staffIds ?? [] };
   if (fields.gridIds.length && (await db.getMany('grids', fields.gridIds)).length !== new Set(fields.gridIds).size) {
-    throw new AppError('VALIDATION_ERROR', '所选网格不存在');
+    throw fieldError('VALIDATION_ERROR', 'gridIds', '所选网格不存在');
   }
   const staff = await db.getMany('members', fields.staffIds);
   if (staff.length !== new Set(fields.staffIds).size || staff.some((m) => !m.roles.some((r) => r === 'gridWorker' || r === 'admin'))) {
-    throw new AppError('VALIDATION_ERROR', '负责人员须为本社区的网格员或管理员');
+    throw fieldError('VALIDATION_ERROR', 'staffIds', '负责人员须为本社区的网格员或管理员');
   }
   const data = { ...fields, location: fields.homeVisit ? location ?? '' : (location as string), updatedAt: ctx.now };
   let record: ServiceRecord;
@@ -78,7 +78,7 @@ export async function generateSlots(db: ScopedStore, service: ServiceRecord, now
 
 export async function setSchedule(ctx: HandlerContext<ContractParsed<typeof setScheduleContract>>) {
   const db = ctx.db();
-  const service = await db.require('services', ctx.input.serviceId, '服务不存在');
+  const service = await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId');
   await db.update('services', service._id, { schedule: ctx.input.schedule, updatedAt: ctx.now });
   const slotsCreated = await generateSlots(db, { ...service, schedule: ctx.input.schedule }, ctx.now);
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${service._id}`, type: 'service.scheduled', public: false, to: JSON.stringify(ctx.input.schedule), at: ctx.now });
@@ -96,7 +96,7 @@ const CLOSE_LIMIT = 300;
 export async function closeSlots(ctx: HandlerContext<ContractParsed<typeof closeSlotsContract>>) {
   const db = ctx.db();
   const { serviceId, from, to, reason } = ctx.input;
-  await db.require('services', serviceId, '服务不存在');
+  await db.require('services', serviceId, '服务不存在', 'serviceId');
   // Appended atomically: two closures entered at once must both stand.
   await db.update('services', serviceId, { closures: op.push({ from, to, reason }), updatedAt: ctx.now });
   const slots = await db.query('slots', {

@@ -40,7 +40,7 @@ export async function getService(ctx: HandlerContext<{ serviceId: string }>) {
 
 export async function listSlots(ctx: HandlerContext<{ serviceId: string; from?: number; cursor?: string; limit: number }>) {
   const db = ctx.db();
-  const service = await db.require('services', ctx.input.serviceId, '服务不存在');
+  const service = await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId');
   // Residents see what they can still book; staff also see today's slots already under way,
   // to check people in and mark no-shows.
   const earliest = isServiceStaff(ctx.caller, service) ? ctx.now - DAY : ctx.now;

@@ -1,6 +1,6 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { BookingView, createBooking as createBookingContract } from '../../../../miniprogram/core/booking/contract';
-import { AppError } from '../../../../miniprogram/core/errors';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { HOUR } from '../../kernel/time';
@@ -25,7 +25,7 @@ type Input = ContractParsed<typeof createBookingContract>;
 export async function createBooking(ctx: HandlerContext<Input>): Promise<BookingView> {
   const { caller, input, now } = ctx;
   const db = ctx.db();
-  const slot = await db.require('slots', input.slotId, '时段不存在');
+  const slot = await db.require('slots', input.slotId, '时段不存在', 'slotId');
   const service = await db.require('services', slot.serviceId, '服务不存在');
 
   let resident: Pick<MemberRecord, '_id' | 'name' | 'household'>;
@@ -33,9 +33,9 @@ export async function createBooking(ctx: HandlerContext<Input>): Promise<Booking
   if (input.onBehalfOf) {
     if (!isServiceStaff(caller, service)) throw new AppError('FORBIDDEN', '只有该服务的负责人员或社区管理员可以代办预约');
     const target = await db.get('members', input.onBehalfOf);
-    if (!target || !target.roles.includes('resident')) throw new AppError('NOT_FOUND', '居民不存在');
+    if (!target || !target.roles.includes('resident')) throw fieldError('NOT_FOUND', 'onBehalfOf', '居民不存在');
     resident = target;
-    onBehalf = { staffId: caller.memberId as string, staffName: caller.name ?? '社区工作人员', reason: input.reason as string };
+    onBehalf = { staffId: caller.memberId, staffName: caller.name ?? '社区工作人员', reason: input.reason as string };
   } else {
     if (!hasRole(caller, 'resident') || !caller.memberId) throw new AppError('FORBIDDEN', '请先绑定住户后再预约');
     resident = { _id: caller.memberId, name: caller.name, household: caller.household };

@@ -29,7 +29,7 @@ export async function listMyBookings(ctx: HandlerContext<{ when: 'upcoming' | 'p
 /** The day's list for the service's staff: everyone booked, offered or waiting. */
 export async function listForSlot(ctx: HandlerContext<{ slotId: string; cursor?: string; limit: number }>) {
   const db = ctx.db();
-  const slot = await db.require('slots', ctx.input.slotId, '时段不存在');
+  const slot = await db.require('slots', ctx.input.slotId, '时段不存在', 'slotId');
   const service = await db.require('services', slot.serviceId, '服务不存在');
   if (!isServiceStaff(ctx.caller, service)) throw new AppError('FORBIDDEN', '只有该服务的负责人员可以查看名单');
   const page = await db.query('bookings', {

@@ -49,7 +49,7 @@ export function usage(service: ServiceRecord, slots: SlotRecord[], bookings: Boo
 export async function serviceStats(ctx: HandlerContext<{ from: number; to: number; serviceId?: string }>) {
   const db = ctx.db();
   const listed = ctx.input.serviceId
-    ? { items: [await db.require('services', ctx.input.serviceId, '服务不存在')], next: undefined }
+    ? { items: [await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId')], next: undefined }
     : await db.query('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 });
   const mine = listed.items.filter((s) => isServiceStaff(ctx.caller, s));
   const rows: ServiceUsageRow[] = [];

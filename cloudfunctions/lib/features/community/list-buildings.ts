@@ -1,11 +1,11 @@
-import { AppError } from '../../../../miniprogram/core/errors';
+import { fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { Caller } from '../../kernel/caller';
 
 /** Public list: a visitor needs it to say where they live before anyone knows them. */
 export async function listBuildings(ctx: HandlerContext<{ communityId?: string; cursor?: string; limit: number }, Caller>) {
   const communityId = ctx.input.communityId ?? ctx.caller.communityId;
-  if (!communityId) throw new AppError('VALIDATION_ERROR', '请先选择社区');
+  if (!communityId) throw fieldError('VALIDATION_ERROR', 'communityId', '请先选择社区');
   const page = await ctx.dbFor(communityId).query('buildings', {
     where: {},
     orderBy: { field: 'name', dir: 'asc' },

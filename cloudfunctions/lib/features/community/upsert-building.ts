@@ -9,10 +9,10 @@ type Input = ContractParsed<typeof upsertBuildingContract>;
 export async function upsertBuilding(ctx: HandlerContext<Input>) {
   const db = ctx.db();
   const { input, now } = ctx;
-  await db.require('grids', input.gridId, '网格不存在');
+  await db.require('grids', input.gridId, '网格不存在', 'gridId');
   let building: BuildingRecord;
   if (input.buildingId) {
-    const existing = await db.require('buildings', input.buildingId, '楼栋不存在');
+    const existing = await db.require('buildings', input.buildingId, '楼栋不存在', 'buildingId');
     building = { ...existing, name: input.name, gridId: input.gridId, updatedAt: now };
     await db.update('buildings', building._id, { name: building.name, gridId: building.gridId, updatedAt: now });
   } else {

@@ -1,6 +1,6 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { upsertGrid as upsertGridContract } from '../../../../miniprogram/core/community/contract';
-import { AppError } from '../../../../miniprogram/core/errors';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { changeMember } from '../../kernel/members';
@@ -17,25 +17,25 @@ export async function upsertGrid(ctx: HandlerContext<Input>) {
   const { input, now } = ctx;
   const workerIds = [input.workerA, input.workerB].filter((id): id is string => !!id);
   if (input.workerA && input.workerA === input.workerB) {
-    throw new AppError('VALIDATION_ERROR', 'A角和B角不能是同一人');
+    throw fieldError('VALIDATION_ERROR', 'workerB', 'A角和B角不能是同一人');
   }
   const workers = await db.getMany('members', [...workerIds, ...(input.leader ? [input.leader] : [])]);
   for (const id of workerIds) {
     const w = workers.find((m) => m._id === id);
     if (!w || !w.roles.includes('gridWorker')) {
-      throw new AppError('VALIDATION_ERROR', '负责人须为本社区的网格员，请先在成员管理中设置角色');
+      throw fieldError('VALIDATION_ERROR', id === input.workerA ? 'workerA' : 'workerB', '负责人须为本社区的网格员，请先在成员管理中设置角色');
     }
   }
   const leader = input.leader ? workers.find((m) => m._id === input.leader) : undefined;
   if (input.leader && (!leader || !leader.roles.some((r) => r === 'gridWorker' || r === 'admin'))) {
-    throw new AppError('VALIDATION_ERROR', '网格长须为本社区的网格员或管理员');
+    throw fieldError('VALIDATION_ERROR', 'leader', '网格长须为本社区的网格员或管理员');
   }
   // A grid-worker leader needs the grid in scope to supervise it; admins see all anyway.
   const scoped = [...workerIds, ...(leader?.roles.includes('gridWorker') ? [leader._id] : [])];
 
   let grid: GridRecord;
   if (input.gridId) {
-    const existing = await db.require('grids', input.gridId, '网格不存在');
+    const existing = await db.require('grids', input.gridId, '网格不存在', 'gridId');
     grid = { ...existing, name: input.name, workerA: input.workerA ?? null, workerB: input.workerB ?? null, leaderId: input.leader ?? null, updatedAt: now };
     await db.update('grids', grid._id, { name: grid.name, workerA: grid.workerA, workerB: grid.workerB, leaderId: grid.leaderId, updatedAt: now });
   } else {

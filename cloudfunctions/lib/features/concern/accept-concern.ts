@@ -6,7 +6,7 @@ import { act } from './transition';
  * responsible until the concern closes, and fixes whether the contact SLA was met.
  */
 export async function acceptConcern(ctx: HandlerContext<{ concernId: string }>) {
-  const me = ctx.caller.memberId as string;
+  const me = ctx.caller.memberId;
   return act(ctx, 'concern.accept', (c) => ({
     patch: {
       // A reopened concern (round 2+) that was passed on stays under supervision when signed.

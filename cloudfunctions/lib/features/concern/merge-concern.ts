@@ -1,4 +1,4 @@
-import { AppError } from '../../../../miniprogram/core/errors';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { isHandler } from './permissions';
 import type { ConcernRecord } from './records';
@@ -16,10 +16,10 @@ export async function mergeConcern(ctx: HandlerContext<{ concernId: string; into
   const db = ctx.db();
   const dup = await loadFor(ctx, ctx.input.concernId, 'concern.merge');
   const intoId = ctx.input.intoId ?? (await byNumber(ctx, ctx.input.intoNumber as string));
-  if (intoId === dup._id) throw new AppError('VALIDATION_ERROR', '不能并入自己');
+  if (intoId === dup._id) throw fieldError('VALIDATION_ERROR', ctx.input.intoId ? 'intoId' : 'intoNumber', '不能并入自己');
   for (let attempt = 0; ; attempt += 1) {
     const original = await db.get('concerns', intoId);
-    if (!original || !isHandler(ctx.caller, original)) throw new AppError('NOT_FOUND', '原诉求不存在');
+    if (!original || !isHandler(ctx.caller, original)) throw fieldError('NOT_FOUND', ctx.input.intoId ? 'intoId' : 'intoNumber', '原诉求不存在');
     if (!MERGEABLE_INTO.has(original.status)) throw new AppError('CONFLICT', '原诉求已结束，不能并入');
     if (original.mergedInto) throw new AppError('CONFLICT', '原诉求本身已被合并');
     const followers = [...new Set([...original.followerIds, dup.authorId, ...dup.followerIds])].filter((id) => id !== original.authorId);
@@ -44,6 +44,6 @@ export async function mergeConcern(ctx: HandlerContext<{ concernId: string; into
 async function byNumber(ctx: HandlerContext<unknown>, number: string): Promise<string> {
   const found = await ctx.db().query('concerns', { where: { number }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 1 });
   const original = found.items[0];
-  if (!original) throw new AppError('NOT_FOUND', `没有受理编号为 ${number} 的诉求`);
+  if (!original) throw fieldError('NOT_FOUND', 'intoNumber', `没有受理编号为 ${number} 的诉求`);
   return original._id;
 }

@@ -25,7 +25,7 @@ type Input = ContractParsed<typeof submitConcernContract>;
 export async function submitConcern(ctx: HandlerContext<Input>) {
   const { caller, input, now } = ctx;
   const db = ctx.db();
-  const authorId = caller.memberId as string;
+  const authorId = caller.memberId;
   const id = `c_${createHash('sha256').update(`${authorId}:${ctx.idempotencyKey}`).digest('hex').slice(0, 24)}`;
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
@@ -33,7 +33,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   // without checking the text again (msgSecCheck calls are metered) or re-running the save.
   const [existing, building, category] = await Promise.all([
     db.get('concerns', id),
-    db.require('buildings', input.buildingId, '所选楼栋不存在'),
+    db.require('buildings', input.buildingId, '所选楼栋不存在', 'buildingId'),
     db.get('categories', input.category),
   ]);
   if (existing) return replay(ctx, existing, requestHash);
@@ -41,7 +41,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
 
   // Nobody else sees the text before the content check has spoken.
   // A checker that fails holds the text for review: closed, never open.
-  const verdict = await ctx.deps.content.checkText({ text: input.text, openid: caller.openid as string, scene: 'forum' }).catch(() => 'review' as const);
+  const verdict = await ctx.deps.content.checkText({ text: input.text, openid: caller.openid, scene: 'forum' }).catch(() => 'review' as const);
   if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
 
   await checkPhotos(db, authorId, input.photos, concernSubject(id));

@@ -1,4 +1,4 @@
-import { AppError } from '../../../../miniprogram/core/errors';
+import { fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { contactDeadline } from './lifecycle';
 import type { Route } from './routing';
@@ -22,20 +22,20 @@ export async function transferConcern(ctx: HandlerContext<Input>) {
   let route: Route;
   let gridId: string | undefined;
   if (toGridId) {
-    const grid = await db.require('grids', toGridId, '网格不存在');
+    const grid = await db.require('grids', toGridId, '网格不存在', 'toGridId');
     const people = await db.getMany('members', chainMembers(grid));
     route = routeConcern(grid, new Set(people.filter((m) => isAway(m, ctx.now)).map((m) => m._id)));
     gridId = grid._id;
   } else {
     const target = await db.get('members', toMemberId as string);
     if (!target || !target.roles.some((r) => r === 'gridWorker' || r === 'admin')) {
-      throw new AppError('VALIDATION_ERROR', '接收人须为本社区的网格员或管理员');
+      throw fieldError('VALIDATION_ERROR', 'toMemberId', '接收人须为本社区的网格员或管理员');
     }
     route = { assigneeId: target._id, via: 'transfer' };
   }
   return act(ctx, 'concern.transfer', (c) => {
     if (route.assigneeId === c.assigneeId && (gridId ?? c.gridId) === c.gridId) {
-      throw new AppError('VALIDATION_ERROR', '接收人与当前办理人相同');
+      throw fieldError('VALIDATION_ERROR', toGridId ? 'toGridId' : 'toMemberId', '接收人与当前办理人相同');
     }
     return {
       patch: {

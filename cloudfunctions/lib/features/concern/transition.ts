@@ -53,10 +53,7 @@ export interface Message {
   body: string;
 }
 
-/** The shared inbox every admin of a community reads (the community's own queue). */
-export function adminsInbox(communityId: string): string {
-  return `admins:${communityId}`;
-}
+export { adminsInbox } from '../notify/records';
 
 /** The resident side of a concern: its author and the authors of merged duplicates. */
 export function residents(c: ConcernRecord): string[] {
@@ -142,7 +139,7 @@ export async function act(
 ): Promise<ConcernView> {
   const c = await loadFor(ctx, ctx.input.concernId, action);
   const subject = concernSubject(c._id);
-  await checkPhotos(ctx.db(), ctx.caller.memberId as string, photos, subject);
+  await checkPhotos(ctx.db(), ctx.caller.memberId, photos, subject);
   const { patch, step, messages } = change(c);
   const { next, event } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now);
   await markAttached(ctx.db(), photos, subject);

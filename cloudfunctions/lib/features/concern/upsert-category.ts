@@ -17,7 +17,7 @@ export async function upsertCategory(ctx: HandlerContext<Input>): Promise<Catego
   const fields = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as Partial<CategoryRecord>;
   let record: CategoryRecord;
   if (categoryId) {
-    const existing = await db.require('categories', categoryId, '分类不存在');
+    const existing = await db.require('categories', categoryId, '分类不存在', 'categoryId');
     record = { ...existing, ...fields };
     await db.update('categories', categoryId, fields);
   } else {

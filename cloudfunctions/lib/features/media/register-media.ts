@@ -14,7 +14,7 @@ export function ownFolder(fileId: string, memberId: string): boolean {
 }
 
 export async function registerMedia(ctx: HandlerContext<{ fileId: string }>): Promise<MediaView> {
-  const memberId = ctx.caller.memberId as string;
+  const memberId = ctx.caller.memberId;
   if (!ownFolder(ctx.input.fileId, memberId)) throw new AppError('FORBIDDEN', '只能登记本人上传的图片');
   const db = ctx.db();
   const record: MediaRecord = {
@@ -32,6 +32,6 @@ export async function registerMedia(ctx: HandlerContext<{ fileId: string }>): Pr
   const fresh = await db.insert('media', record);
   const stored = fresh ? record : await db.get('media', record._id);
   if (!stored || stored.ownerId !== memberId) throw new AppError('FORBIDDEN', '只能登记本人上传的图片');
-  if (fresh) await requestCheck(ctx.deps, db, stored, ctx.caller.openid as string, ctx.now);
+  if (fresh) await requestCheck(ctx.deps, db, stored, ctx.caller.openid, ctx.now);
   return { fileId: stored.fileId, status: stored.verdict === 'pending' ? 'pending' : stored.verdict === 'pass' && !stored.hidden ? 'pass' : 'hidden' };
 }

@@ -1,5 +1,5 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
-import { AppError } from '../../../../miniprogram/core/errors';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import {
   INVITE_ALPHABET,
   INVITE_LENGTH,
@@ -21,7 +21,7 @@ export async function issueInvites(ctx: HandlerContext<Input>) {
   const db = ctx.db();
   const buildingIds = [...new Set(input.households.map((h) => h.buildingId))];
   const buildings = new Map((await db.getMany('buildings', buildingIds)).map((b) => [b._id, b]));
-  if (buildings.size !== buildingIds.length) throw new AppError('VALIDATION_ERROR', '所选楼栋不存在');
+  if (buildings.size !== buildingIds.length) throw fieldError('VALIDATION_ERROR', 'buildingIds', '所选楼栋不存在');
 
   const invites: InviteView[] = [];
   for (const h of input.households) {
@@ -47,7 +47,7 @@ export async function issueInvites(ctx: HandlerContext<Input>) {
         expiresAt,
         usedBy: null,
         usedAt: null,
-        createdBy: caller.memberId as string,
+        createdBy: caller.memberId,
         createdAt: now,
       };
       if (await db.insert('invites', record)) code = candidate;

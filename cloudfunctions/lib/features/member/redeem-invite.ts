@@ -15,7 +15,7 @@ type Input = ContractParsed<typeof redeemInviteContract>;
  */
 export async function redeemInvite(ctx: HandlerContext<Input>) {
   const { caller, now } = ctx;
-  const memberId = caller.memberId as string;
+  const memberId = caller.memberId;
   if (caller.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
   const id = inviteId(ctx.input.code);
   const invite = await ctx.deps.store.get('invites', id);

@@ -16,13 +16,13 @@ type Input = ContractParsed<typeof requestBindingContract>;
  */
 export async function requestBinding(ctx: HandlerContext<Input>) {
   const { caller, input, now } = ctx;
-  const memberId = caller.memberId as string;
+  const memberId = caller.memberId;
   if (caller.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
   if (caller.communityId && caller.communityId !== input.communityId) {
     throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
   }
   const db = ctx.dbFor(input.communityId);
-  const building = await db.require('buildings', input.buildingId, '楼栋不存在');
+  const building = await db.require('buildings', input.buildingId, '楼栋不存在', 'buildingId');
   const requestHash = createHash('sha256')
     .update(JSON.stringify([input.communityId, input.buildingId, input.unit, input.room, input.name]))
     .digest('hex');

@@ -1,5 +1,5 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
-import { AppError } from '../../../../miniprogram/core/errors';
+import { fieldError } from '../../../../miniprogram/core/errors';
 import type { setRoles as setRolesContract } from '../../../../miniprogram/core/member/contract';
 import type { HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
@@ -19,15 +19,15 @@ export async function setRoles(ctx: HandlerContext<Input>) {
   const gridIds = roles.includes('gridWorker') ? [...new Set(input.gridIds)] : [];
   if (gridIds.length) {
     const grids = await db.getMany('grids', gridIds);
-    if (grids.length !== gridIds.length) throw new AppError('VALIDATION_ERROR', '所选网格不存在');
+    if (grids.length !== gridIds.length) throw fieldError('VALIDATION_ERROR', 'gridIds', '所选网格不存在');
   }
   let before: string[] = [];
   let after: string[] = roles;
   const member = await changeMember(ctx.deps.store, input.memberId, now, (m) => {
-    if (m && m.communityId !== db.communityId) throw new AppError('NOT_FOUND', '成员不存在');
+    if (m && m.communityId !== db.communityId) throw fieldError('NOT_FOUND', 'memberId', '成员不存在');
     const isResident = !!m?.householdId && m.roles.includes('resident');
     if (roles.includes('resident') && !isResident) {
-      throw new AppError('VALIDATION_ERROR', '居民身份需通过绑定住户获得，不能直接设置');
+      throw fieldError('VALIDATION_ERROR', 'roles', '居民身份需通过绑定住户获得，不能直接设置');
     }
     before = m?.roles ?? [];
     // Residency follows the household binding, not this form: a resident made a volunteer

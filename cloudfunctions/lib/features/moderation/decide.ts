@@ -19,7 +19,7 @@ export async function moderationQueue(ctx: HandlerContext<{ status: 'pending' | 
  */
 export async function decideModeration(ctx: HandlerContext<{ itemId: string; decision: 'approve' | 'reject'; reason?: string }>) {
   const db = ctx.db();
-  const item = await db.require('moderation', ctx.input.itemId, '审核项不存在');
+  const item = await db.require('moderation', ctx.input.itemId, '审核项不存在', 'itemId');
   const status = ctx.input.decision === 'approve' ? 'approved' : 'rejected';
   const decided = await db.update('moderation', item._id, { status, decidedAt: ctx.now, deciderId: ctx.caller.memberId, decisionReason: ctx.input.reason ?? null }, { status: { $in: ['pending', 'watching'] } });
   if (!decided) throw new AppError('CONFLICT', '该内容已审核');

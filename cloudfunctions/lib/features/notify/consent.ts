@@ -19,7 +19,7 @@ export async function templatesFor(ctx: HandlerContext<{ moment: ConsentMoment }
  * refusal from WeChat resets it.
  */
 export async function recordConsent(ctx: HandlerContext<{ results: Partial<Record<TemplateKey, 'accept' | 'reject' | 'ban' | 'filter'>> }>) {
-  const memberId = ctx.caller.memberId as string;
+  const memberId = ctx.caller.memberId;
   const communityId = ctx.caller.communityId ?? 'none';
   const balances: Partial<Record<TemplateKey, number>> = {};
   for (const [key, result] of Object.entries(ctx.input.results) as Array<[TemplateKey, string]>) {

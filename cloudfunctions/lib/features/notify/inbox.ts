@@ -1,14 +1,13 @@
 import type { InboxItem } from '../../../../miniprogram/core/notify/contract';
 import type { HandlerContext } from '../../kernel/action';
-import { hasRole, type Caller } from '../../kernel/caller';
+import { hasRole, type IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { adminsInbox } from '../concern/transition';
 import { bindingRequestId } from '../member/records';
-import type { InboxRecord } from './records';
+import { adminsInbox, type InboxRecord } from './records';
 
 /** A person's inbox; admins also read their community's shared inbox. */
-function recipients(caller: Caller): string[] {
-  const mine = [caller.memberId as string];
+function recipients(caller: IdentifiedCaller): string[] {
+  const mine = [caller.memberId];
   if (hasRole(caller, 'admin') && caller.communityId) mine.push(adminsInbox(caller.communityId));
   return mine;
 }

@@ -35,6 +35,11 @@ export interface SubscriptionRecord extends Doc {
   updatedAt: number;
 }
 
+/** The shared inbox every admin of a community reads (the community's own queue). */
+export function adminsInbox(communityId: string): string {
+  return `admins:${communityId}`;
+}
+
 export const subscriptionId = (memberId: string, key: TemplateKey) => `sub_${memberId}_${key}`;
 /** Message ids contain ':'; map them to a field-name-safe key for `spent.<key>`. */
 export const spentKey = (messageId: string) => messageId.replace(/[^A-Za-z0-9_]/g, '_');

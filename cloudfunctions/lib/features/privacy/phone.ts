@@ -13,7 +13,7 @@ export function maskPhone(phone: string): string {
  */
 export async function setPhone(ctx: HandlerContext<{ code: string }>) {
   const phone = await ctx.deps.phones.exchange(ctx.input.code);
-  const memberId = ctx.caller.memberId as string;
+  const memberId = ctx.caller.memberId;
   await changeMember(ctx.deps.store, memberId, ctx.now, (m) => ({
     openid: m?.openid ?? ctx.caller.openid,
     communityId: m?.communityId ?? (ctx.caller.communityId as string),

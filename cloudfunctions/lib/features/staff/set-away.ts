@@ -1,4 +1,4 @@
-import { AppError } from '../../../../miniprogram/core/errors';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { changeMember } from '../../kernel/members';
@@ -16,9 +16,9 @@ const HANDOVER_LIMIT = 100;
  */
 export async function setAway(ctx: HandlerContext<{ away: boolean; until?: number; memberId?: string }>) {
   const { caller, input, now } = ctx;
-  const target = input.memberId ?? (caller.memberId as string);
+  const target = input.memberId ?? (caller.memberId);
   if (target !== caller.memberId && !hasRole(caller, 'admin')) throw new AppError('FORBIDDEN', '只能设置本人的外出状态');
-  if (input.until !== undefined && input.until <= now) throw new AppError('VALIDATION_ERROR', '返回时间须晚于现在');
+  if (input.until !== undefined && input.until <= now) throw fieldError('VALIDATION_ERROR', 'until', '返回时间须晚于现在');
   const db = ctx.db();
   await changeMember(ctx.deps.store, target, now, (m) => {
     if (!m || m.communityId !== db.communityId || !m.roles.some((r) => r === 'gridWorker' || r === 'admin')) {
