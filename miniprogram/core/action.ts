@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ActionName } from './action-names';
 import type { CallerRole } from './roles';
 
 /**
@@ -7,7 +8,7 @@ import type { CallerRole } from './roles';
  * same schema before sending. `Out` is the whitelisted response shape.
  */
 export interface ActionContract<I extends z.ZodType = z.ZodType, Out = unknown> {
-  readonly name: string;
+  readonly name: ActionName;
   /** One line, Chinese, shown in docs and the workbench. */
   readonly summary: string;
   readonly input: I;

@@ -2,6 +2,7 @@
  * Every action the backend offers, in one list. The server binds a handler to each entry
  * (a missing one fails type-checking); the mini-program and the docs read it as data.
  */
+import type { ActionName } from './action-names';
 import * as booking from './booking/contract';
 import * as community from './community/contract';
 import * as concern from './concern/contract';
@@ -81,4 +82,9 @@ export const contracts = {
 } as const;
 
 export type Contracts = typeof contracts;
-export type ActionName = keyof Contracts;
+export type { ActionName };
+
+// The name list (action-names.ts) and this table must hold the same actions, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchTable: Same<ActionName, keyof Contracts> = true;
+void namesMatchTable;

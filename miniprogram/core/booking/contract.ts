@@ -3,6 +3,7 @@
  * promotion, staff booking on behalf of residents who cannot use a phone (代办), check-in,
  * no-shows and ratings. Never overbooked: seats are taken by conditional updates on the slot.
  */
+import type { ActionName } from '../action-names';
 import { contract, type Page } from '../action';
 import { z, id, text, paging } from '../schema';
 
@@ -54,7 +55,8 @@ export interface ServiceView {
   /** For admins: who is in charge, and the weekly schedule, so the editor starts from them. */
   staffIds?: string[];
   schedule?: ScheduleEntry[];
-  allowedActions: string[];
+  /** What the caller may do next; pages render from this, never re-deriving the rules. */
+  allowedActions: ActionName[];
 }
 
 export interface SlotView {
@@ -94,7 +96,8 @@ export interface BookingView {
   address?: string;
   note?: string;
   rating?: { score: number; comment?: string };
-  allowedActions: string[];
+  /** What the caller may do next; pages render from this, never re-deriving the rules. */
+  allowedActions: ActionName[];
 }
 
 export interface ScheduleEntry {

@@ -1,3 +1,4 @@
+import type { ActionName } from '../action-names';
 import { contract, type Page } from '../action';
 import { z, id, text, paging, photos } from '../schema';
 
@@ -117,7 +118,8 @@ export interface ConcernView extends ConcernSummary {
   /** For staff: the category's answer templates. */
   replyTemplates?: string[];
   timeline: ConcernEventView[];
-  allowedActions: string[];
+  /** What the caller may do next; pages render from this, never re-deriving the rules. */
+  allowedActions: ActionName[];
 }
 
 export interface ConcernStatsRow {

@@ -1,3 +1,4 @@
+import type { ActionName } from '../action-names';
 import { contract, type Page } from '../action';
 import { MEMBER_ROLES, type CallerRole, type MemberRole } from '../roles';
 import { z, id, text, paging, addressPart } from '../schema';
@@ -24,7 +25,8 @@ export interface BindingRequestView {
   reason?: string;
   createdAt: number;
   reviewedAt?: number;
-  allowedActions: string[];
+  /** What the caller may do next; pages render from this, never re-deriving the rules. */
+  allowedActions: ActionName[];
 }
 
 export interface MeView {
@@ -42,7 +44,8 @@ export interface MeView {
   /** Staff marked away (staff.setAway); `until` absent = until they come back. */
   away?: { since: number; until?: number };
   /** Actions this caller may call at all; pages show entries from this, never from roles. */
-  allowedActions: string[];
+  /** What the caller may do next; pages render from this, never re-deriving the rules. */
+  allowedActions: ActionName[];
 }
 
 export interface MemberView {

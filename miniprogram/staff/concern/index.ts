@@ -1,3 +1,4 @@
+import type { ActionName } from '../../core/action-names';
 import { call } from '../../services/api';
 import type { Envelope } from '../../core/envelope';
 import {
@@ -38,7 +39,7 @@ import { knownMemberId, pageMemberId } from '../../services/member';
 type Kind = 'accept' | 'reply' | 'note' | 'requestInfo' | 'transfer' | 'whistle' | 'reportBack' | 'merge' | 'resolve';
 
 /** Button order: the usual next step first; the rarer and weightier ones after. */
-const ACTIONS: ReadonlyArray<{ action: string; kind: Kind; label: string; primary?: boolean }> = [
+const ACTIONS: ReadonlyArray<{ action: ActionName; kind: Kind; label: string; primary?: boolean }> = [
   { action: 'concern.accept', kind: 'accept', label: '签收', primary: true },
   { action: 'concern.reply', kind: 'reply', label: '答复居民', primary: true },
   { action: 'concern.reportBack', kind: 'reportBack', label: '登记部门回复', primary: true },

@@ -1,10 +1,11 @@
+import type { ActionName } from '../../../../miniprogram/core/action-names';
 import { BOOKING_STATUS_LABELS, type BookingView, type ServiceView, type SlotView } from '../../../../miniprogram/core/booking/contract';
 import type { Caller } from '../../kernel/caller';
 import { bookingActions, isServiceStaff } from './rules';
 import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
 
 export function toServiceView(caller: Caller, s: ServiceRecord, canBook: boolean): ServiceView {
-  const actions = ['booking.service', 'booking.slots'];
+  const actions: ActionName[] = ['booking.service', 'booking.slots'];
   if (canBook) actions.push('booking.create');
   if (isServiceStaff(caller, s)) actions.push('booking.listForSlot');
   if (caller.roles.includes('admin')) actions.push('booking.upsertService', 'booking.setSchedule', 'booking.closeSlots');

@@ -1,6 +1,7 @@
 /**
  * Booking rules, pure: time windows, who may do what, and the actions a booking offers.
  */
+import type { ActionName } from '../../../../miniprogram/core/action-names';
 import { hasRole, type Caller } from '../../kernel/caller';
 import { HOUR } from '../../kernel/time';
 import type { BookingRecord, ServiceRecord } from './records';
@@ -24,8 +25,8 @@ export function canCancel(caller: Caller, b: BookingRecord, service: Pick<Servic
   return isOwner(caller, b) && (b.status === 'waitlisted' || b.startAt - now >= service.cancelCutoffHours * HOUR);
 }
 
-export function bookingActions(caller: Caller, b: BookingRecord, service: Pick<ServiceRecord, 'cancelCutoffHours' | 'staffIds' | 'communityId'>, now: number): string[] {
-  const actions: string[] = [];
+export function bookingActions(caller: Caller, b: BookingRecord, service: Pick<ServiceRecord, 'cancelCutoffHours' | 'staffIds' | 'communityId'>, now: number): ActionName[] {
+  const actions: ActionName[] = [];
   const owner = isOwner(caller, b);
   const staff = isServiceStaff(caller, service);
   if (canCancel(caller, b, service, now)) actions.push('booking.cancel');

@@ -1,6 +1,7 @@
 /**
  * Who may see and act on a concern. Pure; the handlers and `allowedActions` share it.
  */
+import type { ActionName } from '../../../../miniprogram/core/action-names';
 import { hasRole, type Caller } from '../../kernel/caller';
 import { permits, RULES, type LifecycleAction, type Party } from './lifecycle';
 import type { ConcernRecord } from './records';
@@ -46,9 +47,9 @@ export function may(caller: Caller, action: LifecycleAction, c: ConcernRecord, n
 }
 
 /** Actions this caller may take on this concern now; pages render buttons from this. */
-export function concernActions(caller: Caller, c: ConcernRecord, now: number): string[] {
+export function concernActions(caller: Caller, c: ConcernRecord, now: number): ActionName[] {
   if (!canView(caller, c)) return [];
-  const actions = ['concern.get'];
+  const actions: ActionName[] = ['concern.get'];
   for (const action of Object.keys(RULES) as LifecycleAction[]) {
     if (may(caller, action, c, now)) actions.push(action);
   }

@@ -14,7 +14,7 @@ export function actionsByRole(caller: Caller): ActionName[] {
 }
 
 /** What `member.me` offers: role-allowed actions minus those the caller's state rules out. */
-export function allowedForMe(caller: Caller, hasPendingRequest: boolean): string[] {
+export function allowedForMe(caller: Caller, hasPendingRequest: boolean): ActionName[] {
   const bound = caller.householdId !== null;
   return actionsByRole(caller).filter((name) => {
     if (name === 'member.requestBinding') return caller.openid !== null && !bound && !hasPendingRequest;
@@ -30,6 +30,6 @@ export function canReviewRequest(caller: Caller, request: BindingRequestRecord):
   return hasRole(caller, 'gridWorker') && caller.gridIds.includes(request.gridId);
 }
 
-export function requestActions(caller: Caller, request: BindingRequestRecord): string[] {
+export function requestActions(caller: Caller, request: BindingRequestRecord): ActionName[] {
   return request.status === 'pending' && canReviewRequest(caller, request) ? ['member.reviewRequest'] : [];
 }
