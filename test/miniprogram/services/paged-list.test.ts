@@ -32,7 +32,6 @@ function deferred() {
 }
 
 const page = (ids: string[], next?: string): Envelope<Page<Item>> => ok({ items: ids.map((id) => ({ id })), ...(next ? { next } : {}) });
-const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('a paged list', () => {
   it('shows the first page, appends the next by index path and stops at the last', async () => {
