@@ -70,8 +70,9 @@ export async function flush(): Promise<void> {
   for (let i = 0; i < 10; i++) await simulate.sleep(0);
 }
 
-export function render(id: string): Rendered {
-  const comp = simulate.render(id);
+/** `props` sets a component's properties, as the page embedding it would. */
+export function render(id: string, props?: Record<string, unknown>): Rendered {
+  const comp = simulate.render(id, props);
   comp.attach(document.createElement('parent-wrapper'));
   rendered.push(comp);
   const find = (selector: string) => {
