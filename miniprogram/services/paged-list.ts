@@ -46,8 +46,8 @@ export function prefixedKeys(name: string): ListKeys {
 export interface PagedListSpec<Q, T, R> {
   /** One page of the list for `query`, from `cursor` (undefined = the first page). */
   fetch(query: Q, cursor: string | undefined): Promise<Envelope<Page<T>>>;
-  /** The display row for one item, so setData carries display text only. */
-  row(item: T): R;
+  /** The display row for one item, so setData carries display text only; `host` for its state. */
+  row(item: T, host: ListHost): R;
   keys?: Partial<ListKeys>;
   /** Items already shown are skipped when a later page brings them again (e.g. added here). */
   sameItem?(a: T, b: T): boolean;
@@ -107,7 +107,7 @@ export class PagedList<Q, T, R> {
       [k.loaded]: true,
       [k.error]: '',
       [k.moreError]: '',
-      [k.items]: this.items.map((t) => this.spec.row(t)),
+      [k.items]: this.items.map((t) => this.spec.row(t, this.host)),
       [k.more]: this.hasMore,
       [k.loadingMore]: false,
     });
@@ -133,7 +133,7 @@ export class PagedList<Q, T, R> {
     // Append by index path so setData carries only the new rows, not the whole list.
     const patch: Record<string, unknown> = { [k.loadingMore]: false, [k.more]: !!res.data.next };
     fresh.forEach((t, i) => {
-      patch[`${k.items}[${this.items.length + i}]`] = this.spec.row(t);
+      patch[`${k.items}[${this.items.length + i}]`] = this.spec.row(t, this.host);
     });
     this.items.push(...fresh);
     this.next = res.data.next;
@@ -146,19 +146,19 @@ export class PagedList<Q, T, R> {
     const i = this.items.findIndex((x) => same(x, item));
     const at = i >= 0 ? i : this.items.length;
     this.items[at] = item;
-    this.host.setData({ [`${this.keys.items}[${at}]`]: this.spec.row(item) });
+    this.host.setData({ [`${this.keys.items}[${at}]`]: this.spec.row(item, this.host) });
     return at;
   }
 
   /** Takes items out (decided, reviewed): the list is a few pages at most, resent whole. */
   remove(gone: (item: T) => boolean): void {
     this.items = this.items.filter((t) => !gone(t));
-    this.host.setData({ [this.keys.items]: this.items.map((t) => this.spec.row(t)) });
+    this.host.setData({ [this.keys.items]: this.items.map((t) => this.spec.row(t, this.host)) });
   }
 
   /** Renders every row again, when something a row shows (a grid's name) changed elsewhere. */
   rerender(): void {
-    this.host.setData({ [this.keys.items]: this.items.map((t) => this.spec.row(t)) });
+    this.host.setData({ [this.keys.items]: this.items.map((t) => this.spec.row(t, this.host)) });
   }
 
   /** Forgets the list (a tab switch): rows go, answers in flight are dropped. */
