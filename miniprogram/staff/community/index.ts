@@ -31,7 +31,7 @@ Component({
     },
     onReachBottom() {
       // Only the buildings list pages on scroll.
-      if (this.data.tab !== 'grids') return;
+      if (!this.data.allowed || this.data.tab !== 'grids') return;
       (this.selectComponent('#tab-body-grids') as TabComponent | null)?.loadMore?.();
     },
     async init() {
