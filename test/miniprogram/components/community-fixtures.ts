@@ -2,7 +2,7 @@
  * The 社区管理 backend as the page and its four tab components see it, shared by their
  * test files (one page or component per file; see harness.ts).
  */
-import { fakeBackend, flush, meReply, ok, render } from '../harness';
+import { fakeBackend, flush, meReply, ok, render, type Replies } from '../harness';
 
 const H = 3600_000;
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - 8 * H;
@@ -25,7 +25,7 @@ export const building = (n: number, gridId = 'g1') => ({ id: `b${n}`, name: `${n
 export const noise = { id: 'noise', name: '噪音扰民', contactHours: 12, resolveDays: 5 };
 export const repair = { id: 'repair', name: '公共维修', contactHours: 24, resolveDays: 7 };
 
-export type Replies = Parameters<typeof fakeBackend>[0];
+export type { Replies };
 
 export function communityBackend(replies: Replies = {}) {
   return fakeBackend({

@@ -1,10 +1,10 @@
-import { fakeBackend, loadPage, ok, render, sent, wxMock } from '../../harness';
+import { fakeBackend, loadPage, ok, render, sent, wxMock, type Replies } from '../../harness';
 
 const panelId = loadPage('components/report-panel/index');
 
 beforeEach(() => jest.clearAllMocks());
 
-async function opened(replies: Parameters<typeof fakeBackend>[0] = {}, props: Record<string, unknown> = {}) {
+async function opened(replies: Replies = {}, props: Record<string, unknown> = {}) {
   const send = fakeBackend({ 'moderation.report': ok({ reported: true, hidden: false }), ...replies });
   const panel = render(panelId, { subjectId: 'c-42', ...props });
   const fired = jest.spyOn(panel.instance as unknown as { triggerEvent: jest.Mock }, 'triggerEvent');

@@ -1,12 +1,14 @@
 import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock } from '../../harness';
 import { setUploader, UploadError } from '../../../../miniprogram/services/upload';
+import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
+import type { Replies } from '../../harness';
 
 const pageId = loadPage('pages/concern-detail/index');
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0);
 const HOUR = 3600_000;
 
-const concern = {
+const concern: ConcernView = {
   id: 'c-42',
   number: 'SS-0042',
   category: 'noise',
@@ -20,7 +22,7 @@ const concern = {
   gridId: 'g1',
   hideName: true,
   createdAt: T0,
-  photos: [] as string[],
+  photos: [],
   assignee: { memberId: 'w1', name: '张网格' },
   contactDueAt: T0 + 24 * HOUR,
   resolveDueAt: T0 + 72 * HOUR,
@@ -33,8 +35,7 @@ const concern = {
   allowedActions: ['concern.get', 'concern.supplement', 'concern.withdraw'],
 };
 
-type View = typeof concern & Record<string, unknown>;
-const view = (extra: Record<string, unknown> = {}): View => ({ ...concern, ...extra }) as View;
+const view = (extra: Partial<ConcernView> = {}): ConcernView => ({ ...concern, ...extra });
 
 const resolved = view({
   status: 'resolved',
@@ -44,7 +45,7 @@ const resolved = view({
   allowedActions: ['concern.get', 'concern.rate', 'concern.reopen'],
 });
 
-async function open(replies: Parameters<typeof fakeBackend>[0], query: Record<string, string> = { id: 'c-42' }) {
+async function open(replies: Replies, query: Record<string, string> = { id: 'c-42' }) {
   const send = fakeBackend({ 'media.urls': mediaUrlsReply(), 'member.me': meReply([], { memberId: 'm-res' }), ...replies });
   const page = render(pageId);
   page.instance.onLoad(query);

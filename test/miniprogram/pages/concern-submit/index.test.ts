@@ -1,4 +1,4 @@
-import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock } from '../../harness';
+import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock, type Replies, type ReplyEnvelope } from '../../harness';
 import { DRAFT_KEY } from '../../../../miniprogram/services/draft';
 import { setUploader, UploadError } from '../../../../miniprogram/services/upload';
 
@@ -19,9 +19,32 @@ const buildings = ok({
 const resident = meReply(['concern.submit', 'concern.listMine'], {
   household: { id: 'h1', buildingId: 'b2', buildingName: '2号楼', unit: '1', room: '301' },
 });
-const created = ok({ id: 'c-42', number: 'SS-0042', status: 'dispatched' });
+const T0 = Date.UTC(2026, 4, 1, 12, 0);
+// The whole view concern.submit answers with, though the form reads only its id.
+const created: ReplyEnvelope<'concern.submit'> = ok({
+  id: 'c-42',
+  number: 'SS-0042',
+  category: 'noise',
+  categoryName: '噪音扰民',
+  excerpt: '楼道灯坏了一个星期了',
+  text: '楼道灯坏了一个星期了',
+  status: 'dispatched',
+  statusLabel: '待签收',
+  buildingId: 'b2',
+  buildingName: '2号楼',
+  gridId: 'g1',
+  hideName: false,
+  createdAt: T0,
+  photos: [],
+  contactDueAt: T0 + 12 * 3600_000,
+  resolveDueAt: T0 + 5 * 24 * 3600_000,
+  overdue: false,
+  escalationLevel: 0,
+  timeline: [{ type: 'concern.submitted', label: '已受理', at: T0 }],
+  allowedActions: ['concern.get'],
+});
 
-async function openForm(extra: Record<string, Parameters<typeof fakeBackend>[0][string]> = {}) {
+async function openForm(extra: Replies = {}) {
   const send = fakeBackend({
     'member.me': resident,
     'concern.categories': categories,
@@ -294,14 +317,14 @@ describe('a resident adds photos to the concern', () => {
 });
 
 describe('asking to be notified of progress, at the submit tap', () => {
-  const templates = ok({
+  const templates: ReplyEnvelope<'notify.templates'> = ok({
     templates: [
       { key: 'concernProgress', templateId: 'tmpl-progress' },
       { key: 'concernResolved', templateId: 'tmpl-resolved' },
     ],
   });
 
-  async function ready(extra: Record<string, Parameters<typeof fakeBackend>[0][string]> = {}) {
+  async function ready(extra: Replies = {}) {
     const opened = await openForm({ 'notify.templates': templates, 'notify.recordConsent': ok({ balances: {} }), ...extra });
     await fillForm(opened.page, '楼道灯坏了一个星期了');
     return opened;

@@ -1,5 +1,7 @@
 import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, ok, render, sent, urlOf, wxMock } from '../../../harness';
 import { setUploader } from '../../../../../miniprogram/services/upload';
+import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
+import type { Replies } from '../../../harness';
 
 const pageId = loadPage('staff/concern/index');
 
@@ -17,7 +19,7 @@ const HANDLING = [
   'concern.resolve',
 ];
 
-const concern = {
+const concern: ConcernView = {
   id: 'c-42',
   number: '20260501-0042',
   category: 'noise',
@@ -32,7 +34,7 @@ const concern = {
   hideName: true,
   authorName: '王阿姨',
   createdAt: T0,
-  photos: [] as string[],
+  photos: [],
   assignee: { memberId: 'w1', name: '张网格' },
   firstResponder: { memberId: 'w1', name: '张网格' },
   contactDueAt: T0 + 24 * HOUR,
@@ -48,7 +50,7 @@ const concern = {
   allowedActions: HANDLING,
 };
 
-const view = (extra: Record<string, unknown> = {}) => ({ ...concern, ...extra });
+const view = (extra: Partial<ConcernView> = {}): ConcernView => ({ ...concern, ...extra });
 
 const grids = ok({
   items: [
@@ -57,7 +59,7 @@ const grids = ok({
   ],
 });
 
-async function open(replies: Parameters<typeof fakeBackend>[0] = {}, c: Record<string, unknown> = concern) {
+async function open(replies: Replies = {}, c: ConcernView = concern) {
   const send = fakeBackend({ 'concern.get': ok(c), 'community.grids': grids, 'media.urls': mediaUrlsReply(), ...replies });
   const page = render(pageId);
   page.instance.onLoad({ id: 'c-42' });
