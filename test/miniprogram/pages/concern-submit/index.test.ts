@@ -204,8 +204,8 @@ describe('a resident adds photos to the concern', () => {
     setUploader(async (p) => `cloud://env-1.b/concern/202605/${p.slice(-5)}`);
     const { page, send } = await openForm();
     await fillForm(page, '楼道灯坏了一个星期了');
-    await page.tap('#add-photo');
-    expect(page.count('.photo-item')).toBe(2);
+    await page.tap('#photos >>> #add-photo');
+    expect(page.count('#photos >>> .form-photo')).toBe(2);
     await page.tap('#submit');
     expect(sent(send, 'concern.submit')[0].data).toMatchObject({
       photos: ['cloud://env-1.b/concern/202605/a.jpg', 'cloud://env-1.b/concern/202605/b.jpg'],
@@ -220,11 +220,11 @@ describe('a resident adds photos to the concern', () => {
     let n = 0;
     setUploader(async () => `cloud://env-1.b/concern/202605/p${++n}.jpg`);
     const { page } = await openForm();
-    await page.tap('#add-photo');
-    expect(page.count('.photo-item')).toBe(2);
-    await page.tap('#add-photo');
-    expect(page.count('.photo-item')).toBe(9);
-    expect(page.exists('#add-photo')).toBe(false);
+    await page.tap('#photos >>> #add-photo');
+    expect(page.count('#photos >>> .form-photo')).toBe(2);
+    await page.tap('#photos >>> #add-photo');
+    expect(page.count('#photos >>> .form-photo')).toBe(9);
+    expect(page.exists('#photos >>> #add-photo')).toBe(false);
     const counts = wxMock.chooseMedia.mock.calls.map((c) => (c[0] as { count: number }).count);
     expect(counts).toEqual([9, 7]);
   });
@@ -234,13 +234,13 @@ describe('a resident adds photos to the concern', () => {
     setUploader(async (p) => `cloud://env-1.b/concern/202605/${p.slice(-5)}`);
     const first = await openForm({ 'concern.submit': fail('NETWORK_ERROR') });
     await fillForm(first.page, '楼道灯坏了一个星期了');
-    await first.page.tap('#add-photo');
+    await first.page.tap('#photos >>> #add-photo');
     await first.page.tap('#submit');
     const draft = wxMock.getStorageSync(DRAFT_KEY) as unknown as { photos: string[] };
     expect(draft.photos).toHaveLength(2);
 
     const { page, send } = await openForm();
-    expect(page.count('.photo-item')).toBe(2);
+    expect(page.count('#photos >>> .form-photo')).toBe(2);
     await page.tap('#submit');
     expect((sent(send, 'concern.submit')[0].data as { photos: string[] }).photos).toEqual(draft.photos);
   });
@@ -249,9 +249,9 @@ describe('a resident adds photos to the concern', () => {
     pickTwo();
     setUploader(async () => Promise.reject(new UploadError('只支持 JPG、PNG、WebP 图片')));
     const { page } = await openForm();
-    await page.tap('#add-photo');
+    await page.tap('#photos >>> #add-photo');
     expect(page.text('#photos-error')).toBe('只支持 JPG、PNG、WebP 图片');
-    expect(page.count('.photo-item')).toBe(0);
+    expect(page.count('#photos >>> .form-photo')).toBe(0);
   });
 
   it('shows photos restored from a draft through media.urls', async () => {
@@ -259,7 +259,7 @@ describe('a resident adds photos to the concern', () => {
     setUploader(async (p) => `cloud://env-1.b/uploads/m1/${p.slice(-5)}`);
     const first = await openForm({ 'concern.submit': fail('NETWORK_ERROR') });
     await fillForm(first.page, '楼道灯坏了一个星期了');
-    await first.page.tap('#add-photo');
+    await first.page.tap('#photos >>> #add-photo');
     await first.page.tap('#submit');
 
     const { page, send } = await openForm({ 'media.urls': mediaUrlsReply(['cloud://env-1.b/uploads/m1/b.jpg']) });
@@ -268,14 +268,14 @@ describe('a resident adds photos to the concern', () => {
       { id: 'cloud://env-1.b/uploads/m1/a.jpg', src: urlOf('cloud://env-1.b/uploads/m1/a.jpg'), pending: false },
       { id: 'cloud://env-1.b/uploads/m1/b.jpg', src: '', pending: true },
     ]);
-    expect(page.text('.photo-pending')).toBe('审核中');
+    expect(page.text('#photos >>> .photo-pending')).toBe('审核中');
   });
 
   it('shows a photo just picked from the file on the device', async () => {
     pickTwo();
     setUploader(async (p) => `cloud://env-1.b/uploads/m1/${p.slice(-5)}`);
     const { page } = await openForm();
-    await page.tap('#add-photo');
+    await page.tap('#photos >>> #add-photo');
     expect(page.instance.data.photos).toEqual([
       { id: 'cloud://env-1.b/uploads/m1/a.jpg', src: 'wxfile://tmp/a.jpg', pending: false },
       { id: 'cloud://env-1.b/uploads/m1/b.jpg', src: 'wxfile://tmp/b.jpg', pending: false },
@@ -292,7 +292,7 @@ describe('a resident adds photos to the concern', () => {
     wxMock.compressImage = jest.fn();
     const { page, send } = await openForm({ 'media.register': (d) => ok({ fileId: d.fileId, status: 'pending' }) });
     await fillForm(page, '楼道灯坏了一个星期了');
-    await page.tap('#add-photo');
+    await page.tap('#photos >>> #add-photo');
     expect(uploadFile.mock.calls[0][0]).toMatchObject({
       url: 'http://127.0.0.1:8787/uploads',
       filePath: 'wxfile://tmp/a.jpg',
@@ -310,8 +310,8 @@ describe('a resident adds photos to the concern', () => {
       o.success({ statusCode: 200, data: JSON.stringify({ ok: true, data: { fileId: 'local://uploads/m1_x.jpg' } }) }),
     );
     const { page } = await openForm({ 'media.register': fail('FORBIDDEN', '只能登记本人上传的图片') });
-    await page.tap('#add-photo');
-    expect(page.count('.photo-item')).toBe(0);
+    await page.tap('#photos >>> #add-photo');
+    expect(page.count('#photos >>> .form-photo')).toBe(0);
     expect(page.text('#photos-error')).toBe('只能登记本人上传的图片');
   });
 });
