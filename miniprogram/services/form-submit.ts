@@ -48,6 +48,9 @@ function fingerprint(value: unknown): string {
   );
 }
 
+/** Failures after which the action may or may not have happened on the server. */
+const OUTCOME_UNKNOWN: readonly ErrorCode[] = ['NETWORK_ERROR', 'INTERNAL'];
+
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
@@ -56,7 +59,8 @@ function isEmpty(value: unknown): boolean {
  * One form's submit routine: one request at a time, field messages under their fields,
  * and, for actions that create something, one idempotency key per draft — a retry of the
  * same content reuses it (the lost answer may have been a success), changed content is a
- * new intent and gets a new key.
+ * new intent and gets a new key. A definite refusal (anything but a lost answer) ends the
+ * intent too: the server made nothing, so the next try is new.
  */
 export class FormSubmit<C extends ActionContract, K extends string> {
   private sending = false;
@@ -134,14 +138,14 @@ export class FormSubmit<C extends ActionContract, K extends string> {
     try {
       if (before) await before;
       const res = await call(this.contract, input, idempotencyKey ? { idempotencyKey } : {});
-      if (res.ok) {
-        // Done: the next submit, even of the same words, is a new intent.
+      if (res.ok || !OUTCOME_UNKNOWN.includes(res.error.code)) {
+        // Done, or refused by the server (so nothing was made): the next submit, even of the
+        // same words, is a new intent. Only a lost answer keeps the key for the retry.
         this.draftKey = '';
         this.draftPrint = '';
-        this.host.setData({ [k.busy]: false });
-      } else {
-        this.showError(res.error, input as Partial<Record<K, unknown>>);
       }
+      if (res.ok) this.host.setData({ [k.busy]: false });
+      else this.showError(res.error, input as Partial<Record<K, unknown>>);
       return res;
     } finally {
       this.sending = false;

@@ -82,6 +82,16 @@ describe('a form submit', () => {
     expect(keys[3]).not.toBe(keys[2]);
   });
 
+  it('starts a new key after the server refused: nothing was made, the next try is new', async () => {
+    let n = 0;
+    const send = backend(() => (++n === 1 ? fail('FULL') : ok({ id: 'x' })));
+    const form = formSubmit(create, { fields: ['text'] })(host());
+    await form.submit(good);
+    await form.submit(good);
+    const [first, second] = send.mock.calls.map((c) => c[0].idempotencyKey);
+    expect(second).not.toBe(first);
+  });
+
   it('takes back a restored draft’s key while its content is unchanged', async () => {
     const send = backend(() => fail('NETWORK_ERROR'));
     const form = formSubmit(create, { fields: ['text'] })(host());
