@@ -5,6 +5,7 @@ import { emptyErrors } from '../../../services/form';
 import { formKeys, formSubmit } from '../../../services/form-submit';
 import { collectPages } from '../../../services/paging';
 import { instanceState } from '../../../services/page-state';
+import { lazyTab } from '../../../behaviors/lazy-tab';
 import type { FieldInput, Tap } from '../community-events';
 
 const CATEGORY_FIELDS = ['name', 'contactHours', 'resolveDays', 'order', 'active', 'templates'] as const;
@@ -41,10 +42,8 @@ const categoryForm = formSubmit(upsertCategory, { fields: CATEGORY_FIELDS, keys:
 
 /** 社区管理 › 说事分类: what residents pick from, with its time limits and reply templates. */
 Component({
+  behaviors: [lazyTab],
   options: { addGlobalClass: true },
-  properties: {
-    active: { type: Boolean, value: false },
-  },
   data: {
     categories: [] as CategoryRow[],
     categoriesError: '',
@@ -56,17 +55,10 @@ Component({
     categorySaved: '',
     saving: false,
   },
-  observers: {
-    active(on: boolean) {
-      if (on && !state(this).loaded) void this.loadCategories();
-    },
-  },
-  lifetimes: {
-    attached() {
-      if (this.data.active && !state(this).loaded) void this.loadCategories();
-    },
-  },
   methods: {
+    shown() {
+      if (!state(this).loaded) void this.loadCategories();
+    },
     async loadCategories() {
       const s = state(this);
       // Set before the answer: attaching and the first `active` both ask, once is enough.

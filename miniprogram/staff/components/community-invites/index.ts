@@ -8,6 +8,7 @@ import { emptyErrors } from '../../../services/form';
 import { formKeys, formSubmit } from '../../../services/form-submit';
 import { collectPages } from '../../../services/paging';
 import { instanceState } from '../../../services/page-state';
+import { lazyTab } from '../../../behaviors/lazy-tab';
 import type { FieldInput, Tap } from '../community-events';
 
 const MAX_INVITES = 50;
@@ -31,10 +32,8 @@ const inviteForm = formSubmit(issueInvites, { fields: INVITE_FIELDS, keys: formK
 
 /** 社区管理 › 邀请码: one-time codes, a household a row, printed on slips. */
 Component({
+  behaviors: [lazyTab],
   options: { addGlobalClass: true },
-  properties: {
-    active: { type: Boolean, value: false },
-  },
   data: {
     buildingOptions: [] as string[],
     inviteRows: [] as InviteRow[],
@@ -46,17 +45,11 @@ Component({
     maxInvites: MAX_INVITES,
     saving: false,
   },
-  observers: {
-    active(on: boolean) {
-      if (on) void this.prepare();
-    },
-  },
-  lifetimes: {
-    attached() {
-      if (this.data.active) void this.prepare();
-    },
-  },
   methods: {
+    shown() {
+      // Read again each time: another tab may have added a building since.
+      void this.prepare();
+    },
     async prepare() {
       const s = state(this);
       // Attaching and the first `active` both ask; one read in flight is enough.

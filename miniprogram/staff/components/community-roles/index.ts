@@ -7,6 +7,7 @@ import { emptyErrors } from '../../../services/form';
 import { formKeys, formSubmit } from '../../../services/form-submit';
 import { collectPages } from '../../../services/paging';
 import { instanceState } from '../../../services/page-state';
+import { lazyTab } from '../../../behaviors/lazy-tab';
 import type { FieldInput } from '../community-events';
 
 const ROLE_FIELDS = ['memberId', 'roles', 'gridIds', 'name'] as const;
@@ -29,11 +30,8 @@ const rolesForm = formSubmit(setRoles, { fields: ROLE_FIELDS, keys: formKeys('ro
 
 /** 社区管理 › 成员角色: replaces one member's roles, and a grid worker's grids. */
 Component({
+  behaviors: [lazyTab],
   options: { addGlobalClass: true },
-  properties: {
-    /** The tab is on screen: grids are read again each time, another tab may have added one. */
-    active: { type: Boolean, value: false },
-  },
   data: {
     memberId: '',
     memberName: '',
@@ -45,17 +43,11 @@ Component({
     roleResult: '',
     saving: false,
   },
-  observers: {
-    active(on: boolean) {
-      if (on) void this.loadGrids();
-    },
-  },
-  lifetimes: {
-    attached() {
-      if (this.data.active) void this.loadGrids();
-    },
-  },
   methods: {
+    shown() {
+      // Read again each time: another tab may have added a grid since.
+      void this.loadGrids();
+    },
     async loadGrids() {
       const s = state(this);
       // Attaching and the first `active` both ask; one read in flight is enough.

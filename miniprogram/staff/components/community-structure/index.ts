@@ -6,6 +6,7 @@ import { formKeys, formSubmit } from '../../../services/form-submit';
 import { collectPages } from '../../../services/paging';
 import { instanceState } from '../../../services/page-state';
 import { pagedList, prefixedKeys } from '../../../services/paged-list';
+import { lazyTab } from '../../../behaviors/lazy-tab';
 import { staffName, type FieldInput, type Tap } from '../community-events';
 
 const PAGE_SIZE = 20;
@@ -63,11 +64,8 @@ const gridForm = formSubmit(upsertGrid, { fields: GRID_FIELDS, keys: formKeys('g
 
 /** 社区管理 › 网格与楼栋: the grids with their people, the buildings with their grid. */
 Component({
+  behaviors: [lazyTab],
   options: { addGlobalClass: true },
-  properties: {
-    /** The tab is on screen; it reads its lists the first time it is. */
-    active: { type: Boolean, value: false },
-  },
   data: {
     grids: [] as GridRow[],
     gridOptions: [] as string[],
@@ -91,17 +89,10 @@ Component({
     gridSaved: '',
     gridSaving: false,
   },
-  observers: {
-    active(on: boolean) {
-      if (on && !state(this).loaded) void this.load();
-    },
-  },
-  lifetimes: {
-    attached() {
-      if (this.data.active && !state(this).loaded) void this.load();
-    },
-  },
   methods: {
+    shown() {
+      if (!state(this).loaded) void this.load();
+    },
     async load() {
       const s = state(this);
       s.loaded = true;
