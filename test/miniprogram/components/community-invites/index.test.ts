@@ -1,5 +1,5 @@
-import { fail, loadPage, sent, wxMock } from '../../harness';
-import { openTab, type Replies } from '../community-fixtures';
+import { fail, flush, loadPage, ok, sent, wxMock } from '../../harness';
+import { building, openTab, type Replies } from '../community-fixtures';
 
 const tabId = loadPage('staff/components/community-invites/index');
 const open = (replies: Replies = {}) => openTab(tabId, replies);
@@ -92,5 +92,22 @@ describe('issuing invite codes', () => {
     await page.tap('#invite-submit');
     expect(page.text('#invite-error')).toBe('所选楼栋不存在');
     expect(page.exists('#invites')).toBe(false);
+  });
+});
+
+describe('coming back to the tab', () => {
+  it('reads the buildings again and keeps each row on the building it picked', async () => {
+    let list = [building(1), building(3, 'g2')];
+    const { tab: page, send } = await open({ 'community.buildings': () => ok({ items: list }) });
+    await page.change('#invite-building-0', '1');
+    // Meanwhile 网格与楼栋 added a building that sorts first.
+    list = [building(0), building(1), building(3, 'g2')];
+    const tab = page.instance as unknown as { setData(d: object): void };
+    tab.setData({ active: false });
+    tab.setData({ active: true });
+    await flush();
+    expect(sent(send, 'community.buildings')).toHaveLength(2);
+    expect(page.instance.data.buildingOptions).toEqual(['0号楼', '1号楼', '3号楼']);
+    expect(page.instance.data.inviteRows).toMatchObject([{ buildingIndex: 2 }]);
   });
 });

@@ -1,5 +1,5 @@
-import { fail, loadPage, sent, wxMock } from '../../harness';
-import { openTab, type Replies } from '../community-fixtures';
+import { fail, flush, loadPage, ok, sent, wxMock } from '../../harness';
+import { grid1, grid2, openTab, type Replies } from '../community-fixtures';
 
 const tabId = loadPage('staff/components/community-roles/index');
 const open = (replies: Replies = {}) => openTab(tabId, replies);
@@ -56,5 +56,25 @@ describe('setting a member’s roles', () => {
     await page.tap('#roles-save');
     expect(page.text('#role-error')).toBe('成员不存在');
     expect(page.exists('#role-result')).toBe(false);
+  });
+});
+
+describe('coming back to the tab', () => {
+  it('reads the grids again, keeping what was ticked', async () => {
+    let grids = [grid1, grid2];
+    const { tab: page, send } = await open({ 'community.grids': () => ok({ items: grids }) });
+    await page.change('#roles', ['gridWorker']);
+    await page.change('#role-grids', ['g2']);
+    grids = [grid1, grid2, { id: 'g3', name: '第三网格' }];
+    const tab = page.instance as unknown as { setData(d: object): void };
+    tab.setData({ active: false });
+    tab.setData({ active: true });
+    await flush();
+    expect(sent(send, 'community.grids')).toHaveLength(2);
+    expect(page.instance.data.roleGrids).toEqual([
+      { value: 'g1', label: '第一网格', checked: false },
+      { value: 'g2', label: '第二网格', checked: true },
+      { value: 'g3', label: '第三网格', checked: false },
+    ]);
   });
 });
