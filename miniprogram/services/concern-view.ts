@@ -138,23 +138,6 @@ export function timelineRows(c: ConcernView, photoItems: PhotoMapper = noPhotos)
   }));
 }
 
-/**
- * The image list a tapped thumbnail belongs to, for wx.previewImage's swipe-through.
- * `group` is 'concern', 'resolution', 'form' or 'event-<timeline index>'.
- */
-export function previewUrls(
-  group: string,
-  sources: { concern: DetailView | null; timeline: readonly TimelineRow[]; form?: readonly PhotoItem[] },
-): string[] {
-  // Tiles still waiting for their check have nothing to enlarge.
-  const pick = (list: readonly PhotoItem[] | undefined) => (list ?? []).map((p) => p.src).filter((src) => src !== '');
-  if (group === 'concern') return pick(sources.concern?.photos);
-  if (group === 'resolution') return pick(sources.concern?.resolution?.photos);
-  if (group === 'form') return pick(sources.form);
-  const m = /^event-(\d+)$/.exec(group);
-  return m ? pick(sources.timeline[Number(m[1])]?.photos) : [];
-}
-
 /** Every photo a view mentions, to ask media.urls for them in one go. */
 export function photoIdsOf(c: ConcernView): string[] {
   const ids = [...c.photos, ...(c.resolution?.photos ?? [])];

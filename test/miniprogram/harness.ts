@@ -5,6 +5,9 @@
 import * as path from 'path';
 import { setTransport } from '../../miniprogram/services/api';
 import { fail, ok, type ActionEvent, type Envelope } from '../../miniprogram/core/envelope';
+import type { ContractOutput, ContractParsed } from '../../miniprogram/core/action';
+import type { ActionName, Contracts } from '../../miniprogram/core/contracts';
+import type { MeView } from '../../miniprogram/core/member/contract';
 
 /**
  * The package's own .d.ts pulls in j-component, which imports an older nested copy of
@@ -70,8 +73,9 @@ export async function flush(): Promise<void> {
   for (let i = 0; i < 10; i++) await simulate.sleep(0);
 }
 
-export function render(id: string): Rendered {
-  const comp = simulate.render(id);
+/** `props` sets a component's properties, as the page embedding it would. */
+export function render(id: string, props?: Record<string, unknown>): Rendered {
+  const comp = simulate.render(id, props);
   comp.attach(document.createElement('parent-wrapper'));
   rendered.push(comp);
   const find = (selector: string) => {
@@ -98,18 +102,39 @@ export function render(id: string): Rendered {
   };
 }
 
-// A function may answer later (a Promise), to hold a request in flight while the test acts.
-export type Reply = Envelope<unknown> | ((data: Record<string, unknown>, event: ActionEvent) => Envelope<unknown> | Promise<Envelope<unknown>>);
+/** What the server answers to one action, exactly as its contract says. */
+export type ReplyEnvelope<K extends ActionName> = Envelope<ContractOutput<Contracts[K]>>;
+
+/**
+ * A fake reply to action K, typed against its contract so a fixture cannot drift from what
+ * the server sends. A function sees the input as the server would (checked by the shared
+ * schema first); it may answer later (a Promise), to hold a request in flight while the test acts.
+ */
+export type ReplyFn<K extends ActionName = ActionName> = (
+  data: ContractParsed<Contracts[K]>,
+  event: ActionEvent,
+) => ReplyEnvelope<K> | Promise<ReplyEnvelope<K>>;
+export type Reply<K extends ActionName = ActionName> = ReplyEnvelope<K> | ReplyFn<K>;
+
+export type Replies = { [K in ActionName]?: Reply<K> };
+
+/**
+ * A reply that deliberately breaks the contract (a malformed or legacy answer), said out
+ * loud at the one place it is used rather than hidden behind a blanket cast.
+ */
+export function offContract<K extends ActionName>(_action: K, reply: unknown): ReplyEnvelope<K> {
+  return reply as ReplyEnvelope<K>;
+}
 
 /**
  * Installs a fake backend: one reply (or a function) per action name. Returns the jest mock
  * so tests can see exactly which events a page sent.
  */
-export function fakeBackend(replies: Record<string, Reply>) {
+export function fakeBackend(replies: Replies) {
   const send = jest.fn(async (event: ActionEvent): Promise<Envelope<unknown>> => {
-    const reply = replies[event.action];
+    const reply = (replies as Record<string, Reply | undefined>)[event.action];
     if (reply === undefined) return fail('UNKNOWN_ACTION');
-    return typeof reply === 'function' ? reply((event.data ?? {}) as Record<string, unknown>, event) : reply;
+    return typeof reply === 'function' ? reply((event.data ?? {}) as never, event) : reply;
   });
   setTransport({ send });
   return send;
@@ -120,8 +145,9 @@ export function sent(send: ReturnType<typeof fakeBackend>, action: string): Acti
   return send.mock.calls.map((c) => c[0]).filter((e) => e.action === action);
 }
 
-export function meReply(allowedActions: string[], extra: Record<string, unknown> = {}): Envelope<unknown> {
-  return ok({ memberId: 'm1', roles: ['resident'], gridIds: [], allowedActions, ...extra });
+/** A member.me answer: a resident with these actions, and whatever else `extra` says. */
+export function meReply(allowedActions: ActionName[], extra: Partial<MeView> = {}): ReplyEnvelope<'member.me'> {
+  return ok<MeView>({ memberId: 'm1', roles: ['resident'], gridIds: [], allowedActions, ...extra });
 }
 
 export const wxMock = (globalThis as unknown as { wx: Record<string, jest.Mock> }).wx;
@@ -135,10 +161,10 @@ export const urlOf = (fileId: string): string => `https://tmp.example/${fileId.s
  * A media.urls reply: an address for every asked id except those in `withheld` (photos the
  * server leaves out — not checked yet, or not visible to this caller).
  */
-export function mediaUrlsReply(withheld: readonly string[] = []): Reply {
+export function mediaUrlsReply(withheld: readonly string[] = []): Reply<'media.urls'> {
   return (data) => {
     const urls: Record<string, string> = {};
-    for (const id of (data.fileIds as string[]) ?? []) if (!withheld.includes(id)) urls[id] = urlOf(id);
+    for (const id of data.fileIds) if (!withheld.includes(id)) urls[id] = urlOf(id);
     return ok({ urls });
   };
 }

@@ -1,4 +1,4 @@
-import { call, newIdempotencyKey } from '../../services/api';
+import { call } from '../../services/api';
 import { getMe, redeemInvite, requestBinding, type BindingRequestView } from '../../core/member/contract';
 import {
   listBuildings,
@@ -9,7 +9,8 @@ import {
 import { formatDateTime } from '../../core/format';
 import { allows, BINDING_STATUS_LABELS, formatAddress } from '../../services/view';
 import { collectPages } from '../../services/paging';
-import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { emptyErrors } from '../../services/form';
+import { formSubmit } from '../../services/form-submit';
 import { instanceState } from '../../services/page-state';
 import { askConsent, loadTemplates } from '../../services/consent';
 import { validateInput } from '../../core/validate';
@@ -17,7 +18,14 @@ import type { ContractInput } from '../../core/action';
 import type { TemplateRequest } from '../../core/notify/contract';
 
 const FIELDS = ['communityId', 'buildingId', 'unit', 'room', 'name'] as const;
-type Field = (typeof FIELDS)[number];
+
+const redeemForm = formSubmit(redeemInvite, { fields: ['code'], keys: { errors: 'codeErrors', message: 'codeError', busy: 'redeeming' } });
+/** One key per application: a retry after a lost answer must not file it twice. */
+const requestForm = formSubmit(requestBinding, {
+  fields: FIELDS,
+  // The schema speaks of ids; the resident sees pickers.
+  whenEmpty: { communityId: '请选择社区', buildingId: '请选择楼栋' },
+});
 
 interface PendingView {
   statusLabel: string;
@@ -43,12 +51,10 @@ const state = instanceState(() => ({
   communities: [] as CommunityView[],
   buildings: [] as BuildingView[],
   buildingsOf: '',
-  /** One key per application: a retry after a lost answer must not file it twice. */
-  key: newIdempotencyKey(),
   /** Fetched on load so the submit tap can ask for consent without waiting. */
   templates: [] as TemplateRequest[],
-  /** The application key consent was last asked for: a retry of it is not asked again. */
-  askedFor: '',
+  /** Consent was asked for the application not yet filed: a retry, edited or not, is not asked again. */
+  consentAsked: false,
 }));
 
 Component({
@@ -62,6 +68,7 @@ Component({
     mode: 'invite' as 'invite' | 'request',
     // Invite code
     code: '',
+    codeErrors: emptyErrors(['code']),
     codeError: '',
     redeeming: false,
     done: '',
@@ -139,20 +146,13 @@ Component({
       this.setData({ mode });
     },
     onCodeInput(e: WechatMiniprogram.Input) {
-      this.setData({ code: e.detail.value, codeError: '' });
+      this.setData({ code: e.detail.value, codeError: '', 'codeErrors.code': '' });
     },
     async redeem() {
-      if (this.data.redeeming) return;
-      this.setData({ redeeming: true, codeError: '' });
-      const res = await call(redeemInvite, { code: this.data.code });
-      if (!res.ok) {
-        const byField = pickFieldErrors(res.error, ['code'] as const);
-        this.setData({ redeeming: false, codeError: byField.code || res.error.message });
-        return;
-      }
+      const res = await redeemForm(this).submit({ code: this.data.code });
+      if (!res?.ok) return;
       const address = res.data.household ? formatAddress(res.data.household) : '';
       this.setData({
-        redeeming: false,
         code: '',
         done: address ? `绑定成功：${address}` : '绑定成功',
         boundAddress: address,
@@ -187,8 +187,8 @@ Component({
       const input = this.requestInput();
       const s = state(this);
       let consent: Promise<void> = Promise.resolve();
-      if (s.askedFor !== s.key && validateInput(requestBinding, input).ok) {
-        s.askedFor = s.key;
+      if (!s.consentAsked && validateInput(requestBinding, input).ok) {
+        s.consentAsked = true;
         consent = askConsent(wx, s.templates);
       }
       void this.sendRequest(input, consent);
@@ -207,20 +207,11 @@ Component({
       };
     },
     async sendRequest(input: ContractInput<typeof requestBinding>, consent: Promise<void>) {
-      const s = state(this);
-      this.setData({ submitting: true, formError: '', errors: emptyErrors(FIELDS) });
       // Whatever the resident chose in WeChat's panel, the application goes ahead.
-      await consent;
-      const res = await call(requestBinding, input, { idempotencyKey: s.key });
-      if (res.ok) {
-        s.key = newIdempotencyKey();
-        this.setData({ submitting: false, pending: pendingView(res.data) });
-        return;
-      }
-      const errors: Record<Field, string> = pickFieldErrors(res.error, FIELDS);
-      if (errors.communityId && !input.communityId) errors.communityId = '请选择社区';
-      if (errors.buildingId && !input.buildingId) errors.buildingId = '请选择楼栋';
-      this.setData({ submitting: false, errors, formError: formMessage(res.error, FIELDS) });
+      const res = await requestForm(this).submit(input, consent);
+      if (!res?.ok) return;
+      state(this).consentAsked = false;
+      this.setData({ pending: pendingView(res.data) });
     },
     goSubmitConcern() {
       wx.redirectTo({ url: '/pages/concern-submit/index' });

@@ -1,9 +1,10 @@
 import { call } from '../../services/api';
-import type { Envelope } from '../../core/envelope';
+import type { ActionContract, ContractInput } from '../../core/action';
 import { cancelBooking, confirmPromotion, listMyBookings, rateBooking, type BookingView } from '../../core/booking/contract';
 import { bookingRow, type BookingRow } from '../../services/booking-view';
-import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
-import { instanceState, supersede } from '../../services/page-state';
+import { emptyErrors } from '../../services/form';
+import { formSubmit, type FormSpec, type FormSubmit } from '../../services/form-submit';
+import { pagedList } from '../../services/paged-list';
 
 const PAGE_SIZE = 20;
 type Tab = 'upcoming' | 'past';
@@ -11,9 +12,20 @@ type Panel = '' | 'cancel' | 'rate';
 const FIELDS = ['reason', 'score', 'comment'] as const;
 const STAR_LABELS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
-// One list on screen at a time; `gen` drops an answer that arrives after a tab switch or
-// refresh replaced the list. `sending` stops a double tap from sending an action twice.
-const state = instanceState(() => ({ next: undefined as string | undefined, count: 0, busy: false, gen: 0, sending: false }));
+type Field = (typeof FIELDS)[number];
+
+// One list on screen at a time: a tab switch or refresh supersedes an answer in flight.
+const bookings = pagedList({
+  fetch: (when: Tab, cursor) => call(listMyBookings, { when, cursor, limit: PAGE_SIZE }),
+  row: (b: BookingView) => bookingRow(b, Date.now()),
+  keys: { error: 'listError' },
+});
+
+// The three row actions share one message under the row and one busy flag.
+const rowForm: FormSpec<Field> = { fields: FIELDS, keys: { message: 'rowError', busy: 'sending' } };
+const confirmForm = formSubmit(confirmPromotion, rowForm);
+const cancelForm = formSubmit(cancelBooking, rowForm);
+const rateForm = formSubmit(rateBooking, rowForm);
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id?: string; tab?: string; value?: string }>;
 
@@ -25,6 +37,7 @@ Component({
     hasMore: false,
     listError: '',
     loadingMore: false,
+    moreError: '',
     /** The row whose cancel or rate form is open. */
     panelId: '',
     panel: '' as Panel,
@@ -65,90 +78,37 @@ Component({
       this.setData({ tab, items: [], loaded: false, hasMore: false, panelId: '', panel: '', rowError: '', rowErrorId: '', listError: '' });
       void this.reload(tab);
     },
-    async reload(tab: Tab) {
-      const s = state(this);
-      const gen = supersede(s);
-      const res = await call(listMyBookings, { when: tab, limit: PAGE_SIZE });
-      if (gen !== s.gen) return;
-      if (!res.ok) {
-        this.setData({ listError: res.error.message, loaded: true });
-        return;
-      }
-      const now = Date.now();
-      s.next = res.data.next;
-      s.count = res.data.items.length;
-      // Also drops a load-more started during the reload: it used the old cursor.
-      supersede(s);
-      this.setData({
-        items: res.data.items.map((b) => bookingRow(b, now)),
-        hasMore: !!res.data.next,
-        loaded: true,
-        listError: '',
-        loadingMore: false,
-      });
+    reload(tab: Tab) {
+      return bookings(this).reload(tab);
     },
-    async loadMore() {
-      const s = state(this);
-      if (!s.next || s.busy) return;
-      s.busy = true;
-      const gen = s.gen;
-      this.setData({ loadingMore: true });
-      const res = await call(listMyBookings, { when: this.data.tab, cursor: s.next, limit: PAGE_SIZE });
-      if (gen !== s.gen) return;
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, listError: res.error.message });
-        return;
-      }
-      const now = Date.now();
-      // Append by index path so setData carries only the new rows.
-      const patch: Record<string, unknown> = { loadingMore: false, hasMore: !!res.data.next };
-      res.data.items.forEach((b, i) => {
-        patch[`items[${s.count + i}]`] = bookingRow(b, now);
-      });
-      s.count += res.data.items.length;
-      s.next = res.data.next;
-      this.setData(patch);
-    },
-    /** Replaces one row with the booking an action answered with. */
-    replaceRow(b: BookingView) {
-      const i = this.data.items.findIndex((r) => r.id === b.id);
-      if (i >= 0) this.setData({ [`items[${i}]`]: bookingRow(b, Date.now()) });
+    loadMore() {
+      return bookings(this).loadMore();
     },
     /** Sends one action about a row; on success the row shows what the server answered. */
-    async send(id: string, run: () => Promise<Envelope<BookingView>>, done: string) {
-      const s = state(this);
-      if (s.sending) return;
-      s.sending = true;
-      this.setData({ sending: true, sendingId: id, rowError: '', rowErrorId: '', errors: emptyErrors(FIELDS) });
-      const res = await run();
-      s.sending = false;
+    async send<C extends ActionContract>(id: string, form: FormSubmit<C, Field>, input: ContractInput<C>, done: string) {
+      // One action at a time across the three forms.
+      if (this.data.sending) return;
+      this.setData({ sendingId: id, rowErrorId: id });
+      const res = await form.submit(input);
+      if (!res) return;
       if (!res.ok) {
         const code = res.error.code;
-        const formOpen = this.data.panelId === id && this.data.panel !== '';
         // A refusal about the booking itself (cutoff passed, offer expired…): the form is
         // moot and the row has likely moved on, so it closes and the list is read again.
         const settled = code !== 'VALIDATION_ERROR' && code !== 'NETWORK_ERROR';
-        this.setData({
-          sending: false,
-          sendingId: '',
-          errors: pickFieldErrors(res.error, FIELDS),
-          rowError: formOpen && !settled ? formMessage(res.error, FIELDS) : res.error.message,
-          rowErrorId: id,
-          ...(settled ? { panelId: '', panel: '' } : {}),
-        });
+        this.setData({ sendingId: '', ...(settled ? { rowError: res.error.message, panelId: '', panel: '' } : {}) });
         if (settled) void this.reload(this.data.tab);
         return;
       }
-      this.setData({ sending: false, sendingId: '', panelId: '', panel: '', reason: '', stars: 0, starLabel: '', comment: '' });
-      this.replaceRow(res.data);
+      this.setData({ sendingId: '', panelId: '', panel: '', reason: '', stars: 0, starLabel: '', comment: '' });
+      bookings(this).put(res.data as BookingView, (a, b) => a.id === b.id);
       wx.showToast({ title: done, icon: 'success' });
     },
 
     // —— confirm a seat offered from the waitlist ——
     confirm(e: Tap) {
       const id = e.currentTarget.dataset.id ?? '';
-      if (id) void this.send(id, () => call(confirmPromotion, { bookingId: id }), '已确认预约');
+      if (id) void this.send(id, confirmForm(this), { bookingId: id }, '已确认预约');
     },
 
     // —— cancel: a form for the optional reason, then one confirming tap ——
@@ -182,7 +142,7 @@ Component({
           if (!r.confirm) return;
           const reason = this.data.reason.trim();
           const input = reason ? { bookingId: id, reason } : { bookingId: id };
-          void this.send(id, () => call(cancelBooking, input), '已取消预约');
+          void this.send(id, cancelForm(this), input, '已取消预约');
         },
       });
     },
@@ -205,7 +165,7 @@ Component({
       }
       const comment = this.data.comment.trim();
       const input = comment ? { bookingId: id, score: this.data.stars, comment } : { bookingId: id, score: this.data.stars };
-      void this.send(id, () => call(rateBooking, input), '感谢您的评价');
+      void this.send(id, rateForm(this), input, '感谢您的评价');
     },
     goServices() {
       wx.switchTab({ url: '/pages/services/index' });

@@ -1,60 +1,41 @@
-import { call } from '../../services/api';
-import type { ContractInput } from '../../core/action';
-import {
-  CONCERN_PHOTOS_MAX,
-  getConcern,
-  rateConcern,
-  reopenConcern,
-  supplementConcern,
-  withdrawConcern,
-  type ConcernView,
-} from '../../core/concern/contract';
-import type { ErrorBody } from '../../core/errors';
+import type { ActionContract, ContractInput } from '../../core/action';
+import { rateConcern, reopenConcern, supplementConcern, withdrawConcern, type ConcernView } from '../../core/concern/contract';
+import { concernIdOf, concernPage } from '../../behaviors/concern-page';
 import { allows } from '../../services/view';
-import {
-  detailView,
-  photoIdsOf,
-  photoPatch,
-  previewUrls,
-  STAFF_CONCERN_ACTIONS,
-  timelineRows,
-  type DetailView,
-  type PhotoMapper,
-  type TimelineRow,
-} from '../../services/concern-view';
-import { reportContent } from '../../core/moderation/contract';
-import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
-import { pickPhotos } from '../../services/upload';
-import { pagePhotos, type PhotoItem } from '../../services/photos';
-import { knownMemberId, pageMemberId } from '../../services/member';
-import { instanceState } from '../../services/page-state';
+import { STAFF_CONCERN_ACTIONS } from '../../services/concern-view';
+import { emptyErrors } from '../../services/form';
+import { formSubmit, type FormSpec, type FormSubmit } from '../../services/form-submit';
 
 const FIELDS = ['resolved', 'satisfaction', 'comment', 'reason', 'text', 'photos'] as const;
-type Panel = '' | 'reopen' | 'supplement' | 'report';
+type Field = (typeof FIELDS)[number];
+type Panel = '' | 'reopen' | 'supplement';
+/** Which form a message belongs to, so it shows under that form's button. */
+type FormName = 'rate' | 'reopen' | 'supplement' | 'withdraw';
 
 const STAR_LABELS = ['', '很不满意', '不满意', '一般', '满意', '非常满意'];
 
-type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value?: string; group?: string; index?: number; id?: string; src?: string }>;
+// The resident's four actions share the field messages and the busy flag: one at a time.
+const spec: FormSpec<Field> = { fields: FIELDS, keys: { busy: 'sending' } };
+const forms = {
+  rate: formSubmit(rateConcern, spec),
+  reopen: formSubmit(reopenConcern, spec),
+  supplement: formSubmit(supplementConcern, spec),
+  withdraw: formSubmit(withdrawConcern, spec),
+};
 
-// `busy` is not rendered: it only stops a double tap from sending twice.
-// `view` is the last concern shown, so photos arriving later re-render the right one.
-const state = instanceState(() => ({ id: '', busy: false, view: null as ConcernView | null }));
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { value?: string }>;
 
 Component({
+  behaviors: [concernPage],
   data: {
-    loading: true,
-    error: '',
     created: false,
-    concern: null as DetailView | null,
-    timeline: [] as TimelineRow[],
     canRate: false,
     canReopen: false,
     canSupplement: false,
     canWithdraw: false,
     canHandle: false,
     canReport: false,
-    reportReason: '',
-    reportError: '',
+    reporting: false,
     panel: '' as Panel,
     rateResolved: '' as '' | 'yes' | 'no',
     rateStars: 0,
@@ -63,101 +44,41 @@ Component({
     rateComment: '',
     reason: '',
     supText: '',
-    photos: [] as PhotoItem[],
-    photoMax: CONCERN_PHOTOS_MAX,
-    uploading: false,
     errors: emptyErrors(FIELDS),
     formError: '',
-    /** Which form the message above belongs to: 'rate', 'reopen', 'supplement' or 'withdraw'. */
-    formErrorAt: '',
+    formErrorAt: '' as '' | FormName,
     sending: false,
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      state(this).id = query.id ? decodeURIComponent(query.id) : '';
       this.setData({ created: query.created === '1' });
-      void this.load();
+      this.openConcern(query);
     },
-    onShow() {
-      // Coming back from another page: the status may have moved on. Forms keep their input.
-      if (this.data.concern) void this.load();
-    },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh();
-    },
-    async load() {
-      const id = state(this).id;
-      if (!id) {
-        this.setData({ loading: false, error: '没有找到这条诉求' });
-        return;
-      }
-      // The member id tells the resident's own photos apart (a "审核中" tile while checked).
-      const [res] = await Promise.all([call(getConcern, { concernId: id }), pageMemberId(this)]);
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.error.message });
-        return;
-      }
-      this.show(res.data);
-    },
-    /** Renders a concern view; every action answers with one, so this is the only render path. */
-    show(c: ConcernView) {
+    present(c: ConcernView): Record<string, unknown> {
       const a = c.allowedActions;
       const canReopen = allows(a, 'concern.reopen');
       const canSupplement = allows(a, 'concern.supplement');
-      // Offered by the server only where the caller sees someone else's words.
-      const canReport = allows(a, 'moderation.report');
       const panel = this.data.panel;
-      state(this).view = c;
-      const photos = this.photoMapper();
-      this.setData({
-        loading: false,
-        error: '',
-        concern: detailView(c, photos),
-        timeline: timelineRows(c, photos),
-        canReport,
+      return {
+        // Offered by the server only where the caller sees someone else's words.
+        canReport: allows(a, 'moderation.report'),
         canRate: allows(a, 'concern.rate'),
         canReopen,
         canSupplement,
         canWithdraw: allows(a, 'concern.withdraw'),
         canHandle: allows(a, ...STAFF_CONCERN_ACTIONS),
         // A form the server no longer offers closes with it.
-        panel: (panel === 'reopen' && !canReopen) || (panel === 'supplement' && !canSupplement) || (panel === 'report' && !canReport) ? '' : panel,
-      });
-      void this.loadPhotos(c);
-    },
-    photoMapper(): PhotoMapper {
-      const cache = pagePhotos(this);
-      const me = knownMemberId(this);
-      return (ids) => cache.items(ids, me);
-    },
-    /** Asks media.urls for the photos not known yet, then re-renders only the photos. */
-    async loadPhotos(c: ConcernView) {
-      const cache = pagePhotos(this);
-      const ids = photoIdsOf(c);
-      if (!cache.needs(ids)) return;
-      await cache.load(ids);
-      if (state(this).view === c) this.setData(photoPatch(c, this.photoMapper()));
+        panel: (panel === 'reopen' && !canReopen) || (panel === 'supplement' && !canSupplement) ? '' : panel,
+      };
     },
     /** Sends one resident action; on success re-renders from the answer and clears the forms. */
-    async send(form: string, run: () => Promise<{ ok: true; data: ConcernView } | { ok: false; error: ErrorBody }>, done: string) {
-      const s = state(this);
-      if (s.busy) return;
-      s.busy = true;
-      this.setData({ sending: true, formError: '', formErrorAt: '', errors: emptyErrors(FIELDS) });
-      const res = await run();
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({
-          sending: false,
-          errors: pickFieldErrors(res.error, FIELDS),
-          formError: formMessage(res.error, FIELDS),
-          formErrorAt: form,
-        });
-        return;
-      }
-      this.setData({ sending: false, panel: '', rateResolved: '', rateStars: 0, starLabel: '', rateComment: '', reason: '', supText: '', photos: [] });
-      this.show(res.data);
+    async send<C extends ActionContract>(name: FormName, form: FormSubmit<C, Field>, input: ContractInput<C>, done: string) {
+      if (this.data.sending) return;
+      this.setData({ formErrorAt: name });
+      const res = await form.submit(input);
+      if (!res?.ok) return;
+      this.setData({ panel: '', rateResolved: '', rateStars: 0, starLabel: '', rateComment: '', reason: '', supText: '', photos: [] });
+      this.show(res.data as ConcernView);
       wx.showToast({ title: done, icon: 'success' });
     },
 
@@ -175,52 +96,41 @@ Component({
     },
     submitRate() {
       const d = this.data;
-      const input: Record<string, unknown> = { concernId: state(this).id };
+      const input: Record<string, unknown> = { concernId: concernIdOf(this) };
       // Unanswered questions go to the schema as missing, so its messages say what to pick.
       if (d.rateResolved) input.resolved = d.rateResolved === 'yes';
       if (d.rateStars > 0) input.satisfaction = d.rateStars;
       if (d.rateComment.trim()) input.comment = d.rateComment;
-      void this.send('rate', () => call(rateConcern, input as ContractInput<typeof rateConcern>), '感谢您的评价');
+      void this.send('rate', forms.rate(this), input as ContractInput<typeof rateConcern>, '感谢您的评价');
     },
 
     // —— reopen and supplement panels ——
     openPanel(e: Tap) {
-      const v = e.currentTarget.dataset.value;
-      const panel: Panel = v === 'supplement' || v === 'report' ? v : 'reopen';
-      this.setData({ panel, formError: '', formErrorAt: '', reportError: '', errors: emptyErrors(FIELDS) });
+      const panel: Panel = e.currentTarget.dataset.value === 'supplement' ? 'supplement' : 'reopen';
+      // One form at a time: an open report panel gives way.
+      this.setData({ reporting: false, panel, formError: '', formErrorAt: '', errors: emptyErrors(FIELDS) });
     },
     closePanel() {
       this.setData({ panel: '', formError: '', formErrorAt: '' });
+    },
+    onReportToggle(e: WechatMiniprogram.CustomEvent<{ open: boolean }>) {
+      // One form at a time: the report panel pushes the others away.
+      this.setData({ reporting: e.detail.open, ...(e.detail.open ? { panel: '', formError: '', formErrorAt: '' } : {}) });
     },
     onReason(e: WechatMiniprogram.TextareaInput) {
       this.setData({ reason: e.detail.value, 'errors.reason': '' });
     },
     submitReopen() {
-      const input = { concernId: state(this).id, reason: this.data.reason };
-      void this.send('reopen', () => call(reopenConcern, input), '已重新反映');
+      void this.send('reopen', forms.reopen(this), { concernId: concernIdOf(this), reason: this.data.reason }, '已重新反映');
     },
     onSupText(e: WechatMiniprogram.TextareaInput) {
       this.setData({ supText: e.detail.value, 'errors.text': '' });
     },
-    async addPhoto() {
-      if (this.data.uploading) return;
-      this.setData({ uploading: true, 'errors.photos': '' });
-      const memberId = await pageMemberId(this);
-      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX, memberId);
-      const photos = this.data.photos.concat(res.photos).slice(0, CONCERN_PHOTOS_MAX);
-      this.setData({ uploading: false, photos, 'errors.photos': res.error });
-    },
-    removePhoto(e: Tap) {
-      const i = Number(e.currentTarget.dataset.index);
-      this.setData({ photos: this.data.photos.filter((_, k) => k !== i) });
-    },
     submitSupplement() {
-      const input: ContractInput<typeof supplementConcern> = {
-        concernId: state(this).id,
-        photos: this.data.photos.map((p) => p.id),
-      };
+      if (this.data.uploading) return;
+      const input: ContractInput<typeof supplementConcern> = { concernId: concernIdOf(this), photos: this.data.photos.map((p) => p.id) };
       if (this.data.supText.trim()) input.text = this.data.supText;
-      void this.send('supplement', () => call(supplementConcern, input), '已补充');
+      void this.send('supplement', forms.supplement(this), input, '已补充');
     },
 
     // —— withdraw ——
@@ -233,44 +143,18 @@ Component({
         cancelText: '再想想',
         confirmColor: '#c62828',
         success: (r) => {
-          if (r.confirm) void this.send('withdraw', () => call(withdrawConcern, { concernId: state(this).id }), '已撤回');
+          if (r.confirm) void this.send('withdraw', forms.withdraw(this), { concernId: concernIdOf(this) }, '已撤回');
         },
       });
     },
 
     // —— navigation ——
-    previewPhoto(e: Tap) {
-      const d = e.currentTarget.dataset;
-      const urls = previewUrls(String(d.group ?? ''), { concern: this.data.concern, timeline: this.data.timeline, form: this.data.photos });
-      const current = d.src || urls[0];
-      if (current) wx.previewImage({ current, urls });
-    },
-    // —— report ——
-    onReportReason(e: WechatMiniprogram.TextareaInput) {
-      this.setData({ reportReason: e.detail.value, reportError: '' });
-    },
-    async submitReport() {
-      const s = state(this);
-      if (s.busy) return;
-      s.busy = true;
-      this.setData({ sending: true, reportError: '' });
-      const res = await call(reportContent, { subjectType: 'concernText', subjectId: s.id, reason: this.data.reportReason });
-      s.busy = false;
-      if (!res.ok) {
-        const byField = pickFieldErrors(res.error, ['reason'] as const);
-        this.setData({ sending: false, reportError: byField.reason || res.error.message });
-        return;
-      }
-      this.setData({ sending: false, panel: '', reportReason: '' });
-      wx.showToast({ title: '已举报，感谢反馈', icon: 'success' });
-    },
-
     openMerged() {
       const target = this.data.concern?.merged;
       if (target) wx.navigateTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(target.id)}` });
     },
     goWorkbench() {
-      wx.navigateTo({ url: `/staff/concern/index?id=${encodeURIComponent(state(this).id)}` });
+      wx.navigateTo({ url: `/staff/concern/index?id=${encodeURIComponent(concernIdOf(this))}` });
     },
   },
 });

@@ -1,4 +1,4 @@
-import { call, newIdempotencyKey } from '../../services/api';
+import { call } from '../../services/api';
 import { getMe } from '../../core/member/contract';
 import { listBuildings, type BuildingView } from '../../core/community/contract';
 import {
@@ -10,7 +10,9 @@ import {
 } from '../../core/concern/contract';
 import { allows } from '../../services/view';
 import { collectPages } from '../../services/paging';
-import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { emptyErrors } from '../../services/form';
+import { formSubmit } from '../../services/form-submit';
+import { DEFAULT_MESSAGES } from '../../core/errors';
 import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
 import { instanceState } from '../../services/page-state';
 import { pickPhotos } from '../../services/upload';
@@ -25,8 +27,6 @@ const FIELDS = ['category', 'text', 'buildingId', 'photos'] as const;
 const state = instanceState(() => ({
   categories: [] as CategoryView[],
   buildings: [] as BuildingView[],
-  /** One key per form: a retry after a lost answer must not file the concern twice. */
-  key: '',
   submitted: false,
   /** Names the upload folder; from member.me. */
   memberId: '',
@@ -34,6 +34,17 @@ const state = instanceState(() => ({
   templates: [] as TemplateRequest[],
   consentAsked: false,
 }));
+
+/**
+ * A retry after a lost answer must not file the concern twice: the key stays with the draft
+ * (and in storage with it) for as long as its content does.
+ */
+const submitForm = formSubmit(submitConcern, {
+  fields: FIELDS,
+  // An empty picker fails the id format rule; say what to do instead.
+  whenEmpty: { category: '请选择分类', buildingId: '请选择楼栋' },
+  messages: { NETWORK_ERROR: `${DEFAULT_MESSAGES.NETWORK_ERROR}。您填写的内容已保存，可直接再次提交。` },
+});
 
 function slaText(c: CategoryView): string {
   return `${c.contactHours}小时内联系，${c.resolveDays}天内办结`;
@@ -64,10 +75,10 @@ Component({
   },
   methods: {
     onLoad() {
-      const s = state(this);
       const draft = loadDraft(wx);
-      s.key = draft?.idempotencyKey ?? newIdempotencyKey();
       if (draft) {
+        const { idempotencyKey, ...content } = draft;
+        submitForm(this).adopt(idempotencyKey, content);
         this.setData({
           text: draft.text,
           textLength: draft.text.length,
@@ -176,14 +187,9 @@ Component({
       // Uploaded ids go into the draft at once: a crash now must not cost the upload.
       if (res.fileIds.length > 0) this.keepDraft();
     },
-    removePhoto(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
-      const i = Number(e.currentTarget.dataset.index);
+    removePhoto(e: WechatMiniprogram.CustomEvent<{ index: number }>) {
+      const i = Number(e.detail.index);
       this.setData({ photos: this.data.photos.filter((_, k) => k !== i) });
-    },
-    previewPhoto(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index: number }>) {
-      const current = this.data.photos[Number(e.currentTarget.dataset.index)]?.src;
-      const urls = this.data.photos.map((p) => p.src).filter((src) => src !== '');
-      if (current) wx.previewImage({ current, urls });
     },
     currentInput() {
       const s = state(this);
@@ -202,7 +208,8 @@ Component({
         clearDraft(wx);
         return;
       }
-      saveDraft(wx, { ...this.currentInput(), idempotencyKey: s.key });
+      const input = this.currentInput();
+      saveDraft(wx, { ...input, idempotencyKey: submitForm(this).keyFor(input) });
     },
     /**
      * The submit tap. Not async: WeChat's subscribe panel opens only from inside the tap,
@@ -220,29 +227,15 @@ Component({
       void this.send(input, consent);
     },
     async send(input: ContractInput<typeof submitConcern>, consent: Promise<void>) {
-      const s = state(this);
-      this.setData({ submitting: true, formError: '', errors: emptyErrors(FIELDS) });
       // Saved before sending, so a crash or a lost answer leaves the text and the key behind.
       this.keepDraft();
       // The resident answers WeChat's panel first; whatever they choose, the concern goes.
-      await consent;
-      const res = await call(submitConcern, input, { idempotencyKey: s.key });
-      if (res.ok) {
-        s.submitted = true;
-        clearDraft(wx);
-        this.setData({ submitting: false, restored: false });
-        wx.redirectTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(res.data.id)}&created=1` });
-        return;
-      }
-      const errors = pickFieldErrors(res.error, FIELDS);
-      // An empty picker fails the id format rule; say what to do instead.
-      if (errors.category && !input.category) errors.category = '请选择分类';
-      if (errors.buildingId && !input.buildingId) errors.buildingId = '请选择楼栋';
-      const formError =
-        res.error.code === 'NETWORK_ERROR'
-          ? `${res.error.message}。您填写的内容已保存，可直接再次提交。`
-          : formMessage(res.error, FIELDS);
-      this.setData({ submitting: false, errors, formError });
+      const res = await submitForm(this).submit(input, consent);
+      if (!res?.ok) return;
+      state(this).submitted = true;
+      clearDraft(wx);
+      this.setData({ restored: false });
+      wx.redirectTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(res.data.id)}&created=1` });
     },
     goBind() {
       wx.navigateTo({ url: '/pages/bind/index' });

@@ -2,11 +2,13 @@ import { call } from '../../services/api';
 import { getMe } from '../../core/member/contract';
 import { listMyConcerns } from '../../core/concern/contract';
 import { allows, concernRow, type ConcernRow } from '../../services/view';
-import { instanceState, supersede } from '../../services/page-state';
+import { pagedList } from '../../services/paged-list';
 
 const PAGE_SIZE = 20;
-// `gen` drops a load-more answer that arrives after a refresh replaced the list.
-const state = instanceState(() => ({ next: undefined as string | undefined, count: 0, busy: false, gen: 0 }));
+const concerns = pagedList({
+  fetch: (_query: undefined, cursor) => call(listMyConcerns, { cursor, limit: PAGE_SIZE }),
+  row: concernRow,
+});
 
 Component({
   data: {
@@ -30,10 +32,12 @@ Component({
       wx.stopPullDownRefresh();
     },
     onReachBottom() {
-      void this.loadMore();
+      void concerns(this).loadMore();
+    },
+    loadMore() {
+      void concerns(this).loadMore();
     },
     async refresh() {
-      const gen = supersede(state(this));
       const me = await call(getMe, {});
       if (!me.ok) {
         this.setData({ loaded: true, error: me.error.message });
@@ -41,60 +45,17 @@ Component({
       }
       const allowed = me.data.allowedActions;
       if (!allows(allowed, 'concern.listMine')) {
+        concerns(this).clear();
         this.setData({
           loaded: true,
-          error: '',
           needBind: true,
           canBind: allows(allowed, 'member.requestBinding', 'member.redeemInvite'),
           canSubmit: false,
-          items: [],
-          hasMore: false,
         });
         return;
       }
-      const res = await call(listMyConcerns, { limit: PAGE_SIZE });
-      if (!res.ok) {
-        this.setData({ loaded: true, error: res.error.message });
-        return;
-      }
-      const s = state(this);
-      if (gen !== s.gen) return;
-      s.next = res.data.next;
-      // Also drops a load-more started during the reload: it used the old cursor.
-      supersede(s);
-      s.count = res.data.items.length;
-      this.setData({
-        loaded: true,
-        error: '',
-        needBind: false,
-        canSubmit: allows(allowed, 'concern.submit'),
-        items: res.data.items.map(concernRow),
-        hasMore: !!res.data.next,
-        loadingMore: false,
-        moreError: '',
-      });
-    },
-    async loadMore() {
-      const s = state(this);
-      if (!s.next || s.busy) return;
-      s.busy = true;
-      const gen = s.gen;
-      this.setData({ loadingMore: true, moreError: '' });
-      const res = await call(listMyConcerns, { cursor: s.next, limit: PAGE_SIZE });
-      s.busy = false;
-      if (gen !== s.gen) return;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, moreError: res.error.message });
-        return;
-      }
-      // Append by index path so setData carries only the new rows, not the whole list.
-      const patch: Record<string, unknown> = { loadingMore: false, hasMore: !!res.data.next };
-      res.data.items.forEach((item, i) => {
-        patch[`items[${s.count + i}]`] = concernRow(item);
-      });
-      s.count += res.data.items.length;
-      s.next = res.data.next;
-      this.setData(patch);
+      this.setData({ needBind: false, canSubmit: allows(allowed, 'concern.submit') });
+      await concerns(this).reload();
     },
     openDetail(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const id = e.currentTarget.dataset.id;

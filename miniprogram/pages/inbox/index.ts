@@ -2,7 +2,8 @@ import { call } from '../../services/api';
 import { listInbox, markRead, type InboxItem } from '../../core/notify/contract';
 import { formatDateTime } from '../../core/format';
 import { refreshBadge } from '../../services/badge';
-import { instanceState, supersede } from '../../services/page-state';
+import { instanceState } from '../../services/page-state';
+import { pagedList } from '../../services/paged-list';
 
 const PAGE_SIZE = 20;
 /** Tab pages open with switchTab (no query); everything else with navigateTo. */
@@ -29,8 +30,12 @@ function safePage(page: string | undefined): string {
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { index?: number }>;
 
-/** Not rendered: paging, the pages behind rows, and a generation to drop stale answers. */
-const state = instanceState(() => ({ next: undefined as string | undefined, pages: [] as string[], busy: false, gen: 0, markingAll: false }));
+const inbox = pagedList({
+  fetch: (_query: undefined, cursor) => call(listInbox, { unreadOnly: false, cursor, limit: PAGE_SIZE }),
+  row,
+  keys: { more: 'more' },
+});
+const state = instanceState(() => ({ markingAll: false }));
 
 Component({
   data: {
@@ -39,6 +44,7 @@ Component({
     items: [] as Row[],
     more: false,
     loadingMore: false,
+    moreError: '',
     unread: 0,
     markingAll: false,
   },
@@ -56,44 +62,13 @@ Component({
       void this.loadMore();
     },
     async reload() {
-      const s = state(this);
-      const gen = supersede(s);
-      const res = await call(listInbox, { unreadOnly: false, limit: PAGE_SIZE });
-      if (gen !== s.gen) return;
-      if (!res.ok) {
-        this.setData({ loaded: true, error: res.error.message });
-        return;
-      }
-      s.next = res.data.next;
-      s.pages = res.data.items.map((m) => safePage(m.page));
-      // Also drops a load-more started during the reload: it used the old cursor.
-      supersede(s);
-      const items = res.data.items.map(row);
-      this.setData({ loaded: true, error: '', items, more: !!res.data.next, loadingMore: false, unread: items.filter((r) => !r.read).length });
+      if (await inbox(this).reload()) this.countUnread();
     },
     async loadMore() {
-      const s = state(this);
-      if (!s.next || s.busy) return;
-      s.busy = true;
-      const gen = s.gen;
-      this.setData({ loadingMore: true });
-      const res = await call(listInbox, { unreadOnly: false, cursor: s.next, limit: PAGE_SIZE });
-      if (gen !== s.gen) return;
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, error: res.error.message });
-        return;
-      }
-      // Append by index path so setData carries only the new rows.
-      const start = s.pages.length;
-      const patch: Record<string, unknown> = { loadingMore: false, more: !!res.data.next };
-      res.data.items.forEach((m, i) => {
-        patch[`items[${start + i}]`] = row(m);
-        s.pages.push(safePage(m.page));
-      });
-      patch.unread = this.data.unread + res.data.items.filter((m) => !m.read).length;
-      s.next = res.data.next;
-      this.setData(patch);
+      if (await inbox(this).loadMore()) this.countUnread();
+    },
+    countUnread() {
+      this.setData({ unread: this.data.items.filter((r) => !r.read).length });
     },
     /** Marks the message read (at once on screen, then on the server) and opens its page. */
     open(e: Tap) {
@@ -106,7 +81,7 @@ Component({
           if (res.ok) void refreshBadge(wx);
         });
       }
-      const page = state(this).pages[i];
+      const page = safePage(inbox(this).items[i]?.page);
       if (!page) return;
       const path = page.split('?')[0];
       if (TAB_PAGES.includes(path)) wx.switchTab({ url: path });

@@ -4,11 +4,11 @@ import { formatDateTime } from '../../core/format';
 import { allows, BINDING_STATUS_LABELS, formatAddress, roleText } from '../../services/view';
 import { setPhone } from '../../core/privacy/contract';
 import { refreshBadge } from '../../services/badge';
-import { instanceState } from '../../services/page-state';
+import { formSubmit } from '../../services/form-submit';
 
 type PhoneEvent = WechatMiniprogram.CustomEvent<{ code?: string; errMsg?: string }>;
 
-const state = instanceState(() => ({ phoneBusy: false }));
+const phoneForm = formSubmit(setPhone, { fields: [], keys: { errors: 'phoneErrors', message: 'phoneError', busy: 'phoneSaving' } });
 
 interface PendingView {
   statusLabel: string;
@@ -100,17 +100,10 @@ Component({
      */
     async onPhone(e: PhoneEvent) {
       const code = e.detail?.code;
-      const s = state(this);
-      if (!code || s.phoneBusy) return;
-      s.phoneBusy = true;
-      this.setData({ phoneSaving: true, phoneError: '' });
-      const res = await call(setPhone, { code });
-      s.phoneBusy = false;
-      if (!res.ok) {
-        this.setData({ phoneSaving: false, phoneError: res.error.message });
-        return;
-      }
-      this.setData({ phoneSaving: false, phone: res.data.phone });
+      if (!code) return;
+      const res = await phoneForm(this).submit({ code });
+      if (!res?.ok) return;
+      this.setData({ phone: res.data.phone });
       wx.showToast({ title: '已绑定手机号', icon: 'success' });
     },
     goInbox() {

@@ -3,6 +3,7 @@ import { getMe } from '../../core/member/contract';
 import { cancelDeletion, DELETION_WAIT_DAYS, exportMyData, requestDeletion, type MyData } from '../../core/privacy/contract';
 import { formatDateTime } from '../../core/format';
 import { instanceState } from '../../services/page-state';
+import { formSubmit } from '../../services/form-submit';
 import { canShareFile, saveTextFile, shareFile } from '../../services/file-export';
 
 const EXPORT_FILE = 'linli-my-data.json';
@@ -18,7 +19,13 @@ interface Summary {
 }
 
 /** The exported text is not rendered: it goes to the file and, on request, the clipboard. */
-const state = instanceState(() => ({ json: '', path: '', busy: false }));
+const state = instanceState(() => ({ json: '', path: '' }));
+
+// One request at a time on this page: each action also checks the other's busy flag.
+const exportForm = formSubmit(exportMyData, { fields: [], keys: { errors: 'exportErrors', message: 'exportError', busy: 'exporting' } });
+const deletionKeys = { errors: 'deleteErrors', message: 'deleteError', busy: 'deleting' };
+const deleteForm = formSubmit(requestDeletion, { fields: [], keys: deletionKeys });
+const undoForm = formSubmit(cancelDeletion, { fields: [], keys: deletionKeys });
 
 const DELETION_EXPLAINED =
   `注销后${DELETION_WAIT_DAYS}天内可以撤销。到期后，您的姓名、手机号和住户绑定将从所有记录中删除；` +
@@ -59,22 +66,15 @@ Component({
     // —— 下载我的数据 ——
     async exportData() {
       const s = state(this);
-      if (s.busy) return;
-      s.busy = true;
-      this.setData({ exporting: true, exportError: '' });
-      const res = await call(exportMyData, {});
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ exporting: false, exportError: res.error.message });
-        return;
-      }
+      if (this.busy()) return;
+      const res = await exportForm(this).submit({});
+      if (!res?.ok) return;
       const data: MyData = res.data;
       s.json = JSON.stringify(data, null, 2);
       // Storage full or refused: the copy button still hands the whole text over.
       s.path = saveTextFile(EXPORT_FILE, s.json);
       const saved = s.path !== '';
       this.setData({
-        exporting: false,
         summary: {
           concerns: data.concerns?.length ?? 0,
           bookings: data.bookings?.length ?? 0,
@@ -98,7 +98,7 @@ Component({
     // —— 注销账号 ——
     /** Two confirmations: what happens, then "are you sure". */
     askDeletion() {
-      if (state(this).busy) return;
+      if (this.busy()) return;
       wx.showModal({
         title: '注销账号',
         content: DELETION_EXPLAINED,
@@ -119,31 +119,19 @@ Component({
         },
       });
     },
+    busy(): boolean {
+      return this.data.exporting || this.data.deleting;
+    },
     async deleteAccount() {
-      const s = state(this);
-      if (s.busy) return;
-      s.busy = true;
-      this.setData({ deleting: true, deleteError: '' });
-      const res = await call(requestDeletion, { confirm: true });
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ deleting: false, deleteError: res.error.message });
-        return;
-      }
-      this.setData({ deleting: false, deletionText: formatDateTime(res.data.scheduledFor) });
+      if (this.busy()) return;
+      const res = await deleteForm(this).submit({ confirm: true });
+      if (res?.ok) this.setData({ deletionText: formatDateTime(res.data.scheduledFor) });
     },
     async undoDeletion() {
-      const s = state(this);
-      if (s.busy) return;
-      s.busy = true;
-      this.setData({ deleting: true, deleteError: '' });
-      const res = await call(cancelDeletion, {});
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ deleting: false, deleteError: res.error.message });
-        return;
-      }
-      this.setData({ deleting: false, deletionText: '' });
+      if (this.busy()) return;
+      const res = await undoForm(this).submit({});
+      if (!res?.ok) return;
+      this.setData({ deletionText: '' });
       wx.showToast({ title: '已撤销注销', icon: 'success' });
     },
   },

@@ -1,9 +1,10 @@
-import { call, newIdempotencyKey } from '../../services/api';
+import { call } from '../../services/api';
 import { createBooking, getService, listSlots, PROMOTION_WINDOW_HOURS, type ServiceView, type SlotView } from '../../core/booking/contract';
 import { bookingResult, durationText, placeText, serviceRules, slotRow, type SlotRow } from '../../services/booking-view';
 import { groupByDay, timeRange, type DayGroup } from '../../services/date-strip';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
+import { formSubmit } from '../../services/form-submit';
 import { allows } from '../../services/view';
 import { askConsent, loadTemplates } from '../../services/consent';
 import type { TemplateRequest } from '../../core/notify/contract';
@@ -25,15 +26,17 @@ interface DayChip {
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id?: string; key?: string }>;
 
 /**
- * `pending` is the booking intent in flight or lost to the network: its key goes out again
- * when the same slot is retried, so a request that did reach the server is not repeated.
+ * The booking controller keeps one idempotency key per slot until the server answers, so a
+ * retry after a lost answer does not book twice. `pending` is the slot in flight or lost to
+ * the network, for the retry button and to ask for consent once per intent.
  */
+const bookForm = formSubmit(createBooking, { fields: [], keys: { errors: 'bookErrors', message: 'outcome', busy: 'booking' } });
+
 const state = instanceState(() => ({
   id: '',
   service: null as ServiceView | null,
   groups: [] as DayGroup<SlotView>[],
-  pending: null as { slotId: string; key: string } | null,
-  busy: false,
+  pending: null as { slotId: string } | null,
   /** Fetched on load so the confirming tap can ask for consent without waiting. */
   templates: [] as TemplateRequest[],
 }));
@@ -130,7 +133,7 @@ Component({
     tapSlot(e: Tap) {
       const s = state(this);
       const found = this.findSlot(e.currentTarget.dataset.id ?? '');
-      if (!found || !s.service || !this.data.canBook || s.busy || found.slot.status === 'closed') return;
+      if (!found || !s.service || !this.data.canBook || this.data.booking || found.slot.status === 'closed') return;
       const { slot, group } = found;
       const lines = [s.service.name, `${group.day.label} ${timeRange(slot.startAt, slot.endAt)}`, placeText(s.service.location, s.service.homeVisit)];
       if (slot.waitlistOnly) lines.push(`该时段已满，将为您登记候补（前面${slot.waitlistCount}人）。有名额空出时会通知您确认。`);
@@ -154,20 +157,16 @@ Component({
     },
     async book(slotId: string, consent: Promise<void> = Promise.resolve()) {
       const s = state(this);
-      if (s.busy) return;
-      // One key per intent: a retry of the same slot after a lost answer sends the same key.
-      if (!s.pending || s.pending.slotId !== slotId) s.pending = { slotId, key: newIdempotencyKey() };
-      const key = s.pending.key;
-      s.busy = true;
-      this.setData({ booking: true, outcome: '', outcomeDetail: '', canRetry: false });
+      if (this.data.booking) return;
+      s.pending = { slotId };
+      this.setData({ outcomeDetail: '', canRetry: false });
       // Whatever the resident chose in WeChat's panel, the booking goes ahead.
-      await consent;
-      const res = await call(createBooking, { slotId }, { idempotencyKey: key });
-      s.busy = false;
+      const res = await bookForm(this).submit({ slotId }, consent);
+      if (!res) return;
       if (!res.ok) {
         const lost = res.error.code === 'NETWORK_ERROR';
         if (!lost) s.pending = null;
-        this.setData({ booking: false, outcome: res.error.message, outcomeDetail: '', outcomeOk: false, canRetry: lost });
+        this.setData({ outcomeOk: false, canRetry: lost });
         wx.showModal({ title: lost ? '网络不稳定' : '未能预约', content: res.error.message, showCancel: false, confirmText: '知道了' });
         // Seats, waitlist or closure changed under the resident: show the slots as they are now.
         if (!lost && res.error.code !== 'VALIDATION_ERROR') void this.loadSlots();
@@ -181,7 +180,7 @@ Component({
         b.status === 'waitlisted'
           ? `有名额空出时会通知您，请在通知后${PROMOTION_WINDOW_HOURS}小时内确认。`
           : `${b.serviceName}，${timeRange(b.startAt, b.endAt)}，${where}。不能前往请提前取消。`;
-      this.setData({ booking: false, outcome, outcomeDetail: detail, outcomeOk: true, canRetry: false });
+      this.setData({ outcome, outcomeDetail: detail, outcomeOk: true, canRetry: false });
       wx.showModal({ title: outcome, content: detail, showCancel: false, confirmText: '知道了' });
       void this.loadSlots();
     },

@@ -6,13 +6,20 @@ import { serviceRow, type ServiceRow } from '../../services/booking-view';
 import { allows, gridRow, type GridRow } from '../../services/view';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
+import { pagedList } from '../../services/paged-list';
 
 const PAGE_SIZE = 20;
-const state = instanceState(() => ({ next: undefined as string | undefined, count: 0, myGridId: '', busy: false }));
+const state = instanceState(() => ({ myGridId: '' }));
 
 interface Row extends GridRow {
   mine: boolean;
 }
+
+const grids = pagedList({
+  fetch: (_query: undefined, cursor) => call(listGrids, { cursor, limit: PAGE_SIZE }),
+  row: (g: GridView, host): Row => ({ ...gridRow(g), mine: g.id === state(host).myGridId }),
+  keys: { items: 'grids' },
+});
 
 Component({
   data: {
@@ -57,28 +64,20 @@ Component({
       }
       const s = state(this);
       s.myGridId = '';
-      const buildingId = me.data.household?.buildingId;
-      const [grids, buildings] = await Promise.all([
-        call(listGrids, { limit: PAGE_SIZE }),
-        // Only to tell the resident which grid is theirs; the list shows without it.
-        buildingId ? collectPages((cursor) => call(listBuildings, { cursor, limit: 50 })) : undefined,
-      ]);
-      if (!grids.ok) {
-        this.setData({ loaded: true, error: grids.error.message });
-        return;
-      }
-      if (buildings?.ok) s.myGridId = buildings.data.find((b) => b.id === buildingId)?.gridId ?? '';
-      s.next = grids.data.next;
-      s.count = grids.data.items.length;
       this.setData({
-        loaded: true,
-        error: '',
         needBind: false,
         canSubmit: allows(allowed, 'concern.submit'),
         communityName: me.data.community?.name ?? '',
-        grids: this.rows(grids.data.items),
-        hasMore: !!grids.data.next,
       });
+      const buildingId = me.data.household?.buildingId;
+      const [shown, buildings] = await Promise.all([
+        grids(this).reload(),
+        // Only to tell the resident which grid is theirs; the list shows without it.
+        buildingId ? collectPages((cursor) => call(listBuildings, { cursor, limit: 50 })) : undefined,
+      ]);
+      if (!buildings?.ok) return;
+      s.myGridId = buildings.data.find((b) => b.id === buildingId)?.gridId ?? '';
+      if (shown && s.myGridId) grids(this).rerender();
     },
     async loadServices() {
       const res = await collectPages((cursor) => call(listServices, { cursor, limit: 50 }), 4);
@@ -92,28 +91,8 @@ Component({
       const id = e.currentTarget.dataset.id;
       if (id) wx.navigateTo({ url: `/pages/service/index?id=${encodeURIComponent(id)}` });
     },
-    rows(items: GridView[]): Row[] {
-      const mine = state(this).myGridId;
-      return items.map((g) => ({ ...gridRow(g), mine: g.id === mine }));
-    },
-    async loadMore() {
-      const s = state(this);
-      if (!s.next || s.busy) return;
-      s.busy = true;
-      this.setData({ loadingMore: true, moreError: '' });
-      const res = await call(listGrids, { cursor: s.next, limit: PAGE_SIZE });
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, moreError: res.error.message });
-        return;
-      }
-      const patch: Record<string, unknown> = { loadingMore: false, hasMore: !!res.data.next };
-      this.rows(res.data.items).forEach((row, i) => {
-        patch[`grids[${s.count + i}]`] = row;
-      });
-      s.count += res.data.items.length;
-      s.next = res.data.next;
-      this.setData(patch);
+    loadMore() {
+      void grids(this).loadMore();
     },
     onReachBottom() {
       void this.loadMore();

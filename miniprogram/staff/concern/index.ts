@@ -1,10 +1,8 @@
 import type { ActionName } from '../../core/action-names';
 import { call } from '../../services/api';
-import type { Envelope } from '../../core/envelope';
+import type { ActionContract, ContractInput } from '../../core/action';
 import {
   acceptConcern,
-  CONCERN_PHOTOS_MAX,
-  getConcern,
   mergeConcern,
   noteConcern,
   replyConcern,
@@ -16,25 +14,12 @@ import {
   type ConcernView,
 } from '../../core/concern/contract';
 import { listGrids, type GridView } from '../../core/community/contract';
-import {
-  detailView,
-  photoIdsOf,
-  photoPatch,
-  previewUrls,
-  timelineRows,
-  transferPeople,
-  type DetailView,
-  type Person,
-  type PhotoMapper,
-  type TimelineRow,
-} from '../../services/concern-view';
-import { reportContent } from '../../core/moderation/contract';
-import { emptyErrors, fieldErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { transferPeople, type Person } from '../../services/concern-view';
+import { concernIdOf, concernPage } from '../../behaviors/concern-page';
+import { emptyErrors } from '../../services/form';
+import { formSubmit, type FormSpec, type FormSubmit } from '../../services/form-submit';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
-import { pickPhotos } from '../../services/upload';
-import { pagePhotos, type PhotoItem } from '../../services/photos';
-import { knownMemberId, pageMemberId } from '../../services/member';
 
 type Kind = 'accept' | 'reply' | 'note' | 'requestInfo' | 'transfer' | 'whistle' | 'reportBack' | 'merge' | 'resolve';
 
@@ -80,29 +65,38 @@ const REPLY_DAYS = [1, 2, 3, 5, 7, 10, 15, 30];
 const DEFAULT_REPLY_DAYS_INDEX = 2;
 
 const FIELDS = ['text', 'question', 'reason', 'department', 'note', 'replyDays', 'intoId', 'summary', 'photos', 'toGridId', 'toMemberId'] as const;
+type Field = (typeof FIELDS)[number];
+
+// Every action's form shares the field messages and one busy flag: one action at a time.
+// An empty transfer target fails the whole-input rule, which shows above the buttons.
+const spec: FormSpec<Field> = { fields: FIELDS, keys: { busy: 'sending' } };
+const forms = {
+  accept: formSubmit(acceptConcern, spec),
+  reply: formSubmit(replyConcern, spec),
+  note: formSubmit(noteConcern, spec),
+  requestInfo: formSubmit(requestInfo, spec),
+  transfer: formSubmit(transferConcern, spec),
+  whistle: formSubmit(whistleConcern, spec),
+  reportBack: formSubmit(reportBack, spec),
+  merge: formSubmit(mergeConcern, spec),
+  resolve: formSubmit(resolveConcern, spec),
+};
 
 const emptyFields = () => ({ text: '', question: '', reason: '', department: '', note: '', intoId: '', summary: '' });
 type FieldName = keyof ReturnType<typeof emptyFields>;
 
-type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { kind?: string; field?: string; mode?: string; group?: string; index?: number; src?: string }>;
+type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { kind?: string; field?: string; mode?: string }>;
 type Input = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field?: string }>;
 
 const state = instanceState(() => ({
-  id: '',
-  busy: false,
   grids: [] as GridView[],
   people: [] as Person[],
   gridsLoaded: false,
-  /** The last concern shown, so photos arriving later re-render the right one. */
-  view: null as ConcernView | null,
 }));
 
 Component({
+  behaviors: [concernPage],
   data: {
-    loading: true,
-    error: '',
-    concern: null as DetailView | null,
-    timeline: [] as TimelineRow[],
     actions: [] as Array<{ kind: Kind; label: string; primary: boolean }>,
     form: '' as '' | Kind,
     formTitle: '',
@@ -116,104 +110,28 @@ Component({
     personNames: [] as string[],
     personIndex: -1,
     gridsError: '',
-    photos: [] as PhotoItem[],
-    photoMax: CONCERN_PHOTOS_MAX,
-    uploading: false,
     errors: emptyErrors(FIELDS),
     formError: '',
     sending: false,
-    reportOpen: false,
-    reportReason: '',
-    reportError: '',
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      state(this).id = query.id ? decodeURIComponent(query.id) : '';
-      void this.load();
-    },
-    onShow() {
-      // Back from the photo picker or another page: refresh the facts, keep the open form.
-      if (this.data.concern) void this.load();
-    },
-    async onPullDownRefresh() {
-      await this.load();
-      wx.stopPullDownRefresh();
-    },
-    async load() {
-      const id = state(this).id;
-      if (!id) {
-        this.setData({ loading: false, error: '没有找到这条诉求' });
-        return;
-      }
-      const [res] = await Promise.all([call(getConcern, { concernId: id }), pageMemberId(this)]);
-      if (!res.ok) {
-        this.setData({ loading: false, error: res.error.message });
-        return;
-      }
-      this.show(res.data);
-    },
-    /** The only render path: loads and every action's answer come through here. */
-    show(c: ConcernView) {
+    present(c: ConcernView): Record<string, unknown> {
       const actions = ACTIONS.filter((a) => c.allowedActions.includes(a.action)).map((a) => ({
         kind: a.kind,
         label: a.label,
         primary: a.primary === true,
       }));
       const form = this.data.form;
-      state(this).view = c;
-      const photos = this.photoMapper();
-      this.setData({
-        loading: false,
-        error: '',
-        concern: detailView(c, photos),
-        timeline: timelineRows(c, photos),
+      return {
         actions,
         templates: c.replyTemplates ?? [],
         // A form whose action the server no longer offers closes rather than fail on send.
         ...(form && !actions.some((a) => a.kind === form) ? { form: '' } : {}),
-      });
-      void this.loadPhotos(c);
-    },
-    photoMapper(): PhotoMapper {
-      const cache = pagePhotos(this);
-      const me = knownMemberId(this);
-      return (ids) => cache.items(ids, me);
-    },
-    /** Asks media.urls for the photos not known yet, then re-renders only the photos. */
-    async loadPhotos(c: ConcernView) {
-      const cache = pagePhotos(this);
-      const ids = photoIdsOf(c);
-      if (!cache.needs(ids)) return;
-      await cache.load(ids);
-      if (state(this).view === c) this.setData(photoPatch(c, this.photoMapper()));
+      };
     },
     callAuthor() {
       const phone = this.data.concern?.authorPhone;
       if (phone) wx.makePhoneCall({ phoneNumber: phone });
-    },
-    openReport() {
-      this.setData({ reportOpen: true, reportReason: '', reportError: '' });
-    },
-    closeReport() {
-      this.setData({ reportOpen: false, reportError: '' });
-    },
-    onReportReason(e: WechatMiniprogram.TextareaInput) {
-      this.setData({ reportReason: e.detail.value, reportError: '' });
-    },
-    async submitReport() {
-      const s = state(this);
-      if (s.busy) return;
-      s.busy = true;
-      this.setData({ sending: true, reportError: '' });
-      const res = await call(reportContent, { subjectType: 'concernText', subjectId: s.id, reason: this.data.reportReason });
-      s.busy = false;
-      if (!res.ok) {
-        const byField = fieldErrors(res.error);
-        this.setData({ sending: false, reportError: byField.reason || res.error.message });
-        return;
-      }
-      this.setData({ sending: false, reportOpen: false, reportReason: '' });
-      wx.showToast({ title: res.data.hidden ? '已举报，内容已隐藏待审核' : '已举报', icon: 'success' });
     },
     openForm(e: Tap) {
       const kind = ACTIONS.find((a) => a.kind === e.currentTarget.dataset.kind)?.kind;
@@ -277,46 +195,28 @@ Component({
       const i = Number(e.detail.value);
       if (state(this).people[i]) this.setData({ personIndex: i, formError: '', 'errors.toMemberId': '' });
     },
-    async addPhoto() {
-      if (this.data.uploading) return;
-      this.setData({ uploading: true, 'errors.photos': '' });
-      const memberId = await pageMemberId(this);
-      const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX, memberId);
-      const photos = this.data.photos.concat(res.photos).slice(0, CONCERN_PHOTOS_MAX);
-      this.setData({ uploading: false, photos, 'errors.photos': res.error });
-    },
-    removePhoto(e: Tap) {
-      const i = Number(e.currentTarget.dataset.index);
-      this.setData({ photos: this.data.photos.filter((_, k) => k !== i) });
-    },
-    previewPhoto(e: Tap) {
-      const d = e.currentTarget.dataset;
-      const urls = previewUrls(String(d.group ?? ''), { concern: this.data.concern, timeline: this.data.timeline, form: this.data.photos });
-      const current = d.src || urls[0];
-      if (current) wx.previewImage({ current, urls });
-    },
     submitForm() {
       if (this.data.form) void this.submit(this.data.form);
     },
-    /** Builds the action's input from the form; the shared schema in `call` judges it. */
-    request(kind: Kind): Promise<Envelope<ConcernView>> {
+    /** Builds the action's input from the form; the shared schema judges it before sending. */
+    submit(kind: Kind) {
       const s = state(this);
-      const concernId = s.id;
+      const concernId = concernIdOf(this);
       const f = this.data.fields;
       const photos = this.data.photos.map((p) => p.id);
       switch (kind) {
         case 'accept':
-          return call(acceptConcern, { concernId });
+          return this.send(kind, forms.accept(this), { concernId });
         case 'reply':
-          return call(replyConcern, { concernId, text: f.text });
+          return this.send(kind, forms.reply(this), { concernId, text: f.text });
         case 'note':
-          return call(noteConcern, { concernId, text: f.text });
+          return this.send(kind, forms.note(this), { concernId, text: f.text });
         case 'requestInfo':
-          return call(requestInfo, { concernId, question: f.question });
+          return this.send(kind, forms.requestInfo(this), { concernId, question: f.question });
         case 'transfer': {
           const grid = this.data.transferMode === 'grid' ? s.grids[this.data.gridIndex] : undefined;
           const person = this.data.transferMode === 'member' ? s.people[this.data.personIndex] : undefined;
-          return call(transferConcern, {
+          return this.send(kind, forms.transfer(this), {
             concernId,
             reason: f.reason,
             ...(grid ? { toGridId: grid.id } : {}),
@@ -324,34 +224,26 @@ Component({
           });
         }
         case 'whistle':
-          return call(whistleConcern, {
+          return this.send(kind, forms.whistle(this), {
             concernId,
             department: f.department,
             note: f.note,
             replyDays: REPLY_DAYS[this.data.replyDaysIndex] ?? REPLY_DAYS[DEFAULT_REPLY_DAYS_INDEX],
           });
         case 'reportBack':
-          return call(reportBack, { concernId, text: f.text, photos });
+          return this.send(kind, forms.reportBack(this), { concernId, text: f.text, photos });
         case 'merge':
-          return call(mergeConcern, { concernId, intoId: f.intoId.trim(), reason: f.reason });
+          return this.send(kind, forms.merge(this), { concernId, intoId: f.intoId.trim(), reason: f.reason });
         case 'resolve':
-          return call(resolveConcern, { concernId, summary: f.summary, photos });
+          return this.send(kind, forms.resolve(this), { concernId, summary: f.summary, photos });
       }
     },
-    async submit(kind: Kind) {
-      const s = state(this);
-      if (s.busy || this.data.uploading) return;
-      s.busy = true;
-      this.setData({ sending: true, formError: '', errors: emptyErrors(FIELDS) });
-      const res = await this.request(kind);
-      s.busy = false;
-      if (!res.ok) {
-        // An empty transfer target fails the whole-input rule, which shows above the buttons.
-        this.setData({ sending: false, errors: pickFieldErrors(res.error, FIELDS), formError: formMessage(res.error, FIELDS) });
-        return;
-      }
-      this.setData({ sending: false, form: '', fields: emptyFields(), photos: [] });
-      this.show(res.data);
+    async send<C extends ActionContract>(kind: Kind, form: FormSubmit<C, Field>, input: ContractInput<C>) {
+      if (this.data.sending || this.data.uploading) return;
+      const res = await form.submit(input);
+      if (!res?.ok) return;
+      this.setData({ form: '', fields: emptyFields(), photos: [] });
+      this.show(res.data as ConcernView);
       wx.showToast({ title: DONE[kind], icon: 'success' });
     },
     copyId() {

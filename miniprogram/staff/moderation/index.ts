@@ -1,8 +1,9 @@
 import { call } from '../../services/api';
 import { decideModeration, moderationQueue, type ModerationItemView } from '../../core/moderation/contract';
 import { formatDateTime } from '../../core/format';
-import { fieldErrors } from '../../services/form';
-import { instanceState, supersede } from '../../services/page-state';
+import { emptyErrors } from '../../services/form';
+import { formSubmit } from '../../services/form-submit';
+import { pagedList } from '../../services/paged-list';
 import { pagePhotos } from '../../services/photos';
 
 const PAGE_SIZE = 20;
@@ -47,14 +48,15 @@ function row(m: ModerationItemView): Row {
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id?: string; tab?: string; src?: string }>;
 
-/** Not rendered: paging, each row's photo file id, and guards against stale or double sends. */
-const state = instanceState(() => ({
-  next: undefined as string | undefined,
-  fileIds: [] as string[],
-  gen: 0,
-  busy: false,
-  deciding: false,
-}));
+const queue = pagedList({
+  fetch: (status: Tab, cursor) => call(moderationQueue, { status, cursor, limit: PAGE_SIZE }),
+  row,
+  keys: { more: 'more' },
+});
+const decideForm = formSubmit(decideModeration, { fields: ['reason'], keys: { errors: 'decideErrors', message: 'decideError', busy: 'deciding' } });
+
+/** The photo behind a row, '' for text. */
+const fileIdOf = (m: ModerationItemView) => (m.subjectType === 'photo' ? m.content : '');
 
 Component({
   data: {
@@ -64,10 +66,13 @@ Component({
     items: [] as Row[],
     more: false,
     loadingMore: false,
+    moreError: '',
     rejectingId: '',
     reason: '',
+    decideErrors: emptyErrors(['reason']),
     decideError: '',
     decideErrorId: '',
+    deciding: false,
   },
   methods: {
     onLoad() {
@@ -83,58 +88,30 @@ Component({
     switchTab(e: Tap) {
       const tab = TABS.find((t) => t === e.currentTarget.dataset.tab);
       if (!tab || tab === this.data.tab) return;
-      this.setData({ tab, items: [], loaded: false, more: false, rejectingId: '', reason: '', decideError: '', decideErrorId: '' });
+      queue(this).clear();
+      this.setData({ tab, rejectingId: '', reason: '', decideErrorId: '' });
+      decideForm(this).clear();
       void this.reload();
     },
     async reload() {
-      const s = state(this);
-      const gen = supersede(s);
-      const res = await call(moderationQueue, { status: this.data.tab, limit: PAGE_SIZE });
-      if (gen !== s.gen) return;
-      if (!res.ok) {
-        this.setData({ loaded: true, error: res.error.message });
-        return;
-      }
-      s.next = res.data.next;
-      // Also drops a load-more started during the reload: it used the old cursor.
-      const current = supersede(s);
-      s.fileIds = res.data.items.map((m) => (m.subjectType === 'photo' ? m.content : ''));
-      this.setData({ loaded: true, error: '', items: res.data.items.map(row), more: !!res.data.next, loadingMore: false });
-      void this.loadPhotos(current, 0);
+      if (await queue(this).reload(this.data.tab)) void this.loadPhotos(0);
     },
     async loadMore() {
-      const s = state(this);
-      if (!s.next || s.busy) return;
-      s.busy = true;
-      const gen = s.gen;
-      this.setData({ loadingMore: true });
-      const res = await call(moderationQueue, { status: this.data.tab, cursor: s.next, limit: PAGE_SIZE });
-      if (gen !== s.gen) return;
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, error: res.error.message });
-        return;
-      }
-      const start = s.fileIds.length;
-      const patch: Record<string, unknown> = { loadingMore: false, more: !!res.data.next };
-      res.data.items.forEach((m, i) => {
-        patch[`items[${start + i}]`] = row(m);
-        s.fileIds.push(m.subjectType === 'photo' ? m.content : '');
-      });
-      s.next = res.data.next;
-      this.setData(patch);
-      void this.loadPhotos(gen, start);
+      const start = queue(this).items.length;
+      if (await queue(this).loadMore()) void this.loadPhotos(start);
     },
     /** Photos to judge come through media.urls like everywhere else; only those rows change. */
-    async loadPhotos(gen: number, from: number) {
-      const s = state(this);
-      const ids = s.fileIds.slice(from).filter((f) => f !== '');
+    async loadPhotos(from: number) {
+      const list = queue(this);
+      const gen = list.generation;
+      const fileIds = list.items.map(fileIdOf);
+      const ids = fileIds.slice(from).filter((f) => f !== '');
       if (ids.length === 0) return;
       const cache = pagePhotos(this);
       await cache.load(ids);
-      if (gen !== s.gen) return;
+      if (gen !== list.generation) return;
       const patch: Record<string, unknown> = {};
-      s.fileIds.forEach((f, i) => {
+      fileIds.forEach((f, i) => {
         if (i < from || !f) return;
         patch[`items[${i}].src`] = cache.lookup(f) ?? '';
         patch[`items[${i}].photoLoaded`] = true;
@@ -150,13 +127,15 @@ Component({
       if (id) void this.decide(id, 'approve', undefined);
     },
     startReject(e: Tap) {
-      this.setData({ rejectingId: e.currentTarget.dataset.id ?? '', reason: '', decideError: '', decideErrorId: '' });
+      this.setData({ rejectingId: e.currentTarget.dataset.id ?? '', reason: '', decideErrorId: '' });
+      decideForm(this).clear();
     },
     cancelReject() {
-      this.setData({ rejectingId: '', reason: '', decideError: '', decideErrorId: '' });
+      this.setData({ rejectingId: '', reason: '', decideErrorId: '' });
+      decideForm(this).clear();
     },
     onReason(e: WechatMiniprogram.TextareaInput) {
-      this.setData({ reason: e.detail.value, decideError: '' });
+      this.setData({ reason: e.detail.value, decideError: '', 'decideErrors.reason': '' });
     },
     confirmReject() {
       // An empty box goes as "no reason", so the contract's own words ask for one.
@@ -164,22 +143,16 @@ Component({
       void this.decide(this.data.rejectingId, 'reject', reason);
     },
     async decide(itemId: string, decision: 'approve' | 'reject', reason: string | undefined) {
-      const s = state(this);
-      if (!itemId || s.deciding) return;
-      s.deciding = true;
-      this.setData({ decideError: '', decideErrorId: '' });
+      if (!itemId) return;
       const input = reason === undefined ? { itemId, decision } : { itemId, decision, reason };
-      const res = await call(decideModeration, input);
-      s.deciding = false;
-      if (!res.ok) {
-        const byField = fieldErrors(res.error);
-        this.setData({ decideError: byField.reason || res.error.message, decideErrorId: itemId });
-        return;
-      }
-      // A decided item leaves this tab; the list is at most a few pages, resent whole.
-      const index = this.data.items.findIndex((r) => r.id === itemId);
-      if (index >= 0) s.fileIds.splice(index, 1);
-      this.setData({ items: this.data.items.filter((r) => r.id !== itemId), rejectingId: '', reason: '' });
+      const form = decideForm(this);
+      if (form.busy) return;
+      this.setData({ decideErrorId: itemId });
+      const res = await form.submit(input);
+      if (!res?.ok) return;
+      // A decided item leaves this tab.
+      queue(this).remove((m) => m.id === itemId);
+      this.setData({ rejectingId: '', reason: '' });
       wx.showToast({ title: decision === 'approve' ? '已通过' : '已设为不通过', icon: 'success' });
     },
   },

@@ -1,5 +1,5 @@
-import { call, newIdempotencyKey } from '../../services/api';
-import type { Envelope } from '../../core/envelope';
+import { call } from '../../services/api';
+import type { ActionContract, ContractInput } from '../../core/action';
 import { getMe } from '../../core/member/contract';
 import {
   checkIn,
@@ -14,7 +14,9 @@ import {
 } from '../../core/booking/contract';
 import { bookingResult, bookingRow, staffSlotRow, type BookingRow, type SlotRow } from '../../services/booking-view';
 import { DAY_MS, dayKey, dayStartOf, nextDays, timeRange } from '../../services/date-strip';
-import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { emptyErrors } from '../../services/form';
+import { formKeys, formSubmit, type FormSpec, type FormSubmit } from '../../services/form-submit';
+import { pagedList, prefixedKeys } from '../../services/paged-list';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
 import { allows } from '../../services/view';
@@ -30,19 +32,27 @@ interface DayChip {
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id?: string; key?: string }>;
 
-/**
- * Not rendered: the views behind the pickers, list cursors, and the 代办 intent whose
- * idempotency key is sent again when the same booking is retried after a lost answer.
- */
+/** Not rendered: the views behind the pickers, and a generation to drop stale slot lists. */
 const state = instanceState(() => ({
   services: [] as ServiceView[],
   serviceId: '',
   slots: [] as SlotView[],
   slotsGen: 0,
-  list: { next: undefined as string | undefined, count: 0, busy: false, gen: 0 },
-  behalf: null as { slotId: string; memberId: string; key: string } | null,
-  sending: false,
 }));
+
+/** The bookings of the chosen slot; choosing another supersedes an answer in flight. */
+const bookings = pagedList({
+  fetch: (slotId: string, cursor) => call(listForSlot, { slotId, cursor, limit: PAGE_SIZE }),
+  row: (b: BookingView) => bookingRow(b, Date.now()),
+  keys: prefixedKeys('bookings'),
+});
+
+// Check-in and no-show share the message under the row and, with 代办, one busy flag.
+const rowSpec: FormSpec<'note'> = { fields: ['note'], keys: { errors: 'noteErrors', message: 'rowError', busy: 'sending' } };
+const checkInForm = formSubmit(checkIn, rowSpec);
+const noShowForm = formSubmit(markNoShow, rowSpec);
+/** A retry of the same 代办 after a lost answer sends the same key, so it is not booked twice. */
+const behalfForm = formSubmit(createBooking, { fields: BEHALF_FIELDS, keys: formKeys('behalf', 'sending') });
 
 Component({
   data: {
@@ -65,11 +75,12 @@ Component({
     bookings: [] as BookingRow[],
     bookingsLoaded: false,
     bookingsMore: false,
+    bookingsLoadingMore: false,
     bookingsError: '',
-    loadingMore: false,
+    bookingsMoreError: '',
     panelId: '',
     note: '',
-    noteError: '',
+    noteErrors: emptyErrors(['note']),
     rowError: '',
     rowErrorId: '',
     sending: false,
@@ -147,8 +158,8 @@ Component({
       void this.loadSlots();
     },
     clearSlot() {
-      state(this).list.gen += 1;
-      this.setData({ slotId: '', slotTitle: '', slotOpen: false, bookings: [], bookingsLoaded: false, bookingsMore: false, bookingsError: '', panelId: '', behalfOpen: false, behalfResult: '' });
+      bookings(this).clear();
+      this.setData({ slotId: '', slotTitle: '', slotOpen: false, panelId: '', behalfOpen: false, behalfResult: '' });
     },
     /** The chosen Beijing day's slots: read from its 00:00 until a slot starts the next day. */
     async loadSlots() {
@@ -192,60 +203,29 @@ Component({
       void this.reloadBookings();
     },
     async reloadBookings() {
-      const list = state(this).list;
-      const slotId = this.data.slotId;
-      if (!slotId) return;
-      const gen = ++list.gen;
-      const res = await call(listForSlot, { slotId, limit: PAGE_SIZE });
-      if (gen !== list.gen) return;
-      if (!res.ok) {
-        this.setData({ bookingsLoaded: true, bookingsError: res.error.message });
-        return;
-      }
-      const now = Date.now();
-      list.next = res.data.next;
-      list.count = res.data.items.length;
-      list.busy = false;
-      this.setData({ bookingsLoaded: true, bookingsError: '', bookings: res.data.items.map((b) => bookingRow(b, now)), bookingsMore: !!res.data.next, loadingMore: false });
+      if (this.data.slotId) await bookings(this).reload(this.data.slotId);
     },
     async loadMore() {
-      const list = state(this).list;
-      if (!list.next || list.busy || !this.data.slotId) return;
-      list.busy = true;
-      const gen = list.gen;
-      this.setData({ loadingMore: true });
-      const res = await call(listForSlot, { slotId: this.data.slotId, cursor: list.next, limit: PAGE_SIZE });
-      if (gen !== list.gen) return;
-      list.busy = false;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, bookingsError: res.error.message });
-        return;
-      }
-      const now = Date.now();
-      const patch: Record<string, unknown> = { loadingMore: false, bookingsMore: !!res.data.next };
-      res.data.items.forEach((b, i) => {
-        patch[`bookings[${list.count + i}]`] = bookingRow(b, now);
-      });
-      list.count += res.data.items.length;
-      list.next = res.data.next;
-      this.setData(patch);
+      if (this.data.slotId) await bookings(this).loadMore();
     },
 
     // —— check-in and no-show ——
     openCheckIn(e: Tap) {
-      this.setData({ panelId: e.currentTarget.dataset.id ?? '', note: '', noteError: '', rowError: '', rowErrorId: '' });
+      checkInForm(this).clear();
+      this.setData({ panelId: e.currentTarget.dataset.id ?? '', note: '', rowErrorId: '' });
     },
     closeCheckIn() {
-      this.setData({ panelId: '', note: '', noteError: '' });
+      checkInForm(this).clear();
+      this.setData({ panelId: '', note: '' });
     },
     onNote(e: WechatMiniprogram.TextareaInput) {
-      this.setData({ note: e.detail.value, noteError: '' });
+      this.setData({ note: e.detail.value, 'noteErrors.note': '' });
     },
     submitCheckIn() {
       const id = this.data.panelId;
       if (!id) return;
       const note = this.data.note.trim();
-      void this.send(id, () => call(checkIn, note ? { bookingId: id, note } : { bookingId: id }), '已登记到场');
+      void this.send(id, checkInForm(this), note ? { bookingId: id, note } : { bookingId: id }, '已登记到场');
     },
     noShow(e: Tap) {
       const id = e.currentTarget.dataset.id ?? '';
@@ -257,26 +237,17 @@ Component({
         confirmText: '确认未到',
         cancelText: '再等等',
         success: (r) => {
-          if (r.confirm) void this.send(id, () => call(markNoShow, { bookingId: id }), '已登记未到');
+          if (r.confirm) void this.send(id, noShowForm(this), { bookingId: id }, '已登记未到');
         },
       });
     },
-    async send(id: string, run: () => Promise<Envelope<BookingView>>, done: string) {
-      const s = state(this);
-      if (s.sending) return;
-      s.sending = true;
-      this.setData({ sending: true, rowError: '', rowErrorId: '', noteError: '' });
-      const res = await run();
-      s.sending = false;
-      if (!res.ok) {
-        const byField = pickFieldErrors(res.error, ['note'] as const);
-        this.setData({ sending: false, noteError: byField.note, rowError: byField.note ? '' : res.error.message, rowErrorId: id });
-        return;
-      }
-      const i = this.data.bookings.findIndex((r) => r.id === id);
-      const patch: Record<string, unknown> = { sending: false, panelId: '', note: '' };
-      if (i >= 0) patch[`bookings[${i}]`] = bookingRow(res.data, Date.now());
-      this.setData(patch);
+    async send<C extends ActionContract>(id: string, form: FormSubmit<C, 'note'>, input: ContractInput<C>, done: string) {
+      if (this.data.sending) return;
+      this.setData({ rowErrorId: id });
+      const res = await form.submit(input);
+      if (!res?.ok) return;
+      bookings(this).put(res.data as BookingView, (a, b) => a.id === b.id);
+      this.setData({ panelId: '', note: '' });
       wx.showToast({ title: done, icon: 'success' });
     },
 
@@ -287,11 +258,12 @@ Component({
 
     // —— 代办: staff book a slot for a resident who cannot use the phone ——
     openBehalf() {
-      this.setData({ behalfOpen: true, behalfResult: '', behalfError: '', behalfErrors: emptyErrors(BEHALF_FIELDS) });
+      behalfForm(this).clear();
+      this.setData({ behalfOpen: true, behalfResult: '' });
     },
     closeBehalf() {
-      state(this).behalf = null;
-      this.setData({ behalfOpen: false, behalfMember: '', behalfReason: '', behalfError: '', behalfErrors: emptyErrors(BEHALF_FIELDS) });
+      behalfForm(this).clear();
+      this.setData({ behalfOpen: false, behalfMember: '', behalfReason: '' });
     },
     onBehalfMember(e: WechatMiniprogram.Input) {
       this.setData({ behalfMember: e.detail.value, 'behalfErrors.onBehalfOf': '' });
@@ -300,25 +272,14 @@ Component({
       this.setData({ behalfReason: e.detail.value, 'behalfErrors.reason': '' });
     },
     async submitBehalf() {
-      const s = state(this);
       const slotId = this.data.slotId;
-      if (!slotId || s.sending) return;
-      const memberId = this.data.behalfMember.trim();
+      if (!slotId || this.data.sending) return;
       // Both fields go to the schema even when empty, so its messages say what is missing.
-      const input = { slotId, onBehalfOf: memberId, reason: this.data.behalfReason };
-      if (!s.behalf || s.behalf.slotId !== slotId || s.behalf.memberId !== memberId) s.behalf = { slotId, memberId, key: newIdempotencyKey() };
-      s.sending = true;
-      this.setData({ sending: true, behalfError: '', behalfErrors: emptyErrors(BEHALF_FIELDS) });
-      const res = await call(createBooking, input, { idempotencyKey: s.behalf.key });
-      s.sending = false;
-      if (!res.ok) {
-        if (res.error.code !== 'NETWORK_ERROR') s.behalf = null;
-        this.setData({ sending: false, behalfErrors: pickFieldErrors(res.error, BEHALF_FIELDS), behalfError: formMessage(res.error, BEHALF_FIELDS) });
-        return;
-      }
-      s.behalf = null;
+      const input = { slotId, onBehalfOf: this.data.behalfMember.trim(), reason: this.data.behalfReason };
+      const res = await behalfForm(this).submit(input);
+      if (!res?.ok) return;
       const who = res.data.residentName ? `为${res.data.residentName}` : '为居民';
-      this.setData({ sending: false, behalfOpen: false, behalfMember: '', behalfReason: '', behalfResult: `已${who}代办：${bookingResult(res.data)}` });
+      this.setData({ behalfOpen: false, behalfMember: '', behalfReason: '', behalfResult: `已${who}代办：${bookingResult(res.data)}` });
       void this.loadSlots();
     },
 

@@ -13,7 +13,8 @@ import { listGrids } from '../../core/community/contract';
 import { closeSummary, itemErrors, scheduleRowView, scheduleSummary, type ScheduleRowView } from '../../services/booking-view';
 import { transferPeople } from '../../services/concern-view';
 import { DAY_MS, dayKey, dayStartOf } from '../../services/date-strip';
-import { emptyErrors, formMessage, pickFieldErrors } from '../../services/form';
+import { emptyErrors } from '../../services/form';
+import { formSubmit } from '../../services/form-submit';
 import { validateInput } from '../../core/validate';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
@@ -68,8 +69,13 @@ const state = instanceState(() => ({
   id: '',
   schedule: [] as ScheduleEntry[],
   durationMinutes: 30,
-  busy: false,
 }));
+
+// Three forms on one page, one request at a time between them (`saving`).
+const serviceForm = formSubmit(upsertService, { fields: FIELDS, keys: { busy: 'saving' } });
+// Issues about a schedule row show on that row; the rest above the button.
+const scheduleForm = formSubmit(setSchedule, { fields: [], keys: { errors: 'scheduleErrors', message: 'scheduleError', busy: 'saving' } });
+const closeForm = formSubmit(closeSlots, { fields: CLOSE_FIELDS, keys: { errors: 'closeErrors', message: 'closeError', busy: 'saving' } });
 
 Component({
   data: {
@@ -173,7 +179,7 @@ Component({
     },
     async save() {
       const s = state(this);
-      if (s.busy) return;
+      if (this.data.saving) return;
       const f = this.data.form;
       const input: Record<string, unknown> = {
         name: f.name,
@@ -190,19 +196,13 @@ Component({
         const raw = f[k as NumberField].trim();
         if (raw) input[k] = Number(raw);
       }
-      s.busy = true;
-      this.setData({ saving: true, saved: '', formError: '', errors: emptyErrors(FIELDS) });
-      const res = await call(upsertService, input as ContractInput<typeof upsertService>);
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ saving: false, errors: pickFieldErrors(res.error, FIELDS), formError: formMessage(res.error, FIELDS) });
-        return;
-      }
+      this.setData({ saved: '' });
+      const res = await serviceForm(this).submit(input as ContractInput<typeof upsertService>);
+      if (!res?.ok) return;
       const created = !s.id;
       s.id = res.data.id;
       s.durationMinutes = res.data.durationMinutes;
       this.setData({
-        saving: false,
         isNew: false,
         saved: created ? '服务已创建，请接着设置每周服务时间' : '已保存',
         rows: this.rowViews(),
@@ -238,18 +238,17 @@ Component({
     },
     async saveSchedule() {
       const s = state(this);
-      if (s.busy || !s.id) return;
-      s.busy = true;
-      this.setData({ saving: true, rowErrors: {}, scheduleError: '', scheduleResult: '' });
-      const res = await call(setSchedule, { serviceId: s.id, schedule: s.schedule.map((e) => ({ ...e })) });
-      s.busy = false;
+      if (this.data.saving || !s.id) return;
+      this.setData({ rowErrors: {}, scheduleResult: '' });
+      const res = await scheduleForm(this).submit({ serviceId: s.id, schedule: s.schedule.map((e) => ({ ...e })) });
+      if (!res) return;
       if (!res.ok) {
         const rowErrors = itemErrors(res.error, 'schedule');
-        this.setData({ saving: false, rowErrors, scheduleError: Object.keys(rowErrors).length > 0 ? '' : res.error.message });
+        if (Object.keys(rowErrors).length > 0) this.setData({ rowErrors, scheduleError: '' });
         return;
       }
       s.schedule = res.data.schedule.map((e) => ({ ...e }));
-      this.setData({ saving: false, rows: this.rowViews(), scheduleKnown: true, scheduleResult: scheduleSummary(res.data.slotsCreated) });
+      this.setData({ rows: this.rowViews(), scheduleKnown: true, scheduleResult: scheduleSummary(res.data.slotsCreated) });
     },
 
     // —— close a period (holidays, sick leave) ——
@@ -263,14 +262,15 @@ Component({
     },
     submitClose() {
       const s = state(this);
-      if (s.busy || !s.id) return;
+      if (this.data.saving || !s.id) return;
       const d = this.data;
       // Whole Beijing days: from the first day's 00:00 to the end of the last day.
       const input = { serviceId: s.id, from: dayStartOf(d.closeFrom), to: dayStartOf(d.closeTo) + DAY_MS, reason: d.closeReason };
       // Checked before the dialog, so nobody confirms a closure that cannot be sent.
       const checked = validateInput(closeSlots, input);
       if (!checked.ok) {
-        this.setData({ closeErrors: pickFieldErrors(checked.error, CLOSE_FIELDS), closeError: formMessage(checked.error, CLOSE_FIELDS), closeResult: '' });
+        closeForm(this).showError(checked.error);
+        this.setData({ closeResult: '' });
         return;
       }
       wx.showModal({
@@ -285,17 +285,10 @@ Component({
       });
     },
     async sendClose(input: ContractInput<typeof closeSlots>) {
-      const s = state(this);
-      if (s.busy) return;
-      s.busy = true;
-      this.setData({ saving: true, closeErrors: emptyErrors(CLOSE_FIELDS), closeError: '', closeResult: '' });
-      const res = await call(closeSlots, input);
-      s.busy = false;
-      if (!res.ok) {
-        this.setData({ saving: false, closeErrors: pickFieldErrors(res.error, CLOSE_FIELDS), closeError: formMessage(res.error, CLOSE_FIELDS) });
-        return;
-      }
-      this.setData({ saving: false, closeReason: '', closeResult: closeSummary(res.data) });
+      this.setData({ closeResult: '' });
+      const res = await closeForm(this).submit(input);
+      if (!res?.ok) return;
+      this.setData({ closeReason: '', closeResult: closeSummary(res.data) });
     },
   },
 });

@@ -10,27 +10,30 @@ import {
 } from '../../core/concern/contract';
 import { listGrids, type GridView } from '../../core/community/contract';
 import { allows, queueRow, requestRow, type QueueRow, type RequestRow } from '../../services/view';
-import { fieldErrors } from '../../services/form';
-import { instanceState, supersede } from '../../services/page-state';
+import { emptyErrors } from '../../services/form';
+import { formSubmit } from '../../services/form-submit';
+import { instanceState } from '../../services/page-state';
+import { pagedList, prefixedKeys } from '../../services/paged-list';
 import { collectPages } from '../../services/paging';
 import { clearedNote, setFilter, type FilterKey, type QueueFilter } from '../../services/queue-filter';
 
 const PAGE_SIZE = 20;
 type Tab = 'queue' | 'requests';
 
-interface ListState {
-  next?: string;
-  count: number;
-  busy: boolean;
-  gen: number;
-  loaded: boolean;
-}
+const queue = pagedList({
+  fetch: (filter: QueueFilter, cursor) => call(concernQueue, { ...filter, cursor, limit: PAGE_SIZE }),
+  row: queueRow,
+  keys: prefixedKeys('queue'),
+});
+const requests = pagedList({
+  fetch: (_query: undefined, cursor) => call(listRequests, { status: 'pending', cursor, limit: PAGE_SIZE }),
+  row: requestRow,
+  keys: prefixedKeys('requests'),
+});
+const lists = { queue, requests };
+const reviewForm = formSubmit(reviewRequest, { fields: ['reason'], keys: { errors: 'reviewErrors', message: 'reviewError', busy: 'reviewing' } });
 
-const newList = (): ListState => ({ count: 0, busy: false, gen: 0, loaded: false });
 const state = instanceState(() => ({
-  queue: newList(),
-  requests: newList(),
-  reviewing: false,
   filter: {} as QueueFilter,
   categories: [] as CategoryView[],
   grids: [] as GridView[],
@@ -69,15 +72,20 @@ Component({
     gridIndex: 0,
     filterNote: '',
     queueMore: false,
+    queueLoadingMore: false,
     queueError: '',
+    queueMoreError: '',
     requests: [] as RequestRow[],
     requestsMore: false,
+    requestsLoadingMore: false,
     requestsError: '',
-    loadingMore: false,
+    requestsMoreError: '',
     rejectingId: '',
     reason: '',
+    reviewErrors: emptyErrors(['reason']),
     reviewError: '',
     reviewErrorId: '',
+    reviewing: false,
   },
   methods: {
     onLoad() {
@@ -199,54 +207,14 @@ Component({
       const tab: Tab = e.currentTarget.dataset.tab === 'requests' ? 'requests' : 'queue';
       if (tab === this.data.tab) return;
       this.setData({ tab });
-      if (!state(this)[tab].loaded) await this.reload(tab);
-    },
-    async fetch(tab: Tab, cursor: string | undefined) {
-      if (tab === 'queue') {
-        const res = await call(concernQueue, { ...state(this).filter, cursor, limit: PAGE_SIZE });
-        return res.ok ? { ok: true as const, rows: res.data.items.map(queueRow), next: res.data.next } : res;
-      }
-      const res = await call(listRequests, { status: 'pending', cursor, limit: PAGE_SIZE });
-      return res.ok ? { ok: true as const, rows: res.data.items.map(requestRow), next: res.data.next } : res;
+      if (!lists[tab](this).loaded) await this.reload(tab);
     },
     async reload(tab: Tab) {
-      const list = state(this)[tab];
-      const gen = supersede(list);
-      const res = await this.fetch(tab, undefined);
-      if (gen !== list.gen) return;
-      if (!res.ok) {
-        this.setData({ [`${tab}Error`]: res.error.message });
-        return;
-      }
-      list.loaded = true;
-      list.next = res.next;
-      list.count = res.rows.length;
-      // Also drops a load-more started during the reload: it used the old cursor.
-      supersede(list);
-      this.setData({ [tab]: res.rows, [`${tab}More`]: !!res.next, [`${tab}Error`]: '', loadingMore: false });
+      if (tab === 'queue') await queue(this).reload(state(this).filter);
+      else await requests(this).reload();
     },
     async loadMore() {
-      const tab = this.data.tab;
-      const list = state(this)[tab];
-      if (!list.next || list.busy) return;
-      list.busy = true;
-      const gen = list.gen;
-      this.setData({ loadingMore: true });
-      const res = await this.fetch(tab, list.next);
-      if (gen !== list.gen) return;
-      list.busy = false;
-      if (!res.ok) {
-        this.setData({ loadingMore: false, [`${tab}Error`]: res.error.message });
-        return;
-      }
-      // Append by index path so setData carries only the new rows.
-      const patch: Record<string, unknown> = { loadingMore: false, [`${tab}More`]: !!res.next };
-      res.rows.forEach((row, i) => {
-        patch[`${tab}[${list.count + i}]`] = row;
-      });
-      list.count += res.rows.length;
-      list.next = res.next;
-      this.setData(patch);
+      await lists[this.data.tab](this).loadMore();
     },
     openConcern(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
       const id = e.currentTarget.dataset.id;
@@ -268,34 +236,28 @@ Component({
       });
     },
     startReject(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id: string }>) {
-      this.setData({ rejectingId: e.currentTarget.dataset.id, reason: '', reviewError: '', reviewErrorId: '' });
+      this.setData({ rejectingId: e.currentTarget.dataset.id, reason: '', reviewErrorId: '' });
+      reviewForm(this).clear();
     },
     cancelReject() {
-      this.setData({ rejectingId: '', reason: '', reviewError: '', reviewErrorId: '' });
+      this.setData({ rejectingId: '', reason: '', reviewErrorId: '' });
+      reviewForm(this).clear();
     },
     onReasonInput(e: WechatMiniprogram.TextareaInput) {
-      this.setData({ reason: e.detail.value, reviewError: '' });
+      this.setData({ reason: e.detail.value, reviewError: '', 'reviewErrors.reason': '' });
     },
     confirmReject() {
       void this.review(this.data.rejectingId, 'reject', this.data.reason);
     },
     async review(requestId: string, decision: 'approve' | 'reject', reason: string | undefined) {
-      const s = state(this);
-      if (!requestId || s.reviewing) return;
-      s.reviewing = true;
-      this.setData({ reviewError: '', reviewErrorId: '' });
+      const form = reviewForm(this);
+      if (!requestId || form.busy) return;
+      this.setData({ reviewErrorId: requestId });
       const input = reason === undefined ? { requestId, decision } : { requestId, decision, reason };
-      const res = await call(reviewRequest, input);
-      s.reviewing = false;
-      if (!res.ok) {
-        const byField = fieldErrors(res.error);
-        this.setData({ reviewError: byField.reason || res.error.message, reviewErrorId: requestId });
-        return;
-      }
-      // The list is one page of pending items; resending it whole is small.
-      const requests = this.data.requests.filter((r) => r.id !== requestId);
-      s.requests.count = requests.length;
-      this.setData({ requests, rejectingId: '', reason: '' });
+      const res = await form.submit(input);
+      if (!res?.ok) return;
+      requests(this).remove((r) => r.id === requestId);
+      this.setData({ rejectingId: '', reason: '' });
       wx.showToast({ title: decision === 'approve' ? '已通过' : '已驳回', icon: 'success' });
     },
   },

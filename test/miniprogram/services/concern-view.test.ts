@@ -1,5 +1,5 @@
 import type { ConcernView } from '../../../miniprogram/core/concern/contract';
-import { detailView, latestQuestion, photoIdsOf, photoPatch, previewUrls, starsText, timelineRows, transferPeople, type PhotoMapper } from '../../../miniprogram/services/concern-view';
+import { detailView, latestQuestion, photoIdsOf, photoPatch, starsText, timelineRows, transferPeople } from '../../../miniprogram/services/concern-view';
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0);
 
@@ -59,20 +59,6 @@ describe('a concern’s detail view', () => {
   it('marks internal timeline entries', () => {
     const rows = timelineRows({ ...base, timeline: [{ type: 'concern.noted', label: '内部备注', at: T0, internal: true }] });
     expect(rows[0]).toMatchObject({ internal: true, actorName: '', note: '', photos: [] });
-  });
-});
-
-describe('previewing', () => {
-  // Addresses stand in for ids; a photo still being checked has none to enlarge.
-  const shown: PhotoMapper = (ids) => (ids ?? []).map((id) => ({ id, src: id.includes('wait') ? '' : `https://t/${id.split('/').pop()}`, pending: id.includes('wait') }));
-
-  it('swipes through the group the tapped photo belongs to, skipping tiles still being checked', () => {
-    const concern = detailView({ ...base, photos: ['cloud://env-1.b/concern/a.jpg', 'cloud://e.b/wait.jpg'], resolution: { summary: 's', photos: ['cloud://e.b/r.jpg'], at: T0 } }, shown);
-    const timeline = timelineRows({ ...base, timeline: [{ type: 'concern.supplemented', label: '居民补充', at: T0, photos: ['cloud://e.b/t.jpg'] }] }, shown);
-    expect(previewUrls('concern', { concern, timeline })).toEqual(['https://t/a.jpg']);
-    expect(previewUrls('resolution', { concern, timeline })).toEqual(['https://t/r.jpg']);
-    expect(previewUrls('event-0', { concern, timeline })).toEqual(['https://t/t.jpg']);
-    expect(previewUrls('event-5', { concern, timeline })).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock } from '../../harness';
+import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock, type Replies } from '../../harness';
 import { requestAuthorization, resetPrivacy } from '../../../../miniprogram/services/privacy';
 
 const pageId = loadPage('pages/bind/index');
@@ -146,11 +146,10 @@ describe('WeChat asks for privacy authorization on the bind page', () => {
 });
 
 describe('asking to be told the review result, at the 提交申请 tap', () => {
-  const consentReplies = {
+  const consentReplies: Replies = {
     'notify.templates': ok({ templates: [{ key: 'bindingResult', templateId: 'tmpl-binding' }] }),
     'notify.recordConsent': ok({ balances: { bindingResult: 1 } }),
-    'member.requestBinding': (data: Record<string, unknown>) =>
-      ok({ id: 'r1', status: 'pending', buildingName: '2号楼', allowedActions: [], createdAt: 0, ...data }),
+    'member.requestBinding': (data) => ok({ id: 'r1', status: 'pending', buildingName: '2号楼', allowedActions: [], createdAt: 0, ...data }),
   };
   async function fill(page: Awaited<ReturnType<typeof open>>['page']) {
     await page.tap('#mode-request');

@@ -1,4 +1,5 @@
-import { fail, fakeBackend, flush, loadPage, ok, render, sent, wxMock } from '../../harness';
+import { fail, fakeBackend, flush, loadPage, ok, render, sent, wxMock, type Replies } from '../../harness';
+import type { BookingStatus, BookingView } from '../../../../miniprogram/core/booking/contract';
 
 const pageId = loadPage('pages/bookings/index');
 
@@ -6,7 +7,7 @@ const H = 3600_000;
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - 8 * H;
 const NOW = bj(2026, 5, 6, 8, 0);
 
-const LABELS: Record<string, string> = {
+const LABELS: Partial<Record<BookingStatus, string>> = {
   booked: '已预约',
   waitlisted: '候补中',
   offered: '候补转正，待确认',
@@ -15,7 +16,7 @@ const LABELS: Record<string, string> = {
   expired: '已失效',
 };
 
-function booking(id: string, status: string, startAt: number, extra: Record<string, unknown> = {}) {
+function booking(id: string, status: BookingStatus, startAt: number, extra: Partial<BookingView> = {}): BookingView {
   return {
     id,
     serviceId: 'sv-law',
@@ -25,7 +26,7 @@ function booking(id: string, status: string, startAt: number, extra: Record<stri
     endAt: startAt + 30 * 60_000,
     location: '社区服务站101室',
     status,
-    statusLabel: LABELS[status],
+    statusLabel: LABELS[status] ?? status,
     allowedActions: ['booking.cancel'],
     ...extra,
   };
@@ -41,7 +42,7 @@ const attended = booking('b-done', 'attended', bj(2026, 5, 1, 9), { allowedActio
 
 type Modal = { success?: (r: { confirm: boolean; cancel: boolean }) => void; title?: string; content?: string };
 
-async function open(replies: Parameters<typeof fakeBackend>[0] = {}, query: Record<string, string> = {}) {
+async function open(replies: Replies = {}, query: Record<string, string> = {}) {
   const send = fakeBackend({
     'booking.listMine': (data) => (data.when === 'past' ? ok({ items: [attended] }) : ok({ items: [offered, booked, waiting] })),
     ...replies,

@@ -1,12 +1,14 @@
 import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock } from '../../harness';
 import { setUploader, UploadError } from '../../../../miniprogram/services/upload';
+import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
+import type { Replies } from '../../harness';
 
 const pageId = loadPage('pages/concern-detail/index');
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0);
 const HOUR = 3600_000;
 
-const concern = {
+const concern: ConcernView = {
   id: 'c-42',
   number: 'SS-0042',
   category: 'noise',
@@ -20,7 +22,7 @@ const concern = {
   gridId: 'g1',
   hideName: true,
   createdAt: T0,
-  photos: [] as string[],
+  photos: [],
   assignee: { memberId: 'w1', name: '张网格' },
   contactDueAt: T0 + 24 * HOUR,
   resolveDueAt: T0 + 72 * HOUR,
@@ -33,8 +35,7 @@ const concern = {
   allowedActions: ['concern.get', 'concern.supplement', 'concern.withdraw'],
 };
 
-type View = typeof concern & Record<string, unknown>;
-const view = (extra: Record<string, unknown> = {}): View => ({ ...concern, ...extra }) as View;
+const view = (extra: Partial<ConcernView> = {}): ConcernView => ({ ...concern, ...extra });
 
 const resolved = view({
   status: 'resolved',
@@ -44,7 +45,7 @@ const resolved = view({
   allowedActions: ['concern.get', 'concern.rate', 'concern.reopen'],
 });
 
-async function open(replies: Parameters<typeof fakeBackend>[0], query: Record<string, string> = { id: 'c-42' }) {
+async function open(replies: Replies, query: Record<string, string> = { id: 'c-42' }) {
   const send = fakeBackend({ 'media.urls': mediaUrlsReply(), 'member.me': meReply([], { memberId: 'm-res' }), ...replies });
   const page = render(pageId);
   page.instance.onLoad(query);
@@ -67,7 +68,7 @@ describe('a resident opens one of their concerns', () => {
     expect(page.text('#assignee')).toBe('张网格');
     expect(page.text('#text')).toContain('已经持续一周');
     expect(page.text('#anonymous')).toBe('已对邻居隐藏姓名');
-    expect(page.count('.timeline-row')).toBe(2);
+    expect(page.count('#timeline >>> .timeline-row')).toBe(2);
     expect(page.text('#timeline')).toContain('已签收');
     expect(page.text('#timeline')).toContain('2026-05-01 21:05');
     expect(page.text('#timeline')).toContain('今晚上门了解');
@@ -96,16 +97,16 @@ describe('a resident opens one of their concerns', () => {
   it('shows the photos and opens a large view on tap', async () => {
     const photos = ['cloud://env-1.b/concern/202605/a.jpg', 'cloud://env-1.b/concern/202605/b.jpg'];
     const { page } = await open({ 'concern.get': ok(view({ photos })) });
-    expect(page.count('.photo')).toBe(2);
-    await page.tap('.photo');
+    expect(page.count('#photos >>> .photo')).toBe(2);
+    await page.tap('#photos >>> .photo');
     expect(wxMock.previewImage).toHaveBeenCalledWith({ current: urlOf(photos[0]), urls: photos.map(urlOf) });
   });
 
   it('marks staff-only timeline entries apart from public ones', async () => {
     const timeline = [...concern.timeline, { type: 'concern.noted', label: '内部备注', at: T0 + 2 * HOUR, internal: true, note: '住户情绪激动' }];
     const { page } = await open({ 'concern.get': ok(view({ timeline })) });
-    expect(page.count('.internal-row')).toBe(1);
-    expect(page.text('.internal-row')).toContain('内部');
+    expect(page.count('#timeline >>> .internal-row')).toBe(1);
+    expect(page.text('#timeline >>> .internal-row')).toContain('内部');
   });
 });
 
@@ -113,7 +114,7 @@ describe('the concern was resolved and the resident may rate it', () => {
   it('shows the resolution and the rating panel only when the server offers concern.rate', async () => {
     const { page } = await open({ 'concern.get': ok(resolved) });
     expect(page.text('#resolution-summary')).toBe('已协调施工队，晚上十点后停工');
-    expect(page.count('.resolution-photo')).toBe(1);
+    expect(page.count('#resolution-photos >>> .photo')).toBe(1);
     expect(page.text('#rate-panel')).toContain('问题解决了吗？');
     expect(page.exists('#rate-resolved')).toBe(true);
     expect(page.count('.ll-star')).toBe(5);
@@ -259,12 +260,12 @@ describe('the grid worker asked the resident for more information', () => {
     const { page, send } = await open({ 'concern.get': ok(waiting), 'concern.supplement': ok(view()) });
     await page.tap('#open-supplement');
     await page.input('#sup-text', '是5楼，告示已拍');
-    await page.tap('#add-photo');
+    await page.tap('#form-photos >>> #add-photo');
     expect(uploaded).toEqual(['wxfile://tmp/1.jpg', 'wxfile://tmp/2.png']);
-    expect(page.count('.form-photo')).toBe(2);
+    expect(page.count('#form-photos >>> .form-photo')).toBe(2);
 
-    await page.tap('.photo-remove');
-    expect(page.count('.form-photo')).toBe(1);
+    await page.tap('#form-photos >>> .photo-remove');
+    expect(page.count('#form-photos >>> .form-photo')).toBe(1);
     await page.tap('#sup-submit');
 
     expect(sent(send, 'concern.supplement')[0].data).toEqual({
@@ -291,9 +292,9 @@ describe('the grid worker asked the resident for more information', () => {
     setUploader(async () => Promise.reject(new UploadError('图片不能超过2MB，请压缩后再传')));
     const { page } = await open({ 'concern.get': ok(waiting) });
     await page.tap('#open-supplement');
-    await page.tap('#add-photo');
+    await page.tap('#form-photos >>> #add-photo');
     expect(page.text('#photos-error')).toBe('图片不能超过2MB，请压缩后再传');
-    expect(page.count('.form-photo')).toBe(0);
+    expect(page.count('#form-photos >>> .form-photo')).toBe(0);
   });
 });
 
@@ -352,9 +353,9 @@ describe('photos are shown through media.urls', () => {
       'concern.get': ok(view({ photos: [own, others, ownChecked] })),
       'media.urls': mediaUrlsReply([own, others]),
     });
-    expect(page.count('.photo')).toBe(1);
-    expect(page.count('.photo-pending')).toBe(1);
-    expect(page.text('.photo-pending')).toBe('审核中');
+    expect(page.count('#photos >>> .photo')).toBe(1);
+    expect(page.count('#photos >>> .photo-pending')).toBe(1);
+    expect(page.text('#photos >>> .photo-pending')).toBe('审核中');
     expect(page.text('#photos')).not.toContain('c3');
   });
 });
@@ -376,24 +377,24 @@ describe('a resident reports someone else’s words', () => {
 
   it('sends moderation.report with the concern and the reason', async () => {
     const { page, send } = await open({ 'concern.get': ok(followed), 'moderation.report': ok({ reported: true, hidden: false }) });
-    await page.tap('#open-report');
-    await page.input('#report-reason', '含有对邻居的辱骂');
-    await page.tap('#report-submit');
+    await page.tap('#report >>> #open-report');
+    await page.input('#report >>> #report-reason', '含有对邻居的辱骂');
+    await page.tap('#report >>> #report-submit');
     expect(sent(send, 'moderation.report')[0].data).toEqual({ subjectType: 'concernText', subjectId: 'c-42', reason: '含有对邻居的辱骂' });
-    expect(page.exists('#report-panel')).toBe(false);
+    expect(page.exists('#report >>> #report-panel')).toBe(false);
     expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已举报，感谢反馈' }));
   });
 
   it('asks for a reason before sending', async () => {
     const { page, send } = await open({ 'concern.get': ok(followed) });
-    await page.tap('#open-report');
-    await page.tap('#report-submit');
-    expect(page.text('#report-error')).toContain('举报理由');
+    await page.tap('#report >>> #open-report');
+    await page.tap('#report >>> #report-submit');
+    expect(page.text('#report >>> #report-error')).toContain('举报理由');
     expect(sent(send, 'moderation.report')).toHaveLength(0);
   });
 
   it('is not offered on the resident’s own concern', async () => {
     const { page } = await open({ 'concern.get': ok(concern) });
-    expect(page.exists('#open-report')).toBe(false);
+    expect(page.exists('#report >>> #open-report')).toBe(false);
   });
 });

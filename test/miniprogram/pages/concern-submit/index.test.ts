@@ -1,4 +1,4 @@
-import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock } from '../../harness';
+import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock, type Replies, type ReplyEnvelope } from '../../harness';
 import { DRAFT_KEY } from '../../../../miniprogram/services/draft';
 import { setUploader, UploadError } from '../../../../miniprogram/services/upload';
 
@@ -19,9 +19,32 @@ const buildings = ok({
 const resident = meReply(['concern.submit', 'concern.listMine'], {
   household: { id: 'h1', buildingId: 'b2', buildingName: '2号楼', unit: '1', room: '301' },
 });
-const created = ok({ id: 'c-42', number: 'SS-0042', status: 'dispatched' });
+const T0 = Date.UTC(2026, 4, 1, 12, 0);
+// The whole view concern.submit answers with, though the form reads only its id.
+const created: ReplyEnvelope<'concern.submit'> = ok({
+  id: 'c-42',
+  number: 'SS-0042',
+  category: 'noise',
+  categoryName: '噪音扰民',
+  excerpt: '楼道灯坏了一个星期了',
+  text: '楼道灯坏了一个星期了',
+  status: 'dispatched',
+  statusLabel: '待签收',
+  buildingId: 'b2',
+  buildingName: '2号楼',
+  gridId: 'g1',
+  hideName: false,
+  createdAt: T0,
+  photos: [],
+  contactDueAt: T0 + 12 * 3600_000,
+  resolveDueAt: T0 + 5 * 24 * 3600_000,
+  overdue: false,
+  escalationLevel: 0,
+  timeline: [{ type: 'concern.submitted', label: '已受理', at: T0 }],
+  allowedActions: ['concern.get'],
+});
 
-async function openForm(extra: Record<string, Parameters<typeof fakeBackend>[0][string]> = {}) {
+async function openForm(extra: Replies = {}) {
   const send = fakeBackend({
     'member.me': resident,
     'concern.categories': categories,
@@ -181,8 +204,8 @@ describe('a resident adds photos to the concern', () => {
     setUploader(async (p) => `cloud://env-1.b/concern/202605/${p.slice(-5)}`);
     const { page, send } = await openForm();
     await fillForm(page, '楼道灯坏了一个星期了');
-    await page.tap('#add-photo');
-    expect(page.count('.photo-item')).toBe(2);
+    await page.tap('#photos >>> #add-photo');
+    expect(page.count('#photos >>> .form-photo')).toBe(2);
     await page.tap('#submit');
     expect(sent(send, 'concern.submit')[0].data).toMatchObject({
       photos: ['cloud://env-1.b/concern/202605/a.jpg', 'cloud://env-1.b/concern/202605/b.jpg'],
@@ -197,11 +220,11 @@ describe('a resident adds photos to the concern', () => {
     let n = 0;
     setUploader(async () => `cloud://env-1.b/concern/202605/p${++n}.jpg`);
     const { page } = await openForm();
-    await page.tap('#add-photo');
-    expect(page.count('.photo-item')).toBe(2);
-    await page.tap('#add-photo');
-    expect(page.count('.photo-item')).toBe(9);
-    expect(page.exists('#add-photo')).toBe(false);
+    await page.tap('#photos >>> #add-photo');
+    expect(page.count('#photos >>> .form-photo')).toBe(2);
+    await page.tap('#photos >>> #add-photo');
+    expect(page.count('#photos >>> .form-photo')).toBe(9);
+    expect(page.exists('#photos >>> #add-photo')).toBe(false);
     const counts = wxMock.chooseMedia.mock.calls.map((c) => (c[0] as { count: number }).count);
     expect(counts).toEqual([9, 7]);
   });
@@ -211,13 +234,13 @@ describe('a resident adds photos to the concern', () => {
     setUploader(async (p) => `cloud://env-1.b/concern/202605/${p.slice(-5)}`);
     const first = await openForm({ 'concern.submit': fail('NETWORK_ERROR') });
     await fillForm(first.page, '楼道灯坏了一个星期了');
-    await first.page.tap('#add-photo');
+    await first.page.tap('#photos >>> #add-photo');
     await first.page.tap('#submit');
     const draft = wxMock.getStorageSync(DRAFT_KEY) as unknown as { photos: string[] };
     expect(draft.photos).toHaveLength(2);
 
     const { page, send } = await openForm();
-    expect(page.count('.photo-item')).toBe(2);
+    expect(page.count('#photos >>> .form-photo')).toBe(2);
     await page.tap('#submit');
     expect((sent(send, 'concern.submit')[0].data as { photos: string[] }).photos).toEqual(draft.photos);
   });
@@ -226,9 +249,9 @@ describe('a resident adds photos to the concern', () => {
     pickTwo();
     setUploader(async () => Promise.reject(new UploadError('只支持 JPG、PNG、WebP 图片')));
     const { page } = await openForm();
-    await page.tap('#add-photo');
+    await page.tap('#photos >>> #add-photo');
     expect(page.text('#photos-error')).toBe('只支持 JPG、PNG、WebP 图片');
-    expect(page.count('.photo-item')).toBe(0);
+    expect(page.count('#photos >>> .form-photo')).toBe(0);
   });
 
   it('shows photos restored from a draft through media.urls', async () => {
@@ -236,7 +259,7 @@ describe('a resident adds photos to the concern', () => {
     setUploader(async (p) => `cloud://env-1.b/uploads/m1/${p.slice(-5)}`);
     const first = await openForm({ 'concern.submit': fail('NETWORK_ERROR') });
     await fillForm(first.page, '楼道灯坏了一个星期了');
-    await first.page.tap('#add-photo');
+    await first.page.tap('#photos >>> #add-photo');
     await first.page.tap('#submit');
 
     const { page, send } = await openForm({ 'media.urls': mediaUrlsReply(['cloud://env-1.b/uploads/m1/b.jpg']) });
@@ -245,14 +268,14 @@ describe('a resident adds photos to the concern', () => {
       { id: 'cloud://env-1.b/uploads/m1/a.jpg', src: urlOf('cloud://env-1.b/uploads/m1/a.jpg'), pending: false },
       { id: 'cloud://env-1.b/uploads/m1/b.jpg', src: '', pending: true },
     ]);
-    expect(page.text('.photo-pending')).toBe('审核中');
+    expect(page.text('#photos >>> .photo-pending')).toBe('审核中');
   });
 
   it('shows a photo just picked from the file on the device', async () => {
     pickTwo();
     setUploader(async (p) => `cloud://env-1.b/uploads/m1/${p.slice(-5)}`);
     const { page } = await openForm();
-    await page.tap('#add-photo');
+    await page.tap('#photos >>> #add-photo');
     expect(page.instance.data.photos).toEqual([
       { id: 'cloud://env-1.b/uploads/m1/a.jpg', src: 'wxfile://tmp/a.jpg', pending: false },
       { id: 'cloud://env-1.b/uploads/m1/b.jpg', src: 'wxfile://tmp/b.jpg', pending: false },
@@ -269,7 +292,7 @@ describe('a resident adds photos to the concern', () => {
     wxMock.compressImage = jest.fn();
     const { page, send } = await openForm({ 'media.register': (d) => ok({ fileId: d.fileId, status: 'pending' }) });
     await fillForm(page, '楼道灯坏了一个星期了');
-    await page.tap('#add-photo');
+    await page.tap('#photos >>> #add-photo');
     expect(uploadFile.mock.calls[0][0]).toMatchObject({
       url: 'http://127.0.0.1:8787/uploads',
       filePath: 'wxfile://tmp/a.jpg',
@@ -287,21 +310,21 @@ describe('a resident adds photos to the concern', () => {
       o.success({ statusCode: 200, data: JSON.stringify({ ok: true, data: { fileId: 'local://uploads/m1_x.jpg' } }) }),
     );
     const { page } = await openForm({ 'media.register': fail('FORBIDDEN', '只能登记本人上传的图片') });
-    await page.tap('#add-photo');
-    expect(page.count('.photo-item')).toBe(0);
+    await page.tap('#photos >>> #add-photo');
+    expect(page.count('#photos >>> .form-photo')).toBe(0);
     expect(page.text('#photos-error')).toBe('只能登记本人上传的图片');
   });
 });
 
 describe('asking to be notified of progress, at the submit tap', () => {
-  const templates = ok({
+  const templates: ReplyEnvelope<'notify.templates'> = ok({
     templates: [
       { key: 'concernProgress', templateId: 'tmpl-progress' },
       { key: 'concernResolved', templateId: 'tmpl-resolved' },
     ],
   });
 
-  async function ready(extra: Record<string, Parameters<typeof fakeBackend>[0][string]> = {}) {
+  async function ready(extra: Replies = {}) {
     const opened = await openForm({ 'notify.templates': templates, 'notify.recordConsent': ok({ balances: {} }), ...extra });
     await fillForm(opened.page, '楼道灯坏了一个星期了');
     return opened;

@@ -1,8 +1,9 @@
 import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock } from '../../harness';
+import type { ConcernStatus, ConcernSummary } from '../../../../miniprogram/core/concern/contract';
 
 const pageId = loadPage('pages/concerns/index');
 
-function summary(n: number, status = 'dispatched', statusLabel = '待签收') {
+function summary(n: number, status: ConcernStatus = 'dispatched', statusLabel = '待签收'): ConcernSummary {
   return {
     id: `c${n}`,
     number: `SS-${String(n).padStart(4, '0')}`,

@@ -1,11 +1,11 @@
-import type { Envelope } from '../../../../miniprogram/core/envelope';
-import { fail, fakeBackend, flush, loadPage, ok, render, sent, wxMock, type Reply } from '../../harness';
+import { fail, fakeBackend, flush, loadPage, ok, render, sent, wxMock, type Replies, type ReplyEnvelope } from '../../harness';
+import type { InboxItem } from '../../../../miniprogram/core/notify/contract';
 
 const pageId = loadPage('pages/inbox/index');
 
 const T0 = Date.UTC(2026, 4, 6, 2, 30);
 
-function msg(id: string, extra: Record<string, unknown> = {}) {
+function msg(id: string, extra: Partial<InboxItem> = {}): InboxItem {
   return { id, kind: 'concern.replied', title: `标题${id}`, body: `内容${id}`, read: false, createdAt: T0, ...extra };
 }
 
@@ -16,7 +16,7 @@ const first = [
   msg('m4', { title: '社区通知', body: '本周六停水' }),
 ];
 
-async function open(replies: Record<string, Reply> = {}) {
+async function open(replies: Replies = {}) {
   const send = fakeBackend({
     'notify.inbox': (d) => (d.cursor ? ok({ items: [msg('m5', { title: '更早的消息' })] }) : ok({ items: first, next: 'cur1' })),
     'notify.markRead': ok({ marked: 1 }),
@@ -126,7 +126,7 @@ describe('a refresh that fails while older messages are loading', () => {
     const send = fakeBackend({
       'notify.inbox': (d) => {
         listCalls += 1;
-        if (d.cursor) return new Promise<Envelope<unknown>>((resolve) => (releaseMore = () => resolve(ok({ items: [msg('m5')], next: 'cur2' }))));
+        if (d.cursor) return new Promise<ReplyEnvelope<'notify.inbox'>>((resolve) => (releaseMore = () => resolve(ok({ items: [msg('m5')], next: 'cur2' }))));
         return listCalls === 1 ? ok({ items: first, next: 'cur1' }) : fail('NETWORK_ERROR', '网络不稳定');
       },
       'notify.unreadCount': ok({ count: 0, more: false }),

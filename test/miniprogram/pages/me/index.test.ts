@@ -1,10 +1,10 @@
-import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock, type Reply } from '../../harness';
+import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock, type Replies } from '../../harness';
 
 import { requestAuthorization, resetPrivacy } from '../../../../miniprogram/services/privacy';
 
 const pageId = loadPage('pages/me/index');
 
-async function open(me: ReturnType<typeof meReply>, replies: Record<string, Reply> = {}) {
+async function open(me: ReturnType<typeof meReply>, replies: Replies = {}) {
   const send = fakeBackend({ 'member.me': me, 'notify.unreadCount': ok({ count: 0, more: false }), ...replies });
   const page = render(pageId);
   page.instance.onShow();

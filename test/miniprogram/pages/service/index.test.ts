@@ -1,4 +1,5 @@
-import { fail, fakeBackend, flush, loadPage, ok, render, sent, wxMock } from '../../harness';
+import { fail, fakeBackend, flush, loadPage, ok, render, sent, wxMock, type Replies, type ReplyEnvelope } from '../../harness';
+import type { BookingStatus, BookingView, ServiceView, SlotView } from '../../../../miniprogram/core/booking/contract';
 
 const pageId = loadPage('pages/service/index');
 
@@ -7,7 +8,7 @@ const H = 3600_000;
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - 8 * H;
 const NOW = bj(2026, 5, 6, 7, 0); // Wednesday morning
 
-const service = {
+const service: ServiceView = {
   id: 'sv-law',
   name: '法律咨询',
   description: '律师志愿者坐诊，解答婚姻家庭、劳动争议等法律问题。',
@@ -23,7 +24,7 @@ const service = {
   allowedActions: ['booking.service', 'booking.slots', 'booking.create'],
 };
 
-function slot(id: string, startAt: number, extra: Record<string, unknown> = {}) {
+function slot(id: string, startAt: number, extra: Partial<SlotView> = {}): SlotView {
   return { id, serviceId: 'sv-law', startAt, endAt: startAt + 30 * 60_000, seats: 2, seatsLeft: 1, waitlistCount: 0, status: 'open', waitlistOnly: false, ...extra };
 }
 
@@ -35,7 +36,7 @@ const slots = [
   slot('s-sat', bj(2026, 5, 9, 9), { seatsLeft: 2 }),
 ];
 
-function booking(status: string, extra: Record<string, unknown> = {}) {
+function booking(status: BookingStatus, extra: Partial<BookingView> = {}): BookingView {
   return {
     id: 'bk1',
     serviceId: 'sv-law',
@@ -51,7 +52,7 @@ function booking(status: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
+async function open(replies: Replies = {}) {
   const send = fakeBackend({
     'booking.service': ok(service),
     'booking.slots': ok({ items: slots }),
@@ -216,13 +217,13 @@ describe('the server does not offer booking to this caller', () => {
 });
 
 describe('asking to be told the result and reminded, at the confirming tap', () => {
-  const templates = ok({
+  const templates: ReplyEnvelope<'notify.templates'> = ok({
     templates: [
       { key: 'bookingResult', templateId: 'tmpl-result' },
       { key: 'bookingReminder', templateId: 'tmpl-remind' },
     ],
   });
-  const consentReplies = { 'notify.templates': templates, 'notify.recordConsent': ok({ balances: {} }) };
+  const consentReplies: Replies = { 'notify.templates': templates, 'notify.recordConsent': ok({ balances: {} }) };
 
   it('prefetches the templates for booking.create when the page opens', async () => {
     const { send } = await open(consentReplies);

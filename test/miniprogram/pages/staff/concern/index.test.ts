@@ -1,5 +1,7 @@
 import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, ok, render, sent, urlOf, wxMock } from '../../../harness';
 import { setUploader } from '../../../../../miniprogram/services/upload';
+import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
+import type { Replies } from '../../../harness';
 
 const pageId = loadPage('staff/concern/index');
 
@@ -17,7 +19,7 @@ const HANDLING = [
   'concern.resolve',
 ];
 
-const concern = {
+const concern: ConcernView = {
   id: 'c-42',
   number: '20260501-0042',
   category: 'noise',
@@ -32,7 +34,7 @@ const concern = {
   hideName: true,
   authorName: '王阿姨',
   createdAt: T0,
-  photos: [] as string[],
+  photos: [],
   assignee: { memberId: 'w1', name: '张网格' },
   firstResponder: { memberId: 'w1', name: '张网格' },
   contactDueAt: T0 + 24 * HOUR,
@@ -48,7 +50,7 @@ const concern = {
   allowedActions: HANDLING,
 };
 
-const view = (extra: Record<string, unknown> = {}) => ({ ...concern, ...extra });
+const view = (extra: Partial<ConcernView> = {}): ConcernView => ({ ...concern, ...extra });
 
 const grids = ok({
   items: [
@@ -57,7 +59,7 @@ const grids = ok({
   ],
 });
 
-async function open(replies: Parameters<typeof fakeBackend>[0] = {}, c: Record<string, unknown> = concern) {
+async function open(replies: Replies = {}, c: ConcernView = concern) {
   const send = fakeBackend({ 'concern.get': ok(c), 'community.grids': grids, 'media.urls': mediaUrlsReply(), ...replies });
   const page = render(pageId);
   page.instance.onLoad({ id: 'c-42' });
@@ -74,9 +76,9 @@ describe('a grid worker opens a concern', () => {
     expect(page.text('#author')).toBe('王阿姨（对邻居匿名）');
     expect(page.text('#first-responder')).toBe('张网格');
     expect(page.text('#resolve-due')).toBe('2026-05-04 20:00 前');
-    expect(page.count('.timeline-row')).toBe(3);
-    expect(page.count('.internal-row')).toBe(1);
-    expect(page.text('.internal-row')).toContain('住户情绪激动');
+    expect(page.count('#timeline >>> .timeline-row')).toBe(3);
+    expect(page.count('#timeline >>> .internal-row')).toBe(1);
+    expect(page.text('#timeline >>> .internal-row')).toContain('住户情绪激动');
     expect(page.text('#system-id')).toBe('c-42');
   });
 
@@ -140,7 +142,7 @@ describe('replying to the resident', () => {
     await page.tap('#form-submit');
     expect(sent(send, 'concern.reply')[0].data).toEqual({ concernId: 'c-42', text: '您好，我们会在24小时内上门查看。' });
     expect(page.exists('#form')).toBe(false);
-    expect(page.count('.timeline-row')).toBe(4);
+    expect(page.count('#timeline >>> .timeline-row')).toBe(4);
   });
 
   it('requires some text before sending', async () => {
@@ -228,7 +230,7 @@ describe('resolving a concern', () => {
     const { page, send } = await open({ 'concern.resolve': ok(view({ status: 'resolved', statusLabel: '待评价', allowedActions: ['concern.get'] })) });
     await page.tap('#action-resolve');
     await page.input('#resolve-summary', '已协调施工队，22点后停工');
-    await page.tap('#add-photo');
+    await page.tap('#form-photos >>> #add-photo');
     await page.tap('#form-submit');
     expect(sent(send, 'concern.resolve')[0].data).toEqual({
       concernId: 'c-42',
@@ -303,9 +305,9 @@ describe('photos on the staff page', () => {
     const checking = 'cloud://env-1.b/uploads/m-res/2-b.jpg';
     const { page, send } = await open({ 'media.urls': mediaUrlsReply([checking]) }, view({ photos: [passed, checking] }));
     expect((sent(send, 'media.urls')[0].data as { fileIds: string[] }).fileIds).toEqual([passed, checking]);
-    expect(page.count('.photo')).toBe(1);
-    expect(page.exists('.photo-pending')).toBe(false);
-    await page.tap('.photo');
+    expect(page.count('#photos >>> .photo')).toBe(1);
+    expect(page.exists('#photos >>> .photo-pending')).toBe(false);
+    await page.tap('#photos >>> .photo');
     expect(wxMock.previewImage).toHaveBeenCalledWith({ current: urlOf(passed), urls: [urlOf(passed)] });
   });
 });
@@ -320,20 +322,20 @@ describe('content under review', () => {
 describe('reporting the text', () => {
   it('is always offered on the staff page and sends moderation.report with the reason', async () => {
     const { page, send } = await open({ 'moderation.report': ok({ reported: true, hidden: false }) });
-    await page.tap('#open-report');
-    await page.input('#report-reason', '含有他人住址和电话');
-    await page.tap('#report-submit');
+    await page.tap('#report >>> #open-report');
+    await page.input('#report >>> #report-reason', '含有他人住址和电话');
+    await page.tap('#report >>> #report-submit');
     expect(sent(send, 'moderation.report')[0].data).toEqual({ subjectType: 'concernText', subjectId: 'c-42', reason: '含有他人住址和电话' });
-    expect(page.exists('#report-panel')).toBe(false);
+    expect(page.exists('#report >>> #report-panel')).toBe(false);
     expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已举报' }));
   });
 
   it('needs a reason of at least two characters', async () => {
     const { page, send } = await open();
-    await page.tap('#open-report');
-    await page.input('#report-reason', '差');
-    await page.tap('#report-submit');
-    expect(page.text('#report-error')).toBe('举报理由至少需要2个字');
+    await page.tap('#report >>> #open-report');
+    await page.input('#report >>> #report-reason', '差');
+    await page.tap('#report >>> #report-submit');
+    expect(page.text('#report >>> #report-error')).toBe('举报理由至少需要2个字');
     expect(sent(send, 'moderation.report')).toHaveLength(0);
   });
 });

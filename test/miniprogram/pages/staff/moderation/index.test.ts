@@ -1,11 +1,12 @@
-import { fail, fakeBackend, flush, loadPage, mediaUrlsReply, ok, render, sent, urlOf, wxMock, type Reply } from '../../../harness';
+import { fail, fakeBackend, flush, loadPage, mediaUrlsReply, ok, render, sent, urlOf, wxMock, type Replies } from '../../../harness';
+import type { ModerationItemView } from '../../../../../miniprogram/core/moderation/contract';
 
 const pageId = loadPage('staff/moderation/index');
 
 const T0 = Date.UTC(2026, 4, 6, 1, 0);
 const photoId = 'cloud://env-1.b/uploads/m-res/1717-x.jpg';
 
-function item(id: string, extra: Record<string, unknown> = {}) {
+function item(id: string, extra: Partial<ModerationItemView> = {}): ModerationItemView {
   return { id, subjectType: 'concernText', subjectId: `c-${id}`, content: `诉求原文${id}`, reason: 'textReview', reportCount: 0, status: 'pending', createdAt: T0, ...extra };
 }
 
@@ -15,13 +16,13 @@ const pending = [
   item('mod3', { reason: 'reported', reportCount: 3 }),
 ];
 
-async function open(replies: Record<string, Reply> = {}) {
+async function open(replies: Replies = {}) {
   const send = fakeBackend({
     'moderation.queue': (d) =>
       d.status === 'pending'
         ? ok({ items: pending })
-        : ok({ items: [item(`h-${String(d.status)}`, { status: d.status, content: `历史${String(d.status)}` })] }),
-    'moderation.decide': (d) => ok({ ...item(String(d.itemId)), status: d.decision === 'approve' ? 'approved' : 'rejected' }),
+        : ok({ items: [item(`h-${d.status}`, { status: d.status, content: `历史${d.status}` })] }),
+    'moderation.decide': (d) => ok(item(d.itemId, { status: d.decision === 'approve' ? 'approved' : 'rejected' })),
     'media.urls': mediaUrlsReply(),
     ...replies,
   });

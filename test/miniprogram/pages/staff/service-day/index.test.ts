@@ -1,4 +1,5 @@
-import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock } from '../../../harness';
+import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock, type Replies } from '../../../harness';
+import type { BookingStatus, BookingView, ServiceView, SlotView } from '../../../../../miniprogram/core/booking/contract';
 
 const pageId = loadPage('staff/service-day/index');
 
@@ -6,7 +7,7 @@ const H = 3600_000;
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - 8 * H;
 const NOW = bj(2026, 5, 6, 8, 40);
 
-function service(id: string, name: string, allowedActions: string[]) {
+function service(id: string, name: string, allowedActions: string[]): ServiceView {
   return {
     id,
     name,
@@ -28,11 +29,11 @@ const STAFF_ACTIONS = ['booking.service', 'booking.slots', 'booking.create', 'bo
 const law = service('sv-law', '法律咨询', STAFF_ACTIONS);
 const health = service('sv-health', '健康义诊', ['booking.service', 'booking.slots', 'booking.create']);
 
-function slot(id: string, startAt: number, extra: Record<string, unknown> = {}) {
+function slot(id: string, startAt: number, extra: Partial<SlotView> = {}): SlotView {
   return { id, serviceId: 'sv-law', startAt, endAt: startAt + 30 * 60_000, seats: 2, seatsLeft: 1, waitlistCount: 0, status: 'open', waitlistOnly: false, ...extra };
 }
 
-function booking(id: string, status: string, extra: Record<string, unknown> = {}) {
+function booking(id: string, status: BookingStatus, extra: Partial<BookingView> = {}): BookingView {
   return {
     id,
     serviceId: 'sv-law',
@@ -42,8 +43,8 @@ function booking(id: string, status: string, extra: Record<string, unknown> = {}
     endAt: bj(2026, 5, 6, 9, 30),
     location: '社区服务站101室',
     status,
-    statusLabel: { booked: '已预约', waitlisted: '候补中', attended: '已到场', noShow: '未到场' }[status] ?? status,
-    allowedActions: [] as string[],
+    statusLabel: ({ booked: '已预约', waitlisted: '候补中', attended: '已到场', noShow: '未到场' } as Partial<Record<BookingStatus, string>>)[status] ?? status,
+    allowedActions: [],
     ...extra,
   };
 }
@@ -57,7 +58,7 @@ const li = booking('bk-li', 'booked', {
 });
 const zhao = booking('bk-zhao', 'waitlisted', { residentName: '赵桂兰', address: '1号楼 3单元 602室', waitlistPosition: 1, allowedActions: ['booking.cancel'] });
 
-async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
+async function open(replies: Replies = {}) {
   const send = fakeBackend({
     'member.me': meReply(['booking.listForSlot', 'concern.queue'], { roles: ['gridWorker'] }),
     'booking.services': ok({ items: [health, law] }),
@@ -73,7 +74,7 @@ async function open(replies: Parameters<typeof fakeBackend>[0] = {}) {
   return { page, send };
 }
 
-async function openSlot(replies: Parameters<typeof fakeBackend>[0] = {}) {
+async function openSlot(replies: Replies = {}) {
   const opened = await open(replies);
   await opened.page.tap('#slot-s-0900');
   return opened;

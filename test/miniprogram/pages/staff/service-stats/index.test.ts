@@ -1,4 +1,6 @@
-import { fakeBackend, fail, flush, loadPage, ok, render, sent } from '../../../harness';
+import { fakeBackend, fail, flush, loadPage, ok, render, sent, type Reply, type ReplyFn } from '../../../harness';
+import type { ContractOutput } from '../../../../../miniprogram/core/action';
+import type { serviceStats, ServiceUsageRow } from '../../../../../miniprogram/core/booking/contract';
 
 const pageId = loadPage('staff/service-stats/index');
 
@@ -7,7 +9,7 @@ const NOW = Date.UTC(2026, 4, 20, 2, 0);
 const MAY = { from: Date.UTC(2026, 3, 30, 16), to: Date.UTC(2026, 4, 31, 16) };
 const APRIL = { from: Date.UTC(2026, 2, 31, 16), to: MAY.from };
 
-function usage(serviceId: string, name: string, extra: Record<string, unknown> = {}) {
+function usage(serviceId: string, name: string, extra: Partial<ServiceUsageRow> = {}): ServiceUsageRow {
   return {
     serviceId,
     name,
@@ -27,11 +29,11 @@ function usage(serviceId: string, name: string, extra: Record<string, unknown> =
 
 const quiet = usage('s2', '理发', { slots: 0, seatsOffered: 0, booked: 0, attended: 0, noShow: 0, cancelled: 0, fillRate: null, noShowRate: null, averageRating: null, ratings: 0 });
 
-function report(extra: Record<string, unknown> = {}) {
-  return (data: Record<string, unknown>) => ok({ from: data.from, to: data.to, rows: [usage('s1', '法律咨询'), quiet], truncated: false, ...extra });
+function report(extra: Partial<ContractOutput<typeof serviceStats>> = {}): ReplyFn<'booking.stats'> {
+  return (data) => ok({ from: data.from, to: data.to, rows: [usage('s1', '法律咨询'), quiet], truncated: false, ...extra });
 }
 
-async function open(reply: Parameters<typeof fakeBackend>[0][string] = report()) {
+async function open(reply: Reply<'booking.stats'> = report()) {
   const send = fakeBackend({ 'booking.stats': reply });
   const page = render(pageId);
   page.instance.onLoad();
@@ -118,7 +120,7 @@ describe('a staff member who runs no service', () => {
 describe('the server refuses', () => {
   it('shows its message and no rows, and retries on request', async () => {
     let refuse = true;
-    const { page, send } = await open((d) => (refuse ? fail('FORBIDDEN') : report()(d)));
+    const { page, send } = await open((d, e) => (refuse ? fail('FORBIDDEN') : report()(d, e)));
     expect(page.text('#error')).toContain('您没有权限进行此操作');
     expect(page.exists('#rows')).toBe(false);
     refuse = false;

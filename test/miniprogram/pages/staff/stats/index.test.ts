@@ -1,4 +1,6 @@
-import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock, type Reply } from '../../../harness';
+import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock, type Replies, type Reply, type ReplyEnvelope } from '../../../harness';
+import type { ContractParsed } from '../../../../../miniprogram/core/action';
+import type { concernStats, ConcernStats, ConcernStatsRow } from '../../../../../miniprogram/core/concern/contract';
 
 const pageId = loadPage('staff/stats/index');
 
@@ -6,7 +8,7 @@ const pageId = loadPage('staff/stats/index');
 const NOW = Date.UTC(2026, 4, 20, 2, 0);
 const MAY = { from: Date.UTC(2026, 3, 30, 16), to: Date.UTC(2026, 4, 31, 16) };
 
-function row(key: string, label: string, extra: Record<string, unknown> = {}) {
+function row(key: string, label: string, extra: Partial<ConcernStatsRow> = {}): ConcernStatsRow {
   return {
     key,
     label,
@@ -23,22 +25,23 @@ function row(key: string, label: string, extra: Record<string, unknown> = {}) {
   };
 }
 
-function stats(data: Record<string, unknown>) {
-  const groupBy = (data.groupBy as string) ?? 'grid';
-  return ok({
+/** What concern.stats answers for the period and grouping asked. */
+function statsOf(data: ContractParsed<typeof concernStats>): ConcernStats {
+  return {
     from: data.from,
     to: data.to,
-    groupBy,
+    groupBy: data.groupBy,
     rows: [
       row('g1', '一网格'),
       row('g2', '二网格', { total: 3, responseRate: null, resolutionRate: null, satisfactionRate: null, rated: 0, unrated: 3, medianMinutesToSign: null, medianHoursToResolve: null, rank: undefined }),
     ],
     overall: row('all', '全部', { total: 15, rank: undefined }),
     truncated: false,
-  });
+  };
 }
+const stats = (data: ContractParsed<typeof concernStats>): ReplyEnvelope<'concern.stats'> => ok(statsOf(data));
 
-async function open(reply: Reply = stats, more: Record<string, Reply> = {}) {
+async function open(reply: Reply<'concern.stats'> = stats, more: Replies = {}) {
   const send = fakeBackend({ 'concern.stats': reply, ...more });
   const page = render(pageId);
   page.instance.onLoad();
@@ -92,10 +95,7 @@ describe('a staff member opens the statistics', () => {
   });
 
   it('says when the period held more than one report reads', async () => {
-    const { page } = await open((d) => {
-      const res = stats(d) as { ok: true; data: Record<string, unknown> };
-      return ok({ ...res.data, truncated: true });
-    });
+    const { page } = await open((d) => ok({ ...statsOf(d), truncated: true }));
     expect(page.text('#truncated')).toContain('缩短统计时段');
   });
 
@@ -124,7 +124,7 @@ describe('changing the period and the grouping', () => {
 const CSV = '\uFEFF受理编号,分类\r\n20260503-0001,环境卫生\r\n20260504-0002,"噪音,扰民"\r\n';
 
 /** An admin: member.me allows the export, and concern.export answers with `reply`. */
-function asAdmin(reply: Reply = ok({ csv: CSV, rows: 2, truncated: false })): Record<string, Reply> {
+function asAdmin(reply: Reply<'concern.export'> = ok({ csv: CSV, rows: 2, truncated: false })): Replies {
   return { 'member.me': meReply(['concern.stats', 'concern.export']), 'concern.export': reply };
 }
 
