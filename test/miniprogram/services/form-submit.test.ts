@@ -1,3 +1,4 @@
+import type { ActionName } from '../../../miniprogram/core/action-names';
 import { z } from 'zod';
 import { contract } from '../../../miniprogram/core/action';
 import { fail, ok, type ActionEvent, type Envelope } from '../../../miniprogram/core/envelope';
@@ -5,14 +6,15 @@ import { setTransport } from '../../../miniprogram/services/api';
 import { formKeys, formSubmit } from '../../../miniprogram/services/form-submit';
 
 const create = contract<{ id: string }>()({
-  name: 'test.create',
+  // A contract of the test's own, outside the catalogue.
+  name: 'test.create' as ActionName,
   summary: '测试',
   input: z.strictObject({ text: z.string().min(2, { error: '请写清楚一些' }), buildingId: z.string().regex(/^b/, { error: '编号格式不正确' }) }),
   roles: ['resident'],
   scope: '测试',
   idempotent: true,
 });
-const update = contract<{ id: string }>()({ ...create, name: 'test.update', idempotent: false });
+const update = contract<{ id: string }>()({ ...create, name: 'test.update' as ActionName, idempotent: false });
 
 function host() {
   const data: Record<string, unknown> = {};

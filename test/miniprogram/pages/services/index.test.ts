@@ -1,3 +1,4 @@
+import type { ActionName } from '../../../../miniprogram/core/action-names';
 import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock } from '../../harness';
 
 const pageId = loadPage('pages/services/index');
@@ -61,7 +62,7 @@ const services = ok({
       maxPerMonth: 2,
       gridIds: [],
       active: true,
-      allowedActions: ['booking.service', 'booking.slots', 'booking.create'],
+      allowedActions: ['booking.service', 'booking.slots', 'booking.create'] as ActionName[],
     },
     {
       id: 'sv-care',
@@ -76,7 +77,7 @@ const services = ok({
       maxPerMonth: 4,
       gridIds: [],
       active: true,
-      allowedActions: ['booking.service', 'booking.slots', 'booking.create'],
+      allowedActions: ['booking.service', 'booking.slots', 'booking.create'] as ActionName[],
     },
   ],
 });

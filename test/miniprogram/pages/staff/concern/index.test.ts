@@ -1,3 +1,4 @@
+import type { ActionName } from '../../../../../miniprogram/core/action-names';
 import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, ok, render, sent, urlOf, wxMock } from '../../../harness';
 import { setUploader } from '../../../../../miniprogram/services/upload';
 import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
@@ -8,7 +9,7 @@ const pageId = loadPage('staff/concern/index');
 const T0 = Date.UTC(2026, 4, 1, 12, 0);
 const HOUR = 3600_000;
 
-const HANDLING = [
+const HANDLING: ActionName[] = [
   'concern.get',
   'concern.reply',
   'concern.note',

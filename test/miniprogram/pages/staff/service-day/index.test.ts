@@ -1,3 +1,4 @@
+import type { ActionName } from '../../../../../miniprogram/core/action-names';
 import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock, type Replies } from '../../../harness';
 import type { BookingStatus, BookingView, ServiceView, SlotView } from '../../../../../miniprogram/core/booking/contract';
 
@@ -7,7 +8,7 @@ const H = 3600_000;
 const bj = (y: number, m: number, d: number, h = 0, min = 0) => Date.UTC(y, m - 1, d, h, min) - 8 * H;
 const NOW = bj(2026, 5, 6, 8, 40);
 
-function service(id: string, name: string, allowedActions: string[]): ServiceView {
+function service(id: string, name: string, allowedActions: ActionName[]): ServiceView {
   return {
     id,
     name,
@@ -25,7 +26,7 @@ function service(id: string, name: string, allowedActions: string[]): ServiceVie
   };
 }
 
-const STAFF_ACTIONS = ['booking.service', 'booking.slots', 'booking.create', 'booking.listForSlot'];
+const STAFF_ACTIONS: ActionName[] = ['booking.service', 'booking.slots', 'booking.create', 'booking.listForSlot'];
 const law = service('sv-law', '法律咨询', STAFF_ACTIONS);
 const health = service('sv-health', '健康义诊', ['booking.service', 'booking.slots', 'booking.create']);
 

@@ -1,3 +1,4 @@
+import type { ActionName } from '../../../../../miniprogram/core/action-names';
 import { fakeBackend, flush, loadPage, ok, render, sent, wxMock } from '../../../harness';
 
 const pageId = loadPage('staff/service-edit/index');
@@ -26,7 +27,7 @@ const law = {
   maxPerMonth: 2,
   gridIds: ['g2'],
   active: true,
-  allowedActions: ['booking.service', 'booking.upsertService', 'booking.setSchedule', 'booking.closeSlots'],
+  allowedActions: ['booking.service', 'booking.upsertService', 'booking.setSchedule', 'booking.closeSlots'] as ActionName[],
 };
 
 async function open(query: Record<string, string>, replies: Parameters<typeof fakeBackend>[0] = {}) {
