@@ -137,7 +137,7 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/service-edit/index': { as: 'demo-admin', query: serviceNamed('健康体检'), emptyQuery: bareService(), validation: { query: {}, act: (p) => p.tap('#save') } },
   'staff/moderation/index': { as: 'demo-admin' },
   'staff/service-stats/index': { as: 'demo-admin' },
-  'staff/community/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#grid-save') } },
+  'staff/community/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#tab-body-grids >>> #grid-save') } },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */

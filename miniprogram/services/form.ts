@@ -8,14 +8,17 @@ function isIssue(value: unknown): value is FieldIssue {
 }
 
 /**
- * Field messages of a VALIDATION_ERROR, keyed by the top-level field name, first message
- * per field. The same shape comes from the device-side check and from the server, so a
+ * Field messages of an error that names its fields (a VALIDATION_ERROR, or a NOT_FOUND for
+ * something a field pointed at, like a 受理编号 that does not exist), keyed by the top-level
+ * field name, first message per field. The same shape comes from the device-side check and from the server, so a
  * form shows both the same way. Anything that is not a well-formed issue is ignored: the
  * server is trusted for text, not for shape.
  */
+const FIELD_CODES: readonly string[] = ['VALIDATION_ERROR', 'NOT_FOUND'];
+
 export function fieldErrors(error: ErrorBody): Record<string, string> {
   const out: Record<string, string> = {};
-  if (error.code !== 'VALIDATION_ERROR') return out;
+  if (!FIELD_CODES.includes(error.code)) return out;
   const issues = (error.details as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return out;
   for (const issue of issues) {

@@ -64,7 +64,7 @@ const DONE: Record<Kind, string> = {
 const REPLY_DAYS = [1, 2, 3, 5, 7, 10, 15, 30];
 const DEFAULT_REPLY_DAYS_INDEX = 2;
 
-const FIELDS = ['text', 'question', 'reason', 'department', 'note', 'replyDays', 'intoId', 'summary', 'photos', 'toGridId', 'toMemberId'] as const;
+const FIELDS = ['text', 'question', 'reason', 'department', 'note', 'replyDays', 'intoNumber', 'summary', 'photos', 'toGridId', 'toMemberId'] as const;
 type Field = (typeof FIELDS)[number];
 
 // Every action's form shares the field messages and one busy flag: one action at a time.
@@ -82,7 +82,7 @@ const forms = {
   resolve: formSubmit(resolveConcern, spec),
 };
 
-const emptyFields = () => ({ text: '', question: '', reason: '', department: '', note: '', intoId: '', summary: '' });
+const emptyFields = () => ({ text: '', question: '', reason: '', department: '', note: '', intoNumber: '', summary: '' });
 type FieldName = keyof ReturnType<typeof emptyFields>;
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { kind?: string; field?: string; mode?: string }>;
@@ -233,7 +233,7 @@ Component({
         case 'reportBack':
           return this.send(kind, forms.reportBack(this), { concernId, text: f.text, photos });
         case 'merge':
-          return this.send(kind, forms.merge(this), { concernId, intoId: f.intoId.trim(), reason: f.reason });
+          return this.send(kind, forms.merge(this), { concernId, intoNumber: f.intoNumber.trim(), reason: f.reason });
         case 'resolve':
           return this.send(kind, forms.resolve(this), { concernId, summary: f.summary, photos });
       }
@@ -245,10 +245,6 @@ Component({
       this.setData({ form: '', fields: emptyFields(), photos: [] });
       this.show(res.data as ConcernView);
       wx.showToast({ title: DONE[kind], icon: 'success' });
-    },
-    copyId() {
-      const id = this.data.concern?.id;
-      if (id) wx.setClipboardData({ data: id });
     },
   },
 });

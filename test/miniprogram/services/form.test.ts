@@ -28,6 +28,10 @@ describe('field errors from the server', () => {
     expect(fieldErrors(fail('VALIDATION_ERROR', 'x', 'oops').error)).toEqual({});
   });
 
+  it('are read from a NOT_FOUND a field caused (a number that does not exist)', () => {
+    expect(fieldErrors(fail('NOT_FOUND', 'x', { issues: [{ path: 'intoNumber', message: '没有这个受理编号' }] }).error)).toEqual({ intoNumber: '没有这个受理编号' });
+  });
+
   it('are empty for other codes', () => {
     expect(fieldErrors(fail('CONFLICT', 'x', { issues: [{ path: 'a', message: 'b' }] }).error)).toEqual({});
   });

@@ -80,7 +80,8 @@ describe('a grid worker opens a concern', () => {
     expect(page.count('#timeline >>> .timeline-row')).toBe(3);
     expect(page.count('#timeline >>> .internal-row')).toBe(1);
     expect(page.text('#timeline >>> .internal-row')).toContain('住户情绪激动');
-    expect(page.text('#system-id')).toBe('c-42');
+    // Staff quote the 受理编号; the internal id is never shown.
+    expect(page.text()).not.toContain('c-42');
   });
 
   it('sees overdue and escalation badges', async () => {
@@ -204,21 +205,30 @@ describe('merging a duplicate', () => {
   it('sends the original’s id and the reason', async () => {
     const { page, send } = await open({ 'concern.merge': ok(view({ status: 'merged', mergedInto: { id: 'c-7', number: '20260430-0007' }, allowedActions: ['concern.get'] })) });
     await page.tap('#action-merge');
-    await page.input('#merge-into', ' c-7 ');
+    await page.input('#merge-into', ' 20260430-0007 ');
     await page.input('#merge-reason', '同一处施工');
     await page.tap('#form-submit');
-    expect(sent(send, 'concern.merge')[0].data).toEqual({ concernId: 'c-42', intoId: 'c-7', reason: '同一处施工' });
+    expect(sent(send, 'concern.merge')[0].data).toEqual({ concernId: 'c-42', intoNumber: '20260430-0007', reason: '同一处施工' });
     expect(page.text('#merged')).toContain('20260430-0007');
   });
 
-  it('refuses merging into itself before sending', async () => {
+  it('refuses a badly written number before sending', async () => {
     const { page, send } = await open();
     await page.tap('#action-merge');
-    await page.input('#merge-into', 'c-42');
+    await page.input('#merge-into', '2026-7');
     await page.input('#merge-reason', '重复');
     await page.tap('#form-submit');
-    expect(page.text('#into-error')).toBe('不能并入自己');
+    expect(page.text('#into-error')).toBe('受理编号格式应为 20261128-0007');
     expect(sent(send, 'concern.merge')).toHaveLength(0);
+  });
+
+  it('shows the server’s word next to the number when no such concern exists', async () => {
+    const { page } = await open({ 'concern.merge': fail('NOT_FOUND', '没有受理编号为 20990101-0001 的诉求', { issues: [{ path: 'intoNumber', message: '没有受理编号为 20990101-0001 的诉求' }] }) });
+    await page.tap('#action-merge');
+    await page.input('#merge-into', '20990101-0001');
+    await page.input('#merge-reason', '重复');
+    await page.tap('#form-submit');
+    expect(page.text('#into-error')).toBe('没有受理编号为 20990101-0001 的诉求');
   });
 });
 
