@@ -10,7 +10,7 @@ import type { Deps } from '../../kernel/deps';
 import { ScopedStore } from '../../kernel/scoped-store';
 import { CHASE_INTERVAL, contactDeadline } from './lifecycle';
 import type { ConcernRecord } from './records';
-import { chainMembers, isAway, routeConcern } from './routing';
+import { routeFor } from './routing';
 import { adminsInbox, commit, notifyAll, type Message, type Step } from './transition';
 import { staffLine, concernWords } from './notices';
 
@@ -28,10 +28,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
   switch (c.status) {
     case 'dispatched': {
       const grid = await db.get('grids', c.gridId);
-      const people = await db.getMany('members', chainMembers(grid));
-      const away = new Set(people.filter((m) => isAway(m, now)).map((m) => m._id));
-      if (c.assigneeId) away.add(c.assigneeId);
-      const route = routeConcern(grid, away, c.routedVia);
+      const route = await routeFor(db, grid, now, { skip: [c.assigneeId], after: c.routedVia });
       if (c.routedVia === 'community' || (route.via === 'community' && c.assigneeId === null)) {
         return {
           patch: { overdue: true, escalationLevel: 2, wakeAt: chase },

@@ -1,5 +1,6 @@
 import type { GridRecord } from '../community/records';
 import type { MemberRecord } from '../../kernel/members';
+import type { ScopedStore } from '../../kernel/scoped-store';
 import type { RouteStep } from './records';
 
 export interface Route {
@@ -45,4 +46,22 @@ export function routeConcern(
 /** The people a grid's chain names, to look up who is away in one read. */
 export function chainMembers(grid: Pick<GridRecord, 'workerA' | 'workerB' | 'leaderId'> | null): string[] {
   return grid ? [grid.workerA, grid.workerB, grid.leaderId ?? null].filter((x): x is string => !!x) : [];
+}
+
+/**
+ * The one place routing reads the store: the grid's chain in one read, who of them is away
+ * now, and the next person after `after`. `skip` names people to pass over besides the away
+ * (the one who missed a deadline, the one going away). `people` are the chain's records, so
+ * callers need no second read for names.
+ */
+export async function routeFor(
+  db: ScopedStore,
+  grid: GridRecord | null,
+  now: number,
+  options: { skip?: readonly (string | null)[]; after?: RouteStep } = {},
+): Promise<Route & { people: MemberRecord[] }> {
+  const people = await db.getMany('members', chainMembers(grid));
+  const away = new Set(people.filter((m) => isAway(m, now)).map((m) => m._id));
+  for (const id of options.skip ?? []) if (id) away.add(id);
+  return { ...routeConcern(grid, away, options.after), people };
 }

@@ -13,7 +13,7 @@ import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { queueForReview } from '../moderation/queue';
 import { toConcernView } from './presenters';
 import { concernSubject, type ConcernRecord } from './records';
-import { chainMembers, isAway, routeConcern } from './routing';
+import { routeFor } from './routing';
 
 type Input = ContractParsed<typeof submitConcernContract>;
 
@@ -46,8 +46,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
 
   await checkPhotos(db, authorId, input.photos, concernSubject(id));
   const grid = await db.get('grids', building.gridId);
-  const chain = await db.getMany('members', chainMembers(grid));
-  const route = routeConcern(grid, new Set(chain.filter((m) => isAway(m, now)).map((m) => m._id)));
+  const route = await routeFor(db, grid, now);
   const contactDueAt = now + category.contactHours * HOUR;
   const record: Omit<ConcernRecord, 'number'> = {
     _id: id,
@@ -117,7 +116,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   await markAttached(db, concern.photos, concernSubject(concern._id));
   if (verdict === 'review') await queueForReview(db, { subjectType: 'concernText', subjectId: concern._id, content: concern.text, reason: 'textReview' }, now);
   // The chain members were read for routing: the assignee's name is already at hand.
-  const names = new Map(chain.map((m) => [m._id, m.name ?? '网格员']));
+  const names = new Map(route.people.map((m) => [m._id, m.name ?? '网格员']));
   const media = await mediaFor(db, concern.photos);
   return toConcernView(caller, concern, events, names, now, { media });
 }

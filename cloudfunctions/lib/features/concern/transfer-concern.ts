@@ -2,7 +2,7 @@ import { fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import { contactDeadline } from './lifecycle';
 import type { Route } from './routing';
-import { chainMembers, isAway, routeConcern } from './routing';
+import { routeFor } from './routing';
 import { act } from './transition';
 
 interface Input {
@@ -23,8 +23,7 @@ export async function transferConcern(ctx: HandlerContext<Input>) {
   let gridId: string | undefined;
   if (toGridId) {
     const grid = await db.require('grids', toGridId, '网格不存在', 'toGridId');
-    const people = await db.getMany('members', chainMembers(grid));
-    route = routeConcern(grid, new Set(people.filter((m) => isAway(m, ctx.now)).map((m) => m._id)));
+    route = await routeFor(db, grid, ctx.now);
     gridId = grid._id;
   } else {
     const target = await db.get('members', toMemberId as string);

@@ -4,7 +4,7 @@ import { hasRole } from '../../kernel/caller';
 import { changeMember } from '../../kernel/members';
 import { commit, notifyAll } from '../concern/transition';
 import { contactDeadline } from '../concern/lifecycle';
-import { chainMembers, isAway, routeConcern } from '../concern/routing';
+import { routeFor, type Route } from '../concern/routing';
 import { staffLine } from '../concern/notices';
 
 /** How many waiting concerns one call hands on; the sweep moves any remainder. */
@@ -34,18 +34,16 @@ export async function setAway(ctx: HandlerContext<{ away: boolean; until?: numbe
       limit: HANDOVER_LIMIT,
     });
     // Most waiting items share a grid or two: work out each grid's next person once.
-    const routes = new Map<string, ReturnType<typeof routeConcern>>();
-    const routeFor = async (gridId: string) => {
+    const routes = new Map<string, Route>();
+    const nextIn = async (gridId: string) => {
       const known = routes.get(gridId);
       if (known) return known;
-      const grid = await db.get('grids', gridId);
-      const people = await db.getMany('members', chainMembers(grid));
-      const route = routeConcern(grid, new Set([target, ...people.filter((m) => isAway(m, now)).map((m) => m._id)]));
+      const route = await routeFor(db, await db.get('grids', gridId), now, { skip: [target] });
       routes.set(gridId, route);
       return route;
     };
     for (const c of waiting.items) {
-      const route = await routeFor(c.gridId);
+      const route = await nextIn(c.gridId);
       try {
         const { next, event } = await commit(db, caller, c, {
           assigneeId: route.assigneeId,
