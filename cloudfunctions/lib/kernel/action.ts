@@ -26,6 +26,9 @@ export interface HandlerContext<In, C extends Caller = IdentifiedCaller> {
 /** The use case behind action `K`: its input and output are the contract's. */
 export type Handler<K extends ActionName> = (ctx: HandlerContext<ContractParsed<Contracts[K]>>) => Promise<ContractOutput<Contracts[K]>>;
 
+/** The use case behind a public read (`anonymous: true`): its caller may have no identity. */
+export type PublicHandler<K extends ActionName> = (ctx: HandlerContext<ContractParsed<Contracts[K]>, Caller>) => Promise<ContractOutput<Contracts[K]>>;
+
 export interface ActionDef<C extends ActionContract> {
   contract: C;
   handler(ctx: HandlerContext<ContractParsed<C>, Caller>): Promise<ContractOutput<C>>;

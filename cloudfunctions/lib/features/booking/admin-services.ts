@@ -1,12 +1,6 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
-import {
-  BOOKING_HORIZON_DAYS,
-  type closeSlots as closeSlotsContract,
-  type setSchedule as setScheduleContract,
-  type upsertService as upsertServiceContract,
-} from '../../../../miniprogram/core/booking/contract';
+import { BOOKING_HORIZON_DAYS } from '../../../../miniprogram/core/booking/contract';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { HandlerContext, Handler } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { op } from '../../ports/store';
@@ -19,7 +13,7 @@ import { changeBooking, freeBooking } from './steps';
 /** Room on the waitlist per slot: enough to fill every seat again, at least five. */
 export const waitlistCap = (seats: number) => Math.max(5, seats);
 
-export async function upsertService(ctx: HandlerContext<ContractParsed<typeof upsertServiceContract>>) {
+export const upsertService: Handler<'booking.upsertService'> = async (ctx) => {
   const db = ctx.db();
   const { serviceId, location, staffIds: staffInput, ...rest } = ctx.input;
   const existingService = serviceId ? await db.require('services', serviceId, '服务不存在', 'serviceId') : null;
@@ -42,7 +36,7 @@ export async function upsertService(ctx: HandlerContext<ContractParsed<typeof up
   }
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${record._id}`, type: serviceId ? 'service.updated' : 'service.created', public: false, to: record.name, at: ctx.now });
   return toServiceView(ctx.caller, record, record.active);
-}
+};
 
 /**
  * Creates the slots of a service up to the horizon, skipping closures. Slot ids derive
@@ -76,14 +70,14 @@ export async function generateSlots(db: ScopedStore, service: ServiceRecord, now
   return created;
 }
 
-export async function setSchedule(ctx: HandlerContext<ContractParsed<typeof setScheduleContract>>) {
+export const setSchedule: Handler<'booking.setSchedule'> = async (ctx) => {
   const db = ctx.db();
   const service = await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId');
   await db.update('services', service._id, { schedule: ctx.input.schedule, updatedAt: ctx.now });
   const slotsCreated = await generateSlots(db, { ...service, schedule: ctx.input.schedule }, ctx.now);
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${service._id}`, type: 'service.scheduled', public: false, to: JSON.stringify(ctx.input.schedule), at: ctx.now });
   return { serviceId: service._id, schedule: ctx.input.schedule, slotsCreated };
-}
+};
 
 /** Most slots one call closes; a longer closure is recorded and future slots skip it. */
 const CLOSE_LIMIT = 300;
@@ -93,7 +87,7 @@ const CLOSE_LIMIT = 300;
  * will skip it), existing slots in it close, and their bookings are cancelled with a
  * message to each resident.
  */
-export async function closeSlots(ctx: HandlerContext<ContractParsed<typeof closeSlotsContract>>) {
+export const closeSlots: Handler<'booking.closeSlots'> = async (ctx) => {
   const db = ctx.db();
   const { serviceId, from, to, reason } = ctx.input;
   await db.require('services', serviceId, '服务不存在', 'serviceId');
@@ -112,7 +106,7 @@ export async function closeSlots(ctx: HandlerContext<ContractParsed<typeof close
   }
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${serviceId}`, type: 'service.closed', public: false, note: reason, to: `${from}-${to}`, at: ctx.now });
   return { closed, bookingsCancelled };
-}
+};
 
 async function closeBookings(db: ScopedStore, notifier: Notifier, actor: HandlerContext<unknown>['caller'], slot: SlotRecord, reason: string, now: number): Promise<number> {
   let count = 0;

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { bookingView, loadBooking } from './load';
 import { canCancel, isOwner } from './rules';
 import { changeBooking, freeBooking } from './steps';
@@ -8,7 +8,7 @@ import { changeBooking, freeBooking } from './steps';
  * Cancels before the cutoff (staff any time before the start). The seat goes to the first
  * on the waitlist, who is offered it with a window to confirm.
  */
-export async function cancelBooking(ctx: HandlerContext<{ bookingId: string; reason?: string }>) {
+export const cancelBooking: Handler<'booking.cancel'> = async (ctx) => {
   const { db, b, service } = await loadBooking(ctx);
   if (b.status === 'cancelled' && b.wakeAt !== null) {
     // A retry after a crash mid-cancel: finish giving back the place, lock and quota.
@@ -35,4 +35,4 @@ export async function cancelBooking(ctx: HandlerContext<{ bookingId: string; rea
     });
   }
   return bookingView(ctx, next, service);
-}
+};

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { hasRole, type Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { toServiceView, toSlotView } from './presenters';
@@ -20,7 +20,7 @@ function canBook(caller: Caller, s: ServiceRecord, grid: string | null): boolean
 }
 
 /** Residents see the services open to their grid; staff see all, including paused ones. */
-export async function listServices(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
+export const listServices: Handler<'booking.services'> = async (ctx) => {
   const db = ctx.db();
   const staff = hasRole(ctx.caller, 'gridWorker', 'admin');
   const [page, grid] = await Promise.all([
@@ -29,16 +29,16 @@ export async function listServices(ctx: HandlerContext<{ cursor?: string; limit:
   ]);
   const visible = page.items.filter((s) => staff || (s.active && (eligible(s, grid) || !hasRole(ctx.caller, 'resident'))));
   return { items: visible.map((s) => toServiceView(ctx.caller, s, canBook(ctx.caller, s, grid))), next: page.next };
-}
+};
 
-export async function getService(ctx: HandlerContext<{ serviceId: string }>) {
+export const getService: Handler<'booking.service'> = async (ctx) => {
   const db = ctx.db();
   const s = await db.get('services', ctx.input.serviceId);
   if (!s || (!s.active && !hasRole(ctx.caller, 'gridWorker', 'admin'))) throw new AppError('NOT_FOUND', '服务不存在');
   return toServiceView(ctx.caller, s, canBook(ctx.caller, s, await residentGrid(db, ctx.caller)));
-}
+};
 
-export async function listSlots(ctx: HandlerContext<{ serviceId: string; from?: number; cursor?: string; limit: number }>) {
+export const listSlots: Handler<'booking.slots'> = async (ctx) => {
   const db = ctx.db();
   const service = await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId');
   // Residents see what they can still book; staff also see today's slots already under way,
@@ -51,4 +51,4 @@ export async function listSlots(ctx: HandlerContext<{ serviceId: string; from?: 
     after: ctx.input.cursor,
   });
   return { items: page.items.map(toSlotView), next: page.next };
-}
+};

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { HandlerContext, Handler } from '../../kernel/action';
 import { releaseLock } from './limits';
 import { bookingView, loadBooking } from './load';
 import { CHECK_IN_OPENS, isServiceStaff } from './rules';
@@ -13,20 +13,20 @@ async function staffLoad(ctx: HandlerContext<{ bookingId: string }>) {
 }
 
 /** Staff record that the resident came, with an optional note of the service given. */
-export async function checkIn(ctx: HandlerContext<{ bookingId: string; note?: string }>) {
+export const checkIn: Handler<'booking.checkIn'> = async (ctx) => {
   const { db, b, service } = await staffLoad(ctx);
   if (ctx.now < b.startAt - CHECK_IN_OPENS) throw new AppError('CONFLICT', '服务开始前1小时才能登记到场');
   const next = await changeBooking(db, ctx.caller, b, { status: 'attended', note: ctx.input.note ?? null, wakeAt: null }, { type: 'booking.attended' }, ctx.now);
   // The open-booking limit is about waiting, not history: the resident may book again.
   await releaseLock(db, b.serviceId, b.memberId, b.claim);
   return bookingView(ctx, next, service);
-}
+};
 
 /** Staff record a no-show after the start; the month's quota stays used. */
-export async function markNoShow(ctx: HandlerContext<{ bookingId: string }>) {
+export const markNoShow: Handler<'booking.markNoShow'> = async (ctx) => {
   const { db, b, service } = await staffLoad(ctx);
   if (ctx.now < b.startAt) throw new AppError('CONFLICT', '服务开始后才能登记未到场');
   const next = await changeBooking(db, ctx.caller, b, { status: 'noShow', wakeAt: null }, { type: 'booking.noShow' }, ctx.now);
   await releaseLock(db, b.serviceId, b.memberId, b.claim);
   return bookingView(ctx, next, service);
-}
+};

@@ -1,7 +1,7 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
-import type { BookingView, createBooking as createBookingContract } from '../../../../miniprogram/core/booking/contract';
+import type { createBooking as createBookingContract } from '../../../../miniprogram/core/booking/contract';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { HandlerContext, Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { HOUR } from '../../kernel/time';
 import { formatAddress } from '../member/household';
@@ -22,7 +22,7 @@ type Input = ContractParsed<typeof createBookingContract>;
  * claim is given back if a later one fails, so a refused booking leaves nothing behind.
  * The booking id is (slot, resident): any number of retries or double taps make one.
  */
-export async function createBooking(ctx: HandlerContext<Input>): Promise<BookingView> {
+export const createBooking: Handler<'booking.create'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
   const slot = await db.require('slots', input.slotId, '时段不存在', 'slotId');
@@ -128,7 +128,7 @@ export async function createBooking(ctx: HandlerContext<Input>): Promise<Booking
   if (saved) await notifyCreated(ctx, record, service.name);
   const fresh = (await db.get('bookings', id)) ?? stored;
   return toBookingView(caller, fresh, service, await db.get('slots', slot._id), now);
-}
+};
 
 /** The resident hears of the booking once: the notice id names this incarnation. */
 async function notifyCreated(ctx: HandlerContext<Input>, b: BookingRecord, serviceName: string): Promise<void> {

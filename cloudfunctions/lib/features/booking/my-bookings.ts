@@ -1,11 +1,11 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import type { ServiceRecord } from './records';
 import { toBookingView } from './presenters';
 import { isServiceStaff } from './rules';
 
 /** Upcoming bookings soonest first; past ones latest first. */
-export async function listMyBookings(ctx: HandlerContext<{ when: 'upcoming' | 'past'; cursor?: string; limit: number }>) {
+export const listMyBookings: Handler<'booking.listMine'> = async (ctx) => {
   const db = ctx.db();
   const upcoming = ctx.input.when === 'upcoming';
   const page = await db.query('bookings', {
@@ -24,10 +24,10 @@ export async function listMyBookings(ctx: HandlerContext<{ when: 'upcoming' | 'p
       .map((b) => toBookingView(ctx.caller, b, services.get(b.serviceId) as ServiceRecord, waitSlots.get(b.slotId) ?? null, ctx.now)),
     next: page.next,
   };
-}
+};
 
 /** The day's list for the service's staff: everyone booked, offered or waiting. */
-export async function listForSlot(ctx: HandlerContext<{ slotId: string; cursor?: string; limit: number }>) {
+export const listForSlot: Handler<'booking.listForSlot'> = async (ctx) => {
   const db = ctx.db();
   const slot = await db.require('slots', ctx.input.slotId, '时段不存在', 'slotId');
   const service = await db.require('services', slot.serviceId, '服务不存在');
@@ -49,4 +49,4 @@ export async function listForSlot(ctx: HandlerContext<{ slotId: string; cursor?:
     }),
     next: page.next,
   };
-}
+};

@@ -1,10 +1,10 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { bookingView, loadBooking } from './load';
 import { isOwner } from './rules';
 import { changeBooking } from './steps';
 
-export async function rateBooking(ctx: HandlerContext<{ bookingId: string; score: number; comment?: string }>) {
+export const rateBooking: Handler<'booking.rate'> = async (ctx) => {
   const { db, b, service } = await loadBooking(ctx);
   if (!isOwner(ctx.caller, b)) throw new AppError('NOT_FOUND', '预约不存在');
   if (b.status !== 'attended') throw new AppError('CONFLICT', '到场接受服务后才能评价');
@@ -12,4 +12,4 @@ export async function rateBooking(ctx: HandlerContext<{ bookingId: string; score
   const rating = { score: ctx.input.score, comment: ctx.input.comment ?? null, at: ctx.now };
   const next = await changeBooking(db, ctx.caller, b, { rating }, { type: 'booking.rated', note: `${ctx.input.score}星` }, ctx.now);
   return bookingView(ctx, next, service);
-}
+};

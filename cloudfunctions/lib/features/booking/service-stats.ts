@@ -1,5 +1,5 @@
 import type { ServiceUsageRow } from '../../../../miniprogram/core/booking/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { RecordOf } from '../../ports/store';
 import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
@@ -46,7 +46,7 @@ export function usage(service: ServiceRecord, slots: SlotRecord[], bookings: Boo
   };
 }
 
-export async function serviceStats(ctx: HandlerContext<{ from: number; to: number; serviceId?: string }>) {
+export const serviceStats: Handler<'booking.stats'> = async (ctx) => {
   const db = ctx.db();
   const listed = ctx.input.serviceId
     ? { items: [await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId')], next: undefined }
@@ -64,4 +64,4 @@ export async function serviceStats(ctx: HandlerContext<{ from: number; to: numbe
     rows.push(usage(s, slots.items, bookings.items));
   }
   return { from: ctx.input.from, to: ctx.input.to, rows, truncated };
-}
+};

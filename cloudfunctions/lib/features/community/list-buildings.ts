@@ -1,9 +1,8 @@
 import { fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
-import type { Caller } from '../../kernel/caller';
+import type { PublicHandler } from '../../kernel/action';
 
 /** Public list: a visitor needs it to say where they live before anyone knows them. */
-export async function listBuildings(ctx: HandlerContext<{ communityId?: string; cursor?: string; limit: number }, Caller>) {
+export const listBuildings: PublicHandler<'community.buildings'> = async (ctx) => {
   const communityId = ctx.input.communityId ?? ctx.caller.communityId;
   if (!communityId) throw fieldError('VALIDATION_ERROR', 'communityId', '请先选择社区');
   const page = await ctx.dbFor(communityId).query('buildings', {
@@ -13,4 +12,4 @@ export async function listBuildings(ctx: HandlerContext<{ communityId?: string; 
     after: ctx.input.cursor,
   });
   return { items: page.items.map((b) => ({ id: b._id, name: b.name, gridId: b.gridId })), next: page.next };
-}
+};

@@ -1,8 +1,7 @@
 import type { CommunityView } from '../../../../miniprogram/core/community/contract';
-import type { HandlerContext } from '../../kernel/action';
-import type { Caller } from '../../kernel/caller';
+import type { PublicHandler } from '../../kernel/action';
 
-export async function listCommunities(ctx: HandlerContext<{ cursor?: string; limit: number }, Caller>) {
+export const listCommunities: PublicHandler<'community.list'> = async (ctx) => {
   const page = await ctx.deps.store.query('communities', {
     where: { active: true },
     orderBy: { field: 'name', dir: 'asc' },
@@ -13,4 +12,4 @@ export async function listCommunities(ctx: HandlerContext<{ cursor?: string; lim
     items: page.items.map((c): CommunityView => ({ id: c._id, name: c.name, subdistrict: c.subdistrict })),
     next: page.next,
   };
-}
+};

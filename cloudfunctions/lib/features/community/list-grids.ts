@@ -1,7 +1,7 @@
 import type { GridView, StaffRef } from '../../../../miniprogram/core/community/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 
-export async function listGrids(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
+export const listGrids: Handler<'community.grids'> = async (ctx) => {
   const db = ctx.db();
   const page = await db.query('grids', {
     where: {},
@@ -28,4 +28,4 @@ export async function listGrids(ctx: HandlerContext<{ cursor?: string; limit: nu
     }),
     next: page.next,
   };
-}
+};

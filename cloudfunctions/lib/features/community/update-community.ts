@@ -1,17 +1,13 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
-import type { updateCommunity as updateCommunityContract } from '../../../../miniprogram/core/community/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import type { CommunityRecord } from './records';
-
-type Input = ContractParsed<typeof updateCommunityContract>;
 
 /**
  * Opens the admin's community on first call (a bootstrap admin from configuration has a
  * community id but no record yet) and renames it later. Opening lets every feature seed
  * what it needs (the concern categories, so residents can speak up from day one).
  */
-export async function updateCommunity(ctx: HandlerContext<Input>) {
+export const updateCommunity: Handler<'community.update'> = async (ctx) => {
   const db = ctx.db();
   const { input, now } = ctx;
   const created = await ctx.deps.store.insert('communities', {
@@ -34,4 +30,4 @@ export async function updateCommunity(ctx: HandlerContext<Input>) {
     at: now,
   });
   return { id: db.communityId, name: input.name, subdistrict: input.subdistrict };
-}
+};

@@ -1,12 +1,8 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
-import type { upsertBuilding as upsertBuildingContract } from '../../../../miniprogram/core/community/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import type { BuildingRecord } from './records';
 
-type Input = ContractParsed<typeof upsertBuildingContract>;
-
-export async function upsertBuilding(ctx: HandlerContext<Input>) {
+export const upsertBuilding: Handler<'community.upsertBuilding'> = async (ctx) => {
   const db = ctx.db();
   const { input, now } = ctx;
   await db.require('grids', input.gridId, '网格不存在', 'gridId');
@@ -35,4 +31,4 @@ export async function upsertBuilding(ctx: HandlerContext<Input>) {
     at: now,
   });
   return { id: building._id, name: building.name, gridId: building.gridId };
-}
+};

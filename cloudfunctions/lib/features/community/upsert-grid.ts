@@ -1,18 +1,14 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
-import type { upsertGrid as upsertGridContract } from '../../../../miniprogram/core/community/contract';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { changeMember } from '../../kernel/members';
 import type { GridRecord } from './records';
-
-type Input = ContractParsed<typeof upsertGridContract>;
 
 /**
  * Creates or edits a grid. Naming a worker A or B also puts the grid in that worker's
  * scope, so routing and permission can never point at someone who cannot see the item.
  */
-export async function upsertGrid(ctx: HandlerContext<Input>) {
+export const upsertGrid: Handler<'community.upsertGrid'> = async (ctx) => {
   const db = ctx.db();
   const { input, now } = ctx;
   const workerIds = [input.workerA, input.workerB].filter((id): id is string => !!id);
@@ -74,4 +70,4 @@ export async function upsertGrid(ctx: HandlerContext<Input>) {
     ...(grid.workerB ? { workerB: { memberId: grid.workerB, name: names.get(grid.workerB) ?? '网格员' } } : {}),
     ...(grid.leaderId ? { leader: { memberId: grid.leaderId, name: names.get(grid.leaderId) ?? '网格长' } } : {}),
   };
-}
+};

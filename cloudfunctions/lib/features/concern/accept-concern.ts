@@ -1,11 +1,11 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { act } from './transition';
 
 /**
  * 签收. The first signature makes its signer the first responder (首接负责), who stays
  * responsible until the concern closes, and fixes whether the contact SLA was met.
  */
-export async function acceptConcern(ctx: HandlerContext<{ concernId: string }>) {
+export const acceptConcern: Handler<'concern.accept'> = async (ctx) => {
   const me = ctx.caller.memberId;
   return act(ctx, 'concern.accept', (c) => ({
     patch: {
@@ -21,4 +21,4 @@ export async function acceptConcern(ctx: HandlerContext<{ concernId: string }>) 
     step: { type: 'concern.accepted', public: true },
     messages: () => [{ to: [c.authorId], kind: 'concern.accepted', title: '您的诉求已签收', body: `受理编号${c.number}已由工作人员签收办理。` }],
   }));
-}
+};

@@ -1,24 +1,14 @@
-import type { ConcernStatus } from '../../../../miniprogram/core/concern/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import type { Filter } from '../../ports/store';
 import { toQueueItem } from './presenters';
-
-interface Input {
-  status?: ConcernStatus;
-  overdue?: true;
-  category?: string;
-  gridId?: string;
-  cursor?: string;
-  limit: number;
-}
 
 /**
  * A grid worker's queue is what waits on them; admins see the whole community and may
  * filter by category or grid. Each filter combination has its own index.
  */
-export async function concernQueue(ctx: HandlerContext<Input>) {
+export const concernQueue: Handler<'concern.queue'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const admin = hasRole(caller, 'admin');
   if (!admin && (input.category || input.gridId)) throw new AppError('FORBIDDEN', '按分类或网格筛选仅限社区管理员');
@@ -38,4 +28,4 @@ export async function concernQueue(ctx: HandlerContext<Input>) {
   const ids = page.items.map((c) => c.assigneeId).filter((x): x is string => !!x);
   const names = new Map((await db.getMany('members', ids)).map((m) => [m._id, m.name ?? '网格员']));
   return { items: page.items.map((c) => toQueueItem(c, ctx.caller, now, names)), next: page.next };
-}
+};

@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { ConcernStats } from '../../../../miniprogram/core/concern/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { HandlerContext, Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { COMMUNITY_TZ } from '../../kernel/time';
 import type { ConcernRecord } from './records';
@@ -19,7 +19,7 @@ interface Input {
  * Rates per grid, worker (the responsible first responder), category or Beijing month.
  * Grid workers see only concerns of their grids or handled by them.
  */
-export async function concernStats(ctx: HandlerContext<Input>): Promise<ConcernStats> {
+export const concernStats: Handler<'concern.stats'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
   const all: ConcernRecord[] = [];
@@ -52,7 +52,7 @@ export async function concernStats(ctx: HandlerContext<Input>): Promise<ConcernS
   const rows = rank([...groups.entries()].map(([key, list]) => summarize(key, labels.get(key) ?? key, list, now)));
   rows.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.total - a.total || a.key.localeCompare(b.key));
   return { from: input.from, to: input.to, groupBy: input.groupBy, rows, overall: summarize('all', '合计', mine, now), truncated };
-}
+};
 
 async function labelsFor(ctx: HandlerContext<Input>, by: Input['groupBy'], keys: string[], concerns: ConcernRecord[]) {
   const db = ctx.db();

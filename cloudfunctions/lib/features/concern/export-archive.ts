@@ -1,6 +1,6 @@
 import { ARCHIVE_COLUMNS, CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/contract';
 import { formatDateTime } from '../../../../miniprogram/core/format';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import type { ConcernRecord } from './records';
 
@@ -20,7 +20,7 @@ function cell(value: string): string {
  * to the subdistrict. No resident's name, phone or words leave with it: the archive is
  * about what was handled, how fast and how well. Audited.
  */
-export async function exportArchive(ctx: HandlerContext<{ from: number; to: number }>) {
+export const exportArchive: Handler<'concern.export'> = async (ctx) => {
   const db = ctx.db();
   const concerns: ConcernRecord[] = [];
   let after: string | undefined;
@@ -59,4 +59,4 @@ export async function exportArchive(ctx: HandlerContext<{ from: number; to: numb
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `community:${db.communityId}`, type: 'concern.exported', public: false, note: `${rows.length}条`, at: ctx.now });
   // A byte-order mark so spreadsheet programs read the Chinese as UTF-8.
   return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length, truncated: !!after || concerns.length > MAX_ROWS };
-}
+};

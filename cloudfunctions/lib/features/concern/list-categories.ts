@@ -1,7 +1,7 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 
-export async function listCategories(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
+export const listCategories: Handler<'concern.categories'> = async (ctx) => {
   const page = await ctx.db().query('categories', {
     where: {},
     orderBy: { field: 'order', dir: 'asc' },
@@ -22,4 +22,4 @@ export async function listCategories(ctx: HandlerContext<{ cursor?: string; limi
       })),
     next: page.next,
   };
-}
+};

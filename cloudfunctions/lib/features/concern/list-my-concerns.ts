@@ -1,7 +1,7 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { toSummary } from './presenters';
 
-export async function listMyConcerns(ctx: HandlerContext<{ cursor?: string; limit: number }>) {
+export const listMyConcerns: Handler<'concern.listMine'> = async (ctx) => {
   const page = await ctx.db().query('concerns', {
     where: { authorId: ctx.caller.memberId },
     orderBy: { field: 'createdAt', dir: 'desc' },
@@ -9,4 +9,4 @@ export async function listMyConcerns(ctx: HandlerContext<{ cursor?: string; limi
     after: ctx.input.cursor,
   });
   return { items: page.items.map((c) => toSummary(c, ctx.caller)), next: page.next };
-}
+};

@@ -1,5 +1,5 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { HandlerContext, Handler } from '../../kernel/action';
 import { isHandler } from './permissions';
 import type { ConcernRecord } from './records';
 import { act, commit, loadFor } from './transition';
@@ -12,7 +12,7 @@ const MERGEABLE_INTO = new Set(['dispatched', 'accepted', 'waitingResident', 'co
  * Following first means a failure in between leaves an extra follower, never a resident
  * whose concern vanished without word.
  */
-export async function mergeConcern(ctx: HandlerContext<{ concernId: string; intoId?: string; intoNumber?: string; reason: string }>) {
+export const mergeConcern: Handler<'concern.merge'> = async (ctx) => {
   const db = ctx.db();
   const dup = await loadFor(ctx, ctx.input.concernId, 'concern.merge');
   const intoId = ctx.input.intoId ?? (await byNumber(ctx, ctx.input.intoNumber as string));
@@ -38,7 +38,7 @@ export async function mergeConcern(ctx: HandlerContext<{ concernId: string; into
       { to: [dup.authorId, ...dup.followerIds], kind: 'concern.merged', title: '您的诉求已与相同问题合并办理', body: `后续进展将在诉求 ${original.number} 中告知您。` },
     ],
   }));
-}
+};
 
 /** Staff quote the 受理编号; numbers are unique within a community. */
 async function byNumber(ctx: HandlerContext<unknown>, number: string): Promise<string> {

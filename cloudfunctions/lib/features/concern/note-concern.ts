@@ -1,10 +1,10 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { act } from './transition';
 
 /** A staff-only note; never on the resident's timeline. */
-export async function noteConcern(ctx: HandlerContext<{ concernId: string; text: string }>) {
+export const noteConcern: Handler<'concern.note'> = async (ctx) => {
   return act(ctx, 'concern.note', (c) => ({
     patch: {},
     step: { type: 'concern.noted', public: false, note: ctx.input.text, from: c.status, to: c.status },
   }));
-}
+};

@@ -1,21 +1,14 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { LOW_SATISFACTION } from './lifecycle';
 import { superviseAgain } from './supervise';
 import type { ConcernRecord } from './records';
 import { act, adminsInbox } from './transition';
 
-interface Input {
-  concernId: string;
-  resolved: boolean;
-  satisfaction: number;
-  comment?: string;
-}
-
 /**
  * The resident's verdict. Resolved and not unhappy closes and archives it; "not resolved"
  * or 1–2 stars reopens it as supervised, and the handler's superiors hear about it.
  */
-export async function rateConcern(ctx: HandlerContext<Input>) {
+export const rateConcern: Handler<'concern.rate'> = async (ctx) => {
   const { resolved, satisfaction, comment } = ctx.input;
   return act(ctx, 'concern.rate', (c) => {
     const rating = { resolved, satisfaction, comment: comment ?? null, at: ctx.now, round: c.round };
@@ -37,4 +30,4 @@ export async function rateConcern(ctx: HandlerContext<Input>) {
       ],
     };
   });
-}
+};

@@ -1,9 +1,9 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { RATING_WINDOW } from './lifecycle';
 import { act, residents } from './transition';
 
 /** 办结: the handler states what was done; the resident has a week to say if it worked. */
-export async function resolveConcern(ctx: HandlerContext<{ concernId: string; summary: string; photos: string[] }>) {
+export const resolveConcern: Handler<'concern.resolve'> = async (ctx) => {
   const rateDueAt = ctx.now + RATING_WINDOW;
   return act(ctx, 'concern.resolve', (c) => ({
     patch: {
@@ -21,4 +21,4 @@ export async function resolveConcern(ctx: HandlerContext<{ concernId: string; su
     step: { type: 'concern.resolved', public: true, note: ctx.input.summary, photos: ctx.input.photos },
     messages: () => [{ to: residents(c), kind: 'concern.resolved', title: '您的诉求已办结，请评价', body: `${ctx.input.summary.slice(0, 40)}。问题解决了吗？欢迎评价。` }],
   }), ctx.input.photos);
-}
+};

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { submitConcern as submitConcernContract } from '../../../../miniprogram/core/concern/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { HandlerContext, Handler } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DuplicateKeyError } from '../../ports/store';
 import { DAY, HOUR, localDayKey } from '../../kernel/time';
@@ -22,7 +22,7 @@ type Input = ContractParsed<typeof submitConcernContract>;
  * stored exactly once per idempotency key. The concern's id derives from (author, key), so a
  * retry finds the first one; the same key with different content is a CONFLICT.
  */
-export async function submitConcern(ctx: HandlerContext<Input>) {
+export const submitConcern: Handler<'concern.submit'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
   const authorId = caller.memberId;
@@ -119,7 +119,7 @@ export async function submitConcern(ctx: HandlerContext<Input>) {
   const names = new Map(route.people.map((m) => [m._id, m.name ?? '网格员']));
   const media = await mediaFor(db, concern.photos);
   return toConcernView(caller, concern, events, names, now, { media });
-}
+};
 
 async function replay(ctx: HandlerContext<Input>, existing: ConcernRecord, requestHash: string) {
   if (existing.requestHash !== requestHash) {

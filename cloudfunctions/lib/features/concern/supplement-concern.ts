@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import type { ConcernRecord } from './records';
 import { resume } from './lifecycle';
 import { act } from './transition';
@@ -7,7 +7,7 @@ import { act } from './transition';
  * The resident adds words or photos. If staff were waiting for exactly that, the clocks
  * start again with the waiting time added to both deadlines.
  */
-export async function supplementConcern(ctx: HandlerContext<{ concernId: string; text?: string; photos: string[] }>) {
+export const supplementConcern: Handler<'concern.supplement'> = async (ctx) => {
   return act(ctx, 'concern.supplement', (c) => {
     const waiting = c.status === 'waitingResident';
     const patch: Partial<ConcernRecord> = waiting ? resume(c, ctx.now) : {};
@@ -20,4 +20,4 @@ export async function supplementConcern(ctx: HandlerContext<{ concernId: string;
       ],
     };
   }, ctx.input.photos);
-}
+};

@@ -1,22 +1,15 @@
 import { fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { contactDeadline } from './lifecycle';
 import type { Route } from './routing';
 import { routeFor } from './routing';
 import { act } from './transition';
 
-interface Input {
-  concernId: string;
-  toGridId?: string;
-  toMemberId?: string;
-  reason: string;
-}
-
 /**
  * Passes a concern to another grid (its chain picks the person) or to a named staff member,
  * who must sign for it anew. The first responder keeps responsibility and sight of it.
  */
-export async function transferConcern(ctx: HandlerContext<Input>) {
+export const transferConcern: Handler<'concern.transfer'> = async (ctx) => {
   const db = ctx.db();
   const { toGridId, toMemberId, reason } = ctx.input;
   let route: Route;
@@ -51,4 +44,4 @@ export async function transferConcern(ctx: HandlerContext<Input>) {
       ],
     };
   });
-}
+};

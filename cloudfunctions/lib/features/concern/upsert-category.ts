@@ -1,16 +1,12 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
-import type { CategoryAdminView, upsertCategory as upsertCategoryContract } from '../../../../miniprogram/core/concern/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import type { CategoryRecord } from './records';
-
-type Input = ContractParsed<typeof upsertCategoryContract>;
 
 /**
  * Staff edit the catalogue. Deadlines of concerns already filed keep the SLA they were
  * promised (they carry a copy); a retired category stays on old concerns but not in forms.
  */
-export async function upsertCategory(ctx: HandlerContext<Input>): Promise<CategoryAdminView> {
+export const upsertCategory: Handler<'concern.upsertCategory'> = async (ctx) => {
   const db = ctx.db();
   const { categoryId, ...given } = ctx.input;
   // Fields left out keep their value; zod leaves them undefined, which must not overwrite.
@@ -41,4 +37,4 @@ export async function upsertCategory(ctx: HandlerContext<Input>): Promise<Catego
     active: record.active,
     templates: record.templates ?? [],
   };
-}
+};

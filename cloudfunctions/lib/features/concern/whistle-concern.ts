@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { DAY } from '../../kernel/time';
 import { pause } from './lifecycle';
 import { act, residents } from './transition';
@@ -7,7 +7,7 @@ import { act, residents } from './transition';
  * 吹哨报到: a named department or the subdistrict is brought in and must report back by a
  * date. The handler's clocks stop meanwhile; the sweep chases the department when late.
  */
-export async function whistleConcern(ctx: HandlerContext<{ concernId: string; department: string; note: string; replyDays: number }>) {
+export const whistleConcern: Handler<'concern.whistle'> = async (ctx) => {
   const { department, note, replyDays } = ctx.input;
   const dueAt = ctx.now + replyDays * DAY;
   return act(ctx, 'concern.whistle', (c) => ({
@@ -15,4 +15,4 @@ export async function whistleConcern(ctx: HandlerContext<{ concernId: string; de
     step: { type: 'concern.whistled', public: true, note: `已请${department}协同处理` },
     messages: () => [{ to: residents(c), kind: 'concern.whistled', title: '您的诉求正在协调相关部门', body: `已请${department}协同处理，${replyDays}天内回复。` }],
   }));
-}
+};

@@ -1,8 +1,8 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { act } from './transition';
 
 /** The resident no longer needs it; staff are told so nobody keeps working on it. */
-export async function withdrawConcern(ctx: HandlerContext<{ concernId: string; reason?: string }>) {
+export const withdrawConcern: Handler<'concern.withdraw'> = async (ctx) => {
   return act(ctx, 'concern.withdraw', (c) => ({
     patch: { status: 'withdrawn', closedAt: ctx.now, closedReason: 'withdrawn', pausedAt: null, wakeAt: null, overdue: false },
     step: { type: 'concern.withdrawn', public: true, note: ctx.input.reason ?? null },
@@ -10,4 +10,4 @@ export async function withdrawConcern(ctx: HandlerContext<{ concernId: string; r
       { to: [c.assigneeId, c.firstResponderId], kind: 'concern.withdrawn', title: `诉求 ${c.number} 已被居民撤回`, body: ctx.input.reason ?? '居民已撤回该诉求' },
     ],
   }));
-}
+};

@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { mediaFor } from './attach';
 import { photoVisible } from './records';
@@ -14,7 +14,7 @@ function splitSubject(subject: string | null): [string, string] | null {
  * they can view that passed the check. Anything else is silently left out. Which records
  * the caller can view is the owning feature's word (its `subjects` in the manifest).
  */
-export async function mediaUrls(ctx: HandlerContext<{ fileIds: string[] }>) {
+export const mediaUrls: Handler<'media.urls'> = async (ctx) => {
   const db = ctx.db();
   const media = await mediaFor(db, ctx.input.fileIds);
   const wanted = new Map<string, Set<string>>();
@@ -37,4 +37,4 @@ export async function mediaUrls(ctx: HandlerContext<{ fileIds: string[] }>) {
     return !!m.attachedTo && visible.has(m.attachedTo);
   });
   return { urls: await ctx.deps.files.tempUrls(allowed) };
-}
+};

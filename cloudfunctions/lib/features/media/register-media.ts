@@ -1,6 +1,5 @@
-import type { MediaView } from '../../../../miniprogram/core/media/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { mediaIdFor, type MediaRecord } from './records';
 import { requestCheck } from './verdicts';
 
@@ -13,7 +12,7 @@ export function ownFolder(fileId: string, memberId: string): boolean {
   return fileId.includes(`/uploads/${memberId}/`) || fileId.startsWith(`local://uploads/${memberId}_`);
 }
 
-export async function registerMedia(ctx: HandlerContext<{ fileId: string }>): Promise<MediaView> {
+export const registerMedia: Handler<'media.register'> = async (ctx) => {
   const memberId = ctx.caller.memberId;
   if (!ownFolder(ctx.input.fileId, memberId)) throw new AppError('FORBIDDEN', '只能登记本人上传的图片');
   const db = ctx.db();
@@ -34,4 +33,4 @@ export async function registerMedia(ctx: HandlerContext<{ fileId: string }>): Pr
   if (!stored || stored.ownerId !== memberId) throw new AppError('FORBIDDEN', '只能登记本人上传的图片');
   if (fresh) await requestCheck(ctx.deps, db, stored, ctx.caller.openid, ctx.now);
   return { fileId: stored.fileId, status: stored.verdict === 'pending' ? 'pending' : stored.verdict === 'pass' && !stored.hidden ? 'pass' : 'hidden' };
-}
+};

@@ -1,12 +1,12 @@
 import type { MeView } from '../../../../miniprogram/core/member/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { ANONYMOUS } from '../../kernel/caller';
 import { normalizeAddressPart } from './household';
 import { allowedForMe } from './permissions';
 import { toRequestView } from './presenters';
 import { bindingRequestId } from './records';
 
-export async function getMe(ctx: HandlerContext<Record<string, never>>): Promise<MeView> {
+export const getMe: Handler<'member.me'> = async (ctx) => {
   const { caller } = ctx;
   const store = ctx.deps.store;
   if (caller === ANONYMOUS || !caller.memberId) {
@@ -34,4 +34,4 @@ export async function getMe(ctx: HandlerContext<Record<string, never>>): Promise
   if (h) view.household = { ...h, unit: normalizeAddressPart(h.unit), room: normalizeAddressPart(h.room) };
   if (pending) view.pendingRequest = toRequestView(caller, pending);
   return view;
-}
+};

@@ -1,22 +1,14 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import {
-  INVITE_ALPHABET,
-  INVITE_LENGTH,
-  type InviteView,
-  type issueInvites as issueInvitesContract,
-} from '../../../../miniprogram/core/member/contract';
-import type { HandlerContext } from '../../kernel/action';
+import { INVITE_ALPHABET, INVITE_LENGTH, type InviteView } from '../../../../miniprogram/core/member/contract';
+import type { Handler } from '../../kernel/action';
 import type { BuildingRecord } from '../community/records';
 import { appendEvent } from '../../kernel/audit';
 import { formatAddress, householdIdFor } from './household';
 import { inviteId, type HouseholdRecord, type InviteRecord } from './records';
-
-type Input = ContractParsed<typeof issueInvitesContract>;
 const DAY = 24 * 3600 * 1000;
 
 /** One single-use code per listed household; households are created on first mention. */
-export async function issueInvites(ctx: HandlerContext<Input>) {
+export const issueInvites: Handler<'member.issueInvites'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
   const buildingIds = [...new Set(input.households.map((h) => h.buildingId))];
@@ -64,4 +56,4 @@ export async function issueInvites(ctx: HandlerContext<Input>) {
     at: now,
   });
   return { invites };
-}
+};

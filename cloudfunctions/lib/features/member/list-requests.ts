@@ -1,11 +1,10 @@
-import type { BindingStatus } from '../../../../miniprogram/core/member/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import type { Filter } from '../../ports/store';
 import { toRequestView } from './presenters';
 
 /** Grid workers see requests for buildings in their grids; admins see the community's. */
-export async function listRequests(ctx: HandlerContext<{ status: BindingStatus; cursor?: string; limit: number }>) {
+export const listRequests: Handler<'member.listRequests'> = async (ctx) => {
   const { caller, input } = ctx;
   const where: Filter = { status: input.status };
   if (!hasRole(caller, 'admin')) {
@@ -19,4 +18,4 @@ export async function listRequests(ctx: HandlerContext<{ status: BindingStatus; 
     after: input.cursor,
   });
   return { items: page.items.map((r) => toRequestView(caller, r)), next: page.next };
-}
+};

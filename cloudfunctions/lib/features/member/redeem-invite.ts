@@ -1,19 +1,15 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { redeemInvite as redeemInviteContract } from '../../../../miniprogram/core/member/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { resolveCaller } from '../../kernel/caller';
 import { bindHousehold } from './bind-household';
 import { getMe } from './get-me';
 import { bindingRequestId, inviteId } from './records';
 
-type Input = ContractParsed<typeof redeemInviteContract>;
-
 /**
  * Claims a one-time code by a conditional update (unused and unexpired), then binds. If
  * binding is refused the claim is released, so a code is never burnt by a failed attempt.
  */
-export async function redeemInvite(ctx: HandlerContext<Input>) {
+export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
   const { caller, now } = ctx;
   const memberId = caller.memberId;
   if (caller.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
@@ -54,4 +50,4 @@ export async function redeemInvite(ctx: HandlerContext<Input>) {
   );
   const fresh = await resolveCaller(caller.openid, ctx.deps);
   return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });
-}
+};

@@ -1,20 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { requestBinding as requestBindingContract } from '../../../../miniprogram/core/member/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { toRequestView } from './presenters';
 import { bindingRequestId, type BindingRequestRecord } from './records';
-
-type Input = ContractParsed<typeof requestBindingContract>;
 
 /**
  * A visitor asks to be recognised as living at an address; the worker of that building's
  * grid decides. One request document per applicant: a rejected or expired one is reopened
  * by a conditional update, a pending one blocks a second, and a retry returns the first.
  */
-export async function requestBinding(ctx: HandlerContext<Input>) {
+export const requestBinding: Handler<'member.requestBinding'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const memberId = caller.memberId;
   if (caller.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
@@ -85,4 +81,4 @@ export async function requestBinding(ctx: HandlerContext<Input>) {
     });
   }
   return toRequestView(caller, record);
-}
+};

@@ -1,7 +1,5 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { reviewRequest as reviewRequestContract } from '../../../../miniprogram/core/member/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { bindHousehold } from './bind-household';
 import { householdIdFor } from './household';
@@ -9,13 +7,11 @@ import { canReviewRequest } from './permissions';
 import { toRequestView } from './presenters';
 import type { BindingRequestRecord } from './records';
 
-type Input = ContractParsed<typeof reviewRequestContract>;
-
 /**
  * Approve or reject a pending request. The decision is taken by a conditional update on
  * `status: pending`, so two reviewers clicking at once yield one decision and one CONFLICT.
  */
-export async function reviewRequest(ctx: HandlerContext<Input>) {
+export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
   const request = await db.get('bindingRequests', input.requestId);
@@ -86,4 +82,4 @@ export async function reviewRequest(ctx: HandlerContext<Input>) {
     page: '/pages/me/index',
   });
   return toRequestView(caller, decided);
-}
+};

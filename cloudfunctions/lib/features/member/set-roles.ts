@@ -1,18 +1,14 @@
-import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { fieldError } from '../../../../miniprogram/core/errors';
-import type { setRoles as setRolesContract } from '../../../../miniprogram/core/member/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { changeMember } from '../../kernel/members';
 import { toMemberView } from './presenters';
-
-type Input = ContractParsed<typeof setRolesContract>;
 
 /**
  * Sets a member's roles and grids, audited. The resident role comes only from binding to a
  * household (verification), so it can be removed here (moving out) but not granted.
  */
-export async function setRoles(ctx: HandlerContext<Input>) {
+export const setRoles: Handler<'member.setRoles'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
   const roles = [...new Set(input.roles)];
@@ -56,4 +52,4 @@ export async function setRoles(ctx: HandlerContext<Input>) {
     at: now,
   });
   return toMemberView(member);
-}
+};

@@ -1,9 +1,9 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { toItemView } from './queue';
 
-export async function moderationQueue(ctx: HandlerContext<{ status: 'pending' | 'approved' | 'rejected'; cursor?: string; limit: number }>) {
+export const moderationQueue: Handler<'moderation.queue'> = async (ctx) => {
   const page = await ctx.db().query('moderation', {
     where: { status: ctx.input.status },
     orderBy: { field: 'createdAt', dir: 'asc' },
@@ -11,13 +11,13 @@ export async function moderationQueue(ctx: HandlerContext<{ status: 'pending' | 
     after: ctx.input.cursor,
   });
   return { items: page.items.map(toItemView), next: page.next };
-}
+};
 
 /**
  * Approving makes the content visible again. Rejecting a concern's text ends the concern
  * (the resident is told why and may file it again in other words); rejecting a photo hides it.
  */
-export async function decideModeration(ctx: HandlerContext<{ itemId: string; decision: 'approve' | 'reject'; reason?: string }>) {
+export const decideModeration: Handler<'moderation.decide'> = async (ctx) => {
   const db = ctx.db();
   const item = await db.require('moderation', ctx.input.itemId, '审核项不存在', 'itemId');
   const status = ctx.input.decision === 'approve' ? 'approved' : 'rejected';
@@ -28,4 +28,4 @@ export async function decideModeration(ctx: HandlerContext<{ itemId: string; dec
   await ctx.features.subject(kind)?.moderated(ctx, ref, status, ctx.input.reason ?? null);
   await appendEvent(db, ctx.caller, { key: `decided:${status}`, subject: `moderation:${item._id}`, type: `moderation.${status}`, from: item.status, to: status, public: false, note: ctx.input.reason ?? null, at: ctx.now });
   return toItemView({ ...item, status, decidedAt: ctx.now });
-}
+};

@@ -1,16 +1,14 @@
 import { REPORTS_TO_HIDE } from '../../../../miniprogram/core/moderation/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { op } from '../../ports/store';
 import { moderationId, type ModerationRecord } from './queue';
-
-type Input = { subjectType: 'concernText'; subjectId: string; reason: string } | { subjectType: 'photo'; fileId: string; reason: string };
 
 /**
  * A report counts once per person. The third distinct reporter hides the content and puts
  * it in front of staff; until then it stays visible and is only watched.
  */
-export async function reportContent(ctx: HandlerContext<Input>) {
+export const reportContent: Handler<'moderation.report'> = async (ctx) => {
   const db = ctx.db();
   const me = ctx.caller.memberId;
   // The id staff see the item under: the concern, or the photo's media record.
@@ -37,4 +35,4 @@ export async function reportContent(ctx: HandlerContext<Input>) {
     await subject.hold(ctx, ref);
   }
   return { reported: true as const, hidden };
-}
+};

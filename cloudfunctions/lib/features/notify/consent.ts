@@ -1,24 +1,24 @@
-import { CONSENT_MOMENTS, type ConsentMoment, type TemplateKey } from '../../../../miniprogram/core/notify/contract';
-import type { HandlerContext } from '../../kernel/action';
+import { CONSENT_MOMENTS, type TemplateKey } from '../../../../miniprogram/core/notify/contract';
+import type { Handler } from '../../kernel/action';
 import { op } from '../../ports/store';
 import { subscriptionId, type SubscriptionRecord } from './records';
 
 /** Template ids to request at a tap; only templates this deployment configured. */
-export async function templatesFor(ctx: HandlerContext<{ moment: ConsentMoment }>) {
+export const templatesFor: Handler<'notify.templates'> = async (ctx) => {
   const configured = ctx.deps.config.templates;
   return {
     templates: CONSENT_MOMENTS[ctx.input.moment]
       .filter((key) => configured[key] !== undefined)
       .map((key) => ({ key, templateId: configured[key]!.id })),
   };
-}
+};
 
 /**
  * Each "accept" in WeChat's dialog allows one message of that template: the balance grows
  * by one per accept. WeChat keeps the real count; ours only decides whether to try, and a
  * refusal from WeChat resets it.
  */
-export async function recordConsent(ctx: HandlerContext<{ results: Partial<Record<TemplateKey, 'accept' | 'reject' | 'ban' | 'filter'>> }>) {
+export const recordConsent: Handler<'notify.recordConsent'> = async (ctx) => {
   const memberId = ctx.caller.memberId;
   const communityId = ctx.caller.communityId ?? 'none';
   const balances: Partial<Record<TemplateKey, number>> = {};
@@ -32,4 +32,4 @@ export async function recordConsent(ctx: HandlerContext<{ results: Partial<Recor
     balances[key] = (await ctx.deps.store.get('subscriptions', id))?.balance ?? 0;
   }
   return { balances };
-}
+};

@@ -1,5 +1,5 @@
 import type { InboxItem } from '../../../../miniprogram/core/notify/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { HandlerContext, Handler } from '../../kernel/action';
 import { hasRole, type IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { bindingRequestId } from '../member/records';
@@ -25,7 +25,7 @@ function toItem(r: InboxRecord): InboxItem {
   return item;
 }
 
-export async function listInbox(ctx: HandlerContext<{ unreadOnly: boolean; cursor?: string; limit: number }>) {
+export const listInbox: Handler<'notify.inbox'> = async (ctx) => {
   const db = await inboxStore(ctx);
   if (!db) return { items: [] };
   const page = await db.query('inbox', {
@@ -35,10 +35,10 @@ export async function listInbox(ctx: HandlerContext<{ unreadOnly: boolean; curso
     after: ctx.input.cursor,
   });
   return { items: page.items.map(toItem), next: page.next };
-}
+};
 
 /** Counts up to 99 unread; the badge shows "99+" beyond, so no unbounded count is needed. */
-export async function unreadCount(ctx: HandlerContext<Record<string, never>>) {
+export const unreadCount: Handler<'notify.unreadCount'> = async (ctx) => {
   const db = await inboxStore(ctx);
   if (!db) return { count: 0, more: false };
   const page = await db.query('inbox', {
@@ -47,10 +47,10 @@ export async function unreadCount(ctx: HandlerContext<Record<string, never>>) {
     limit: 99,
   });
   return { count: page.items.length, more: page.next !== undefined };
-}
+};
 
 /** Marks the caller's own messages read; ids of anyone else's are silently not matched. */
-export async function markRead(ctx: HandlerContext<{ ids?: string[]; all?: true }>) {
+export const markRead: Handler<'notify.markRead'> = async (ctx) => {
   const db = await inboxStore(ctx);
   if (!db) return { marked: 0 };
   const mine = recipients(ctx.caller);
@@ -64,4 +64,4 @@ export async function markRead(ctx: HandlerContext<{ ids?: string[]; all?: true 
     if (await db.update('inbox', id, { read: true }, { recipientId: { $in: mine }, read: false })) marked += 1;
   }
   return { marked };
-}
+};

@@ -8,14 +8,14 @@ import { createHash } from 'node:crypto';
 import { DELETION_WAIT_DAYS } from '../../../../miniprogram/core/privacy/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
 import { bindingRequestId } from '../member/records';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import type { Deps } from '../../kernel/deps';
 import type { FeatureRegistry } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
 import { appendEvent } from '../../kernel/audit';
 
-export async function requestDeletion(ctx: HandlerContext<{ confirm: true }>) {
+export const requestDeletion: Handler<'privacy.requestDeletion'> = async (ctx) => {
   const me = ctx.caller.memberId;
   const scheduledFor = ctx.now + DELETION_WAIT_DAYS * DAY;
   const existing = await ctx.deps.store.get('members', me);
@@ -32,9 +32,9 @@ export async function requestDeletion(ctx: HandlerContext<{ confirm: true }>) {
   }
   await appendEvent(ctx.dbFor(existing.communityId), ctx.caller, { key: ctx.deps.ids.random('e'), subject: `member:${me}`, type: 'privacy.deletionRequested', public: false, to: String(scheduledFor), at: ctx.now });
   return { scheduledFor };
-}
+};
 
-export async function cancelDeletion(ctx: HandlerContext<Record<string, never>>) {
+export const cancelDeletion: Handler<'privacy.cancelDeletion'> = async (ctx) => {
   const me = ctx.caller.memberId;
   const m = await ctx.deps.store.get('members', me);
   if (!m?.deletionScheduledFor) return { cancelled: false };
@@ -42,7 +42,7 @@ export async function cancelDeletion(ctx: HandlerContext<Record<string, never>>)
   if (!cancelled) throw new AppError('CONFLICT', '注销正在进行，无法撤销');
   await appendEvent(ctx.dbFor(m.communityId), ctx.caller, { key: ctx.deps.ids.random('e'), subject: `member:${me}`, type: 'privacy.deletionCancelled', public: false, at: ctx.now });
   return { cancelled: true };
-}
+};
 
 const anonymousId = (memberId: string) => `anon_${createHash('sha256').update(`anon:${memberId}`).digest('hex').slice(0, 20)}`;
 

@@ -1,5 +1,5 @@
 import type { MyData } from '../../../../miniprogram/core/privacy/contract';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import type { ExportContext } from '../../kernel/feature';
 import type { CollectionName, RecordOf } from '../../ports/store';
@@ -11,7 +11,7 @@ const CAP = 500;
  * "Download my data": every feature's share of the caller's records (each feature names
  * the fields it hands out, see `personalData` in its manifest), audited and rate-limited.
  */
-export async function exportMyData(ctx: HandlerContext<Record<string, never>>): Promise<MyData> {
+export const exportMyData: Handler<'privacy.export'> = async (ctx) => {
   const memberId = ctx.caller.memberId;
   const all = async <C extends CollectionName>(collection: C, where: Record<string, unknown>, field: string) => {
     if (!ctx.caller.communityId) return { items: [] as RecordOf<C>[], truncated: false };
@@ -31,4 +31,4 @@ export async function exportMyData(ctx: HandlerContext<Record<string, never>>): 
   }
   const sections = Object.assign({}, ...parts.map((p) => p.sections)) as Omit<MyData, 'exportedAt' | 'truncated'>;
   return { exportedAt: ctx.now, ...sections, truncated: parts.some((p) => p.truncated) };
-}
+};

@@ -1,4 +1,4 @@
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { changeMember } from '../../kernel/members';
 
@@ -11,7 +11,7 @@ export function maskPhone(phone: string): string {
  * Stores the number WeChat verified for the caller, encrypted; only the owner and the staff
  * handling their items ever see it in full.
  */
-export async function setPhone(ctx: HandlerContext<{ code: string }>) {
+export const setPhone: Handler<'privacy.setPhone'> = async (ctx) => {
   const phone = await ctx.deps.phones.exchange(ctx.input.code);
   const memberId = ctx.caller.memberId;
   await changeMember(ctx.deps.store, memberId, ctx.now, (m) => ({
@@ -30,4 +30,4 @@ export async function setPhone(ctx: HandlerContext<{ code: string }>) {
     await appendEvent(ctx.db(), ctx.caller, { key: ctx.deps.ids.random('e'), subject: `member:${memberId}`, type: 'member.phoneSet', public: false, to: maskPhone(phone), at: ctx.now });
   }
   return { phone };
-}
+};

@@ -1,5 +1,5 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { changeMember } from '../../kernel/members';
 import { commit, notifyAll } from '../concern/transition';
@@ -14,7 +14,7 @@ const HANDOVER_LIMIT = 100;
  * Marks a staff member away or back. Going away hands their unsigned concerns to the next
  * in each grid's chain at once, so nothing waits on someone who is not there.
  */
-export async function setAway(ctx: HandlerContext<{ away: boolean; until?: number; memberId?: string }>) {
+export const setAway: Handler<'staff.setAway'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const target = input.memberId ?? (caller.memberId);
   if (target !== caller.memberId && !hasRole(caller, 'admin')) throw new AppError('FORBIDDEN', '只能设置本人的外出状态');
@@ -60,4 +60,4 @@ export async function setAway(ctx: HandlerContext<{ away: boolean; until?: numbe
     }
   }
   return { memberId: target, away: input.away, ...(input.away && input.until !== undefined ? { until: input.until } : {}) };
-}
+};
