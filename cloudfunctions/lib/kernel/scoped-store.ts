@@ -44,4 +44,17 @@ export class ScopedStore {
   query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
     return this.store.query(collection, { ...spec, where: { communityId: this.communityId, ...spec.where } });
   }
+
+  /**
+   * Applies `change` to every record matching `where`, a page at a time, until none is
+   * left. `change` must take the record out of `where` (anonymise, remove), or this would
+   * not end: that is what makes it safe to rerun after a crash.
+   */
+  async drain<C extends CollectionName>(collection: C, where: QuerySpec['where'], orderField: string, change: (doc: RecordOf<C>) => Promise<unknown>): Promise<void> {
+    for (;;) {
+      const page = await this.query(collection, { where, orderBy: { field: orderField, dir: 'desc' }, limit: 100 });
+      if (page.items.length === 0) return;
+      for (const doc of page.items) await change(doc);
+    }
+  }
 }

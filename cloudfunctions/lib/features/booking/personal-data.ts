@@ -22,10 +22,6 @@ export const bookingPersonalData: PersonalData = {
   // Bookings stay for the service figures, pointing at nobody.
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
-    for (;;) {
-      const page = await db.query('bookings', { where: { memberId: member._id }, orderBy: { field: 'startAt', dir: 'desc' }, limit: 100 });
-      if (page.items.length === 0) return;
-      for (const b of page.items) await db.update('bookings', b._id, { memberId: anonymousId, residentName: null, address: null });
-    }
+    await db.drain('bookings', { memberId: member._id }, 'startAt', (b) => db.update('bookings', b._id, { memberId: anonymousId, residentName: null, address: null }));
   },
 };

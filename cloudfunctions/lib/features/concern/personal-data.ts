@@ -28,10 +28,6 @@ export const concernPersonalData: PersonalData = {
   // Concerns stay for the archive and the three rates, pointing at nobody.
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
-    for (;;) {
-      const page = await db.query('concerns', { where: { authorId: member._id }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 100 });
-      if (page.items.length === 0) return;
-      for (const c of page.items) await db.update('concerns', c._id, { authorId: anonymousId, authorName: null, hideName: true });
-    }
+    await db.drain('concerns', { authorId: member._id }, 'createdAt', (c) => db.update('concerns', c._id, { authorId: anonymousId, authorName: null, hideName: true }));
   },
 };

@@ -10,34 +10,10 @@ import { hasRole, type Caller } from '../../kernel/caller';
 import { photoVisible, type MediaRecord } from '../media/records';
 import type { EventRecord } from '../../kernel/audit';
 import { isOverdue } from './lifecycle';
+import { CONCERN_EVENTS } from './events';
 import { HELD_TEXT } from './notices';
 import { concernActions, isHandler } from './permissions';
 import type { ConcernRecord } from './records';
-
-/** What each step is called on a timeline; one vocabulary for residents and staff. */
-export const EVENT_LABELS: Record<string, string> = {
-  'concern.submitted': '已受理',
-  'concern.dispatched': '已分派',
-  'concern.accepted': '已签收',
-  'concern.replied': '答复',
-  'concern.noted': '内部备注',
-  'concern.infoRequested': '请您补充情况',
-  'concern.supplemented': '居民补充',
-  'concern.transferred': '已转交',
-  'concern.whistled': '吹哨协调',
-  'concern.reportedBack': '部门已回复',
-  'concern.merged': '已合并',
-  'concern.mergedIn': '并入重复诉求',
-  'concern.resolved': '已办结',
-  'concern.rated': '居民评价',
-  'concern.reopened': '重新督办',
-  'concern.withdrawn': '居民撤回',
-  'concern.rerouted': '超时未签收，已转他人',
-  'concern.escalated': '超期督办',
-  'concern.reminded': '已提醒',
-  'concern.autoClosed': '评价期满，自动归档',
-  'concern.whistleChased': '催促部门回复',
-};
 
 /** Held words are shown to their author and the admins who moderate them, to nobody else. */
 export function mayReadText(caller: Caller, c: ConcernRecord): boolean {
@@ -99,7 +75,7 @@ export function toConcernView(
   const timeline = events
     .filter((e) => staff || e.public)
     .map((e): ConcernEventView => {
-      const item: ConcernEventView = { type: e.type, label: EVENT_LABELS[e.type] ?? '进展', at: e.at };
+      const item: ConcernEventView = { type: e.type, label: CONCERN_EVENTS[e.type as keyof typeof CONCERN_EVENTS] ?? '进展', at: e.at };
       const actorIsStaff = e.actorRole === 'gridWorker' || e.actorRole === 'admin';
       if (e.actorId && (staff || actorIsStaff)) {
         const name = names.get(e.actorId);

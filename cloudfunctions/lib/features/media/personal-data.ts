@@ -10,10 +10,6 @@ export const mediaPersonalData: PersonalData = {
   },
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
-    for (;;) {
-      const page = await db.query('media', { where: { ownerId: member._id }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 100 });
-      if (page.items.length === 0) return;
-      for (const m of page.items) await db.update('media', m._id, { ownerId: anonymousId });
-    }
+    await db.drain('media', { ownerId: member._id }, 'createdAt', (m) => db.update('media', m._id, { ownerId: anonymousId }));
   },
 };

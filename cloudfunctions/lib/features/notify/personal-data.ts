@@ -22,11 +22,7 @@ export const notifyPersonalData: PersonalData = {
   // A deleted person's messages have no reader left; they go, with the consents.
   async erase(deps, member) {
     const db = new ScopedStore(deps.store, member.communityId);
-    for (;;) {
-      const page = await db.query('inbox', { where: { recipientId: member._id }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 100 });
-      if (page.items.length === 0) break;
-      for (const m of page.items) await db.remove('inbox', m._id);
-    }
+    await db.drain('inbox', { recipientId: member._id }, 'createdAt', (m) => db.remove('inbox', m._id));
     for (const key of TEMPLATE_KEYS) await deps.store.remove('subscriptions', subscriptionId(member._id, key));
   },
 };
