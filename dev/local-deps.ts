@@ -26,6 +26,8 @@ export class OffsetClock implements Clock {
 }
 
 export const DEMO_COMMUNITY = 'demo';
+/** The AppID local image-check pushes must name (LINLI_APPID overrides). */
+export const DEMO_APP_ID = 'wxlinlidemo0000000';
 
 function outboxBeside(filename: string): string {
   return filename === ':memory:' ? path.join(os.tmpdir(), `linli-outbox-${process.pid}.jsonl`) : path.join(path.dirname(path.resolve(filename)), 'outbox.jsonl');
@@ -56,6 +58,7 @@ export function localDeps(options: { filename: string; clock?: Clock; quiet?: bo
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS ?? 'demo-admin', DEMO_COMMUNITY),
       rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS, DEFAULT_RATE_LIMITS),
       templates: DEMO_TEMPLATES,
+      appId: process.env.LINLI_APPID ?? DEMO_APP_ID,
     },
   };
 }

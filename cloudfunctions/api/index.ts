@@ -3,6 +3,6 @@
  * `npm run build` into dist/cloudfunctions/api/index.js with everything it needs.
  */
 import { createApiFunction } from '../lib/api-function';
-import { platformOpenid, productionDeps } from '../lib/wiring/production';
+import { platformOpenid, platformSource, productionDeps } from '../lib/wiring/production';
 
-export const main = createApiFunction(productionDeps(), () => platformOpenid());
+export const main = createApiFunction(productionDeps(), () => platformOpenid(), platformSource);

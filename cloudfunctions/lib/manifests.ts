@@ -11,7 +11,7 @@ import type { TemplateKey } from '../../miniprogram/core/notify/contract';
 import type { ActionDef } from './kernel/action';
 import { KERNEL_COLLECTIONS } from './kernel/collections';
 import type { AnyFeatureManifest, CollectionSpec, FeatureManifest, FeatureName, FeatureRegistry, SubjectKind, SweepJob } from './kernel/feature';
-import type { RateLimits } from './kernel/rate-limit';
+import { dropClosedWindows, type RateLimits } from './kernel/rate-limit';
 import { bookingManifest } from './features/booking/manifest';
 import { communityManifest } from './features/community/manifest';
 import { concernManifest } from './features/concern/manifest';
@@ -113,7 +113,11 @@ export function templateForKind(kind: string): TemplateKey | undefined {
 /** Audit event labels of every feature. */
 export const EVENT_LABELS: Readonly<Record<string, string>> = Object.assign({}, ...MANIFESTS.map((m) => m.events ?? {}));
 
-export const SWEEP_JOBS: ReadonlyArray<readonly [string, SweepJob]> = MANIFESTS.flatMap((m) => Object.entries(m.sweep ?? {}));
+/** The kernel's own housekeeping first, then every feature's jobs in manifest order. */
+export const SWEEP_JOBS: ReadonlyArray<readonly [string, SweepJob]> = [
+  ['rateWindows', (deps, now) => dropClosedWindows(deps.store, now, { items: 200 })],
+  ...MANIFESTS.flatMap((m) => Object.entries(m.sweep ?? {})),
+];
 
 const SUBJECTS = new Map<string, SubjectKind>(MANIFESTS.flatMap((m) => Object.entries(m.subjects ?? {})));
 

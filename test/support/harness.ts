@@ -16,6 +16,7 @@ import { DEMO_WORD_LISTS, WordListChecker } from '../../cloudfunctions/lib/platf
 import type { LogLine, SubscriptionMessage, SubscriptionSender } from '../../cloudfunctions/lib/ports/platform';
 import { SqliteStore } from '../../cloudfunctions/lib/store/sqlite-store';
 import { seedDemo } from '../../dev/demo-seed';
+import { DEMO_APP_ID } from '../../dev/local-deps';
 
 /** 2026-11-28 10:00 Beijing time. */
 export const T0 = Date.UTC(2026, 10, 28, 2, 0, 0);
@@ -72,7 +73,7 @@ export async function createHarness(options: { seed?: boolean; filename?: string
     sender,
     log: { info: (l: LogLine | Record<string, unknown>) => logs.push(l), error: (l: Record<string, unknown>) => errors.push(l) },
     // Production limits by default; suites that hammer one caller on purpose pass {}.
-    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS, templates: DEMO_TEMPLATES },
+    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS, templates: DEMO_TEMPLATES, appId: DEMO_APP_ID },
   };
   const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
   const call: Harness['call'] = async (openid, action, data = {}, idempotencyKey) =>

@@ -9,6 +9,8 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   /** Subscription-message templates configured for this deployment (ids from the MP console). */
   templates: Templates;
+  /** This mini-program's AppID (LINLI_APPID): platform pushes for any other are refused. */
+  appId: string | null;
 }
 
 /** Everything a use case may reach outside itself. Adapters are chosen at the entry point. */

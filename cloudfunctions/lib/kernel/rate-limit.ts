@@ -72,6 +72,17 @@ export async function enforceRateLimit(
   }
 }
 
+/**
+ * Removes windows that have closed (bounded per run). CloudBase's TTL indexes expire only
+ * BSON dates, and `expiresAt` is a number: without this the collection would grow forever.
+ */
+export async function dropClosedWindows(store: Store, now: number, budget: { items: number }) {
+  const closed = await store.query('rateWindows', { where: { expiresAt: { $lt: now } }, orderBy: { field: 'expiresAt', dir: 'asc' }, limit: budget.items });
+  let dropped = 0;
+  for (const w of closed.items) if (await store.remove('rateWindows', w._id, { expiresAt: { $lt: now } })) dropped += 1;
+  return { dropped };
+}
+
 declare module '../ports/store' {
   interface CollectionRecords {
     rateWindows: WindowRecord;

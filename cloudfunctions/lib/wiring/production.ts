@@ -42,6 +42,7 @@ export function productionDeps(): Deps {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS, process.env.LINLI_DEFAULT_COMMUNITY ?? 'default'),
       rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS, DEFAULT_RATE_LIMITS),
       templates,
+      appId: process.env.LINLI_APPID ?? null,
     },
   };
 }
@@ -49,4 +50,15 @@ export function productionDeps(): Deps {
 /** The platform injects the caller; `getUserInfo` reads it from the call context. */
 export function platformOpenid(): string | null {
   return app.auth().getUserInfo().openId || null;
+}
+
+/**
+ * Where the platform says a call came from: SOURCE `wx_client` is the mini-program, whatever
+ * the body claims; a message push (the image-check verdict) comes from elsewhere. Without a
+ * SOURCE, a call that carries an openid is taken as a client's.
+ */
+export function platformSource(_context: unknown, openid: string | null): 'client' | 'platform' {
+  const source = (cloud.getWXContext() as { SOURCE?: string }).SOURCE;
+  if (source) return source === 'wx_client' ? 'client' : 'platform';
+  return openid === null ? 'platform' : 'client';
 }

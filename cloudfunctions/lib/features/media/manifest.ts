@@ -6,7 +6,7 @@ import { mediaUrls } from './media-urls';
 import { MEDIA_NOTICES } from './notices';
 import { mediaPersonalData } from './personal-data';
 import { mediaSubjects } from './subjects';
-import { pollVerdicts } from './verdicts';
+import { expireVerdicts, pollVerdicts } from './verdicts';
 
 const HOUR = 3600;
 export const mediaManifest = {
@@ -26,7 +26,10 @@ export const mediaManifest = {
     },
   },
   rateLimits: { 'media.register': [{ limit: 60, windowSeconds: HOUR }] },
-  sweep: { mediaVerdicts: (deps, now) => pollVerdicts(deps, now, { items: 100 }) },
+  sweep: {
+    mediaVerdicts: (deps, now) => pollVerdicts(deps, now, { items: 100 }),
+    lateVerdicts: (deps, now) => expireVerdicts(deps, now, { items: 100 }),
+  },
   notices: MEDIA_NOTICES,
   personalData: mediaPersonalData,
   subjects: mediaSubjects,

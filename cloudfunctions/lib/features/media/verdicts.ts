@@ -26,15 +26,40 @@ export async function applyVerdict(deps: Deps, m: MediaRecord, verdict: ContentV
   return changed;
 }
 
-/** WeChat's mediaCheckAsync push: `{ Event: 'wxa_media_check', trace_id, result: { suggest } }`. */
-export async function handleMediaPush(deps: Deps, event: { trace_id?: unknown; result?: { suggest?: unknown } }, now: number): Promise<boolean> {
-  if (typeof event.trace_id !== 'string') return false;
+/** WeChat's mediaCheckAsync push, as its documentation gives it. */
+export interface MediaPush {
+  MsgType?: 'event';
+  Event: 'wxa_media_check';
+  appid?: unknown;
+  trace_id: string;
+  result?: { suggest?: unknown };
+}
+
+export function isMediaPush(event: unknown): event is MediaPush {
+  if (typeof event !== 'object' || event === null) return false;
+  const e = event as Record<string, unknown>;
+  return e.Event === 'wxa_media_check' && (e.MsgType === undefined || e.MsgType === 'event') && typeof e.trace_id === 'string';
+}
+
+/** Applies a push's verdict to the photo waiting under its trace id; false if none waits. */
+export async function handleMediaPush(deps: Deps, event: MediaPush, now: number): Promise<boolean> {
   const found = await deps.store.query('media', { where: { traceId: event.trace_id }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 1 });
   const m = found.items[0];
   if (!m) return false;
   const suggest = event.result?.suggest;
   const verdict: ContentVerdict = suggest === 'pass' || suggest === 'risky' ? suggest : 'review';
   return applyVerdict(deps, m, verdict, now);
+}
+
+/** A verdict that never came (a lost push) must not leave a photo pending forever. */
+export const VERDICT_WAIT_MS = 6 * 3600 * 1000;
+
+/** Sends photos still pending after VERDICT_WAIT_MS to staff review (bounded per run). */
+export async function expireVerdicts(deps: Deps, now: number, budget: { items: number }) {
+  const late = await deps.store.query('media', { where: { verdict: 'pending', requestedAt: { $lt: now - VERDICT_WAIT_MS } }, orderBy: { field: 'requestedAt', dir: 'asc' }, limit: budget.items });
+  let held = 0;
+  for (const m of late.items) if (await applyVerdict(deps, m, 'review', now, 'checkFailed')) held += 1;
+  return { held };
 }
 
 /** Local runs: ask the checker for verdicts of pending images (bounded per run). */

@@ -1,5 +1,6 @@
 /** Per-caller limits: exact under parallel calls, retries free, a clear retry-after. */
 import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
+import { runSweep } from '../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, key, type Harness } from '../../../support/harness';
 
 let h: Harness;
@@ -41,5 +42,18 @@ describe('a caller over the limit is told when to come back', () => {
     await submit(key());
     const other = await h.call('demo-resident-2', 'concern.submit', { category: 'cat_demo_environment', buildingId: h.ids['3号楼'], text: '3号楼门口积水严重' }, key());
     expect(other.ok).toBe(true);
+  });
+});
+
+describe('closed windows', () => {
+  it('are dropped by the sweep, open ones kept', async () => {
+    expect((await submit(key())).ok).toBe(true);
+    const count = () => (h.deps.store.db.prepare('SELECT count(*) AS n FROM "c_rateWindows"').get() as { n: number }).n;
+    const before = count();
+    expect(before).toBeGreaterThan(0);
+    expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: 0 });
+    h.clock.advance(3600_000 + 1);
+    expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: before });
+    expect(count()).toBe(0);
   });
 });

@@ -6,6 +6,8 @@ import type { ConcernView } from '../../../../../miniprogram/core/concern/contra
 import type { ModerationItemView } from '../../../../../miniprogram/core/moderation/contract';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, key, member, type Harness } from '../../../../support/harness';
+import { createApiFunction } from '../../../../../cloudfunctions/lib/api-function';
+import { DEMO_APP_ID } from '../../../../../dev/local-deps';
 
 let h: Harness;
 beforeEach(async () => {
@@ -101,7 +103,35 @@ describe('image checks', () => {
     const forged = await h.api({ Event: 'wxa_media_check', trace_id: 'trace-123', result: { suggest: 'pass' } }, { openid: 'demo-resident-1' });
     expect(forged.ok).toBe(false);
     expect((await h.ok<ConcernView>('demo-grid-1', 'concern.get', { concernId: concern.id })).photos).toEqual([]);
-    await h.api({ Event: 'wxa_media_check', trace_id: 'trace-123', result: { suggest: 'pass' } }, { openid: null });
+    await h.api({ MsgType: 'event', Event: 'wxa_media_check', appid: DEMO_APP_ID, trace_id: 'trace-123', result: { suggest: 'pass' } }, { openid: null });
     expect((await h.ok<ConcernView>('demo-grid-1', 'concern.get', { concernId: concern.id })).photos).toEqual([fileId]);
+  });
+  // The platform may deliver a push with an openid of its own: the source decides, not the openid.
+  const platformApi = () => createApiFunction(h.deps, (c) => (c as { openid: string | null }).openid, (c) => (c as { source: 'client' | 'platform' }).source);
+  it('takes a push that carries an openid when the platform, not a client, delivered it', async () => {
+    h.deps.media = { request: async () => ({ traceId: 'trace-456' }) };
+    const { fileId, concern } = await withPhoto('d.jpg');
+    const push = { MsgType: 'event', Event: 'wxa_media_check', appid: DEMO_APP_ID, trace_id: 'trace-456', result: { suggest: 'pass' } };
+    expect(await platformApi()(push, { openid: 'oPushUser', source: 'client' })).toMatchObject({ ok: false });
+    expect((await h.ok<ConcernView>('demo-grid-1', 'concern.get', { concernId: concern.id })).photos).toEqual([]);
+    expect(await platformApi()(push, { openid: 'oPushUser', source: 'platform' })).toEqual({ ok: true, data: 'success' });
+    expect((await h.ok<ConcernView>('demo-grid-1', 'concern.get', { concernId: concern.id })).photos).toEqual([fileId]);
+  });
+  it('refuses a push for another mini-program, and one for a trace id nobody waits for', async () => {
+    h.deps.media = { request: async () => ({ traceId: 'trace-789' }) };
+    const { concern } = await withPhoto('e.jpg');
+    await h.api({ MsgType: 'event', Event: 'wxa_media_check', appid: 'wxsomeoneelse00000', trace_id: 'trace-789', result: { suggest: 'pass' } }, { openid: null });
+    await h.api({ MsgType: 'event', Event: 'wxa_media_check', appid: DEMO_APP_ID, trace_id: 'trace-made-up', result: { suggest: 'pass' } }, { openid: null });
+    expect((await h.ok<ConcernView>('demo-grid-1', 'concern.get', { concernId: concern.id })).photos).toEqual([]);
+    expect(h.errors.some((e) => String(e.error).includes('another app id'))).toBe(true);
+  });
+  it('sends a photo whose verdict never arrives to staff review after six hours', async () => {
+    h.deps.media = { request: async () => ({ traceId: 'trace-lost' }) };
+    await withPhoto('f.jpg');
+    h.clock.advance(5 * 3600_000);
+    expect((await runSweep(h.deps)).jobs.lateVerdicts).toEqual({ held: 0 });
+    h.clock.advance(3600_000 + 1);
+    expect((await runSweep(h.deps)).jobs.lateVerdicts).toEqual({ held: 1 });
+    expect((await queue()).find((i) => i.subjectType === 'photo')).toMatchObject({ reason: 'checkFailed' });
   });
 });
