@@ -6,7 +6,7 @@ import type { CollectionSpec } from './feature';
  * are member ids, which deletion leaves pointing at an anonymised record.
  */
 export const KERNEL_COLLECTIONS = {
-  events: { indexes: [['communityId', 'subject', 'at']], holds: 'shared' },
+  events: { indexes: [['communityId', 'subject', 'at', '_id']], holds: 'shared' },
   // Rate-limit windows; CloudBase can drop them by a TTL index on expiresAt.
   rateWindows: { indexes: [['expiresAt']], holds: 'bookkeeping' },
   counters: { indexes: [], holds: 'bookkeeping' },
