@@ -1,10 +1,12 @@
 /**
- * The behaviour every Store adapter must show, written once. The SQLite adapter runs it
- * here; a CloudBase test environment can run the same suite against the real database.
+ * The behaviour every Store adapter must show, written once. The SQLite adapter runs it in
+ * sqlite-store.test.ts; the CloudBase adapter runs it through the real @cloudbase/node-sdk
+ * against dev/cloudbase-emulator in cloudbase-sdk.test.ts (and a real environment could run
+ * the same suite).
  */
 import { AppError } from '../../../../miniprogram/core/errors';
 // Adapter-level: documents of any shape, as the adapter sees them.
-import { DuplicateKeyError, op, type Doc, type DocumentStore as Store } from '../../../../cloudfunctions/lib/ports/store';
+import { DuplicateKeyError, TransactionConflictError, op, type Doc, type DocumentStore as Store } from '../../../../cloudfunctions/lib/ports/store';
 
 interface Row extends Doc {
   communityId: string;
@@ -195,6 +197,21 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
           ),
         );
         expect(await store.get('counters', 'n')).toMatchObject({ value: 30 });
+      });
+      it('gives up with TransactionConflictError when every attempt meets a conflicting write', async () => {
+        await store.set('counters', { _id: 'n', value: 0 });
+        let runs = 0;
+        await expect(
+          store.transaction(async (tx) => {
+            runs += 1;
+            const counter = await tx.get<{ _id: string; value: number }>('counters', 'n');
+            // Someone else writes the document between this attempt's read and its commit.
+            await store.set('counters', { _id: 'n', value: 1000 + runs });
+            tx.set('counters', { _id: 'n', value: (counter?.value ?? 0) + 1 });
+          }),
+        ).rejects.toBeInstanceOf(TransactionConflictError);
+        expect(runs).toBeGreaterThan(1);
+        expect(await store.get('counters', 'n')).toEqual({ _id: 'n', value: 1000 + runs });
       });
     });
   });
