@@ -101,6 +101,22 @@ describe('CloudBase through the real SDK: the wire and the server', () => {
     expect(emulator.documents('counters')).toEqual([{ _id: 'n', value: 5 }]);
   });
 
+  it('rolls a conflicted attempt back on the server and retries it to a commit', async () => {
+    await store.set('counters', { _id: 'n', value: 0 });
+    let runs = 0;
+    await store.transaction(async (tx) => {
+      runs += 1;
+      const counter = await tx.get<{ _id: string; value: number }>('counters', 'n');
+      if (runs === 1) await store.set('counters', { _id: 'n', value: 10 });
+      tx.set('counters', { _id: 'n', value: (counter?.value ?? 0) + 1 });
+    });
+    expect(runs).toBe(2);
+    expect(await store.get('counters', 'n')).toEqual({ _id: 'n', value: 11 });
+    expect(sent('database.startTransaction')).toHaveLength(2);
+    expect(sent('database.abortTransaction')).toHaveLength(1);
+    expect(sent('database.commitTransaction')).toHaveLength(1);
+  });
+
   it('pages with a plain range bound on the sort field beside the (field, _id) tie-break', async () => {
     for (let i = 0; i < 5; i += 1) await store.insert('concerns', { _id: `c${i}`, communityId: 'x', createdAt: 100 + (i >> 1) } as never);
     const first = await store.query('concerns', { where: { communityId: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 2 });
