@@ -6,8 +6,8 @@ import type { CollectionSpec } from './feature';
  * are member ids, which deletion leaves pointing at an anonymised record.
  */
 export const KERNEL_COLLECTIONS = {
-  events: { indexes: [['communityId', 'subject', 'at']], holds: 'shared' },
+  events: { indexes: [['communityId', 'subject', 'at', '_id']], holds: 'shared' },
   // Rate-limit windows; CloudBase can drop them by a TTL index on expiresAt.
-  rateWindows: { indexes: [['expiresAt']], holds: 'bookkeeping' },
+  rateWindows: { indexes: [['expiresAt', '_id']], holds: 'bookkeeping' },
   counters: { indexes: [], holds: 'bookkeeping' },
 } as const satisfies Partial<Record<CollectionName, CollectionSpec>>;

@@ -1,7 +1,7 @@
 /**
  * The store port: what the domain needs from a database, shaped after the atomic primitives
  * CloudBase really has (insert with a chosen _id fails if it exists; a conditional update
- * on one document is atomic and says whether it matched; transactions touch single
+ * on one document is atomic and says whether it modified it; transactions touch single
  * documents by id and may run their callback more than once). Both adapters keep these
  * guarantees, so a rule proven against SQLite holds in production.
  */
@@ -28,11 +28,18 @@ export type Condition =
 /** Fields AND-ed together; dotted paths address nested fields. */
 export type Filter = Record<string, Condition>;
 
-/** Update operators, as values of a patch. A plain value sets the field. */
+/**
+ * Update operators, as values of a patch. A plain value sets the field; a plain object
+ * replaces the field whole (never merged into what is stored, `{}` included); `undefined`
+ * is ignored (the field is left as it is; use `op.unset()` to remove it). A dotted path
+ * writes a nested field and fails if a step on the way holds null or a scalar, as MongoDB
+ * does; two paths of one patch must not overlap (`a` and `a.b`).
+ */
 export class Inc {
   constructor(readonly by: number) {}
 }
 export class Unset {}
+/** Appends `value` as one element, an array included. */
 export class Push {
   constructor(readonly value: unknown) {}
 }
@@ -82,13 +89,22 @@ export interface DocumentStore {
   insert<T extends Doc>(collection: string, doc: T): Promise<boolean>;
   /** Creates or replaces the whole document. */
   set<T extends Doc>(collection: string, doc: T): Promise<void>;
-  /** Atomically applies `patch` if the document exists and matches `where`; says if it did. */
+  /**
+   * Atomically applies `patch` if the document exists and matches `where`; says whether it
+   * modified the document. CloudBase's `updated` counts modified documents, not matched ones,
+   * so a patch that changes nothing answers false even on a match: a caller that reads the
+   * answer must send a patch that always changes the document (a version bump, a status
+   * move, a timestamp, an increment).
+   */
   update(collection: string, id: string, patch: Patch, where?: Filter): Promise<boolean>;
   /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents only. */
   remove(collection: string, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */
   query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>>;
-  /** Runs `fn` atomically; `fn` may run more than once, so it must have no side effects. */
+  /**
+   * Runs `fn` atomically; `fn` may run more than once, so it must have no side effects.
+   * Throws TransactionConflictError when conflicts outlast the adapter's retries.
+   */
   transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R>;
 }
 
@@ -120,7 +136,7 @@ export interface Store {
   insert<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<boolean>;
   /** Creates or replaces the whole document. */
   set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void>;
-  /** Atomically applies `patch` if the document exists and matches `where`; says if it did. */
+  /** As DocumentStore.update: true only if the patch modified the document, so make it change something. */
   update(collection: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean>;
   /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents only. */
   remove(collection: CollectionName, id: string, where?: Filter): Promise<boolean>;

@@ -1,8 +1,10 @@
 /**
  * CloudBase document-database adapter. It issues only what the platform does atomically:
  * `add` with a chosen _id (duplicate = already there), `where({_id, ...cond}).update()`
- * with `stats.updated` as the verdict, and `runTransaction` with single-document ops.
- * The `db` handed in is `app.database()` of @cloudbase/node-sdk; tests pass a recording fake.
+ * with `updated` (documents modified) as the verdict, and `runTransaction` with
+ * single-document ops. The `db` handed in is `app.database()` of @cloudbase/node-sdk; the
+ * store tests run it through the real SDK against dev/cloudbase-emulator, and pass a
+ * recording fake for the exact calls.
  */
 import {
   Inc,
@@ -11,6 +13,7 @@ import {
   Push,
   Unset,
   DuplicateKeyError,
+  TransactionConflictError,
   type Condition,
   type Doc,
   type Filter,
@@ -36,6 +39,7 @@ export interface CbCommand {
   and(...v: unknown[]): unknown;
   or(...v: unknown[]): unknown;
   inc(v: number): unknown;
+  set(v: unknown): unknown;
   remove(): unknown;
   push(v: unknown): unknown;
   pull(v: unknown): unknown;
@@ -73,10 +77,25 @@ export interface CbDatabase {
 }
 
 
-/** Duplicate _id shows up as a Mongo E11000 or a "duplicate" message, depending on path. */
+/**
+ * A duplicate _id. The SDK has no code for it: CloudBase answers `DATABASE_REQUEST_FAILED`
+ * with MongoDB's text, `… E11000 duplicate key error collection: … index: _id_ dup key: …`.
+ * Only the `_id_` index counts, so a future unique index on another field is not mistaken
+ * for "already there".
+ */
 export function isDuplicateError(err: unknown): boolean {
-  const text = `${(err as { code?: unknown })?.code ?? ''} ${(err as { message?: unknown })?.message ?? ''}`;
-  return /E11000|duplicate/i.test(text);
+  const message = String((err as { message?: unknown })?.message ?? '');
+  return /E11000 duplicate key/.test(message) && /index: _id_(?![A-Za-z0-9_])/.test(message);
+}
+
+const TX_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+/** Attempts of one transaction; the SDK's own retries are off so each gets a jittered pause. */
+const TX_ATTEMPTS = 30;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function withoutId(doc: Doc): Record<string, unknown> {
@@ -123,10 +142,15 @@ export class CloudbaseStore implements DocumentStore {
     for (const [field, value] of Object.entries(patch)) {
       assertFieldPath(field);
       if (field === '_id') throw new Error('_id cannot be updated');
+      if (value === undefined) continue; // the SDK drops it anyway; SQLite ignores it too
       if (value instanceof Inc) out[field] = _.inc(value.by);
       else if (value instanceof Unset) out[field] = _.remove();
-      else if (value instanceof Push) out[field] = _.push(value.value);
+      // Always one element: `_.push(array)` would append each item, an object with `each` is read as modifiers.
+      else if (value instanceof Push) out[field] = _.push([value.value]);
       else if (value instanceof Pull) out[field] = _.pull(value.value);
+      // A plain object goes whole: the SDK would flatten it into dotted sub-field writes (a merge,
+      // which MongoDB refuses over a stored null, and `{}` would vanish).
+      else if (isPlainObject(value)) out[field] = _.set(value);
       else out[field] = value;
     }
     return out;
@@ -164,10 +188,15 @@ export class CloudbaseStore implements DocumentStore {
   }
 
   async update(collection: string, id: string, patch: Patch, where: Filter = {}): Promise<boolean> {
+    const data = this.patch(patch);
+    const name = this.name(collection);
+    // Nothing to write changes nothing (the port's answer is then false); an empty update body
+    // is not sent, as MongoDB could read it as a replacement by an empty document.
+    if (Object.keys(data).length === 0) return false;
     const res = await this.db
-      .collection(this.name(collection))
+      .collection(name)
       .where({ ...this.filter(where), _id: id })
-      .update(this.patch(patch));
+      .update(data);
     return (res.stats?.updated ?? res.updated ?? 0) === 1;
   }
 
@@ -185,8 +214,10 @@ export class CloudbaseStore implements DocumentStore {
     if (spec.after) {
       const { value, id } = decodeCursor(spec.after);
       const beyond = dir === 'desc' ? _.lt.bind(_) : _.gt.bind(_);
-      // (field, _id) strictly beyond the cursor, mirroring SQLite's row-value comparison.
-      where = _.and(where, _.or({ [field]: beyond(value) }, { [field]: value, _id: beyond(id) }));
+      const bound = dir === 'desc' ? _.lte.bind(_) : _.gte.bind(_);
+      // (field, _id) strictly beyond the cursor, mirroring SQLite's row-value comparison; the plain
+      // bound on `field` gives the planner a range on the (…, field, _id) index the $or alone hides.
+      where = _.and(where, { [field]: bound(value) }, _.or({ [field]: beyond(value) }, { [field]: value, _id: beyond(id) }));
     }
     const res = await this.db
       .collection(this.name(collection))
@@ -201,7 +232,25 @@ export class CloudbaseStore implements DocumentStore {
     return res.data.length > limit && last ? { items, next: encodeCursor(sortValue, last._id) } : { items };
   }
 
+  /**
+   * The SDK reruns a conflicted callback at once and rethrows its own TcbError when its retries
+   * run out, leaving the conflicted attempts open. So the SDK retries nothing here (times = 0:
+   * it rolls the attempt back and rethrows); this loop retries with a jittered pause, and an
+   * exhausted conflict becomes the port's TransactionConflictError (CONFLICT, not INTERNAL).
+   */
   async transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
+    for (let attempt = 0; attempt < TX_ATTEMPTS; attempt += 1) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, 2 ** attempt)));
+      try {
+        return await this.attempt(fn);
+      } catch (err) {
+        if ((err as { code?: unknown })?.code !== TX_CONFLICT) throw err;
+      }
+    }
+    throw new TransactionConflictError();
+  }
+
+  private attempt<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     return this.db.runTransaction(async (cbtx) => {
       // Writes are queued and issued after fn returns, so fn sees a consistent snapshot and
       // a rerun of the callback (on conflict) starts from a clean slate.
@@ -227,6 +276,6 @@ export class CloudbaseStore implements DocumentStore {
       const result = await fn(tx);
       for (const write of writes) await write();
       return result;
-    }, 5);
+    }, 0);
   }
 }

@@ -162,7 +162,10 @@ export class SqliteStore implements DocumentStore {
     const run = this.db.transaction(() => {
       const row = select.get(...params) as { doc: string } | undefined;
       if (!row) return false;
-      write.run(JSON.stringify(applyPatch(JSON.parse(row.doc) as Doc, patch)), id);
+      const next = JSON.stringify(applyPatch(JSON.parse(row.doc) as Doc, patch));
+      // Like CloudBase's `updated`: a patch that changes nothing reports false (see the port).
+      if (next === row.doc) return false;
+      write.run(next, id);
       return true;
     });
     return run.immediate();

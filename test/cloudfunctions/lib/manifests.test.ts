@@ -16,7 +16,7 @@ describe('the real manifests', () => {
   });
   it('declare every collection the adapters create, with its indexes', () => {
     expect(Object.keys(COLLECTIONS)).toEqual(expect.arrayContaining(['concerns', 'members', 'events', 'inbox', 'bookings', 'rateWindows']));
-    expect(COLLECTIONS.concerns).toContainEqual(['wakeAt']);
+    expect(COLLECTIONS.concerns).toContainEqual(['wakeAt', '_id']);
   });
   it('give every notice kind its push template, or none for in-app only', () => {
     expect(templateForKind('concern.resolved')).toBe('concernResolved');

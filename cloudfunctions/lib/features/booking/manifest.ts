@@ -36,14 +36,14 @@ export const bookingManifest = {
     'booking.stats': bind(contracts['booking.stats'], serviceStats),
   },
   collections: {
-    services: { indexes: [['communityId', 'name'], ['active', 'slotsUntil']], holds: 'shared' },
-    slots: { indexes: [['communityId', 'serviceId', 'startAt']], holds: 'shared' },
+    services: { indexes: [['communityId', 'name', '_id'], ['active', 'slotsUntil', '_id']], holds: 'shared' },
+    slots: { indexes: [['communityId', 'serviceId', 'startAt', '_id']], holds: 'shared' },
     bookings: {
       indexes: [
-        ['communityId', 'memberId', 'startAt'],
-        ['communityId', 'serviceId', 'startAt'],
-        ['communityId', 'slotId', 'createdAt'],
-        ['wakeAt'],
+        ['communityId', 'memberId', 'startAt', '_id'],
+        ['communityId', 'serviceId', 'startAt', '_id'],
+        ['communityId', 'slotId', 'createdAt', '_id'],
+        ['wakeAt', '_id'],
       ],
       holds: 'personal',
     },

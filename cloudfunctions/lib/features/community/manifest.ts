@@ -19,9 +19,9 @@ export const communityManifest = {
     'community.upsertBuilding': bind(contracts['community.upsertBuilding'], upsertBuilding),
   },
   collections: {
-    communities: { indexes: [['active', 'name']], holds: 'shared' },
-    grids: { indexes: [['communityId', 'name']], holds: 'shared' },
-    buildings: { indexes: [['communityId', 'name'], ['communityId', 'gridId', 'name']], holds: 'shared' },
+    communities: { indexes: [['active', 'name', '_id']], holds: 'shared' },
+    grids: { indexes: [['communityId', 'name', '_id']], holds: 'shared' },
+    buildings: { indexes: [['communityId', 'name', '_id'], ['communityId', 'gridId', 'name', '_id']], holds: 'shared' },
   },
   events: COMMUNITY_EVENTS,
 } satisfies FeatureManifest<'community'>;

@@ -18,9 +18,9 @@ export const mediaManifest = {
   collections: {
     media: {
       indexes: [
-        ['traceId', 'createdAt'],
-        ['verdict', 'requestedAt'],
-        ['communityId', 'ownerId', 'createdAt'],
+        ['traceId', 'createdAt', '_id'],
+        ['verdict', 'requestedAt', '_id'],
+        ['communityId', 'ownerId', 'createdAt', '_id'],
       ],
       holds: 'personal',
     },

@@ -29,20 +29,20 @@ export const memberManifest = {
   collections: {
     members: {
       indexes: [
-        ['communityId', 'createdAt'],
+        ['communityId', 'createdAt', '_id'],
         // Account deletions waiting out their period.
-        ['deletionScheduledFor'],
+        ['deletionScheduledFor', '_id'],
       ],
       holds: 'personal',
     },
-    households: { indexes: [['communityId', 'buildingId', 'createdAt']], holds: 'shared' },
-    invites: { indexes: [['communityId', 'householdId', 'createdAt']], holds: 'shared' },
+    households: { indexes: [['communityId', 'buildingId', 'createdAt', '_id']], holds: 'shared' },
+    invites: { indexes: [['communityId', 'householdId', 'createdAt', '_id']], holds: 'shared' },
     bindingRequests: {
       indexes: [
-        ['communityId', 'gridId', 'status', 'createdAt'],
-        ['communityId', 'status', 'createdAt'],
-        ['communityId', 'applicantId', 'createdAt'],
-        ['status', 'createdAt'],
+        ['communityId', 'gridId', 'status', 'createdAt', '_id'],
+        ['communityId', 'status', 'createdAt', '_id'],
+        ['communityId', 'applicantId', 'createdAt', '_id'],
+        ['status', 'createdAt', '_id'],
       ],
       holds: 'personal',
     },

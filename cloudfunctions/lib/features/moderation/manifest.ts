@@ -15,7 +15,7 @@ export const moderationManifest = {
   },
   collections: {
     // Staff's review records: a copy of the content under review and reporters by member id.
-    moderation: { indexes: [['communityId', 'status', 'createdAt']], holds: 'shared' },
+    moderation: { indexes: [['communityId', 'status', 'createdAt', '_id']], holds: 'shared' },
   },
   rateLimits: { 'moderation.report': [{ limit: 10, windowSeconds: DAY }] },
   events: MODERATION_EVENTS,

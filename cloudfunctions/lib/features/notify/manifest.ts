@@ -17,10 +17,10 @@ export const notifyManifest = {
   collections: {
     inbox: {
       indexes: [
-        ['communityId', 'recipientId', 'createdAt'],
-        ['communityId', 'recipientId', 'read', 'createdAt'],
+        ['communityId', 'recipientId', 'createdAt', '_id'],
+        ['communityId', 'recipientId', 'read', 'createdAt', '_id'],
         // The outbox sender's queue.
-        ['pushStatus', 'pushDueAt'],
+        ['pushStatus', 'pushDueAt', '_id'],
       ],
       holds: 'personal',
     },

@@ -2,13 +2,15 @@
  * The CloudBase adapter against a recording fake of the node-sdk database: no network,
  * but every where, orderBy, limit and update it would send is checked.
  */
-import { op } from '../../../../cloudfunctions/lib/ports/store';
+import { TransactionConflictError, op } from '../../../../cloudfunctions/lib/ports/store';
 import { CloudbaseStore, isDuplicateError, type CbDatabase } from '../../../../cloudfunctions/lib/store/cloudbase-store';
 import { COLLECTIONS } from '../../../../cloudfunctions/lib/manifests';
 
 type Call = [string, ...unknown[]];
 
-function fakeDb(answers: { get?: unknown; update?: unknown; addError?: unknown; docGet?: unknown } = {}) {
+const DUPLICATE = '[FailedOperation.Insert] bulk write error: [{E11000 duplicate key error collection: tnt-x.concerns index: _id_ dup key: { _id: "a" }}]';
+
+function fakeDb(answers: { get?: unknown; update?: unknown; addError?: unknown; docGet?: unknown; txError?: unknown } = {}) {
   const calls: Call[] = [];
   const command = new Proxy(
     {},
@@ -39,8 +41,10 @@ function fakeDb(answers: { get?: unknown; update?: unknown; addError?: unknown; 
   const db: CbDatabase = {
     command,
     collection: query,
-    runTransaction: async (fn) =>
-      fn({
+    runTransaction: async (fn, times) => {
+      calls.push(['runTransaction', times]);
+      if (answers.txError) throw answers.txError;
+      return fn({
         collection: (c: string) => ({
           doc: (id: string) => ({
             get: async () => (calls.push([`tx.${c}.get`, id]), { data: { _id: id, value: 1 } }),
@@ -49,7 +53,8 @@ function fakeDb(answers: { get?: unknown; update?: unknown; addError?: unknown; 
           }),
           add: async (d: unknown) => calls.push([`tx.${c}.add`, d]),
         }),
-      }),
+      });
+    },
   };
   return { db, calls };
 }
@@ -64,15 +69,19 @@ describe('CloudBase adapter: documents by id', () => {
     expect(await new CloudbaseStore(db, COLLECTIONS).get('concerns', 'a')).toBeNull();
   });
   it('inserts with the chosen _id and reads a duplicate-key error as "already there"', async () => {
-    const dup = fakeDb({ addError: Object.assign(new Error('E11000 duplicate key error'), { code: 'DATABASE_REQUEST_FAILED' }) });
+    const dup = fakeDb({ addError: Object.assign(new Error(DUPLICATE), { code: 'DATABASE_REQUEST_FAILED' }) });
     expect(await new CloudbaseStore(dup.db, COLLECTIONS).insert('concerns', { _id: 'a' })).toBe(false);
     expect(dup.calls[0]).toEqual(['concerns.add', { _id: 'a' }]);
     const other = fakeDb({ addError: new Error('SYS_ERR') });
     await expect(new CloudbaseStore(other.db, COLLECTIONS).insert('concerns', { _id: 'a' })).rejects.toThrow('SYS_ERR');
   });
-  it('recognises duplicate errors by Mongo code or message only', () => {
-    expect(isDuplicateError({ message: 'E11000 duplicate key' })).toBe(true);
+  it('recognises a duplicate only as MongoDB E11000 on the _id index', () => {
+    expect(isDuplicateError({ code: 'DATABASE_REQUEST_FAILED', message: DUPLICATE })).toBe(true);
     expect(isDuplicateError({ code: 'DATABASE_REQUEST_FAILED', message: 'timeout' })).toBe(false);
+    // A unique index on another field is a different failure, not "already there".
+    expect(isDuplicateError({ message: 'E11000 duplicate key error collection: t.members index: phone_1 dup key: { phone: "1" }' })).toBe(false);
+    expect(isDuplicateError({ message: 'E11000 duplicate key error collection: t.c index: _id_1_x dup key' })).toBe(false);
+    expect(isDuplicateError({ message: 'duplicate request' })).toBe(false);
   });
   it('sets a whole document without its _id in the body', async () => {
     const { db, calls } = fakeDb();
@@ -89,8 +98,21 @@ describe('CloudBase adapter: conditional updates', () => {
     expect(calls[0]).toEqual(['concerns.where', { seats: { $op: 'gt', args: [0] }, status: { $op: 'in', args: [['a']] }, _id: 'a' }]);
     expect(calls[1]).toEqual([
       'concerns.update',
-      { seats: { $op: 'inc', args: [-1] }, note: { $op: 'remove', args: [] }, tags: { $op: 'push', args: ['x'] }, status: 'b' },
+      { seats: { $op: 'inc', args: [-1] }, note: { $op: 'remove', args: [] }, tags: { $op: 'push', args: [['x']] }, status: 'b' },
     ]);
+  });
+  it('writes a plain object whole with set(), and leaves undefined values out', async () => {
+    const { db, calls } = fakeDb();
+    await new CloudbaseStore(db, COLLECTIONS).update('members', 'm', { household: { householdId: 'h' }, meta: {}, list: [1], gone: undefined });
+    expect(calls[1]).toEqual([
+      'members.update',
+      { household: { $op: 'set', args: [{ householdId: 'h' }] }, meta: { $op: 'set', args: [{}] }, list: [1] },
+    ]);
+  });
+  it('sends nothing for a patch with nothing to write, and says false', async () => {
+    const { db, calls } = fakeDb();
+    expect(await new CloudbaseStore(db, COLLECTIONS).update('members', 'm', { gone: undefined })).toBe(false);
+    expect(calls).toEqual([]);
   });
   it('never lets a condition replace the _id it targets', async () => {
     const { db, calls } = fakeDb();
@@ -132,6 +154,7 @@ describe('CloudBase adapter: paged queries', () => {
         $op: 'and',
         args: [
           { communityId: 'x' },
+          { createdAt: { $op: 'lte', args: [2] } },
           { $op: 'or', args: [{ createdAt: { $op: 'lt', args: [2] } }, { createdAt: 2, _id: { $op: 'lt', args: ['c2'] } }] },
         ],
       },
@@ -141,6 +164,12 @@ describe('CloudBase adapter: paged queries', () => {
     const { db, calls } = fakeDb();
     await new CloudbaseStore(db, COLLECTIONS).query('concerns', { where: { communityId: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 5000 });
     expect(calls).toContainEqual(['concerns.limit', 101]);
+  });
+  it('declares every index ending in (sort field, _id), so CloudBase sorts from the index', () => {
+    // Every query orders by (field, _id); without _id last MongoDB sorts the whole equality range in memory.
+    for (const [name, indexes] of Object.entries(COLLECTIONS)) {
+      for (const fields of indexes) expect([name, fields.slice(-1)]).toEqual([name, ['_id']]);
+    }
   });
   it('refuses the same unindexed queries as SQLite', async () => {
     const { db } = fakeDb();
@@ -160,10 +189,21 @@ describe('CloudBase adapter: transactions', () => {
       tx.remove('invites', 'i1');
     });
     expect(calls).toEqual([
+      ['runTransaction', 0],
       ['tx.counters.get', 'n'],
       ['tx.counters.set', 'n', { value: 2 }],
       ['tx.concerns.add', { _id: 'c1' }],
       ['tx.invites.delete', 'i1'],
     ]);
+  });
+  it('retries a conflict itself and turns an exhausted one into TransactionConflictError', async () => {
+    const { db, calls } = fakeDb({ txError: Object.assign(new Error('database transaction conflict'), { code: 'DATABASE_TRANSACTION_CONFLICT' }) });
+    await expect(new CloudbaseStore(db, COLLECTIONS).transaction(async () => 1)).rejects.toBeInstanceOf(TransactionConflictError);
+    expect(calls.filter((c) => c[0] === 'runTransaction').length).toBeGreaterThan(5);
+    expect(calls.every((c) => c[1] === 0)).toBe(true);
+  });
+  it('passes any other transaction error through', async () => {
+    const { db } = fakeDb({ txError: Object.assign(new Error('boom'), { code: 'SYS_ERR' }) });
+    await expect(new CloudbaseStore(db, COLLECTIONS).transaction(async () => 1)).rejects.toThrow('boom');
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The behaviour every Store adapter must show, written once. The SQLite adapter runs it
- * here; a CloudBase test environment can run the same suite against the real database.
+ * The behaviour every Store adapter must show, written once. The SQLite adapter runs it in
+ * sqlite-store.test.ts; the CloudBase adapter runs it through the real @cloudbase/node-sdk
+ * against dev/cloudbase-emulator in cloudbase-sdk.test.ts (and a real environment could run
+ * the same suite).
  */
 import { AppError } from '../../../../miniprogram/core/errors';
 // Adapter-level: documents of any shape, as the adapter sees them.
-import { DuplicateKeyError, op, type Doc, type DocumentStore as Store } from '../../../../cloudfunctions/lib/ports/store';
+import { DuplicateKeyError, TransactionConflictError, op, type Doc, type DocumentStore as Store } from '../../../../cloudfunctions/lib/ports/store';
 
 interface Row extends Doc {
   communityId: string;
@@ -14,7 +16,8 @@ interface Row extends Doc {
   createdAt: number;
   seats?: number;
   tags?: string[];
-  meta?: { views?: number };
+  meta?: { views?: number; by?: string };
+  household?: { householdId: string; room?: string } | null;
   active?: boolean;
   name?: string;
 }
@@ -65,6 +68,36 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
         );
         expect(results.filter(Boolean)).toHaveLength(10);
         expect((await store.get<Row>('concerns', 'slot'))?.seats).toBe(0);
+      });
+      it('says false for a patch that changes nothing, even on a match (CloudBase counts modified documents)', async () => {
+        expect(await store.update('concerns', 'a', { status: 'open' }, { status: 'open' })).toBe(false);
+        expect(await store.update('concerns', 'a', { status: 'open', seats: 2 })).toBe(false);
+        expect(await store.update('concerns', 'a', { status: 'open', seats: 3 }, { status: 'open' })).toBe(true);
+      });
+      it('replaces an object value whole: over null, over an object with other keys, and {} is stored', async () => {
+        await store.insert('concerns', { _id: 'h', communityId: 'x', createdAt: 1, household: null, meta: { views: 3, by: 'k' } });
+        expect(await store.update('concerns', 'h', { household: { householdId: 'hh', room: '101' }, meta: { views: 1 } })).toBe(true);
+        expect(await store.get<Row>('concerns', 'h')).toMatchObject({ household: { householdId: 'hh', room: '101' } });
+        expect((await store.get<Row>('concerns', 'h'))?.meta).toEqual({ views: 1 });
+        expect(await store.update('concerns', 'h', { meta: {} })).toBe(true);
+        expect((await store.get<Row>('concerns', 'h'))?.meta).toEqual({});
+        expect(await store.update('concerns', 'h', { household: { householdId: 'h2' } })).toBe(true);
+        expect((await store.get<Row>('concerns', 'h'))?.household).toEqual({ householdId: 'h2' });
+      });
+      it('refuses a dotted path through a field holding null, and writes nothing', async () => {
+        await store.insert('concerns', { _id: 'h', communityId: 'x', createdAt: 1, household: null, status: 'open' });
+        await expect(store.update('concerns', 'h', { 'household.room': '101', status: 'done' })).rejects.toThrow(/Cannot create field 'room'/);
+        expect(await store.get<Row>('concerns', 'h')).toMatchObject({ household: null, status: 'open' });
+      });
+      it('pushes an array, or an object with an `each` key, as one element', async () => {
+        expect(await store.update('concerns', 'a', { tags: op.push(['u', 'v']) })).toBe(true);
+        expect(await store.update('concerns', 'a', { tags: op.push({ each: ['w'] }) })).toBe(true);
+        expect((await store.get<Row>('concerns', 'a'))?.tags).toEqual(['t', ['u', 'v'], { each: ['w'] }]);
+      });
+      it('ignores undefined values: the field keeps what it held', async () => {
+        expect(await store.update('concerns', 'a', { status: undefined, seats: op.inc(1) })).toBe(true);
+        expect(await store.get<Row>('concerns', 'a')).toMatchObject({ status: 'open', seats: 3 });
+        expect(await store.update('concerns', 'a', { status: undefined })).toBe(false);
       });
       it('refuses field paths that are not plain identifiers', async () => {
         await expect(store.update('concerns', 'a', { "x') OR 1=1 --": 1 })).rejects.toThrow(/invalid field path/);
@@ -164,6 +197,21 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
           ),
         );
         expect(await store.get('counters', 'n')).toMatchObject({ value: 30 });
+      });
+      it('gives up with TransactionConflictError when every attempt meets a conflicting write', async () => {
+        await store.set('counters', { _id: 'n', value: 0 });
+        let runs = 0;
+        await expect(
+          store.transaction(async (tx) => {
+            runs += 1;
+            const counter = await tx.get<{ _id: string; value: number }>('counters', 'n');
+            // Someone else writes the document between this attempt's read and its commit.
+            await store.set('counters', { _id: 'n', value: 1000 + runs });
+            tx.set('counters', { _id: 'n', value: (counter?.value ?? 0) + 1 });
+          }),
+        ).rejects.toBeInstanceOf(TransactionConflictError);
+        expect(runs).toBeGreaterThan(1);
+        expect(await store.get('counters', 'n')).toEqual({ _id: 'n', value: 1000 + runs });
       });
     });
   });
