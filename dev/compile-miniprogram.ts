@@ -51,7 +51,7 @@ export async function compileMiniprogram(): Promise<CompileReport> {
     const keyPath = path.join(out, 'throwaway.key');
     fs.writeFileSync(keyPath, key);
     // Loaded here, not at the top: it is large and only this command needs it.
-    const ci = require('miniprogram-ci') as Ci;
+    const ci = (await import('miniprogram-ci')) as unknown as Ci;
     const project = new ci.Project({
       appid: 'wx0000000000000000',
       type: 'miniProgram',

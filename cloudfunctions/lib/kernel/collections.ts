@@ -7,7 +7,7 @@ import type { CollectionSpec } from './feature';
  */
 export const KERNEL_COLLECTIONS = {
   events: { indexes: [['communityId', 'subject', 'at', '_id']], holds: 'shared' },
-  // Rate-limit windows; CloudBase can drop them by a TTL index on expiresAt.
+  // Rate-limit windows; the sweep drops closed ones (CloudBase TTL indexes expire only dates).
   rateWindows: { indexes: [['expiresAt', '_id']], holds: 'bookkeeping' },
   counters: { indexes: [], holds: 'bookkeeping' },
 } as const satisfies Partial<Record<CollectionName, CollectionSpec>>;
