@@ -9,5 +9,6 @@ export const KERNEL_COLLECTIONS = {
   events: { indexes: [['communityId', 'subject', 'at', '_id']], holds: 'shared' },
   // Rate-limit windows; the sweep drops closed ones (CloudBase TTL indexes expire only dates).
   rateWindows: { indexes: [['expiresAt', '_id']], holds: 'bookkeeping' },
-  counters: { indexes: [], holds: 'bookkeeping' },
+  // Read by community only for backups; in use always by id.
+  counters: { indexes: [['communityId', '_id']], holds: 'bookkeeping' },
 } as const satisfies Partial<Record<CollectionName, CollectionSpec>>;

@@ -48,8 +48,9 @@ export const bookingManifest = {
       holds: 'personal',
     },
     // Keyed by service and member, holding only a booking id and a claim.
-    bookingLocks: { indexes: [], holds: 'bookkeeping' },
-    bookingQuotas: { indexes: [], holds: 'bookkeeping' },
+    // Read by community only for backups; in use always by id.
+    bookingLocks: { indexes: [['communityId', '_id']], holds: 'bookkeeping' },
+    bookingQuotas: { indexes: [['communityId', '_id']], holds: 'bookkeeping' },
   },
   rateLimits: { 'booking.create': [{ limit: 60, windowSeconds: HOUR }] },
   sweep: {

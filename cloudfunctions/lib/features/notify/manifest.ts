@@ -24,7 +24,8 @@ export const notifyManifest = {
       ],
       holds: 'personal',
     },
-    subscriptions: { indexes: [], holds: 'personal' },
+    // Read by community only for backups; in use always by id.
+    subscriptions: { indexes: [['communityId', '_id']], holds: 'personal' },
   },
   sweep: { sendOutbox: (deps, now) => sendOutbox(deps, deps.sender, now, { messages: 100 }) },
   personalData: notifyPersonalData,
