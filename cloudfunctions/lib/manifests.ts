@@ -69,6 +69,7 @@ export function checkManifests(manifests: readonly AnyFeatureManifest[]): string
       if (!(collection in m.collections)) problems.push(`${m.name}: personalData covers ${collection}, which the feature does not declare`);
     }
     for (const kind of Object.keys(m.notices ?? {})) {
+      // Binding requests are the member feature's: their notices keep the word residents know.
       if (!kind.startsWith(`${m.name}.`) && !(m.name === 'member' && kind.startsWith('binding.'))) {
         problems.push(`${m.name}: notice kind ${kind} should be named ${m.name}.<what>`);
       }

@@ -9,7 +9,7 @@
 import type { ActionContract } from '../../../miniprogram/core/action';
 import type { ActionName, Contracts } from '../../../miniprogram/core/contracts';
 import type { TemplateKey } from '../../../miniprogram/core/notify/contract';
-import type { CollectionName } from '../ports/store';
+import type { CollectionName, RecordOf } from '../ports/store';
 import type { ActionDef, HandlerContext } from './action';
 import type { EventType } from './audit';
 import type { Deps } from './deps';
@@ -46,7 +46,7 @@ export interface ExportContext {
   ctx: HandlerContext<unknown>;
   memberId: string;
   /** Reads every page of a query for the caller's community, capped; says if it stopped early. */
-  all<C extends CollectionName>(collection: C, where: Record<string, unknown>, orderField: string): Promise<{ items: import('../ports/store').RecordOf<C>[]; truncated: boolean }>;
+  all<C extends CollectionName>(collection: C, where: Record<string, unknown>, orderField: string): Promise<{ items: RecordOf<C>[]; truncated: boolean }>;
 }
 
 /** A feature's part of PIPL access (export) and deletion (erase). */
