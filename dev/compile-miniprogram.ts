@@ -77,6 +77,8 @@ if (process.argv[1]?.endsWith('compile-miniprogram.ts')) {
     (r) => {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       console.log(`compiled ${r.files} files in ${r.seconds} s with WeChat's compiler: main package ${kb(r.mainBytes)}${Object.entries(r.subpackageBytes).map(([k, v]) => `, ${k} ${kb(v)}`).join('')}`);
+      // miniprogram-ci keeps its compiler worker alive after answering; CI must not wait on it.
+      process.exit(0);
     },
     (err: unknown) => {
       console.error(`mini-program compile failed: ${err instanceof Error ? err.message : String(err)}`);
