@@ -111,9 +111,6 @@ export function templateForKind(kind: string): TemplateKey | undefined {
   return TEMPLATE_BY_KIND.get(kind);
 }
 
-/** Audit event labels of every feature. */
-export const EVENT_LABELS: Readonly<Record<string, string>> = Object.assign({}, ...MANIFESTS.map((m) => m.events ?? {}));
-
 /** The kernel's own housekeeping first, then every feature's jobs in manifest order. */
 export const SWEEP_JOBS: ReadonlyArray<readonly [string, SweepJob]> = [
   ['rateWindows', (deps, now) => dropClosedWindows(deps.store, now, { items: 200 })],

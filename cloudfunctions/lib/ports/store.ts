@@ -97,7 +97,7 @@ export interface DocumentStore {
    * move, a timestamp, an increment).
    */
   update(collection: string, id: string, patch: Patch, where?: Filter): Promise<boolean>;
-  /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents only. */
+  /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents and a deleted person's own messages only. */
   remove(collection: string, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */
   query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>>;
@@ -138,7 +138,7 @@ export interface Store {
   set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void>;
   /** As DocumentStore.update: true only if the patch modified the document, so make it change something. */
   update(collection: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean>;
-  /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents only. */
+  /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents and a deleted person's own messages only. */
   remove(collection: CollectionName, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */
   query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>>;

@@ -68,7 +68,7 @@ export function toConcernView(
   const staff = isHandler(caller, c);
   const visible = (ids: readonly string[]) => ids.filter((f) => photoVisible(media.get(f), caller.memberId));
   // Text the check could not clear is shown to its author and the moderators only.
-  const held = (c.moderation === 'review' || c.moderation === 'rejected') && c.authorId !== caller.memberId && !hasRole(caller, 'admin');
+  const held = !mayReadText(caller, c);
   // A follower (author of a merged duplicate) hears how it goes, but another resident's
   // own words and photos stay with that resident and the staff.
   const follower = !staff && c.authorId !== caller.memberId;
