@@ -4,15 +4,16 @@
  * time through the store port's indexes); `npm run restore -- backup.jsonl` inserts them
  * into another store, keeping any document that already exists there (so a restore can be
  * rerun after an interruption). The store is the local SQLite file by default, or CloudBase
- * when TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY are set (same adapter as production).
+ * when TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY are set, in the shell or `.env` (same
+ * adapter as production).
  *
  * Rate-limit windows are left out: they belong to no community and close within a day.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
 import { COLLECTIONS } from '../cloudfunctions/lib/manifests';
 import type { Doc, DocumentStore } from '../cloudfunctions/lib/ports/store';
+import { openOperatorStore } from './operator-store';
 
 export const BACKUP_FORMAT = 'linli-backup';
 export const BACKUP_VERSION = 1;
@@ -103,23 +104,9 @@ export async function restoreCommunity(store: DocumentStore, lines: AsyncIterabl
   return report;
 }
 
-async function openStore(): Promise<{ store: DocumentStore; close(): void; where: string }> {
-  const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
-  if (TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY) {
-    const tcb = (await import('@cloudbase/node-sdk')).default;
-    const { CloudbaseStore } = await import('../cloudfunctions/lib/store/cloudbase-store');
-    const app = tcb.init({ env: TCB_ENV, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY });
-    return { store: new CloudbaseStore(app.database() as never, COLLECTIONS), close: () => undefined, where: `CloudBase ${TCB_ENV}` };
-  }
-  const { SqliteStore } = await import('../cloudfunctions/lib/store/sqlite-store');
-  const filename = process.env.LINLI_DB ?? path.join(__dirname, '..', '.data', 'linli.sqlite');
-  const store = new SqliteStore({ filename, collections: COLLECTIONS });
-  return { store, close: () => store.close(), where: filename };
-}
-
 async function cli(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
-  const { store, close, where } = await openStore();
+  const { store, close, where } = await openOperatorStore();
   try {
     if (command === 'backup') {
       const at = args.indexOf('--community');

@@ -41,7 +41,11 @@ function sizes(files: Record<string, string | Buffer>, subRoots: readonly string
   return { mainBytes, subpackageBytes };
 }
 
-export async function compileMiniprogram(): Promise<CompileReport> {
+/** What no build of the mini-program carries, wherever the project folder is. */
+export const PROJECT_IGNORES = ['node_modules/**/*', 'test/**/*', 'gallery/**/*', 'bench/**/*', 'cloudfunctions/**/*', 'dev/**/*', 'dist/**/*', '.gallery/**/*', '.cache/**/*', '.data/**/*', '.deploy/**/*', 'coverage/**/*'];
+
+/** `projectPath` is the repository, or the staged copy `npm run deploy` uploads. */
+export async function compileMiniprogram(projectPath = ROOT): Promise<CompileReport> {
   const started = Date.now();
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-compile-'));
   try {
@@ -55,14 +59,14 @@ export async function compileMiniprogram(): Promise<CompileReport> {
     const project = new ci.Project({
       appid: 'wx0000000000000000',
       type: 'miniProgram',
-      projectPath: ROOT,
+      projectPath,
       privateKeyPath: keyPath,
-      ignores: ['node_modules/**/*', 'test/**/*', 'gallery/**/*', 'bench/**/*', 'cloudfunctions/**/*', 'dev/**/*', 'dist/**/*', '.gallery/**/*', '.cache/**/*', '.data/**/*', 'coverage/**/*'],
+      ignores: PROJECT_IGNORES,
     });
     // Without a real key the project's attributes cannot be fetched: these are the defaults.
     project.attr = async () => ({ platform: false, appType: 0, isSandbox: false, released: false, setting: {}, gameApp: false, isGameTourist: false });
     const files = await ci.getCompiledResult({ project, desc: 'ci', setting: { useProjectConfig: true }, onProgressUpdate: () => undefined });
-    const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'miniprogram', 'app.json'), 'utf8')) as { subpackages?: Array<{ root: string }> };
+    const app = JSON.parse(fs.readFileSync(path.join(projectPath, 'miniprogram', 'app.json'), 'utf8')) as { subpackages?: Array<{ root: string }> };
     const roots = (app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
     return { files: Object.keys(files).length, ...sizes(files, roots), seconds: Math.round((Date.now() - started) / 100) / 10 };
   } finally {

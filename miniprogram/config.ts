@@ -1,20 +1,11 @@
-/**
- * How this build reaches the backend. `cloud` is the production path through
- * wx.cloud.callFunction; `local` talks to `npm start`'s gateway from WeChat DevTools
- * (switch on "不校验合法域名" in DevTools), acting as one of the demo openids.
- */
-export interface AppConfig {
-  mode: 'cloud' | 'local';
-  /** CloudBase environment id, e.g. `linli-prod-1a2b3c`. */
-  cloudEnv: string;
-  localBaseUrl: string;
-  /** Demo identity used in local mode; the gateway trusts this header, production never does. */
-  localOpenid: string;
-}
+// Development build: talks to `npm start`. `npm run deploy` uploads a copy whose config.ts
+// it generates for the environment (cloud mode), so this file is never edited to deploy.
+import type { AppConfig } from './config-type';
 
+export type { AppConfig };
 export const config: AppConfig = {
   mode: 'local',
-  cloudEnv: 'your-cloudbase-env-id',
+  cloudEnv: '',
   localBaseUrl: 'http://127.0.0.1:8787',
   localOpenid: 'demo-resident-1',
 };

@@ -10,7 +10,8 @@ import { COLLECTIONS, DEFAULT_RATE_LIMITS, templateForKind } from '../../cloudfu
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { DEMO_TEMPLATES } from '../../cloudfunctions/lib/features/notify/templates';
 import { InboxNotifier } from '../../cloudfunctions/lib/features/notify/inbox-notifier';
-import { AesGcmCipher, demoPhoneExchange, LocalMediaChecker, SignedLocalUrls } from '../../cloudfunctions/lib/platform/local-services';
+import { demoPhoneExchange, LocalMediaChecker, SignedLocalUrls } from '../../cloudfunctions/lib/platform/local-services';
+import { AesGcmCipher } from '../../cloudfunctions/lib/platform/data-cipher';
 import { cryptoIds, ManualClock } from '../../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../../cloudfunctions/lib/platform/word-list-checker';
 import type { LogLine, SubscriptionMessage, SubscriptionSender } from '../../cloudfunctions/lib/ports/platform';

@@ -11,7 +11,7 @@ import { CloudbaseStore, type CbDatabase } from '../store/cloudbase-store';
 import { parseTemplates } from '../features/notify/templates';
 import { COLLECTIONS, DEFAULT_RATE_LIMITS, templateForKind } from '../manifests';
 import { InboxNotifier } from '../features/notify/inbox-notifier';
-import { AesGcmCipher, missingKeyCipher } from '../platform/local-services';
+import { AesGcmCipher, missingKeyCipher } from '../platform/data-cipher';
 import { CloudbaseFileUrls, WechatMediaChecker, WechatPhoneExchange, type TempUrlApi, type WechatOpenApi } from '../platform/wechat-services';
 import { WechatSubscriptionSender, type SubscribeMessageApi } from '../platform/subscription-senders';
 import { cryptoIds, jsonLogger, systemClock } from '../platform/system';
@@ -34,7 +34,7 @@ export function productionDeps(): Deps {
     media: new WechatMediaChecker(openapi, files),
     files,
     phones: new WechatPhoneExchange(openapi),
-    cipher: process.env.LINLI_DATA_KEY ? new AesGcmCipher(Buffer.from(process.env.LINLI_DATA_KEY, 'base64')) : missingKeyCipher,
+    cipher: process.env.LINLI_DATA_KEY ? AesGcmCipher.fromEnv(process.env.LINLI_DATA_KEY, process.env.LINLI_DATA_KEYS_RETIRED) : missingKeyCipher,
     notifier: new InboxNotifier(store, systemClock, templates, templateForKind),
     sender: new WechatSubscriptionSender(cloud.openapi as unknown as SubscribeMessageApi, (process.env.LINLI_MP_STATE as 'formal' | 'trial' | 'developer' | undefined) ?? 'formal'),
     log: jsonLogger,
