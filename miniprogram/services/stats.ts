@@ -42,11 +42,13 @@ export interface StatsRowView {
   satisfaction: string;
   toSign: string;
   toResolve: string;
-  /** '第1名', or '—' for groups too small to rank. */
+  /** '第1名', '—' for groups too small to rank, '不排名' for rows that are nobody. */
   rank: string;
   ranked: boolean;
   rated: number;
   unrated: number;
+  /** Clocks that ran out (for a person: while they held the item). */
+  missedClocks: number;
 }
 
 export function statsRowView(r: ConcernStatsRow): StatsRowView {
@@ -60,10 +62,11 @@ export function statsRowView(r: ConcernStatsRow): StatsRowView {
     satisfaction: percentText(r.satisfactionRate),
     toSign: minutesText(r.medianMinutesToSign),
     toResolve: hoursText(r.medianHoursToResolve),
-    rank: ranked ? `第${r.rank}名` : NONE,
+    rank: ranked ? `第${r.rank}名` : r.person === false ? '不排名' : NONE,
     ranked,
     rated: r.rated,
     unrated: r.unrated,
+    missedClocks: r.missedClocks ?? 0,
   };
 }
 

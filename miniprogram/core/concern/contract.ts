@@ -136,6 +136,10 @@ export interface ConcernStatsRow {
   unrated: number;
   medianMinutesToSign: number | null;
   medianHoursToResolve: number | null;
+  /** Contact and resolve clocks that ran out (per person: while they held the item). */
+  missedClocks: number;
+  /** False for rows that stand for no person (社区统一受理, 尚未签收): shown, never ranked. */
+  person?: false;
   /** 1 = best by satisfaction then resolution; only for groups of RANKING_MIN_SAMPLE or more. */
   rank?: number;
 }
@@ -143,7 +147,8 @@ export interface ConcernStatsRow {
 export interface ConcernStats {
   from: number;
   to: number;
-  groupBy: 'grid' | 'worker' | 'category' | 'month';
+  /** `gridMonth`: one row per grid and month, ranked among the grids of the same month. */
+  groupBy: 'grid' | 'worker' | 'category' | 'month' | 'gridMonth';
   rows: ConcernStatsRow[];
   overall: ConcernStatsRow;
   /** True when the period held more concerns than one report reads; narrow the period. */
@@ -353,7 +358,7 @@ export const concernStats = contract<ConcernStats>()({
     .strictObject({
       from: z.number().int().min(0),
       to: z.number().int().min(0),
-      groupBy: z.enum(['grid', 'worker', 'category', 'month']).default('grid'),
+      groupBy: z.enum(['grid', 'worker', 'category', 'month', 'gridMonth']).default('grid'),
     })
     .refine((v) => v.to > v.from, { error: '结束时间须晚于开始时间', path: ['to'] })
     .refine((v) => v.to - v.from <= 366 * 24 * 3600 * 1000, { error: '统计时段最长一年', path: ['to'] }),

@@ -14,6 +14,7 @@ const GROUPS: ReadonlyArray<{ key: GroupBy; label: string }> = [
   { key: 'worker', label: '人员' },
   { key: 'category', label: '分类' },
   { key: 'month', label: '月份' },
+  { key: 'gridMonth', label: '网格×月' },
 ];
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>;

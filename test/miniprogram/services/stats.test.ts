@@ -44,6 +44,7 @@ describe('a report row', () => {
       unrated: 3,
       medianMinutesToSign: 12,
       medianHoursToResolve: null,
+      missedClocks: 0,
     });
     expect(v).toMatchObject({ label: '二网格', response: '100%', resolution: '—', satisfaction: '—', toSign: '12分钟', toResolve: '—', rank: '—', ranked: false });
     expect(statsRowView({ ...v, responseRate: 0.5, resolutionRate: 0.5, satisfactionRate: 0.5, medianMinutesToSign: 1, medianHoursToResolve: 1, rank: 2 } as never).rank).toBe('第2名');

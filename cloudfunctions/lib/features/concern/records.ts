@@ -23,6 +23,14 @@ export interface Rating {
   round: number;
 }
 
+/** A clock that ran out, charged to whoever held the item then (null: the community pool). */
+export interface ClockMiss {
+  clock: 'contact' | 'resolve';
+  holderId: string | null;
+  round: number;
+  at: number;
+}
+
 export interface ConcernRecord extends Doc {
   communityId: string;
   /** 受理编号, e.g. `20261128-0007`: what a resident quotes on the phone. */
@@ -51,6 +59,10 @@ export interface ConcernRecord extends Doc {
   acceptedAt: number | null;
   /** Whether the first signature came within the contact SLA (the response rate). */
   respondedInTime: boolean | null;
+  /** Whether the signer signed within their own window (a rescuer after a reroute gets a fresh one). */
+  signedInWindow?: boolean | null;
+  /** Every clock that ran out, and on whom; the per-person rates read this. */
+  clockMisses?: ClockMiss[];
   /** The text's content check; `review`/`rejected` text is shown only to its author and admins. */
   moderation: ContentVerdict | 'rejected';
   contactDueAt: number;

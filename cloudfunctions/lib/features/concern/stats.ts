@@ -4,10 +4,14 @@
  * - 解决率 resolution: rated "resolved" by the resident / rated or archived unrated.
  * - 满意率 satisfaction: 4–5 stars / rated. Unrated archives count as unrated, not satisfied.
  * Medians: submit → first signature (minutes), submit → first resolution (hours).
+ * Per person (`byPerson`), each clock that ran out is charged to whoever held the item then,
+ * and a signature is judged against the signer's own window, so whoever rescues an item
+ * another let slip is not charged for it; the community pool and never-signed items are
+ * shown but are nobody, and are never ranked.
  */
 import { RANKING_MIN_SAMPLE, type ConcernStatsRow } from '../../../../miniprogram/core/concern/contract';
 import { SATISFIED_FROM } from './lifecycle';
-import type { ConcernRecord } from './records';
+import type { ClockMiss, ConcernRecord } from './records';
 
 function median(values: number[]): number | null {
   if (values.length === 0) return null;
@@ -19,6 +23,8 @@ function median(values: number[]): number | null {
 function ratio(num: number, den: number): number | null {
   return den === 0 ? null : Math.round((num / den) * 1000) / 1000;
 }
+
+const missesOf = (c: ConcernRecord): readonly ClockMiss[] => c.clockMisses ?? [];
 
 export function summarize(key: string, label: string, concerns: ConcernRecord[], now: number): ConcernStatsRow {
   const counted = concerns.filter((c) => c.status !== 'merged');
@@ -39,30 +45,78 @@ export function summarize(key: string, label: string, concerns: ConcernRecord[],
     medianHoursToResolve: median(
       counted.filter((c) => c.firstResolvedAt !== null).map((c) => Math.round((((c.firstResolvedAt as number) - c.createdAt) / 3_600_000) * 10) / 10),
     ),
+    missedClocks: counted.reduce((n, c) => n + missesOf(c).length, 0),
   };
+}
+
+/** Row keys that stand for no person: never ranked. */
+export const POOL_KEY = 'pool';
+export const UNSIGNED_KEY = 'unsigned';
+
+/**
+ * One row per person who signed an item or let a clock run out while holding it.
+ * - response: their signatures within their own window / their signatures + contact
+ *   windows that ran out on them (a window missed and later signed counts once each way);
+ * - resolution, satisfaction, medians: the items they signed (首接负责 to the end);
+ * - missed clocks: contact and resolve clocks that ran out while they held the item.
+ * Misses in the community pool go to the `pool` row, items nobody signed to `unsigned`.
+ */
+export function byPerson(concerns: ConcernRecord[], now: number, labelOf: (key: string) => string): ConcernStatsRow[] {
+  const counted = concerns.filter((c) => c.status !== 'merged');
+  const signed = group(counted.filter((c) => c.firstResponderId !== null), (c) => c.firstResponderId as string);
+  const misses = new Map<string, { contact: number; resolve: number; items: Set<string> }>();
+  for (const c of counted) {
+    for (const m of missesOf(c)) {
+      const key = m.holderId ?? POOL_KEY;
+      const tally = misses.get(key) ?? { contact: 0, resolve: 0, items: new Set<string>() };
+      tally[m.clock] += 1;
+      tally.items.add(c._id);
+      misses.set(key, tally);
+    }
+  }
+  const unsigned = counted.filter((c) => c.firstResponderId === null && c.status !== 'withdrawn');
+  const keys = new Set([...signed.keys(), ...misses.keys()]);
+  const rows = [...keys].map((key) => {
+    const mine = signed.get(key) ?? [];
+    const tally = misses.get(key) ?? { contact: 0, resolve: 0, items: new Set<string>() };
+    const inWindow = mine.filter((c) => (c.signedInWindow ?? c.respondedInTime) === true).length;
+    const base = summarize(key, labelOf(key), mine, now);
+    return {
+      ...base,
+      total: new Set([...mine.map((c) => c._id), ...tally.items]).size,
+      responseRate: ratio(inWindow, mine.length + tally.contact),
+      missedClocks: tally.contact + tally.resolve,
+      ...(key === POOL_KEY ? { person: false as const } : {}),
+    };
+  });
+  const out: ConcernStatsRow[] = rows;
+  if (unsigned.length) out.push({ ...summarize(UNSIGNED_KEY, labelOf(UNSIGNED_KEY), unsigned, now), person: false });
+  return out;
 }
 
 /**
  * Ranks groups with enough cases: satisfaction first, then resolution, then response.
  * Small groups keep their figures but get no place, so one bad case does not shame a grid.
  */
-export function rank(rows: ConcernStatsRow[]): ConcernStatsRow[] {
+export function rank(rows: ConcernStatsRow[], partitionOf: (r: ConcernStatsRow) => string = () => ''): ConcernStatsRow[] {
   const score = (r: ConcernStatsRow) => [r.satisfactionRate ?? -1, r.resolutionRate ?? -1, r.responseRate ?? -1];
-  const eligible = rows
-    .filter((r) => r.total >= RANKING_MIN_SAMPLE)
-    .sort((a, b) => {
-      const [x, y] = [score(a), score(b)];
-      return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
-    });
-  eligible.forEach((r, i) => {
-    r.rank = i + 1;
-  });
+  const eligible = group(rows.filter((r) => r.total >= RANKING_MIN_SAMPLE && r.person !== false), partitionOf);
+  for (const partition of eligible.values()) {
+    partition
+      .sort((a, b) => {
+        const [x, y] = [score(a), score(b)];
+        return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
+      })
+      .forEach((r, i) => {
+        r.rank = i + 1;
+      });
+  }
   return rows;
 }
 
-export function group(concerns: ConcernRecord[], keyOf: (c: ConcernRecord) => string): Map<string, ConcernRecord[]> {
-  const out = new Map<string, ConcernRecord[]>();
-  for (const c of concerns) {
+export function group<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const c of items) {
     const k = keyOf(c);
     const list = out.get(k);
     if (list) list.push(c);

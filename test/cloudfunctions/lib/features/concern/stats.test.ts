@@ -1,6 +1,6 @@
 /** The three rates as a street office reads them, on hand-made records. */
 import type { ConcernRecord } from '../../../../../cloudfunctions/lib/features/concern/records';
-import { rank, summarize } from '../../../../../cloudfunctions/lib/features/concern/stats';
+import { byPerson, rank, summarize } from '../../../../../cloudfunctions/lib/features/concern/stats';
 
 const H = 3600_000;
 let n = 0;
@@ -58,5 +58,54 @@ describe('ranking', () => {
       summarize('c', 'C', [concern(rated(true, 5))], 0),
     ]);
     expect(rows.map((r) => [r.key, r.rank])).toEqual([['a', 2], ['b', 1], ['c', undefined]]);
+  });
+});
+
+describe('per person, each missed clock is charged to whoever held the item', () => {
+  const label = (k: string) => ({ a: '李秀英', b: '赵丽', pool: '社区统一受理', unsigned: '尚未签收' })[k] ?? k;
+  // A let the contact window run out; B got the item with a window of her own and signed in it.
+  const rescued = () =>
+    concern({ status: 'accepted', firstResponderId: 'b', acceptedAt: 30 * H, respondedInTime: false, signedInWindow: true, clockMisses: [{ clock: 'contact', holderId: 'a', round: 0, at: 24 * H }] });
+
+  it('charges the miss to the one who let it run out, not to the one who rescued it', () => {
+    const rows = byPerson([rescued(), concern({ status: 'accepted', firstResponderId: 'a', acceptedAt: H, respondedInTime: true, signedInWindow: true })], 40 * H, label);
+    const a = rows.find((r) => r.key === 'a')!;
+    const b = rows.find((r) => r.key === 'b')!;
+    expect(a).toMatchObject({ total: 2, responseRate: 0.5, missedClocks: 1 });
+    expect(b).toMatchObject({ total: 1, responseRate: 1, missedClocks: 0 });
+  });
+
+  it('shows the community pool and never-signed items as rows that are nobody, never ranked', () => {
+    const pool = Array.from({ length: 6 }, () => concern({ clockMisses: [{ clock: 'contact', holderId: null, round: 0, at: 24 * H }] }));
+    const rows = rank(byPerson(pool, 40 * H, label));
+    expect(rows.map((r) => [r.key, r.person, r.rank])).toEqual([
+      ['pool', false, undefined],
+      ['unsigned', false, undefined],
+    ]);
+    expect(rows.find((r) => r.key === 'unsigned')!.total).toBe(6);
+  });
+
+  it('counts a resolve clock that ran out against the holder at the time', () => {
+    const late = concern({ status: 'accepted', firstResponderId: 'a', acceptedAt: H, respondedInTime: true, signedInWindow: true, assigneeId: 'b', clockMisses: [{ clock: 'resolve', holderId: 'b', round: 0, at: 8 * 24 * H }] });
+    const rows = byPerson([late], 9 * 24 * H, label);
+    expect(rows.find((r) => r.key === 'a')).toMatchObject({ missedClocks: 0, responseRate: 1 });
+    expect(rows.find((r) => r.key === 'b')).toMatchObject({ missedClocks: 1, total: 1, responseRate: null });
+  });
+
+  it('ranks people with enough cases, keeping the minimum sample', () => {
+    const many = (who: string, s: number, k: number) => Array.from({ length: k }, () => concern({ ...rated(true, s), firstResponderId: who, respondedInTime: true, signedInWindow: true }));
+    const rows = rank(byPerson([...many('a', 5, 5), ...many('b', 3, 5), ...many('c', 5, 4)], 0, label));
+    expect(rows.map((r) => [r.key, r.rank])).toEqual([['a', 1], ['b', 2], ['c', undefined]]);
+  });
+});
+
+describe('grid × month', () => {
+  it('ranks grids against each other within the same month only', () => {
+    const five = (s: number) => Array.from({ length: 5 }, () => concern(rated(true, s)));
+    const rows = rank(
+      [summarize('g1|2026-10', 'A', five(5), 0), summarize('g2|2026-10', 'B', five(3), 0), summarize('g2|2026-11', 'C', five(2), 0)],
+      (r) => r.key.split('|')[1],
+    );
+    expect(rows.map((r) => [r.key, r.rank])).toEqual([['g1|2026-10', 1], ['g2|2026-10', 2], ['g2|2026-11', 1]]);
   });
 });

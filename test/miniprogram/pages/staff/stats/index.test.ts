@@ -20,6 +20,7 @@ function row(key: string, label: string, extra: Partial<ConcernStatsRow> = {}): 
     unrated: 2,
     medianMinutesToSign: 95,
     medianHoursToResolve: 30,
+    missedClocks: 0,
     rank: 1,
     ...extra,
   };
