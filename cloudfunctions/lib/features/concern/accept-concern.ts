@@ -15,6 +15,8 @@ export const acceptConcern: Handler<'concern.accept'> = async (ctx) => {
       firstResponderId: c.firstResponderId ?? me,
       acceptedAt: c.acceptedAt ?? ctx.now,
       respondedInTime: c.respondedInTime ?? ctx.now <= c.contactDueAt,
+      // An unsigned item's wakeAt is the end of its current holder's window (see clocks.ts).
+      signedInWindow: c.signedInWindow ?? ctx.now <= (c.wakeAt ?? c.contactDueAt),
       overdue: false,
       wakeAt: Math.max(c.resolveDueAt, ctx.now),
     },

@@ -9,7 +9,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { Deps } from '../../kernel/deps';
 import { ScopedStore } from '../../kernel/scoped-store';
 import { CHASE_INTERVAL, contactDeadline } from './lifecycle';
-import type { ConcernRecord } from './records';
+import type { ClockMiss, ConcernRecord } from './records';
 import { routeFor } from './routing';
 import { adminsInbox, commit, notifyAll, type Message, type Step } from './transition';
 import { staffLine, concernWords } from './notices';
@@ -23,6 +23,16 @@ interface Plan {
   outcome: ClockOutcome;
 }
 
+/**
+ * Adds a clock miss unless the same holder was already charged for the same clock and round:
+ * the pool's daily chases, or a rerun, are one miss, not many.
+ */
+function chargeOnce(c: ConcernRecord, miss: ClockMiss): ClockMiss[] {
+  const misses = c.clockMisses ?? [];
+  const same = misses.some((m) => m.clock === miss.clock && m.holderId === miss.holderId && m.round === miss.round);
+  return same ? misses : [...misses, miss];
+}
+
 async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<Plan> {
   const chase = now + CHASE_INTERVAL;
   switch (c.status) {
@@ -31,7 +41,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
       const route = await routeFor(db, grid, now, { skip: [c.assigneeId], after: c.routedVia });
       if (c.routedVia === 'community' || (route.via === 'community' && c.assigneeId === null)) {
         return {
-          patch: { overdue: true, escalationLevel: 2, wakeAt: chase },
+          patch: { overdue: true, escalationLevel: 2, wakeAt: chase, clockMisses: chargeOnce(c, { clock: 'contact', holderId: null, round: c.round, at: now }) },
           step: { type: 'concern.escalated', public: false, note: '社区统一受理后仍未签收' },
           messages: [{ to: [adminsInbox(c.communityId)], kind: 'concern.unsigned', title: `诉求 ${c.number} 超时未签收`, body: staffLine(c) }],
           outcome: 'escalated',
@@ -40,7 +50,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
       // The next person gets a full contact window of their own; the resident's promised
       // contact time (contactDueAt) stays, so the late response still counts as late.
       return {
-        patch: { assigneeId: route.assigneeId, routedVia: route.via, overdue: true, wakeAt: contactDeadline(c, now) },
+        patch: { assigneeId: route.assigneeId, routedVia: route.via, overdue: true, wakeAt: contactDeadline(c, now), clockMisses: chargeOnce(c, { clock: 'contact', holderId: c.assigneeId, round: c.round, at: now }) },
         step: { type: 'concern.rerouted', public: true, note: route.assigneeId ? '超时未签收，已转交下一位负责人' : '超时未签收，已转社区统一受理' },
         messages: [
           { to: [route.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched', title: `超时转交的诉求待签收：${c.categoryName}`, body: staffLine(c) },
