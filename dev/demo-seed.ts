@@ -143,4 +143,13 @@ async function seedLifecycle(call: Caller, buildings: Record<string, string>): P
   await call('demo-grid-1', 'concern.accept', { concernId: closed.id });
   await call('demo-grid-1', 'concern.resolve', { concernId: closed.id, summary: '已安排保洁每天早晚各清扫一次绿化带。' });
   await call('demo-resident-1', 'concern.rate', { concernId: closed.id, resolved: true, satisfaction: 5, comment: '现在干净多了，谢谢！' });
+
+  // 代办: 1号楼 2单元 202 has nobody on the app; 孙奶奶 came to the window and 李秀英 filed it.
+  const { invites } = (await call('demo-admin', 'member.issueInvites', { households: [{ buildingId: buildings['1号楼'], unit: '2', room: '202' }] })) as { invites: Array<{ householdId: string }> };
+  await call(
+    'demo-grid-1',
+    'concern.fileFor',
+    { householdId: invites[0].householdId, contactName: '孙奶奶', category: 'cat_demo_repair', text: '孙奶奶到窗口反映：家里厨房水管漏水，楼下邻居天花板渗水。', channel: 'window', reason: '独居老人，没有智能手机' },
+    'seed-filed-for-household-202',
+  );
 }

@@ -138,6 +138,19 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/moderation/index': { as: 'demo-admin' },
   'staff/service-stats/index': { as: 'demo-admin' },
   'staff/community/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#tab-body-grids >>> #grid-save') } },
+  // 代办: find 刘阿姨 by name, pick her, open 说事 and send it empty.
+  'staff/desk/index': {
+    as: 'demo-grid-1',
+    validation: {
+      act: async (p) => {
+        await p.input('#desk-picker >>> #mp-name', '刘');
+        await p.tap('#desk-picker >>> #mp-search');
+        await p.tap('#desk-picker >>> .mp-choice');
+        await p.tap('#task-concern');
+        await p.tap('#submit');
+      },
+    },
+  },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */

@@ -6,6 +6,7 @@
 import { WEEKDAYS, type BookingStatus, type BookingView, type ScheduleEntry, type ServiceView, type SlotView } from '../core/booking/contract';
 import type { ErrorBody } from '../core/errors';
 import { excerpt } from '../core/format';
+import { FILING_CHANNEL_LABELS } from '../core/channels';
 import { starsText } from './concern-view';
 import { clockText, dayKey, stripDay, timeRange } from './date-strip';
 import { allows } from './view';
@@ -159,7 +160,7 @@ export function bookingRow(b: BookingView, now: number): BookingRow {
     tone: bookingTone(b.status),
     waitlistText: b.status === 'waitlisted' && b.waitlistPosition ? `候补第${b.waitlistPosition}位` : '',
     offerText: b.status === 'offered' && b.offerExpiresAt ? offerText(b.offerExpiresAt, now) : '',
-    onBehalfText: b.onBehalf ? `由 ${b.onBehalf.staffName} 代办：${b.onBehalf.reason}` : '',
+    onBehalfText: b.onBehalf ? `由 ${b.onBehalf.staffName}${b.onBehalf.channel ? `（${FILING_CHANNEL_LABELS[b.onBehalf.channel]}）` : ''} 代办：${b.onBehalf.reason}` : '',
     ratingStars: b.rating ? starsText(b.rating.score) : '',
     ratingComment: b.rating?.comment ?? '',
     residentName: b.residentName ?? '',

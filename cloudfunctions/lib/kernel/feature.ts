@@ -73,7 +73,7 @@ export interface SubjectKind {
    * Its text and author, when the caller may read it; null otherwise (as if missing).
    * `id` is the record's own id, under which the moderation queue files it.
    */
-  readable(ctx: HandlerContext<unknown>, ref: string): Promise<{ id: string; authorId: string; text: string } | null>;
+  readable(ctx: HandlerContext<unknown>, ref: string): Promise<{ id: string; authorId: string | null; text: string } | null>;
   /** The ids among `ids` whose photos the caller may see. */
   photosVisible(ctx: HandlerContext<unknown>, ids: readonly string[]): Promise<Set<string>>;
   /** Reports hid its text: keep it from everyone but its author and staff until decided. */

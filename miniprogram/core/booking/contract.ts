@@ -6,6 +6,7 @@
 import type { ActionName } from '../action-names';
 import { contract, type Page } from '../action';
 import { z, id, text, paging } from '../schema';
+import { FILING_CHANNELS, type FilingChannel } from '../channels';
 
 export const BOOKING_STATUSES = [
   'booked', // 已预约
@@ -88,7 +89,7 @@ export interface BookingView {
   /** Until when a promoted resident may confirm. */
   offerExpiresAt?: number;
   /** Staff who booked on the resident's behalf (代办), with the reason. */
-  onBehalf?: { staffName: string; reason: string };
+  onBehalf?: { staffName: string; reason: string; channel?: FilingChannel };
   /** Shown to staff only. */
   residentName?: string;
   /** The resident's phone, for the service's staff, if they gave one. */
@@ -144,10 +145,14 @@ export const createBooking = contract<BookingView>()({
     .strictObject({
       slotId,
       /** Staff booking for a resident who cannot use the phone (代办). */
-      onBehalfOf: id('居民编号').optional(),
+      onBehalfOf: id('居民').optional(),
       reason: text('代办原因', 2, 100).optional(),
+      /** How the resident asked (电话/上门/窗口); required with 代办. */
+      channel: z.enum(FILING_CHANNELS, { error: '请选择居民是怎样找到您的' }).optional(),
     })
-    .refine((v) => (v.onBehalfOf === undefined) === (v.reason === undefined), { error: '代办须同时选择居民并填写原因', path: ['reason'] }),
+    .refine((v) => (v.onBehalfOf === undefined) === (v.reason === undefined), { error: '代办须同时选择居民并填写原因', path: ['reason'] })
+    .refine((v) => v.onBehalfOf === undefined || v.channel !== undefined, { error: '请选择居民是怎样找到您的', path: ['channel'] })
+    .refine((v) => v.onBehalfOf !== undefined || v.channel === undefined, { error: '代办须选择居民', path: ['onBehalfOf'] }),
   roles: ['resident', 'gridWorker', 'admin'],
   scope: '居民：本人，符合服务的网格限制和次数限制；工作人员：为本社区居民代办',
   idempotent: true,

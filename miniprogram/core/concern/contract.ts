@@ -1,6 +1,7 @@
 import type { ActionName } from '../action-names';
 import { contract, type Page } from '../action';
 import { z, id, text, paging, photos } from '../schema';
+import { FILING_CHANNELS, type FilingChannel } from '../channels';
 
 /**
  * The life of a concern (诉求). Later states are handled by the lifecycle use cases; the
@@ -117,6 +118,11 @@ export interface ConcernView extends ConcernSummary {
   whistle?: { department: string; since: number; dueAt: number };
   /** For staff: the category's answer templates. */
   replyTemplates?: string[];
+  /**
+   * Set when staff filed it for the resident (代办): everyone sees the channel; staff also
+   * see who filed it, why, and the name the caller gave when nobody of the household is on the app.
+   */
+  filedBy?: { channel: FilingChannel; channelLabel: string; staffName?: string; reason?: string; contactName?: string };
   timeline: ConcernEventView[];
   /** What the caller may do next; pages render from this, never re-deriving the rules. */
   allowedActions: ActionName[];
@@ -179,6 +185,32 @@ export const submitConcern = contract<ConcernView>()({
   input: submitConcernInput,
   roles: ['resident'],
   scope: '已绑定住户的居民；楼栋须属于本社区',
+  idempotent: true,
+});
+
+export const fileConcernForInput = z
+  .strictObject({
+    /** From `member.find`: the household the concern is about. */
+    householdId: id('住户'),
+    /** The bound resident it is for; left out when nobody of the household uses the app. */
+    residentId: id('居民').optional(),
+    /** How the caller wants to be called back when nobody is on the app, e.g. 孙奶奶. */
+    contactName: text('反映人称呼', 1, 20).optional(),
+    category: id('分类'),
+    text: text('诉求内容', CONCERN_TEXT_MIN, CONCERN_TEXT_MAX),
+    hideName: z.boolean().default(false),
+    photos: photos(CONCERN_PHOTOS_MAX),
+    channel: z.enum(FILING_CHANNELS, { error: '请选择居民是怎样找到您的' }),
+    reason: text('代办原因', 2, 100),
+  })
+  .refine((v) => v.residentId === undefined || v.contactName === undefined, { error: '已选择居民时无需填写称呼', path: ['contactName'] });
+
+export const fileConcernFor = contract<ConcernView>()({
+  name: 'concern.fileFor',
+  summary: '代居民说事：居民来电、上门或到窗口反映的问题，由工作人员代为登记',
+  input: fileConcernForInput,
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：本人负责网格内的住户；管理员：本社区住户。与居民本人提交同样受理、分派和计时',
   idempotent: true,
 });
 

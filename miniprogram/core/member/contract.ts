@@ -167,3 +167,56 @@ export const issueInvites = contract<{ invites: InviteView[] }>()({
   roles: ['admin'],
   scope: '本社区楼栋',
 });
+
+/** A person as staff recognise them in the finder: name and roles, never a phone. */
+export interface FoundPerson {
+  /** Travels in the data for the next call; no page shows it. */
+  memberId: string;
+  name?: string;
+  roles: MemberRole[];
+}
+
+/**
+ * One row of `member.find`: a household (address search) with the residents bound to it, or
+ * a person (name search) with their household if they have one.
+ */
+export interface FoundEntry {
+  /** Row key, never shown: the household's id (address search) or the person's (name search). */
+  key: string;
+  household?: {
+    id: string;
+    buildingId: string;
+    buildingName: string;
+    unit: string;
+    room: string;
+    /** 1号楼 1单元 101室 */
+    address: string;
+  };
+  /** Bound residents of the household (address search), or the one person found (name search). */
+  people: FoundPerson[];
+  /** Whether anyone of this household uses the app; false = staff serve it on its behalf. */
+  onApp: boolean;
+}
+
+export const findMembersInput = z
+  .strictObject({
+    buildingId: id('楼栋').optional(),
+    unit: addressPart('单元').optional(),
+    room: addressPart('门牌号').optional(),
+    /** The start of a name: 刘 finds 刘阿姨. */
+    name: text('姓名', 1, 20).optional(),
+    /** Name search only: keep people holding any of these roles (the grid pickers). */
+    roles: z.array(z.enum(MEMBER_ROLES)).max(MEMBER_ROLES.length).optional(),
+    ...paging,
+  })
+  .refine((v) => (v.name === undefined) !== (v.buildingId === undefined), { error: '请选择楼栋或输入姓名', path: ['name'] })
+  .refine((v) => v.buildingId !== undefined || (v.unit === undefined && v.room === undefined), { error: '请先选择楼栋', path: ['buildingId'] })
+  .refine((v) => v.room === undefined || v.unit !== undefined, { error: '请填写单元', path: ['unit'] });
+
+export const findMembers = contract<Page<FoundEntry>>()({
+  name: 'member.find',
+  summary: '代办查找居民：按楼栋、单元、房号或姓名找到住户和居民',
+  input: findMembersInput,
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：本人负责网格内楼栋的住户和居民；管理员：本社区全部成员',
+});

@@ -23,7 +23,6 @@ Component({
     loaded: false,
     error: '',
     name: '',
-    memberId: '',
     roles: '',
     communityName: '',
     address: '',
@@ -61,7 +60,6 @@ Component({
         error: '',
         name: me.name ?? '',
         // Staff booking on a resident's behalf (代办) asks for this number.
-        memberId: me.roles.includes('resident') ? me.memberId : '',
         roles: roleText(me.roles),
         communityName: me.community?.name ?? '',
         address: me.household ? formatAddress(me.household) : '',

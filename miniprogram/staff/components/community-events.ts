@@ -2,5 +2,5 @@
 export type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id?: string; index?: number }>;
 export type FieldInput = WechatMiniprogram.CustomEvent<{ value: string }, Record<string, never>, { field?: string; index?: number }>;
 
-/** Staff see a member by name; the id only when no name was ever given. */
-export const staffName = (ref: { memberId: string; name?: string } | undefined): string => (ref ? ref.name || ref.memberId : '');
+/** Staff see a member by name; never by id, even when no name was ever given. */
+export const staffName = (ref: { memberId: string; name?: string } | undefined): string => (ref ? ref.name || '（未留姓名）' : '');

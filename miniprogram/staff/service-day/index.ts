@@ -20,9 +20,12 @@ import { pagedList, prefixedKeys } from '../../services/paged-list';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
 import { allows } from '../../services/view';
+import { FILING_CHANNELS, FILING_CHANNEL_LABELS } from '../../core/channels';
+import type { Picked } from '../components/member-picker/index';
 
 const PAGE_SIZE = 50;
-const BEHALF_FIELDS = ['onBehalfOf', 'reason'] as const;
+const BEHALF_FIELDS = ['onBehalfOf', 'reason', 'channel'] as const;
+const CHANNELS = FILING_CHANNELS.map((value) => ({ value, label: FILING_CHANNEL_LABELS[value] }));
 
 interface DayChip {
   key: string;
@@ -38,6 +41,8 @@ const state = instanceState(() => ({
   serviceId: '',
   slots: [] as SlotView[],
   slotsGen: 0,
+  /** The resident picked for 代办: sent, never shown. */
+  behalfMemberId: '',
 }));
 
 /** The bookings of the chosen slot; choosing another supersedes an answer in flight. */
@@ -52,7 +57,7 @@ const rowSpec: FormSpec<'note'> = { fields: ['note'], keys: { errors: 'noteError
 const checkInForm = formSubmit(checkIn, rowSpec);
 const noShowForm = formSubmit(markNoShow, rowSpec);
 /** A retry of the same 代办 after a lost answer sends the same key, so it is not booked twice. */
-const behalfForm = formSubmit(createBooking, { fields: BEHALF_FIELDS, keys: formKeys('behalf', 'sending') });
+const behalfForm = formSubmit(createBooking, { fields: BEHALF_FIELDS, keys: formKeys('behalf', 'sending'), whenEmpty: { onBehalfOf: '请先查找并选择居民' } });
 
 Component({
   data: {
@@ -86,6 +91,8 @@ Component({
     sending: false,
     behalfOpen: false,
     behalfMember: '',
+    behalfChannel: '',
+    channels: CHANNELS,
     behalfReason: '',
     behalfErrors: emptyErrors(BEHALF_FIELDS),
     behalfError: '',
@@ -94,6 +101,11 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       if (query.serviceId) state(this).serviceId = decodeURIComponent(query.serviceId);
+      // From the 代办 page: the resident already picked there.
+      if (query.residentId && query.residentLabel) {
+        state(this).behalfMemberId = decodeURIComponent(query.residentId);
+        this.setData({ behalfMember: decodeURIComponent(query.residentLabel) });
+      }
       void this.init();
     },
     onShow() {
@@ -263,10 +275,17 @@ Component({
     },
     closeBehalf() {
       behalfForm(this).clear();
-      this.setData({ behalfOpen: false, behalfMember: '', behalfReason: '' });
+      state(this).behalfMemberId = '';
+      this.setData({ behalfOpen: false, behalfMember: '', behalfReason: '', behalfChannel: '' });
     },
-    onBehalfMember(e: WechatMiniprogram.Input) {
-      this.setData({ behalfMember: e.detail.value, 'behalfErrors.onBehalfOf': '' });
+    /** The resident found by name or room: their id goes with the booking, their name on screen. */
+    onBehalfPick(e: WechatMiniprogram.CustomEvent<Picked>) {
+      if (!e.detail.memberId) return;
+      state(this).behalfMemberId = e.detail.memberId;
+      this.setData({ behalfMember: e.detail.label, 'behalfErrors.onBehalfOf': '' });
+    },
+    onBehalfChannel(e: Tap) {
+      this.setData({ behalfChannel: e.currentTarget.dataset.key ?? '', 'behalfErrors.channel': '' });
     },
     onBehalfReason(e: WechatMiniprogram.TextareaInput) {
       this.setData({ behalfReason: e.detail.value, 'behalfErrors.reason': '' });
@@ -275,11 +294,13 @@ Component({
       const slotId = this.data.slotId;
       if (!slotId || this.data.sending) return;
       // Both fields go to the schema even when empty, so its messages say what is missing.
-      const input = { slotId, onBehalfOf: this.data.behalfMember.trim(), reason: this.data.behalfReason };
+      // Every field goes even when empty, so the schema's messages say what is missing.
+      const input = { slotId, onBehalfOf: state(this).behalfMemberId, reason: this.data.behalfReason, channel: this.data.behalfChannel } as ContractInput<typeof createBooking>;
       const res = await behalfForm(this).submit(input);
       if (!res?.ok) return;
       const who = res.data.residentName ? `为${res.data.residentName}` : '为居民';
-      this.setData({ behalfOpen: false, behalfMember: '', behalfReason: '', behalfResult: `已${who}代办：${bookingResult(res.data)}` });
+      state(this).behalfMemberId = '';
+      this.setData({ behalfOpen: false, behalfMember: '', behalfReason: '', behalfChannel: '', behalfResult: `已${who}代办：${bookingResult(res.data)}` });
       void this.loadSlots();
     },
 

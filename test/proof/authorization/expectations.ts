@@ -56,6 +56,8 @@ export const EXPECTATIONS = table({
   'member.listRequests':      ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
   'member.reviewRequest':     ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
   'member.setRoles':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // 代办's finder: staff of the household's grid and the admins; elsewhere it finds nothing.
+  'member.find':              ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
   // Another community's buildings read as missing, reported on the field.
   'member.issueInvites':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'VALIDATION_ERROR'],
 
@@ -71,6 +73,7 @@ export const EXPECTATIONS = table({
   'concern.categories':       ['deny',    'deny',   'allow',  'allow',  'deny',   'allow',  'allow',  'allow',  'hidden'],
   // Any bound resident may speak up about any building of their community.
   'concern.submit':           ['deny',    'deny',   'allow',  'allow',  'deny',   'deny',   'deny',   'deny',   'deny'],
+  'concern.fileFor':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
   'concern.listMine':         ['deny',    'deny',   'allow',  'hidden', 'deny',   'deny',   'deny',   'deny',   'deny'],
   'concern.get':              ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   'concern.queue':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],

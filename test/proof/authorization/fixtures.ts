@@ -8,6 +8,7 @@
  * for callers who may see it, absent for callers whose list is scoped away from it.
  */
 import { pollVerdicts } from '../../../cloudfunctions/lib/features/media/verdicts';
+import { householdIdFor } from '../../../cloudfunctions/lib/features/member/household';
 import type { World } from '../support/world';
 import { DAY, HOUR, key, member } from '../support/world';
 
@@ -109,6 +110,10 @@ export const builders: Record<string, Builder> = {
   'member.listRequests': async (w) => ({ data: { status: 'pending' }, probe: w.ids.visitorRequest }),
   'member.reviewRequest': async (w) => ({ data: { requestId: w.ids.visitorRequest, decision: 'approve' } }),
   'member.setRoles': async () => ({ data: { memberId: member('demo-volunteer-1'), roles: ['volunteer', 'gridWorker'] } }),
+  'member.find': async (w) => ({ data: { buildingId: w.ids.b1, unit: '1', room: '101' }, probe: '刘阿姨' }),
+  'concern.fileFor': async (w) => ({
+    data: { householdId: householdIdFor('demo', w.ids.b1, '1', '101'), residentId: member(RESIDENT), category: 'cat_demo_repair', text: '电话反映：1号楼1单元门口的路灯不亮了。', channel: 'phone', reason: '老人不会用手机，来电反映' },
+  }),
   'member.issueInvites': async (w) => ({ data: { households: [{ buildingId: w.ids.b1, unit: '8', room: '801' }] } }),
 
   'community.list': async () => ({ data: {}, probe: '幸福里社区' }),
@@ -154,7 +159,7 @@ export const builders: Record<string, Builder> = {
   'booking.slots': async (w) => ({ data: { serviceId: w.ids.service }, probe: w.ids.slot }),
   'booking.stats': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + 30 * DAY }, probe: w.ids.service }),
   'booking.create': async (w) => ({ data: { slotId: w.ids.slot } }),
-  'booking.create#onBehalf': async (w) => ({ data: { slotId: w.ids.slot, onBehalfOf: member(RESIDENT), reason: '老人不会用手机' } }),
+  'booking.create#onBehalf': async (w) => ({ data: { slotId: w.ids.slot, onBehalfOf: member(RESIDENT), reason: '老人不会用手机', channel: 'phone' } }),
   'booking.cancel': async (w) => ({ data: { bookingId: await booked(w), reason: '临时有事' } }),
   'booking.confirmPromotion': async (w) => ({ data: { bookingId: await offered(w) } }),
   'booking.listMine': async (w) => {

@@ -4,6 +4,7 @@ import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext, Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { HOUR } from '../../kernel/time';
+import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
 import { formatAddress } from '../member/household';
 import type { MemberRecord } from '../../kernel/members';
 import { claimLock, claimQuota, releaseLock, releaseQuota } from './limits';
@@ -35,7 +36,8 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
     const target = await db.get('members', input.onBehalfOf);
     if (!target || !target.roles.includes('resident')) throw fieldError('NOT_FOUND', 'onBehalfOf', '居民不存在');
     resident = target;
-    onBehalf = { staffId: caller.memberId, staffName: caller.name ?? '社区工作人员', reason: input.reason as string };
+    // The finder hands staff the resident: the channel says how the resident asked.
+    onBehalf = { staffId: caller.memberId, staffName: caller.name ?? '社区工作人员', reason: input.reason as string, ...(input.channel ? { channel: input.channel } : {}) };
   } else {
     if (!hasRole(caller, 'resident') || !caller.memberId) throw new AppError('FORBIDDEN', '请先绑定住户后再预约');
     resident = { _id: caller.memberId, name: caller.name, household: caller.household };
@@ -102,7 +104,7 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
     createdAt: now,
     updatedAt: now,
   };
-  const event = bookingEvent(db, caller, record, { type: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted', note: onBehalf ? `${onBehalf.staffName}代办：${onBehalf.reason}` : null }, existing?.status ?? null);
+  const event = bookingEvent(db, caller, record, { type: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted', note: onBehalf ? `${onBehalf.staffName}${behalfVia(onBehalf)}代办：${onBehalf.reason}` : null }, existing?.status ?? null);
   // The booking and its audit event are saved together; a parallel retry that saved first wins.
   const saved = await db.store.transaction(async (tx) => {
     const current = await tx.get('bookings', id);
@@ -139,7 +141,12 @@ async function notifyCreated(ctx: HandlerContext<Input>, b: BookingRecord, servi
     recipientId: b.memberId,
     kind: booked ? 'booking.booked' : 'booking.waitlisted',
     title: booked ? `预约成功：${serviceName}` : `已进入候补：${serviceName}`,
-    body: b.onBehalf ? `社区工作人员已为您代办预约（${b.onBehalf.reason}）。` : booked ? '请按时到场，如不能前往请提前取消。' : '有名额空出时会通知您确认。',
+    body: b.onBehalf ? `社区工作人员${behalfVia(b.onBehalf)}为您代办了预约（${b.onBehalf.reason}），可在「我的预约」查看或取消。` : booked ? '请按时到场，如不能前往请提前取消。' : '有名额空出时会通知您确认。',
     page: '/pages/bookings/index',
   });
+}
+
+/** 「（电话）」: how the resident asked, where it was recorded. */
+function behalfVia(b: NonNullable<BookingRecord['onBehalf']>): string {
+  return b.channel ? `（${FILING_CHANNEL_LABELS[b.channel]}）` : '';
 }

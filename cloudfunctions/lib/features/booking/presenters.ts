@@ -63,7 +63,7 @@ export function toBookingView(caller: Caller, b: BookingRecord, service: Service
     if (position >= 0) view.waitlistPosition = position + 1;
   }
   if (b.status === 'offered' && b.offerExpiresAt !== null) view.offerExpiresAt = b.offerExpiresAt;
-  if (b.onBehalf) view.onBehalf = { staffName: b.onBehalf.staffName, reason: b.onBehalf.reason };
+  if (b.onBehalf) view.onBehalf = { staffName: b.onBehalf.staffName, reason: b.onBehalf.reason, ...(b.onBehalf.channel ? { channel: b.onBehalf.channel } : {}) };
   if (staff) {
     if (b.residentName) view.residentName = b.residentName;
     if (b.address) view.address = b.address;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { BookingStatus, ScheduleEntry } from '../../../../miniprogram/core/booking/contract';
 import type { Doc } from '../../ports/store';
+import type { FilingChannel } from '../../../../miniprogram/core/channels';
 
 export interface ServiceRecord extends Doc {
   communityId: string;
@@ -63,7 +64,8 @@ export interface BookingRecord extends Doc {
   residentName: string | null;
   address: string | null;
   status: BookingStatus;
-  onBehalf: { staffId: string; staffName: string; reason: string } | null;
+  /** 代办: who booked for the resident, why, and how the resident asked (absent on older bookings). */
+  onBehalf: { staffId: string; staffName: string; reason: string; channel?: FilingChannel } | null;
   offerExpiresAt: number | null;
   note: string | null;
   rating: { score: number; comment: string | null; at: number } | null;

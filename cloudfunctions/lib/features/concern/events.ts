@@ -1,6 +1,7 @@
 /** What each of this feature's audit events is called, on a timeline and in the audit log. */
 export const CONCERN_EVENTS = {
   'concern.submitted': '已受理',
+  'concern.filedFor': '工作人员代为登记',
   'concern.dispatched': '已分派',
   'concern.accepted': '已签收',
   'concern.replied': '答复',

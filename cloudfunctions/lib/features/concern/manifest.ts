@@ -3,6 +3,7 @@ import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { listCategories } from './list-categories';
 import { submitConcern } from './submit-concern';
+import { fileConcernFor } from './file-for';
 import { listMyConcerns } from './list-my-concerns';
 import { getConcern } from './get-concern';
 import { concernQueue } from './concern-queue';
@@ -55,12 +56,15 @@ export const concernManifest = {
     'concern.stats': bind(contracts['concern.stats'], concernStats),
     'concern.export': bind(contracts['concern.export'], exportArchive),
     'concern.upsertCategory': bind(contracts['concern.upsertCategory'], upsertCategory),
+    'concern.fileFor': bind(contracts['concern.fileFor'], fileConcernFor),
   },
   collections: {
     categories: { indexes: [['communityId', 'order', '_id']], holds: 'shared' },
     concerns: {
       indexes: [
         ['communityId', 'authorId', 'createdAt', '_id'],
+        // 我的诉求: the household's concerns, the caller's kept (theirs, filed for them or for the household).
+        ['communityId', 'householdId', 'createdAt', '_id'],
         ['communityId', 'assigneeId', 'createdAt', '_id'],
         ['communityId', 'assigneeId', 'status', 'createdAt', '_id'],
         ['communityId', 'assigneeId', 'overdue', 'createdAt', '_id'],
@@ -81,6 +85,7 @@ export const concernManifest = {
   rateLimits: {
     'concern.submit': [{ limit: 10, windowSeconds: HOUR }, { limit: 30, windowSeconds: DAY }],
     'concern.supplement': [{ limit: 30, windowSeconds: HOUR }],
+    'concern.fileFor': [{ limit: 60, windowSeconds: HOUR }],
   },
   sweep: { concernClocks: (deps, now) => runConcernClocks(deps, now, { pages: 10 }) },
   notices: CONCERN_NOTICES,

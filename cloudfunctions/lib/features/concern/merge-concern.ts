@@ -22,7 +22,7 @@ export const mergeConcern: Handler<'concern.merge'> = async (ctx) => {
     if (!original || !isHandler(ctx.caller, original)) throw fieldError('NOT_FOUND', ctx.input.intoId ? 'intoId' : 'intoNumber', '原诉求不存在');
     if (!MERGEABLE_INTO.has(original.status)) throw new AppError('CONFLICT', '原诉求已结束，不能并入');
     if (original.mergedInto) throw new AppError('CONFLICT', '原诉求本身已被合并');
-    const followers = [...new Set([...original.followerIds, dup.authorId, ...dup.followerIds])].filter((id) => id !== original.authorId);
+    const followers = [...new Set([...original.followerIds, dup.authorId, ...dup.followerIds])].filter((id): id is string => id !== null && id !== original.authorId);
     try {
       await commit(db, ctx.caller, original, { followerIds: followers }, { type: 'concern.mergedIn', public: false, note: `并入重复诉求 ${dup.number}：${ctx.input.reason}` }, ctx.now);
       break;

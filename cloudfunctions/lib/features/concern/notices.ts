@@ -7,6 +7,7 @@ export const CONCERN_NOTICES = {
   'concern.dispatched': { audience: 'staff' },
   'concern.rated': { audience: 'staff' },
   'concern.accepted': { audience: 'resident', template: 'concernProgress' },
+  'concern.filedFor': { audience: 'resident', template: 'concernProgress' },
   'concern.replied': { audience: 'resident', template: 'concernProgress' },
   'concern.infoRequested': { audience: 'resident', template: 'concernProgress' },
   'concern.whistled': { audience: 'resident', template: 'concernProgress' },

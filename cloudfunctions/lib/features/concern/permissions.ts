@@ -5,9 +5,10 @@ import type { ActionName } from '../../../../miniprogram/core/action-names';
 import { hasRole, type Caller } from '../../kernel/caller';
 import { permits, RULES, type LifecycleAction, type Party } from './lifecycle';
 import type { ConcernRecord } from './records';
+import { isHouseholdAuthor } from './household-author';
 
 export function isAuthor(caller: Caller, c: ConcernRecord): boolean {
-  return caller.memberId !== null && caller.communityId === c.communityId && c.authorId === caller.memberId;
+  return (caller.memberId !== null && caller.communityId === c.communityId && c.authorId === caller.memberId) || isHouseholdAuthor(caller, c);
 }
 
 /** Authors of merged duplicates follow the original: they may read its public side. */

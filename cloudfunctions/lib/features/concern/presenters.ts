@@ -12,12 +12,13 @@ import type { EventRecord } from '../../kernel/audit';
 import { isOverdue } from './lifecycle';
 import { CONCERN_EVENTS } from './events';
 import { HELD_TEXT } from './notices';
-import { concernActions, isHandler } from './permissions';
+import { concernActions, isAuthor, isHandler } from './permissions';
+import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
 import type { ConcernRecord } from './records';
 
 /** Held words are shown to their author and the admins who moderate them, to nobody else. */
 export function mayReadText(caller: Caller, c: ConcernRecord): boolean {
-  return c.moderation === 'pass' || c.authorId === caller.memberId || hasRole(caller, 'admin');
+  return c.moderation === 'pass' || isAuthor(caller, c) || hasRole(caller, 'admin');
 }
 
 export function toSummary(c: ConcernRecord, caller: Caller): ConcernSummary {
@@ -71,7 +72,7 @@ export function toConcernView(
   const held = !mayReadText(caller, c);
   // A follower (author of a merged duplicate) hears how it goes, but another resident's
   // own words and photos stay with that resident and the staff.
-  const follower = !staff && c.authorId !== caller.memberId;
+  const follower = !staff && !isAuthor(caller, c);
   const timeline = events
     .filter((e) => staff || e.public)
     .map((e): ConcernEventView => {
@@ -120,5 +121,14 @@ export function toConcernView(
   if (c.mergedInto) view.mergedInto = c.mergedInto;
   if (c.whistle) view.whistle = { department: c.whistle.department, since: c.whistle.since, dueAt: c.whistle.dueAt };
   if (staff && templates.length) view.replyTemplates = templates;
+  if (c.filedBy) {
+    const f = c.filedBy;
+    view.filedBy = { channel: f.channel, channelLabel: FILING_CHANNEL_LABELS[f.channel] };
+    if (staff) {
+      view.filedBy.staffName = f.name;
+      view.filedBy.reason = f.reason;
+      if (f.contactName) view.filedBy.contactName = f.contactName;
+    }
+  }
   return view;
 }

@@ -1,4 +1,5 @@
 import type { ConcernStatus } from '../../../../miniprogram/core/concern/contract';
+import type { FilingChannel } from '../../../../miniprogram/core/channels';
 import type { ContentVerdict } from '../../ports/platform';
 import type { Doc } from '../../ports/store';
 
@@ -35,7 +36,11 @@ export interface ConcernRecord extends Doc {
   communityId: string;
   /** 受理编号, e.g. `20261128-0007`: what a resident quotes on the phone. */
   number: string;
-  authorId: string;
+  /**
+   * The resident it belongs to. Null when staff filed it for a household where nobody uses
+   * the app: then whoever binds to `householdId` later counts as its author (household-author.ts).
+   */
+  authorId: string | null;
   householdId: string;
   buildingId: string;
   buildingName: string;
@@ -50,6 +55,11 @@ export interface ConcernRecord extends Doc {
   hideName: boolean;
   /** Author's name at submit time, for staff; never shown to other residents. */
   authorName: string | null;
+  /**
+   * 代办: staff filed it for the resident (phone call, visit, service window), and why.
+   * Absent on what residents submitted themselves.
+   */
+  filedBy?: FiledBy | null;
   status: ConcernStatus;
   /** Current handler; null means the community admins' shared queue. */
   assigneeId: string | null;
@@ -93,6 +103,15 @@ export interface ConcernRecord extends Doc {
   requestHash: string;
   createdAt: number;
   updatedAt: number;
+}
+
+export interface FiledBy {
+  memberId: string;
+  name: string;
+  channel: FilingChannel;
+  reason: string;
+  /** The name the caller gave when nobody of the household is on the app. */
+  contactName: string | null;
 }
 
 export const concernSubject = (id: string) => `concern:${id}`;

@@ -13,7 +13,7 @@ import type { Notifier } from '../../ports/platform';
 import { noticePage, type ConcernNoticeKind } from './notices';
 import { eventRecord, type EventRecord, type EventType } from '../../kernel/audit';
 import { RULES, type LifecycleAction } from './lifecycle';
-import { canView, isHandler, may } from './permissions';
+import { canView, isAuthor, isHandler, may } from './permissions';
 import { commitVersioned } from '../../kernel/versioned';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
@@ -30,7 +30,7 @@ export async function loadFor(ctx: HandlerContext<unknown>, concernId: string, a
     if (TERMINAL.has(c.status)) throw new AppError('CLOSED', `该诉求${CONCERN_STATUS_LABELS[c.status]}，不能再操作`);
     throw new AppError('CONFLICT', `该诉求当前为“${CONCERN_STATUS_LABELS[c.status]}”，不能进行此操作`);
   }
-  if (RULES[action].when && RULES[action].party === 'author' && c.authorId === ctx.caller.memberId) {
+  if (RULES[action].when && RULES[action].party === 'author' && isAuthor(ctx.caller, c)) {
     throw new AppError('CLOSED', '已超过评价期限或本轮已评价');
   }
   throw new AppError('FORBIDDEN', '您不是该诉求的办理人员');
@@ -57,7 +57,8 @@ export { adminsInbox } from '../notify/records';
 
 /** The resident side of a concern: its author and the authors of merged duplicates. */
 export function residents(c: ConcernRecord): string[] {
-  return [c.authorId, ...c.followerIds];
+  // A household's concern filed by staff has no author on the app to tell.
+  return [c.authorId, ...c.followerIds].filter((id): id is string => id !== null);
 }
 
 export async function notifyAll(notifier: Notifier, c: ConcernRecord, eventId: string, m: Message): Promise<void> {

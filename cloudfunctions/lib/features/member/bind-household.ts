@@ -4,6 +4,7 @@ import { appendEvent } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
 import { changeMember } from '../../kernel/members';
 import type { HouseholdRecord } from './records';
+import { householdKeys } from './household';
 import type { HouseholdSnapshot, MemberRecord } from '../../kernel/members';
 
 /**
@@ -25,6 +26,7 @@ export async function bindHousehold(
     buildingId: household.buildingId,
     unit: household.unit,
     room: household.room,
+    ...householdKeys(household.unit, household.room),
     createdAt: now,
   } satisfies HouseholdRecord);
   const member = await changeMember(db.store, target.memberId, now, (m) => {

@@ -18,6 +18,11 @@ export function householdIdFor(communityId: string, buildingId: string, unit: st
   return `h_${createHash('sha256').update(key).digest('hex').slice(0, 24)}`;
 }
 
+/** The finder's search keys of a household, written with it (and backfilled by the sweep). */
+export function householdKeys(unit: string, room: string): { unitKey: string; roomKey: string } {
+  return { unitKey: normalizeAddressPart(unit), roomKey: normalizeAddressPart(room) };
+}
+
 export function formatAddress(buildingName: string, unit: string, room: string): string {
   return `${buildingName} ${normalizeAddressPart(unit)}单元 ${normalizeAddressPart(room)}室`;
 }

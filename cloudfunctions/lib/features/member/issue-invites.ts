@@ -3,7 +3,7 @@ import { INVITE_ALPHABET, INVITE_LENGTH, type InviteView } from '../../../../min
 import type { Handler } from '../../kernel/action';
 import type { BuildingRecord } from '../community/records';
 import { appendEvent } from '../../kernel/audit';
-import { formatAddress, householdIdFor } from './household';
+import { formatAddress, householdIdFor, householdKeys } from './household';
 import { inviteId, type HouseholdRecord, type InviteRecord } from './records';
 const DAY = 24 * 3600 * 1000;
 
@@ -25,6 +25,7 @@ export const issueInvites: Handler<'member.issueInvites'> = async (ctx) => {
       buildingId: h.buildingId,
       unit: h.unit,
       room: h.room,
+      ...householdKeys(h.unit, h.room),
       createdAt: now,
     } satisfies HouseholdRecord);
     const expiresAt = now + input.validDays * DAY;

@@ -2,6 +2,8 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { getMe } from './get-me';
+import { findMembers } from './find-members';
+import { backfillHouseholdKeys } from './household-keys';
 import { requestBinding } from './request-binding';
 import { redeemInvite } from './redeem-invite';
 import { listRequests } from './list-requests';
@@ -25,6 +27,7 @@ export const memberManifest = {
     'member.reviewRequest': bind(contracts['member.reviewRequest'], reviewRequest),
     'member.setRoles': bind(contracts['member.setRoles'], setRoles),
     'member.issueInvites': bind(contracts['member.issueInvites'], issueInvites),
+    'member.find': bind(contracts['member.find'], findMembers),
   },
   collections: {
     members: {
@@ -32,10 +35,21 @@ export const memberManifest = {
         ['communityId', 'createdAt', '_id'],
         // Account deletions waiting out their period.
         ['deletionScheduledFor', '_id'],
+        // 代办's finder: residents of the households on a page, and names by their start.
+        ['communityId', 'householdId', 'createdAt', '_id'],
+        ['communityId', 'name', '_id'],
       ],
       holds: 'personal',
     },
-    households: { indexes: [['communityId', 'buildingId', 'createdAt', '_id']], holds: 'shared' },
+    households: {
+      indexes: [
+        ['communityId', 'buildingId', 'createdAt', '_id'],
+        // The finder: 楼栋 → 单元 → 房号; and households written before the keys, for the backfill.
+        ['communityId', 'buildingId', 'unitKey', 'roomKey', '_id'],
+        ['unitKey', '_id'],
+      ],
+      holds: 'shared',
+    },
     invites: { indexes: [['communityId', 'householdId', 'createdAt', '_id']], holds: 'shared' },
     bindingRequests: {
       indexes: [
@@ -51,7 +65,10 @@ export const memberManifest = {
     'member.redeemInvite': [{ limit: 10, windowSeconds: HOUR }],
     'member.requestBinding': [{ limit: 5, windowSeconds: DAY }],
   },
-  sweep: { expireBindingRequests: (deps, now) => expireBindingRequests(deps, now, { pages: 10 }) },
+  sweep: {
+    expireBindingRequests: (deps, now) => expireBindingRequests(deps, now, { pages: 10 }),
+    householdKeys: (deps) => backfillHouseholdKeys(deps, { pages: 5 }),
+  },
   notices: MEMBER_NOTICES,
   events: MEMBER_EVENTS,
   personalData: memberPersonalData,

@@ -6,6 +6,9 @@ export interface HouseholdRecord extends Doc {
   buildingId: string;
   unit: string;
   room: string;
+  /** unit and room folded (normalizeAddressPart), for the finder's 楼栋 → 单元 → 房号 search. */
+  unitKey?: string;
+  roomKey?: string;
   createdAt: number;
 }
 

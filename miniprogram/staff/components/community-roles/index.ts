@@ -9,6 +9,7 @@ import { collectPages } from '../../../services/paging';
 import { instanceState } from '../../../services/page-state';
 import { lazyTab } from '../../../behaviors/lazy-tab';
 import type { FieldInput } from '../community-events';
+import type { Picked } from '../member-picker/index';
 
 const ROLE_FIELDS = ['memberId', 'roles', 'gridIds', 'name'] as const;
 
@@ -24,16 +25,17 @@ interface Check {
 const roleChecks = (chosen: readonly string[] = []): Check[] =>
   GRANTABLE_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], checked: chosen.includes(r) }));
 
-const state = instanceState(() => ({ grids: [] as GridView[], reading: false }));
+/** The member picked: their id goes to the server, never onto the screen. */
+const state = instanceState(() => ({ grids: [] as GridView[], reading: false, memberId: '' }));
 
-const rolesForm = formSubmit(setRoles, { fields: ROLE_FIELDS, keys: formKeys('role') });
+const rolesForm = formSubmit(setRoles, { fields: ROLE_FIELDS, keys: formKeys('role'), whenEmpty: { memberId: '请先查找并选择成员' } });
 
 /** 社区管理 › 成员角色: replaces one member's roles, and a grid worker's grids. */
 Component({
   behaviors: [lazyTab],
   options: { addGlobalClass: true },
   data: {
-    memberId: '',
+    memberLabel: '',
     memberName: '',
     roleChecks: roleChecks(),
     showRoleGrids: false,
@@ -61,8 +63,19 @@ Component({
       const ticked = this.data.roleGrids.filter((c) => c.checked).map((c) => c.value);
       this.setData({ roleGrids: res.data.map((g) => ({ value: g.id, label: g.name, checked: ticked.includes(g.id) })) });
     },
-    onMemberId(e: FieldInput) {
-      this.setData({ memberId: e.detail.value, 'roleErrors.memberId': '', roleResult: '' });
+    /** A person picked by name or room: their present roles are ticked, to change from. */
+    onPick(e: WechatMiniprogram.CustomEvent<Picked>) {
+      const p = e.detail;
+      if (!p.memberId) return;
+      state(this).memberId = p.memberId;
+      const roles = p.roles ?? [];
+      this.setData({
+        memberLabel: p.label,
+        roleChecks: roleChecks(roles),
+        showRoleGrids: roles.includes('gridWorker'),
+        'roleErrors.memberId': '',
+        roleResult: '',
+      });
     },
     onMemberName(e: FieldInput) {
       this.setData({ memberName: e.detail.value, 'roleErrors.name': '', roleResult: '' });
@@ -79,17 +92,23 @@ Component({
       if (rolesForm(this).busy) return;
       const roles = this.data.roleChecks.filter((c) => c.checked).map((c) => c.value as MemberRole);
       const input: Record<string, unknown> = {
-        memberId: this.data.memberId.trim(),
         roles,
         // Grids matter only to grid workers; the server drops them otherwise, so do we.
         gridIds: roles.includes('gridWorker') ? this.data.roleGrids.filter((c) => c.checked).map((c) => c.value) : [],
       };
+      // Nobody picked goes as missing, so the message says to pick someone.
+      if (state(this).memberId) input.memberId = state(this).memberId;
       if (this.data.memberName.trim()) input.name = this.data.memberName;
+      // Nobody picked: the form says so under the picker, no dialog first.
+      if (!state(this).memberId) {
+        void this.sendRoles(input as ContractInput<typeof setRoles>);
+        return;
+      }
       const labels = roles.map((r) => ROLE_LABELS[r]).join('、') || '无';
       // Roles are replaced, not added to: one confirming tap before that happens.
       wx.showModal({
         title: '设置角色',
-        content: `成员 ${input.memberId as string} 的角色将设为：${labels}。原有角色会被替换，确定吗？`,
+        content: `${this.data.memberLabel || '该成员'} 的角色将设为：${labels}。原有角色会被替换，确定吗？`,
         confirmText: '确定',
         cancelText: '再看看',
         success: (r) => {
@@ -105,7 +124,7 @@ Component({
       const grids = state(this).grids;
       const roles = m.roles.map((r) => ROLE_LABELS[r] ?? r).join('、') || '无角色';
       const names = m.gridIds.map((id) => grids.find((g) => g.id === id)?.name ?? id).join('、');
-      const who = m.name ? `${m.name}（${m.memberId}）` : m.memberId;
+      const who = m.name ?? this.data.memberLabel;
       this.setData({ roleResult: `${who} 现在的角色：${roles}${names ? `；负责网格：${names}` : ''}` });
     },
   },

@@ -8,6 +8,7 @@ import { instanceState } from '../../../services/page-state';
 import { pagedList, prefixedKeys } from '../../../services/paged-list';
 import { lazyTab } from '../../../behaviors/lazy-tab';
 import { staffName, type FieldInput, type Tap } from '../community-events';
+import type { Picked } from '../member-picker/index';
 
 const PAGE_SIZE = 20;
 const BUILDING_FIELDS = ['name', 'gridId'] as const;
@@ -31,7 +32,12 @@ function gridRow(g: GridView): GridRow {
   return { id: g.id, name: g.name, workerA: staffName(g.workerA), workerB: staffName(g.workerB), leader: staffName(g.leader) };
 }
 
+/** The ids picked stay in data for the save; the pickers show `gridPeople`, the names. */
 const emptyGridForm = () => ({ name: '', workerA: '', workerB: '', leader: '' });
+const emptyGridPeople = () => ({ workerA: '', workerB: '', leader: '' });
+type Position = 'workerA' | 'workerB' | 'leader';
+const positionOf = (field: string | undefined): Position | undefined =>
+  field === 'workerA' || field === 'workerB' || field === 'leader' ? field : undefined;
 
 const state = instanceState(() => ({
   grids: [] as GridView[],
@@ -84,6 +90,7 @@ Component({
     buildingSaving: false,
     gridEditing: false,
     gridForm: emptyGridForm(),
+    gridPeople: emptyGridPeople(),
     gridErrors: emptyErrors(GRID_FIELDS),
     gridError: '',
     gridSaved: '',
@@ -152,6 +159,17 @@ Component({
       if (!field || !(field in this.data.gridForm)) return;
       this.setData({ [`gridForm.${field}`]: e.detail.value, [`gridErrors.${field}`]: '', gridSaved: '' });
     },
+    /** A person picked for A角, B角 or 网格长 (by name, among those whose role qualifies). */
+    onPickPerson(e: WechatMiniprogram.CustomEvent<Picked, Record<string, never>, { field?: string }>) {
+      const field = positionOf(e.currentTarget.dataset.field);
+      if (!field || !e.detail.memberId) return;
+      this.setData({ [`gridForm.${field}`]: e.detail.memberId, [`gridPeople.${field}`]: e.detail.name ?? e.detail.label, [`gridErrors.${field}`]: '', gridSaved: '' });
+    },
+    onClearPerson(e: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { field?: string }>) {
+      const field = positionOf(e.currentTarget.dataset.field);
+      if (!field) return;
+      this.setData({ [`gridForm.${field}`]: '', [`gridPeople.${field}`]: '', [`gridErrors.${field}`]: '', gridSaved: '' });
+    },
     editGrid(e: Tap) {
       const s = state(this);
       const g = s.grids.find((x) => x.id === e.currentTarget.dataset.id);
@@ -161,13 +179,14 @@ Component({
       this.setData({
         gridEditing: true,
         gridForm: { name: g.name, workerA: g.workerA?.memberId ?? '', workerB: g.workerB?.memberId ?? '', leader: g.leader?.memberId ?? '' },
+        gridPeople: { workerA: staffName(g.workerA), workerB: staffName(g.workerB), leader: staffName(g.leader) },
         gridSaved: '',
       });
     },
     cancelGrid() {
       state(this).editGridId = '';
       gridForm(this).clear();
-      this.setData({ gridEditing: false, gridForm: emptyGridForm() });
+      this.setData({ gridEditing: false, gridForm: emptyGridForm(), gridPeople: emptyGridPeople() });
     },
     async saveGrid() {
       const s = state(this);
@@ -190,6 +209,7 @@ Component({
         gridOptions: s.grids.map((x) => x.name),
         gridEditing: false,
         gridForm: emptyGridForm(),
+        gridPeople: emptyGridPeople(),
         gridSaved: `已保存网格：${g.name}`,
       });
       // A renamed grid shows under every one of its buildings.

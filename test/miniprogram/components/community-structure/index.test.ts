@@ -65,14 +65,34 @@ describe('adding a building', () => {
 });
 
 describe('adding and editing a grid', () => {
-  it('sends the 成员编号 typed for A角, B角 and 网格长', async () => {
+  it('sends the people picked for A角 and 网格长, with no 成员编号 typed or shown', async () => {
     const { tab: page, send } = await open();
+    expect(page.text('#grid-form')).not.toContain('成员编号');
     await page.input('#grid-name', '第三网格');
-    await page.input('#grid-worker-a', 'w5');
-    await page.input('#grid-leader', 'a1');
+    await page.trigger('#grid-worker-a', 'pick', { memberId: 'w5', name: '孙网格', roles: ['gridWorker'], onApp: true, label: '孙网格' });
+    await page.trigger('#grid-leader', 'pick', { memberId: 'a1', name: '王书记', roles: ['admin'], onApp: true, label: '王书记' });
+    expect(page.text('#grid-worker-a')).toContain('孙网格');
+    expect(page.text('#grid-form')).not.toContain('w5');
     await page.tap('#grid-save');
     expect(sent(send, 'community.upsertGrid')[0].data).toEqual({ name: '第三网格', workerA: 'w5', leader: 'a1' });
     expect(page.count('.grid-row')).toBe(3);
+  });
+
+  it('asks the pickers only for people whose role qualifies', async () => {
+    const { tab: page } = await open();
+    const props = (sel: string) => (page as unknown as { instance: { selectComponent(s: string): { data: { roles: string[] } } } }).instance.selectComponent(sel).data.roles;
+    expect(props('#grid-worker-a')).toEqual(['gridWorker']);
+    expect(props('#grid-worker-b')).toEqual(['gridWorker']);
+    expect(props('#grid-leader')).toEqual(['gridWorker', 'admin']);
+  });
+
+  it('clears B角 with 不设, keeping the others', async () => {
+    const { tab: page, send } = await open();
+    await page.tap('#edit-grid-g1');
+    expect(page.text('#grid-worker-b')).toContain('刘阿姨');
+    await page.trigger('#grid-worker-b', 'clear', {});
+    await page.tap('#grid-save');
+    expect(sent(send, 'community.upsertGrid')[0].data).toEqual({ gridId: 'g1', name: '第一网格', workerA: 'w1', leader: 'a1' });
   });
 
   it('keeps the current people when only renaming', async () => {
@@ -88,7 +108,7 @@ describe('adding and editing a grid', () => {
   it('shows the server’s refusal', async () => {
     const { tab: page } = await open({ 'community.upsertGrid': fail('VALIDATION_ERROR', '负责人须为本社区的网格员，请先在成员管理中设置角色') });
     await page.input('#grid-name', '第三网格');
-    await page.input('#grid-worker-a', 'r9');
+    await page.trigger('#grid-worker-a', 'pick', { memberId: 'r9', name: '某居民', roles: ['resident'], onApp: true, label: '某居民' });
     await page.tap('#grid-save');
     expect(page.text('#grid-error')).toContain('负责人须为本社区的网格员');
     expect(page.count('.grid-row')).toBe(2);

@@ -96,10 +96,11 @@ describe('a resident with bookings opens 我的', () => {
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bookings/index' });
   });
 
-  it('shows the member number staff need to book on the resident’s behalf', async () => {
+  it('shows no 成员编号: staff find the resident by name or address when they act for them', async () => {
     const page = await open(meReply(['booking.listMine'], { memberId: 'mem-7f3a' }));
-    expect(page.text('#member-id')).toBe('mem-7f3a');
-    expect(page.text('#profile')).toContain('成员编号');
+    expect(page.exists('#member-id')).toBe(false);
+    expect(page.text()).not.toContain('成员编号');
+    expect(page.text()).not.toContain('mem-7f3a');
   });
 
   it('shows neither to a visitor', async () => {

@@ -128,14 +128,14 @@ describe('the waitlist and promotion', () => {
 describe('staff book on behalf of residents who cannot use the phone', () => {
   it('records the staff member and the reason, and tells the resident', async () => {
     const s = tomorrow();
-    const b = await h.ok<BookingView>('demo-grid-1', 'booking.create', { slotId: s.id, onBehalfOf: member('demo-resident-2'), reason: '老人不会用手机，电话委托' }, key());
-    expect(b).toMatchObject({ status: 'booked', onBehalf: { staffName: '李秀英', reason: '老人不会用手机，电话委托' } });
+    const b = await h.ok<BookingView>('demo-grid-1', 'booking.create', { slotId: s.id, onBehalfOf: member('demo-resident-2'), reason: '老人不会用手机，电话委托', channel: 'phone' }, key());
+    expect(b).toMatchObject({ status: 'booked', onBehalf: { staffName: '李秀英', reason: '老人不会用手机，电话委托', channel: 'phone' } });
     const mine = await h.ok<{ items: BookingView[] }>('demo-resident-2', 'booking.listMine', {});
     expect(mine.items[0]).toMatchObject({ id: b.id, onBehalf: { staffName: '李秀英' } });
     expect(mine.items[0].residentName).toBeUndefined();
   });
   it('is refused to residents', async () => {
-    expect(await h.call('demo-resident-1', 'booking.create', { slotId: tomorrow().id, onBehalfOf: member('demo-resident-2'), reason: '帮邻居约' }, key())).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await h.call('demo-resident-1', 'booking.create', { slotId: tomorrow().id, onBehalfOf: member('demo-resident-2'), reason: '帮邻居约', channel: 'visit' }, key())).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ActionName } from '../../../../../miniprogram/core/action-names';
-import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock, type Replies } from '../../../harness';
+import { fail, fakeBackend, flush, loadPage, meReply, ok, render, sent, wxMock, type Rendered, type Replies } from '../../../harness';
 import type { BookingStatus, BookingView, ServiceView, SlotView } from '../../../../../miniprogram/core/booking/contract';
 
 const pageId = loadPage('staff/service-day/index');
@@ -59,7 +59,7 @@ const li = booking('bk-li', 'booked', {
 });
 const zhao = booking('bk-zhao', 'waitlisted', { residentName: '赵桂兰', address: '1号楼 3单元 602室', waitlistPosition: 1, allowedActions: ['booking.cancel'] });
 
-async function open(replies: Replies = {}) {
+async function open(replies: Replies = {}, query: Record<string, string> = {}) {
   const send = fakeBackend({
     'member.me': meReply(['booking.listForSlot', 'concern.queue'], { roles: ['gridWorker'] }),
     'booking.services': ok({ items: [health, law] }),
@@ -70,15 +70,21 @@ async function open(replies: Replies = {}) {
     ...replies,
   });
   const page = render(pageId);
-  page.instance.onLoad({});
+  page.instance.onLoad(query);
   await flush();
   return { page, send };
 }
 
-async function openSlot(replies: Replies = {}) {
-  const opened = await open(replies);
+async function openSlot(replies: Replies = {}, query: Record<string, string> = {}) {
+  const opened = await open(replies, query);
   await opened.page.tap('#slot-s-0900');
   return opened;
+}
+
+/** 孙大爷 found through the picker by name or room, and a channel chosen: no id typed. */
+async function pickSun(page: Rendered) {
+  await page.trigger('#behalf-member', 'pick', { memberId: 'mem-sun', name: '孙大爷', roles: ['resident'], onApp: true, label: '孙大爷 · 1号楼 1单元 102室' });
+  await page.tap('#behalf-channel-phone');
 }
 
 beforeEach(() => {
@@ -168,13 +174,25 @@ describe('the worker marks a no-show', () => {
 });
 
 describe('the worker books on behalf of a resident (代办)', () => {
-  it('requires the member number and a reason before sending', async () => {
+  it('asks for the resident (found, not typed), the channel and a reason before sending', async () => {
     const { page, send } = await openSlot();
     await page.tap('#behalf-open');
+    expect(page.text('#behalf-panel')).not.toContain('成员编号');
     await page.tap('#behalf-submit');
     expect(sent(send, 'booking.create')).toHaveLength(0);
-    expect(page.text('#behalf-member-error')).toBe('居民编号格式不正确');
+    expect(page.text('#behalf-member-error')).toBe('请先查找并选择居民');
+    expect(page.text('#behalf-channel-error')).toBe('请选择居民是怎样找到您的');
     expect(page.text('#behalf-reason-error')).toContain('代办原因');
+  });
+
+  it('opens with the resident already picked on the 代办 page', async () => {
+    const { page, send } = await openSlot({ 'booking.create': ok(booking('bk-new', 'booked', { residentName: '孙大爷' })) }, { residentId: 'mem-sun', residentLabel: encodeURIComponent('孙大爷 · 1号楼 1单元 102室') });
+    await page.tap('#behalf-open');
+    expect(page.text('#behalf-member')).toContain('孙大爷 · 1号楼 1单元 102室');
+    await page.tap('#behalf-channel-visit');
+    await page.input('#behalf-reason', '上门走访时委托');
+    await page.tap('#behalf-submit');
+    expect(sent(send, 'booking.create')[0].data).toEqual({ slotId: 's-0900', onBehalfOf: 'mem-sun', reason: '上门走访时委托', channel: 'visit' });
   });
 
   it('sends booking.create with onBehalfOf, the reason and an idempotency key, and shows the result', async () => {
@@ -182,11 +200,11 @@ describe('the worker books on behalf of a resident (代办)', () => {
       'booking.create': ok(booking('bk-new', 'waitlisted', { residentName: '孙大爷', waitlistPosition: 2 })),
     });
     await page.tap('#behalf-open');
-    await page.input('#behalf-member', 'mem-sun');
+    await pickSun(page);
     await page.input('#behalf-reason', '老人腿脚不便，电话委托');
     await page.tap('#behalf-submit');
     const create = sent(send, 'booking.create');
-    expect(create[0].data).toEqual({ slotId: 's-0900', onBehalfOf: 'mem-sun', reason: '老人腿脚不便，电话委托' });
+    expect(create[0].data).toEqual({ slotId: 's-0900', onBehalfOf: 'mem-sun', reason: '老人腿脚不便，电话委托', channel: 'phone' });
     expect(create[0].idempotencyKey).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(page.text('#behalf-result')).toBe('已为孙大爷代办：已进入候补，第2位');
     expect(page.exists('#behalf-panel')).toBe(false);
@@ -198,7 +216,7 @@ describe('the worker books on behalf of a resident (代办)', () => {
       'booking.create': () => (++calls === 1 ? fail('NETWORK_ERROR') : ok(booking('bk-new', 'booked', { residentName: '孙大爷' }))),
     });
     await page.tap('#behalf-open');
-    await page.input('#behalf-member', 'mem-sun');
+    await pickSun(page);
     await page.input('#behalf-reason', '老人腿脚不便');
     await page.tap('#behalf-submit');
     expect(page.text('#behalf-error')).toContain('网络不稳定');
@@ -212,7 +230,7 @@ describe('the worker books on behalf of a resident (代办)', () => {
   it('shows the server’s refusal, e.g. a resident outside the service’s grids', async () => {
     const { page } = await openSlot({ 'booking.create': fail('BOOKING_NOT_ELIGIBLE', '该服务暂未向您所在网格开放') });
     await page.tap('#behalf-open');
-    await page.input('#behalf-member', 'mem-sun');
+    await pickSun(page);
     await page.input('#behalf-reason', '老人腿脚不便');
     await page.tap('#behalf-submit');
     expect(page.text('#behalf-error')).toBe('该服务暂未向您所在网格开放');

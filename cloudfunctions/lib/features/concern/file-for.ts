@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { fieldError } from '../../../../miniprogram/core/errors';
+import type { Handler } from '../../kernel/action';
+import { hasRole } from '../../kernel/caller';
+import { takeIn } from './intake';
+
+/**
+ * 代办说事: a resident phones, visits or comes to the window, and the staff member files the
+ * concern for them — the household picked through `member.find`, and the resident if one of
+ * them uses the app. It takes the one intake path (same check, number, routing and clocks);
+ * the resident is told and follows, supplements, rates and reopens it as their own. For a
+ * household where nobody uses the app it belongs to the household: whoever binds there later
+ * finds it in their list. Grid workers file only for households of their grids.
+ */
+export const fileConcernFor: Handler<'concern.fileFor'> = async (ctx) => {
+  const { caller, input } = ctx;
+  const db = ctx.db();
+  const household = await db.get('households', input.householdId);
+  const building = household ? await db.get('buildings', household.buildingId) : null;
+  if (!household || !building || !(hasRole(caller, 'admin') || caller.gridIds.includes(building.gridId))) {
+    throw fieldError('NOT_FOUND', 'householdId', '住户不存在');
+  }
+  let authorName = input.contactName ?? null;
+  if (input.residentId) {
+    const resident = await db.get('members', input.residentId);
+    if (!resident || resident.deletedAt || resident.householdId !== household._id || !resident.roles.includes('resident')) {
+      throw fieldError('NOT_FOUND', 'residentId', '该住户没有这位居民');
+    }
+    authorName = resident.name;
+  }
+  return takeIn(ctx, {
+    // Keyed by the staff member who files, apart from any concern they submit as a resident.
+    id: `c_${createHash('sha256').update(`fileFor:${caller.memberId}:${ctx.idempotencyKey}`).digest('hex').slice(0, 24)}`,
+    requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
+    authorId: input.residentId ?? null,
+    authorName,
+    householdId: household._id,
+    buildingId: building._id,
+    category: input.category,
+    text: input.text,
+    photos: input.photos,
+    hideName: input.hideName,
+    filedBy: { memberId: caller.memberId, name: caller.name ?? '社区工作人员', channel: input.channel, reason: input.reason, contactName: input.contactName ?? null },
+  });
+};

@@ -1,0 +1,185 @@
+/**
+ * 统一受理, the one path every concern comes in by — submitted by the resident
+ * (`concern.submit`) or filed for them by staff (`concern.fileFor`, 代办): the same content
+ * check, routing, clocks, number and intake steps. Stored exactly once per idempotency key:
+ * the caller derives the id from who sent it and the key, so a retry finds the first one;
+ * the same key with different content is a CONFLICT.
+ */
+import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
+import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import type { IdentifiedCaller } from '../../kernel/caller';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { DuplicateKeyError } from '../../ports/store';
+import { DAY, HOUR, localDayKey } from '../../kernel/time';
+import { eventRecord, type EventRecord } from '../../kernel/audit';
+import { notifyAll, viewFor } from './transition';
+import { staffLine } from './notices';
+import { checkPhotos, markAttached, mediaFor } from '../media/attach';
+import { queueForReview } from '../moderation/queue';
+import { toConcernView } from './presenters';
+import { concernSubject, type ConcernRecord, type FiledBy } from './records';
+import { routeFor } from './routing';
+
+export interface Intake {
+  /** Deterministic: derived from the sender and the idempotency key. */
+  id: string;
+  requestHash: string;
+  authorId: string | null;
+  authorName: string | null;
+  householdId: string;
+  buildingId: string;
+  category: string;
+  text: string;
+  photos: string[];
+  hideName: boolean;
+  filedBy: FiledBy | null;
+}
+
+type Ctx = HandlerContext<unknown, IdentifiedCaller>;
+
+export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
+  const { caller, now } = ctx;
+  const db = ctx.db();
+  const { id, requestHash } = intake;
+
+  // Read in parallel with the rest: a retry is answered from the first attempt's concern
+  // without checking the text again (msgSecCheck calls are metered) or re-running the save.
+  const [existing, building, category] = await Promise.all([
+    db.get('concerns', id),
+    db.require('buildings', intake.buildingId, '所选楼栋不存在', 'buildingId'),
+    db.get('categories', intake.category),
+  ]);
+  if (existing) return replay(ctx, existing, requestHash);
+  if (!category || !category.active) throw new AppError('VALIDATION_ERROR', '所选分类不存在', { issues: [{ path: 'category', message: '所选分类不存在' }] });
+
+  // Nobody else sees the text before the content check has spoken.
+  // A checker that fails holds the text for review: closed, never open.
+  const verdict = await ctx.deps.content.checkText({ text: intake.text, openid: caller.openid, scene: 'forum' }).catch(() => 'review' as const);
+  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
+
+  // Photos are the sender's own uploads: the resident's, or the staff member's who filed it.
+  await checkPhotos(db, caller.memberId, intake.photos, concernSubject(id));
+  const grid = await db.get('grids', building.gridId);
+  const route = await routeFor(db, grid, now);
+  const contactDueAt = now + category.contactHours * HOUR;
+  const record: Omit<ConcernRecord, 'number'> = {
+    _id: id,
+    communityId: db.communityId,
+    authorId: intake.authorId,
+    householdId: intake.householdId,
+    buildingId: building._id,
+    buildingName: building.name,
+    gridId: building.gridId,
+    category: category._id,
+    categoryName: category.name,
+    contactHours: category.contactHours,
+    resolveDays: category.resolveDays,
+    text: intake.text,
+    photos: intake.photos,
+    hideName: intake.hideName,
+    authorName: intake.authorName,
+    ...(intake.filedBy ? { filedBy: intake.filedBy } : {}),
+    status: 'dispatched',
+    assigneeId: route.assigneeId,
+    routedVia: route.via,
+    firstResponderId: null,
+    acceptedAt: null,
+    respondedInTime: null,
+    moderation: verdict,
+    contactDueAt,
+    resolveDueAt: now + category.resolveDays * DAY,
+    pausedAt: null,
+    resumeStatus: null,
+    whistle: null,
+    resolution: null,
+    firstResolvedAt: null,
+    rating: null,
+    rateDueAt: null,
+    round: 0,
+    escalationLevel: 0,
+    overdue: false,
+    mergedInto: null,
+    followerIds: [],
+    closedAt: null,
+    closedReason: null,
+    wakeAt: contactDueAt,
+    version: 1,
+    requestHash,
+    createdAt: now,
+    updatedAt: now,
+  };
+
+  let concern: ConcernRecord;
+  try {
+    // Number and concern commit together: no gaps from half-done submits, no duplicates.
+    concern = await ctx.deps.store.transaction(async (tx) => {
+      const counterId = `ctr_${db.communityId}_concern_${localDayKey(now)}`;
+      const counter = await tx.get('counters', counterId);
+      const value = (counter?.value ?? 0) + 1;
+      tx.set('counters', { _id: counterId, communityId: db.communityId, value });
+      const full: ConcernRecord = { ...record, number: `${localDayKey(now)}-${String(value).padStart(4, '0')}` };
+      tx.insert('concerns', full);
+      return full;
+    });
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err;
+    // A parallel retry with the same key won the race.
+    const winner = await db.require('concerns', id);
+    return replay(ctx, winner, requestHash);
+  }
+  const events = await recordIntake(ctx, db, concern);
+  await markAttached(db, concern.photos, concernSubject(concern._id));
+  if (verdict === 'review') await queueForReview(db, { subjectType: 'concernText', subjectId: concern._id, content: concern.text, reason: 'textReview' }, now);
+  // The chain members were read for routing: the assignee's name is already at hand.
+  const names = new Map(route.people.map((m) => [m._id, m.name ?? '网格员']));
+  if (concern.filedBy) names.set(concern.filedBy.memberId, concern.filedBy.name);
+  const media = await mediaFor(db, concern.photos);
+  return toConcernView(caller, concern, events, names, now, { media });
+}
+
+async function replay(ctx: Ctx, existing: ConcernRecord, requestHash: string) {
+  if (existing.requestHash !== requestHash) {
+    throw new AppError('CONFLICT', '该请求标识已用于另一条诉求，请重新提交');
+  }
+  // Finishes what a crashed first attempt may have left undone; every step is idempotent.
+  await recordIntake(ctx, ctx.db(), existing);
+  await markAttached(ctx.db(), existing.photos, concernSubject(existing._id));
+  return viewFor(ctx, existing);
+}
+
+/** Writes the intake steps (idempotently) and returns them for the response. */
+async function recordIntake(ctx: Ctx, db: ScopedStore, c: ConcernRecord): Promise<EventRecord[]> {
+  const subject = concernSubject(c._id);
+  const filed = c.filedBy ?? null;
+  const channel = filed ? FILING_CHANNEL_LABELS[filed.channel] : '';
+  const submitted = eventRecord(db, ctx.caller, {
+    // The steps share an instant; the keys sort them on the timeline.
+    key: 'intake-1-submitted', subject, type: 'concern.submitted', to: 'submitted', public: true,
+    note: filed ? `受理编号 ${c.number}（社区工作人员${channel}代为登记）` : `受理编号 ${c.number}`, at: c.createdAt,
+  });
+  const steps = [submitted];
+  if (filed) {
+    // Who filed it, how the resident asked and why: the audit, for staff only.
+    steps.push(eventRecord(db, ctx.caller, {
+      key: 'intake-1f-filed', subject, type: 'concern.filedFor', public: false,
+      note: `${filed.name}代为登记（${channel}）：${filed.reason}${filed.contactName ? `；反映人：${filed.contactName}` : ''}`, at: c.createdAt,
+    }));
+  }
+  steps.push(eventRecord(db, 'system', {
+    key: 'intake-2-dispatched', subject, type: 'concern.dispatched', from: 'submitted', to: 'dispatched', public: true,
+    note: c.assigneeId ? null : '已转社区统一受理', at: c.createdAt,
+  }));
+  for (const e of steps) await db.insert('events', e);
+  // The same path every concern notice takes: its kind picks the staff page, and held words stay out.
+  await notifyAll(ctx.deps.notifier, c, `${subject}:dispatched`, { to: [c.assigneeId], kind: 'concern.dispatched', title: `新诉求待签收：${c.categoryName}`, body: staffLine(c) });
+  // The resident hears that staff filed it for them, and where to follow it.
+  if (filed) {
+    await notifyAll(ctx.deps.notifier, c, `${subject}:filedFor`, {
+      to: [c.authorId], kind: 'concern.filedFor', title: `社区已为您登记诉求：${c.categoryName}`,
+      body: `受理编号${c.number}，由工作人员${channel}代为登记。可在「我的诉求」查看进度、补充和评价。`,
+    });
+  }
+  return steps;
+}
