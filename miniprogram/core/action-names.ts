@@ -39,6 +39,7 @@ export const ACTION_NAMES = [
   'concern.stats',
   'concern.export',
   'concern.upsertCategory',
+  'concern.urge',
   'staff.setAway',
   'booking.services',
   'booking.service',

@@ -49,6 +49,7 @@ export const contracts = {
   'concern.stats': concern.concernStats,
   'concern.export': concern.exportArchive,
   'concern.upsertCategory': concern.upsertCategory,
+  'concern.urge': concern.urgeConcern,
   'staff.setAway': concern.setAway,
   'booking.services': booking.listServices,
   'booking.service': booking.getService,
