@@ -33,10 +33,16 @@ describe('the demo community', () => {
   });
   it('has concerns in every stage a page shows', async () => {
     const r1 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-1', 'concern.listMine', {});
-    expect(r1.items.map((c) => c.status).sort()).toEqual(['closed', 'dispatched']);
+    expect(r1.items.map((c) => c.status).sort()).toEqual(['closed', 'dispatched', 'supervised']);
     const r2 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-2', 'concern.listMine', {});
     expect(r2.items.map((c) => c.status).sort()).toEqual(['dispatched', 'resolved']);
     const queue = await h.ok<{ items: QueueItem[] }>('demo-admin', 'concern.queue', {});
-    expect(queue.items).toHaveLength(4);
+    expect(queue.items).toHaveLength(5);
+  });
+  it('gives the grid leader a supervised item he has chased in his 督办 list', async () => {
+    const supervise = await h.ok<{ items: QueueItem[] }>('demo-leader', 'concern.queue', { view: 'supervise' });
+    expect(supervise.items.map((c) => c.status)).toEqual(['supervised']);
+    const c = await h.ok<{ urges?: number; allowedActions: string[] }>('demo-leader', 'concern.get', { concernId: supervise.items[0].id });
+    expect(c.urges).toBe(1);
   });
 });
