@@ -152,4 +152,16 @@ async function seedLifecycle(call: Caller, buildings: Record<string, string>): P
     { householdId: invites[0].householdId, contactName: '孙奶奶', category: 'cat_demo_repair', text: '孙奶奶到窗口反映：家里厨房水管漏水，楼下邻居天花板渗水。', channel: 'window', reason: '独居老人，没有智能手机' },
     'seed-filed-for-household-202',
   );
+
+  // 督办 and 催办: a repair 刘阿姨 says did not hold is back under the grid leader, who chased it.
+  const supervised = (await call(
+    'demo-resident-1',
+    'concern.submit',
+    { category: 'cat_demo_repair', buildingId: buildings['2号楼'], text: '2号楼2单元楼梯扶手松动，老人扶着晃得厉害。' },
+    'seed-concern-resident-1-railing',
+  )) as { id: string };
+  await call('demo-grid-1', 'concern.accept', { concernId: supervised.id });
+  await call('demo-grid-1', 'concern.resolve', { concernId: supervised.id, summary: '已拧紧扶手固定螺栓。' });
+  await call('demo-resident-1', 'concern.reopen', { concernId: supervised.id, reason: '扶手还是晃，螺栓又松了' });
+  await call('demo-leader', 'concern.urge', { concernId: supervised.id, note: '扶手关系老人安全，请今天联系维修班更换底座' });
 }

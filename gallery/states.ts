@@ -118,7 +118,8 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   },
   'pages/privacy/index': { as: 'demo-resident-1' },
   'pages/inbox/index': { as: 'demo-resident-1' },
-  'staff/workbench/index': { as: 'demo-grid-1' },
+  // The grid leader lands on his 督办 list (the supervised, chased item of the demo).
+  'staff/workbench/index': { as: 'demo-leader' },
   'staff/concern/index': {
     as: 'demo-grid-1',
     emptyAs: BARE_GRID,

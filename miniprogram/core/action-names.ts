@@ -41,6 +41,7 @@ export const ACTION_NAMES = [
   'concern.export',
   'concern.upsertCategory',
   'concern.fileFor',
+  'concern.urge',
   'staff.setAway',
   'booking.services',
   'booking.service',

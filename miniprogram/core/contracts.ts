@@ -51,6 +51,7 @@ export const contracts = {
   'concern.export': concern.exportArchive,
   'concern.upsertCategory': concern.upsertCategory,
   'concern.fileFor': concern.fileConcernFor,
+  'concern.urge': concern.urgeConcern,
   'staff.setAway': concern.setAway,
   'booking.services': booking.listServices,
   'booking.service': booking.getService,

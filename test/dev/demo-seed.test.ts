@@ -33,16 +33,22 @@ describe('the demo community', () => {
   });
   it('has concerns in every stage a page shows', async () => {
     const r1 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-1', 'concern.listMine', {});
-    expect(r1.items.map((c) => c.status).sort()).toEqual(['closed', 'dispatched']);
+    expect(r1.items.map((c) => c.status).sort()).toEqual(['closed', 'dispatched', 'supervised']);
     const r2 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-2', 'concern.listMine', {});
     expect(r2.items.map((c) => c.status).sort()).toEqual(['dispatched', 'resolved']);
     const queue = await h.ok<{ items: QueueItem[] }>('demo-admin', 'concern.queue', {});
-    expect(queue.items).toHaveLength(5);
+    expect(queue.items).toHaveLength(6);
     // 代办: one filed at the window for a household where nobody uses the app.
     expect(queue.items.map((c) => c.excerpt)).toContainEqual(expect.stringContaining('孙奶奶到窗口反映'));
     const { items: buildings } = await h.ok<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'community.buildings', {});
     const b1 = buildings.find((b) => b.name === '1号楼')?.id;
     const household = await h.ok<{ items: FoundEntry[] }>('demo-grid-1', 'member.find', { buildingId: b1, unit: '2', room: '202' });
     expect(household.items).toEqual([expect.objectContaining({ onApp: false, people: [] })]);
+  });
+  it('gives the grid leader a supervised item he has chased in his 督办 list', async () => {
+    const supervise = await h.ok<{ items: QueueItem[] }>('demo-leader', 'concern.queue', { view: 'supervise' });
+    expect(supervise.items.map((c) => c.status)).toEqual(['supervised']);
+    const c = await h.ok<{ urges?: number; allowedActions: string[] }>('demo-leader', 'concern.get', { concernId: supervise.items[0].id });
+    expect(c.urges).toBe(1);
   });
 });

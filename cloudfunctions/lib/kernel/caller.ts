@@ -11,6 +11,8 @@ export interface Caller {
   roles: CallerRole[];
   communityId: string | null;
   gridIds: string[];
+  /** Grids the caller leads as 网格长: they supervise (督办/催办) those grids' concerns. */
+  ledGridIds: string[];
   householdId: string | null;
   /** Address snapshot of the bound household, so no handler re-reads the member. */
   household: HouseholdSnapshot | null;
@@ -57,6 +59,7 @@ export const ANONYMOUS: Caller = {
   roles: ['visitor'],
   communityId: null,
   gridIds: [],
+  ledGridIds: [],
   householdId: null,
   household: null,
   name: null,
@@ -83,6 +86,7 @@ export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'sto
     roles: roles.size ? [...roles] : ['visitor'],
     communityId: record?.communityId ?? bootstrapCommunity ?? null,
     gridIds: roles.has('gridWorker') ? record?.gridIds ?? [] : [],
+    ledGridIds: roles.has('gridWorker') || roles.has('admin') ? record?.ledGridIds ?? [] : [],
     householdId: roles.has('resident') ? record?.householdId ?? null : null,
     household: roles.has('resident') ? record?.household ?? null : null,
     name: record?.name ?? null,

@@ -19,6 +19,8 @@ export interface MemberRecord extends Doc {
   communityId: string;
   roles: MemberRole[];
   gridIds: string[];
+  /** Grids this person leads (网格长), kept by community.upsertGrid; absent on older records = none. */
+  ledGridIds?: string[];
   householdId: string | null;
   household: HouseholdSnapshot | null;
   name: string | null;

@@ -56,6 +56,8 @@ export interface CategoryAdminView extends CategoryView {
   active: boolean;
   /** Answer templates staff pick from when replying. */
   templates: string[];
+  /** Days a concern may wait on the resident (待补充) before it is closed. */
+  residentWaitDays: number;
 }
 
 export interface ConcernEventView {
@@ -107,6 +109,11 @@ export interface ConcernView extends ConcernSummary {
   resolveDueAt: number;
   /** Set while the clocks stand still (waiting on the resident or a department). */
   pausedSince?: number;
+  /** While waiting on the resident: when the concern closes if they add nothing. */
+  residentWaitUntil?: number;
+  /** For staff: how often it was chased (催办), and when last. */
+  urges?: number;
+  lastUrgedAt?: number;
   overdue: boolean;
   escalationLevel: number;
   resolution?: { summary: string; photos: string[]; at: number };
@@ -227,14 +234,31 @@ export const getConcern = contract<ConcernView>()({
   summary: '查看诉求详情和办理进度',
   input: z.strictObject({ concernId }),
   roles: ['resident', 'gridWorker', 'admin'],
-  scope: '居民：本人的诉求及本人诉求被并入的诉求；网格员：分派给本人、本人网格或转交给本人的诉求；管理员：本社区',
+  scope: '居民：本人的诉求及本人诉求被并入的诉求；网格员：当前由本人办理、本人首接、本人网格或本人任网格长的网格的诉求；管理员：本社区',
 });
+
+/**
+ * Workbench lists: `assigned` what waits on me (the default; admins without a view see the
+ * whole community), `signed` what I signed first (首接) wherever it is now, `grid` the open
+ * items of my grids, `supervise` what is under 督办, late or escalated in the grids I lead
+ * (admins: the whole community).
+ */
+export const QUEUE_VIEWS = ['assigned', 'signed', 'grid', 'supervise'] as const;
+export type QueueView = (typeof QUEUE_VIEWS)[number];
+
+export const QUEUE_VIEW_LABELS: Record<QueueView, string> = {
+  assigned: '我的待办',
+  signed: '我首接的',
+  grid: '本网格',
+  supervise: '督办',
+};
 
 export const concernQueue = contract<Page<QueueItem>>()({
   name: 'concern.queue',
-  summary: '工作台：待办诉求列表（可按状态、超期、分类、网格筛选）',
+  summary: '工作台：待办、首接、本网格、督办诉求列表（可按状态、超期、分类、网格筛选）',
   input: z
     .strictObject({
+      view: z.enum(QUEUE_VIEWS, { error: '请选择列表' }).optional(),
       status: z.enum(CONCERN_STATUSES).optional(),
       overdue: z.literal(true).optional(),
       category: id('分类').optional(),
@@ -244,9 +268,12 @@ export const concernQueue = contract<Page<QueueItem>>()({
     .refine((v) => [v.overdue, v.category, v.gridId].filter((x) => x !== undefined).length <= 1, {
       error: '超期、分类、网格三个筛选条件一次只能选一个',
     })
-    .refine((v) => !(v.overdue && v.status), { error: '超期筛选不能与状态同时使用' }),
+    .refine((v) => !(v.overdue && v.status), { error: '超期筛选不能与状态同时使用' })
+    .refine((v) => v.view === undefined || (v.category === undefined && v.gridId === undefined), { error: '分类、网格筛选仅用于全部诉求列表', path: ['view'] })
+    .refine((v) => !(v.view === 'supervise' && v.status), { error: '督办列表不能按状态筛选', path: ['status'] }),
   roles: ['gridWorker', 'admin'],
-  scope: '网格员：分派给本人的诉求（分类、网格筛选仅限管理员）；管理员：本社区全部',
+  scope:
+    '我的待办：当前由本人办理的诉求；我首接的：本人首先签收的诉求（转交后仍可查看）；本网格：本人网格未办结的诉求（只能查看和备注）；督办：本人任网格长的网格中督办、超期或已上报的诉求（管理员为本社区全部）；不指定列表时管理员看本社区全部，分类、网格筛选仅限管理员',
 });
 
 const note = (label: string, max = 500) => text(label, 1, max);
@@ -256,7 +283,7 @@ export const acceptConcern = contract<ConcernView>()({
   summary: '签收诉求（首接负责：签收人负责到底）',
   input: z.strictObject({ concernId }),
   roles: ['gridWorker', 'admin'],
-  scope: '当前被分派人；管理员可代为签收',
+  scope: '当前被分派人（签收人即首接负责人）；管理员可代为签收',
 });
 
 export const replyConcern = contract<ConcernView>()({
@@ -264,7 +291,7 @@ export const replyConcern = contract<ConcernView>()({
   summary: '答复居民（居民可见）',
   input: z.strictObject({ concernId, text: note('答复内容', 1000) }),
   roles: ['gridWorker', 'admin'],
-  scope: '诉求的办理人员',
+  scope: '当前办理人；本社区管理员（社区统一受理的诉求由管理员办理）',
 });
 
 export const noteConcern = contract<ConcernView>()({
@@ -272,7 +299,7 @@ export const noteConcern = contract<ConcernView>()({
   summary: '内部备注（仅工作人员可见）',
   input: z.strictObject({ concernId, text: note('备注内容', 1000) }),
   roles: ['gridWorker', 'admin'],
-  scope: '诉求的办理人员',
+  scope: '能查看该诉求的工作人员：当前办理人、首接负责人、本网格网格员、网格长、本社区管理员',
 });
 
 export const requestInfo = contract<ConcernView>()({
@@ -280,7 +307,7 @@ export const requestInfo = contract<ConcernView>()({
   summary: '请居民补充情况（等待期间暂停计时）',
   input: z.strictObject({ concernId, question: note('需要补充的内容') }),
   roles: ['gridWorker', 'admin'],
-  scope: '诉求的办理人员；仅办理中或督办中的诉求',
+  scope: '当前办理人或本社区管理员；仅办理中或督办中的诉求',
 });
 
 export const supplementConcern = contract<ConcernView>()({
@@ -305,7 +332,7 @@ export const transferConcern = contract<ConcernView>()({
     })
     .refine((v) => (v.toGridId === undefined) !== (v.toMemberId === undefined), { error: '请选择转交的网格或工作人员（二选一）' }),
   roles: ['gridWorker', 'admin'],
-  scope: '诉求的办理人员；接收人须为本社区网格员或管理员',
+  scope: '当前办理人、该网格的网格长或本社区管理员（转交须说明原因并留痕）；接收人须为本社区网格员或管理员',
 });
 
 export const whistleConcern = contract<ConcernView>()({
@@ -318,7 +345,7 @@ export const whistleConcern = contract<ConcernView>()({
     replyDays: z.number().int().min(1).max(30).default(3),
   }),
   roles: ['gridWorker', 'admin'],
-  scope: '诉求的办理人员；仅办理中或督办中的诉求',
+  scope: '当前办理人或本社区管理员；仅办理中或督办中的诉求',
 });
 
 export const reportBack = contract<ConcernView>()({
@@ -326,7 +353,7 @@ export const reportBack = contract<ConcernView>()({
   summary: '登记被吹哨部门的回复（报到），恢复计时',
   input: z.strictObject({ concernId, text: note('部门回复'), photos: photos(CONCERN_PHOTOS_MAX) }),
   roles: ['gridWorker', 'admin'],
-  scope: '诉求的办理人员；仅协调中的诉求',
+  scope: '当前办理人或本社区管理员；仅协调中的诉求',
 });
 
 export const mergeConcern = contract<ConcernView>()({
@@ -343,7 +370,7 @@ export const mergeConcern = contract<ConcernView>()({
     .refine((v) => (v.intoId === undefined) !== (v.intoNumber === undefined), { error: '请填写原诉求的受理编号', path: ['intoNumber'] })
     .refine((v) => v.concernId !== v.intoId, { error: '不能并入自己', path: ['intoId'] }),
   roles: ['gridWorker', 'admin'],
-  scope: '两条诉求的办理人员；两条诉求均未结束',
+  scope: '重复诉求的当前办理人或本社区管理员，且能查看原诉求；两条诉求均未结束',
 });
 
 export const resolveConcern = contract<ConcernView>()({
@@ -351,7 +378,7 @@ export const resolveConcern = contract<ConcernView>()({
   summary: '办结：写明处理结果，可附处理后照片，请居民评价',
   input: z.strictObject({ concernId, summary: note('处理结果', 1000), photos: photos(CONCERN_PHOTOS_MAX) }),
   roles: ['gridWorker', 'admin'],
-  scope: '诉求的办理人员；仅办理中、协调中或督办中的诉求',
+  scope: '当前办理人或本社区管理员；仅办理中、协调中或督办中的诉求',
 });
 
 export const rateConcern = contract<ConcernView>()({
@@ -383,6 +410,16 @@ export const withdrawConcern = contract<ConcernView>()({
   scope: '诉求提交人；办结前',
 });
 
+export const URGE_NOTE_MAX = 200;
+
+export const urgeConcern = contract<ConcernView>()({
+  name: 'concern.urge',
+  summary: '催办：提醒当前办理人尽快办理（居民可见已催办，看不到催办内容）',
+  input: z.strictObject({ concernId, note: note('催办内容', URGE_NOTE_MAX) }),
+  roles: ['gridWorker', 'admin'],
+  scope: '该诉求所在网格的网格长或本社区管理员；仅未办结且有办理人的诉求；同一诉求4小时内只能催办一次',
+});
+
 export const concernStats = contract<ConcernStats>()({
   name: 'concern.stats',
   summary: '三率统计：响应率、解决率、满意率及签收、办结用时',
@@ -410,6 +447,8 @@ export const upsertCategory = contract<CategoryAdminView>()({
     order: z.number().int().min(0).max(999).optional(),
     active: z.boolean().optional(),
     templates: z.array(text('答复模板', 2, 200)).max(10).optional(),
+    /** Days a concern may wait on the resident before it closes (new categories: 7). */
+    residentWaitDays: z.number({ error: '请填写等待居民补充的天数' }).int().min(2, { error: '等待居民补充至少2天' }).max(30, { error: '等待居民补充最多30天' }).optional(),
   }),
   roles: ['admin'],
   scope: '本社区',

@@ -36,6 +36,8 @@ export interface MeView {
   community?: { id: string; name: string };
   household?: HouseholdView;
   gridIds: string[];
+  /** Grids the caller leads as 网格长 (supervision list, 催办); absent = none. */
+  ledGridIds?: string[];
   pendingRequest?: BindingRequestView;
   /** The caller's own phone, in full (only they and responsible staff ever see it unmasked). */
   phone?: string;

@@ -10,9 +10,12 @@ import {
   requestInfo,
   resolveConcern,
   transferConcern,
+  urgeConcern,
+  URGE_NOTE_MAX,
   whistleConcern,
   type ConcernView,
 } from '../../core/concern/contract';
+import { formatDateTime } from '../../core/format';
 import { listGrids, type GridView } from '../../core/community/contract';
 import { transferPeople, type Person } from '../../services/concern-view';
 import { concernIdOf, concernPage } from '../../behaviors/concern-page';
@@ -21,7 +24,7 @@ import { formSubmit, type FormSpec, type FormSubmit } from '../../services/form-
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
 
-type Kind = 'accept' | 'reply' | 'note' | 'requestInfo' | 'transfer' | 'whistle' | 'reportBack' | 'merge' | 'resolve';
+type Kind = 'accept' | 'reply' | 'note' | 'requestInfo' | 'transfer' | 'whistle' | 'reportBack' | 'merge' | 'resolve' | 'urge';
 
 /** Button order: the usual next step first; the rarer and weightier ones after. */
 const ACTIONS: ReadonlyArray<{ action: ActionName; kind: Kind; label: string; primary?: boolean }> = [
@@ -29,6 +32,8 @@ const ACTIONS: ReadonlyArray<{ action: ActionName; kind: Kind; label: string; pr
   { action: 'concern.reply', kind: 'reply', label: '答复居民', primary: true },
   { action: 'concern.reportBack', kind: 'reportBack', label: '登记部门回复', primary: true },
   { action: 'concern.resolve', kind: 'resolve', label: '办结', primary: true },
+  // Only a supervisor (grid leader, admin) over someone else's work is offered 催办.
+  { action: 'concern.urge', kind: 'urge', label: '催办', primary: true },
   { action: 'concern.requestInfo', kind: 'requestInfo', label: '请居民补充' },
   { action: 'concern.whistle', kind: 'whistle', label: '吹哨协调' },
   { action: 'concern.transfer', kind: 'transfer', label: '转交' },
@@ -46,6 +51,7 @@ const TITLES: Record<Kind, string> = {
   reportBack: '登记部门回复（恢复计时）',
   merge: '并入原诉求',
   resolve: '办结',
+  urge: '催办：提醒当前办理人尽快办理',
 };
 
 const DONE: Record<Kind, string> = {
@@ -58,7 +64,30 @@ const DONE: Record<Kind, string> = {
   reportBack: '已登记',
   merge: '已合并',
   resolve: '已办结',
+  urge: '已催办',
 };
+
+/** Steps that handle the concern; with none of them the caller reads and notes only. */
+const HANDLING_ACTIONS: readonly ActionName[] = [
+  'concern.accept', 'concern.reply', 'concern.requestInfo', 'concern.whistle', 'concern.reportBack', 'concern.merge', 'concern.resolve',
+];
+const OPEN_STATUSES = ['dispatched', 'accepted', 'waitingResident', 'coordinating', 'supervised'];
+
+/** Who handles it now and who signed first, said in one line. */
+function handlerLine(c: ConcernView): string {
+  const now = c.assignee ? `现由 ${c.assignee.name} 办理` : '社区统一受理中，由社区管理员办理';
+  const first = c.firstResponder ? `首接负责人 ${c.firstResponder.name}` : '尚未签收';
+  return `${now}；${first}`;
+}
+
+/** What the caller's part is, when it is not handling: reading, noting, supervising. */
+function roleNote(c: ConcernView): string {
+  if (!OPEN_STATUSES.includes(c.status) || c.allowedActions.some((a) => HANDLING_ACTIONS.includes(a))) return '';
+  if (c.allowedActions.includes('concern.urge') || (c.allowedActions.includes('concern.transfer') && !c.allowedActions.includes('concern.reply'))) {
+    return '您负责督办：可以催办或转交，办理由当前办理人负责。';
+  }
+  return c.allowedActions.includes('concern.note') ? '您可以查看和添加内部备注，办理由当前办理人负责。' : '';
+}
 
 /** Choices rather than free digits: nothing to mistype, and 3 days is the usual ask. */
 const REPLY_DAYS = [1, 2, 3, 5, 7, 10, 15, 30];
@@ -80,6 +109,7 @@ const forms = {
   reportBack: formSubmit(reportBack, spec),
   merge: formSubmit(mergeConcern, spec),
   resolve: formSubmit(resolveConcern, spec),
+  urge: formSubmit(urgeConcern, spec),
 };
 
 const emptyFields = () => ({ text: '', question: '', reason: '', department: '', note: '', intoNumber: '', summary: '' });
@@ -113,6 +143,10 @@ Component({
     errors: emptyErrors(FIELDS),
     formError: '',
     sending: false,
+    handlerLine: '',
+    roleNote: '',
+    urgeText: '',
+    urgeMax: URGE_NOTE_MAX,
   },
   methods: {
     present(c: ConcernView): Record<string, unknown> {
@@ -124,6 +158,9 @@ Component({
       const form = this.data.form;
       return {
         actions,
+        handlerLine: handlerLine(c),
+        roleNote: roleNote(c),
+        urgeText: c.urges ? `已催办 ${c.urges} 次${c.lastUrgedAt ? `，最近一次 ${formatDateTime(c.lastUrgedAt)}` : ''}` : '',
         templates: c.replyTemplates ?? [],
         // A form whose action the server no longer offers closes rather than fail on send.
         ...(form && !actions.some((a) => a.kind === form) ? { form: '' } : {}),
@@ -236,6 +273,8 @@ Component({
           return this.send(kind, forms.merge(this), { concernId, intoNumber: f.intoNumber.trim(), reason: f.reason });
         case 'resolve':
           return this.send(kind, forms.resolve(this), { concernId, summary: f.summary, photos });
+        case 'urge':
+          return this.send(kind, forms.urge(this), { concernId, note: f.note });
       }
     },
     async send<C extends ActionContract>(kind: Kind, form: FormSubmit<C, Field>, input: ContractInput<C>) {

@@ -5,8 +5,10 @@ import {
   CONCERN_STATUS_LABELS,
   concernQueue,
   listCategories,
+  QUEUE_VIEW_LABELS,
   setAway,
   type CategoryView,
+  type QueueView,
 } from '../../core/concern/contract';
 import { listGrids, type GridView } from '../../core/community/contract';
 import { allows, queueRow, requestRow, type QueueRow, type RequestRow } from '../../services/view';
@@ -20,8 +22,16 @@ import { clearedNote, setFilter, type FilterKey, type QueueFilter } from '../../
 const PAGE_SIZE = 20;
 type Tab = 'queue' | 'requests';
 
+/** A workbench list: which view it asks for (none = an admin's whole community) and its filter. */
+interface QueueQuery {
+  view: QueueView;
+  /** Admins' 我的待办 is the whole community, as the server gives it without a view. */
+  all: boolean;
+  filter: QueueFilter;
+}
+
 const queue = pagedList({
-  fetch: (filter: QueueFilter, cursor) => call(concernQueue, { ...filter, cursor, limit: PAGE_SIZE }),
+  fetch: (q: QueueQuery, cursor) => call(concernQueue, { ...(q.all ? {} : { view: q.view }), ...q.filter, cursor, limit: PAGE_SIZE }),
   row: queueRow,
   keys: prefixedKeys('queue'),
 });
@@ -35,10 +45,35 @@ const reviewForm = formSubmit(reviewRequest, { fields: ['reason'], keys: { error
 
 const state = instanceState(() => ({
   filter: {} as QueueFilter,
+  view: 'assigned' as QueueView,
+  admin: false,
   categories: [] as CategoryView[],
   grids: [] as GridView[],
   awayBusy: false,
 }));
+
+const EMPTY_TEXT: Record<QueueView, string> = {
+  assigned: '暂无待办诉求',
+  signed: '暂无您首接的诉求',
+  grid: '本网格暂无未办结的诉求',
+  supervise: '暂无督办或超期的诉求',
+};
+
+const VIEW_HINTS: Record<QueueView, string> = {
+  assigned: '',
+  signed: '您首先签收的诉求，转交后仍由您负责跟进，可查看和备注。',
+  grid: '本网格同事办理中的诉求，您可以查看和添加内部备注。',
+  supervise: '您任网格长的网格中督办、超期或已上报的诉求，可催办或转交。',
+};
+
+/** The lists this caller may open, in tab order: their role and scope decide, as the server does. */
+function viewsFor(me: { roles: string[]; gridIds: string[]; ledGridIds?: string[] }): QueueView[] {
+  const admin = me.roles.includes('admin');
+  const views: QueueView[] = ['assigned', 'signed'];
+  if (!admin && me.gridIds.length > 0) views.push('grid');
+  if (admin || (me.ledGridIds ?? []).length > 0) views.push('supervise');
+  return views;
+}
 
 // Index 0 of every filter picker is "all"; the rest follow the contract's order.
 const STATUS_OPTIONS = ['全部状态', ...CONCERN_STATUSES.map((s) => CONCERN_STATUS_LABELS[s])];
@@ -52,6 +87,10 @@ Component({
     showQueue: false,
     showRequests: false,
     tab: 'queue' as Tab,
+    views: [] as Array<{ view: QueueView; label: string }>,
+    view: 'assigned' as QueueView,
+    viewHint: '',
+    emptyText: EMPTY_TEXT.assigned,
     queue: [] as QueueRow[],
     canFilterAll: false,
     canStats: false,
@@ -114,7 +153,12 @@ Component({
       // Category and grid filters reach beyond one's own queue: the server allows them to
       // admins only, and concern.upsertCategory is the admin capability member.me reports.
       const canFilterAll = showQueue && allows(me.data.allowedActions, 'concern.upsertCategory');
+      const admin = me.data.roles.includes('admin');
+      const s = state(this);
+      s.admin = admin;
+      const views = showQueue ? viewsFor(me.data) : [];
       this.setData({
+        views: views.length > 1 ? views.map((v) => ({ view: v, label: admin && v === 'assigned' ? '全部诉求' : QUEUE_VIEW_LABELS[v] })) : [],
         loaded: true,
         error: '',
         showQueue,
@@ -129,7 +173,36 @@ Component({
         canCommunity: allows(me.data.allowedActions, 'community.upsertGrid'),
       });
       if (canFilterAll) void this.loadFilterOptions();
+      // A leader lands on his supervision list when something is in it.
+      if (tab === 'queue' && views.includes('supervise') && !admin) {
+        this.showView('supervise');
+        await this.reload('queue');
+        if (this.data.queue.length > 0 || this.data.queueError) return;
+        this.showView('assigned');
+      }
       if (showQueue || showRequests) await this.reload(tab);
+    },
+    /** Puts a list on screen (its tab, hint and empty text); filters start afresh per list. */
+    showView(view: QueueView) {
+      const s = state(this);
+      s.view = view;
+      s.filter = {};
+      this.setData({
+        view,
+        viewHint: VIEW_HINTS[view],
+        emptyText: EMPTY_TEXT[view],
+        statusIndex: 0,
+        overdueOnly: false,
+        categoryIndex: 0,
+        gridIndex: 0,
+        filterNote: '',
+      });
+    },
+    async switchView(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { view: string }>) {
+      const view = this.data.views.find((v) => v.view === e.currentTarget.dataset.view)?.view;
+      if (!view || view === this.data.view) return;
+      this.showView(view);
+      await this.reload('queue');
     },
     async loadFilterOptions() {
       const [categories, grids] = await Promise.all([
@@ -210,7 +283,10 @@ Component({
       if (!lists[tab](this).loaded) await this.reload(tab);
     },
     async reload(tab: Tab) {
-      if (tab === 'queue') await queue(this).reload(state(this).filter);
+      if (tab === 'queue') {
+        const s = state(this);
+        await queue(this).reload({ view: s.view, all: s.admin && s.view === 'assigned', filter: s.filter });
+      }
       else await requests(this).reload();
     },
     async loadMore() {

@@ -49,7 +49,7 @@ export function communityBackend(replies: Replies = {}) {
         })),
       }),
     'concern.categories': ok({ items: [noise, repair] }),
-    'concern.upsertCategory': (data) => ok({ id: (data.categoryId as string | undefined) ?? 'c-new', order: 100, active: true, templates: [], ...data }),
+    'concern.upsertCategory': (data) => ok({ id: (data.categoryId as string | undefined) ?? 'c-new', order: 100, active: true, templates: [], ...data, residentWaitDays: data.residentWaitDays ?? 7 }),
     ...replies,
   });
 }

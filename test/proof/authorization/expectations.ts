@@ -94,6 +94,8 @@ export const EXPECTATIONS = table({
   // Another community's admin exports their own (empty) archive; the export is audited.
   'concern.export':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'own'],
   'concern.upsertCategory':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // 催办 is the grid leader's or an admin's, over the handler: 李秀英 handles this one herself.
+  'concern.urge':             ['deny',    'deny',   'deny',   'deny',   'deny',   'FORBIDDEN', 'NOT_FOUND', 'allow', 'NOT_FOUND'],
   // The fixture marks 李秀英 away: herself or an admin of her community, nobody else.
   'staff.setAway':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
 

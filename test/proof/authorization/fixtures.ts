@@ -151,6 +151,7 @@ export const builders: Record<string, Builder> = {
   'concern.withdraw': async (w) => ({ data: { concernId: w.ids.concern, reason: '已经自己联系物业修好了' } }),
   'concern.export': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + DAY } }),
   'concern.stats': async (w) => ({ data: { from: w.h.clock.now() - 30 * DAY, to: w.h.clock.now() + DAY, groupBy: 'grid' }, probe: w.ids.g1 }),
+  'concern.urge': async (w) => ({ data: { concernId: await accepted(w), note: '老人出入不便，请今天联系物业。' } }),
   'concern.upsertCategory': async () => ({ data: { categoryId: 'cat_demo_repair', name: '设施维修', contactHours: 12, resolveDays: 5 } }),
   'staff.setAway': async () => ({ data: { away: true, memberId: member(GRID1) } }),
 

@@ -30,8 +30,10 @@ export const upsertGrid: Handler<'community.upsertGrid'> = async (ctx) => {
   const scoped = [...workerIds, ...(leader?.roles.includes('gridWorker') ? [leader._id] : [])];
 
   let grid: GridRecord;
+  let previousLeader: string | null = null;
   if (input.gridId) {
     const existing = await db.require('grids', input.gridId, '网格不存在', 'gridId');
+    previousLeader = existing.leaderId ?? null;
     grid = { ...existing, name: input.name, workerA: input.workerA ?? null, workerB: input.workerB ?? null, leaderId: input.leader ?? null, updatedAt: now };
     await db.update('grids', grid._id, { name: grid.name, workerA: grid.workerA, workerB: grid.workerB, leaderId: grid.leaderId, updatedAt: now });
   } else {
@@ -52,6 +54,22 @@ export const upsertGrid: Handler<'community.upsertGrid'> = async (ctx) => {
     await changeMember(ctx.deps.store, id, now, (m) => {
       if (!m) throw new AppError('NOT_FOUND', '成员不存在');
       return { ...m, gridIds: m.gridIds.includes(grid._id) ? m.gridIds : [...m.gridIds, grid._id] };
+    });
+  }
+  // The leader supervises the grid (督办 list, 催办): the new one gains it, the previous one
+  // loses it, so supervision rights follow the grid record and never linger.
+  const leaderId = grid.leaderId ?? null;
+  if (previousLeader && previousLeader !== leaderId && (await db.get('members', previousLeader))) {
+    await changeMember(ctx.deps.store, previousLeader, now, (m) => {
+      if (!m) throw new AppError('NOT_FOUND', '成员不存在');
+      return { ...m, ledGridIds: (m.ledGridIds ?? []).filter((g) => g !== grid._id) };
+    });
+  }
+  if (leaderId && !(leader?.ledGridIds ?? []).includes(grid._id)) {
+    await changeMember(ctx.deps.store, leaderId, now, (m) => {
+      if (!m) throw new AppError('NOT_FOUND', '成员不存在');
+      const led = m.ledGridIds ?? [];
+      return { ...m, ledGridIds: led.includes(grid._id) ? led : [...led, grid._id] };
     });
   }
   await appendEvent(db, ctx.caller, {

@@ -8,13 +8,15 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Deps } from '../../kernel/deps';
 import { ScopedStore } from '../../kernel/scoped-store';
-import { CHASE_INTERVAL, contactDeadline } from './lifecycle';
+import { CHASE_INTERVAL, contactDeadline, DEFAULT_RESIDENT_WAIT_DAYS, nextResidentWake } from './lifecycle';
+import { DAY } from '../../kernel/time';
 import type { ClockMiss, ConcernRecord } from './records';
 import { routeFor } from './routing';
 import { adminsInbox, commit, notifyAll, type Message, type Step } from './transition';
 import { staffLine, concernWords } from './notices';
+import { supervisorOf } from './supervise';
 
-export type ClockOutcome = 'rerouted' | 'escalated' | 'reminded' | 'chased' | 'autoClosed' | 'cleared';
+export type ClockOutcome = 'rerouted' | 'escalated' | 'reminded' | 'chased' | 'autoClosed' | 'residentSilent' | 'cleared';
 
 interface Plan {
   patch: Partial<ConcernRecord>;
@@ -61,26 +63,53 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
     }
     case 'accepted':
     case 'supervised': {
-      const level = Math.min(2, c.escalationLevel + 1);
-      const grid = level === 1 ? await db.get('grids', c.gridId) : null;
-      const up = level === 1 ? grid?.leaderId ?? grid?.workerB ?? adminsInbox(c.communityId) : adminsInbox(c.communityId);
+      // Up the chain one step at a time: the first lateness of a round goes to the grid
+      // leader (who also supervises reopened items), the next chase to the community with
+      // the leader in copy. A grid without a leader — or led by the handler — goes straight up.
+      const leader = await supervisorOf(db, c);
+      const level = c.overdue || !leader ? 2 : 1;
+      const goesUp = level === 2 && (!c.overdue || c.escalationLevel < 2);
+      const handlers = [c.assigneeId, c.firstResponderId];
+      const late = `督办：诉求 ${c.number} 已超期`;
+      const messages: Message[] = [
+        { to: handlers, kind: 'concern.overdue', title: `诉求 ${c.number} 已超期，请尽快办结`, body: `${c.categoryName}：${concernWords(c)}` },
+        { to: [level === 1 ? leader : adminsInbox(c.communityId)], kind: 'concern.escalated', title: late, body: staffLine(c) },
+      ];
+      if (level === 2 && goesUp && leader) {
+        messages.push({ to: [leader].filter((to) => !handlers.includes(to)), kind: 'concern.escalated', title: `抄送：诉求 ${c.number} 超期，已提请社区督办`, body: staffLine(c) });
+      }
       return {
-        patch: { overdue: true, escalationLevel: level, wakeAt: chase },
+        // The resolve clock runs out once a round, on whoever holds the item then.
+        patch: { overdue: true, escalationLevel: level, wakeAt: chase, clockMisses: chargeOnce(c, { clock: 'resolve', holderId: c.assigneeId, round: c.round, at: now }) },
         step: { type: 'concern.escalated', public: true, note: level === 1 ? '已超过办结时限，已提请网格长督办' : '已超过办结时限，已提请社区督办' },
-        messages: [
-          { to: [c.assigneeId, c.firstResponderId], kind: 'concern.overdue', title: `诉求 ${c.number} 已超期，请尽快办结`, body: `${c.categoryName}：${concernWords(c)}` },
-          { to: [up], kind: 'concern.escalated', title: `督办：诉求 ${c.number} 已超期`, body: staffLine(c) },
-        ],
+        messages,
         outcome: 'escalated',
       };
     }
-    case 'waitingResident':
+    case 'waitingResident': {
+      // Older waits carry no record of their own: they end a default wait after pausing.
+      const since = c.residentWait?.since ?? c.pausedAt ?? now;
+      const wait = c.residentWait ?? { since, closeAt: since + DEFAULT_RESIDENT_WAIT_DAYS * DAY, reminders: 0 };
+      if (now >= wait.closeAt) {
+        const days = Math.round((wait.closeAt - wait.since) / DAY);
+        return {
+          patch: { status: 'closed', closedAt: now, closedReason: 'residentSilent', pausedAt: null, resumeStatus: null, residentWait: null, overdue: false, wakeAt: null },
+          step: { type: 'concern.residentSilent', public: true, note: `等待补充情况已满${days}天仍未收到，诉求已结束。如问题仍在，可以重新说事。` },
+          messages: [
+            { to: [c.authorId], kind: 'concern.residentSilent', title: '诉求因未补充情况已结束', body: `诉求 ${c.number} 等待补充${days}天未收到回复，已结束；问题仍在可以重新说事。` },
+            { to: [c.assigneeId ?? adminsInbox(c.communityId), c.firstResponderId], kind: 'concern.waitClosed', title: `诉求 ${c.number} 居民未补充，已结束`, body: `等待补充已满${days}天。` },
+          ],
+          outcome: 'residentSilent',
+        };
+      }
+      const left = Math.max(1, Math.ceil((wait.closeAt - now) / DAY));
       return {
-        patch: { wakeAt: null },
-        step: { type: 'concern.reminded', public: true, note: '已提醒居民补充情况' },
-        messages: [{ to: [c.authorId], kind: 'concern.infoRequested', title: '请补充诉求情况', body: `诉求 ${c.number} 正在等您补充情况，补充后立即继续办理。` }],
+        patch: { residentWait: { ...wait, reminders: wait.reminders + 1 }, wakeAt: nextResidentWake(wait, now) },
+        step: { type: 'concern.reminded', public: true, note: `已提醒居民补充情况（${left}天内未补充将结束）` },
+        messages: [{ to: [c.authorId], kind: 'concern.infoRequested', title: '请补充诉求情况', body: `诉求 ${c.number} 正在等您补充情况，${left}天内未补充将结束办理。` }],
         outcome: 'reminded',
       };
+    }
     case 'coordinating':
       return {
         patch: { whistle: c.whistle ? { ...c.whistle, chases: c.whistle.chases + 1 } : null, wakeAt: chase },
@@ -101,7 +130,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
 }
 
 export async function runConcernClocks(deps: Deps, now: number, budget: { pages: number }) {
-  const counts: Record<ClockOutcome | 'conflicts', number> = { rerouted: 0, escalated: 0, reminded: 0, chased: 0, autoClosed: 0, cleared: 0, conflicts: 0 };
+  const counts: Record<ClockOutcome | 'conflicts', number> = { rerouted: 0, escalated: 0, reminded: 0, chased: 0, autoClosed: 0, residentSilent: 0, cleared: 0, conflicts: 0 };
   for (let page = 0; page < budget.pages; page += 1) {
     // Always the earliest due first; handled ones move their wakeAt, so no cursor is needed.
     const due = await deps.store.query('concerns', {

@@ -1,21 +1,57 @@
+import { OPEN_STATUSES, type QueueView } from '../../../../miniprogram/core/concern/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
-import { hasRole } from '../../kernel/caller';
+import { hasRole, type Caller } from '../../kernel/caller';
 import type { Filter } from '../../ports/store';
 import { toQueueItem } from './presenters';
 
 /**
- * A grid worker's queue is what waits on them; admins see the whole community and may
- * filter by category or grid. Each filter combination has its own index.
+ * The base filter of each workbench list, or null when the caller's scope holds nothing for
+ * it. `all` is an admin without a view: the whole community, as before views existed.
+ */
+function baseFilter(caller: Caller, view: QueueView | 'all'): Filter | null {
+  const admin = hasRole(caller, 'admin');
+  switch (view) {
+    case 'all':
+      return {};
+    case 'assigned':
+      return { assigneeId: caller.memberId };
+    case 'signed':
+      return { firstResponderId: caller.memberId };
+    case 'grid': {
+      if (admin) return {};
+      const grids = [...new Set([...caller.gridIds, ...caller.ledGridIds])];
+      return grids.length ? { gridId: { $in: grids } } : null;
+    }
+    case 'supervise': {
+      if (admin) return { supervising: true };
+      if (caller.ledGridIds.length === 0) throw new AppError('FORBIDDEN', '督办列表仅限网格长和社区管理员');
+      return { gridId: { $in: caller.ledGridIds }, supervising: true };
+    }
+  }
+}
+
+/**
+ * The workbench lists (see QUEUE_VIEWS): what waits on me, what I signed first, my grids'
+ * open items, and the leader's supervision list; admins without a view see the whole
+ * community and may filter by category or grid. Each combination has its own index.
  */
 export const concernQueue: Handler<'concern.queue'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const admin = hasRole(caller, 'admin');
   if (!admin && (input.category || input.gridId)) throw new AppError('FORBIDDEN', '按分类或网格筛选仅限社区管理员');
-  const where: Filter = {};
-  if (!admin) where.assigneeId = caller.memberId;
+  const view = input.view ?? (admin ? 'all' : 'assigned');
+  const base = baseFilter(caller, view);
+  if (!base) return { items: [] };
+  const where: Filter = { ...base };
   if (input.status) where.status = input.status;
-  if (input.overdue) where.overdue = true;
+  // The grid view lists what is still open there unless a status is asked for.
+  else if (view === 'grid' && !input.overdue) where.status = { $in: [...OPEN_STATUSES] };
+  if (input.overdue) {
+    where.overdue = true;
+    // Overdue items are supervised by definition; the overdue index serves both lists.
+    delete where.supervising;
+  }
   if (input.category) where.category = input.category;
   if (input.gridId) where.gridId = input.gridId;
   const db = ctx.db();

@@ -40,7 +40,7 @@ export const concernStats: Handler<'concern.stats'> = async (ctx) => {
   }
   const mine = hasRole(caller, 'admin')
     ? all
-    : all.filter((c) => caller.gridIds.includes(c.gridId) || c.firstResponderId === caller.memberId || c.assigneeId === caller.memberId);
+    : all.filter((c) => caller.gridIds.includes(c.gridId) || caller.ledGridIds.includes(c.gridId) || c.firstResponderId === caller.memberId || c.assigneeId === caller.memberId);
 
   const month = (c: ConcernRecord) => dayjs(c.createdAt).tz(COMMUNITY_TZ).format('YYYY-MM');
   const keyOf: Record<Exclude<Input['groupBy'], 'worker'>, (c: ConcernRecord) => string> = {

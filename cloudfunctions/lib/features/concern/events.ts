@@ -25,6 +25,8 @@ export const CONCERN_EVENTS = {
   'concern.moderated': '内容未通过审核',
   'concern.cleared': '已清理',
   'concern.exported': '导出归档',
+  'concern.urged': '已催办',
+  'concern.residentSilent': '未补充情况，已结束',
   'category.created': '新建诉求分类',
   'category.updated': '修改诉求分类',
 } as const satisfies Record<string, string>;

@@ -7,7 +7,7 @@ import type { ConcernRecord } from './records';
 /** One export reads at most this many concerns; more says `truncated`. */
 const MAX_ROWS = 2000;
 const ARCHIVED = new Set(['closed', 'withdrawn', 'merged']);
-const CLOSED_REASON: Record<string, string> = { rated: '居民评价', autoClosed: '评价期满自动归档', withdrawn: '居民撤回', merged: '合并', moderated: '内容未通过审核' };
+const CLOSED_REASON: Record<string, string> = { rated: '居民评价', autoClosed: '评价期满自动归档', withdrawn: '居民撤回', merged: '合并', moderated: '内容未通过审核', residentSilent: '居民未补充情况，到期结束' };
 
 /** RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs it. */
 function cell(value: string): string {

@@ -20,35 +20,56 @@ export type LifecycleAction =
   | 'concern.resolve'
   | 'concern.rate'
   | 'concern.reopen'
-  | 'concern.withdraw';
+  | 'concern.withdraw'
+  | 'concern.urge';
 
-/** Who may take an action: the resident who raised it, its handlers, or whoever must sign. */
-export type Party = 'author' | 'handler' | 'signer';
+/**
+ * Who may take an action (permissions.ts says who each party is): the resident who raised it
+ * (`author`); its current handler or an admin (`handler`); whoever it waits on to sign
+ * (`signer`); any staff who may see it — grid colleagues, the first responder, the grid
+ * leader (`viewer`); the handler or the grid's leader (`manager`); the grid's leader or an
+ * admin, over someone else's work (`supervisor`).
+ */
+export type Party = 'author' | 'handler' | 'signer' | 'viewer' | 'manager' | 'supervisor';
 
 interface Rule {
   from: readonly ConcernStatus[];
   party: Party;
   /** Extra condition on time or data; false hides the action. */
   when?: (c: ConcernRecord, now: number) => boolean;
+  /** What the party is told when `when` is false. */
+  refusal?: { code: 'CLOSED' | 'CONFLICT'; message: string };
+  /** What someone who is not the party is told (FORBIDDEN). */
+  forbidden?: string;
 }
+
+const RATING_CLOSED = { code: 'CLOSED', message: '已超过评价期限或本轮已评价' } as const;
+
+/** 催办 at most once per URGE_INTERVAL: a chase, not a stream of pings. */
+export const URGE_INTERVAL = 4 * HOUR;
 
 const HANDLING: readonly ConcernStatus[] = ['accepted', 'supervised'];
 
 export const RULES: Record<LifecycleAction, Rule> = {
   'concern.accept': { from: ['dispatched'], party: 'signer' },
   'concern.reply': { from: [...OPEN_STATUSES, 'resolved'], party: 'handler' },
-  'concern.note': { from: [...OPEN_STATUSES, 'resolved'], party: 'handler' },
+  'concern.note': { from: [...OPEN_STATUSES, 'resolved'], party: 'viewer' },
   'concern.requestInfo': { from: HANDLING, party: 'handler' },
   'concern.supplement': { from: OPEN_STATUSES, party: 'author' },
-  'concern.transfer': { from: ['dispatched', ...HANDLING], party: 'handler' },
+  'concern.transfer': { from: ['dispatched', ...HANDLING], party: 'manager' },
   'concern.whistle': { from: HANDLING, party: 'handler' },
   'concern.reportBack': { from: ['coordinating'], party: 'handler' },
   'concern.merge': { from: ['dispatched', 'accepted', 'waitingResident', 'supervised'], party: 'handler' },
   'concern.resolve': { from: ['accepted', 'coordinating', 'supervised'], party: 'handler' },
-  'concern.rate': { from: ['resolved'], party: 'author', when: withinRatingWindow },
-  'concern.reopen': { from: ['resolved'], party: 'author', when: withinRatingWindow },
+  'concern.rate': { from: ['resolved'], party: 'author', when: withinRatingWindow, refusal: RATING_CLOSED },
+  'concern.reopen': { from: ['resolved'], party: 'author', when: withinRatingWindow, refusal: RATING_CLOSED },
   'concern.withdraw': { from: OPEN_STATUSES, party: 'author' },
+  'concern.urge': { from: OPEN_STATUSES, party: 'supervisor', when: urgeAllowed, refusal: { code: 'CONFLICT', message: '4小时内已催办过，请稍后再催' }, forbidden: '只有本网格的网格长或社区管理员可以催办' },
 };
+
+function urgeAllowed(c: ConcernRecord, now: number): boolean {
+  return c.lastUrgedAt === undefined || c.lastUrgedAt === null || now - c.lastUrgedAt >= URGE_INTERVAL;
+}
 
 function withinRatingWindow(c: ConcernRecord, now: number): boolean {
   return c.rateDueAt !== null && now <= c.rateDueAt && (c.rating === null || c.rating.round !== c.round);
@@ -63,8 +84,24 @@ export const RATING_WINDOW = RATING_WINDOW_DAYS * DAY;
 /** A satisfied rating closes; 1–2 stars, or "not resolved", sends it to supervision. */
 export const LOW_SATISFACTION = 2;
 export const SATISFIED_FROM = 4;
-/** How long after requesting information the resident gets one reminder. */
+/** How long after requesting information the resident gets the first reminder. */
 export const RESIDENT_REMINDER_AFTER = 3 * DAY;
+/** Days a concern may wait on the resident when its category sets none. */
+export const DEFAULT_RESIDENT_WAIT_DAYS = 7;
+
+/**
+ * When a resident asked for more is reminded: after RESIDENT_REMINDER_AFTER and the day
+ * before the limit, each only if it falls inside the wait. At `closeAt` the concern closes.
+ */
+export function residentReminders(wait: { since: number; closeAt: number }): number[] {
+  const times = [wait.since + RESIDENT_REMINDER_AFTER, wait.closeAt - DAY].filter((t) => t > wait.since && t < wait.closeAt);
+  return [...new Set(times)].sort((a, b) => a - b);
+}
+
+/** The next moment a waiting concern needs the sweep: the next reminder, else the limit. */
+export function nextResidentWake(wait: { since: number; closeAt: number }, now: number): number {
+  return residentReminders(wait).find((t) => t > now) ?? wait.closeAt;
+}
 /** Between chases of an overdue or escalated item. */
 export const CHASE_INTERVAL = DAY;
 
@@ -82,7 +119,7 @@ export function pause(c: ConcernRecord, now: number): Pick<ConcernRecord, 'pause
 }
 
 /** Restarts the clocks, moving both deadlines by the time spent waiting. */
-export function resume(c: ConcernRecord, now: number): Pick<ConcernRecord, 'pausedAt' | 'resumeStatus' | 'contactDueAt' | 'resolveDueAt' | 'status' | 'wakeAt'> {
+export function resume(c: ConcernRecord, now: number): Pick<ConcernRecord, 'pausedAt' | 'resumeStatus' | 'contactDueAt' | 'resolveDueAt' | 'status' | 'wakeAt' | 'residentWait'> {
   const waited = c.pausedAt === null ? 0 : Math.max(0, now - c.pausedAt);
   const resolveDueAt = c.resolveDueAt + waited;
   return {
@@ -92,6 +129,7 @@ export function resume(c: ConcernRecord, now: number): Pick<ConcernRecord, 'paus
     contactDueAt: c.contactDueAt + waited,
     resolveDueAt,
     wakeAt: Math.max(resolveDueAt, now),
+    residentWait: null,
   };
 }
 
@@ -101,4 +139,12 @@ export function isOverdue(c: ConcernRecord, now: number): boolean {
   // Unsigned: late against the contact promise. Passed on after signing: the resolve clock runs.
   if (c.status === 'dispatched') return now > (c.acceptedAt === null ? c.contactDueAt : c.resolveDueAt);
   return HANDLING.includes(c.status) && now > c.resolveDueAt;
+}
+
+/**
+ * 督办 as the supervision list sees it: open, and under supervision, late, or already
+ * escalated up the chain. Derived on every commit (transition.ts), never set by hand.
+ */
+export function isSupervising(c: Pick<ConcernRecord, 'status' | 'overdue' | 'escalationLevel'>): boolean {
+  return OPEN_STATUSES.includes(c.status) && (c.status === 'supervised' || c.overdue || c.escalationLevel > 0);
 }

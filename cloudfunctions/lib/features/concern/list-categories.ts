@@ -1,5 +1,6 @@
 import type { Handler } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
+import { DEFAULT_RESIDENT_WAIT_DAYS } from './lifecycle';
 
 export const listCategories: Handler<'concern.categories'> = async (ctx) => {
   const page = await ctx.db().query('categories', {
@@ -18,7 +19,7 @@ export const listCategories: Handler<'concern.categories'> = async (ctx) => {
         name: c.name,
         contactHours: c.contactHours,
         resolveDays: c.resolveDays,
-        ...(admin ? { order: c.order, active: c.active, templates: c.templates ?? [] } : {}),
+        ...(admin ? { order: c.order, active: c.active, templates: c.templates ?? [], residentWaitDays: c.residentWaitDays ?? DEFAULT_RESIDENT_WAIT_DAYS } : {}),
       })),
     next: page.next,
   };

@@ -23,6 +23,7 @@ import { withdrawConcern } from './withdraw-concern';
 import { concernStats } from './concern-stats';
 import { exportArchive } from './export-archive';
 import { upsertCategory } from './upsert-category';
+import { urgeConcern } from './urge-concern';
 import { seedDefaultCategories } from './catalogue';
 import { runConcernClocks } from './clocks';
 import { CONCERN_EVENTS } from './events';
@@ -57,6 +58,7 @@ export const concernManifest = {
     'concern.export': bind(contracts['concern.export'], exportArchive),
     'concern.upsertCategory': bind(contracts['concern.upsertCategory'], upsertCategory),
     'concern.fileFor': bind(contracts['concern.fileFor'], fileConcernFor),
+    'concern.urge': bind(contracts['concern.urge'], urgeConcern),
   },
   collections: {
     categories: { indexes: [['communityId', 'order', '_id']], holds: 'shared' },
@@ -76,6 +78,14 @@ export const concernManifest = {
         ['communityId', 'gridId', 'status', 'createdAt', '_id'],
         ['communityId', 'createdAt', '_id'],
         ['communityId', 'number', 'createdAt', '_id'],
+        // 我首接的: what the first responder stays responsible for, wherever it is now.
+        ['communityId', 'firstResponderId', 'createdAt', '_id'],
+        ['communityId', 'firstResponderId', 'status', 'createdAt', '_id'],
+        ['communityId', 'firstResponderId', 'overdue', 'createdAt', '_id'],
+        // 本网格 and 督办: a grid's late items, and what is under supervision (leader / admins).
+        ['communityId', 'gridId', 'overdue', 'createdAt', '_id'],
+        ['communityId', 'gridId', 'supervising', 'createdAt', '_id'],
+        ['communityId', 'supervising', 'createdAt', '_id'],
         // The sweep's one timer: every concern due for a look, across communities.
         ['wakeAt', '_id'],
       ],

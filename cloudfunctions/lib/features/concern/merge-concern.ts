@@ -1,6 +1,6 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext, Handler } from '../../kernel/action';
-import { isHandler } from './permissions';
+import { isStaffViewer } from './permissions';
 import type { ConcernRecord } from './records';
 import { act, commit, loadFor } from './transition';
 
@@ -19,7 +19,7 @@ export const mergeConcern: Handler<'concern.merge'> = async (ctx) => {
   if (intoId === dup._id) throw fieldError('VALIDATION_ERROR', ctx.input.intoId ? 'intoId' : 'intoNumber', '不能并入自己');
   for (let attempt = 0; ; attempt += 1) {
     const original = await db.get('concerns', intoId);
-    if (!original || !isHandler(ctx.caller, original)) throw fieldError('NOT_FOUND', ctx.input.intoId ? 'intoId' : 'intoNumber', '原诉求不存在');
+    if (!original || !isStaffViewer(ctx.caller, original)) throw fieldError('NOT_FOUND', ctx.input.intoId ? 'intoId' : 'intoNumber', '原诉求不存在');
     if (!MERGEABLE_INTO.has(original.status)) throw new AppError('CONFLICT', '原诉求已结束，不能并入');
     if (original.mergedInto) throw new AppError('CONFLICT', '原诉求本身已被合并');
     const followers = [...new Set([...original.followerIds, dup.authorId, ...dup.followerIds])].filter((id): id is string => id !== null && id !== original.authorId);

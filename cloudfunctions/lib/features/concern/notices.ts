@@ -22,6 +22,9 @@ export const CONCERN_NOTICES = {
   'concern.overdue': { audience: 'staff' },
   'concern.escalated': { audience: 'staff' },
   'concern.whistleLate': { audience: 'staff' },
+  'concern.urged': { audience: 'staff' },
+  'concern.waitClosed': { audience: 'staff' },
+  'concern.residentSilent': { audience: 'resident', template: 'concernProgress' },
 } as const satisfies Record<string, NoticeSpec>;
 
 type Kinds = typeof CONCERN_NOTICES;

@@ -12,7 +12,7 @@ import type { EventRecord } from '../../kernel/audit';
 import { isOverdue } from './lifecycle';
 import { CONCERN_EVENTS } from './events';
 import { HELD_TEXT } from './notices';
-import { concernActions, isAuthor, isHandler } from './permissions';
+import { concernActions, isAuthor, isStaffViewer } from './permissions';
 import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
 import type { ConcernRecord } from './records';
 
@@ -66,7 +66,7 @@ export function toConcernView(
   extras: ViewExtras = {},
 ): ConcernView {
   const { templates = [], media = new Map<string, MediaRecord>() } = extras;
-  const staff = isHandler(caller, c);
+  const staff = isStaffViewer(caller, c);
   const visible = (ids: readonly string[]) => ids.filter((f) => photoVisible(media.get(f), caller.memberId));
   // Text the check could not clear is shown to its author and the moderators only.
   const held = !mayReadText(caller, c);
@@ -82,7 +82,9 @@ export function toConcernView(
         const name = names.get(e.actorId);
         if (name) item.actorName = name;
       }
-      if (e.note && !(follower && e.type === 'concern.supplemented')) item.note = e.note;
+      // A 催办 is public (the resident sees it was chased), its words are between staff.
+      const privateNote = (follower && e.type === 'concern.supplemented') || (!staff && e.type === 'concern.urged');
+      if (e.note && !privateNote) item.note = e.note;
       const shown = follower ? [] : visible(e.photos ?? []);
       if (shown.length) item.photos = shown;
       if (!e.public) item.internal = true;
@@ -112,6 +114,9 @@ export function toConcernView(
   const first = staffRef(c.firstResponderId, names);
   if (first) view.firstResponder = first;
   if (c.pausedAt !== null) view.pausedSince = c.pausedAt;
+  if (c.status === 'waitingResident' && c.residentWait) view.residentWaitUntil = c.residentWait.closeAt;
+  if (staff && c.urges) view.urges = c.urges;
+  if (staff && c.lastUrgedAt) view.lastUrgedAt = c.lastUrgedAt;
   if (c.resolution) view.resolution = { summary: c.resolution.summary, photos: visible(c.resolution.photos), at: c.resolution.at };
   if (c.rating) {
     view.rating = { resolved: c.rating.resolved, satisfaction: c.rating.satisfaction, at: c.rating.at };

@@ -11,6 +11,8 @@ export interface CategoryRecord extends Doc {
   order: number;
   active: boolean;
   templates?: string[];
+  /** How many days a concern may wait on the resident (待补充) before it is closed; absent = 7. */
+  residentWaitDays?: number;
 }
 
 /** The step of the dispatch chain that picked the current handler. */
@@ -95,7 +97,17 @@ export interface ConcernRecord extends Doc {
   /** Authors of duplicates merged into this one: they hear about its progress. */
   followerIds: string[];
   closedAt: number | null;
-  closedReason: 'rated' | 'autoClosed' | 'withdrawn' | 'merged' | 'moderated' | null;
+  closedReason: 'rated' | 'autoClosed' | 'withdrawn' | 'merged' | 'moderated' | 'residentSilent' | null;
+  /**
+   * Derived, kept by `commit` on every transition: open and under 督办 (supervised, overdue or
+   * escalated). The grid leader's supervision list queries it; absent = false.
+   */
+  supervising?: boolean;
+  /** 催办 so far, and when the last one was (one per URGE_INTERVAL). */
+  urges?: number;
+  lastUrgedAt?: number | null;
+  /** While waiting on the resident: when the wait started, when it ends, reminders sent. */
+  residentWait?: { since: number; closeAt: number; reminders: number } | null;
   /** When the sweep must next look at it (SLA, reminder, auto-close); null = never. */
   wakeAt: number | null;
   /** Bumped on every transition; transitions are compare-and-set on it. */

@@ -4,7 +4,7 @@
  */
 import type { HandlerContext } from '../../kernel/action';
 import type { SubjectKind } from '../../kernel/feature';
-import { canView, isAuthor, isHandler } from './permissions';
+import { canView, isAuthor, isStaffViewer } from './permissions';
 import type { ConcernRecord } from './records';
 import { commit, notifyAll } from './transition';
 
@@ -34,7 +34,7 @@ export const concernSubjects: Record<string, SubjectKind> = {
     // Photos are the author's and the staff's, like the text: followers of a merge see neither.
     async photosVisible(ctx, ids) {
       const concerns = await ctx.db().getMany('concerns', ids);
-      return new Set(concerns.filter((c) => isAuthor(ctx.caller, c) || isHandler(ctx.caller, c)).map((c) => c._id));
+      return new Set(concerns.filter((c) => isAuthor(ctx.caller, c) || isStaffViewer(ctx.caller, c)).map((c) => c._id));
     },
     async hold(ctx, id) {
       await ctx.db().update('concerns', id, { moderation: 'review' }, { moderation: 'pass' });

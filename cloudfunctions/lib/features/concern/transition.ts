@@ -12,8 +12,8 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { noticePage, type ConcernNoticeKind } from './notices';
 import { eventRecord, type EventRecord, type EventType } from '../../kernel/audit';
-import { RULES, type LifecycleAction } from './lifecycle';
-import { canView, isAuthor, isHandler, may } from './permissions';
+import { isSupervising, RULES, type LifecycleAction } from './lifecycle';
+import { canView, isStaffViewer, may, PARTY_CHECK } from './permissions';
 import { commitVersioned } from '../../kernel/versioned';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
@@ -30,10 +30,11 @@ export async function loadFor(ctx: HandlerContext<unknown>, concernId: string, a
     if (TERMINAL.has(c.status)) throw new AppError('CLOSED', `该诉求${CONCERN_STATUS_LABELS[c.status]}，不能再操作`);
     throw new AppError('CONFLICT', `该诉求当前为“${CONCERN_STATUS_LABELS[c.status]}”，不能进行此操作`);
   }
-  if (RULES[action].when && RULES[action].party === 'author' && isAuthor(ctx.caller, c)) {
-    throw new AppError('CLOSED', '已超过评价期限或本轮已评价');
-  }
-  throw new AppError('FORBIDDEN', '您不是该诉求的办理人员');
+  const rule = RULES[action];
+  // The right person at the wrong moment (rating window over, urged a moment ago) is told why.
+  if (rule.refusal && PARTY_CHECK[rule.party](ctx.caller, c)) throw new AppError(rule.refusal.code, rule.refusal.message);
+  const viewer = isStaffViewer(ctx.caller, c);
+  throw new AppError('FORBIDDEN', rule.forbidden ?? (viewer ? '该诉求由当前办理人办理，您可以查看和添加内部备注' : '您不是该诉求的办理人员'));
 }
 
 export interface Step {
@@ -91,6 +92,8 @@ export async function commit(
   now: number,
 ): Promise<{ next: ConcernRecord; event: EventRecord }> {
   const version = c.version + 1;
+  // Derived here, once for every transition, so the supervision list can never drift.
+  const full: Partial<ConcernRecord> = { ...patch, supervising: isSupervising({ ...c, ...patch }) };
   const makeEvent = (n: ConcernRecord) =>
     eventRecord(db, actor, {
       key: `v${version}:${step.type}`,
@@ -103,7 +106,7 @@ export async function commit(
       photos: step.photos,
       at: now,
     });
-  const next = await commitVersioned(db, 'concerns', c, { ...patch, updatedAt: now }, makeEvent, '该诉求刚被他人更新，请刷新后重试');
+  const next = await commitVersioned(db, 'concerns', c, { ...full, updatedAt: now }, makeEvent, '该诉求刚被他人更新，请刷新后重试');
   const event = makeEvent(next);
   return { next, event };
 }
@@ -116,7 +119,7 @@ export async function viewFor(ctx: HandlerContext<unknown>, c: ConcernRecord): P
     orderBy: { field: 'at', dir: 'asc' },
     limit: 100,
   });
-  const staff = isHandler(ctx.caller, c);
+  const staff = isStaffViewer(ctx.caller, c);
   const people = [c.assigneeId, c.firstResponderId, staff ? c.authorId : null, ...events.items.map((e) => e.actorId)].filter((x): x is string => !!x);
   const photos = [...c.photos, ...(c.resolution?.photos ?? []), ...events.items.flatMap((e) => e.photos ?? [])];
   const [members, category, media] = await Promise.all([
@@ -130,18 +133,24 @@ export async function viewFor(ctx: HandlerContext<unknown>, c: ConcernRecord): P
   return toConcernView(ctx.caller, c, events.items, names, ctx.now, { templates: category?.templates ?? [], media, authorPhone });
 }
 
+export interface Change {
+  patch: Partial<ConcernRecord>;
+  step: Step;
+  messages?: (next: ConcernRecord) => Message[];
+}
+
 /** The common shape of a lifecycle use case: load, commit one step, notify, view. */
 export async function act(
   ctx: HandlerContext<{ concernId: string }>,
   action: LifecycleAction,
-  change: (c: ConcernRecord) => { patch: Partial<ConcernRecord>; step: Step; messages?: (next: ConcernRecord) => Message[] },
+  change: (c: ConcernRecord) => Change | Promise<Change>,
   /** Photos the step brings: checked after the permission check, attached after the commit. */
   photos: readonly string[] = [],
 ): Promise<ConcernView> {
   const c = await loadFor(ctx, ctx.input.concernId, action);
   const subject = concernSubject(c._id);
   await checkPhotos(ctx.db(), ctx.caller.memberId, photos, subject);
-  const { patch, step, messages } = change(c);
+  const { patch, step, messages } = await change(c);
   const { next, event } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now);
   await markAttached(ctx.db(), photos, subject);
   for (const m of messages?.(next) ?? []) await notifyAll(ctx.deps.notifier, next, event._id, m);

@@ -1,5 +1,6 @@
 import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
+import { DEFAULT_RESIDENT_WAIT_DAYS } from './lifecycle';
 import type { CategoryRecord } from './records';
 
 /**
@@ -24,7 +25,7 @@ export const upsertCategory: Handler<'concern.upsertCategory'> = async (ctx) => 
     key: ctx.deps.ids.random('e'),
     subject: `category:${record._id}`,
     type: categoryId ? 'category.updated' : 'category.created',
-    to: JSON.stringify({ name: record.name, contactHours: record.contactHours, resolveDays: record.resolveDays, active: record.active }),
+    to: JSON.stringify({ name: record.name, contactHours: record.contactHours, resolveDays: record.resolveDays, residentWaitDays: record.residentWaitDays ?? DEFAULT_RESIDENT_WAIT_DAYS, active: record.active }),
     public: false,
     at: ctx.now,
   });
@@ -36,5 +37,6 @@ export const upsertCategory: Handler<'concern.upsertCategory'> = async (ctx) => 
     order: record.order,
     active: record.active,
     templates: record.templates ?? [],
+    residentWaitDays: record.residentWaitDays ?? DEFAULT_RESIDENT_WAIT_DAYS,
   };
 };

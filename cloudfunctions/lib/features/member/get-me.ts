@@ -23,6 +23,7 @@ export const getMe: Handler<'member.me'> = async (ctx) => {
     gridIds: caller.gridIds,
     allowedActions: allowedForMe(caller, pending?.status === 'pending'),
   };
+  if (caller.ledGridIds.length) view.ledGridIds = caller.ledGridIds;
   if (caller.name) view.name = caller.name;
   if (caller.phoneEnc) view.phone = ctx.deps.cipher.decrypt(caller.phoneEnc);
   if (caller.deletionScheduledFor) view.deletionScheduledFor = caller.deletionScheduledFor;

@@ -8,7 +8,7 @@ import { instanceState } from '../../../services/page-state';
 import { lazyTab } from '../../../behaviors/lazy-tab';
 import type { FieldInput, Tap } from '../community-events';
 
-const CATEGORY_FIELDS = ['name', 'contactHours', 'resolveDays', 'order', 'active', 'templates'] as const;
+const CATEGORY_FIELDS = ['name', 'contactHours', 'resolveDays', 'residentWaitDays', 'order', 'active', 'templates'] as const;
 
 interface CategoryRow {
   id: string;
@@ -20,10 +20,11 @@ interface CategoryRow {
  * What an admin may see beyond CategoryView once the list offers it. Read when present so
  * editing never silently drops templates; when absent the form says they will be replaced.
  */
-type EditableCategory = CategoryView & Partial<Pick<CategoryAdminView, 'order' | 'active' | 'templates'>>;
+type EditableCategory = CategoryView & Partial<Pick<CategoryAdminView, 'order' | 'active' | 'templates' | 'residentWaitDays'>>;
 
-function categoryRow(c: CategoryView): CategoryRow {
-  return { id: c.id, name: c.name, limits: `${c.contactHours}小时内联系，${c.resolveDays}天内办结` };
+function categoryRow(c: EditableCategory): CategoryRow {
+  const wait = c.residentWaitDays ? `，待居民补充最长${c.residentWaitDays}天` : '';
+  return { id: c.id, name: c.name, limits: `${c.contactHours}小时内联系，${c.resolveDays}天内办结${wait}` };
 }
 
 /** One template per non-empty line, as staff type them. */
@@ -34,7 +35,7 @@ function splitLines(text: string): string[] {
     .filter((l) => l.length > 0);
 }
 
-const emptyCategoryForm = () => ({ name: '', contactHours: '24', resolveDays: '7', order: '100', active: true, templates: '' });
+const emptyCategoryForm = () => ({ name: '', contactHours: '24', resolveDays: '7', residentWaitDays: '7', order: '100', active: true, templates: '' });
 
 const state = instanceState(() => ({ categories: [] as EditableCategory[], loaded: false, editId: '' }));
 
@@ -93,6 +94,7 @@ Component({
           name: c.name,
           contactHours: String(c.contactHours),
           resolveDays: String(c.resolveDays),
+          residentWaitDays: String(c.residentWaitDays ?? 7),
           order: String(c.order ?? 100),
           active: c.active ?? true,
           templates: (c.templates ?? []).join('\n'),
@@ -111,7 +113,7 @@ Component({
       const input: Record<string, unknown> = { name: f.name, active: f.active, templates: splitLines(f.templates) };
       if (s.editId) input.categoryId = s.editId;
       // Empty number boxes go as missing: required ones get the schema's message, order its default.
-      for (const k of ['contactHours', 'resolveDays', 'order'] as const) if (f[k].trim()) input[k] = Number(f[k]);
+      for (const k of ['contactHours', 'resolveDays', 'residentWaitDays', 'order'] as const) if (f[k].trim()) input[k] = Number(f[k]);
       this.setData({ categorySaved: '' });
       const res = await categoryForm(this).submit(input as ContractInput<typeof upsertCategory>);
       if (!res?.ok) return;

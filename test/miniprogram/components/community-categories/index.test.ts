@@ -26,6 +26,7 @@ describe('说事分类', () => {
       name: '噪音扰民',
       contactHours: 12,
       resolveDays: 3,
+      residentWaitDays: 7,
       order: 100,
       active: true,
       templates: ['已收到，马上联系物业。', '已上门查看，请您留意。'],
@@ -42,11 +43,30 @@ describe('说事分类', () => {
       name: '绿化养护',
       contactHours: 24,
       resolveDays: 7,
+      residentWaitDays: 7,
       order: 100,
       active: true,
       templates: [],
     });
     expect(page.count('.category-row')).toBe(3);
+  });
+
+  it('sets how long a concern may wait on the resident, and shows it on the row', async () => {
+    const { tab: page, send } = await open();
+    await page.tap('#edit-category-noise');
+    await page.input('#category-wait', '10');
+    await page.tap('#category-save');
+    expect(sent(send, 'concern.upsertCategory')[0].data).toMatchObject({ categoryId: 'noise', residentWaitDays: 10 });
+    expect(page.text('#categories')).toContain('待居民补充最长10天');
+  });
+
+  it('refuses a wait of one day next to its box, without sending', async () => {
+    const { tab: page, send } = await open();
+    await page.tap('#edit-category-noise');
+    await page.input('#category-wait', '1');
+    await page.tap('#category-save');
+    expect(page.text('#category-wait-error')).toBe('等待居民补充至少2天');
+    expect(sent(send, 'concern.upsertCategory')).toHaveLength(0);
   });
 
   it('shows a too-short template next to the templates box without sending', async () => {

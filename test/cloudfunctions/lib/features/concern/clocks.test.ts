@@ -91,14 +91,15 @@ describe('paused clocks do not run', () => {
     await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
     const asked = await h.ok<ConcernView>('demo-grid-1', 'concern.requestInfo', { concernId: c.id, question: '请问是哪个单元的门禁？' });
     expect(asked.status).toBe('waitingResident');
-    h.clock.advance(10 * DAY);
+    // Past the resolve deadline (7 days) but within the category's wait for the resident (7 days).
+    h.clock.advance(6 * DAY + HOUR);
     const outcome = await clocks();
     expect(outcome.escalated).toBe(0);
     expect(outcome.reminded).toBe(1);
     expect(await inboxTitles('demo-resident-1')).toContain('请补充诉求情况');
     const resumed = await h.ok<ConcernView>('demo-resident-1', 'concern.supplement', { concernId: c.id, text: '是1单元的门禁' });
     expect(resumed.status).toBe('accepted');
-    expect(resumed.resolveDueAt).toBe(asked.resolveDueAt + 10 * DAY);
+    expect(resumed.resolveDueAt).toBe(asked.resolveDueAt + 6 * DAY + HOUR);
     expect(resumed.overdue).toBe(false);
     expect((await clocks()).escalated).toBe(0);
   });

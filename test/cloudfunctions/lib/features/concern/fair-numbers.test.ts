@@ -41,6 +41,22 @@ describe('a contact window that ran out on worker A, rescued by B', () => {
   });
 });
 
+describe('a resolve clock that ran out', () => {
+  it('is charged once per round to whoever held the item, not to its first responder', async () => {
+    const c = await submit();
+    await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
+    await h.ok('demo-grid-1', 'concern.transfer', { concernId: c.id, toMemberId: member('demo-grid-1b'), reason: '赵丽住在这栋楼，方便上门' });
+    await h.ok('demo-grid-1b', 'concern.accept', { concernId: c.id });
+    h.clock.advance(8 * 24 * HOUR); // 设施维修 resolves within 7 days
+    await runSweep(h.deps);
+    h.clock.advance(25 * HOUR); // the next chase goes up the chain; still the same clock
+    await runSweep(h.deps);
+    const record = await h.deps.store.get('concerns', c.id);
+    expect(record?.clockMisses).toEqual([{ clock: 'resolve', holderId: member('demo-grid-1b'), round: 0, at: expect.any(Number) }]);
+    expect(row(await stats('worker'), member('demo-grid-1b'))!.missedClocks).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('rows that stand for nobody', () => {
   it('are shown, marked, and never ranked', async () => {
     for (let i = 0; i < 6; i += 1) await submit();

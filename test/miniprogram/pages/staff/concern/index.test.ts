@@ -350,3 +350,69 @@ describe('reporting the text', () => {
     expect(sent(send, 'moderation.report')).toHaveLength(0);
   });
 });
+
+describe('who handles it is said plainly', () => {
+  it('names the current handler and the first responder', async () => {
+    const { page } = await open({}, view({ assignee: { memberId: 'w2', name: '赵网格' } }));
+    expect(page.text('#handler-line')).toContain('现由 赵网格 办理；首接负责人 张网格');
+    expect(page.text('#assignee')).toBe('赵网格');
+    expect(page.exists('#role-note')).toBe(false);
+  });
+
+  it('says the community pool is the admins’', async () => {
+    const { page } = await open({}, view({ status: 'dispatched', assignee: undefined, firstResponder: undefined, allowedActions: ['concern.get', 'concern.note'] }));
+    expect(page.text('#handler-line')).toContain('社区统一受理中，由社区管理员办理；尚未签收');
+  });
+
+  it('gives a grid colleague no handling buttons, only the internal note, and says why', async () => {
+    const { page } = await open({}, view({ assignee: { memberId: 'w2', name: '赵网格' }, allowedActions: ['concern.get', 'concern.note', 'moderation.report'] }));
+    expect(page.count('.action-btn')).toBe(1);
+    expect(page.text('#action-note')).toBe('内部备注');
+    for (const kind of ['reply', 'resolve', 'whistle', 'transfer', 'requestInfo', 'merge', 'urge']) expect(page.exists(`#action-${kind}`)).toBe(false);
+    expect(page.text('#role-note')).toBe('您可以查看和添加内部备注，办理由当前办理人负责。');
+  });
+});
+
+describe('a grid leader chasing the handler (催办)', () => {
+  const LEADER: ActionName[] = ['concern.get', 'concern.note', 'concern.transfer', 'concern.urge', 'moderation.report'];
+  const leaderView = view({ overdue: true, escalationLevel: 1, allowedActions: LEADER });
+
+  it('is offered 催办 and 转交 but no handling step', async () => {
+    const { page } = await open({}, leaderView);
+    expect(page.text('#action-urge')).toBe('催办');
+    expect(page.exists('#action-transfer')).toBe(true);
+    expect(page.exists('#action-resolve')).toBe(false);
+    expect(page.exists('#action-reply')).toBe(false);
+    expect(page.text('#role-note')).toContain('您负责督办');
+  });
+
+  it('needs words before anything is sent', async () => {
+    const { page, send } = await open({}, leaderView);
+    await page.tap('#action-urge');
+    expect(page.text('#form-title')).toContain('催办');
+    await page.tap('#form-submit');
+    expect(page.text('#urge-note-error')).toBe('请填写催办内容');
+    expect(sent(send, 'concern.urge')).toHaveLength(0);
+  });
+
+  it('sends the note, shows the count and takes the button away until the server offers it again', async () => {
+    const answered = view({ overdue: true, urges: 1, lastUrgedAt: T0 + 3 * HOUR, allowedActions: ['concern.get', 'concern.note', 'concern.transfer', 'moderation.report'] });
+    const { page, send } = await open({ 'concern.urge': ok(answered) }, leaderView);
+    await page.tap('#action-urge');
+    await page.input('#urge-note', '老人行动不便，请今天内联系处理');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.urge')[0].data).toEqual({ concernId: 'c-42', note: '老人行动不便，请今天内联系处理' });
+    expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已催办' }));
+    expect(page.exists('#form')).toBe(false);
+    expect(page.exists('#action-urge')).toBe(false);
+    expect(page.text('#urge-count')).toBe('已催办 1 次，最近一次 2026-05-01 23:00');
+  });
+
+  it('shows the refusal when it was urged a moment ago', async () => {
+    const { page } = await open({ 'concern.urge': fail('CONFLICT', '4小时内已催办过，请稍后再催') }, leaderView);
+    await page.tap('#action-urge');
+    await page.input('#urge-note', '请尽快');
+    await page.tap('#form-submit');
+    expect(page.text('#form-error')).toBe('4小时内已催办过，请稍后再催');
+  });
+});

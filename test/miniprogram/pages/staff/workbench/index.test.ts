@@ -195,7 +195,7 @@ describe('filtering the queue', () => {
   it('sends the chosen status', async () => {
     const { page, send } = await open();
     await page.change('#filter-status', '1');
-    expect(lastQueueInput(send)).toEqual({ status: 'dispatched', limit: 20 });
+    expect(lastQueueInput(send)).toEqual({ view: 'assigned', status: 'dispatched', limit: 20 });
     expect(page.text('#filter-status')).toContain('待签收');
   });
 
@@ -203,7 +203,7 @@ describe('filtering the queue', () => {
     const { page, send } = await open();
     await page.change('#filter-status', '2');
     await page.change('#filter-overdue', true);
-    expect(lastQueueInput(send)).toEqual({ overdue: true, limit: 20 });
+    expect(lastQueueInput(send)).toEqual({ view: 'assigned', overdue: true, limit: 20 });
     expect(page.text('#filter-status')).toContain('全部状态');
     expect(page.text('#filter-note')).toContain('已取消“状态”筛选');
   });
@@ -212,7 +212,7 @@ describe('filtering the queue', () => {
     const { page, send } = await open();
     await page.change('#filter-overdue', true);
     await page.change('#filter-status', '2');
-    expect(lastQueueInput(send)).toEqual({ status: 'accepted', limit: 20 });
+    expect(lastQueueInput(send)).toEqual({ view: 'assigned', status: 'accepted', limit: 20 });
     expect(page.instance.data.overdueOnly).toBe(false);
   });
 
@@ -334,5 +334,66 @@ describe('admins who set up the community', () => {
   it('do not see it without that action', async () => {
     const { page } = await open({ 'member.me': meReply(['concern.queue', 'concern.upsertCategory', 'member.setRoles'], { roles: ['gridWorker'] }) });
     expect(page.exists('#entry-community')).toBe(false);
+  });
+});
+
+describe('the workbench offers the lists the caller’s role and scope allow', () => {
+  const tabs = (page: Awaited<ReturnType<typeof open>>['page']) => page.text('#views');
+
+  it('gives a grid worker 我的待办, 我首接的 and 本网格, and no 督办', async () => {
+    const { page, send } = await open({ 'member.me': meReply(['concern.queue', 'concern.get'], { roles: ['gridWorker'], gridIds: ['g1'] }) });
+    expect(tabs(page)).toContain('我的待办');
+    expect(tabs(page)).toContain('我首接的');
+    expect(tabs(page)).toContain('本网格');
+    expect(page.exists('#view-supervise')).toBe(false);
+    expect(sent(send, 'concern.queue')[0].data).toMatchObject({ view: 'assigned' });
+
+    await page.tap('#view-signed');
+    expect(sent(send, 'concern.queue').at(-1)?.data).toMatchObject({ view: 'signed' });
+    expect(page.text('#view-hint')).toContain('转交后仍由您负责跟进');
+    await page.tap('#view-grid');
+    expect(sent(send, 'concern.queue').at(-1)?.data).toMatchObject({ view: 'grid' });
+    expect(page.text('#view-hint')).toContain('查看和添加内部备注');
+  });
+
+  it('lands a grid leader on 督办 when something is in it', async () => {
+    const { page, send } = await open({ 'member.me': meReply(['concern.queue', 'concern.get'], { roles: ['gridWorker'], gridIds: ['g1'], ledGridIds: ['g1'] }) });
+    expect(sent(send, 'concern.queue')).toHaveLength(1);
+    expect(sent(send, 'concern.queue')[0].data).toMatchObject({ view: 'supervise' });
+    expect(page.exists('#view-supervise.ll-segment-on')).toBe(true);
+    expect(page.count('.queue-row')).toBe(2);
+    // No status picker on the supervision list: the server refuses that combination.
+    expect(page.exists('#filter-status')).toBe(false);
+    expect(page.exists('#filter-overdue')).toBe(true);
+  });
+
+  it('lands a leader with nothing to supervise on his own queue', async () => {
+    const { page, send } = await open({
+      'member.me': meReply(['concern.queue', 'concern.get'], { roles: ['gridWorker'], gridIds: ['g1'], ledGridIds: ['g1'] }),
+      'concern.queue': (data) => (data.view === 'supervise' ? ok({ items: [] }) : ok({ items: [queued(7)] })),
+    });
+    expect(sent(send, 'concern.queue').map((e) => (e.data as { view?: string }).view)).toEqual(['supervise', 'assigned']);
+    expect(page.exists('#view-assigned.ll-segment-on')).toBe(true);
+    expect(page.text('#queue')).toContain('SS-7');
+  });
+
+  it('gives an admin the whole community, 我首接的 and 督办', async () => {
+    const { page, send } = await open({ 'member.me': meReply(['concern.queue', 'concern.upsertCategory'], { roles: ['admin'] }) });
+    expect(tabs(page)).toContain('全部诉求');
+    expect(page.exists('#view-grid')).toBe(false);
+    expect(page.exists('#view-supervise')).toBe(true);
+    expect(sent(send, 'concern.queue')[0].data).not.toHaveProperty('view');
+    await page.tap('#view-supervise');
+    expect(sent(send, 'concern.queue').at(-1)?.data).toMatchObject({ view: 'supervise' });
+    expect(page.exists('#filter-category')).toBe(false);
+  });
+
+  it('says what an empty list means', async () => {
+    const { page } = await open({
+      'member.me': meReply(['concern.queue'], { roles: ['gridWorker'], gridIds: ['g1'] }),
+      'concern.queue': ok({ items: [] }),
+    });
+    await page.tap('#view-signed');
+    expect(page.text('#queue-empty')).toBe('暂无您首接的诉求');
   });
 });
