@@ -11,6 +11,8 @@ export interface Caller {
   roles: CallerRole[];
   communityId: string | null;
   gridIds: string[];
+  /** The directory entry this caller is the contact person of (role `department`). */
+  departmentId: string | null;
   householdId: string | null;
   /** Address snapshot of the bound household, so no handler re-reads the member. */
   household: HouseholdSnapshot | null;
@@ -44,7 +46,7 @@ export function hasRole(caller: Caller, ...roles: CallerRole[]): boolean {
   return caller.roles.some((r) => roles.includes(r));
 }
 
-const ROLE_RANK: CallerRole[] = ['admin', 'gridWorker', 'volunteer', 'resident', 'visitor'];
+const ROLE_RANK: CallerRole[] = ['admin', 'gridWorker', 'department', 'volunteer', 'resident', 'visitor'];
 
 /** The most privileged role, for logs. */
 export function primaryRole(caller: Caller): CallerRole {
@@ -57,6 +59,7 @@ export const ANONYMOUS: Caller = {
   roles: ['visitor'],
   communityId: null,
   gridIds: [],
+  departmentId: null,
   householdId: null,
   household: null,
   name: null,
@@ -83,6 +86,7 @@ export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'sto
     roles: roles.size ? [...roles] : ['visitor'],
     communityId: record?.communityId ?? bootstrapCommunity ?? null,
     gridIds: roles.has('gridWorker') ? record?.gridIds ?? [] : [],
+    departmentId: roles.has('department') ? record?.departmentId ?? null : null,
     householdId: roles.has('resident') ? record?.householdId ?? null : null,
     household: roles.has('resident') ? record?.household ?? null : null,
     name: record?.name ?? null,

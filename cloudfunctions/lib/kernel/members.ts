@@ -19,6 +19,8 @@ export interface MemberRecord extends Doc {
   communityId: string;
   roles: MemberRole[];
   gridIds: string[];
+  /** Set with the role `department`: the directory entry this member is the contact person of. */
+  departmentId?: string | null;
   householdId: string | null;
   household: HouseholdSnapshot | null;
   name: string | null;
