@@ -10,6 +10,7 @@
 import { pollVerdicts } from '../../../cloudfunctions/lib/features/media/verdicts';
 import type { World } from '../support/world';
 import { DAY, HOUR, key, member } from '../support/world';
+import { addDepartment } from '../../support/departments';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -30,7 +31,7 @@ async function accepted(w: World): Promise<string> {
 
 async function coordinating(w: World): Promise<string> {
   const id = await accepted(w);
-  await w.h.ok(GRID1, 'concern.whistle', { concernId: id, department: '物业公司', note: '门禁系统由物业维护，请物业派人维修' });
+  await w.h.ok(GRID1, 'concern.whistle', { concernId: id, departmentId: await addDepartment(w.h, '物业公司'), note: '门禁系统由物业维护，请物业派人维修' });
   return id;
 }
 
@@ -131,7 +132,7 @@ export const builders: Record<string, Builder> = {
   'concern.requestInfo': async (w) => ({ data: { concernId: await accepted(w), question: '是哪一扇门？请拍张照片。' } }),
   'concern.supplement': async (w) => ({ data: { concernId: w.ids.concern, text: '是北侧的单元门。' } }),
   'concern.transfer': async (w) => ({ data: { concernId: await accepted(w), toGridId: w.ids.g2, reason: '门禁归第二网格的物业管理' } }),
-  'concern.whistle': async (w) => ({ data: { concernId: await accepted(w), department: '物业公司', note: '请物业派人维修门禁' } }),
+  'concern.whistle': async (w) => ({ data: { concernId: await accepted(w), departmentId: await addDepartment(w.h, '物业公司'), note: '请物业派人维修门禁' } }),
   'concern.reportBack': async (w) => ({ data: { concernId: await coordinating(w), text: '物业回复：已更换门禁控制器。' } }),
   'concern.merge': async (w) => {
     const original = await accepted(w);
