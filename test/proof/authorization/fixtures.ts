@@ -10,7 +10,7 @@
 import { pollVerdicts } from '../../../cloudfunctions/lib/features/media/verdicts';
 import type { World } from '../support/world';
 import { DAY, HOUR, key, member } from '../support/world';
-import { addDepartment } from '../../support/departments';
+import { addDepartment, joinAsContact } from '../../support/departments';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -203,6 +203,22 @@ export const builders: Record<string, Builder> = {
     await w.h.ok(RESIDENT, 'privacy.requestDeletion', { confirm: true });
     return { data: {}, probe: '"cancelled":true' };
   },
+
+  'department.list': async (w) => ({ data: {}, probe: await addDepartment(w.h, '矩阵物业') }),
+  'department.upsert': async (w) => ({ data: { departmentId: await addDepartment(w.h, '矩阵物业'), name: '矩阵物业（更名）', kind: 'property' } }),
+  'department.issueCode': async (w) => ({ data: { departmentId: await addDepartment(w.h, '矩阵物业') } }),
+  'department.redeemCode': async (w) => {
+    const { code } = await w.h.ok<{ code: string }>('demo-admin', 'department.issueCode', { departmentId: await addDepartment(w.h, '矩阵物业') });
+    return { data: { code, name: '矩阵联系人' } };
+  },
+  'department.removeContact': async (w) => {
+    const departmentId = await addDepartment(w.h, '矩阵物业');
+    await joinAsContact(w.h, departmentId, 'proof-dept-contact');
+    return { data: { departmentId } };
+  },
+  'department.queue': async (w) => ({ data: {}, probe: await coordinating(w) }),
+  'department.request': async (w) => ({ data: { concernId: await coordinating(w) } }),
+  'department.answer': async (w) => ({ data: { concernId: await coordinating(w), text: '已派人维修' } }),
 };
 
 /** `booking.create#onBehalf` → `booking.create`. */

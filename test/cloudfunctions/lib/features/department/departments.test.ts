@@ -72,7 +72,7 @@ describe('a department contact joins by a code', () => {
     const removed = await h.ok<DepartmentView>('demo-admin', 'department.removeContact', { departmentId: dept });
     expect(removed.contact).toBeUndefined();
     expect(await h.call('dept-contact-2', 'department.queue', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const audit = await h.deps.store.query<{ type: string }>('events', { where: { communityId: 'demo', subject: `department:${dept}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 20 });
+    const audit = await h.deps.store.query<{ _id: string; type: string }>('events', { where: { communityId: 'demo', subject: `department:${dept}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 20 });
     expect(audit.items.map((e) => e.type)).toEqual(expect.arrayContaining(['department.contactJoined', 'department.contactReplaced', 'department.contactRemoved']));
   });
 
