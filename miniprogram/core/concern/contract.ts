@@ -277,7 +277,7 @@ export const whistleConcern = contract<ConcernView>()({
   input: z.strictObject({
     concernId,
     /** From the department directory (department.list): active, this community's or shared in its subdistrict. */
-    departmentId: id('部门'),
+    departmentId: z.string({ error: '请选择要协同的部门' }).min(1, { error: '请选择要协同的部门' }).pipe(id('部门')),
     note: note('需协调的事项'),
     replyDays: z.number().int().min(1).max(30).default(3),
     /** Whether the department's contact may see the resident's phone; off unless the handler says so. */

@@ -94,7 +94,7 @@ const departmentId = id('部门');
 const phone = z
   .string({ error: '电话格式不正确' })
   .overwrite((s) => s.trim())
-  .regex(/^[0-9][0-9-]{4,19}$/, { error: '电话只能填数字和“-”，如 010-12345678' });
+  .regex(/^[0-9][0-9-]{2,19}$/, { error: '电话只能填数字和“-”，如 010-12345678' });
 
 export const listDepartments = contract<{ items: DepartmentView[]; truncated: boolean }>()({
   name: 'department.list',
