@@ -19,6 +19,7 @@ export const DEMO_PEOPLE = {
   'demo-resident-2': '居民（3号楼2单元302）：通过邀请码绑定，可说事',
   'demo-volunteer-1': '志愿者（陈志愿）：尚未绑定住户',
   'demo-visitor-1': '访客：已提交绑定申请，等待第一网格审核',
+  'demo-dept-1': '部门联系人（物业刘经理，幸福里物业）：收到吹哨给物业的协办请求并回复',
 } as const;
 
 type Caller = (openid: string, action: string, data?: unknown, idempotencyKey?: string) => Promise<unknown>;
@@ -143,4 +144,23 @@ async function seedLifecycle(call: Caller, buildings: Record<string, string>): P
   await call('demo-grid-1', 'concern.accept', { concernId: closed.id });
   await call('demo-grid-1', 'concern.resolve', { concernId: closed.id, summary: '已安排保洁每天早晚各清扫一次绿化带。' });
   await call('demo-resident-1', 'concern.rate', { concernId: closed.id, resolved: true, satisfaction: 5, comment: '现在干净多了，谢谢！' });
+  await seedDepartments(call);
+}
+
+/**
+ * The department directory: the community's property company (with its contact, who has a
+ * request waiting), the street's shared city-management office, and the police station.
+ * 马大爷's overflowing bins are whistled to the property company.
+ */
+async function seedDepartments(call: Caller): Promise<void> {
+  const property = (await call('demo-admin', 'department.upsert', { name: '幸福里物业服务中心', kind: 'property', phone: '010-84561234' }, 'seed-dept-property')) as { id: string };
+  await call('demo-admin', 'department.upsert', { name: '和平街道城管科', kind: 'cityManagement', phone: '010-84560000', shared: true }, 'seed-dept-city');
+  await call('demo-admin', 'department.upsert', { name: '和平派出所', kind: 'police', phone: '010-84562110' }, 'seed-dept-police');
+  const { code } = (await call('demo-admin', 'department.issueCode', { departmentId: property.id })) as { code: string };
+  await call('demo-dept-1', 'department.redeemCode', { code, name: '物业刘经理' });
+  const { items } = (await call('demo-grid-2', 'concern.queue', { status: 'dispatched' })) as { items: Array<{ id: string; categoryName: string }> };
+  const bins = items.find((c) => c.categoryName === '环境卫生');
+  if (!bins) throw new Error('seed: the overflowing-bins concern is missing');
+  await call('demo-grid-2', 'concern.accept', { concernId: bins.id });
+  await call('demo-grid-2', 'concern.whistle', { concernId: bins.id, departmentId: property.id, note: '垃圾桶清运由物业负责，请今天安排清运并加一次消毒。', replyDays: 2 });
 }
