@@ -19,6 +19,7 @@ export const DEMO_PEOPLE = {
   'demo-resident-2': '居民（3号楼2单元302）：通过邀请码绑定，可说事',
   'demo-volunteer-1': '志愿者（陈志愿）：尚未绑定住户',
   'demo-visitor-1': '访客：已提交绑定申请，等待第一网格审核',
+  'demo-dept-1': '部门联系人（物业刘经理，幸福里物业）：收到吹哨给物业的协办请求并回复',
 } as const;
 
 type Caller = (openid: string, action: string, data?: unknown, idempotencyKey?: string) => Promise<unknown>;
@@ -164,4 +165,23 @@ async function seedLifecycle(call: Caller, buildings: Record<string, string>): P
   await call('demo-grid-1', 'concern.resolve', { concernId: supervised.id, summary: '已拧紧扶手固定螺栓。' });
   await call('demo-resident-1', 'concern.reopen', { concernId: supervised.id, reason: '扶手还是晃，螺栓又松了' });
   await call('demo-leader', 'concern.urge', { concernId: supervised.id, note: '扶手关系老人安全，请今天联系维修班更换底座' });
+  await seedDepartments(call);
+}
+
+/**
+ * The department directory: the community's property company (with its contact, who has a
+ * request waiting), the street's shared city-management office, and the police station.
+ * 马大爷's overflowing bins are whistled to the property company.
+ */
+async function seedDepartments(call: Caller): Promise<void> {
+  const property = (await call('demo-admin', 'department.upsert', { name: '幸福里物业服务中心', kind: 'property', phone: '010-84561234' }, 'seed-dept-property')) as { id: string };
+  await call('demo-admin', 'department.upsert', { name: '和平街道城管科', kind: 'cityManagement', phone: '010-84560000', shared: true }, 'seed-dept-city');
+  await call('demo-admin', 'department.upsert', { name: '和平派出所', kind: 'police', phone: '010-84562110' }, 'seed-dept-police');
+  const { code } = (await call('demo-admin', 'department.issueCode', { departmentId: property.id })) as { code: string };
+  await call('demo-dept-1', 'department.redeemCode', { code, name: '物业刘经理' });
+  const { items } = (await call('demo-grid-2', 'concern.queue', { status: 'dispatched' })) as { items: Array<{ id: string; categoryName: string }> };
+  const bins = items.find((c) => c.categoryName === '环境卫生');
+  if (!bins) throw new Error('seed: the overflowing-bins concern is missing');
+  await call('demo-grid-2', 'concern.accept', { concernId: bins.id });
+  await call('demo-grid-2', 'concern.whistle', { concernId: bins.id, departmentId: property.id, note: '垃圾桶清运由物业负责，请今天安排清运并加一次消毒。', replyDays: 2 });
 }

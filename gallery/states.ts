@@ -54,6 +54,12 @@ const concernOf = (status?: string): QueryFn => async (w, as) => {
   return { id: first(items.filter((c) => !status || c.status === status), `concern (${status ?? 'any'}) for ${as}`).id };
 };
 
+/** The first request whistled to the contact's department (open ones come first). */
+const departmentRequest: QueryFn = async (w, as) => {
+  const { items } = (await w.call(as, 'department.queue', {})) as Items<{ concernId: string }>;
+  return { id: first(items, `department request for ${as}`).concernId };
+};
+
 const serviceNamed = (name: string, key = 'id'): QueryFn => async (w, as) => {
   const { items } = (await w.call(as, 'booking.services', {})) as Items<{ id: string; name: string }>;
   return { [key]: first(items.filter((s) => s.name === name), `service ${name}`).id };
@@ -152,6 +158,18 @@ export const PAGE_STATES: Record<string, PageEntry> = {
       },
     },
   },
+  'staff/departments/index': {
+    as: 'demo-admin',
+    validation: {
+      act: async (p) => {
+        await p.tap('#add');
+        await p.tap('#edit-save');
+      },
+    },
+  },
+  // A newcomer (nobody yet) sees the join form; the demo contact their requests.
+  'staff/department/index': { as: 'demo-dept-1', emptyAs: 'gallery-newcomer' },
+  'staff/department/request': { as: 'demo-dept-1', query: departmentRequest, validation: { act: (p) => p.tap('#answer-submit') } },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */

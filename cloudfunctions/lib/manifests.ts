@@ -22,6 +22,7 @@ import { moderationManifest } from './features/moderation/manifest';
 import { notifyManifest } from './features/notify/manifest';
 import { privacyManifest } from './features/privacy/manifest';
 import { staffManifest } from './features/staff/manifest';
+import { departmentManifest } from './features/department/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -33,6 +34,7 @@ export const FEATURES = {
   member: memberManifest,
   concern: concernManifest,
   staff: staffManifest,
+  department: departmentManifest,
   booking: bookingManifest,
   media: mediaManifest,
   moderation: moderationManifest,

@@ -72,6 +72,14 @@ export const ACTION_NAMES = [
   'privacy.export',
   'privacy.requestDeletion',
   'privacy.cancelDeletion',
+  'department.list',
+  'department.upsert',
+  'department.issueCode',
+  'department.redeemCode',
+  'department.removeContact',
+  'department.queue',
+  'department.request',
+  'department.answer',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

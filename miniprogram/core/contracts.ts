@@ -12,6 +12,7 @@ import * as meta from './meta/contract';
 import * as moderation from './moderation/contract';
 import * as privacy from './privacy/contract';
 import * as notify from './notify/contract';
+import * as department from './department/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -82,6 +83,14 @@ export const contracts = {
   'privacy.export': privacy.exportMyData,
   'privacy.requestDeletion': privacy.requestDeletion,
   'privacy.cancelDeletion': privacy.cancelDeletion,
+  'department.list': department.listDepartments,
+  'department.upsert': department.upsertDepartment,
+  'department.issueCode': department.issueDepartmentCode,
+  'department.redeemCode': department.redeemDepartmentCode,
+  'department.removeContact': department.removeDepartmentContact,
+  'department.queue': department.departmentQueue,
+  'department.request': department.getDepartmentRequest,
+  'department.answer': department.answerDepartmentRequest,
 } as const;
 
 export type Contracts = typeof contracts;

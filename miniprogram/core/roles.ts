@@ -1,5 +1,8 @@
-/** Roles a member can hold; a caller with no member record is a visitor. */
-export const MEMBER_ROLES = ['resident', 'volunteer', 'gridWorker', 'admin'] as const;
+/**
+ * Roles a member can hold; a caller with no member record is a visitor. `department` is the
+ * contact person of a unit in the department directory (部门联系人); only a join code grants it.
+ */
+export const MEMBER_ROLES = ['resident', 'volunteer', 'gridWorker', 'admin', 'department'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 export type CallerRole = MemberRole | 'visitor';
 export const CALLER_ROLES: readonly CallerRole[] = ['visitor', ...MEMBER_ROLES];
@@ -10,6 +13,7 @@ export const ROLE_LABELS: Record<CallerRole, string> = {
   volunteer: '志愿者',
   gridWorker: '网格员',
   admin: '社区管理员',
+  department: '部门联系人',
 };
 
 export const STAFF_ROLES: readonly MemberRole[] = ['gridWorker', 'admin'];

@@ -29,13 +29,14 @@ describe('the demo community', () => {
       'demo-resident-2': ['resident'],
       'demo-volunteer-1': ['volunteer'],
       'demo-visitor-1': ['visitor'],
+      'demo-dept-1': ['department'],
     });
   });
   it('has concerns in every stage a page shows', async () => {
     const r1 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-1', 'concern.listMine', {});
     expect(r1.items.map((c) => c.status).sort()).toEqual(['closed', 'dispatched', 'supervised']);
     const r2 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-2', 'concern.listMine', {});
-    expect(r2.items.map((c) => c.status).sort()).toEqual(['dispatched', 'resolved']);
+    expect(r2.items.map((c) => c.status).sort()).toEqual(['coordinating', 'resolved']);
     const queue = await h.ok<{ items: QueueItem[] }>('demo-admin', 'concern.queue', {});
     expect(queue.items).toHaveLength(6);
     // 代办: one filed at the window for a household where nobody uses the app.
@@ -50,5 +51,11 @@ describe('the demo community', () => {
     expect(supervise.items.map((c) => c.status)).toEqual(['supervised']);
     const c = await h.ok<{ urges?: number; allowedActions: string[] }>('demo-leader', 'concern.get', { concernId: supervise.items[0].id });
     expect(c.urges).toBe(1);
+  });
+  it('has a department contact with a request waiting on them', async () => {
+    const requests = await h.ok<{ items: Array<{ open: boolean; buildingName: string }> }>('demo-dept-1', 'department.queue', {});
+    expect(requests.items).toEqual([expect.objectContaining({ open: true, buildingName: '3号楼' })]);
+    const directory = await h.ok<{ items: Array<{ name: string; shared: boolean }> }>('demo-admin', 'department.list', {});
+    expect(directory.items.map((d) => [d.name, d.shared]).sort()).toEqual([['和平派出所', false], ['和平街道城管科', true], ['幸福里物业服务中心', false]]);
   });
 });

@@ -13,6 +13,8 @@ export interface Caller {
   gridIds: string[];
   /** Grids the caller leads as 网格长: they supervise (督办/催办) those grids' concerns. */
   ledGridIds: string[];
+  /** The directory entry this caller is the contact person of (role `department`). */
+  departmentId: string | null;
   householdId: string | null;
   /** Address snapshot of the bound household, so no handler re-reads the member. */
   household: HouseholdSnapshot | null;
@@ -46,7 +48,7 @@ export function hasRole(caller: Caller, ...roles: CallerRole[]): boolean {
   return caller.roles.some((r) => roles.includes(r));
 }
 
-const ROLE_RANK: CallerRole[] = ['admin', 'gridWorker', 'volunteer', 'resident', 'visitor'];
+const ROLE_RANK: CallerRole[] = ['admin', 'gridWorker', 'department', 'volunteer', 'resident', 'visitor'];
 
 /** The most privileged role, for logs. */
 export function primaryRole(caller: Caller): CallerRole {
@@ -60,6 +62,7 @@ export const ANONYMOUS: Caller = {
   communityId: null,
   gridIds: [],
   ledGridIds: [],
+  departmentId: null,
   householdId: null,
   household: null,
   name: null,
@@ -87,6 +90,7 @@ export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'sto
     communityId: record?.communityId ?? bootstrapCommunity ?? null,
     gridIds: roles.has('gridWorker') ? record?.gridIds ?? [] : [],
     ledGridIds: roles.has('gridWorker') || roles.has('admin') ? record?.ledGridIds ?? [] : [],
+    departmentId: roles.has('department') ? record?.departmentId ?? null : null,
     householdId: roles.has('resident') ? record?.householdId ?? null : null,
     household: roles.has('resident') ? record?.household ?? null : null,
     name: record?.name ?? null,

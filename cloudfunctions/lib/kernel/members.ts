@@ -21,6 +21,8 @@ export interface MemberRecord extends Doc {
   gridIds: string[];
   /** Grids this person leads (网格长), kept by community.upsertGrid; absent on older records = none. */
   ledGridIds?: string[];
+  /** Set with the role `department`: the directory entry this member is the contact person of. */
+  departmentId?: string | null;
   householdId: string | null;
   household: HouseholdSnapshot | null;
   name: string | null;

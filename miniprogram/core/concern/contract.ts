@@ -337,15 +337,18 @@ export const transferConcern = contract<ConcernView>()({
 
 export const whistleConcern = contract<ConcernView>()({
   name: 'concern.whistle',
-  summary: '吹哨：请相关部门或街道协同处理（等待期间暂停计时）',
+  summary: '吹哨：请名录中的部门协同处理，部门联系人收到请求（等待期间暂停计时）',
   input: z.strictObject({
     concernId,
-    department: text('部门名称', 2, 30),
+    /** From the department directory (department.list): active, this community's or shared in its subdistrict. */
+    departmentId: z.string({ error: '请选择要协同的部门' }).min(1, { error: '请选择要协同的部门' }).pipe(id('部门')),
     note: note('需协调的事项'),
     replyDays: z.number().int().min(1).max(30).default(3),
+    /** Whether the department's contact may see the resident's phone; off unless the handler says so. */
+    sharePhone: z.boolean().default(false),
   }),
   roles: ['gridWorker', 'admin'],
-  scope: '当前办理人或本社区管理员；仅办理中或督办中的诉求',
+  scope: '当前办理人或本社区管理员；仅办理中或督办中的诉求；部门须在名录中且启用',
 });
 
 export const reportBack = contract<ConcernView>()({

@@ -69,7 +69,7 @@ export const getMe = contract<MeView>()({
   name: 'member.me',
   summary: '查看我的身份、住户和可用功能',
   input: z.strictObject({}),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '仅本人',
 });
 

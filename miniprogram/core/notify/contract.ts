@@ -37,7 +37,7 @@ export const listInbox = contract<Page<InboxItem>>()({
   name: 'notify.inbox',
   summary: '消息中心：我的站内消息',
   input: z.strictObject({ unreadOnly: z.boolean().default(false), ...paging }),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '仅本人（管理员另含社区公共待办消息）',
 });
 
@@ -45,7 +45,7 @@ export const unreadCount = contract<{ count: number; more: boolean }>()({
   name: 'notify.unreadCount',
   summary: '未读消息数（用于底部标签角标）',
   input: z.strictObject({}),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '仅本人',
 });
 
@@ -55,7 +55,7 @@ export const markRead = contract<{ marked: number }>()({
   input: z
     .strictObject({ ids: z.array(id('消息编号')).min(1).max(50).optional(), all: z.literal(true).optional() })
     .refine((v) => (v.ids === undefined) !== (v.all === undefined), { error: '请选择要标记的消息，或全部标记' }),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '仅本人的消息',
 });
 
@@ -63,7 +63,7 @@ export const templatesFor = contract<{ templates: TemplateRequest[] }>()({
   name: 'notify.templates',
   summary: '某个操作时应请求订阅的消息模板',
   input: z.strictObject({ moment: z.enum(Object.keys(CONSENT_MOMENTS) as [ConsentMoment, ...ConsentMoment[]]) }),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '公开配置',
 });
 
@@ -73,6 +73,6 @@ export const recordConsent = contract<{ balances: Partial<Record<TemplateKey, nu
   input: z.strictObject({
     results: z.partialRecord(z.enum(TEMPLATE_KEYS), z.enum(['accept', 'reject', 'ban', 'filter'])),
   }),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '仅本人',
 });

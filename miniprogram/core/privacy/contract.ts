@@ -33,7 +33,7 @@ export const exportMyData = contract<MyData>()({
   name: 'privacy.export',
   summary: '下载我的数据：与我有关的全部记录',
   input: z.strictObject({}),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '仅本人',
 });
 
@@ -41,7 +41,7 @@ export const requestDeletion = contract<{ scheduledFor: number }>()({
   name: 'privacy.requestDeletion',
   summary: `注销账号：${DELETION_WAIT_DAYS}天后匿名化我的记录（期间可撤销）`,
   input: z.strictObject({ confirm: z.literal(true, { error: '请确认注销' }) }),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '仅本人',
 });
 
@@ -49,6 +49,6 @@ export const cancelDeletion = contract<{ cancelled: boolean }>()({
   name: 'privacy.cancelDeletion',
   summary: '撤销注销申请',
   input: z.strictObject({}),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
   scope: '仅本人',
 });

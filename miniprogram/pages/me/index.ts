@@ -29,6 +29,8 @@ Component({
     pending: null as PendingView | null,
     canBind: false,
     canWork: false,
+    canDepartment: false,
+    canDirectory: false,
     canList: false,
     canBookings: false,
     /** Unread messages as the badge shows them: '' none, '5', '99+'. */
@@ -74,6 +76,9 @@ Component({
           : null,
         canBind: allows(me.allowedActions, 'member.requestBinding', 'member.redeemInvite'),
         canWork: allows(me.allowedActions, 'concern.queue', 'member.listRequests'),
+        // A department's contact lands here; someone not yet anyone in the community may join as one.
+        canDepartment: allows(me.allowedActions, 'department.queue') || (allows(me.allowedActions, 'department.redeemCode') && !allows(me.allowedActions, 'concern.queue', 'concern.listMine')),
+        canDirectory: allows(me.allowedActions, 'department.upsert'),
         canList: allows(me.allowedActions, 'concern.listMine'),
         canBookings: allows(me.allowedActions, 'booking.listMine'),
         phone: me.phone ?? '',
@@ -85,6 +90,12 @@ Component({
     },
     goWorkbench() {
       wx.navigateTo({ url: '/staff/workbench/index' });
+    },
+    goDepartment() {
+      wx.navigateTo({ url: '/staff/department/index' });
+    },
+    goDirectory() {
+      wx.navigateTo({ url: '/staff/departments/index' });
     },
     goMine() {
       wx.switchTab({ url: '/pages/concerns/index' });

@@ -23,6 +23,7 @@ import { emptyErrors } from '../../services/form';
 import { formSubmit, type FormSpec, type FormSubmit } from '../../services/form-submit';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
+import { whistlePicker } from './whistle-picker';
 
 type Kind = 'accept' | 'reply' | 'note' | 'requestInfo' | 'transfer' | 'whistle' | 'reportBack' | 'merge' | 'resolve' | 'urge';
 
@@ -93,7 +94,7 @@ function roleNote(c: ConcernView): string {
 const REPLY_DAYS = [1, 2, 3, 5, 7, 10, 15, 30];
 const DEFAULT_REPLY_DAYS_INDEX = 2;
 
-const FIELDS = ['text', 'question', 'reason', 'department', 'note', 'replyDays', 'intoNumber', 'summary', 'photos', 'toGridId', 'toMemberId'] as const;
+const FIELDS = ['text', 'question', 'reason', 'departmentId', 'note', 'replyDays', 'intoNumber', 'summary', 'photos', 'toGridId', 'toMemberId'] as const;
 type Field = (typeof FIELDS)[number];
 
 // Every action's form shares the field messages and one busy flag: one action at a time.
@@ -112,7 +113,7 @@ const forms = {
   urge: formSubmit(urgeConcern, spec),
 };
 
-const emptyFields = () => ({ text: '', question: '', reason: '', department: '', note: '', intoNumber: '', summary: '' });
+const emptyFields = () => ({ text: '', question: '', reason: '', note: '', intoNumber: '', summary: '' });
 type FieldName = keyof ReturnType<typeof emptyFields>;
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { kind?: string; field?: string; mode?: string }>;
@@ -125,7 +126,7 @@ const state = instanceState(() => ({
 }));
 
 Component({
-  behaviors: [concernPage],
+  behaviors: [concernPage, whistlePicker],
   data: {
     actions: [] as Array<{ kind: Kind; label: string; primary: boolean }>,
     form: '' as '' | Kind,
@@ -190,6 +191,7 @@ Component({
         formError: '',
       });
       if (kind === 'transfer' && !state(this).gridsLoaded) void this.loadGrids();
+      if (kind === 'whistle') void this.loadDepartments();
     },
     closeForm() {
       this.setData({ form: '', formError: '' });
@@ -263,9 +265,10 @@ Component({
         case 'whistle':
           return this.send(kind, forms.whistle(this), {
             concernId,
-            department: f.department,
+            departmentId: this.pickedDepartmentId(),
             note: f.note,
             replyDays: REPLY_DAYS[this.data.replyDaysIndex] ?? REPLY_DAYS[DEFAULT_REPLY_DAYS_INDEX],
+            sharePhone: this.data.sharePhone,
           });
         case 'reportBack':
           return this.send(kind, forms.reportBack(this), { concernId, text: f.text, photos });

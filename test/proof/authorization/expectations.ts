@@ -143,6 +143,17 @@ export const EXPECTATIONS = table({
   'privacy.requestDeletion':  ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   // 刘阿姨 asked to delete her account; only she can take it back.
   'privacy.cancelDeletion':   ['deny',    'hidden', 'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+  // The directory is the community's staff's; a non-shared entry is invisible to another community.
+  'department.list':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'hidden'],
+  'department.upsert':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'department.issueCode':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // Anyone of the community (or of none) may become a contact by code; a member elsewhere may not.
+  'department.redeemCode':    ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'FORBIDDEN'],
+  'department.removeContact': ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // Only a department's contact person: none of these callers is one.
+  'department.queue':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
+  'department.request':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
+  'department.answer':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
 });
 
 /**

@@ -11,6 +11,7 @@ import { pollVerdicts } from '../../../cloudfunctions/lib/features/media/verdict
 import { householdIdFor } from '../../../cloudfunctions/lib/features/member/household';
 import type { World } from '../support/world';
 import { DAY, HOUR, key, member } from '../support/world';
+import { addDepartment, joinAsContact } from '../../support/departments';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -29,9 +30,14 @@ async function accepted(w: World): Promise<string> {
   return w.ids.concern;
 }
 
+/** The property company's contact person in the coordinating fixture: none of the matrix's columns. */
+export const DEPARTMENT_CONTACT = 'proof-dept-contact';
+
 async function coordinating(w: World): Promise<string> {
   const id = await accepted(w);
-  await w.h.ok(GRID1, 'concern.whistle', { concernId: id, department: '物业公司', note: '门禁系统由物业维护，请物业派人维修' });
+  const departmentId = await addDepartment(w.h, '物业公司');
+  await joinAsContact(w.h, departmentId, DEPARTMENT_CONTACT);
+  await w.h.ok(GRID1, 'concern.whistle', { concernId: id, departmentId, note: '门禁系统由物业维护，请物业派人维修' });
   return id;
 }
 
@@ -136,7 +142,7 @@ export const builders: Record<string, Builder> = {
   'concern.requestInfo': async (w) => ({ data: { concernId: await accepted(w), question: '是哪一扇门？请拍张照片。' } }),
   'concern.supplement': async (w) => ({ data: { concernId: w.ids.concern, text: '是北侧的单元门。' } }),
   'concern.transfer': async (w) => ({ data: { concernId: await accepted(w), toGridId: w.ids.g2, reason: '门禁归第二网格的物业管理' } }),
-  'concern.whistle': async (w) => ({ data: { concernId: await accepted(w), department: '物业公司', note: '请物业派人维修门禁' } }),
+  'concern.whistle': async (w) => ({ data: { concernId: await accepted(w), departmentId: await addDepartment(w.h, '物业公司'), note: '请物业派人维修门禁' } }),
   'concern.reportBack': async (w) => ({ data: { concernId: await coordinating(w), text: '物业回复：已更换门禁控制器。' } }),
   'concern.merge': async (w) => {
     const original = await accepted(w);
@@ -208,6 +214,22 @@ export const builders: Record<string, Builder> = {
     await w.h.ok(RESIDENT, 'privacy.requestDeletion', { confirm: true });
     return { data: {}, probe: '"cancelled":true' };
   },
+
+  'department.list': async (w) => ({ data: {}, probe: await addDepartment(w.h, '矩阵物业') }),
+  'department.upsert': async (w) => ({ data: { departmentId: await addDepartment(w.h, '矩阵物业'), name: '矩阵物业（更名）', kind: 'property' } }),
+  'department.issueCode': async (w) => ({ data: { departmentId: await addDepartment(w.h, '矩阵物业') } }),
+  'department.redeemCode': async (w) => {
+    const { code } = await w.h.ok<{ code: string }>('demo-admin', 'department.issueCode', { departmentId: await addDepartment(w.h, '矩阵物业') });
+    return { data: { code, name: '矩阵联系人' } };
+  },
+  'department.removeContact': async (w) => {
+    const departmentId = await addDepartment(w.h, '矩阵物业');
+    await joinAsContact(w.h, departmentId, 'proof-dept-contact');
+    return { data: { departmentId } };
+  },
+  'department.queue': async (w) => ({ data: {}, probe: await coordinating(w) }),
+  'department.request': async (w) => ({ data: { concernId: await coordinating(w) } }),
+  'department.answer': async (w) => ({ data: { concernId: await coordinating(w), text: '已派人维修' } }),
 };
 
 /** `booking.create#onBehalf` → `booking.create`. */

@@ -15,8 +15,9 @@ import { routeFor } from './routing';
 import { adminsInbox, commit, notifyAll, type Message, type Step } from './transition';
 import { staffLine, concernWords } from './notices';
 import { supervisorOf } from './supervise';
+import { planWhistleClock } from './whistle-clock';
 
-export type ClockOutcome = 'rerouted' | 'escalated' | 'reminded' | 'chased' | 'autoClosed' | 'residentSilent' | 'cleared';
+export type ClockOutcome = 'rerouted' | 'escalated' | 'reminded' | 'chased' | 'lapsed' | 'autoClosed' | 'residentSilent' | 'cleared';
 
 interface Plan {
   patch: Partial<ConcernRecord>;
@@ -111,12 +112,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
       };
     }
     case 'coordinating':
-      return {
-        patch: { whistle: c.whistle ? { ...c.whistle, chases: c.whistle.chases + 1 } : null, wakeAt: chase },
-        step: { type: 'concern.whistleChased', public: false, note: `${c.whistle?.department ?? '协办部门'}回复已超期` },
-        messages: [{ to: [c.assigneeId, c.firstResponderId], kind: 'concern.whistleLate', title: `诉求 ${c.number} 协办部门未按时回复`, body: `请催办${c.whistle?.department ?? '协办部门'}。` }],
-        outcome: 'chased',
-      };
+      return planWhistleClock(db, c, now);
     case 'resolved':
       return {
         patch: { status: 'closed', closedAt: now, closedReason: 'autoClosed', rateDueAt: null, wakeAt: null },
@@ -130,7 +126,7 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
 }
 
 export async function runConcernClocks(deps: Deps, now: number, budget: { pages: number }) {
-  const counts: Record<ClockOutcome | 'conflicts', number> = { rerouted: 0, escalated: 0, reminded: 0, chased: 0, autoClosed: 0, residentSilent: 0, cleared: 0, conflicts: 0 };
+  const counts: Record<ClockOutcome | 'conflicts', number> = { rerouted: 0, escalated: 0, reminded: 0, chased: 0, lapsed: 0, autoClosed: 0, residentSilent: 0, cleared: 0, conflicts: 0 };
   for (let page = 0; page < budget.pages; page += 1) {
     // Always the earliest due first; handled ones move their wakeAt, so no cursor is needed.
     const due = await deps.store.query('concerns', {

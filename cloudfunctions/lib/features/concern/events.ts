@@ -22,6 +22,8 @@ export const CONCERN_EVENTS = {
   'concern.reminded': '已提醒',
   'concern.autoClosed': '评价期满，自动归档',
   'concern.whistleChased': '催促部门回复',
+  'concern.whistleEscalated': '部门逾期，提请督办',
+  'concern.whistleLapsed': '部门逾期未回复，已恢复办理',
   'concern.moderated': '内容未通过审核',
   'concern.cleared': '已清理',
   'concern.exported': '导出归档',

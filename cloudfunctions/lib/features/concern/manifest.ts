@@ -88,6 +88,8 @@ export const concernManifest = {
         ['communityId', 'supervising', 'createdAt', '_id'],
         // The sweep's one timer: every concern due for a look, across communities.
         ['wakeAt', '_id'],
+        // A department contact's open requests, across the communities of a shared entry.
+        ['whistle.departmentId', 'whistle.dueAt', '_id'],
       ],
       holds: 'personal',
     },

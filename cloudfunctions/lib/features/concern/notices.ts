@@ -25,6 +25,12 @@ export const CONCERN_NOTICES = {
   'concern.urged': { audience: 'staff' },
   'concern.waitClosed': { audience: 'staff' },
   'concern.residentSilent': { audience: 'resident', template: 'concernProgress' },
+  // To a department's contact person (they may allow the progress template from their page).
+  'concern.departmentRequested': { audience: 'staff', template: 'concernProgress' },
+  'concern.departmentChased': { audience: 'staff', template: 'concernProgress' },
+  // To the handler: the department answered, or its wait ran out.
+  'concern.departmentAnswered': { audience: 'staff' },
+  'concern.departmentLapsed': { audience: 'staff' },
 } as const satisfies Record<string, NoticeSpec>;
 
 type Kinds = typeof CONCERN_NOTICES;
@@ -38,6 +44,7 @@ export type ConcernNoticeKind = keyof typeof CONCERN_NOTICES;
 
 /** Where a notice of this kind opens: staff work from the workbench page, residents from theirs. */
 export function noticePage(kind: ConcernNoticeKind, concernId: string): string {
+  if (kind === 'concern.departmentRequested' || kind === 'concern.departmentChased') return `/staff/department/request?id=${concernId}`;
   return CONCERN_NOTICES[kind].audience === 'staff' ? `/staff/concern/index?id=${concernId}` : `/pages/concern-detail/index?id=${concernId}`;
 }
 

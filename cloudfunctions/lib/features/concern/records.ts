@@ -34,6 +34,18 @@ export interface ClockMiss {
   at: number;
 }
 
+export interface Whistle {
+  /** Absent on whistles recorded before the directory existed (free-text department). */
+  departmentId?: string;
+  department: string;
+  contactId?: string | null;
+  note: string;
+  since: number;
+  dueAt: number;
+  chases: number;
+  sharePhone?: boolean;
+}
+
 export interface ConcernRecord extends Doc {
   communityId: string;
   /** 受理编号, e.g. `20261128-0007`: what a resident quotes on the phone. */
@@ -83,7 +95,14 @@ export interface ConcernRecord extends Doc {
   pausedAt: number | null;
   /** Where a paused concern returns when the wait ends. */
   resumeStatus: ConcernStatus | null;
-  whistle: { department: string; note: string; since: number; dueAt: number; chases: number } | null;
+  /**
+   * The open coordination (吹哨): the directory entry called in, its name then, its contact
+   * person then (who is told and chased), what was asked, by when, how often it was chased,
+   * and whether the handler let the contact see the resident's phone.
+   */
+  whistle: Whistle | null;
+  /** Every directory entry ever called in: their contacts keep seeing what they answered. */
+  departmentIds?: string[];
   resolution: { summary: string; photos: string[]; at: number; by: string | null } | null;
   firstResolvedAt: number | null;
   rating: Rating | null;

@@ -28,7 +28,7 @@ export const memberPersonalData: PersonalData = {
     await deps.store.update('bindingRequests', bindingRequestId(member._id), { name: '已注销', applicantId: anonymousId });
     // The record stays only to keep the audit trail readable; privacy marks it deleted last.
     await deps.store.update('members', member._id, {
-      openid: null, name: null, phoneEnc: null, phoneMasked: null, householdId: null, household: null, roles: [], gridIds: [], away: null,
+      openid: null, name: null, phoneEnc: null, phoneMasked: null, householdId: null, household: null, roles: [], gridIds: [], departmentId: null, away: null,
     });
   },
 };

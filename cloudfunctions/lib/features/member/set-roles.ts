@@ -25,10 +25,15 @@ export const setRoles: Handler<'member.setRoles'> = async (ctx) => {
     if (roles.includes('resident') && !isResident) {
       throw fieldError('VALIDATION_ERROR', 'roles', '居民身份需通过绑定住户获得，不能直接设置');
     }
+    // A department's contact is made by its join code and ended in the directory (audited there).
+    const isContact = !!m?.departmentId && m.roles.includes('department');
+    if (roles.includes('department') && !isContact) {
+      throw fieldError('VALIDATION_ERROR', 'roles', '部门联系人身份需通过部门加入码获得，不能直接设置');
+    }
     before = m?.roles ?? [];
     // Residency follows the household binding, not this form: a resident made a volunteer
     // or a grid worker stays a resident of their home.
-    const next = [...new Set([...roles.filter((r) => r !== 'resident'), ...(isResident ? (['resident'] as const) : [])])];
+    const next = [...new Set([...roles.filter((r) => r !== 'resident' && r !== 'department'), ...(isResident ? (['resident'] as const) : []), ...(isContact ? (['department'] as const) : [])])];
     after = next;
     return {
       openid: m?.openid ?? null,

@@ -6,6 +6,7 @@
 import type { ConcernView, QueueItem } from '../../../../../miniprogram/core/concern/contract';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, key, member, T0, type Harness } from '../../../../support/harness';
+import { addDepartment } from '../../../../support/departments';
 
 let h: Harness;
 beforeEach(async () => {
@@ -106,7 +107,7 @@ describe('paused clocks do not run', () => {
   it('chases a whistled department that is late, without escalating the handler', async () => {
     const c = await submit();
     await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
-    await h.ok('demo-grid-1', 'concern.whistle', { concernId: c.id, department: '物业公司', note: '门禁维保', replyDays: 2 });
+    await h.ok('demo-grid-1', 'concern.whistle', { concernId: c.id, departmentId: await addDepartment(h, '物业公司'), note: '门禁维保', replyDays: 2 });
     h.clock.advance(3 * DAY);
     const outcome = await clocks();
     expect(outcome).toMatchObject({ chased: 1, escalated: 0 });

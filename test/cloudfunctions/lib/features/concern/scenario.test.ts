@@ -5,6 +5,7 @@
  */
 import type { ConcernStats, ConcernView } from '../../../../../miniprogram/core/concern/contract';
 import { createHarness, key, member, T0, type Harness } from '../../../../support/harness';
+import { addDepartment } from '../../../../support/departments';
 
 let h: Harness;
 beforeAll(async () => {
@@ -48,7 +49,7 @@ describe('one concern from intake to archive', () => {
 
   it('is whistled to a department, which stops the clock until it reports back', async () => {
     const before = await h.ok<ConcernView>('demo-grid-1b', 'concern.get', { concernId: c.id });
-    const whistled = await h.ok<ConcernView>('demo-grid-1b', 'concern.whistle', { concernId: c.id, department: '街道城管科', note: '路灯属市政管理，需更换灯杆线路', replyDays: 3 });
+    const whistled = await h.ok<ConcernView>('demo-grid-1b', 'concern.whistle', { concernId: c.id, departmentId: await addDepartment(h, '街道城管科', { kind: 'cityManagement' }), note: '路灯属市政管理，需更换灯杆线路', replyDays: 3 });
     expect(whistled).toMatchObject({ status: 'coordinating', whistle: { department: '街道城管科' }, pausedSince: h.clock.now() });
     h.clock.advance(48 * HOUR);
     const back = await h.ok<ConcernView>('demo-grid-1b', 'concern.reportBack', { concernId: c.id, text: '已安排明天更换线路' });

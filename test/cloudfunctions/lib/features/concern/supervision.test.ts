@@ -7,6 +7,7 @@
 import type { CategoryAdminView, ConcernStats, ConcernView, QueueItem } from '../../../../../miniprogram/core/concern/contract';
 import type { MeView } from '../../../../../miniprogram/core/member/contract';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
+import { addDepartment } from '../../../../support/departments';
 import { createHarness, key, member, T0, type Harness } from '../../../../support/harness';
 
 let h: Harness;
@@ -157,7 +158,7 @@ describe('only the handler acts on an item; grid colleagues see it', () => {
     await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
     for (const [action, data] of [
       ['concern.resolve', { summary: '已修好' }],
-      ['concern.whistle', { department: '物业公司', note: '请物业维修' }],
+      ['concern.whistle', { departmentId: await addDepartment(h, '物业公司'), note: '请物业维修' }],
       ['concern.transfer', { toGridId: h.ids['第二网格'], reason: '我来转' }],
       ['concern.reply', { text: '我们马上处理' }],
     ] as const) {

@@ -5,6 +5,7 @@
 import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
 import type { MyData } from '../../../../../miniprogram/core/privacy/contract';
 import { createHarness, key, type Harness } from '../../../../support/harness';
+import { addDepartment } from '../../../../support/departments';
 
 let h: Harness;
 beforeEach(async () => {
@@ -20,7 +21,7 @@ describe('the private note a grid worker writes when whistling', () => {
   it('is not in the resident’s export', async () => {
     const c = await submit();
     await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
-    await h.ok('demo-grid-1', 'concern.whistle', { concernId: c.id, department: '物业公司', note: '内部备注请勿外传XYZ', replyDays: 3 });
+    await h.ok('demo-grid-1', 'concern.whistle', { concernId: c.id, departmentId: await addDepartment(h, '物业公司'), note: '内部备注请勿外传XYZ', replyDays: 3 });
     await h.ok('demo-grid-1', 'concern.note', { concernId: c.id, text: '另一条内部备注ABC' });
     const data = await h.ok<MyData>('demo-resident-1', 'privacy.export');
     const text = JSON.stringify(data);

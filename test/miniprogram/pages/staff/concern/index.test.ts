@@ -189,15 +189,51 @@ describe('transferring a concern', () => {
   });
 });
 
+const directory = ok({
+  truncated: false,
+  items: [
+    { id: 'dp-1', name: '幸福里物业', kind: 'property' as const, kindLabel: '物业公司', phone: '010-12345678', active: true, shared: false, hasContact: true, allowedActions: [] },
+    { id: 'dp-2', name: '和平街道城管科', kind: 'cityManagement' as const, kindLabel: '城管', active: true, shared: true, ownerName: '光明社区', hasContact: false, allowedActions: [] },
+  ],
+});
+
 describe('whistling for a department', () => {
-  it('sends department, note and the reply days chosen', async () => {
-    const { page, send } = await open({ 'concern.whistle': ok(view({ status: 'coordinating' })) });
+  it('picks the department from the directory by name and sends its entry, the note, the days and the phone choice', async () => {
+    const { page, send } = await open({ 'concern.whistle': ok(view({ status: 'coordinating' })), 'department.list': directory });
     await page.tap('#action-whistle');
-    await page.input('#whistle-department', '街道城管科');
+    expect(sent(send, 'department.list')[0].data).toEqual({ activeOnly: true });
+    expect(page.instance.data.departmentNames).toEqual(['幸福里物业（物业公司）', '和平街道城管科（城管·街道共享） 未设联系人']);
+    await page.change('#whistle-department', '1');
     await page.input('#whistle-note', '夜间施工需执法');
     await page.change('#whistle-days', '4');
+    await page.trigger('#whistle-share-phone', 'change', { value: true });
     await page.tap('#form-submit');
-    expect(sent(send, 'concern.whistle')[0].data).toEqual({ concernId: 'c-42', department: '街道城管科', note: '夜间施工需执法', replyDays: 7 });
+    expect(sent(send, 'concern.whistle')[0].data).toEqual({ concernId: 'c-42', departmentId: 'dp-2', note: '夜间施工需执法', replyDays: 7, sharePhone: true });
+  });
+
+  it('keeps the resident’s phone back unless asked, and shows the unit’s phone', async () => {
+    const { page, send } = await open({ 'concern.whistle': ok(view({ status: 'coordinating' })), 'department.list': directory });
+    await page.tap('#action-whistle');
+    await page.change('#whistle-department', '0');
+    expect(page.text('#department-phone')).toBe('对外电话 010-12345678');
+    await page.input('#whistle-note', '楼道堆物');
+    await page.tap('#form-submit');
+    expect(sent(send, 'concern.whistle')[0].data).toMatchObject({ departmentId: 'dp-1', sharePhone: false });
+  });
+
+  it('asks for a department before sending when none is picked', async () => {
+    const { page, send } = await open({ 'department.list': directory });
+    await page.tap('#action-whistle');
+    await page.input('#whistle-note', '夜间施工需执法');
+    await page.tap('#form-submit');
+    expect(page.text('#department-error')).toBe('请选择要协同的部门');
+    expect(sent(send, 'concern.whistle')).toHaveLength(0);
+  });
+
+  it('says so when the directory is empty', async () => {
+    const { page } = await open({ 'department.list': ok({ items: [], truncated: false }) });
+    await page.tap('#action-whistle');
+    expect(page.text('#departments-empty')).toContain('部门名录还是空的');
   });
 });
 
