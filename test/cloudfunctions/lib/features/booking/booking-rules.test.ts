@@ -168,7 +168,7 @@ describe('on the day', () => {
     h.clock.set(s.startAt - 23 * HOUR);
     expect((await runSweep(h.deps)).jobs.bookingClocks).toMatchObject({ reminded: 1 });
     expect((await runSweep(h.deps)).jobs.bookingClocks).toMatchObject({ reminded: 0 });
-    expect(await inbox('demo-resident-1')).toContain('明天的预约：法律咨询');
+    expect(await inbox('demo-resident-1')).toContainEqual(expect.stringMatching(/^明天 \d\d:\d\d 的预约：法律咨询$/));
   });
 });
 
