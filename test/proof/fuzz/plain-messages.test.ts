@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import type { ActionContract } from '../../../miniprogram/core/action';
 import { contracts } from '../../../miniprogram/core/contracts';
 import { z } from '../../../miniprogram/core/schema';
 import { validateInput } from '../../../miniprogram/core/validate';
@@ -37,7 +38,7 @@ describe('every contract answers bad input in plain Chinese', () => {
       );
       fc.assert(
         fc.property(data, (input) => {
-          const res = validateInput(c, input);
+          const res = validateInput(c as ActionContract, input);
           if (res.ok) return;
           const issues = (res.error.details as { issues: Array<{ path: string; message: string }> }).issues;
           for (const m of [res.error.message, ...issues.map((i) => i.message)]) {
@@ -53,7 +54,7 @@ describe('every contract answers bad input in plain Chinese', () => {
 
 describe('the words for what people commonly get wrong', () => {
   const issuesOf = (name: keyof typeof contracts, input: unknown) => {
-    const res = validateInput(contracts[name], input);
+    const res = validateInput(contracts[name] as ActionContract, input);
     if (res.ok) throw new Error('accepted');
     return (res.error.details as { issues: Array<{ path: string; message: string }> }).issues;
   };

@@ -122,6 +122,22 @@ describe('a refused word in a name someone gives', () => {
   });
 });
 
+describe('a refused word in a reason staff give a resident', () => {
+  it('is refused when rejecting a binding request, reporting or moderating content', async () => {
+    const req = await h.ok<{ id: string }>('newcomer', 'member.requestBinding', { communityId: 'demo', buildingId: h.ids['1号楼'], unit: '1', room: '303', name: '钱先生' }, key());
+    await expectRefused(await h.call('demo-grid-1', 'member.reviewRequest', { requestId: req.id, decision: 'reject', reason: BAD }), 'reason');
+    expect(await h.deps.store.get('bindingRequests', req.id)).toMatchObject({ status: 'pending' });
+    const c = await submit();
+    await expectRefused(await h.call('demo-grid-1', 'moderation.report', { subjectType: 'concernText', subjectId: c.id, reason: BAD }), 'reason');
+    await h.ok('demo-grid-1', 'moderation.report', { subjectType: 'concernText', subjectId: c.id, reason: '内容不实' });
+    // Words the check held wait for an admin; the rejection's reason goes to their author.
+    await submit('demo-resident-1', '我准备写举报信反映楼道灯的问题');
+    const queue = await h.ok<{ items: Array<{ id: string }> }>('demo-admin', 'moderation.queue', { status: 'pending' });
+    expect(queue.items).toHaveLength(1);
+    await expectRefused(await h.call('demo-admin', 'moderation.decide', { itemId: queue.items[0].id, decision: 'reject', reason: BAD }), 'reason');
+  });
+});
+
 describe('a refused word in a booking', () => {
   it('is refused in a 代办 reason, a cancellation reason and a service note', async () => {
     const service = await h.ok<{ id: string }>('demo-admin', 'booking.upsertService', {
