@@ -39,7 +39,7 @@ export interface LocalDeps extends Deps {
   files: SignedLocalUrls;
 }
 
-export function localDeps(options: { filename: string; clock?: Clock; quiet?: boolean; outboxFile?: string; baseUrl?: string }): LocalDeps {
+export function localDeps(options: { filename: string; clock?: Clock; quiet?: boolean; outboxFile?: string; baseUrl?: string; uploadsDir?: string }): LocalDeps {
   const store = new SqliteStore({ filename: options.filename, collections: COLLECTIONS });
   const clock = options.clock ?? new OffsetClock();
   return {
@@ -48,7 +48,7 @@ export function localDeps(options: { filename: string; clock?: Clock; quiet?: bo
     ids: cryptoIds,
     content: new WordListChecker(DEMO_WORD_LISTS),
     media: new LocalMediaChecker(Number(process.env.LINLI_MEDIA_DELAY_MS ?? 10_000)),
-    files: new SignedLocalUrls(options.baseUrl ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`, process.env.LINLI_URL_SECRET ?? 'linli-local-url-secret', clock),
+    files: new SignedLocalUrls(options.baseUrl ?? `http://127.0.0.1:${process.env.PORT ?? 8787}`, process.env.LINLI_URL_SECRET ?? 'linli-local-url-secret', clock, undefined, options.uploadsDir),
     phones: demoPhoneExchange,
     cipher: AesGcmCipher.development('linli-local-dev-key'),
     notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES, templateForKind),

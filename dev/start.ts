@@ -23,10 +23,12 @@ async function main(): Promise<void> {
 
   const clock = new OffsetClock();
   const port = Number(process.env.PORT ?? 8787);
-  const deps = localDeps({ filename: dbFile, clock, quiet: process.env.LINLI_QUIET === '1', baseUrl: `http://127.0.0.1:${port}` });
+  const uploadsDir = path.join(dataDir, 'uploads');
+  // media.register asks the same folder the gateway saves uploads in whether a file is there.
+  const deps = localDeps({ filename: dbFile, clock, quiet: process.env.LINLI_QUIET === '1', baseUrl: `http://127.0.0.1:${port}`, uploadsDir });
   const seeded = await seedDemo(createApiFunction(deps, (c) => (c as { openid: string | null }).openid), deps.store);
 
-  const gateway = await listen(createGateway(deps, clock, path.join(dataDir, 'uploads')), port);
+  const gateway = await listen(createGateway(deps, clock, uploadsDir), port);
 
   const sweepConfig = JSON.parse(fs.readFileSync(path.join(root, 'cloudfunctions/sweep/config.json'), 'utf8')) as {
     triggers: Array<{ config: string }>;

@@ -34,3 +34,25 @@ export function excerpt(text: string, max = 40): string {
   const chars = Array.from(text.replace(/\s+/g, ' '));
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max).join('')}…`;
 }
+
+/**
+ * A person's words as one sentence of a message: cut like `excerpt`, without the closing
+ * punctuation they typed, so the message's own `。` never doubles (「…修好了。。」).
+ */
+export function sentence(text: string, max = 40): string {
+  return excerpt(text.replace(/[\s。．.！!？?；;，,、]+$/u, ''), max);
+}
+
+/**
+ * When something happens, worded from the moment the message is sent: `今天 14:30`,
+ * `明天 09:00`, else `12月3日 09:00` (Beijing time) — never "明天" for a start 45 minutes away.
+ */
+export function formatWhen(instant: number, now: number): string {
+  const dayOf = (t: number) => Math.floor((t + SHANGHAI_OFFSET_MS) / 86_400_000);
+  const d = new Date(instant + SHANGHAI_OFFSET_MS);
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const days = dayOf(instant) - dayOf(now);
+  if (days === 0) return `今天 ${time}`;
+  if (days === 1) return `明天 ${time}`;
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${time}`;
+}

@@ -3,9 +3,11 @@
  * on the device before sending and again on the server, so the rules live only here.
  */
 import { z } from 'zod';
+import { plainIssue } from './issues';
 
-// Messages from zod itself (type errors, missing fields) read in Chinese for residents.
-z.config(z.locales.zhCN());
+// Every issue a schema leaves without its own words gets plain Chinese naming its field
+// (core/issues.ts); zod's own zh-CN wording stays only as the last fallback.
+z.config({ ...z.locales.zhCN(), customError: plainIssue });
 
 // Control characters other than tab/newline, bidi overrides and lone surrogates make text
 // that renders differently from what staff audit, or breaks storage; refuse them outright.
@@ -17,7 +19,8 @@ const INVISIBLE = /[\u200B\u2060\uFEFF]/g;
 /** Free text typed by a person: invisible spacers removed, trimmed, bounded. */
 export function text(label: string, min: number, max: number) {
   return z
-    .string({ error: `${label}必须是文字` })
+    // Left out is not "not text": the person simply did not fill it in.
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `请填写${label}` : `${label}必须是文字`) })
     .overwrite((s) => s.replace(INVISIBLE, '').trim())
     .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少需要${min}个字` })
     .max(max, { error: `${label}不能超过${max}个字` })

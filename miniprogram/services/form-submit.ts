@@ -59,13 +59,17 @@ function isEmpty(value: unknown): boolean {
  * One form's submit routine: one request at a time, field messages under their fields,
  * and, for actions that create something, one idempotency key per draft — a retry of the
  * same content reuses it (the lost answer may have been a success), changed content is a
- * new intent and gets a new key. A definite refusal (anything but a lost answer) ends the
+ * new intent and gets a new key — except after a lost answer (or for a restored draft),
+ * when the edit goes under the same key until the server answers, so a first version that
+ * did arrive is named (CONFLICT) rather than filed twice. A definite refusal (anything but a lost answer) ends the
  * intent too: the server made nothing, so the next try is new.
  */
 export class FormSubmit<C extends ActionContract, K extends string> {
   private sending = false;
   private draftKey = '';
   private draftPrint = '';
+  /** A request under the key went out and its answer was lost: the key stays till one comes. */
+  private unsettled = false;
   private readonly keys: FormKeys;
 
   constructor(
@@ -83,7 +87,9 @@ export class FormSubmit<C extends ActionContract, K extends string> {
   /** The key this content would be sent with; a saved draft keeps it beside the text. */
   keyFor(input: ContractInput<C>): string {
     const print = fingerprint(input);
-    if (!this.draftKey || print !== this.draftPrint) {
+    // After a lost answer an edited draft keeps the key: had the first version arrived, the
+    // server says so (CONFLICT naming it) instead of filing the edit as a second one.
+    if (!this.draftKey || (print !== this.draftPrint && !this.unsettled)) {
       this.draftKey = newIdempotencyKey();
       this.draftPrint = print;
     }
@@ -94,6 +100,8 @@ export class FormSubmit<C extends ActionContract, K extends string> {
   adopt(key: string, input: ContractInput<C>): void {
     this.draftKey = key;
     this.draftPrint = fingerprint(input);
+    // It may have gone out before the app closed: kept, like a lost answer's key, even when edited.
+    this.unsettled = true;
   }
 
   /** The text for an error: this form's words for the code, else the server's, else the default. */
@@ -143,6 +151,9 @@ export class FormSubmit<C extends ActionContract, K extends string> {
         // same words, is a new intent. Only a lost answer keeps the key for the retry.
         this.draftKey = '';
         this.draftPrint = '';
+        this.unsettled = false;
+      } else {
+        this.unsettled = true;
       }
       if (res.ok) this.host.setData({ [k.busy]: false });
       else this.showError(res.error, input as Partial<Record<K, unknown>>);

@@ -55,7 +55,7 @@ export interface Harness {
   close(): void;
 }
 
-export async function createHarness(options: { seed?: boolean; filename?: string; rateLimits?: RateLimits } = {}): Promise<Harness> {
+export async function createHarness(options: { seed?: boolean; filename?: string; rateLimits?: RateLimits; uploadsDir?: string } = {}): Promise<Harness> {
   const clock = new ManualClock(T0);
   const store = new SqliteStore({ filename: options.filename ?? ':memory:', collections: COLLECTIONS });
   const logs: Harness['logs'] = [];
@@ -67,7 +67,8 @@ export async function createHarness(options: { seed?: boolean; filename?: string
     ids: cryptoIds,
     content: new WordListChecker(DEMO_WORD_LISTS),
     media: new LocalMediaChecker(10_000),
-    files: new SignedLocalUrls('http://gateway.test', 'test-secret', clock),
+    // With an uploads folder, media.register checks the file is in it (as under npm start).
+    files: new SignedLocalUrls('http://gateway.test', 'test-secret', clock, undefined, options.uploadsDir),
     phones: demoPhoneExchange,
     cipher: AesGcmCipher.development('test-key'),
     notifier: new InboxNotifier(store, clock, DEMO_TEMPLATES, templateForKind),

@@ -34,6 +34,18 @@ export interface DispatchOptions {
   features: FeatureRegistry;
 }
 
+/**
+ * What someone without the role is told. Residents' actions need a household: a visitor is
+ * asked to bind, and a member of the community who is no longer bound (moved, unbound) is
+ * told so and what to do — not a bare 没有权限.
+ */
+function refusalFor(caller: Caller, roles: readonly string[]): string | undefined {
+  if (!roles.includes('resident')) return undefined;
+  if (caller.communityId && !caller.roles.includes('visitor')) return '您目前没有绑定住户，不能使用此功能。如已搬家或解除了绑定，请在「我的」重新绑定住户';
+  if (caller.communityId) return '您已不再绑定住户。如已搬家，请在「我的」重新绑定新的住户后再使用此功能';
+  return '请先绑定住户后再使用此功能';
+}
+
 export async function dispatch(
   lookup: Lookup,
   deps: Deps,
@@ -69,11 +81,7 @@ export async function dispatch(
     caller = await resolveCaller(openid, deps);
     // No platform identity: only public reads. A visitor is someone signed in to WeChat.
     if (!caller.openid && !contract.anonymous) return fail('UNAUTHENTICATED');
-    if (!caller.roles.some((r) => contract.roles.includes(r))) {
-      return caller.roles.includes('visitor') && contract.roles.includes('resident')
-        ? fail('FORBIDDEN', '请先绑定住户后再使用此功能')
-        : fail('FORBIDDEN');
-    }
+    if (!caller.roles.some((r) => contract.roles.includes(r))) return fail('FORBIDDEN', refusalFor(caller, contract.roles));
 
     let key: string | undefined;
     if (contract.idempotent) {

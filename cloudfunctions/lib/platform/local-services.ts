@@ -3,6 +3,8 @@
  * URLs served by the gateway, and a phone "exchange" for demo codes.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { ContentVerdict, FileUrls, MediaChecker, PhoneExchange } from '../ports/platform';
 import { fieldError } from '../../../miniprogram/core/errors';
 
@@ -22,7 +24,20 @@ export class LocalMediaChecker implements MediaChecker {
 
 /** `local://uploads/<name>` → a gateway URL that works until `exp`, signed so it cannot be forged. */
 export class SignedLocalUrls implements FileUrls {
-  constructor(private readonly baseUrl: string, private readonly secret: string, private readonly clock: { now(): number }, private readonly ttlMs = 15 * 60_000) {}
+  /** `uploadsDir`: where the gateway keeps uploads; without one (tests) every id counts as uploaded. */
+  constructor(
+    private readonly baseUrl: string,
+    private readonly secret: string,
+    private readonly clock: { now(): number },
+    private readonly ttlMs = 15 * 60_000,
+    private readonly uploadsDir?: string,
+  ) {}
+  async exists(fileId: string): Promise<boolean> {
+    if (!this.uploadsDir) return true;
+    const name = fileId.replace(/^local:\/\/uploads\//, '');
+    // The schema already refused '..' and slashes; the name is a plain file in the folder.
+    return name !== fileId && !name.includes('/') && fs.existsSync(path.join(this.uploadsDir, name));
+  }
   sign(name: string, exp: number): string {
     return createHmac('sha256', this.secret).update(`${name}|${exp}`).digest('base64url');
   }

@@ -22,6 +22,12 @@ export class CloudbaseFileUrls implements FileUrls {
     const res = await this.app.getTempFileURL({ fileList: fileIds });
     return Object.fromEntries(res.fileList.filter((f) => f.tempFileURL && (!f.code || f.code === 'SUCCESS')).map((f) => [f.fileID, f.tempFileURL]));
   }
+  /** getTempFileURL reports each file's status: STORAGE_FILE_NONEXIST for one never uploaded. */
+  async exists(fileId: string): Promise<boolean> {
+    const res = await this.app.getTempFileURL({ fileList: [fileId] });
+    const file = res.fileList.find((f) => f.fileID === fileId);
+    return !!file && (!file.code || file.code === 'SUCCESS') && !!file.tempFileURL;
+  }
 }
 
 export class WechatMediaChecker implements MediaChecker {

@@ -93,6 +93,8 @@ export interface MediaChecker {
 /** Turns stored file ids into short-lived URLs a page can show. */
 export interface FileUrls {
   tempUrls(fileIds: string[]): Promise<Record<string, string>>;
+  /** Whether the file was really uploaded: an id alone proves nothing. */
+  exists(fileId: string): Promise<boolean>;
 }
 
 /** Exchanges a getPhoneNumber code for the number (WeChat phonenumber.getPhoneNumber). */

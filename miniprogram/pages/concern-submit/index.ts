@@ -46,6 +46,12 @@ const submitForm = formSubmit(submitConcern, {
   messages: { NETWORK_ERROR: `${DEFAULT_MESSAGES.NETWORK_ERROR}。您填写的内容已保存，可直接再次提交。` },
 });
 
+/** The concern a CONFLICT says was already received under this draft's key, if it says so. */
+function receivedConcern(details: unknown): { id: string; number: string } | null {
+  const existing = (details as { existing?: { id?: unknown; number?: unknown } } | undefined)?.existing;
+  return existing && typeof existing.id === 'string' && typeof existing.number === 'string' ? { id: existing.id, number: existing.number } : null;
+}
+
 function slaText(c: CategoryView): string {
   return `${c.contactHours}小时内联系，${c.resolveDays}天内办结`;
 }
@@ -70,6 +76,8 @@ Component({
     uploading: false,
     errors: emptyErrors(FIELDS),
     formError: '',
+    /** The first version of this draft, received though its answer was lost (CONFLICT). */
+    received: null as { id: string; number: string } | null,
     restored: false,
     submitting: false,
   },
@@ -230,12 +238,23 @@ Component({
       // Saved before sending, so a crash or a lost answer leaves the text and the key behind.
       this.keepDraft();
       // The resident answers WeChat's panel first; whatever they choose, the concern goes.
+      if (this.data.received) this.setData({ received: null });
       const res = await submitForm(this).submit(input, consent);
+      if (res && !res.ok) {
+        // The key of a lost answer came back with other words: the first version is on file.
+        // The message says so; the button opens it; another tap sends the edit under a new key.
+        const received = receivedConcern(res.error.details);
+        if (res.error.code === 'CONFLICT' && received) this.setData({ received });
+      }
       if (!res?.ok) return;
       state(this).submitted = true;
       clearDraft(wx);
       this.setData({ restored: false });
       wx.redirectTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(res.data.id)}&created=1` });
+    },
+    openReceived() {
+      const received = this.data.received;
+      if (received) wx.navigateTo({ url: `/pages/concern-detail/index?id=${encodeURIComponent(received.id)}` });
     },
     goBind() {
       wx.navigateTo({ url: '/pages/bind/index' });

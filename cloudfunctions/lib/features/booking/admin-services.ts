@@ -9,6 +9,7 @@ import { toServiceView } from './presenters';
 import { OPEN_BOOKING, slotIdFor, type ServiceRecord, type SlotRecord } from './records';
 import { slotStarts } from './schedule';
 import { changeBooking, freeBooking } from './steps';
+import { checkWritten } from '../../kernel/content';
 
 /** Room on the waitlist per slot: enough to fill every seat again, at least five. */
 export const waitlistCap = (seats: number) => Math.max(5, seats);
@@ -90,6 +91,8 @@ const CLOSE_LIMIT = 300;
 export const closeSlots: Handler<'booking.closeSlots'> = async (ctx) => {
   const db = ctx.db();
   const { serviceId, from, to, reason } = ctx.input;
+  // Every resident booked in the closed time reads the reason.
+  await checkWritten(ctx, { reason });
   await db.require('services', serviceId, '服务不存在', 'serviceId');
   // Appended atomically: two closures entered at once must both stand.
   await db.update('services', serviceId, { closures: op.push({ from, to, reason }), updatedAt: ctx.now });

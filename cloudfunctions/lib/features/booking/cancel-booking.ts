@@ -3,6 +3,8 @@ import type { Handler } from '../../kernel/action';
 import { bookingView, loadBooking } from './load';
 import { canCancel, isOwner } from './rules';
 import { changeBooking, freeBooking } from './steps';
+import { checkWritten } from '../../kernel/content';
+import { sentence } from '../../../../miniprogram/core/format';
 
 /**
  * Cancels before the cutoff (staff any time before the start). The seat goes to the first
@@ -20,6 +22,7 @@ export const cancelBooking: Handler<'booking.cancel'> = async (ctx) => {
     if (isOwner(ctx.caller, b)) throw new AppError('BOOKING_CUTOFF_PASSED', `开始前${service.cancelCutoffHours}小时内不能自行取消，如需取消请联系社区`);
     throw new AppError('FORBIDDEN');
   }
+  await checkWritten(ctx, { reason: ctx.input.reason });
   // wakeAt now: if this call dies before everything is given back, the sweep finishes it.
   const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: ctx.now }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now);
   await freeBooking(db, ctx.deps.notifier, next, ctx.now);
@@ -30,7 +33,7 @@ export const cancelBooking: Handler<'booking.cancel'> = async (ctx) => {
       recipientId: b.memberId,
       kind: 'booking.cancelled',
       title: `预约已取消：${b.serviceName}`,
-      body: `社区工作人员取消了您的预约${ctx.input.reason ? `：${ctx.input.reason}` : ''}。`,
+      body: `社区工作人员取消了您的预约${ctx.input.reason ? `：${sentence(ctx.input.reason, 60)}` : ''}。`,
       page: '/pages/bookings/index',
     });
   }

@@ -4,6 +4,7 @@ import { releaseLock } from './limits';
 import { bookingView, loadBooking } from './load';
 import { CHECK_IN_OPENS, isServiceStaff } from './rules';
 import { changeBooking } from './steps';
+import { checkWritten } from '../../kernel/content';
 
 async function staffLoad(ctx: HandlerContext<{ bookingId: string }>) {
   const loaded = await loadBooking(ctx);
@@ -16,6 +17,7 @@ async function staffLoad(ctx: HandlerContext<{ bookingId: string }>) {
 export const checkIn: Handler<'booking.checkIn'> = async (ctx) => {
   const { db, b, service } = await staffLoad(ctx);
   if (ctx.now < b.startAt - CHECK_IN_OPENS) throw new AppError('CONFLICT', '服务开始前1小时才能登记到场');
+  await checkWritten(ctx, { note: ctx.input.note });
   const next = await changeBooking(db, ctx.caller, b, { status: 'attended', note: ctx.input.note ?? null, wakeAt: null }, { type: 'booking.attended' }, ctx.now);
   // The open-booking limit is about waiting, not history: the resident may book again.
   await releaseLock(db, b.serviceId, b.memberId, b.claim);

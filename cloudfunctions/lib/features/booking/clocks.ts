@@ -9,6 +9,7 @@ import { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
 import { generateSlots } from './admin-services';
 import { changeBooking, freeBooking } from './steps';
+import { formatWhen, sentence } from '../../../../miniprogram/core/format';
 
 export async function runBookingClocks(deps: Deps, now: number, budget: { pages: number }) {
   const counts = { expiredOffers: 0, reminded: 0, finished: 0, conflicts: 0 };
@@ -30,7 +31,7 @@ export async function runBookingClocks(deps: Deps, now: number, budget: { pages:
           const next = await changeBooking(db, 'system', b, { wakeAt: null }, { type: 'booking.reminded' }, now);
           await deps.notifier.notify({
             id: `booking:${b._id}:v${next.version}:reminder`, communityId: b.communityId, recipientId: b.memberId, kind: 'booking.reminder',
-            title: `明天的预约：${b.serviceName}`, body: `地点：${b.location}。如不能前往，请提前取消，把名额留给其他居民。`, page: '/pages/bookings/index',
+            title: `${formatWhen(b.startAt, now)} 的预约：${b.serviceName}`, body: `地点：${sentence(b.location, 60)}。如不能前往，请提前取消，把名额留给其他居民。`, page: '/pages/bookings/index',
           });
           counts.reminded += 1;
         } else if (['cancelled', 'expired', 'closed'].includes(b.status)) {

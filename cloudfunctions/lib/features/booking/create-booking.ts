@@ -14,6 +14,7 @@ import { eligible, isServiceStaff } from './rules';
 import { monthKey } from './schedule';
 import { takePlace } from './seats';
 import { bookingEvent, changeBooking, offerFreedSeats, reminderAt } from './steps';
+import { checkWritten } from '../../kernel/content';
 
 type Input = ContractParsed<typeof createBookingContract>;
 
@@ -36,6 +37,7 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
     const target = await db.get('members', input.onBehalfOf);
     if (!target || !target.roles.includes('resident')) throw fieldError('NOT_FOUND', 'onBehalfOf', '居民不存在');
     resident = target;
+    await checkWritten(ctx, { reason: input.reason });
     // The finder hands staff the resident: the channel says how the resident asked.
     onBehalf = { staffId: caller.memberId, staffName: caller.name ?? '社区工作人员', reason: input.reason as string, ...(input.channel ? { channel: input.channel } : {}) };
   } else {

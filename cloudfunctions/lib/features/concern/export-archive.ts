@@ -51,7 +51,8 @@ export const exportArchive: Handler<'concern.export'> = async (ctx) => {
     closedReason: c.closedReason ? CLOSED_REASON[c.closedReason] ?? '' : '',
     resolvedByResident: c.rating ? (c.rating.resolved ? '是' : '否') : '',
     satisfaction: c.rating ? String(c.rating.satisfaction) : '',
-    rounds: String(Math.max(1, c.round)),
+    // `round` counts resolutions: the first is 1, each 督办 adds one. Never supervised is 0.
+    rounds: String(Math.max(0, c.round - 1)),
     firstResponder: c.firstResponderId ? staffName.get(c.firstResponderId) ?? '' : '',
     summary: c.resolution?.summary ?? '',
   });

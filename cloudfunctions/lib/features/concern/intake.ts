@@ -7,14 +7,15 @@
  */
 import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
 import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
-import { AppError } from '../../../../miniprogram/core/errors';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DuplicateKeyError } from '../../ports/store';
+import { checkWritten } from '../../kernel/content';
 import { DAY, HOUR, localDayKey } from '../../kernel/time';
 import { eventRecord, type EventRecord } from '../../kernel/audit';
-import { notifyAll, viewFor } from './transition';
+import { adminsInbox, notifyAll, viewFor } from './transition';
 import { staffLine } from './notices';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { queueForReview } from '../moderation/queue';
@@ -52,12 +53,15 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
     db.get('categories', intake.category),
   ]);
   if (existing) return replay(ctx, existing, requestHash);
-  if (!category || !category.active) throw new AppError('VALIDATION_ERROR', '所选分类不存在', { issues: [{ path: 'category', message: '所选分类不存在' }] });
+  if (!category) throw fieldError('VALIDATION_ERROR', 'category', '所选分类不存在');
+  if (!category.active) throw fieldError('VALIDATION_ERROR', 'category', '该分类已停用，请选择其他分类');
 
-  // Nobody else sees the text before the content check has spoken.
-  // A checker that fails holds the text for review: closed, never open.
-  const verdict = await ctx.deps.content.checkText({ text: intake.text, openid: caller.openid, scene: 'forum' }).catch(() => 'review' as const);
-  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED');
+  // Nobody else sees the text before the content check has spoken. What it cannot clear is
+  // held (shown to the author and moderators only); the 代办 words staff add have no hold.
+  const [verdict] = await Promise.all([
+    checkWritten(ctx, { text: intake.text }, { scene: 'forum', hold: true }),
+    checkWritten(ctx, { reason: intake.filedBy?.reason, contactName: intake.filedBy?.contactName }),
+  ]);
 
   // Photos are the sender's own uploads: the resident's, or the staff member's who filed it.
   await checkPhotos(db, caller.memberId, intake.photos, concernSubject(id));
@@ -141,7 +145,9 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
 
 async function replay(ctx: Ctx, existing: ConcernRecord, requestHash: string) {
   if (existing.requestHash !== requestHash) {
-    throw new AppError('CONFLICT', '该请求标识已用于另一条诉求，请重新提交');
+    // The first version arrived (its answer was lost, then the draft changed): say which one
+    // it is, so the page can open it instead of looping; a further edit takes a new key.
+    throw new AppError('CONFLICT', `您之前提交的诉求已收到（受理编号${existing.number}）`, { existing: { id: existing._id, number: existing.number } });
   }
   // Finishes what a crashed first attempt may have left undone; every step is idempotent.
   await recordIntake(ctx, ctx.db(), existing);
@@ -173,7 +179,12 @@ async function recordIntake(ctx: Ctx, db: ScopedStore, c: ConcernRecord): Promis
   }));
   for (const e of steps) await db.insert('events', e);
   // The same path every concern notice takes: its kind picks the staff page, and held words stay out.
-  await notifyAll(ctx.deps.notifier, c, `${subject}:dispatched`, { to: [c.assigneeId], kind: 'concern.dispatched', title: `新诉求待签收：${c.categoryName}`, body: staffLine(c) });
+  // With everyone in the chain away it goes straight to the community pool: the admins are
+  // told now, not when the sweep finds it unsigned hours later.
+  await notifyAll(ctx.deps.notifier, c, `${subject}:dispatched`, {
+    to: [c.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched',
+    title: c.assigneeId ? `新诉求待签收：${c.categoryName}` : `新诉求转社区统一受理：${c.categoryName}`, body: staffLine(c),
+  });
   // The resident hears that staff filed it for them, and where to follow it.
   if (filed) {
     await notifyAll(ctx.deps.notifier, c, `${subject}:filedFor`, {

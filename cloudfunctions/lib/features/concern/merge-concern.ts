@@ -1,5 +1,6 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext, Handler } from '../../kernel/action';
+import { checkWritten } from '../../kernel/content';
 import { isStaffViewer } from './permissions';
 import type { ConcernRecord } from './records';
 import { act, commit, loadFor } from './transition';
@@ -15,6 +16,8 @@ const MERGEABLE_INTO = new Set(['dispatched', 'accepted', 'waitingResident', 'co
 export const mergeConcern: Handler<'concern.merge'> = async (ctx) => {
   const db = ctx.db();
   const dup = await loadFor(ctx, ctx.input.concernId, 'concern.merge');
+  // The reason lands on the original first: checked before either concern changes.
+  await checkWritten(ctx, { reason: ctx.input.reason });
   const intoId = ctx.input.intoId ?? (await byNumber(ctx, ctx.input.intoNumber as string));
   if (intoId === dup._id) throw fieldError('VALIDATION_ERROR', ctx.input.intoId ? 'intoId' : 'intoNumber', '不能并入自己');
   for (let attempt = 0; ; attempt += 1) {

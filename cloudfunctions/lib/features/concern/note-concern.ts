@@ -6,5 +6,5 @@ export const noteConcern: Handler<'concern.note'> = async (ctx) => {
   return act(ctx, 'concern.note', (c) => ({
     patch: {},
     step: { type: 'concern.noted', public: false, note: ctx.input.text, from: c.status, to: c.status },
-  }));
+  }), [], { text: ctx.input.text });
 };

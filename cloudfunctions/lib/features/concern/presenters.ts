@@ -16,6 +16,9 @@ import { concernActions, isAuthor, isStaffViewer } from './permissions';
 import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
 import type { ConcernRecord } from './records';
 
+/** Steps whose note is the author's own words. */
+const AUTHOR_WORDS = new Set(['concern.supplemented', 'concern.rated', 'concern.reopened', 'concern.withdrawn']);
+
 /** Held words are shown to their author and the admins who moderate them, to nobody else. */
 export function mayReadText(caller: Caller, c: ConcernRecord): boolean {
   return c.moderation === 'pass' || isAuthor(caller, c) || hasRole(caller, 'admin');
@@ -83,7 +86,8 @@ export function toConcernView(
         if (name) item.actorName = name;
       }
       // A 催办 is public (the resident sees it was chased), its words are between staff.
-      const privateNote = (follower && e.type === 'concern.supplemented') || (!staff && e.type === 'concern.urged');
+      // The author's own words (supplement, rating comment, reopen reason) stay with the author.
+      const privateNote = (follower && AUTHOR_WORDS.has(e.type)) || (!staff && e.type === 'concern.urged');
       if (e.note && !privateNote) item.note = e.note;
       const shown = follower ? [] : visible(e.photos ?? []);
       if (shown.length) item.photos = shown;
@@ -120,9 +124,11 @@ export function toConcernView(
   if (c.resolution) view.resolution = { summary: c.resolution.summary, photos: visible(c.resolution.photos), at: c.resolution.at };
   if (c.rating) {
     view.rating = { resolved: c.rating.resolved, satisfaction: c.rating.satisfaction, at: c.rating.at };
-    if (c.rating.comment) view.rating.comment = c.rating.comment;
+    // The comment is the author's words: a follower of a merge sees the verdict, not them.
+    if (c.rating.comment && !follower) view.rating.comment = c.rating.comment;
   }
-  if (c.rateDueAt !== null && c.status === 'resolved') view.rateDueAt = c.rateDueAt;
+  // Only the author rates: a follower is not shown a deadline for something they cannot do.
+  if (c.rateDueAt !== null && c.status === 'resolved' && !follower) view.rateDueAt = c.rateDueAt;
   if (c.mergedInto) view.mergedInto = c.mergedInto;
   if (c.whistle) view.whistle = { department: c.whistle.department, since: c.whistle.since, dueAt: c.whistle.dueAt };
   if (staff && templates.length) view.replyTemplates = templates;

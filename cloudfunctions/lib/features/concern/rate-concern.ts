@@ -24,7 +24,8 @@ export const rateConcern: Handler<'concern.rate'> = async (ctx) => {
       messages: (next) =>
         closes
           ? [{ to: [next.firstResponderId, next.assigneeId], kind: 'concern.rated', title: `诉求 ${c.number} 已评价归档`, body: verdict.slice(0, 60) }]
-          : supervisionStarts(next, leader, `诉求 ${c.number} 评价未解决，转督办`, verdict.slice(0, 60)),
+          // Titled by what the resident said: solved but unhappy is not "unsolved".
+          : supervisionStarts(next, leader, resolved ? `诉求 ${c.number} 居民评价不满意（${satisfaction}星），转督办` : `诉求 ${c.number} 居民评价未解决，转督办`, verdict.slice(0, 60)),
     };
-  });
+  }, [], { comment });
 };

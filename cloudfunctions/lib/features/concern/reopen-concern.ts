@@ -11,5 +11,5 @@ export const reopenConcern: Handler<'concern.reopen'> = async (ctx) => {
       step: { type: 'concern.reopened', public: true, note: ctx.input.reason },
       messages: (next) => supervisionStarts(next, leader, `诉求 ${c.number} 居民反映未解决，转督办`, ctx.input.reason.slice(0, 60)),
     };
-  });
+  }, [], { reason: ctx.input.reason });
 };

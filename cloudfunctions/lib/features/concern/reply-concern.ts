@@ -7,5 +7,5 @@ export const replyConcern: Handler<'concern.reply'> = async (ctx) => {
     patch: {},
     step: { type: 'concern.replied', public: true, note: ctx.input.text, from: c.status, to: c.status },
     messages: () => [{ to: residents(c), kind: 'concern.replied', title: '社区答复了您的诉求', body: ctx.input.text.slice(0, 60) }],
-  }));
+  }), [], { text: ctx.input.text });
 };

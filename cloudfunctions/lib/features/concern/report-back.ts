@@ -7,5 +7,5 @@ export const reportBack: Handler<'concern.reportBack'> = async (ctx) => {
   return act(ctx, 'concern.reportBack', (c) => ({
     patch: { ...resume(c, ctx.now), whistle: null },
     step: { type: 'concern.reportedBack', public: true, note: `${c.whistle?.department ?? '相关部门'}：${ctx.input.text}`, photos: ctx.input.photos },
-  }), ctx.input.photos);
+  }), ctx.input.photos, { text: ctx.input.text });
 };

@@ -17,5 +17,5 @@ export const requestInfo: Handler<'concern.requestInfo'> = async (ctx) => {
       step: { type: 'concern.infoRequested', public: true, note: ctx.input.question },
       messages: () => [{ to: residents(c).slice(0, 1), kind: 'concern.infoRequested', title: '请补充诉求情况', body: ctx.input.question.slice(0, 60) }],
     };
-  });
+  }, [], { question: ctx.input.question });
 };

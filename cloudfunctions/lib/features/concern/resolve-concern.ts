@@ -1,6 +1,7 @@
 import type { Handler } from '../../kernel/action';
 import { RATING_WINDOW } from './lifecycle';
 import { act, residents } from './transition';
+import { sentence } from '../../../../miniprogram/core/format';
 
 /** 办结: the handler states what was done; the resident has a week to say if it worked. */
 export const resolveConcern: Handler<'concern.resolve'> = async (ctx) => {
@@ -19,6 +20,10 @@ export const resolveConcern: Handler<'concern.resolve'> = async (ctx) => {
       wakeAt: rateDueAt,
     },
     step: { type: 'concern.resolved', public: true, note: ctx.input.summary, photos: ctx.input.photos },
-    messages: () => [{ to: residents(c), kind: 'concern.resolved', title: '您的诉求已办结，请评价', body: `${ctx.input.summary.slice(0, 40)}。问题解决了吗？欢迎评价。` }],
-  }), ctx.input.photos);
+    messages: () => [
+      { to: residents(c).slice(0, 1), kind: 'concern.resolved', title: '您的诉求已办结，请评价', body: `${sentence(ctx.input.summary)}。问题解决了吗？欢迎评价。` },
+      // Followers of a merge hear the outcome; the rating is the original author's alone.
+      { to: c.followerIds, kind: 'concern.resolved', title: '与您反映的问题合并办理的诉求已办结', body: `${sentence(ctx.input.summary)}。` },
+    ],
+  }), ctx.input.photos, { summary: ctx.input.summary });
 };

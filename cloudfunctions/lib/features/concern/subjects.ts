@@ -7,6 +7,7 @@ import type { SubjectKind } from '../../kernel/feature';
 import { canView, isAuthor, isStaffViewer } from './permissions';
 import type { ConcernRecord } from './records';
 import { commit, notifyAll } from './transition';
+import { sentence } from '../../../../miniprogram/core/format';
 
 const OPEN = ['dispatched', 'accepted', 'waitingResident', 'coordinating', 'supervised'];
 
@@ -21,7 +22,7 @@ async function settle(ctx: HandlerContext<unknown>, c: ConcernRecord, decision: 
   if (!OPEN.includes(c.status)) return;
   const { next, event } = await commit(db, ctx.caller, { ...c, moderation: 'rejected' }, { status: 'withdrawn', closedAt: ctx.now, closedReason: 'moderated', wakeAt: null, pausedAt: null }, { type: 'concern.moderated', public: true, note: reason }, ctx.now);
   await notifyAll(ctx.deps.notifier, next, event._id, {
-    to: [c.authorId], kind: 'concern.moderated', title: '您的诉求内容未通过审核', body: `${reason ?? '内容不符合社区规范'}。请修改后重新提交。`,
+    to: [c.authorId], kind: 'concern.moderated', title: '您的诉求内容未通过审核', body: `${reason ? sentence(reason, 60) : '内容不符合社区规范'}。请修改后重新提交。`,
   });
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { takeIn } from './intake';
 
@@ -9,12 +10,14 @@ import { takeIn } from './intake';
 export const submitConcern: Handler<'concern.submit'> = async (ctx) => {
   const { caller, input } = ctx;
   const authorId = caller.memberId;
+  // The role without the household (its binding ended): say what happened, not 没有权限.
+  if (!caller.householdId) throw new AppError('FORBIDDEN', '您已不再绑定该住户。如已搬家，请在「我的」重新绑定新的住户');
   return takeIn(ctx, {
     id: `c_${createHash('sha256').update(`${authorId}:${ctx.idempotencyKey}`).digest('hex').slice(0, 24)}`,
     requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
     authorId,
     authorName: caller.name,
-    householdId: caller.householdId as string,
+    householdId: caller.householdId,
     buildingId: input.buildingId,
     category: input.category,
     text: input.text,

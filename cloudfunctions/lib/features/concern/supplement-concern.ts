@@ -19,5 +19,5 @@ export const supplementConcern: Handler<'concern.supplement'> = async (ctx) => {
         { to: [c.assigneeId ?? c.firstResponderId], kind: 'concern.supplemented', title: `居民补充了诉求 ${c.number}`, body: (ctx.input.text ?? '补充了图片').slice(0, 60) },
       ],
     };
-  }, ctx.input.photos);
+  }, ctx.input.photos, { text: ctx.input.text });
 };

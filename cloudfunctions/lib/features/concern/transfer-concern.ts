@@ -43,5 +43,5 @@ export const transferConcern: Handler<'concern.transfer'> = async (ctx) => {
         { to: [route.assigneeId], kind: 'concern.dispatched', title: `转交给您的诉求待签收：${c.categoryName}`, body: `${c.buildingName}：${reason}`.slice(0, 60) },
       ],
     };
-  });
+  }, [], { reason });
 };

@@ -7,7 +7,7 @@
 import { CONCERN_STATUS_LABELS, type ConcernView } from '../../../../miniprogram/core/concern/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
-import type { Caller } from '../../kernel/caller';
+import type { Caller, IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { noticePage, type ConcernNoticeKind } from './notices';
@@ -15,6 +15,7 @@ import { eventRecord, type EventRecord, type EventType } from '../../kernel/audi
 import { isSupervising, RULES, type LifecycleAction } from './lifecycle';
 import { canView, isStaffViewer, may, PARTY_CHECK } from './permissions';
 import { commitVersioned } from '../../kernel/versioned';
+import { checkWritten, type WrittenFields } from '../../kernel/content';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
 import { concernSubject, type ConcernRecord } from './records';
@@ -141,15 +142,17 @@ export interface Change {
 
 /** The common shape of a lifecycle use case: load, commit one step, notify, view. */
 export async function act(
-  ctx: HandlerContext<{ concernId: string }>,
+  ctx: HandlerContext<{ concernId: string }, IdentifiedCaller>,
   action: LifecycleAction,
   change: (c: ConcernRecord) => Change | Promise<Change>,
   /** Photos the step brings: checked after the permission check, attached after the commit. */
   photos: readonly string[] = [],
+  /** Words the step brings, by input field: content-checked after the permission check. */
+  written: WrittenFields = {},
 ): Promise<ConcernView> {
   const c = await loadFor(ctx, ctx.input.concernId, action);
   const subject = concernSubject(c._id);
-  await checkPhotos(ctx.db(), ctx.caller.memberId, photos, subject);
+  await Promise.all([checkPhotos(ctx.db(), ctx.caller.memberId, photos, subject), checkWritten(ctx, written)]);
   const { patch, step, messages } = await change(c);
   const { next, event } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now);
   await markAttached(ctx.db(), photos, subject);

@@ -11,5 +11,5 @@ export const urgeConcern: Handler<'concern.urge'> = async (ctx) => {
     patch: { urges: (c.urges ?? 0) + 1, lastUrgedAt: ctx.now },
     step: { type: 'concern.urged', public: true, note: ctx.input.note, from: c.status, to: c.status },
     messages: () => [{ to: [c.assigneeId], kind: 'concern.urged', title: `催办：诉求 ${c.number} 请尽快办理`, body: ctx.input.note.slice(0, 60) }],
-  }));
+  }), [], { note: ctx.input.note });
 };

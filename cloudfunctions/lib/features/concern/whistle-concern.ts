@@ -1,6 +1,6 @@
 import { departmentVisibleTo } from '../../../../miniprogram/core/department/contract';
 import { fieldError } from '../../../../miniprogram/core/errors';
-import { excerpt } from '../../../../miniprogram/core/format';
+import { sentence } from '../../../../miniprogram/core/format';
 import type { Handler } from '../../kernel/action';
 import { DAY } from '../../kernel/time';
 import { pause } from './lifecycle';
@@ -36,7 +36,7 @@ export const whistleConcern: Handler<'concern.whistle'> = async (ctx) => {
     step: { type: 'concern.whistled', public: true, note: `已请${department}协同处理` },
     messages: () => [
       { to: residents(c), kind: 'concern.whistled', title: '您的诉求正在协调相关部门', body: `已请${department}协同处理，${replyDays}天内回复。` },
-      { to: [dept.contactId], kind: 'concern.departmentRequested', title: `协办请求：${c.categoryName}（${c.buildingName}）`, body: `需协调：${excerpt(note, 40)}。请${replyDays}天内回复。` },
+      { to: [dept.contactId], kind: 'concern.departmentRequested', title: `协办请求：${c.categoryName}（${c.buildingName}）`, body: `需协调：${sentence(note, 40)}。请${replyDays}天内回复。` },
     ],
-  }));
+  }), [], { note });
 };

@@ -9,5 +9,5 @@ export const withdrawConcern: Handler<'concern.withdraw'> = async (ctx) => {
     messages: () => [
       { to: [c.assigneeId, c.firstResponderId], kind: 'concern.withdrawn', title: `诉求 ${c.number} 已被居民撤回`, body: ctx.input.reason ?? '居民已撤回该诉求' },
     ],
-  }));
+  }), [], { reason: ctx.input.reason });
 };

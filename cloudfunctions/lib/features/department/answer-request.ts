@@ -6,6 +6,7 @@ import { commit, notifyAll } from '../concern/transition';
 import { requestFor, requestView } from './get-request';
 import { isOpenFor } from './presenters';
 import { departmentAnswerId, type DepartmentAnswerRecord } from './records';
+import { checkWritten } from '../../kernel/content';
 
 /**
  * 报到: the contact answers the request themselves. The coordination ends, the clocks
@@ -15,6 +16,7 @@ import { departmentAnswerId, type DepartmentAnswerRecord } from './records';
 export const answerDepartmentRequest: Handler<'department.answer'> = async (ctx) => {
   const { dept, c } = await requestFor(ctx);
   if (!isOpenFor(c, dept._id) || !c.whistle) throw new AppError('CONFLICT', '该协办请求已结束，无需再回复');
+  await checkWritten(ctx, { text: ctx.input.text });
   const db = ctx.dbFor(c.communityId);
   // The answered list's entry goes first: should the commit fail, reads check the concern.
   const record: DepartmentAnswerRecord = { _id: departmentAnswerId(dept._id, c._id), communityId: c.communityId, departmentId: dept._id, concernId: c._id, ask: c.whistle.note, at: ctx.now };

@@ -5,6 +5,7 @@ import { appendEvent } from '../../kernel/audit';
 import { changeMember } from '../../kernel/members';
 import { TransactionConflictError } from '../../ports/store';
 import { departmentCodeId, type DepartmentRecord } from './records';
+import { checkWritten } from '../../kernel/content';
 
 const INVALID = '加入码无效、已使用或已过期，请向社区重新索取';
 
@@ -19,6 +20,8 @@ export const redeemDepartmentCode: Handler<'department.redeemCode'> = async (ctx
   const store = ctx.deps.store;
   const id = departmentCodeId(ctx.input.code);
   const code = await store.get('departmentCodes', id);
+  // Before the code is claimed: a refused name burns nothing.
+  await checkWritten(ctx, { name: ctx.input.name }, { scene: 'profile' });
   if (!code || code.usedBy !== null || code.expiresAt <= now) throw new AppError('INVITE_INVALID', INVALID);
   if (caller.communityId && caller.communityId !== code.communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
   const claimed = await store.update('departmentCodes', id, { usedBy: caller.memberId, usedAt: now }, { usedBy: null, expiresAt: { $gt: now } });

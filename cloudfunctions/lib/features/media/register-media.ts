@@ -1,4 +1,4 @@
-import { AppError } from '../../../../miniprogram/core/errors';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { mediaIdFor, type MediaRecord } from './records';
 import { requestCheck } from './verdicts';
@@ -15,6 +15,8 @@ export function ownFolder(fileId: string, memberId: string): boolean {
 export const registerMedia: Handler<'media.register'> = async (ctx) => {
   const memberId = ctx.caller.memberId;
   if (!ownFolder(ctx.input.fileId, memberId)) throw new AppError('FORBIDDEN', '只能登记本人上传的图片');
+  // A made-up id in one's own folder is not a photo: nothing would ever show or be checked.
+  if (!(await ctx.deps.files.exists(ctx.input.fileId))) throw fieldError('NOT_FOUND', 'fileId', '没有找到这张图片，请重新上传');
   const db = ctx.db();
   const record: MediaRecord = {
     _id: mediaIdFor(ctx.input.fileId),

@@ -4,6 +4,7 @@ import { resolveCaller } from '../../kernel/caller';
 import { bindHousehold } from './bind-household';
 import { getMe } from './get-me';
 import { bindingRequestId, inviteId } from './records';
+import { checkWritten } from '../../kernel/content';
 
 /**
  * Claims a one-time code by a conditional update (unused and unexpired), then binds. If
@@ -13,6 +14,9 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
   const { caller, now } = ctx;
   const memberId = caller.memberId;
   if (caller.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
+  // The name the resident gives, when the form carries one, is checked like any text.
+  const given = 'name' in ctx.input && typeof ctx.input.name === 'string' ? ctx.input.name : undefined;
+  await checkWritten(ctx, { name: given }, { scene: 'profile' });
   const id = inviteId(ctx.input.code);
   const invite = await ctx.deps.store.get('invites', id);
   if (!invite || invite.usedBy !== null || invite.expiresAt <= now) throw new AppError('INVITE_INVALID');

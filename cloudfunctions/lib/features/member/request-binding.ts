@@ -4,6 +4,7 @@ import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { toRequestView } from './presenters';
 import { bindingRequestId, type BindingRequestRecord } from './records';
+import { checkWritten } from '../../kernel/content';
 
 /**
  * A visitor asks to be recognised as living at an address; the worker of that building's
@@ -17,6 +18,7 @@ export const requestBinding: Handler<'member.requestBinding'> = async (ctx) => {
   if (caller.communityId && caller.communityId !== input.communityId) {
     throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
   }
+  await checkWritten(ctx, { name: input.name }, { scene: 'profile' });
   const db = ctx.dbFor(input.communityId);
   const building = await db.require('buildings', input.buildingId, '楼栋不存在', 'buildingId');
   const requestHash = createHash('sha256')

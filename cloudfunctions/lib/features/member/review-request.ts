@@ -6,6 +6,7 @@ import { householdIdFor } from './household';
 import { canReviewRequest } from './permissions';
 import { toRequestView } from './presenters';
 import type { BindingRequestRecord } from './records';
+import { checkWritten } from '../../kernel/content';
 
 /**
  * Approve or reject a pending request. The decision is taken by a conditional update on
@@ -19,6 +20,8 @@ export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
   if (!request || !canReviewRequest(caller, request)) throw new AppError('NOT_FOUND', '申请不存在');
   if (request.status !== 'pending') throw new AppError('CONFLICT', '该申请已处理');
 
+  // The applicant reads the reason.
+  await checkWritten(ctx, { reason: input.reason });
   const status = input.decision === 'approve' ? 'approved' : 'rejected';
   const decided: BindingRequestRecord = {
     ...request,

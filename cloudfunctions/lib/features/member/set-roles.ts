@@ -2,7 +2,9 @@ import { fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { changeMember } from '../../kernel/members';
+import { memberIdFor } from '../../kernel/caller';
 import { toMemberView } from './presenters';
+import { checkWritten } from '../../kernel/content';
 
 /**
  * Sets a member's roles and grids, audited. The resident role comes only from binding to a
@@ -11,7 +13,13 @@ import { toMemberView } from './presenters';
 export const setRoles: Handler<'member.setRoles'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
+  await checkWritten(ctx, { name: input.name }, { scene: 'profile' });
   const roles = [...new Set(input.roles)];
+  // A first admin from the deployment's configuration is an admin whatever the record says:
+  // taking the role away here would report success and change nothing, so it is refused.
+  if (!roles.includes('admin') && isConfiguredAdmin(ctx.deps.config.bootstrapAdmins, input.memberId, db.communityId)) {
+    throw fieldError('VALIDATION_ERROR', 'roles', '该成员是系统配置的首任管理员，不能在这里取消管理员身份；如需取消，请联系技术人员修改部署配置');
+  }
   const gridIds = roles.includes('gridWorker') ? [...new Set(input.gridIds)] : [];
   if (gridIds.length) {
     const grids = await db.getMany('grids', gridIds);
@@ -58,3 +66,8 @@ export const setRoles: Handler<'member.setRoles'> = async (ctx) => {
   });
   return toMemberView(member);
 };
+
+function isConfiguredAdmin(admins: ReadonlyMap<string, string>, memberId: string, communityId: string): boolean {
+  for (const [openid, community] of admins) if (community === communityId && memberIdFor(openid) === memberId) return true;
+  return false;
+}

@@ -2,6 +2,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { toItemView } from './queue';
+import { checkWritten } from '../../kernel/content';
 
 export const moderationQueue: Handler<'moderation.queue'> = async (ctx) => {
   const page = await ctx.db().query('moderation', {
@@ -20,6 +21,8 @@ export const moderationQueue: Handler<'moderation.queue'> = async (ctx) => {
 export const decideModeration: Handler<'moderation.decide'> = async (ctx) => {
   const db = ctx.db();
   const item = await db.require('moderation', ctx.input.itemId, '审核项不存在', 'itemId');
+  // A rejection's reason goes to the author.
+  await checkWritten(ctx, { reason: ctx.input.reason });
   const status = ctx.input.decision === 'approve' ? 'approved' : 'rejected';
   const decided = await db.update('moderation', item._id, { status, decidedAt: ctx.now, deciderId: ctx.caller.memberId, decisionReason: ctx.input.reason ?? null }, { status: { $in: ['pending', 'watching'] } });
   if (!decided) throw new AppError('CONFLICT', '该内容已审核');

@@ -3,6 +3,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { op } from '../../ports/store';
 import { moderationId, type ModerationRecord } from './queue';
+import { checkWritten } from '../../kernel/content';
 
 /**
  * A report counts once per person. The third distinct reporter hides the content and puts
@@ -19,6 +20,7 @@ export const reportContent: Handler<'moderation.report'> = async (ctx) => {
   const found = await subject?.readable(ctx, ref);
   if (!subject || !found) throw new AppError('NOT_FOUND', '内容不存在', { issues: [{ path: field, message: '内容不存在' }] });
   if (found.authorId === me) throw new AppError('VALIDATION_ERROR', '不能举报自己的内容', { issues: [{ path: field, message: '不能举报自己的内容' }] });
+  await checkWritten(ctx, { reason: ctx.input.reason });
   const subjectId = found.id;
   const content = found.text;
   const id = moderationId(ctx.input.subjectType, subjectId);

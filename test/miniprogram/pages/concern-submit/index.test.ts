@@ -180,6 +180,36 @@ describe('the network drops the submit', () => {
   });
 });
 
+describe('an edited retry after a lost answer, when the first version was received', () => {
+  it('says the first one is on file, opens it, and sends a further try under a new key', async () => {
+    let attempts = 0;
+    const { page, send } = await openForm({
+      'concern.submit': () => {
+        attempts += 1;
+        if (attempts === 1) return fail('NETWORK_ERROR');
+        if (attempts === 2) return fail('CONFLICT', '您之前提交的诉求已收到（受理编号20261128-0007）', { existing: { id: 'c-first', number: '20261128-0007' } });
+        return created;
+      },
+    });
+    await fillForm(page, '楼道灯坏了一个星期了');
+    await page.tap('#submit');
+    // The lost key is pinned to the draft: the edit goes out under it and the server knows it.
+    await page.input('#text', '楼道灯坏了一个星期了，晚上很黑');
+    await page.tap('#submit');
+    expect(page.text('#form-error')).toBe('您之前提交的诉求已收到（受理编号20261128-0007）');
+    expect(wxMock.redirectTo).not.toHaveBeenCalled();
+
+    await page.tap('#open-received');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/concern-detail/index?id=c-first' });
+
+    await page.tap('#submit');
+    const [, conflicted, third] = sent(send, 'concern.submit');
+    expect(third.idempotencyKey).not.toBe(conflicted.idempotencyKey);
+    expect(page.exists('#open-received')).toBe(false);
+    expect(wxMock.redirectTo).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('a visitor opens the form', () => {
   it('is asked to bind a household first', async () => {
     const { page } = await openForm({ 'member.me': meReply(['member.requestBinding', 'member.redeemInvite']) });

@@ -168,7 +168,7 @@ describe('on the day', () => {
     h.clock.set(s.startAt - 23 * HOUR);
     expect((await runSweep(h.deps)).jobs.bookingClocks).toMatchObject({ reminded: 1 });
     expect((await runSweep(h.deps)).jobs.bookingClocks).toMatchObject({ reminded: 0 });
-    expect(await inbox('demo-resident-1')).toContain('明天的预约：法律咨询');
+    expect(await inbox('demo-resident-1')).toContainEqual(expect.stringMatching(/^明天 \d\d:\d\d 的预约：法律咨询$/));
   });
 });
 
@@ -208,5 +208,18 @@ describe('closures entered at the same time', () => {
     ]);
     const stored = await h.deps.store.get<{ _id: string; closures: Array<{ reason: string }> }>('services', service.id);
     expect(stored?.closures.map((c) => c.reason).sort()).toEqual(['元旦', '培训'].sort());
+  });
+});
+
+describe('a reminder sent shortly before the start', () => {
+  it('says 今天 and the time, never 明天', async () => {
+    const s = slots.find((x) => x.startAt > h.clock.now() + DAY)!;
+    await h.ok('demo-resident-1', 'booking.create', { slotId: s.id }, key());
+    // The sweep was late (or the booking came in late): 45 minutes before the start.
+    h.clock.set(s.startAt - 45 * 60_000);
+    await runSweep(h.deps);
+    const d = new Date(s.startAt + 8 * HOUR);
+    const time = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+    expect(await inbox('demo-resident-1')).toContain(`今天 ${time} 的预约：法律咨询`);
   });
 });

@@ -37,7 +37,10 @@ describe('a merged duplicate keeps its author informed', () => {
     expect(merged).toMatchObject({ status: 'merged', mergedInto: { id: original.id, number: original.number } });
     await h.ok('demo-grid-1', 'concern.accept', { concernId: original.id });
     await h.ok('demo-grid-1', 'concern.resolve', { concernId: original.id, summary: '地砖已重新铺设' });
-    expect((await inbox('demo-resident-2')).map((m) => m.title)).toEqual(expect.arrayContaining(['您的诉求已与相同问题合并办理', '您的诉求已办结，请评价']));
+    // The follower hears the outcome but is not asked to rate what only the author rates.
+    const followerHeard = (await inbox('demo-resident-2')).map((m) => m.title);
+    expect(followerHeard).toEqual(expect.arrayContaining(['您的诉求已与相同问题合并办理', '与您反映的问题合并办理的诉求已办结']));
+    expect(followerHeard).not.toContain('您的诉求已办结，请评价');
     // Only the original's author rates it.
     expect(await h.call('demo-resident-2', 'concern.rate', { concernId: original.id, resolved: true, satisfaction: 5 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
