@@ -21,8 +21,10 @@ export const setName: Handler<'member.setName'> = async (ctx) => {
   await checkName(ctx, input.name);
   let before: string | null = null;
   const member = await changeMember(ctx.deps.store, caller.memberId, now, (m) => {
-    if (!m || m.deletedAt) throw new AppError('NOT_FOUND', '成员不存在');
-    before = m.name;
+    if (m?.deletedAt || (!m && !caller.communityId)) throw new AppError('NOT_FOUND', '成员不存在');
+    before = m?.name ?? null;
+    // A first admin from configuration may have no record yet: the name starts one (roles stay configured).
+    if (!m) return { openid: caller.openid, communityId: caller.communityId as string, roles: [], gridIds: [], householdId: null, household: null, name: input.name };
     return { ...m, name: input.name };
   });
   // Names stay out of the shared audit trail (it outlives an account deletion): only that it changed.
