@@ -42,8 +42,8 @@ describe('an admin reads the audit log', () => {
   });
   it('filters by period', async () => {
     const { page, send } = await open();
-    expect(sent(send, 'audit.log')[0].data.from).toEqual(expect.any(Number));
+    expect((sent(send, 'audit.log')[0].data as { from?: number }).from).toEqual(expect.any(Number));
     await page.tap('#period-all');
-    expect(sent(send, 'audit.log').pop()?.data.from).toBeUndefined();
+    expect((sent(send, 'audit.log').pop()?.data as { from?: number }).from).toBeUndefined();
   });
 });
