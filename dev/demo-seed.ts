@@ -165,6 +165,9 @@ async function seedLifecycle(call: Caller, buildings: Record<string, string>): P
   await call('demo-grid-1', 'concern.resolve', { concernId: supervised.id, summary: '已拧紧扶手固定螺栓。' });
   await call('demo-resident-1', 'concern.reopen', { concernId: supervised.id, reason: '扶手还是晃，螺栓又松了' });
   await call('demo-leader', 'concern.urge', { concernId: supervised.id, note: '扶手关系老人安全，请今天联系维修班更换底座' });
+  // 李秀英 tapped 「微信提醒我新的待办」 twice: the sweep pushes her next two new, late or 督办 items.
+  await call('demo-grid-1', 'notify.recordConsent', { results: { staffTask: 'accept' } });
+  await call('demo-grid-1', 'notify.recordConsent', { results: { staffTask: 'accept' } });
   await seedDepartments(call);
 }
 

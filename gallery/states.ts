@@ -143,6 +143,9 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/service-day/index': { as: 'demo-grid-1', query: serviceNamed('健康体检', 'serviceId'), emptyQuery: bareService('serviceId') },
   'staff/service-edit/index': { as: 'demo-admin', query: serviceNamed('健康体检'), emptyQuery: bareService(), validation: { query: {}, act: (p) => p.tap('#save') } },
   'staff/moderation/index': { as: 'demo-admin' },
+  'staff/audit/index': { as: 'demo-admin' },
+  'staff/household/index': { as: 'demo-grid-1', validation: { act: (p) => p.tap('#remove') } },
+  'pages/household/index': { as: 'demo-resident-2', validation: { act: async (p) => { await p.input('#name', ''); await p.tap('#save-name'); } } },
   'staff/service-stats/index': { as: 'demo-admin' },
   'staff/community/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#tab-body-grids >>> #grid-save') } },
   // 代办: find 刘阿姨 by name, pick her, open 说事 and send it empty.

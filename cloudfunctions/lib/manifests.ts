@@ -23,6 +23,7 @@ import { notifyManifest } from './features/notify/manifest';
 import { privacyManifest } from './features/privacy/manifest';
 import { staffManifest } from './features/staff/manifest';
 import { departmentManifest } from './features/department/manifest';
+import { auditManifest } from './features/audit/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -39,6 +40,7 @@ export const FEATURES = {
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,
+  audit: auditManifest,
   notify: notifyManifest,
 } as const satisfies { [F in FeatureName]: FeatureManifest<F> };
 
@@ -127,4 +129,8 @@ export const FEATURE_REGISTRY: FeatureRegistry = {
   async communityOpened(db, now) {
     for (const m of MANIFESTS) await m.communityOpened?.(db, now);
   },
+  async householdLeft(ctx, left) {
+    for (const m of MANIFESTS) await m.householdLeft?.(ctx, left);
+  },
+  events: MANIFESTS.flatMap((m) => (m.events ? [{ feature: m.name, labels: m.events as Record<string, string> }] : [])),
 };

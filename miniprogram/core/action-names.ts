@@ -13,6 +13,9 @@ export const ACTION_NAMES = [
   'member.setRoles',
   'member.issueInvites',
   'member.find',
+  'member.leaveHousehold',
+  'member.removeFromHousehold',
+  'member.setName',
   'community.list',
   'community.buildings',
   'community.grids',
@@ -80,6 +83,7 @@ export const ACTION_NAMES = [
   'department.queue',
   'department.request',
   'department.answer',
+  'audit.log',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

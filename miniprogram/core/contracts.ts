@@ -13,6 +13,7 @@ import * as moderation from './moderation/contract';
 import * as privacy from './privacy/contract';
 import * as notify from './notify/contract';
 import * as department from './department/contract';
+import * as audit from './audit/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -24,6 +25,9 @@ export const contracts = {
   'member.setRoles': membership.setRoles,
   'member.issueInvites': membership.issueInvites,
   'member.find': membership.findMembers,
+  'member.leaveHousehold': membership.leaveHousehold,
+  'member.removeFromHousehold': membership.removeFromHousehold,
+  'member.setName': membership.setName,
   'community.list': community.listCommunities,
   'community.buildings': community.listBuildings,
   'community.grids': community.listGrids,
@@ -91,6 +95,7 @@ export const contracts = {
   'department.queue': department.departmentQueue,
   'department.request': department.getDepartmentRequest,
   'department.answer': department.answerDepartmentRequest,
+  'audit.log': audit.auditLog,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -92,6 +92,7 @@ export const BINDING_STATUS_LABELS: Record<BindingStatus, string> = {
   approved: '已通过',
   rejected: '未通过',
   expired: '已过期',
+  ended: '已搬离',
 };
 
 export interface RequestRow {

@@ -6,7 +6,17 @@ import type { CollectionSpec } from './feature';
  * are member ids, which deletion leaves pointing at an anonymised record.
  */
 export const KERNEL_COLLECTIONS = {
-  events: { indexes: [['communityId', 'subject', 'at', '_id']], holds: 'shared' },
+  events: {
+    indexes: [
+      ['communityId', 'subject', 'at', '_id'],
+      // The admins' audit log: the whole community, by actor, by step type (an area is a set of types), or both.
+      ['communityId', 'at', '_id'],
+      ['communityId', 'actorId', 'at', '_id'],
+      ['communityId', 'type', 'at', '_id'],
+      ['communityId', 'actorId', 'type', 'at', '_id'],
+    ],
+    holds: 'shared',
+  },
   // Rate-limit windows; the sweep drops closed ones (CloudBase TTL indexes expire only dates).
   rateWindows: { indexes: [['expiresAt', '_id']], holds: 'bookkeeping' },
   // Read by community only for backups; in use always by id.

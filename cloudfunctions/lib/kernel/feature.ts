@@ -98,6 +98,18 @@ export interface FeatureManifest<F extends string = string> {
   subjects?: Record<string, SubjectKind>;
   /** Seeds what the feature needs when a community is opened (idempotent). */
   communityOpened?(db: ScopedStore, now: number): Promise<void>;
+  /**
+   * A resident left their household (搬离, or staff removed them): settle what the feature
+   * holds for them there. Runs before the binding ends and again on a retry: idempotent.
+   */
+  householdLeft?(ctx: HandlerContext<unknown>, left: HouseholdLeft): Promise<void>;
+}
+
+/** Who left which household, and how: by their own choice or removed by staff. */
+export interface HouseholdLeft {
+  memberId: string;
+  householdId: string;
+  by: 'self' | 'staff';
 }
 
 /** Any manifest, as the list in manifests.ts iterates them. */
@@ -111,4 +123,7 @@ export interface FeatureRegistry {
   personalData: ReadonlyArray<PersonalData & { feature: string }>;
   subject(kind: string): SubjectKind | undefined;
   communityOpened(db: ScopedStore, now: number): Promise<void>;
+  householdLeft(ctx: HandlerContext<unknown>, left: HouseholdLeft): Promise<void>;
+  /** Every feature's audit event labels (events.ts), for the audit log. */
+  events: ReadonlyArray<{ feature: string; labels: Readonly<Record<string, string>> }>;
 }

@@ -11,7 +11,8 @@ export interface HouseholdView {
   room: string;
 }
 
-export type BindingStatus = 'pending' | 'approved' | 'rejected' | 'expired';
+/** `ended`: the binding it led to ended (搬离 or removed by staff); the applicant may apply again. */
+export type BindingStatus = 'pending' | 'approved' | 'rejected' | 'expired' | 'ended';
 
 export interface BindingRequestView {
   id: string;
@@ -95,6 +96,8 @@ export const INVITE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const INVITE_LENGTH = 8;
 
 export const redeemInviteInput = z.strictObject({
+  /** How staff and neighbours' helpers address the resident; an invite carries no name. */
+  name: text('姓名', 1, 20).optional(),
   code: z
     .string({ error: '请输入邀请码' })
     .overwrite((s) => s.replace(/[\s-]/g, '').toUpperCase())
@@ -221,4 +224,31 @@ export const findMembers = contract<Page<FoundEntry>>()({
   input: findMembersInput,
   roles: ['gridWorker', 'admin'],
   scope: '网格员：本人负责网格内楼栋的住户和居民；管理员：本社区全部成员',
+});
+
+export const leaveHousehold = contract<MeView>()({
+  name: 'member.leaveHousehold',
+  summary: '搬离：解除我与住户的绑定（未办完的诉求留给本户，今后的预约取消）',
+  input: z.strictObject({ confirm: z.literal(true, { error: '请确认搬离' }) }),
+  roles: ['resident'],
+  scope: '仅本人的住户绑定',
+});
+
+export const removeFromHousehold = contract<{ removed: true }>()({
+  name: 'member.removeFromHousehold',
+  summary: '把已搬走的居民移出住户（写明原因，通知本人和同户居民）',
+  input: z.strictObject({
+    memberId: id('居民'),
+    reason: text('原因', 2, 200),
+  }),
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：本人负责网格内楼栋的住户；管理员：本社区住户',
+});
+
+export const setName = contract<MeView>()({
+  name: 'member.setName',
+  summary: '修改我的姓名（工作人员看到的称呼）',
+  input: z.strictObject({ name: text('姓名', 1, 20) }),
+  roles: ['resident', 'volunteer', 'gridWorker', 'admin', 'department'],
+  scope: '仅本人',
 });

@@ -7,7 +7,7 @@ import { contract, type Page } from '../action';
 import { z, id, paging } from '../schema';
 
 /** Template keys the product uses; their WeChat template ids are deployment configuration. */
-export const TEMPLATE_KEYS = ['concernProgress', 'concernResolved', 'bookingResult', 'bookingReminder', 'bindingResult'] as const;
+export const TEMPLATE_KEYS = ['concernProgress', 'concernResolved', 'bookingResult', 'bookingReminder', 'bindingResult', 'staffTask'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 /** The taps at which the mini-program asks for consent, and what it asks for there. */
@@ -15,6 +15,8 @@ export const CONSENT_MOMENTS = {
   'concern.submit': ['concernProgress', 'concernResolved'],
   'booking.create': ['bookingResult', 'bookingReminder'],
   'member.requestBinding': ['bindingResult'],
+  // Staff (workbench) and department contacts allow pushes of new, late and 督办 items at a tap of their own.
+  'staff.tasks': ['staffTask'],
 } as const satisfies Record<string, readonly TemplateKey[]>;
 export type ConsentMoment = keyof typeof CONSENT_MOMENTS;
 

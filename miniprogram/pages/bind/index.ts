@@ -19,7 +19,7 @@ import type { TemplateRequest } from '../../core/notify/contract';
 
 const FIELDS = ['communityId', 'buildingId', 'unit', 'room', 'name'] as const;
 
-const redeemForm = formSubmit(redeemInvite, { fields: ['code'], keys: { errors: 'codeErrors', message: 'codeError', busy: 'redeeming' } });
+const redeemForm = formSubmit(redeemInvite, { fields: ['code', 'name'], keys: { errors: 'codeErrors', message: 'codeError', busy: 'redeeming' } });
 /** One key per application: a retry after a lost answer must not file it twice. */
 const requestForm = formSubmit(requestBinding, {
   fields: FIELDS,
@@ -68,7 +68,9 @@ Component({
     mode: 'invite' as 'invite' | 'request',
     // Invite code
     code: '',
-    codeErrors: emptyErrors(['code']),
+    /** An invite carries no name: the resident says how staff should address them (optional). */
+    inviteName: '',
+    codeErrors: emptyErrors(['code', 'name']),
     codeError: '',
     redeeming: false,
     done: '',
@@ -148,8 +150,12 @@ Component({
     onCodeInput(e: WechatMiniprogram.Input) {
       this.setData({ code: e.detail.value, codeError: '', 'codeErrors.code': '' });
     },
+    onInviteName(e: WechatMiniprogram.Input) {
+      this.setData({ inviteName: e.detail.value, codeError: '', 'codeErrors.name': '' });
+    },
     async redeem() {
-      const res = await redeemForm(this).submit({ code: this.data.code });
+      const name = this.data.inviteName.trim();
+      const res = await redeemForm(this).submit({ code: this.data.code, ...(name ? { name } : {}) });
       if (!res?.ok) return;
       const address = res.data.household ? formatAddress(res.data.household) : '';
       this.setData({

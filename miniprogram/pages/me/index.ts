@@ -33,6 +33,8 @@ Component({
     canDirectory: false,
     canList: false,
     canBookings: false,
+    /** 我的住户: 搬离 / 更换住户 / 修改姓名. */
+    canHousehold: false,
     /** Unread messages as the badge shows them: '' none, '5', '99+'. */
     unread: '',
     phone: '',
@@ -81,12 +83,16 @@ Component({
         canDirectory: allows(me.allowedActions, 'department.upsert'),
         canList: allows(me.allowedActions, 'concern.listMine'),
         canBookings: allows(me.allowedActions, 'booking.listMine'),
+        canHousehold: allows(me.allowedActions, 'member.leaveHousehold', 'member.setName'),
         phone: me.phone ?? '',
         canPhone: allows(me.allowedActions, 'privacy.setPhone'),
       });
     },
     goBind() {
       wx.navigateTo({ url: '/pages/bind/index' });
+    },
+    goHousehold() {
+      wx.navigateTo({ url: '/pages/household/index' });
     },
     goWorkbench() {
       wx.navigateTo({ url: '/staff/workbench/index' });

@@ -24,6 +24,7 @@ Component({
     canRoles: false,
     canInvites: false,
     canCategories: false,
+    canAudit: false,
   },
   methods: {
     onLoad() {
@@ -48,7 +49,11 @@ Component({
         canRoles: allows(actions, 'member.setRoles'),
         canInvites: allows(actions, 'member.issueInvites'),
         canCategories: allows(actions, 'concern.upsertCategory'),
+        canAudit: allows(actions, 'audit.log'),
       });
+    },
+    goAudit() {
+      wx.navigateTo({ url: '/staff/audit/index' });
     },
     switchTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab?: string }>) {
       const tab = TABS.find((t) => t === e.currentTarget.dataset.tab) ?? 'grids';

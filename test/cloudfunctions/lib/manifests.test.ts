@@ -20,7 +20,9 @@ describe('the real manifests', () => {
   });
   it('give every notice kind its push template, or none for in-app only', () => {
     expect(templateForKind('concern.resolved')).toBe('concernResolved');
-    expect(templateForKind('concern.overdue')).toBeUndefined();
+    // Staff hear of late items on WeChat too; what only informs them stays in-app.
+    expect(templateForKind('concern.overdue')).toBe('staffTask');
+    expect(templateForKind('concern.rated')).toBeUndefined();
   });
 });
 

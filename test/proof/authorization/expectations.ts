@@ -60,6 +60,12 @@ export const EXPECTATIONS = table({
   'member.find':              ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
   // Another community's buildings read as missing, reported on the field.
   'member.issueInvites':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'VALIDATION_ERROR'],
+  // 搬离: every resident ends their own binding (the other resident leaves theirs, never hers).
+  'member.leaveHousehold':    ['deny',    'deny',   'allow',  'own',    'deny',   'deny',   'deny',   'deny',   'deny'],
+  // Removing 刘阿姨 from her flat: staff of her building's grid and the admins; elsewhere she is not found.
+  'member.removeFromHousehold': ['deny',  'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
+  // Everyone with a member record names themselves; nobody names anyone else.
+  'member.setName':           ['deny',    'deny',   'allow',  'own',    'own',    'own',    'own',    'own',    'own'],
 
   // Public: a visitor must see where they could live before anyone knows them.
   'community.list':           ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
@@ -154,6 +160,8 @@ export const EXPECTATIONS = table({
   'department.queue':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
   'department.request':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
   'department.answer':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
+  // The community's audit log: its admins only; another community's admin reads their own.
+  'audit.log':                ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
 });
 
 /**

@@ -121,6 +121,10 @@ export const builders: Record<string, Builder> = {
     data: { householdId: householdIdFor('demo', w.ids.b1, '1', '101'), residentId: member(RESIDENT), category: 'cat_demo_repair', text: '电话反映：1号楼1单元门口的路灯不亮了。', channel: 'phone', reason: '老人不会用手机，来电反映' },
   }),
   'member.issueInvites': async (w) => ({ data: { households: [{ buildingId: w.ids.b1, unit: '8', room: '801' }] } }),
+  // Her answer no longer names her flat; anyone else's leaves hers in place.
+  'member.leaveHousehold': async () => ({ data: { confirm: true }, probe: member(RESIDENT) }),
+  'member.removeFromHousehold': async () => ({ data: { memberId: member(RESIDENT), reason: '家属告知已搬去外地' } }),
+  'member.setName': async () => ({ data: { name: '王阿姨' }, probe: member(RESIDENT) }),
 
   'community.list': async () => ({ data: {}, probe: '幸福里社区' }),
   'community.buildings': async (w) => ({ data: { communityId: 'demo' }, probe: w.ids.b1 }),
@@ -215,6 +219,8 @@ export const builders: Record<string, Builder> = {
     return { data: {}, probe: '"cancelled":true' };
   },
 
+  // Her concern's steps are on the demo community's log.
+  'audit.log': async (w) => ({ data: { limit: 50 }, probe: w.ids.concern }),
   'department.list': async (w) => ({ data: {}, probe: await addDepartment(w.h, '矩阵物业') }),
   'department.upsert': async (w) => ({ data: { departmentId: await addDepartment(w.h, '矩阵物业'), name: '矩阵物业（更名）', kind: 'property' } }),
   'department.issueCode': async (w) => ({ data: { departmentId: await addDepartment(w.h, '矩阵物业') } }),

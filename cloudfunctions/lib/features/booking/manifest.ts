@@ -13,6 +13,7 @@ import { serviceStats } from './service-stats';
 import { rollSlots, runBookingClocks } from './clocks';
 import { BOOKING_EVENTS } from './events';
 import { BOOKING_NOTICES } from './notices';
+import { cancelFutureBookings } from './household-left';
 import { bookingPersonalData } from './personal-data';
 
 const HOUR = 3600;
@@ -60,4 +61,5 @@ export const bookingManifest = {
   notices: BOOKING_NOTICES,
   events: BOOKING_EVENTS,
   personalData: bookingPersonalData,
+  householdLeft: cancelFutureBookings,
 } satisfies FeatureManifest<'booking'>;

@@ -30,6 +30,7 @@ import { CONCERN_EVENTS } from './events';
 import { CONCERN_NOTICES } from './notices';
 import { concernPersonalData } from './personal-data';
 import { concernSubjects } from './subjects';
+import { handOverToHousehold } from './household-left';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -105,4 +106,5 @@ export const concernManifest = {
   personalData: concernPersonalData,
   subjects: concernSubjects,
   communityOpened: seedDefaultCategories,
+  householdLeft: handOverToHousehold,
 } satisfies FeatureManifest<'concern'>;

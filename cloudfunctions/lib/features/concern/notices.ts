@@ -4,7 +4,7 @@ import type { ConcernRecord } from './records';
 
 /** Every kind of message this feature sends, who reads it and the subscription template it may push as. */
 export const CONCERN_NOTICES = {
-  'concern.dispatched': { audience: 'staff' },
+  'concern.dispatched': { audience: 'staff', template: 'staffTask' },
   'concern.rated': { audience: 'staff' },
   'concern.accepted': { audience: 'resident', template: 'concernProgress' },
   'concern.filedFor': { audience: 'resident', template: 'concernProgress' },
@@ -14,23 +14,23 @@ export const CONCERN_NOTICES = {
   'concern.merged': { audience: 'resident', template: 'concernProgress' },
   'concern.resolved': { audience: 'resident', template: 'concernResolved' },
   'concern.moderated': { audience: 'resident' },
-  'concern.supervised': { audience: 'staff' },
+  'concern.supervised': { audience: 'staff', template: 'staffTask' },
   'concern.supplemented': { audience: 'staff' },
   'concern.withdrawn': { audience: 'staff' },
-  'concern.unsigned': { audience: 'staff' },
-  'concern.rerouted': { audience: 'staff' },
-  'concern.overdue': { audience: 'staff' },
-  'concern.escalated': { audience: 'staff' },
-  'concern.whistleLate': { audience: 'staff' },
-  'concern.urged': { audience: 'staff' },
+  'concern.unsigned': { audience: 'staff', template: 'staffTask' },
+  'concern.rerouted': { audience: 'staff', template: 'staffTask' },
+  'concern.overdue': { audience: 'staff', template: 'staffTask' },
+  'concern.escalated': { audience: 'staff', template: 'staffTask' },
+  'concern.whistleLate': { audience: 'staff', template: 'staffTask' },
+  'concern.urged': { audience: 'staff', template: 'staffTask' },
   'concern.waitClosed': { audience: 'staff' },
   'concern.residentSilent': { audience: 'resident', template: 'concernProgress' },
-  // To a department's contact person (they may allow the progress template from their page).
-  'concern.departmentRequested': { audience: 'staff', template: 'concernProgress' },
-  'concern.departmentChased': { audience: 'staff', template: 'concernProgress' },
+  // To a department's contact person (they allow the staff template from their page).
+  'concern.departmentRequested': { audience: 'staff', template: 'staffTask' },
+  'concern.departmentChased': { audience: 'staff', template: 'staffTask' },
   // To the handler: the department answered, or its wait ran out.
-  'concern.departmentAnswered': { audience: 'staff' },
-  'concern.departmentLapsed': { audience: 'staff' },
+  'concern.departmentAnswered': { audience: 'staff', template: 'staffTask' },
+  'concern.departmentLapsed': { audience: 'staff', template: 'staffTask' },
 } as const satisfies Record<string, NoticeSpec>;
 
 type Kinds = typeof CONCERN_NOTICES;

@@ -7,6 +7,9 @@ export const MEMBER_EVENTS = {
   'invites.issued': '发放邀请码',
   'member.bound': '绑定住户',
   'member.rolesChanged': '角色变更',
+  'member.left': '搬离住户',
+  'member.removed': '被工作人员移出住户',
+  'member.renamed': '修改姓名',
 } as const satisfies Record<string, string>;
 
 type Labels = { [K in keyof typeof MEMBER_EVENTS]: string };

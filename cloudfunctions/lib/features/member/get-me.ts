@@ -16,7 +16,8 @@ export const getMe: Handler<'member.me'> = async (ctx) => {
     caller.householdId ? Promise.resolve(null) : store.get('bindingRequests', bindingRequestId(caller.memberId)),
     caller.communityId ? store.get('communities', caller.communityId) : Promise.resolve(null),
   ]);
-  const pending = request && request.status !== 'approved' ? request : null;
+  // An approved request led to the binding; an ended one to a binding that is over (搬离).
+  const pending = request && request.status !== 'approved' && request.status !== 'ended' ? request : null;
   const view: MeView = {
     memberId: caller.memberId,
     roles: caller.roles,

@@ -9,6 +9,8 @@ import { redeemInvite } from './redeem-invite';
 import { listRequests } from './list-requests';
 import { reviewRequest } from './review-request';
 import { setRoles } from './set-roles';
+import { leaveHousehold, removeFromHousehold } from './leave-household';
+import { setName } from './display-name';
 import { issueInvites } from './issue-invites';
 import { expireBindingRequests } from './expire-requests';
 import { MEMBER_EVENTS } from './events';
@@ -28,6 +30,9 @@ export const memberManifest = {
     'member.setRoles': bind(contracts['member.setRoles'], setRoles),
     'member.issueInvites': bind(contracts['member.issueInvites'], issueInvites),
     'member.find': bind(contracts['member.find'], findMembers),
+    'member.leaveHousehold': bind(contracts['member.leaveHousehold'], leaveHousehold),
+    'member.removeFromHousehold': bind(contracts['member.removeFromHousehold'], removeFromHousehold),
+    'member.setName': bind(contracts['member.setName'], setName),
   },
   collections: {
     members: {
@@ -64,6 +69,8 @@ export const memberManifest = {
   rateLimits: {
     'member.redeemInvite': [{ limit: 10, windowSeconds: HOUR }],
     'member.requestBinding': [{ limit: 5, windowSeconds: DAY }],
+    // Each name is a content check: a few a day is plenty for a real person.
+    'member.setName': [{ limit: 10, windowSeconds: DAY }],
   },
   sweep: {
     expireBindingRequests: (deps, now) => expireBindingRequests(deps, now, { pages: 10 }),

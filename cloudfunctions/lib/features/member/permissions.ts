@@ -20,6 +20,7 @@ export function allowedForMe(caller: Caller, hasPendingRequest: boolean): Action
     if (name === 'member.requestBinding') return caller.openid !== null && !bound && !hasPendingRequest;
     if (name === 'member.redeemInvite') return caller.openid !== null && !bound;
     if (name === 'concern.submit') return bound;
+    if (name === 'member.leaveHousehold') return bound;
     return name !== 'meta.describe';
   });
 }

@@ -2,6 +2,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { resolveCaller } from '../../kernel/caller';
 import { bindHousehold } from './bind-household';
+import { checkName } from './display-name';
 import { getMe } from './get-me';
 import { bindingRequestId, inviteId } from './records';
 import { checkWritten } from '../../kernel/content';
@@ -20,6 +21,7 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
   const id = inviteId(ctx.input.code);
   const invite = await ctx.deps.store.get('invites', id);
   if (!invite || invite.usedBy !== null || invite.expiresAt <= now) throw new AppError('INVITE_INVALID');
+  if (ctx.input.name !== undefined) await checkName(ctx, ctx.input.name);
   if (caller.communityId && caller.communityId !== invite.communityId) {
     throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
   }
@@ -36,7 +38,7 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
     await bindHousehold(
       db,
       caller,
-      { memberId, openid: caller.openid, name: caller.name },
+      { memberId, openid: caller.openid, name: ctx.input.name ?? caller.name },
       { id: household._id, buildingId: building._id, buildingName: building.name, unit: household.unit, room: household.room },
       now,
       'invite',

@@ -55,7 +55,7 @@ export const requestBinding: Handler<'member.requestBinding'> = async (ctx) => {
     record = { ...previous, ...fields, round: previous.round + 1 };
     // Reopen only what is still closed: a concurrent reopen makes this match nothing.
     opened = await ctx.deps.store.update('bindingRequests', id, { ...fields, round: record.round }, {
-      status: { $in: ['rejected', 'expired'] },
+      status: { $in: ['rejected', 'expired', 'ended'] },
       round: previous.round,
     });
     if (!opened) throw new AppError('BINDING_PENDING');

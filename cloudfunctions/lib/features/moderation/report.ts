@@ -1,6 +1,7 @@
 import { REPORTS_TO_HIDE } from '../../../../miniprogram/core/moderation/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
+import { appendEvent } from '../../kernel/audit';
 import { op } from '../../ports/store';
 import { moderationId, type ModerationRecord } from './queue';
 import { checkWritten } from '../../kernel/content';
@@ -30,11 +31,14 @@ export const reportContent: Handler<'moderation.report'> = async (ctx) => {
   } satisfies ModerationRecord);
   const counted = await db.update('moderation', id, { [`reports.${me}`]: ctx.input.reason, reportCount: op.inc(1) }, { [`reports.${me}`]: { $exists: false } });
   if (!counted) return { reported: true as const, hidden: false };
+  // Reports can hide content: each one is on the audit log, with who made it (for admins only).
+  await appendEvent(db, ctx.caller, { key: `report:${me}`, subject: `moderation:${id}`, type: 'moderation.reported', to: 'watching', public: false, note: ctx.input.reason, at: ctx.now });
   const item = (await db.get('moderation', id)) as ModerationRecord;
   let hidden = false;
   if (item.reportCount >= REPORTS_TO_HIDE && (await db.update('moderation', id, { status: 'pending' }, { status: 'watching' }))) {
     hidden = true;
     await subject.hold(ctx, ref);
+    await appendEvent(db, 'system', { key: 'hidden', subject: `moderation:${id}`, type: 'moderation.hidden', from: 'watching', to: 'pending', public: false, note: `${REPORTS_TO_HIDE}人举报，内容已隐藏待审核`, at: ctx.now });
   }
   return { reported: true as const, hidden };
 };

@@ -40,4 +40,6 @@ export const DEMO_TEMPLATES: Templates = {
   bookingResult: { id: 'demo-tmpl-booking-result', fields: { thing1: 'title', thing2: 'body', time3: 'time' } },
   bookingReminder: { id: 'demo-tmpl-booking-reminder', fields: { thing1: 'title', thing2: 'body', time3: 'time' } },
   bindingResult: { id: 'demo-tmpl-binding-result', fields: { thing1: 'title', thing2: 'body', time3: 'time' } },
+  // 待办提醒: 事项 (what arrived), 内容 (where and what), 时间.
+  staffTask: { id: 'demo-tmpl-staff-task', fields: { thing1: 'title', thing2: 'body', time3: 'time' } },
 };

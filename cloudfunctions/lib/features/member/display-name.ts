@@ -1,0 +1,36 @@
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { Handler, HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../../kernel/audit';
+import { resolveCaller } from '../../kernel/caller';
+import { changeMember } from '../../kernel/members';
+import { getMe } from './get-me';
+
+/**
+ * A name staff read on every concern and booking passes the content check first. A name is
+ * shown at once to others, so one the check holds for review is refused like a risky one,
+ * and so is one the check could not judge: the person simply tries again.
+ */
+export async function checkName(ctx: HandlerContext<unknown>, name: string, field = 'name'): Promise<void> {
+  const verdict = await ctx.deps.content.checkText({ text: name, openid: ctx.caller.openid as string, scene: 'profile' }).catch(() => 'review' as const);
+  if (verdict !== 'pass') throw fieldError('CONTENT_REJECTED', field, '这个姓名不能使用，请换一个');
+}
+
+/** The caller sets the name staff know them by (residents bound by invite code have none). */
+export const setName: Handler<'member.setName'> = async (ctx) => {
+  const { caller, input, now } = ctx;
+  await checkName(ctx, input.name);
+  let before: string | null = null;
+  const member = await changeMember(ctx.deps.store, caller.memberId, now, (m) => {
+    if (m?.deletedAt || (!m && !caller.communityId)) throw new AppError('NOT_FOUND', '成员不存在');
+    before = m?.name ?? null;
+    // A first admin from configuration may have no record yet: the name starts one (roles stay configured).
+    if (!m) return { openid: caller.openid, communityId: caller.communityId as string, roles: [], gridIds: [], householdId: null, household: null, name: input.name };
+    return { ...m, name: input.name };
+  });
+  // Names stay out of the shared audit trail (it outlives an account deletion): only that it changed.
+  if (before !== input.name) {
+    await appendEvent(ctx.db(), caller, { key: `renamed:v${member.version}`, subject: `member:${member._id}`, type: 'member.renamed', public: false, at: now });
+  }
+  const fresh = await resolveCaller(caller.openid, ctx.deps);
+  return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });
+};

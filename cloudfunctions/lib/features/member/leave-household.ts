@@ -1,0 +1,95 @@
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { Handler, HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../../kernel/audit';
+import { hasRole, resolveCaller } from '../../kernel/caller';
+import { changeMember, type MemberRecord } from '../../kernel/members';
+import { getMe } from './get-me';
+import { formatAddress } from './household';
+import { bindingRequestId } from './records';
+
+/**
+ * Ends a resident's binding to their household: 搬离 by themselves, or staff removing
+ * someone who moved away. First every feature settles what it holds for them there (open
+ * concerns pass to the household, future bookings are cancelled and their seats freed),
+ * then the binding ends by compare-and-set, so a retry after a crash finishes the job and
+ * a second leave finds nothing left to end. Other roles (volunteer, staff) stay.
+ */
+async function endBinding(ctx: HandlerContext<unknown>, target: MemberRecord, by: 'self' | 'staff', reason: string | null) {
+  const { now } = ctx;
+  const household = target.household;
+  const householdId = target.householdId;
+  if (!household || !householdId) throw new AppError('NOT_FOUND', '该居民没有绑定住户');
+  await ctx.features.householdLeft(ctx, { memberId: target._id, householdId, by });
+  const next = await changeMember(ctx.deps.store, target._id, now, (m) => {
+    if (!m || m.householdId !== householdId) throw new AppError('CONFLICT', '住户绑定刚刚有变化，请刷新后再试');
+    return { ...m, roles: m.roles.filter((r) => r !== 'resident'), householdId: null, household: null };
+  });
+  // The request that led here (or one an invite made moot) is over: the person may apply again.
+  await ctx.deps.store.update('bindingRequests', bindingRequestId(target._id), { status: 'ended', reason: by === 'self' ? '已搬离' : '已被移出住户', reviewedAt: now }, { status: { $in: ['approved', 'rejected', 'expired'] } });
+  const db = ctx.db();
+  await appendEvent(db, ctx.caller, {
+    key: `left:v${next.version}`,
+    subject: `member:${target._id}`,
+    type: by === 'self' ? 'member.left' : 'member.removed',
+    from: householdId,
+    to: null,
+    public: true,
+    note: reason,
+    at: now,
+  });
+  const address = formatAddress(household.buildingName, household.unit, household.room);
+  const housemates = await db.query('members', { where: { householdId }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 50 });
+  for (const m of housemates.items) {
+    if (m._id === target._id || m.deletedAt || !m.roles.includes('resident')) continue;
+    await ctx.deps.notifier.notify({
+      id: `member:${target._id}:v${next.version}:housemate:${m._id}`,
+      communityId: db.communityId,
+      recipientId: m._id,
+      kind: 'member.householdLeft',
+      title: '同户居民已搬离',
+      body: `${target.name ?? '一位同户居民'}已不再绑定${address}。其未办完的诉求留在本户，您可以在“我的诉求”里继续跟进。`,
+      page: '/pages/concerns/index',
+    });
+  }
+  if (by === 'staff') {
+    await ctx.deps.notifier.notify({
+      id: `member:${target._id}:v${next.version}:removed`,
+      communityId: db.communityId,
+      recipientId: target._id,
+      kind: 'member.removed',
+      title: '您已被移出住户',
+      body: `社区工作人员已将您移出${address}：${reason ?? ''}。今后的预约已取消；如有误，请联系社区或重新绑定。`,
+      page: '/pages/me/index',
+    });
+  }
+  return next;
+}
+
+/** 搬离: the resident ends their own binding. */
+export const leaveHousehold: Handler<'member.leaveHousehold'> = async (ctx) => {
+  const { caller } = ctx;
+  const target = await ctx.deps.store.get('members', caller.memberId);
+  if (!target || !target.householdId) throw new AppError('NOT_FOUND', '您还没有绑定住户');
+  await endBinding(ctx, target, 'self', null);
+  const fresh = await resolveCaller(caller.openid, ctx.deps);
+  return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });
+};
+
+/**
+ * Staff remove a resident who moved away without saying so: admins anywhere in their
+ * community, a grid worker only in the buildings of their grids. Anyone else's household
+ * reads as missing, never as "exists but not yours".
+ */
+export const removeFromHousehold: Handler<'member.removeFromHousehold'> = async (ctx) => {
+  const { caller, input } = ctx;
+  const db = ctx.db();
+  const target = await db.get('members', input.memberId);
+  const missing = () => fieldError('NOT_FOUND', 'memberId', '没有找到这位居民');
+  if (!target || target.deletedAt || !target.householdId || !target.household || !target.roles.includes('resident')) throw missing();
+  if (!hasRole(caller, 'admin')) {
+    const building = await db.get('buildings', target.household.buildingId);
+    if (!building || !caller.gridIds.includes(building.gridId)) throw missing();
+  }
+  await endBinding(ctx, target, 'staff', input.reason);
+  return { removed: true as const };
+};
