@@ -1,18 +1,17 @@
-import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler, HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
-import { resolveCaller } from '../../kernel/caller';
+import { resolveCaller, type IdentifiedCaller } from '../../kernel/caller';
+import { checkWritten } from '../../kernel/content';
 import { changeMember } from '../../kernel/members';
 import { getMe } from './get-me';
 
 /**
- * A name staff read on every concern and booking passes the content check first. A name is
- * shown at once to others, so one the check holds for review is refused like a risky one,
- * and so is one the check could not judge: the person simply tries again.
+ * A name staff read on every concern and booking passes the shared content check first. A
+ * name is shown at once to others and has no hold, so one the check cannot clear is refused.
  */
-export async function checkName(ctx: HandlerContext<unknown>, name: string, field = 'name'): Promise<void> {
-  const verdict = await ctx.deps.content.checkText({ text: name, openid: ctx.caller.openid as string, scene: 'profile' }).catch(() => 'review' as const);
-  if (verdict !== 'pass') throw fieldError('CONTENT_REJECTED', field, '这个姓名不能使用，请换一个');
+export async function checkName(ctx: HandlerContext<unknown, IdentifiedCaller>, name: string, field = 'name'): Promise<void> {
+  await checkWritten(ctx, { [field]: name }, { scene: 'profile' });
 }
 
 /** The caller sets the name staff know them by (residents bound by invite code have none). */

@@ -5,7 +5,6 @@ import { bindHousehold } from './bind-household';
 import { checkName } from './display-name';
 import { getMe } from './get-me';
 import { bindingRequestId, inviteId } from './records';
-import { checkWritten } from '../../kernel/content';
 
 /**
  * Claims a one-time code by a conditional update (unused and unexpired), then binds. If
@@ -15,13 +14,11 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
   const { caller, now } = ctx;
   const memberId = caller.memberId;
   if (caller.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
-  // The name the resident gives, when the form carries one, is checked like any text.
-  const given = 'name' in ctx.input && typeof ctx.input.name === 'string' ? ctx.input.name : undefined;
-  await checkWritten(ctx, { name: given }, { scene: 'profile' });
+  // The name the resident gives is checked like any text, before the code is touched.
+  if (ctx.input.name !== undefined) await checkName(ctx, ctx.input.name);
   const id = inviteId(ctx.input.code);
   const invite = await ctx.deps.store.get('invites', id);
   if (!invite || invite.usedBy !== null || invite.expiresAt <= now) throw new AppError('INVITE_INVALID');
-  if (ctx.input.name !== undefined) await checkName(ctx, ctx.input.name);
   if (caller.communityId && caller.communityId !== invite.communityId) {
     throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
   }

@@ -55,7 +55,8 @@ describe('escalations and 催办 are pushed within the balance', () => {
     const c = await submit();
     await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
     await runSweep(h.deps);
-    await allow('demo-leader');
+    // The demo's own unsigned items reach the leader in the same sweep: he allowed enough.
+    for (let i = 0; i < 5; i += 1) await allow('demo-leader');
     await allow('demo-grid-1');
     h.clock.advance(7 * DAY + HOUR);
     await runSweep(h.deps);
