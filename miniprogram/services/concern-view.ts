@@ -4,9 +4,9 @@
  */
 import type { ConcernEventView, ConcernView } from '../core/concern/contract';
 import type { GridView, StaffRef } from '../core/community/contract';
-import { formatDateTime } from '../core/format';
+import { dateText as formatDateTime } from './dates';
 import type { PhotoItem } from './photos';
-import { escalationText, statusTone, type Tone } from './view';
+import { escalationText, statusText, statusTone, type Audience, type Tone } from './view';
 
 /** Actions only staff take; one of them present means the caller handles this concern. */
 export const STAFF_CONCERN_ACTIONS = [
@@ -84,11 +84,11 @@ export function latestQuestion(timeline: readonly ConcernEventView[]): string {
 export type PhotoMapper = (ids: readonly string[] | undefined) => PhotoItem[];
 const noPhotos: PhotoMapper = () => [];
 
-export function detailView(c: ConcernView, photoItems: PhotoMapper = noPhotos): DetailView {
+export function detailView(c: ConcernView, photoItems: PhotoMapper = noPhotos, audience: Audience = 'staff'): DetailView {
   return {
     id: c.id,
     number: c.number,
-    statusLabel: c.statusLabel,
+    statusLabel: statusText(c, audience),
     tone: statusTone(c.status),
     categoryName: c.categoryName,
     text: c.text,
