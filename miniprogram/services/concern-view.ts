@@ -2,7 +2,7 @@
  * A concern's detail as the resident and the staff pages render it. Both pages show the same
  * words for the same facts; what each may do comes from `allowedActions`, not from here.
  */
-import type { ConcernEventView, ConcernView } from '../core/concern/contract';
+import { OPEN_STATUSES, type ConcernEventView, type ConcernView } from '../core/concern/contract';
 import type { GridView, StaffRef } from '../core/community/contract';
 import { dateText as formatDateTime } from './dates';
 import type { PhotoItem } from './photos';
@@ -85,6 +85,8 @@ export type PhotoMapper = (ids: readonly string[] | undefined) => PhotoItem[];
 const noPhotos: PhotoMapper = () => [];
 
 export function detailView(c: ConcernView, photoItems: PhotoMapper = noPhotos, audience: Audience = 'staff'): DetailView {
+  // A finished concern's promises are kept or broken already: the resident is not shown a deadline still to come.
+  const clocks = audience === 'staff' || OPEN_STATUSES.includes(c.status);
   return {
     id: c.id,
     number: c.number,
@@ -101,8 +103,8 @@ export function detailView(c: ConcernView, photoItems: PhotoMapper = noPhotos, a
     underReview: c.underReview === true,
     hideName: c.hideName,
     photos: photoItems(c.photos),
-    contactDueText: c.contactDueAt ? formatDateTime(c.contactDueAt) : '',
-    resolveDueText: c.resolveDueAt ? formatDateTime(c.resolveDueAt) : '',
+    contactDueText: clocks && c.contactDueAt ? formatDateTime(c.contactDueAt) : '',
+    resolveDueText: clocks && c.resolveDueAt ? formatDateTime(c.resolveDueAt) : '',
     pausedText: c.pausedSince ? formatDateTime(c.pausedSince) : '',
     overdue: c.overdue === true,
     escalationText: escalationText(c.escalationLevel ?? 0),

@@ -156,6 +156,9 @@ describe('the concern was resolved and the resident may rate it', () => {
     expect(sent(send, 'concern.rate')).toHaveLength(1);
     expect(sent(send, 'concern.rate')[0].data).toEqual({ concernId: 'c-42', resolved: true, satisfaction: 5 });
     expect(page.text('#status')).toBe('已结束');
+    // Finished: no deadline still to come is shown to the resident.
+    expect(page.exists('#contact-due')).toBe(false);
+    expect(page.exists('#resolve-due')).toBe(false);
     expect(page.exists('#rate-panel')).toBe(false);
     expect(page.text('#rating')).toContain('已解决');
     expect(page.text('#rating')).toContain('★★★★★');
