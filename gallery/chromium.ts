@@ -138,6 +138,22 @@ export class Browser {
     return h;
   }
 
+  /**
+   * Draws `html` (a self-contained document) at width × height CSS px on a transparent
+   * background and writes the PNG: for artwork the app ships, such as the tab bar icons.
+   */
+  async renderTransparent(html: string, pngFile: string, width: number, height: number): Promise<void> {
+    const file = path.join(this.profile, `render-${this.nextId}.html`);
+    fs.writeFileSync(file, html);
+    await this.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }, true);
+    await this.send('Emulation.setDefaultBackgroundColorOverride', { color: { r: 0, g: 0, b: 0, a: 0 } }, true);
+    await this.send('Page.navigate', { url: `file://${file}` }, true);
+    await this.evaluate(`new Promise((r) => { const go = () => requestAnimationFrame(() => requestAnimationFrame(() => r(true))); document.readyState === 'complete' ? go() : addEventListener('load', go); })`);
+    const { data } = (await this.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height, scale: 1 } }, true)) as { data: string };
+    fs.writeFileSync(pngFile, Buffer.from(data, 'base64'));
+    await this.send('Emulation.setDefaultBackgroundColorOverride', {}, true);
+  }
+
   async close(): Promise<void> {
     try {
       await this.send('Browser.close');

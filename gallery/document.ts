@@ -43,8 +43,9 @@ html, body { margin: 0; padding: 0; background: #ededed; -webkit-font-smoothing:
 .gallery-capsule i { width: 1px; height: 18px; background: rgba(0,0,0,.15); }
 .gallery-frame { position: relative; transform: translateZ(0); overflow: hidden; }
 .gallery-tabbar { height: ${TAB}px; display: flex; border-top: 1px solid rgba(0,0,0,.33); box-sizing: border-box; font: 12px/1 -apple-system, 'PingFang SC', 'Noto Sans CJK SC', sans-serif; }
-.gallery-tab { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 4px; }
+.gallery-tab { flex: 1; display: flex; flex-direction: column; align-items: center; justify-content: center; gap: 2px; }
 .gallery-tab b { width: 22px; height: 22px; border-radius: 6px; border: 2px solid currentColor; box-sizing: border-box; }
+.gallery-tab img { width: 27px; height: 27px; }
 `;
 
 export interface DocumentInput {
@@ -67,7 +68,13 @@ export function pageDocument({ route, body, fontScale = 1, label }: DocumentInpu
   const frameMin = SCREEN.height - NAV - (isTab ? TAB : 0);
   const tabBar = isTab
     ? `<div class="gallery-tabbar" style="background:${app.tabBar?.backgroundColor ?? '#fff'}">${tabs
-        .map((t) => `<div class="gallery-tab" style="color:${t.pagePath === route ? app.tabBar?.selectedColor ?? '#07c160' : app.tabBar?.color ?? '#7a7e83'}"><b></b>${esc(t.text)}</div>`)
+        .map((t) => {
+          const on = t.pagePath === route;
+          // The icon app.json declares (drawn from the file), or a placeholder square.
+          const icon = on ? t.selectedIconPath ?? t.iconPath : t.iconPath;
+          const glyph = icon ? `<img src="file://${path.join(root, icon)}" alt="">` : '<b></b>';
+          return `<div class="gallery-tab" style="color:${on ? app.tabBar?.selectedColor ?? '#07c160' : app.tabBar?.color ?? '#7a7e83'}">${glyph}${esc(t.text)}</div>`;
+        })
         .join('')}</div>`
     : '';
   return `<!doctype html>

@@ -11,7 +11,7 @@ interface AppJson {
   pages: string[];
   subpackages?: Array<{ root: string; pages: string[] }>;
   window?: { navigationBarTitleText?: string; navigationBarBackgroundColor?: string; navigationBarTextStyle?: string; backgroundColor?: string };
-  tabBar?: { color?: string; selectedColor?: string; backgroundColor?: string; list: Array<{ pagePath: string; text: string }> };
+  tabBar?: { color?: string; selectedColor?: string; backgroundColor?: string; list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
 }
 
 export function readApp(root = ROOT): AppJson {

@@ -2,9 +2,12 @@ import { call } from '../services/api';
 import { CONCERN_PHOTOS_MAX, getConcern, type ConcernView } from '../core/concern/contract';
 import { detailView, photoIdsOf, photoPatch, timelineRows, type DetailView, type PhotoMapper, type TimelineRow } from '../services/concern-view';
 import { knownMemberId, pageMemberId } from '../services/member';
+import type { Audience } from '../services/view';
 import { instanceState } from '../services/page-state';
 import { pagePhotos, type PhotoItem } from '../services/photos';
 import { pickPhotos } from '../services/upload';
+
+const MISSING: readonly string[] = ['NOT_FOUND', 'FORBIDDEN'];
 
 /** Not rendered: the concern's id, and the last view shown so late photos re-render the right one. */
 const state = instanceState(() => ({ id: '', view: null as ConcernView | null }));
@@ -24,6 +27,8 @@ export const concernPage = Behavior({
   data: {
     loading: true,
     error: '',
+    /** The concern does not exist or is not the caller's to see: the error offers a way back, not 重试. */
+    missing: false,
     concern: null as DetailView | null,
     timeline: [] as TimelineRow[],
     /** Photos picked for the open form. */
@@ -50,13 +55,14 @@ export const concernPage = Behavior({
     async load() {
       const id = state(this).id;
       if (!id) {
-        this.setData({ loading: false, error: '没有找到这条诉求' });
+        this.setData({ loading: false, error: '没有找到这条诉求', missing: true });
         return;
       }
       // The member id tells the viewer's own photos apart (a "审核中" tile while checked).
       const [res] = await Promise.all([call(getConcern, { concernId: id }), pageMemberId(this)]);
       if (!res.ok) {
-        this.setData({ loading: false, error: res.error.message });
+        // Gone or not theirs: trying again cannot help, a way back does. 重试 is for the network.
+        this.setData({ loading: false, error: res.error.message, missing: MISSING.includes(res.error.code) });
         return;
       }
       this.show(res.data);
@@ -68,11 +74,16 @@ export const concernPage = Behavior({
       this.setData({
         loading: false,
         error: '',
-        concern: detailView(c, photos),
+        missing: false,
+        concern: detailView(c, photos, this.audience()),
         timeline: timelineRows(c, photos),
         ...this.present(c),
       });
       void this.loadPhotos(c);
+    },
+    /** Whose words the page speaks: the staff page the desk's, the resident's page plain ones. */
+    audience(): Audience {
+      return 'staff';
     },
     /** The page's own part of a render: its buttons from `c.allowedActions`. */
     present(_c: ConcernView): Record<string, unknown> {
@@ -98,6 +109,17 @@ export const concernPage = Behavior({
       const res = await pickPhotos(this.data.photos.length, CONCERN_PHOTOS_MAX, memberId);
       const photos = this.data.photos.concat(res.photos).slice(0, CONCERN_PHOTOS_MAX);
       this.setData({ uploading: false, photos, 'errors.photos': res.error });
+    },
+    goMine() {
+      // 说事 is a tab page: only switchTab reaches it.
+      wx.switchTab({ url: '/pages/concerns/index' });
+    },
+    goHome() {
+      wx.switchTab({ url: '/pages/home/index' });
+    },
+    goQueue() {
+      // Opened from a notice there may be nothing to go back to: the workbench takes this page's place.
+      wx.redirectTo({ url: '/staff/workbench/index' });
     },
     removePhoto(e: WechatMiniprogram.CustomEvent<{ index: number }>) {
       const i = Number(e.detail.index);

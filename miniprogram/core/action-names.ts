@@ -27,6 +27,7 @@ export const ACTION_NAMES = [
   'concern.listMine',
   'concern.get',
   'concern.queue',
+  'concern.counts',
   'concern.accept',
   'concern.reply',
   'concern.note',

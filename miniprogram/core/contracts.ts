@@ -39,6 +39,7 @@ export const contracts = {
   'concern.listMine': concern.listMyConcerns,
   'concern.get': concern.getConcern,
   'concern.queue': concern.concernQueue,
+  'concern.counts': concern.concernCounts,
   'concern.accept': concern.acceptConcern,
   'concern.reply': concern.replyConcern,
   'concern.note': concern.noteConcern,

@@ -70,11 +70,17 @@ export interface SlotRow {
   waitlistOnly: boolean;
 }
 
-/** A slot as a resident sees it: seats left, the waitlist, or why it is closed. */
-export function slotRow(s: SlotView): SlotRow {
-  const closed = s.status === 'closed';
+/**
+ * A slot as a resident sees it: seats left, the waitlist, or why it is closed. A slot that
+ * starts before `bookableFrom` (now plus the service's notice hours) reads 已截止 and takes
+ * no tap: the server would refuse it anyway, the page says so first.
+ */
+export function slotRow(s: SlotView, bookableFrom = 0): SlotRow {
+  const tooLate = s.status !== 'closed' && s.startAt < bookableFrom;
+  const closed = s.status === 'closed' || tooLate;
   let stateText: string;
-  if (closed) stateText = s.closedReason ? `已关闭：${s.closedReason}` : '已关闭';
+  if (tooLate) stateText = '已截止';
+  else if (closed) stateText = s.closedReason ? `已关闭：${s.closedReason}` : '已关闭';
   else if (s.waitlistOnly) stateText = `已满，可候补（前面${s.waitlistCount}人）`;
   else stateText = `剩余${s.seatsLeft}个名额`;
   return {
@@ -87,8 +93,14 @@ export function slotRow(s: SlotView): SlotRow {
   };
 }
 
+/** The first start a resident may still book: now plus the service's notice hours. */
+export function bookableFrom(minNoticeHours: number, now: number): number {
+  return now + Math.max(0, minNoticeHours) * 3600 * 1000;
+}
+
 /** A slot as the service's staff see it: how full it is. */
 export function staffSlotRow(s: SlotView): SlotRow {
+  // Staff book on a resident's behalf inside the notice window too: no 已截止 here.
   const row = slotRow(s);
   if (row.closed) return row;
   const taken = Math.max(0, s.seats - s.seatsLeft);

@@ -2,11 +2,11 @@
  * A concern's detail as the resident and the staff pages render it. Both pages show the same
  * words for the same facts; what each may do comes from `allowedActions`, not from here.
  */
-import type { ConcernEventView, ConcernView } from '../core/concern/contract';
+import { OPEN_STATUSES, type ConcernEventView, type ConcernView } from '../core/concern/contract';
 import type { GridView, StaffRef } from '../core/community/contract';
-import { formatDateTime } from '../core/format';
+import { dateText as formatDateTime } from './dates';
 import type { PhotoItem } from './photos';
-import { escalationText, statusTone, type Tone } from './view';
+import { escalationText, statusText, statusTone, type Audience, type Tone } from './view';
 
 /** Actions only staff take; one of them present means the caller handles this concern. */
 export const STAFF_CONCERN_ACTIONS = [
@@ -84,11 +84,13 @@ export function latestQuestion(timeline: readonly ConcernEventView[]): string {
 export type PhotoMapper = (ids: readonly string[] | undefined) => PhotoItem[];
 const noPhotos: PhotoMapper = () => [];
 
-export function detailView(c: ConcernView, photoItems: PhotoMapper = noPhotos): DetailView {
+export function detailView(c: ConcernView, photoItems: PhotoMapper = noPhotos, audience: Audience = 'staff'): DetailView {
+  // A finished concern's promises are kept or broken already: the resident is not shown a deadline still to come.
+  const clocks = audience === 'staff' || OPEN_STATUSES.includes(c.status);
   return {
     id: c.id,
     number: c.number,
-    statusLabel: c.statusLabel,
+    statusLabel: statusText(c, audience),
     tone: statusTone(c.status),
     categoryName: c.categoryName,
     text: c.text,
@@ -101,8 +103,8 @@ export function detailView(c: ConcernView, photoItems: PhotoMapper = noPhotos): 
     underReview: c.underReview === true,
     hideName: c.hideName,
     photos: photoItems(c.photos),
-    contactDueText: c.contactDueAt ? formatDateTime(c.contactDueAt) : '',
-    resolveDueText: c.resolveDueAt ? formatDateTime(c.resolveDueAt) : '',
+    contactDueText: clocks && c.contactDueAt ? formatDateTime(c.contactDueAt) : '',
+    resolveDueText: clocks && c.resolveDueAt ? formatDateTime(c.resolveDueAt) : '',
     pausedText: c.pausedSince ? formatDateTime(c.pausedSince) : '',
     overdue: c.overdue === true,
     escalationText: escalationText(c.escalationLevel ?? 0),

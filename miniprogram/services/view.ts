@@ -2,11 +2,11 @@
  * Turns contract views into the few strings a page renders, so setData carries display
  * text only and every page words things the same way.
  */
-import type { ConcernStatus, ConcernSummary, QueueItem } from '../core/concern/contract';
+import { RESIDENT_STATUS_LABELS, type ConcernStatus, type ConcernSummary, type QueueItem } from '../core/concern/contract';
 import type { BindingRequestView, BindingStatus, HouseholdView } from '../core/member/contract';
 import type { GridView } from '../core/community/contract';
 import { ROLE_LABELS, type CallerRole } from '../core/roles';
-import { formatDateTime } from '../core/format';
+import { dateText, timeLeftText } from './dates';
 
 /** Residents type "3" or "3单元"; show the unit word once either way. */
 export function formatAddress(a: Pick<HouseholdView, 'buildingName' | 'unit' | 'room'>): string {
@@ -51,16 +51,24 @@ export interface ConcernRow {
   overdue: boolean;
 }
 
-export function concernRow(c: ConcernSummary & { overdue?: boolean }): ConcernRow {
+/** Whose words a page speaks: the resident's plain ones (正在办理) or the desk's (办理中). */
+export type Audience = 'resident' | 'staff';
+
+/** The status as `audience` reads it; residents never see 待签收 or 督办中. */
+export function statusText(c: Pick<ConcernSummary, 'status' | 'statusLabel'>, audience: Audience): string {
+  return audience === 'resident' ? (RESIDENT_STATUS_LABELS as Record<string, string | undefined>)[c.status] ?? c.statusLabel : c.statusLabel;
+}
+
+export function concernRow(c: ConcernSummary & { overdue?: boolean }, audience: Audience = 'staff'): ConcernRow {
   return {
     id: c.id,
     number: c.number,
     categoryName: c.categoryName,
     excerpt: c.excerpt,
-    statusLabel: c.statusLabel,
+    statusLabel: statusText(c, audience),
     tone: statusTone(c.status),
     buildingName: c.buildingName,
-    createdText: formatDateTime(c.createdAt),
+    createdText: dateText(c.createdAt),
     overdue: c.overdue === true,
   };
 }
@@ -76,14 +84,20 @@ export interface QueueRow extends ConcernRow {
   /** '网格长督办' / '社区督办', '' when nobody has been chased. */
   escalationText: string;
   assigneeName: string;
+  /** 剩4小时 / 剩2天 / 超期; '' while the clocks stand still or it is finished. */
+  dueText: string;
 }
 
 /** A workbench row: what the worker needs to triage without opening it. */
 export function queueRow(item: QueueItem): QueueRow {
+  const left = timeLeftText(item.dueAt, item.overdue);
   return {
     ...concernRow(item),
     escalationText: escalationText(item.escalationLevel ?? 0),
     assigneeName: item.assigneeName ?? '',
+    dueText: left.text,
+    // The 超期 tag says it already; the row's own overdue flag stays for the tag's colour.
+    overdue: left.late,
   };
 }
 
@@ -112,7 +126,7 @@ export function requestRow(r: BindingRequestView): RequestRow {
     address: formatAddress(r),
     statusLabel: BINDING_STATUS_LABELS[r.status] ?? r.status,
     reason: r.reason ?? '',
-    createdText: formatDateTime(r.createdAt),
+    createdText: dateText(r.createdAt),
     canReview: r.allowedActions.includes('member.reviewRequest'),
   };
 }

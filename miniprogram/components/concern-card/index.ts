@@ -2,7 +2,7 @@ import type { ConcernRow, QueueRow } from '../../services/view';
 
 /**
  * One concern in a list: status, category, the resident's words, where and when. A queue
- * row (staff) adds the overdue and escalation tags and who holds it. The page binds the tap
+ * row (staff) adds the time left (剩4小时, or 超期), the escalation tag and who holds it. The page binds the tap
  * on the card itself (with data-id): tap is a composed event, so it reaches the host.
  */
 Component({

@@ -32,6 +32,44 @@ export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
   merged: '已合并',
 };
 
+/**
+ * What residents read about their own concern: plain words for where it stands, not the
+ * desk's procedure (待签收, 已分派, 督办). Staff pages keep CONCERN_STATUS_LABELS.
+ */
+export const RESIDENT_STATUS_LABELS: Record<ConcernStatus, string> = {
+  dispatched: '已收到，等待工作人员联系',
+  accepted: '正在办理',
+  waitingResident: '等您补充',
+  coordinating: '正在协调相关部门',
+  resolved: '已办好，请评价',
+  supervised: '正在重新办理',
+  closed: '已结束',
+  withdrawn: '已撤回',
+  merged: '已合并办理',
+};
+
+/**
+ * The resident's words for the public steps of a concern's timeline, by event type; a step
+ * missing here keeps its audit label (which is already plain, e.g. 请您补充情况).
+ */
+export const RESIDENT_TIMELINE_LABELS: Readonly<Record<string, string>> = {
+  'concern.submitted': '已收到',
+  'concern.dispatched': '已交给网格员',
+  'concern.accepted': '工作人员已开始办理',
+  'concern.replied': '工作人员回复',
+  'concern.supplemented': '居民补充了情况',
+  'concern.transferred': '已转给其他工作人员',
+  'concern.rerouted': '已转给其他工作人员',
+  'concern.whistled': '正在协调相关部门',
+  'concern.merged': '已与相同问题合并办理',
+  'concern.resolved': '已办好',
+  'concern.rated': '居民评价',
+  'concern.reopened': '重新办理',
+  'concern.withdrawn': '已撤回',
+  'concern.escalated': '已请上级督促办理',
+  'concern.autoClosed': '评价期已过，已结束',
+};
+
 /** Statuses in which the concern is still being worked on. */
 export const OPEN_STATUSES: readonly ConcernStatus[] = ['dispatched', 'accepted', 'waitingResident', 'coordinating', 'supervised'];
 
@@ -85,6 +123,8 @@ export interface ConcernSummary {
 export interface QueueItem extends ConcernSummary {
   gridId: string;
   overdue: boolean;
+  /** The deadline running now (contact while unsigned, else resolve); absent while the clocks stand still or it is finished. */
+  dueAt?: number;
   /** 0 none, 1 grid leader chased, 2 community admins chased. */
   escalationLevel: number;
   assigneeName?: string;
@@ -261,6 +301,8 @@ export const concernQueue = contract<Page<QueueItem>>()({
       view: z.enum(QUEUE_VIEWS, { error: '请选择列表' }).optional(),
       status: z.enum(CONCERN_STATUSES).optional(),
       overdue: z.literal(true).optional(),
+      /** Open items only, the late ones first (the workbench's default list). */
+      open: z.literal(true).optional(),
       category: id('分类').optional(),
       gridId: id('网格').optional(),
       ...paging,
@@ -270,10 +312,27 @@ export const concernQueue = contract<Page<QueueItem>>()({
     })
     .refine((v) => !(v.overdue && v.status), { error: '超期筛选不能与状态同时使用' })
     .refine((v) => v.view === undefined || (v.category === undefined && v.gridId === undefined), { error: '分类、网格筛选仅用于全部诉求列表', path: ['view'] })
-    .refine((v) => !(v.view === 'supervise' && v.status), { error: '督办列表不能按状态筛选', path: ['status'] }),
+    .refine((v) => !(v.view === 'supervise' && v.status), { error: '督办列表不能按状态筛选', path: ['status'] })
+    .refine((v) => !(v.open && (v.status || v.overdue || v.category || v.gridId)), { error: '“未办结”不能与状态、超期、分类、网格筛选同时使用', path: ['open'] }),
   roles: ['gridWorker', 'admin'],
   scope:
     '我的待办：当前由本人办理的诉求；我首接的：本人首先签收的诉求（转交后仍可查看）；本网格：本人网格未办结的诉求（只能查看和备注）；督办：本人任网格长的网格中督办、超期或已上报的诉求（管理员为本社区全部）；不指定列表时管理员看本社区全部，分类、网格筛选仅限管理员',
+});
+
+/** Counts stop here: a tab reads 99+ beyond it (counting costs one bounded read per list). */
+export const QUEUE_COUNT_MAX = 99;
+
+export interface QueueCounts {
+  /** Open items per list the caller may open; `more` when there are more than QUEUE_COUNT_MAX. */
+  views: Array<{ view: QueueView; count: number; more: boolean }>;
+}
+
+export const concernCounts = contract<QueueCounts>()({
+  name: 'concern.counts',
+  summary: '工作台：各列表未办结诉求的数量（每个列表最多数到99）',
+  input: z.strictObject({}),
+  roles: ['gridWorker', 'admin'],
+  scope: '与工作台列表相同：本人待办、本人首接、本人网格、本人任网格长的网格（管理员为本社区）',
 });
 
 const note = (label: string, max = 500) => text(label, 1, max);

@@ -6,7 +6,7 @@ import {
   type BuildingView,
   type CommunityView,
 } from '../../core/community/contract';
-import { formatDateTime } from '../../core/format';
+import { dateText } from '../../services/dates';
 import { allows, BINDING_STATUS_LABELS, formatAddress } from '../../services/view';
 import { collectPages } from '../../services/paging';
 import { emptyErrors } from '../../services/form';
@@ -41,7 +41,7 @@ function pendingView(r: BindingRequestView): PendingView {
     statusLabel: BINDING_STATUS_LABELS[r.status] ?? r.status,
     address: formatAddress(r),
     name: r.name,
-    createdText: formatDateTime(r.createdAt),
+    createdText: dateText(r.createdAt),
     reason: r.reason ?? '',
     waiting: r.status === 'pending',
   };

@@ -1,7 +1,7 @@
 import type { ActionContract, ContractInput } from '../../core/action';
 import { rateConcern, reopenConcern, supplementConcern, withdrawConcern, type ConcernView } from '../../core/concern/contract';
 import { concernIdOf, concernPage } from '../../behaviors/concern-page';
-import { allows } from '../../services/view';
+import { allows, type Audience } from '../../services/view';
 import { STAFF_CONCERN_ACTIONS } from '../../services/concern-view';
 import { emptyErrors } from '../../services/form';
 import { formSubmit, type FormSpec, type FormSubmit } from '../../services/form-submit';
@@ -53,6 +53,9 @@ Component({
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ created: query.created === '1' });
       this.openConcern(query);
+    },
+    audience(): Audience {
+      return 'resident';
     },
     present(c: ConcernView): Record<string, unknown> {
       const a = c.allowedActions;

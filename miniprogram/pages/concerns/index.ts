@@ -7,7 +7,8 @@ import { pagedList } from '../../services/paged-list';
 const PAGE_SIZE = 20;
 const concerns = pagedList({
   fetch: (_query: undefined, cursor) => call(listMyConcerns, { cursor, limit: PAGE_SIZE }),
-  row: concernRow,
+  // The resident's own words for where each stands (正在办理, not 已签收).
+  row: (c) => concernRow(c, 'resident'),
 });
 
 Component({

@@ -1,6 +1,6 @@
 import { call } from '../../services/api';
 import { listInbox, markRead, type InboxItem } from '../../core/notify/contract';
-import { formatDateTime } from '../../core/format';
+import { dateText } from '../../services/dates';
 import { refreshBadge } from '../../services/badge';
 import { instanceState } from '../../services/page-state';
 import { pagedList } from '../../services/paged-list';
@@ -20,7 +20,7 @@ interface Row {
 }
 
 function row(m: InboxItem): Row {
-  return { id: m.id, title: m.title, body: m.body, timeText: formatDateTime(m.createdAt), read: m.read, link: !!safePage(m.page) };
+  return { id: m.id, title: m.title, body: m.body, timeText: dateText(m.createdAt), read: m.read, link: !!safePage(m.page) };
 }
 
 /** Only the app's own pages: a message's link comes from the server, but stays in-app. */

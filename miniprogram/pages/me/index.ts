@@ -1,6 +1,6 @@
 import { call } from '../../services/api';
 import { getMe } from '../../core/member/contract';
-import { formatDateTime } from '../../core/format';
+import { dateText } from '../../services/dates';
 import { allows, BINDING_STATUS_LABELS, formatAddress, roleText } from '../../services/view';
 import { setPhone } from '../../core/privacy/contract';
 import { refreshBadge } from '../../services/badge';
@@ -71,7 +71,7 @@ Component({
           ? {
               statusLabel: BINDING_STATUS_LABELS[p.status] ?? p.status,
               address: formatAddress(p),
-              createdText: formatDateTime(p.createdAt),
+              createdText: dateText(p.createdAt),
               reason: p.reason ?? '',
               waiting: p.status === 'pending',
             }

@@ -1,7 +1,7 @@
 import { call } from '../../services/api';
 import { getMe } from '../../core/member/contract';
 import { cancelDeletion, DELETION_WAIT_DAYS, exportMyData, requestDeletion, type MyData } from '../../core/privacy/contract';
-import { formatDateTime } from '../../core/format';
+import { dateText } from '../../services/dates';
 import { instanceState } from '../../services/page-state';
 import { formSubmit } from '../../services/form-submit';
 import { canShareFile, saveTextFile, shareFile } from '../../services/file-export';
@@ -60,7 +60,7 @@ Component({
         return;
       }
       const at = res.data.deletionScheduledFor;
-      this.setData({ meLoaded: true, meError: '', deletionText: at ? formatDateTime(at) : '' });
+      this.setData({ meLoaded: true, meError: '', deletionText: at ? dateText(at) : '' });
     },
 
     // —— 下载我的数据 ——
@@ -125,7 +125,7 @@ Component({
     async deleteAccount() {
       if (this.busy()) return;
       const res = await deleteForm(this).submit({ confirm: true });
-      if (res?.ok) this.setData({ deletionText: formatDateTime(res.data.scheduledFor) });
+      if (res?.ok) this.setData({ deletionText: dateText(res.data.scheduledFor) });
     },
     async undoDeletion() {
       if (this.busy()) return;

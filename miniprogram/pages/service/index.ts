@@ -1,6 +1,6 @@
 import { call } from '../../services/api';
 import { createBooking, getService, listSlots, PROMOTION_WINDOW_HOURS, type ServiceView, type SlotView } from '../../core/booking/contract';
-import { bookingResult, durationText, placeText, serviceRules, slotRow, type SlotRow } from '../../services/booking-view';
+import { bookableFrom, bookingResult, durationText, placeText, serviceRules, slotRow, type SlotRow } from '../../services/booking-view';
 import { groupByDay, timeRange, type DayGroup } from '../../services/date-strip';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
@@ -98,6 +98,14 @@ Component({
         rules: serviceRules(v),
         canBook: allows(v.allowedActions, 'booking.create'),
       });
+      // The slots may have arrived first: now the notice hours are known, mark the late ones.
+      const shown = s.groups.find((g) => g.day.key === this.data.dayKey);
+      if (shown) this.setData({ slots: this.slotRows(shown.items) });
+    },
+    /** The day's slots as rows; those inside the service's notice window read 已截止. */
+    slotRows(items: SlotView[]): SlotRow[] {
+      const from = bookableFrom(state(this).service?.minNoticeHours ?? 0, Date.now());
+      return items.map((x) => slotRow(x, from));
     },
     /** Reads the coming slots and groups them into the date strip; keeps the chosen day. */
     async loadSlots() {
@@ -114,14 +122,14 @@ Component({
         slotsError: '',
         days: s.groups.map((g) => ({ key: g.day.key, weekday: g.day.weekday, date: g.day.date })),
         dayKey: keep?.day.key ?? '',
-        slots: keep ? keep.items.map(slotRow) : [],
+        slots: keep ? this.slotRows(keep.items) : [],
       });
     },
     pickDay(e: Tap) {
       const key = e.currentTarget.dataset.key;
       const group = state(this).groups.find((g) => g.day.key === key);
       if (!group || key === this.data.dayKey) return;
-      this.setData({ dayKey: group.day.key, slots: group.items.map(slotRow) });
+      this.setData({ dayKey: group.day.key, slots: this.slotRows(group.items) });
     },
     findSlot(slotId: string): { slot: SlotView; group: DayGroup<SlotView> } | undefined {
       for (const group of state(this).groups) {
@@ -134,6 +142,7 @@ Component({
       const s = state(this);
       const found = this.findSlot(e.currentTarget.dataset.id ?? '');
       if (!found || !s.service || !this.data.canBook || this.data.booking || found.slot.status === 'closed') return;
+      if (found.slot.startAt < bookableFrom(s.service.minNoticeHours, Date.now())) return;
       const { slot, group } = found;
       const lines = [s.service.name, `${group.day.label} ${timeRange(slot.startAt, slot.endAt)}`, placeText(s.service.location, s.service.homeVisit)];
       if (slot.waitlistOnly) lines.push(`该时段已满，将为您登记候补（前面${slot.waitlistCount}人）。有名额空出时会通知您确认。`);

@@ -15,7 +15,7 @@ import {
   whistleConcern,
   type ConcernView,
 } from '../../core/concern/contract';
-import { formatDateTime } from '../../core/format';
+import { dateText } from '../../services/dates';
 import { listGrids, type GridView } from '../../core/community/contract';
 import { transferPeople, type Person } from '../../services/concern-view';
 import { concernIdOf, concernPage } from '../../behaviors/concern-page';
@@ -161,7 +161,7 @@ Component({
         actions,
         handlerLine: handlerLine(c),
         roleNote: roleNote(c),
-        urgeText: c.urges ? `已催办 ${c.urges} 次${c.lastUrgedAt ? `，最近一次 ${formatDateTime(c.lastUrgedAt)}` : ''}` : '',
+        urgeText: c.urges ? `已催办 ${c.urges} 次${c.lastUrgedAt ? `，最近一次 ${dateText(c.lastUrgedAt)}` : ''}` : '',
         templates: c.replyTemplates ?? [],
         // A form whose action the server no longer offers closes rather than fail on send.
         ...(form && !actions.some((a) => a.kind === form) ? { form: '' } : {}),

@@ -1,7 +1,7 @@
 import { call } from '../../services/api';
 import { departmentQueue, redeemDepartmentCode, type DepartmentRequestSummary } from '../../core/department/contract';
 import { getMe } from '../../core/member/contract';
-import { formatDateTime } from '../../core/format';
+import { dateText } from '../../services/dates';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
 import { pagedList } from '../../services/paged-list';
@@ -24,7 +24,7 @@ function row(r: DepartmentRequestSummary): Row {
     title: `${r.categoryName} · ${r.number}`,
     excerpt: r.excerpt,
     where: `${r.communityName} ${r.buildingName}`,
-    dueText: r.open ? `请于 ${formatDateTime(r.dueAt)} 前回复` : '已回复或已结束',
+    dueText: r.open ? `请于 ${dateText(r.dueAt)} 前回复` : '已回复或已结束',
     open: r.open,
     overdue: r.overdue,
   };

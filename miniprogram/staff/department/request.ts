@@ -1,6 +1,6 @@
 import { call } from '../../services/api';
 import { answerDepartmentRequest, getDepartmentRequest, type DepartmentRequestView } from '../../core/department/contract';
-import { formatDateTime } from '../../core/format';
+import { dateText } from '../../services/dates';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
 import { instanceState } from '../../services/page-state';
@@ -16,13 +16,13 @@ function present(r: DepartmentRequestView) {
     text: r.text,
     photos: r.photos,
     ask: r.ask,
-    askedText: formatDateTime(r.askedAt),
-    dueText: formatDateTime(r.dueAt),
+    askedText: dateText(r.askedAt),
+    dueText: dateText(r.dueAt),
     open: r.open,
     overdue: r.overdue,
     handlerName: r.handlerName ?? '',
     residentPhone: r.residentPhone ?? '',
-    answers: r.answers.map((a) => ({ text: a.text, atText: formatDateTime(a.at) })),
+    answers: r.answers.map((a) => ({ text: a.text, atText: dateText(a.at) })),
     canAnswer: r.allowedActions.includes('department.answer'),
   };
 }

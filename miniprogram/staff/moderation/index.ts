@@ -1,6 +1,6 @@
 import { call } from '../../services/api';
 import { decideModeration, moderationQueue, type ModerationItemView } from '../../core/moderation/contract';
-import { formatDateTime } from '../../core/format';
+import { dateText } from '../../services/dates';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
 import { pagedList } from '../../services/paged-list';
@@ -42,7 +42,7 @@ function row(m: ModerationItemView): Row {
     photoLoaded: false,
     reasonText: m.reason === 'reported' ? `${REASON_LABELS.reported}（${m.reportCount}人）` : (REASON_LABELS[m.reason] ?? m.reason),
     statusLabel: STATUS_LABELS[m.status] ?? m.status,
-    createdText: formatDateTime(m.createdAt),
+    createdText: dateText(m.createdAt),
   };
 }
 

@@ -3,6 +3,7 @@ import { getMe, listRequests, reviewRequest } from '../../core/member/contract';
 import {
   CONCERN_STATUSES,
   CONCERN_STATUS_LABELS,
+  concernCounts,
   concernQueue,
   listCategories,
   QUEUE_VIEW_LABELS,
@@ -17,7 +18,7 @@ import { formSubmit } from '../../services/form-submit';
 import { instanceState } from '../../services/page-state';
 import { pagedList, prefixedKeys } from '../../services/paged-list';
 import { collectPages } from '../../services/paging';
-import { clearedNote, setFilter, type FilterKey, type QueueFilter } from '../../services/queue-filter';
+import { clearedNote, DEFAULT_FILTER, filterSummary, setFilter, type FilterKey, type QueueFilter } from '../../services/queue-filter';
 
 const PAGE_SIZE = 20;
 type Tab = 'queue' | 'requests';
@@ -44,7 +45,7 @@ const lists = { queue, requests };
 const reviewForm = formSubmit(reviewRequest, { fields: ['reason'], keys: { errors: 'reviewErrors', message: 'reviewError', busy: 'reviewing' } });
 
 const state = instanceState(() => ({
-  filter: {} as QueueFilter,
+  filter: { ...DEFAULT_FILTER } as QueueFilter,
   view: 'assigned' as QueueView,
   admin: false,
   categories: [] as CategoryView[],
@@ -75,8 +76,17 @@ function viewsFor(me: { roles: string[]; gridIds: string[]; ledGridIds?: string[
   return views;
 }
 
-// Index 0 of every filter picker is "all"; the rest follow the contract's order.
-const STATUS_OPTIONS = ['全部状态', ...CONCERN_STATUSES.map((s) => CONCERN_STATUS_LABELS[s])];
+// The status picker: 0 the default list (open, late first), 1 every status, then the
+// contract's statuses in order. The other pickers: 0 is "all".
+const STATUS_OPTIONS = ['未办结（超期在前）', '全部状态', ...CONCERN_STATUSES.map((s) => CONCERN_STATUS_LABELS[s])];
+const STATUS_FIRST = 2;
+
+interface ViewTab {
+  view: QueueView;
+  label: string;
+  /** '3', '99+'; '' before the counts arrive or when the list is empty. */
+  count: string;
+}
 
 type Picked = WechatMiniprogram.PickerChange;
 
@@ -87,7 +97,7 @@ Component({
     showQueue: false,
     showRequests: false,
     tab: 'queue' as Tab,
-    views: [] as Array<{ view: QueueView; label: string }>,
+    views: [] as ViewTab[],
     view: 'assigned' as QueueView,
     viewHint: '',
     emptyText: EMPTY_TEXT.assigned,
@@ -104,6 +114,9 @@ Component({
     awayNote: '',
     statusOptions: STATUS_OPTIONS,
     statusIndex: 0,
+    /** The filters sit folded behind one 「筛选」 row; this says what the list holds now. */
+    filtersOpen: false,
+    filterText: filterSummary(DEFAULT_FILTER),
     overdueOnly: false,
     categoryOptions: ['全部分类'],
     categoryIndex: 0,
@@ -132,10 +145,13 @@ Component({
     },
     onShow() {
       // Back from a concern's detail: its status may have changed.
-      if (this.data.loaded && !this.data.error) void this.reload(this.data.tab);
+      if (this.data.loaded && !this.data.error) {
+        void this.reload(this.data.tab);
+        void this.loadCounts();
+      }
     },
     async onPullDownRefresh() {
-      await this.reload(this.data.tab);
+      await Promise.all([this.reload(this.data.tab), this.loadCounts()]);
       wx.stopPullDownRefresh();
     },
     onReachBottom() {
@@ -158,7 +174,7 @@ Component({
       s.admin = admin;
       const views = showQueue ? viewsFor(me.data) : [];
       this.setData({
-        views: views.length > 1 ? views.map((v) => ({ view: v, label: admin && v === 'assigned' ? '全部诉求' : QUEUE_VIEW_LABELS[v] })) : [],
+        views: views.length > 1 ? views.map((v) => ({ view: v, label: admin && v === 'assigned' ? '全部诉求' : QUEUE_VIEW_LABELS[v], count: '' })) : [],
         loaded: true,
         error: '',
         showQueue,
@@ -173,6 +189,7 @@ Component({
         canCommunity: allows(me.data.allowedActions, 'community.upsertGrid'),
       });
       if (canFilterAll) void this.loadFilterOptions();
+      if (showQueue) void this.loadCounts();
       // A leader lands on his supervision list when something is in it.
       if (tab === 'queue' && views.includes('supervise') && !admin) {
         this.showView('supervise');
@@ -182,11 +199,11 @@ Component({
       }
       if (showQueue || showRequests) await this.reload(tab);
     },
-    /** Puts a list on screen (its tab, hint and empty text); filters start afresh per list. */
+    /** Puts a list on screen (its tab, hint and empty text); filters start afresh per list, on open items. */
     showView(view: QueueView) {
       const s = state(this);
       s.view = view;
-      s.filter = {};
+      s.filter = { ...DEFAULT_FILTER };
       this.setData({
         view,
         viewHint: VIEW_HINTS[view],
@@ -196,7 +213,19 @@ Component({
         categoryIndex: 0,
         gridIndex: 0,
         filterNote: '',
+        filterText: filterSummary(s.filter),
       });
+    },
+    /** The numbers on the list tabs; a failed count leaves the tabs without numbers. */
+    async loadCounts() {
+      if (this.data.views.length === 0) return;
+      const res = await call(concernCounts, {});
+      if (!res.ok) return;
+      const byView = new Map(res.data.views.map((v) => [v.view, v.more ? `${v.count}+` : v.count > 0 ? String(v.count) : '']));
+      this.setData({ views: this.data.views.map((t) => ({ ...t, count: byView.get(t.view) ?? '' })) });
+    },
+    toggleFilters() {
+      this.setData({ filtersOpen: !this.data.filtersOpen });
     },
     async switchView(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { view: string }>) {
       const view = this.data.views.find((v) => v.view === e.currentTarget.dataset.view)?.view;
@@ -221,17 +250,29 @@ Component({
     /** Applies one filter change, drops what conflicts with it, and reloads the queue. */
     applyFilter<K extends FilterKey>(key: K, value: QueueFilter[K] | undefined) {
       const s = state(this);
-      const { filter, cleared } = setFilter(s.filter, key, value);
+      const { filter: chosen, cleared } = setFilter(s.filter, key, value);
+      // Nothing chosen any more (the overdue switch or a picker back to "all"): back to the default list.
+      const filter = Object.keys(chosen).length === 0 && key !== 'status' ? { ...DEFAULT_FILTER } : chosen;
       s.filter = filter;
-      const statusIndex = filter.status ? CONCERN_STATUSES.indexOf(filter.status) + 1 : 0;
+      const statusIndex = filter.status ? CONCERN_STATUSES.indexOf(filter.status) + STATUS_FIRST : filter.open ? 0 : 1;
       const categoryIndex = filter.category ? s.categories.findIndex((c) => c.id === filter.category) + 1 : 0;
       const gridIndex = filter.gridId ? s.grids.findIndex((g) => g.id === filter.gridId) + 1 : 0;
-      this.setData({ statusIndex, overdueOnly: filter.overdue === true, categoryIndex, gridIndex, filterNote: clearedNote(cleared) });
+      const filterText = filterSummary(filter, {
+        status: filter.status ? CONCERN_STATUS_LABELS[filter.status] : undefined,
+        category: s.categories.find((c) => c.id === filter.category)?.name,
+        grid: s.grids.find((g) => g.id === filter.gridId)?.name,
+      });
+      this.setData({ statusIndex, overdueOnly: filter.overdue === true, categoryIndex, gridIndex, filterNote: clearedNote(cleared), filterText });
       void this.reload('queue');
     },
     onStatusFilter(e: Picked) {
-      const status = CONCERN_STATUSES[Number(e.detail.value) - 1];
-      this.applyFilter('status', status);
+      const index = Number(e.detail.value);
+      if (index === 0) this.applyFilter('open', true);
+      else {
+        // 全部状态 leaves the default list too: every status, open or finished.
+        if (index === 1) delete state(this).filter.open;
+        this.applyFilter('status', CONCERN_STATUSES[index - STATUS_FIRST]);
+      }
     },
     onOverdueFilter(e: WechatMiniprogram.SwitchChange) {
       this.applyFilter('overdue', e.detail.value ? true : undefined);

@@ -2,6 +2,9 @@ import type { ConcernView } from '../../../miniprogram/core/concern/contract';
 import { detailView, latestQuestion, photoIdsOf, photoPatch, starsText, timelineRows, transferPeople } from '../../../miniprogram/services/concern-view';
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0);
+// Seen at the moment it was submitted (20:00 Beijing).
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(T0));
+afterEach(() => jest.restoreAllMocks());
 
 const base: ConcernView = {
   id: 'c1',
@@ -29,7 +32,7 @@ const base: ConcernView = {
 describe('a concern’s detail view', () => {
   it('formats times in Beijing and leaves absent parts empty', () => {
     const v = detailView(base, (ids) => (ids ?? []).map((id) => ({ id, src: `https://t/${id}`, pending: false })));
-    expect(v.contactDueText).toBe('2026-05-01 21:00');
+    expect(v.contactDueText).toBe('今天 21:00');
     expect(v.pausedText).toBe('');
     expect(v.merged).toBeNull();
     expect(v.resolution).toBeNull();

@@ -1,5 +1,5 @@
 import { concernQueue } from '../../../miniprogram/core/concern/contract';
-import { clearedNote, setFilter, type FilterKey, type QueueFilter } from '../../../miniprogram/services/queue-filter';
+import { clearedNote, DEFAULT_FILTER, filterSummary, setFilter, type FilterKey, type QueueFilter } from '../../../miniprogram/services/queue-filter';
 
 describe('choosing a filter', () => {
   it('overdue drops status, category and grid', () => {
@@ -26,6 +26,7 @@ describe('choosing a filter', () => {
 
   it('never produces a combination the queue contract refuses', () => {
     const values: { [K in FilterKey]: Array<QueueFilter[K] | undefined> } = {
+      open: [true, undefined],
       status: ['accepted', undefined],
       overdue: [true, undefined],
       category: ['noise', undefined],
@@ -38,11 +39,13 @@ describe('choosing a filter', () => {
         for (const c of keys)
           for (const i of [0, 1])
             for (const j of [0, 1]) {
-              let f: QueueFilter = {};
+              for (const start of [{}, DEFAULT_FILTER]) {
+              let f: QueueFilter = { ...start };
               f = setFilter(f, a, values[a][0] as never).filter;
               f = setFilter(f, b, values[b][i] as never).filter;
               f = setFilter(f, c, values[c][j] as never).filter;
               expect(concernQueue.input.safeParse({ ...f }).success).toBe(true);
+              }
             }
   });
 });
@@ -52,5 +55,15 @@ describe('the note after dropping filters', () => {
     expect(clearedNote([])).toBe('');
     expect(clearedNote(['status'])).toContain('已取消“状态”筛选');
     expect(clearedNote(['category', 'gridId'])).toContain('“分类”、“网格”');
+  });
+});
+
+describe('the folded 筛选 row', () => {
+  it('opens on open items, late ones first, and choosing a status leaves that list without a notice', () => {
+    expect(filterSummary(DEFAULT_FILTER)).toBe('未办结，超期在前');
+    const r = setFilter(DEFAULT_FILTER, 'status', 'accepted');
+    expect(r).toEqual({ filter: { status: 'accepted' }, cleared: [] });
+    expect(filterSummary(r.filter, { status: '办理中' })).toBe('状态：办理中');
+    expect(filterSummary({})).toBe('全部状态');
   });
 });

@@ -31,6 +31,10 @@ describe('status tones', () => {
   });
 });
 
+// Seen from 2026-05-01 12:00 Beijing: a row from New Year's Day reads 1月1日.
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 4, 1, 4, 0)));
+afterEach(() => jest.restoreAllMocks());
+
 describe('rows', () => {
   it('carry only display fields', () => {
     const row = concernRow({
@@ -51,7 +55,7 @@ describe('rows', () => {
       statusLabel: '办理中',
       tone: 'doing',
       buildingName: '1号楼',
-      createdText: '2026-01-01 08:00',
+      createdText: '1月1日',
       overdue: false,
     });
   });

@@ -83,6 +83,8 @@ export const EXPECTATIONS = table({
   'concern.listMine':         ['deny',    'deny',   'allow',  'hidden', 'deny',   'deny',   'deny',   'deny',   'deny'],
   'concern.get':              ['deny',    'deny',   'allow',  'NOT_FOUND', 'deny', 'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   'concern.queue':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  // Numbers only, of the caller's own lists.
+  'concern.counts':           ['deny',    'deny',   'deny',   'deny',   'deny',   'own',    'own',    'own',    'own'],
   'concern.accept':           ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   'concern.reply':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   'concern.note':             ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],

@@ -140,6 +140,7 @@ export const builders: Record<string, Builder> = {
   'concern.listMine': async (w) => ({ data: {}, probe: w.ids.concern }),
   'concern.get': async (w) => ({ data: { concernId: w.ids.concern }, probe: w.ids.concern }),
   'concern.queue': async (w) => ({ data: {}, probe: w.ids.concern }),
+  'concern.counts': async () => ({ data: {} }),
   'concern.accept': async (w) => ({ data: { concernId: w.ids.concern } }),
   'concern.reply': async (w) => ({ data: { concernId: await accepted(w), text: '已联系物业，明天上午来修。' } }),
   'concern.note': async (w) => ({ data: { concernId: await accepted(w), text: '门禁由物业维护，已电话催办。' } }),

@@ -21,6 +21,6 @@ export const acceptConcern: Handler<'concern.accept'> = async (ctx) => {
       wakeAt: Math.max(c.resolveDueAt, ctx.now),
     },
     step: { type: 'concern.accepted', public: true },
-    messages: () => [{ to: [c.authorId], kind: 'concern.accepted', title: '您的诉求已签收', body: `受理编号${c.number}已由工作人员签收办理。` }],
+    messages: () => [{ to: [c.authorId], kind: 'concern.accepted', title: '您的诉求正在办理', body: `诉求 ${c.number} 已有工作人员负责，正在办理。` }],
   }));
 };

@@ -2,14 +2,16 @@ import { OPEN_STATUSES, type QueueView } from '../../../../miniprogram/core/conc
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { hasRole, type Caller } from '../../kernel/caller';
-import type { Filter } from '../../ports/store';
+import type { Filter, QueryPage } from '../../ports/store';
+import type { ScopedStore } from '../../kernel/scoped-store';
 import { toQueueItem } from './presenters';
+import type { ConcernRecord } from './records';
 
 /**
  * The base filter of each workbench list, or null when the caller's scope holds nothing for
  * it. `all` is an admin without a view: the whole community, as before views existed.
  */
-function baseFilter(caller: Caller, view: QueueView | 'all'): Filter | null {
+export function baseFilter(caller: Caller, view: QueueView | 'all'): Filter | null {
   const admin = hasRole(caller, 'admin');
   switch (view) {
     case 'all':
@@ -32,9 +34,49 @@ function baseFilter(caller: Caller, view: QueueView | 'all'): Filter | null {
 }
 
 /**
+ * A list's open items: the 督办 list holds only open ones already; the others ask for the
+ * open statuses (each list has its status index).
+ */
+export function openFilter(base: Filter): Filter {
+  return base.supervising ? { ...base } : { ...base, status: { $in: [...OPEN_STATUSES] } };
+}
+
+/**
+ * The open items of a list, late ones first: first every item flagged overdue (the flag is
+ * set only on open items and cleared by every step that ends or pauses one), then the other
+ * open ones, skipping the late ones already shown. Both reads are index-backed (the
+ * `…overdue, createdAt` and `…status, createdAt` / `…supervising, createdAt` indexes); the
+ * cursor says which of the two a page continues. A first page that runs out of late items
+ * fills up from the rest in the same call, so the list never opens half empty.
+ */
+async function openLateFirst(db: ScopedStore, base: Filter, limit: number, cursor: string | undefined): Promise<QueryPage<ConcernRecord>> {
+  const late: Filter = { ...base, overdue: true };
+  delete late.supervising;
+  const rest = openFilter(base);
+  const phase = cursor?.startsWith('r_') ? 'rest' : 'late';
+  const after = cursor ? cursor.slice(2) || undefined : undefined;
+  const items: ConcernRecord[] = [];
+  if (phase === 'late') {
+    const page = await db.query('concerns', { where: late, orderBy: { field: 'createdAt', dir: 'desc' }, limit, after });
+    items.push(...page.items);
+    if (page.next) return { items, next: `l_${page.next}` };
+    if (items.length >= limit) return { items, next: 'r_' };
+  }
+  const page = await db.query('concerns', {
+    where: rest,
+    orderBy: { field: 'createdAt', dir: 'desc' },
+    limit: limit - items.length,
+    after: phase === 'rest' ? after : undefined,
+  });
+  items.push(...page.items.filter((c) => !c.overdue));
+  return { items, next: page.next ? `r_${page.next}` : undefined };
+}
+
+/**
  * The workbench lists (see QUEUE_VIEWS): what waits on me, what I signed first, my grids'
  * open items, and the leader's supervision list; admins without a view see the whole
  * community and may filter by category or grid. Each combination has its own index.
+ * `open` is the workbench's default: open items only, late ones first.
  */
 export const concernQueue: Handler<'concern.queue'> = async (ctx) => {
   const { caller, input, now } = ctx;
@@ -43,24 +85,28 @@ export const concernQueue: Handler<'concern.queue'> = async (ctx) => {
   const view = input.view ?? (admin ? 'all' : 'assigned');
   const base = baseFilter(caller, view);
   if (!base) return { items: [] };
-  const where: Filter = { ...base };
-  if (input.status) where.status = input.status;
-  // The grid view lists what is still open there unless a status is asked for.
-  else if (view === 'grid' && !input.overdue) where.status = { $in: [...OPEN_STATUSES] };
-  if (input.overdue) {
-    where.overdue = true;
-    // Overdue items are supervised by definition; the overdue index serves both lists.
-    delete where.supervising;
-  }
-  if (input.category) where.category = input.category;
-  if (input.gridId) where.gridId = input.gridId;
   const db = ctx.db();
-  const page = await db.query('concerns', {
-    where,
-    orderBy: { field: 'createdAt', dir: 'desc' },
-    limit: input.limit,
-    after: input.cursor,
-  });
+  let page: QueryPage<ConcernRecord>;
+  if (input.open) page = await openLateFirst(db, base, input.limit, input.cursor);
+  else {
+    const where: Filter = { ...base };
+    if (input.status) where.status = input.status;
+    // The grid view lists what is still open there unless a status is asked for.
+    else if (view === 'grid' && !input.overdue) where.status = { $in: [...OPEN_STATUSES] };
+    if (input.overdue) {
+      where.overdue = true;
+      // Overdue items are supervised by definition; the overdue index serves both lists.
+      delete where.supervising;
+    }
+    if (input.category) where.category = input.category;
+    if (input.gridId) where.gridId = input.gridId;
+    page = await db.query('concerns', {
+      where,
+      orderBy: { field: 'createdAt', dir: 'desc' },
+      limit: input.limit,
+      after: input.cursor,
+    });
+  }
   const ids = page.items.map((c) => c.assigneeId).filter((x): x is string => !!x);
   const names = new Map((await db.getMany('members', ids)).map((m) => [m._id, m.name ?? '网格员']));
   return { items: page.items.map((c) => toQueueItem(c, ctx.caller, now, names)), next: page.next };

@@ -7,6 +7,7 @@ import { fileConcernFor } from './file-for';
 import { listMyConcerns } from './list-my-concerns';
 import { getConcern } from './get-concern';
 import { concernQueue } from './concern-queue';
+import { concernCounts } from './concern-counts';
 import { acceptConcern } from './accept-concern';
 import { replyConcern } from './reply-concern';
 import { noteConcern } from './note-concern';
@@ -42,6 +43,7 @@ export const concernManifest = {
     'concern.listMine': bind(contracts['concern.listMine'], listMyConcerns),
     'concern.get': bind(contracts['concern.get'], getConcern),
     'concern.queue': bind(contracts['concern.queue'], concernQueue),
+    'concern.counts': bind(contracts['concern.counts'], concernCounts),
     'concern.accept': bind(contracts['concern.accept'], acceptConcern),
     'concern.reply': bind(contracts['concern.reply'], replyConcern),
     'concern.note': bind(contracts['concern.note'], noteConcern),

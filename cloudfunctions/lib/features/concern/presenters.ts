@@ -1,9 +1,12 @@
 import {
   CONCERN_STATUS_LABELS,
+  RESIDENT_STATUS_LABELS,
+  RESIDENT_TIMELINE_LABELS,
   type ConcernEventView,
   type ConcernSummary,
   type ConcernView,
   type QueueItem,
+  OPEN_STATUSES,
 } from '../../../../miniprogram/core/concern/contract';
 import { excerpt } from '../../../../miniprogram/core/format';
 import { hasRole, type Caller } from '../../kernel/caller';
@@ -31,7 +34,8 @@ export function toSummary(c: ConcernRecord, caller: Caller): ConcernSummary {
     categoryName: c.categoryName,
     excerpt: mayReadText(caller, c) ? excerpt(c.text) : HELD_TEXT,
     status: c.status,
-    statusLabel: CONCERN_STATUS_LABELS[c.status],
+    // Staff read the desk's words (待签收); the resident reads where it stands (正在办理).
+    statusLabel: isStaffViewer(caller, c) ? CONCERN_STATUS_LABELS[c.status] : RESIDENT_STATUS_LABELS[c.status],
     buildingName: c.buildingName,
     createdAt: c.createdAt,
   };
@@ -39,9 +43,18 @@ export function toSummary(c: ConcernRecord, caller: Caller): ConcernSummary {
 
 export function toQueueItem(c: ConcernRecord, caller: Caller, now: number, names: ReadonlyMap<string, string>): QueueItem {
   const item: QueueItem = { ...toSummary(c, caller), gridId: c.gridId, overdue: c.overdue || isOverdue(c, now), escalationLevel: c.escalationLevel };
+  const dueAt = runningDeadline(c);
+  if (dueAt !== null) item.dueAt = dueAt;
   const name = c.assigneeId ? names.get(c.assigneeId) : undefined;
   if (name) item.assigneeName = name;
   return item;
+}
+
+/** The deadline the workbench counts down: contact while unsigned, else resolve; none while paused or finished. */
+function runningDeadline(c: ConcernRecord): number | null {
+  if (c.pausedAt !== null || !OPEN_STATUSES.includes(c.status)) return null;
+  if (c.status === 'dispatched' && c.acceptedAt === null) return c.contactDueAt;
+  return c.resolveDueAt;
 }
 
 function staffRef(id: string | null, names: ReadonlyMap<string, string>) {
@@ -79,7 +92,8 @@ export function toConcernView(
   const timeline = events
     .filter((e) => staff || e.public)
     .map((e): ConcernEventView => {
-      const item: ConcernEventView = { type: e.type, label: CONCERN_EVENTS[e.type as keyof typeof CONCERN_EVENTS] ?? '进展', at: e.at };
+      const audit = CONCERN_EVENTS[e.type as keyof typeof CONCERN_EVENTS] ?? '进展';
+      const item: ConcernEventView = { type: e.type, label: (!staff && RESIDENT_TIMELINE_LABELS[e.type]) || audit, at: e.at };
       const actorIsStaff = e.actorRole === 'gridWorker' || e.actorRole === 'admin';
       if (e.actorId && (staff || actorIsStaff)) {
         const name = names.get(e.actorId);

@@ -5,6 +5,9 @@ import type { ConcernView } from '../../../../miniprogram/core/concern/contract'
 const timelineId = loadPage('components/timeline/index');
 
 const T0 = Date.UTC(2026, 4, 1, 13, 0);
+// Seen the same evening (23:30 Beijing): the steps read 今天.
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(T0 + 2.5 * 3600_000));
+afterEach(() => jest.restoreAllMocks());
 const rows = (timeline: ConcernView['timeline']) =>
   timelineRows({ timeline } as ConcernView, (ids) => (ids ?? []).map((id) => ({ id, src: `https://t/${id}`, pending: false })));
 
@@ -19,7 +22,7 @@ describe('a concern’s timeline', () => {
     expect(t.count('.timeline-row')).toBe(2);
     const text = t.text();
     expect(text).toContain('已签收');
-    expect(text).toContain('2026-05-01 22:00 · 张网格');
+    expect(text).toContain('今天 22:00 · 张网格');
     expect(text).toContain('今晚上门了解');
   });
 

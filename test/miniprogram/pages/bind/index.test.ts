@@ -91,6 +91,10 @@ describe('a visitor applies for review instead', () => {
     expect(page.text('#unit-error')).toBe('请填写单元');
     expect(page.text('#room-error')).toBe('请填写门牌号');
     expect(sent(send, 'member.requestBinding')).toHaveLength(0);
+    // The one line near 提交申请: 楼栋, 单元 and 门牌号 are still missing.
+    expect(page.text('#form-count >>> .form-count')).toBe('还有3项需要填写');
+    await page.input('#unit', '3');
+    expect(page.text('#form-count >>> .form-count')).toBe('还有2项需要填写');
   });
 
   it('reuses the idempotency key when retrying after a network error', async () => {

@@ -122,6 +122,15 @@ describe('a resident confirms a seat offered from the waitlist', () => {
 });
 
 describe('a resident cancels a booking', () => {
+  it('finds 取消预约 as a quiet control under the booking, never a main button', async () => {
+    const { page } = await open();
+    expect(page.exists('#cancel-b-booked.ll-btn-quiet')).toBe(true);
+    expect(page.exists('#cancel-b-booked.ll-btn')).toBe(false);
+    expect(page.exists('#cancel-b-booked.ll-btn-warn')).toBe(false);
+    // Where a seat waits to be confirmed, 确认预约 is the big button and cancelling stays quiet.
+    expect(page.exists('#confirm-b-offer.ll-btn-primary')).toBe(true);
+  });
+
   it('asks for confirmation first and sends nothing when the resident backs out', async () => {
     const { page, send } = await open();
     await page.tap('#cancel-b-booked');

@@ -7,6 +7,12 @@ const pageId = loadPage('pages/concern-detail/index');
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0);
 const HOUR = 3600_000;
+// Opened at 21:05 Beijing on the day it was raised: dates read 今天 / 明天 / 5月4日, never ISO.
+let clock: jest.SpyInstance;
+beforeEach(() => {
+  clock = jest.spyOn(Date, 'now').mockReturnValue(T0 + HOUR + 5 * 60_000);
+});
+afterEach(() => clock.mockRestore());
 
 const concern: ConcernView = {
   id: 'c-42',
@@ -62,7 +68,9 @@ describe('a resident opens one of their concerns', () => {
 
     expect(sent(send, 'concern.get')[0].data).toEqual({ concernId: 'c-42' });
     expect(page.text('#number')).toBe('SS-0042');
-    expect(page.text('#status')).toBe('办理中');
+    // The resident's words: 正在办理, never the desk's 办理中 or 已签收.
+    expect(page.text('#status')).toBe('正在办理');
+    expect(page.text('#summary')).not.toContain('办理中');
     expect(page.text('#category')).toBe('噪音扰民');
     expect(page.text('#building')).toBe('3号楼');
     expect(page.text('#assignee')).toBe('张网格');
@@ -70,22 +78,22 @@ describe('a resident opens one of their concerns', () => {
     expect(page.text('#anonymous')).toBe('已对邻居隐藏姓名');
     expect(page.count('#timeline >>> .timeline-row')).toBe(2);
     expect(page.text('#timeline')).toContain('已签收');
-    expect(page.text('#timeline')).toContain('2026-05-01 21:05');
+    expect(page.text('#timeline')).toContain('今天 21:05');
     expect(page.text('#timeline')).toContain('今晚上门了解');
     expect(page.exists('#created')).toBe(false);
   });
 
   it('shows the promised contact and resolve times in Beijing time', async () => {
     const { page } = await open({ 'concern.get': ok(concern) });
-    expect(page.text('#contact-due')).toBe('2026-05-02 20:00 前');
-    expect(page.text('#resolve-due')).toBe('2026-05-04 20:00 前');
+    expect(page.text('#contact-due')).toBe('明天 20:00 前');
+    expect(page.text('#resolve-due')).toBe('5月4日 20:00 前');
     expect(page.exists('#paused')).toBe(false);
   });
 
   it('says the clocks stand still while paused', async () => {
     const { page } = await open({ 'concern.get': ok(view({ pausedSince: T0 + 2 * HOUR })) });
     expect(page.text('#paused')).toBe('计时已暂停');
-    expect(page.text('#summary')).toContain('自 2026-05-01 22:00');
+    expect(page.text('#summary')).toContain('自 今天 22:00');
   });
 
   it('confirms a fresh submission', async () => {
@@ -118,7 +126,7 @@ describe('the concern was resolved and the resident may rate it', () => {
     expect(page.text('#rate-panel')).toContain('问题解决了吗？');
     expect(page.exists('#rate-resolved')).toBe(true);
     expect(page.count('.ll-star')).toBe(5);
-    expect(page.text('#rate-due')).toContain('2026-05-10 20:00');
+    expect(page.text('#rate-due')).toContain('5月10日 20:00');
   });
 
   it('shows no rating panel when concern.rate is not allowed, even when resolved', async () => {
@@ -147,7 +155,10 @@ describe('the concern was resolved and the resident may rate it', () => {
 
     expect(sent(send, 'concern.rate')).toHaveLength(1);
     expect(sent(send, 'concern.rate')[0].data).toEqual({ concernId: 'c-42', resolved: true, satisfaction: 5 });
-    expect(page.text('#status')).toBe('已办结');
+    expect(page.text('#status')).toBe('已结束');
+    // Finished: no deadline still to come is shown to the resident.
+    expect(page.exists('#contact-due')).toBe(false);
+    expect(page.exists('#resolve-due')).toBe(false);
     expect(page.exists('#rate-panel')).toBe(false);
     expect(page.text('#rating')).toContain('已解决');
     expect(page.text('#rating')).toContain('★★★★★');
@@ -161,7 +172,7 @@ describe('the concern was resolved and the resident may rate it', () => {
     await page.input('#rate-comment', '晚上还是有噪音');
     await page.tap('#rate-submit');
     expect(sent(send, 'concern.rate')[0].data).toEqual({ concernId: 'c-42', resolved: false, satisfaction: 2, comment: '晚上还是有噪音' });
-    expect(page.text('#status')).toBe('督办中');
+    expect(page.text('#status')).toBe('正在重新办理');
   });
 
   it('asks for both answers before sending anything', async () => {
@@ -169,6 +180,7 @@ describe('the concern was resolved and the resident may rate it', () => {
     await page.tap('#rate-submit');
     expect(page.text('#resolved-error')).toBe('请选择问题是否已解决');
     expect(page.text('#satisfaction-error')).toBe('请选择满意度');
+    expect(page.text('#rate-count >>> .form-count')).toBe('还有2项需要填写');
     expect(sent(send, 'concern.rate')).toHaveLength(0);
   });
 
@@ -197,7 +209,7 @@ describe('the problem is still not solved', () => {
     await page.input('#reopen-reason', '修好两天又坏了');
     await page.tap('#reopen-submit');
     expect(sent(send, 'concern.reopen')[0].data).toEqual({ concernId: 'c-42', reason: '修好两天又坏了' });
-    expect(page.text('#status')).toBe('督办中');
+    expect(page.text('#status')).toBe('正在重新办理');
     expect(page.exists('#reopen-panel')).toBe(false);
     expect(page.exists('#rate-panel')).toBe(false);
   });
@@ -219,7 +231,20 @@ describe('withdrawing a concern', () => {
     wxMock.showModal.mockImplementationOnce((opts: { success?: (r: { confirm: boolean }) => void }) => opts.success?.({ confirm: false }));
     await page.tap('#withdraw');
     expect(sent(send, 'concern.withdraw')).toHaveLength(0);
-    expect(page.text('#status')).toBe('办理中');
+    expect(page.text('#status')).toBe('正在办理');
+  });
+
+  it('is a quiet control under the progress, never a main button beside 补充', async () => {
+    const { page } = await open({ 'concern.get': ok(concern) });
+    const button = page.instance.data as { canWithdraw: boolean };
+    expect(button.canWithdraw).toBe(true);
+    // The main action stays the big button; withdrawing sits on its own row after the timeline.
+    expect(page.exists('#open-supplement.ll-btn')).toBe(true);
+    expect(page.exists('#withdraw.ll-btn-quiet')).toBe(true);
+    expect(page.exists('#withdraw.ll-btn')).toBe(false);
+    expect(page.exists('#withdraw-row #withdraw')).toBe(true);
+    const order = page.text().indexOf('办理进度') < page.text().indexOf('撤回诉求');
+    expect(order).toBe(true);
   });
 
   it('offers no withdraw button when the server does not allow it', async () => {
@@ -323,10 +348,28 @@ describe('a staff member opens the resident page from a notification', () => {
 });
 
 describe('the concern cannot be shown', () => {
-  it('shows the server’s message', async () => {
+  it('shows the server’s message and a way back, not 重试, when it does not exist', async () => {
     const { page } = await open({ 'concern.get': fail('NOT_FOUND') }, { id: 'nope' });
     expect(page.text('#error')).toContain('没有找到相关内容');
     expect(page.exists('#number')).toBe(false);
+    expect(page.exists('#retry')).toBe(false);
+    expect(page.text('#back-mine')).toBe('返回我的诉求');
+    await page.tap('#back-mine');
+    expect(wxMock.switchTab).toHaveBeenCalledWith({ url: '/pages/concerns/index' });
+    await page.tap('#back-home');
+    expect(wxMock.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' });
+  });
+
+  it('offers the way back for someone else’s concern too', async () => {
+    const { page } = await open({ 'concern.get': fail('FORBIDDEN') });
+    expect(page.exists('#retry')).toBe(false);
+    expect(page.exists('#back-mine')).toBe(true);
+  });
+
+  it('keeps 重试 for a failed connection, which trying again may fix', async () => {
+    const { page } = await open({ 'concern.get': fail('INTERNAL') });
+    expect(page.exists('#retry')).toBe(true);
+    expect(page.exists('#back-mine')).toBe(false);
   });
 
   it('does not call the backend without an id', async () => {

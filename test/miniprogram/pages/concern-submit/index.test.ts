@@ -432,3 +432,15 @@ describe('asking to be notified of progress, at the submit tap', () => {
     expect(sent(send, 'concern.submit')).toHaveLength(0);
   });
 });
+
+describe('next to 提交, one line says how much is left to fill in', () => {
+  it('counts the fields that need work and goes down as each is fixed', async () => {
+    const { page } = await openForm();
+    expect(page.exists('#form-count >>> .form-count')).toBe(false);
+    // The building is the resident's own, chosen already: 分类 and the words are missing.
+    await page.tap('#submit');
+    expect(page.text('#form-count >>> .form-count')).toBe('还有2项需要填写');
+    await page.input('#text', '楼道灯坏了一个星期了');
+    expect(page.text('#form-count >>> .form-count')).toBe('还有1项需要填写');
+  });
+});

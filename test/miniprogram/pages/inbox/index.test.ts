@@ -29,6 +29,13 @@ async function open(replies: Replies = {}) {
   return { page, send };
 }
 
+// Read at noon the same day (Beijing): the newest message says 今天.
+let clock: jest.SpyInstance;
+beforeEach(() => {
+  clock = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 4, 6, 4, 0));
+});
+afterEach(() => clock.mockRestore());
+
 beforeEach(() => {
   jest.clearAllMocks();
   wxMock.setTabBarBadge = jest.fn();
@@ -42,7 +49,7 @@ describe('a resident opens 消息中心', () => {
     expect(page.count('.msg-row')).toBe(4);
     expect(page.count('.msg-unread')).toBe(3);
     expect(page.text('#msg-m1')).toContain('网格员答复了您的诉求');
-    expect(page.text('#msg-m1')).toContain('2026-05-06 10:30');
+    expect(page.text('#msg-m1')).toContain('今天 10:30');
     expect(page.exists('#msg-m1 .ll-strong')).toBe(true);
     expect(page.exists('#msg-m2 .ll-strong')).toBe(false);
   });

@@ -12,6 +12,13 @@ async function open(me: ReturnType<typeof meReply>, replies: Replies = {}) {
   return Object.assign(page, { send });
 }
 
+// The day after the request was sent (Beijing).
+let clock: jest.SpyInstance;
+beforeEach(() => {
+  clock = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 0, 6, 2, 0));
+});
+afterEach(() => clock.mockRestore());
+
 beforeEach(() => jest.clearAllMocks());
 
 describe('a resident opens 我的', () => {
@@ -74,7 +81,7 @@ describe('a visitor with a pending binding request opens 我的', () => {
     expect(page.text('#address')).toBe('未绑定');
     expect(page.text('#pending')).toContain('待审核');
     expect(page.text('#pending')).toContain('1号楼 3单元 502室');
-    expect(page.text('#pending')).toContain('2026-01-05 10:30');
+    expect(page.text('#pending')).toContain('昨天 10:30');
     await page.tap('#entry-bind');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' });
   });

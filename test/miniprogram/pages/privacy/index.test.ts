@@ -27,6 +27,13 @@ async function open(replies: Record<string, Reply> = {}) {
 type ModalOpts = { title: string; content: string; success?: (r: { confirm: boolean; cancel: boolean }) => void };
 const answer = (confirm: boolean) => (opts: ModalOpts) => opts.success?.({ confirm, cancel: !confirm });
 
+// Asked a week before the date: it reads as a day with its hour, not an ISO stamp.
+let clock: jest.SpyInstance;
+beforeEach(() => {
+  clock = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 4, 6, 2, 0));
+});
+afterEach(() => clock.mockRestore());
+
 beforeEach(() => {
   jest.clearAllMocks();
   w.env = { USER_DATA_PATH: 'wxfile://usr' };
@@ -137,7 +144,7 @@ describe('注销账号', () => {
     await page.tap('#delete-btn');
     expect(wxMock.showModal).toHaveBeenCalledTimes(2);
     expect(sent(send, 'privacy.requestDeletion')[0].data).toEqual({ confirm: true });
-    expect(page.text('#deletion-date')).toBe('2026-05-13 10:00');
+    expect(page.text('#deletion-date')).toBe('5月13日 10:00');
     expect(page.exists('#undo-delete')).toBe(true);
     expect(page.exists('#delete-btn')).toBe(false);
   });
@@ -147,7 +154,7 @@ describe('注销账号', () => {
       'member.me': meReply(['privacy.cancelDeletion'], { deletionScheduledFor: scheduledFor }),
       'privacy.cancelDeletion': ok({ cancelled: true }),
     });
-    expect(page.text('#deletion-scheduled')).toContain('2026-05-13 10:00');
+    expect(page.text('#deletion-scheduled')).toContain('5月13日 10:00');
     await page.tap('#undo-delete');
     expect(sent(send, 'privacy.cancelDeletion')[0].data).toEqual({});
     expect(page.exists('#deletion-scheduled')).toBe(false);

@@ -110,6 +110,18 @@ describe('a resident opens a service', () => {
     expect(wxMock.showModal).not.toHaveBeenCalled();
   });
 
+  it('marks a slot inside the notice window 已截止 before anyone taps it, and takes no tap there', async () => {
+    // Booking closes 2 hours before the start: at 07:00 the 08:30 slot is too late, 09:00 is not.
+    const { page, send } = await open({ 'booking.slots': ok({ items: [slot('s-0830', bj(2026, 5, 6, 8, 30)), ...slots] }) });
+    expect(page.text('#slot-s-0830')).toContain('已截止');
+    expect(page.text('#slot-s-0830')).not.toContain('预约');
+    expect(page.text('#slot-s-0830')).not.toContain('剩余');
+    expect(page.text('#slot-s-0900')).toContain('剩余1个名额');
+    await page.tap('#slot-s-0830');
+    expect(wxMock.showModal).not.toHaveBeenCalled();
+    expect(sent(send, 'booking.create')).toHaveLength(0);
+  });
+
   it('says so when there are no slots in the next two weeks', async () => {
     const { page } = await open({ 'booking.slots': ok({ items: [] }) });
     expect(page.text('#no-slots')).toBe('近两周没有可预约的时段');

@@ -101,7 +101,7 @@ describe('a worker files a concern for her by phone', () => {
     expect(inbox.items.find((m) => m.kind === 'concern.filedFor')).toMatchObject({ title: expect.stringContaining('社区已为您登记诉求'), body: expect.stringContaining('电话') });
     const view = await h.ok<ConcernView>('demo-resident-1', 'concern.get', { concernId: c.id });
     expect(view.filedBy).toEqual({ channel: 'phone', channelLabel: '电话' });
-    expect(view.timeline.map((x) => x.label)).toEqual(['已受理', '已分派']);
+    expect(view.timeline.map((x) => x.label)).toEqual(['已收到', '已交给网格员']);
     expect(view.timeline[0].note).toContain('电话代为登记');
     expect(view.allowedActions).toEqual(expect.arrayContaining(['concern.supplement', 'concern.withdraw']));
   });

@@ -25,7 +25,7 @@ describe('staff answers reach the resident', () => {
     await h.ok('demo-grid-1', 'concern.reply', { concernId: c.id, text: '明天上午物业来修' });
     await h.ok('demo-grid-1', 'concern.resolve', { concernId: c.id, summary: '地砖已重新铺设' });
     const titles = (await inbox('demo-resident-1')).map((m) => m.title);
-    expect(titles).toEqual(expect.arrayContaining(['您的诉求已签收', '社区答复了您的诉求', '您的诉求已办结，请评价']));
+    expect(titles).toEqual(expect.arrayContaining(['您的诉求正在办理', '社区答复了您的诉求', '您的诉求已办结，请评价']));
   });
 });
 

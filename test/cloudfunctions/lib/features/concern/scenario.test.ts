@@ -37,7 +37,7 @@ describe('one concern from intake to archive', () => {
     await h.ok('demo-grid-1', 'staff.setAway', { away: true });
     const view = await h.ok<ConcernView>('demo-resident-1', 'concern.get', { concernId: c.id });
     expect(view.assignee?.memberId).toBe(member('demo-grid-1b'));
-    expect(labels(view)).toEqual(['已受理', '已分派', '超时未签收，已转他人']);
+    expect(labels(view)).toEqual(['已收到', '已交给网格员', '已转给其他工作人员']);
   });
 
   it('is signed by B, who becomes the first responder', async () => {
@@ -65,7 +65,7 @@ describe('one concern from intake to archive', () => {
     const mine = await h.ok<ConcernView>('demo-resident-1', 'concern.get', { concernId: c.id });
     expect(mine.allowedActions).toEqual(expect.arrayContaining(['concern.rate', 'concern.reopen']));
     const rated = await h.ok<ConcernView>('demo-resident-1', 'concern.rate', { concernId: c.id, resolved: false, satisfaction: 2, comment: '只亮了一晚又灭了' });
-    expect(rated).toMatchObject({ status: 'supervised', statusLabel: '督办中', escalationLevel: 1 });
+    expect(rated).toMatchObject({ status: 'supervised', statusLabel: '正在重新办理', escalationLevel: 1 });
     expect(rated.allowedActions).not.toContain('concern.rate');
     const s = await stats();
     expect(s.overall).toMatchObject({ rated: 1, resolutionRate: 0, satisfactionRate: 0 });
@@ -75,10 +75,10 @@ describe('one concern from intake to archive', () => {
     h.clock.advance(24 * HOUR);
     await h.ok('demo-grid-1b', 'concern.resolve', { concernId: c.id, summary: '更换了灯具和控制器，连续观察三晚正常' });
     const closed = await h.ok<ConcernView>('demo-resident-1', 'concern.rate', { concernId: c.id, resolved: true, satisfaction: 5, comment: '谢谢赵丽！' });
-    expect(closed).toMatchObject({ status: 'closed', statusLabel: '已办结', rating: { resolved: true, satisfaction: 5 } });
+    expect(closed).toMatchObject({ status: 'closed', statusLabel: '已结束', rating: { resolved: true, satisfaction: 5 } });
     expect(closed.allowedActions).toEqual(['concern.get']);
     expect(labels(closed)).toEqual([
-      '已受理', '已分派', '超时未签收，已转他人', '已签收', '吹哨协调', '部门已回复', '已办结', '居民评价', '已办结', '居民评价',
+      '已收到', '已交给网格员', '已转给其他工作人员', '工作人员已开始办理', '正在协调相关部门', '部门已回复', '已办好', '居民评价', '已办好', '居民评价',
     ]);
     const staffView = await h.ok<ConcernView>('demo-grid-1b', 'concern.get', { concernId: c.id });
     // Archived: nothing left to do but read it (and report its words if they are abusive).

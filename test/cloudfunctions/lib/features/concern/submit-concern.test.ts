@@ -17,9 +17,9 @@ describe('a submitted concern is numbered and routed to worker A of the building
   it('reaches demo-grid-1 for a building in grid 1', async () => {
     const c = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', lamp(), key());
     expect(c.number).toMatch(/^20261128-\d{4}$/);
-    expect(c).toMatchObject({ status: 'dispatched', statusLabel: '待签收', categoryName: '设施维修', buildingName: '1号楼' });
+    expect(c).toMatchObject({ status: 'dispatched', statusLabel: '已收到，等待工作人员联系', categoryName: '设施维修', buildingName: '1号楼' });
     expect(c.assignee).toEqual({ memberId: member('demo-grid-1'), name: '李秀英' });
-    expect(c.timeline.map((e) => e.label)).toEqual(['已受理', '已分派']);
+    expect(c.timeline.map((e) => e.label)).toEqual(['已收到', '已交给网格员']);
     const queue = await h.ok<{ items: ConcernSummary[] }>('demo-grid-1', 'concern.queue', {});
     expect(queue.items.map((i) => i.id)).toContain(c.id);
   });

@@ -8,6 +8,12 @@ const pageId = loadPage('staff/concern/index');
 
 const T0 = Date.UTC(2026, 4, 1, 12, 0);
 const HOUR = 3600_000;
+// Opened at 21:05 Beijing on the day it was raised.
+let clock: jest.SpyInstance;
+beforeEach(() => {
+  clock = jest.spyOn(Date, 'now').mockReturnValue(T0 + HOUR + 5 * 60_000);
+});
+afterEach(() => clock.mockRestore());
 
 const HANDLING: ActionName[] = [
   'concern.get',
@@ -76,7 +82,7 @@ describe('a grid worker opens a concern', () => {
     const { page } = await open();
     expect(page.text('#author')).toBe('王阿姨（对邻居匿名）');
     expect(page.text('#first-responder')).toBe('张网格');
-    expect(page.text('#resolve-due')).toBe('2026-05-04 20:00 前');
+    expect(page.text('#resolve-due')).toBe('5月4日 20:00 前');
     expect(page.count('#timeline >>> .timeline-row')).toBe(3);
     expect(page.count('#timeline >>> .internal-row')).toBe(1);
     expect(page.text('#timeline >>> .internal-row')).toContain('住户情绪激动');
@@ -93,7 +99,7 @@ describe('a grid worker opens a concern', () => {
   it('sees the open coordination with a department', async () => {
     const { page } = await open({}, view({ status: 'coordinating', whistle: { department: '街道城管科', since: T0, dueAt: T0 + 72 * HOUR } }));
     expect(page.text('#whistle')).toContain('街道城管科');
-    expect(page.text('#whistle')).toContain('2026-05-04 20:00');
+    expect(page.text('#whistle')).toContain('5月4日 20:00');
   });
 });
 
@@ -153,6 +159,25 @@ describe('replying to the resident', () => {
     await page.tap('#form-submit');
     expect(page.text('#text-error')).toBe('请填写答复内容');
     expect(sent(send, 'concern.reply')).toHaveLength(0);
+    // Next to 提交, one line says how much is left to fix; it goes once the text is there.
+    expect(page.text('#form-count >>> .form-count')).toBe('还有1项需要填写');
+    await page.input('#reply-text', '明天上午上门');
+    expect(page.exists('#form-count >>> .form-count')).toBe(false);
+  });
+});
+
+describe('the concern is gone or not this worker’s', () => {
+  it('offers the way back to the workbench, not 重试', async () => {
+    const { page } = await open({ 'concern.get': fail('NOT_FOUND') });
+    expect(page.exists('#retry')).toBe(false);
+    await page.tap('#back-queue');
+    expect(wxMock.redirectTo).toHaveBeenCalledWith({ url: '/staff/workbench/index' });
+  });
+
+  it('keeps 重试 when the server could not answer', async () => {
+    const { page } = await open({ 'concern.get': fail('INTERNAL') });
+    expect(page.exists('#retry')).toBe(true);
+    expect(page.exists('#back-queue')).toBe(false);
   });
 });
 
@@ -441,7 +466,7 @@ describe('a grid leader chasing the handler (催办)', () => {
     expect(wxMock.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已催办' }));
     expect(page.exists('#form')).toBe(false);
     expect(page.exists('#action-urge')).toBe(false);
-    expect(page.text('#urge-count')).toBe('已催办 1 次，最近一次 2026-05-01 23:00');
+    expect(page.text('#urge-count')).toBe('已催办 1 次，最近一次 今天 23:00');
   });
 
   it('shows the refusal when it was urged a moment ago', async () => {

@@ -38,9 +38,17 @@ function request(id: string, name: string): BindingRequestView {
   };
 }
 
+const NOW = Date.UTC(2026, 4, 6, 2, 0);
+let clock: jest.SpyInstance;
+beforeEach(() => {
+  clock = jest.spyOn(Date, 'now').mockReturnValue(NOW);
+});
+afterEach(() => clock.mockRestore());
+
 async function open(replies: Replies = {}) {
   const send = fakeBackend({
     'member.me': worker,
+    'concern.counts': ok({ views: [{ view: 'assigned', count: 3, more: false }, { view: 'signed', count: 0, more: false }] }),
     'concern.queue': (data) =>
       data.cursor === 'q2' ? ok({ items: [queued(3)] }) : ok({ items: [queued(1, true), queued(2)], next: 'q2' }),
     'member.listRequests': ok({ items: [request('r1', '李雷'), request('r2', '韩梅梅')] }),
@@ -56,6 +64,34 @@ async function open(replies: Replies = {}) {
 beforeEach(() => jest.clearAllMocks());
 
 describe('a grid worker opens the workbench', () => {
+  it('opens on open items, the late ones first, with the count on the tab and the time left on each card', async () => {
+    const soon = { ...queued(4), dueAt: NOW + 4 * 3600_000 + 60_000 };
+    const later = { ...queued(5), status: 'accepted' as const, statusLabel: '办理中', dueAt: NOW + 2 * 86400_000 + 3600_000 };
+    const { page, send } = await open({
+      'member.me': meReply(['concern.queue', 'concern.get'], { roles: ['gridWorker'], gridIds: ['g1'] }),
+      'concern.queue': ok({ items: [queued(1, true), soon, later] }),
+    });
+    expect(sent(send, 'concern.queue')[0].data).toEqual({ view: 'assigned', open: true, limit: 20 });
+    expect(page.text('#view-assigned')).toContain('我的待办');
+    expect(page.text('#count-assigned')).toBe('3');
+    expect(page.exists('#count-signed')).toBe(false);
+    const cards = page.text('#queue');
+    expect(cards.indexOf('超期')).toBeLessThan(cards.indexOf('剩4小时'));
+    expect(cards).toContain('剩4小时');
+    expect(cards).toContain('剩2天');
+  });
+
+  it('keeps the filters folded behind one 筛选 row that says what the list holds', async () => {
+    const { page } = await open();
+    expect(page.exists('#filters')).toBe(false);
+    expect(page.text('#filter-summary')).toBe('未办结，超期在前');
+    await page.tap('#filter-toggle');
+    expect(page.exists('#filter-status')).toBe(true);
+    expect(page.text('#filter-status')).toContain('未办结');
+    await page.change('#filter-status', '1');
+    expect(page.text('#filter-summary')).toBe('全部状态');
+  });
+
   it('lists queued concerns with an overdue mark', async () => {
     const { page } = await open();
     expect(page.count('.queue-row')).toBe(2);
@@ -194,14 +230,16 @@ describe('filtering the queue', () => {
 
   it('sends the chosen status', async () => {
     const { page, send } = await open();
-    await page.change('#filter-status', '1');
+    await page.tap('#filter-toggle');
+    await page.change('#filter-status', '2');
     expect(lastQueueInput(send)).toEqual({ view: 'assigned', status: 'dispatched', limit: 20 });
     expect(page.text('#filter-status')).toContain('待签收');
   });
 
   it('drops the status when 只看超期 is switched on, and says so', async () => {
     const { page, send } = await open();
-    await page.change('#filter-status', '2');
+    await page.tap('#filter-toggle');
+    await page.change('#filter-status', '3');
     await page.change('#filter-overdue', true);
     expect(lastQueueInput(send)).toEqual({ view: 'assigned', overdue: true, limit: 20 });
     expect(page.text('#filter-status')).toContain('全部状态');
@@ -210,14 +248,16 @@ describe('filtering the queue', () => {
 
   it('drops 只看超期 when a status is chosen', async () => {
     const { page, send } = await open();
+    await page.tap('#filter-toggle');
     await page.change('#filter-overdue', true);
-    await page.change('#filter-status', '2');
+    await page.change('#filter-status', '3');
     expect(lastQueueInput(send)).toEqual({ view: 'assigned', status: 'accepted', limit: 20 });
     expect(page.instance.data.overdueOnly).toBe(false);
   });
 
   it('hides category and grid filters from grid workers', async () => {
     const { page, send } = await open();
+    await page.tap('#filter-toggle');
     expect(page.exists('#filter-status')).toBe(true);
     expect(page.exists('#filter-category')).toBe(false);
     expect(page.exists('#filter-grid')).toBe(false);
@@ -226,6 +266,7 @@ describe('filtering the queue', () => {
 
   it('lets an admin filter by one of category or grid at a time', async () => {
     const { page, send } = await open(adminReplies);
+    await page.tap('#filter-toggle');
     await page.change('#filter-category', '1');
     expect(lastQueueInput(send)).toEqual({ category: 'noise', limit: 20 });
     await page.change('#filter-grid', '2');
@@ -237,7 +278,8 @@ describe('filtering the queue', () => {
 
   it('keeps a status alongside a grid: that pair is allowed', async () => {
     const { page, send } = await open(adminReplies);
-    await page.change('#filter-status', '1');
+    await page.tap('#filter-toggle');
+    await page.change('#filter-status', '2');
     await page.change('#filter-grid', '1');
     expect(lastQueueInput(send)).toEqual({ status: 'dispatched', gridId: 'g1', limit: 20 });
     expect(page.exists('#filter-note')).toBe(false);
@@ -360,8 +402,9 @@ describe('the workbench offers the lists the caller’s role and scope allow', (
     const { page, send } = await open({ 'member.me': meReply(['concern.queue', 'concern.get'], { roles: ['gridWorker'], gridIds: ['g1'], ledGridIds: ['g1'] }) });
     expect(sent(send, 'concern.queue')).toHaveLength(1);
     expect(sent(send, 'concern.queue')[0].data).toMatchObject({ view: 'supervise' });
-    expect(page.exists('#view-supervise.ll-segment-on')).toBe(true);
+    expect(page.exists('#view-supervise.wb-view-on')).toBe(true);
     expect(page.count('.queue-row')).toBe(2);
+    await page.tap('#filter-toggle');
     // No status picker on the supervision list: the server refuses that combination.
     expect(page.exists('#filter-status')).toBe(false);
     expect(page.exists('#filter-overdue')).toBe(true);
@@ -373,7 +416,7 @@ describe('the workbench offers the lists the caller’s role and scope allow', (
       'concern.queue': (data) => (data.view === 'supervise' ? ok({ items: [] }) : ok({ items: [queued(7)] })),
     });
     expect(sent(send, 'concern.queue').map((e) => (e.data as { view?: string }).view)).toEqual(['supervise', 'assigned']);
-    expect(page.exists('#view-assigned.ll-segment-on')).toBe(true);
+    expect(page.exists('#view-assigned.wb-view-on')).toBe(true);
     expect(page.text('#queue')).toContain('SS-7');
   });
 
@@ -385,6 +428,7 @@ describe('the workbench offers the lists the caller’s role and scope allow', (
     expect(sent(send, 'concern.queue')[0].data).not.toHaveProperty('view');
     await page.tap('#view-supervise');
     expect(sent(send, 'concern.queue').at(-1)?.data).toMatchObject({ view: 'supervise' });
+    await page.tap('#filter-toggle');
     expect(page.exists('#filter-category')).toBe(false);
   });
 
