@@ -23,6 +23,9 @@ import { notifyManifest } from './features/notify/manifest';
 import { privacyManifest } from './features/privacy/manifest';
 import { staffManifest } from './features/staff/manifest';
 import { departmentManifest } from './features/department/manifest';
+import { volunteerManifest } from './features/volunteer/manifest';
+import { teamManifest } from './features/team/manifest';
+import { activityManifest } from './features/activity/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -36,6 +39,9 @@ export const FEATURES = {
   staff: staffManifest,
   department: departmentManifest,
   booking: bookingManifest,
+  volunteer: volunteerManifest,
+  team: teamManifest,
+  activity: activityManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,
