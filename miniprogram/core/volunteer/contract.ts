@@ -93,16 +93,16 @@ export const verifyVolunteer = contract<VolunteerView>()({
     decision: z.enum(['approve', 'suspend'], { error: '请选择核实结果' }),
     trainings: z.array(text('培训', 1, 20)).max(10, { error: '培训最多登记10项' }).optional(),
   }),
-  roles: ['gridWorker', 'admin'],
-  scope: '本社区的志愿者',
+  roles: ['admin'],
+  scope: '本社区的志愿者（社区管理员）',
 });
 
 export const listVolunteers = contract<Page<VolunteerView>>()({
   name: 'volunteer.list',
   summary: '本社区志愿者名册（可按待核实筛选）',
   input: z.strictObject({ status: z.enum(['active', 'pendingVerification', 'suspended']).optional(), ...paging }),
-  roles: ['gridWorker', 'admin'],
-  scope: '本社区',
+  roles: ['admin'],
+  scope: '本社区（社区管理员：名册含居民姓名，网格员只看本网格的人）',
 });
 
 // ---------------------------------------------------------------------------------------
@@ -308,7 +308,7 @@ export const publishActivity = contract<ActivityView>()({
   summary: '发布活动，开放报名（有风险的活动须已购买保险）',
   input: z.strictObject({ activityId }),
   roles: ['volunteer', 'resident', 'gridWorker', 'admin'],
-  scope: '工作人员，或该服务队的队长',
+  scope: '社区管理员、该服务队的队长、活动的组织者或项目负责人',
 });
 
 export const cancelActivity = contract<ActivityView>()({
@@ -316,7 +316,7 @@ export const cancelActivity = contract<ActivityView>()({
   summary: '取消活动并通知所有报名和候补的人',
   input: z.strictObject({ activityId, reason: text('取消原因', 2, 100) }),
   roles: ['volunteer', 'resident', 'gridWorker', 'admin'],
-  scope: '工作人员，或该服务队的队长',
+  scope: '社区管理员、该服务队的队长、活动的组织者或项目负责人',
 });
 
 export const listActivities = contract<Page<ActivityView>>()({
@@ -331,7 +331,7 @@ export const listActivities = contract<Page<ActivityView>>()({
     ...paging,
   }),
   roles: ['resident', 'volunteer', 'gridWorker', 'admin'],
-  scope: '本人所在社区的已发布活动；草稿只给工作人员和队长',
+  scope: '本人所在社区的已发布活动；草稿只给管理员、队长和组织者',
 });
 
 export const getActivity = contract<ActivityView>()({
@@ -339,7 +339,7 @@ export const getActivity = contract<ActivityView>()({
   summary: '活动详情：班次、岗位、剩余名额和我的报名',
   input: z.strictObject({ activityId }),
   roles: ['resident', 'volunteer', 'gridWorker', 'admin'],
-  scope: '本人所在社区；草稿只给工作人员和队长',
+  scope: '本人所在社区；草稿只给管理员、队长和组织者',
 });
 
 export const signUp = contract<SignupView>()({
@@ -380,5 +380,5 @@ export const activityRoster = contract<RosterView>()({
   summary: '报名名单（已报名的人）和候补名单（分开列出）',
   input: z.strictObject({ activityId, shiftId: key.optional() }),
   roles: ['volunteer', 'resident', 'gridWorker', 'admin'],
-  scope: '工作人员、该服务队的队长和活动的组织者、项目负责人；不含任何人的电话或证件号',
+  scope: '社区管理员、该服务队的队长、活动的组织者和项目负责人；不含任何人的电话或证件号',
 });

@@ -1,9 +1,8 @@
-import { isStaff } from '../../../../miniprogram/core/roles';
 import type { Handler } from '../../kernel/action';
 import { DAY, localDayKey } from '../../kernel/time';
 import type { Filter } from '../../ports/store';
 import { volunteerIdFor } from '../volunteer/rules';
-import { runsTeam } from '../team/rules';
+import { leads } from '../team/rules';
 import { minesOf, poolsOf } from './load';
 import { toActivityView } from './presenters';
 
@@ -28,8 +27,8 @@ export const listActivities: Handler<'activity.list'> = async (ctx) => {
   if (input.view === 'manage') {
     const team = input.teamId ? await db.get('teams', input.teamId) : null;
     dir = 'desc';
-    if (isStaff(caller.roles)) where = input.teamId ? { teamId: input.teamId } : {};
-    else if (team && runsTeam(caller, team)) where = { teamId: team._id };
+    if (caller.roles.includes('admin')) where = input.teamId ? { teamId: input.teamId } : {};
+    else if (team && leads(caller, team)) where = { teamId: team._id };
     else where = { organiserId: caller.memberId };
   } else {
     where = { status: 'published', ...(input.teamId ? { teamId: input.teamId } : {}), startAt: range };

@@ -3,7 +3,6 @@
  * an activity and a sign-up offer. No clock of their own: `now` is always passed in.
  */
 import type { ActionName } from '../../../../miniprogram/core/action-names';
-import { isStaff } from '../../../../miniprogram/core/roles';
 import { OFFER_WINDOW_HOURS, OFFER_WINDOW_HOURS_ON_THE_DAY, type SignupStatus } from '../../../../miniprogram/core/volunteer/vocabulary';
 import type { Caller } from '../../kernel/caller';
 import { HOUR, localDayKey } from '../../kernel/time';
@@ -14,10 +13,14 @@ export const OPEN_SIGNUP: readonly SignupStatus[] = ['booked', 'waitlisted', 'of
 /** Waitlist places per pool: far more than any neighbourhood turns out, but bounded. */
 export const WAITLIST_CAP = 1000;
 
-/** Staff, the team's leaders, the organiser and the 项目负责人 run an activity. */
+/**
+ * Admins, the team's leaders, the organiser and the 项目负责人 run an activity. A grid worker
+ * runs the ones they organise or lead: a roster names residents, and grid staff see only
+ * the residents of their own grids.
+ */
 export function runsActivity(caller: Caller, a: Pick<ActivityRecord, 'communityId' | 'organiserId' | 'leadId'>, team: Pick<TeamRecord, 'leaderIds'> | null): boolean {
   if (caller.communityId !== a.communityId || caller.memberId === null) return false;
-  return isStaff(caller.roles) || a.organiserId === caller.memberId || a.leadId === caller.memberId || !!team?.leaderIds.includes(caller.memberId);
+  return caller.roles.includes('admin') || a.organiserId === caller.memberId || a.leadId === caller.memberId || !!team?.leaderIds.includes(caller.memberId);
 }
 
 /** 12 hours to confirm a freed seat, 1 hour on the day itself, never past the start. */

@@ -1,6 +1,5 @@
 import type { ActionName } from '../../../../miniprogram/core/action-names';
 import { VOLUNTEER_STATUS_LABELS, type VolunteerView } from '../../../../miniprogram/core/volunteer/contract';
-import { isStaff } from '../../../../miniprogram/core/roles';
 import type { Caller } from '../../kernel/caller';
 import type { VolunteerRecord } from './records';
 
@@ -9,7 +8,7 @@ export function toVolunteerView(caller: Caller, v: VolunteerRecord): VolunteerVi
   const actions: ActionName[] = [];
   const own = caller.memberId === v.memberId;
   if (own) actions.push('volunteer.register', 'volunteer.profile');
-  if (isStaff(caller.roles) && caller.communityId === v.communityId) actions.push('volunteer.verify');
+  if (caller.roles.includes('admin') && caller.communityId === v.communityId) actions.push('volunteer.verify');
   return {
     id: v._id,
     name: v.name,

@@ -70,9 +70,9 @@ export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
   if (!caller.roles.includes('volunteer')) {
     await changeMember(ctx.deps.store, caller.memberId, now, (m) => {
       if (m && m.communityId !== communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员，只能在本社区登记');
-      const { _id, version, createdAt, updatedAt, ...rest } = m ?? { _id: '', version: 0, createdAt: 0, updatedAt: 0, openid: caller.openid, communityId, roles: [], gridIds: [], householdId: null, household: null, name: input.name };
-      void _id, void version, void createdAt, void updatedAt;
-      return { ...rest, roles: [...new Set([...rest.roles, 'volunteer' as const])], name: rest.name ?? input.name };
+      if (!m) return { openid: caller.openid, communityId, roles: ['volunteer'], gridIds: [], householdId: null, household: null, name: input.name };
+      const { _id: _i, version: _v, createdAt: _c, updatedAt: _u, ...rest } = m;
+      return { ...rest, roles: [...new Set([...m.roles, 'volunteer' as const])], name: m.name ?? input.name };
     });
   }
   return toVolunteerView(caller, record);

@@ -15,7 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const inbox = (openid: string) => h.deps.store.query<{ kind: string; body: string }>('inbox', { where: { communityId: 'demo', recipientId: member(openid) }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 50 });
+const inbox = (openid: string) => h.deps.store.query<{ _id: string; kind: string; body: string }>('inbox', { where: { communityId: 'demo', recipientId: member(openid) }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 50 });
 
 describe('a risky activity', () => {
   it('cannot be published without insurance, and can once insured', async () => {

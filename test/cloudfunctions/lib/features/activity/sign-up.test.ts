@@ -109,7 +109,7 @@ describe('an offer', () => {
     expect((await h.deps.store.get<SignupRecord>('signups', ids[1]))!.offeredUntil).toBe(h.clock.now() + HOUR);
 
     h.clock.advance(HOUR + 60_000);
-    await runSweep(h.deps, h.clock.now());
+    await runSweep(h.deps);
     expect((await h.deps.store.get<SignupRecord>('signups', ids[1]))!.status).toBe('expired');
     expect((await h.deps.store.get<SignupRecord>('signups', ids[2]))!.status).toBe('offered');
     expect((await inbox(y)).items.map((m) => m.kind)).toContain('activity.expired');
