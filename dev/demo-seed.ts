@@ -100,6 +100,7 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
 
   await seedServices(call, { g1: g1.id }, [id('demo-grid-1'), id('demo-grid-2')]);
   if (options.lifecycle !== false) await seedLifecycle(call, buildings);
+  if (options.lifecycle !== false) await seedVolunteering(call, store);
 
   await store.insert('counters', SEED_MARK);
   return true;
@@ -187,4 +188,43 @@ async function seedDepartments(call: Caller): Promise<void> {
   if (!bins) throw new Error('seed: the overflowing-bins concern is missing');
   await call('demo-grid-2', 'concern.accept', { concernId: bins.id });
   await call('demo-grid-2', 'concern.whistle', { concernId: bins.id, departmentId: property.id, note: '垃圾桶清运由物业负责，请今天安排清运并加一次消毒。', replyDays: 2 });
+}
+
+/**
+ * 志愿服务: three volunteers (陈志愿 leads the 党员志愿者服务队; 刘阿姨 and 马大爷 residents),
+ * two teams, and three activities — one full with 刘阿姨 waiting (第1位), one today, one next
+ * week with two shifts and a minimum-age role. Times follow the clock the seed runs at.
+ */
+async function seedVolunteering(call: Caller, store: Store): Promise<void> {
+  const HOUR = 3600_000;
+  await call('demo-volunteer-1', 'volunteer.register', { name: '陈志愿', skills: ['绿化', '急救'], availability: '周末全天', partyMember: true, birthDate: '1975-04-12' });
+  // The server's clock (the demo clock may be moved): when the first record was made.
+  const first = await store.get('volunteers', `vol_${memberIdFor('demo-volunteer-1')}`);
+  if (!first) throw new Error('seed: 陈志愿 did not register');
+  const now = first.createdAt;
+  await call('demo-resident-1', 'volunteer.register', { name: '刘阿姨', skills: ['陪伴聊天'], availability: '工作日上午', birthDate: '1958-09-03' });
+  await call('demo-resident-2', 'volunteer.register', { name: '马大爷', skills: ['维修'], availability: '周末上午', partyMember: true, birthDate: '1955-01-20' });
+  const green = (await call('demo-admin', 'team.upsert', { name: '党员志愿者服务队（植绿护绿）', description: '小区绿地养护、补种和爱绿护绿宣传。', leaderIds: [memberIdFor('demo-volunteer-1')] }, 'seed-team-green')) as { id: string };
+  const visits = (await call('demo-admin', 'team.upsert', { name: '助老探访队', description: '定期上门看望独居和高龄老人，陪伴聊天、代买代办。' }, 'seed-team-visits')) as { id: string };
+  for (const openid of ['demo-resident-1', 'demo-resident-2']) await call(openid, 'team.join', { teamId: visits.id });
+
+  const activity = async (as: string, key: string, spec: { teamId: string; title: string; description: string; place: string; startAt: number; hours: number; seats: number; roles?: Array<{ key: string; name: string; minAge?: number; skill?: string }>; shifts?: number }) => {
+    const roles = spec.roles ?? [{ key: 'r1', name: '志愿者' }];
+    const shifts = Array.from({ length: spec.shifts ?? 1 }, (_, i) => ({ key: `s${i + 1}`, startAt: spec.startAt + i * (spec.hours + 1) * HOUR, endAt: spec.startAt + (i * (spec.hours + 1) + spec.hours) * HOUR }));
+    const created = (await call(as, 'activity.upsert', {
+      teamId: spec.teamId, title: spec.title, description: spec.description, place: spec.place, roles, shifts,
+      seats: shifts.flatMap((s) => roles.map((r) => ({ shift: s.key, role: r.key, seats: spec.seats }))), signupDeadline: spec.startAt - Math.min(HOUR, (spec.startAt - now) / 2),
+    }, key)) as { id: string };
+    await call(as, 'activity.publish', { activityId: created.id });
+    return created.id;
+  };
+  const full = await activity('demo-admin', 'seed-activity-full', { teamId: visits.id, title: '重阳节敬老探访', description: '两人一组看望独居老人，送上重阳糕。', place: '社区服务站集合', startAt: now + 26 * HOUR, hours: 2, seats: 1 });
+  await call('demo-resident-2', 'activity.signup', { activityId: full, shiftId: 's1', roleId: 'r1' }, 'seed-signup-full-2');
+  await call('demo-resident-1', 'activity.signup', { activityId: full, shiftId: 's1', roleId: 'r1' }, 'seed-signup-full-1');
+  const today = await activity('demo-admin', 'seed-activity-today', { teamId: visits.id, title: '独居老人上门问候', description: '上门陪伴聊天，检查燃气和用电安全。', place: '1号楼、2号楼', startAt: now + 2 * HOUR, hours: 2, seats: 4 });
+  await call('demo-volunteer-1', 'activity.signup', { activityId: today, shiftId: 's1', roleId: 'r1' }, 'seed-signup-today-v1');
+  await activity('demo-volunteer-1', 'seed-activity-week', {
+    teamId: green.id, title: '植绿护绿：小区绿地补种', description: '补种月季和冬青，清理枯枝。工具由社区提供。', place: '3号楼北侧绿地', startAt: now + 7 * 24 * HOUR, hours: 2, seats: 6, shifts: 2,
+    roles: [{ key: 'r1', name: '补种' }, { key: 'r2', name: '修剪（需年满18岁）', minAge: 18 }],
+  });
 }

@@ -89,7 +89,17 @@ const bareService = (key = 'id'): QueryFn => async (w) => {
   return { [key]: made.id };
 };
 
+/** The demo's full activity (刘阿姨 waits for it): seats, a waitlist and her place. */
+const fullActivity: QueryFn = async (w, as) => {
+  const { items } = (await w.call(as, 'activity.list', {})) as Items<{ id: string; seatsLeft: number }>;
+  return { activityId: first(items.filter((a) => a.seatsLeft === 0).concat(items), `activity for ${as}`).id };
+};
+
 export const PAGE_STATES: Record<string, PageEntry> = {
+  'pages/volunteer/activities/index': { as: 'demo-resident-1' },
+  'pages/volunteer/activity/index': { as: 'demo-resident-1', query: fullActivity, skip: ['empty'] },
+  'pages/volunteer/signups/index': { as: 'demo-resident-1' },
+  'pages/volunteer/register/index': { as: 'demo-resident-1', validation: { as: 'demo-visitor-1', act: (p) => p.tap('#submit') } },
   'pages/home/index': { as: 'demo-resident-1' },
   'pages/concerns/index': { as: 'demo-resident-1' },
   'pages/services/index': { as: 'demo-resident-1' },

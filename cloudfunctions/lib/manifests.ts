@@ -24,6 +24,9 @@ import { privacyManifest } from './features/privacy/manifest';
 import { staffManifest } from './features/staff/manifest';
 import { departmentManifest } from './features/department/manifest';
 import { auditManifest } from './features/audit/manifest';
+import { volunteerManifest } from './features/volunteer/manifest';
+import { teamManifest } from './features/team/manifest';
+import { activityManifest } from './features/activity/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -37,6 +40,9 @@ export const FEATURES = {
   staff: staffManifest,
   department: departmentManifest,
   booking: bookingManifest,
+  volunteer: volunteerManifest,
+  team: teamManifest,
+  activity: activityManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

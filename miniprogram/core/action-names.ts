@@ -85,6 +85,23 @@ export const ACTION_NAMES = [
   'department.request',
   'department.answer',
   'audit.log',
+  'volunteer.register',
+  'volunteer.profile',
+  'volunteer.verify',
+  'volunteer.list',
+  'team.list',
+  'team.join',
+  'team.upsert',
+  'activity.list',
+  'activity.get',
+  'activity.upsert',
+  'activity.publish',
+  'activity.cancel',
+  'activity.signup',
+  'activity.withdraw',
+  'activity.confirm',
+  'activity.mine',
+  'activity.roster',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

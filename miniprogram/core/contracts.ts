@@ -14,6 +14,7 @@ import * as privacy from './privacy/contract';
 import * as notify from './notify/contract';
 import * as department from './department/contract';
 import * as audit from './audit/contract';
+import * as volunteer from './volunteer/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -97,6 +98,23 @@ export const contracts = {
   'department.request': department.getDepartmentRequest,
   'department.answer': department.answerDepartmentRequest,
   'audit.log': audit.auditLog,
+  'volunteer.register': volunteer.registerVolunteer,
+  'volunteer.profile': volunteer.volunteerProfile,
+  'volunteer.verify': volunteer.verifyVolunteer,
+  'volunteer.list': volunteer.listVolunteers,
+  'team.list': volunteer.listTeams,
+  'team.join': volunteer.joinTeam,
+  'team.upsert': volunteer.upsertTeam,
+  'activity.list': volunteer.listActivities,
+  'activity.get': volunteer.getActivity,
+  'activity.upsert': volunteer.upsertActivity,
+  'activity.publish': volunteer.publishActivity,
+  'activity.cancel': volunteer.cancelActivity,
+  'activity.signup': volunteer.signUp,
+  'activity.withdraw': volunteer.withdrawSignup,
+  'activity.confirm': volunteer.confirmSignup,
+  'activity.mine': volunteer.mySignups,
+  'activity.roster': volunteer.activityRoster,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -3,6 +3,7 @@ import { createApiFunction } from '../../cloudfunctions/lib/api-function';
 import { DEMO_PEOPLE, seedDemo } from '../../dev/demo-seed';
 import type { ConcernSummary, QueueItem } from '../../miniprogram/core/concern/contract';
 import type { FoundEntry, MeView } from '../../miniprogram/core/member/contract';
+import type { ActivityView, SignupView, TeamView, VolunteerView } from '../../miniprogram/core/volunteer/contract';
 import { createHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -25,8 +26,8 @@ describe('the demo community', () => {
       'demo-grid-1b': ['gridWorker'],
       'demo-grid-2': ['gridWorker'],
       'demo-leader': ['gridWorker'],
-      'demo-resident-1': ['resident'],
-      'demo-resident-2': ['resident'],
+      'demo-resident-1': ['resident', 'volunteer'],
+      'demo-resident-2': ['resident', 'volunteer'],
       'demo-volunteer-1': ['volunteer'],
       'demo-visitor-1': ['visitor'],
       'demo-dept-1': ['department'],
@@ -57,5 +58,16 @@ describe('the demo community', () => {
     expect(requests.items).toEqual([expect.objectContaining({ open: true, buildingName: '3号楼' })]);
     const directory = await h.ok<{ items: Array<{ name: string; shared: boolean }> }>('demo-admin', 'department.list', {});
     expect(directory.items.map((d) => [d.name, d.shared]).sort()).toEqual([['和平派出所', false], ['和平街道城管科', true], ['幸福里物业服务中心', false]]);
+  });
+  it('has volunteer teams and activities: one full with a waitlist, one today, one next week', async () => {
+    const teams = await h.ok<{ items: TeamView[] }>('demo-resident-1', 'team.list', {});
+    expect(teams.items.map((t) => t.name).sort()).toEqual(['党员志愿者服务队（植绿护绿）', '助老探访队']);
+    const activities = await h.ok<{ items: ActivityView[] }>('demo-volunteer-1', 'activity.list', {});
+    expect(activities.items.map((a) => a.title)).toEqual(['独居老人上门问候', '重阳节敬老探访', '植绿护绿：小区绿地补种']);
+    expect(activities.items[1].seatsLeft).toBe(0);
+    const mine = await h.ok<{ items: SignupView[] }>('demo-resident-1', 'activity.mine', {});
+    expect(mine.items).toEqual([expect.objectContaining({ activityTitle: '重阳节敬老探访', status: 'waitlisted', waitlist: { position: 1, of: 1 } })]);
+    expect((await h.ok<{ volunteer: VolunteerView | null }>('demo-volunteer-1', 'volunteer.profile', {})).volunteer).toMatchObject({ volunteerNumber: 'V0001', status: 'active' });
+    expect((await h.ok<{ items: ActivityView[] }>('demo-volunteer-1', 'activity.list', { view: 'manage', teamId: teams.items.find((t) => t.name.includes('植绿'))!.id })).items.map((a) => a.allowedActions)).toEqual([expect.arrayContaining(['activity.roster', 'activity.cancel'])]);
   });
 });

@@ -91,6 +91,9 @@ Component({
       const id = e.currentTarget.dataset.id;
       if (id) wx.navigateTo({ url: `/pages/service/index?id=${encodeURIComponent(id)}` });
     },
+    openVolunteering() {
+      wx.navigateTo({ url: '/pages/volunteer/activities/index' });
+    },
     loadMore() {
       void grids(this).loadMore();
     },

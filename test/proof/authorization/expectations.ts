@@ -164,6 +164,32 @@ export const EXPECTATIONS = table({
   'department.answer':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
   // The community's audit log: its admins only; another community's admin reads their own.
   'audit.log':                ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
+
+  // 志愿服务. Everyone registers themselves (a member elsewhere may not join this community's roll).
+  'volunteer.register':       ['deny',    'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'FORBIDDEN'],
+  // 刘阿姨 registered: only she sees her record; everyone else sees their own (none).
+  'volunteer.profile':        ['deny',    'own',    'allow',  'own',    'own',    'own',    'own',    'own',    'own'],
+  // The roll names residents: the community's admins only.
+  'volunteer.verify':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'volunteer.list':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
+  'team.list':                ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  // Only a registered volunteer joins (刘阿姨 is one; the others have no registration).
+  'team.join':                ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'deny'],
+  'team.upsert':              ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  'activity.list':            ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  'activity.get':             ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'NOT_FOUND'],
+  // Staff organise for any team of their community (a leader for their own team).
+  'activity.upsert':          ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'allow', 'allow', 'deny'],
+  // The admin's draft: invisible to everyone who does not run it.
+  'activity.publish':         ['deny',    'deny',   'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'activity.cancel':          ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Only a registered, verified volunteer signs up: 刘阿姨.
+  'activity.signup':          ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'deny'],
+  'activity.withdraw':        ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  'activity.confirm':         ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  'activity.mine':            ['deny',    'deny',   'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+  // The roster names people: the activity's organiser (the admin here), its lead and team leaders.
+  'activity.roster':          ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
 });
 
 /**

@@ -100,6 +100,46 @@ async function heldForReview(w: World): Promise<string> {
   return `mod_concernText_${c.id}`;
 }
 
+/** 刘阿姨 registered as a volunteer (V0001 of the demo community). */
+async function volunteerResident(w: World, who = RESIDENT, name = '刘阿姨'): Promise<string> {
+  return (await w.h.ok<{ id: string }>(who, 'volunteer.register', { name, birthDate: '1960-05-01' })).id;
+}
+
+async function matrixTeam(w: World): Promise<string> {
+  return (await w.h.ok<{ id: string }>('demo-admin', 'team.upsert', { name: '矩阵服务队' }, key())).id;
+}
+
+/** The admin's activity for the matrix team, a day ahead, one seat; published unless asked not to. */
+async function matrixActivity(w: World, publish = true): Promise<string> {
+  const teamId = await matrixTeam(w);
+  const startAt = w.h.clock.now() + 2 * DAY;
+  const a = await w.h.ok<{ id: string }>('demo-admin', 'activity.upsert', {
+    teamId, title: '矩阵志愿活动', place: '社区广场', roles: [{ key: 'r1', name: '引导员' }], shifts: [{ key: 's1', startAt, endAt: startAt + 2 * HOUR }],
+    seats: [{ shift: 's1', role: 'r1', seats: 1 }], signupDeadline: startAt - HOUR,
+  }, key());
+  if (publish) await w.h.ok('demo-admin', 'activity.publish', { activityId: a.id });
+  return a.id;
+}
+
+/** 刘阿姨 signed up for the matrix activity. */
+async function signedUp(w: World): Promise<{ activityId: string; signupId: string }> {
+  await volunteerResident(w);
+  const activityId = await matrixActivity(w);
+  const s = await w.h.ok<{ id: string }>(RESIDENT, 'activity.signup', { activityId, shiftId: 's1', roleId: 'r1' }, key());
+  return { activityId, signupId: s.id };
+}
+
+/** 刘阿姨 waits behind 马大爷 for the one seat; he withdraws, and the seat is offered to her. */
+async function signupOffered(w: World): Promise<string> {
+  await volunteerResident(w);
+  await volunteerResident(w, 'demo-resident-2', '马大爷');
+  const activityId = await matrixActivity(w);
+  const his = await w.h.ok<{ id: string }>('demo-resident-2', 'activity.signup', { activityId, shiftId: 's1', roleId: 'r1' }, key());
+  const hers = await w.h.ok<{ id: string }>(RESIDENT, 'activity.signup', { activityId, shiftId: 's1', roleId: 'r1' }, key());
+  await w.h.ok('demo-resident-2', 'activity.withdraw', { signupId: his.id, reason: '临时有事' });
+  return hers.id;
+}
+
 export const builders: Record<string, Builder> = {
   'meta.describe': async () => ({ data: {}, probe: '"meta.describe"' }),
   'member.me': async () => ({ data: {} }),
@@ -237,6 +277,44 @@ export const builders: Record<string, Builder> = {
   'department.queue': async (w) => ({ data: {}, probe: await coordinating(w) }),
   'department.request': async (w) => ({ data: { concernId: await coordinating(w) } }),
   'department.answer': async (w) => ({ data: { concernId: await coordinating(w), text: '已派人维修' } }),
+
+  'volunteer.register': async () => ({ data: { communityId: 'demo', name: '志愿者小王', skills: ['绿化'], availability: '周末' } }),
+  'volunteer.profile': async (w) => {
+    await volunteerResident(w);
+    return { data: {}, probe: '"V0001"' };
+  },
+  'volunteer.verify': async (w) => ({ data: { volunteerId: await volunteerResident(w), decision: 'approve', trainings: ['消防安全'] } }),
+  'volunteer.list': async (w) => ({ data: {}, probe: await volunteerResident(w) }),
+  'team.list': async (w) => ({ data: {}, probe: await matrixTeam(w) }),
+  'team.join': async (w) => {
+    await volunteerResident(w);
+    return { data: { teamId: await matrixTeam(w) } };
+  },
+  'team.upsert': async (w) => ({ data: { teamId: await matrixTeam(w), name: '矩阵服务队（更名）', description: '授权矩阵专用' } }),
+  'activity.list': async (w) => ({ data: {}, probe: await matrixActivity(w) }),
+  'activity.get': async (w) => {
+    const id = await matrixActivity(w);
+    return { data: { activityId: id }, probe: id };
+  },
+  'activity.upsert': async (w) => {
+    const startAt = w.h.clock.now() + 3 * DAY;
+    return {
+      data: {
+        teamId: await matrixTeam(w), title: '矩阵新活动', place: '社区广场', roles: [{ key: 'r1', name: '引导员', minAge: 18 }], shifts: [{ key: 's1', startAt, endAt: startAt + HOUR }],
+        seats: [{ shift: 's1', role: 'r1', seats: 3 }], signupDeadline: startAt - HOUR, risky: true, insured: true,
+      },
+    };
+  },
+  'activity.publish': async (w) => ({ data: { activityId: await matrixActivity(w, false) } }),
+  'activity.cancel': async (w) => ({ data: { activityId: (await signedUp(w)).activityId, reason: '天气原因改期' } }),
+  'activity.signup': async (w) => {
+    await volunteerResident(w);
+    return { data: { activityId: await matrixActivity(w), shiftId: 's1', roleId: 'r1' } };
+  },
+  'activity.withdraw': async (w) => ({ data: { signupId: (await signedUp(w)).signupId, reason: '临时有事' } }),
+  'activity.confirm': async (w) => ({ data: { signupId: await signupOffered(w) } }),
+  'activity.mine': async (w) => ({ data: {}, probe: (await signedUp(w)).signupId }),
+  'activity.roster': async (w) => ({ data: { activityId: (await signedUp(w)).activityId }, probe: '刘阿姨' }),
 };
 
 /** `booking.create#onBehalf` → `booking.create`. */

@@ -41,6 +41,8 @@ export interface TeamRecord extends Doc {
   description: string;
   /** Team leaders run the team's activities (publish, roster, check-in). */
   leaderIds: string[];
+  /** Kept by team.join (an increment per membership document actually inserted). */
+  memberCount: number;
   active: boolean;
   version: number;
   createdAt: number;
@@ -77,6 +79,9 @@ export interface ActivityRecord extends Doc {
   description: string;
   place: string;
   status: ActivityStatus;
+  /** First shift's start and last shift's end: the list sorts and filters on these. */
+  startAt: number;
+  endAt: number;
   roles: ActivityRole[];
   shifts: ActivityShift[];
   /** Seats per role and shift; the seat pools (`activitySeats`) are made from this on publish. */
@@ -121,7 +126,22 @@ export interface ActivitySeatRecord extends Doc {
   status: 'open' | 'closed';
 }
 
-/** `vs_<activityId>_<shiftId>_<memberId>`: one place per person and shift, whatever the role. */
+/**
+ * `va_<memberId>`: one per person, the times their open sign-ups hold. A sign-up is added
+ * by compare-and-set on `version` only when it overlaps none of the entries, so two
+ * overlapping shifts can never both be held, whatever runs in parallel.
+ */
+export interface AgendaRecord extends Doc {
+  communityId: string;
+  memberId: string;
+  entries: Record<string, { startAt: number; endAt: number; claim: string; at: number }>;
+  version: number;
+}
+
+/**
+ * One place per person and shift, whatever the role: `vs_` + a hash of (activity, shift,
+ * member), so the id names nobody (it travels to organisers' rosters).
+ */
 export interface SignupRecord extends Doc {
   communityId: string;
   activityId: string;
@@ -135,6 +155,8 @@ export interface SignupRecord extends Doc {
   claim: string;
   offeredUntil: number | null;
   withdrawReason: string | null;
+  /** When the sweep must look again: an offer's deadline, or a release a crash left half done. */
+  wakeAt: number | null;
   version: number;
   createdAt: number;
   updatedAt: number;
@@ -236,6 +258,7 @@ declare module '../../ports/store' {
     activities: ActivityRecord;
     activitySeats: ActivitySeatRecord;
     signups: SignupRecord;
+    volunteerAgendas: AgendaRecord;
     attendance: AttendanceRecord;
     hourEntries: HourEntryRecord;
     hourDisputes: DisputeRecord;

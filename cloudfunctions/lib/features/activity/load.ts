@@ -1,0 +1,38 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { HandlerContext } from '../../kernel/action';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import type { ActivityRecord, ActivitySeatRecord, SignupRecord } from '../volunteer/records';
+import { volunteerIdFor } from '../volunteer/rules';
+import { poolIdFor, signupIdFor } from './ids';
+import { toActivityView } from './presenters';
+import { runsActivity } from './rules';
+
+/** An activity the caller may see: published ones to the community, drafts to those who run it. */
+export async function loadActivity(ctx: HandlerContext<unknown>, activityId: string) {
+  const db = ctx.db();
+  const a = await db.get('activities', activityId);
+  const team = a ? await db.get('teams', a.teamId) : null;
+  if (!a || (a.status === 'draft' && !runsActivity(ctx.caller, a, team))) throw new AppError('NOT_FOUND', '活动不存在', { issues: [{ path: 'activityId', message: '活动不存在' }] });
+  return { db, a, team, manages: runsActivity(ctx.caller, a, team) };
+}
+
+export async function poolsOf(db: ScopedStore, activities: ActivityRecord[]): Promise<Map<string, ActivitySeatRecord>> {
+  const ids = activities.filter((a) => a.status !== 'draft').flatMap((a) => a.seats.map((x) => poolIdFor(a._id, x.shiftId, x.roleId)));
+  const out = new Map<string, ActivitySeatRecord>();
+  for (let i = 0; i < ids.length; i += 100) for (const p of await db.getMany('activitySeats', ids.slice(i, i + 100))) out.set(p._id, p);
+  return out;
+}
+
+/** The caller's sign-ups on these activities (one possible per shift). */
+export async function minesOf(db: ScopedStore, memberId: string, activities: ActivityRecord[]): Promise<SignupRecord[]> {
+  const ids = activities.flatMap((a) => a.shifts.map((s) => signupIdFor(a._id, s.shiftId, memberId)));
+  const out: SignupRecord[] = [];
+  for (let i = 0; i < ids.length; i += 100) out.push(...(await db.getMany('signups', ids.slice(i, i + 100))));
+  return out;
+}
+
+export async function activityView(ctx: HandlerContext<unknown>, a: ActivityRecord) {
+  const db = ctx.db();
+  const [team, pools, mine, v] = await Promise.all([db.get('teams', a.teamId), poolsOf(db, [a]), minesOf(db, ctx.caller.memberId as string, [a]), db.get('volunteers', volunteerIdFor(ctx.caller.memberId as string))]);
+  return toActivityView(ctx.caller, a, team, pools, mine, ctx.now, v?.status === 'active');
+}

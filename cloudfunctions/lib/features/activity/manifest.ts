@@ -1,0 +1,66 @@
+import { contracts } from '../../../../miniprogram/core/contracts';
+import { bind } from '../../kernel/action';
+import type { FeatureManifest } from '../../kernel/feature';
+import { cancelActivity } from './cancel-activity';
+import { runSignupClocks } from './clocks';
+import { confirmSignup } from './confirm';
+import { ACTIVITY_EVENTS } from './events';
+import { getActivity } from './get-activity';
+import { listActivities } from './list-activities';
+import { mySignups } from './my-signups';
+import { ACTIVITY_NOTICES } from './notices';
+import { activityPersonalData } from './personal-data';
+import { publishActivity } from './publish-activity';
+import { activityRoster } from './roster';
+import { signUp } from './sign-up';
+import { upsertActivity } from './upsert-activity';
+import { withdrawSignup } from './withdraw';
+
+const HOUR = 3600;
+export const activityManifest = {
+  name: 'activity',
+  actions: {
+    'activity.list': bind(contracts['activity.list'], listActivities),
+    'activity.get': bind(contracts['activity.get'], getActivity),
+    'activity.upsert': bind(contracts['activity.upsert'], upsertActivity),
+    'activity.publish': bind(contracts['activity.publish'], publishActivity),
+    'activity.cancel': bind(contracts['activity.cancel'], cancelActivity),
+    'activity.signup': bind(contracts['activity.signup'], signUp),
+    'activity.withdraw': bind(contracts['activity.withdraw'], withdrawSignup),
+    'activity.confirm': bind(contracts['activity.confirm'], confirmSignup),
+    'activity.mine': bind(contracts['activity.mine'], mySignups),
+    'activity.roster': bind(contracts['activity.roster'], activityRoster),
+  },
+  collections: {
+    activities: {
+      indexes: [
+        ['communityId', 'status', 'startAt', '_id'],
+        ['communityId', 'status', 'teamId', 'startAt', '_id'],
+        ['communityId', 'teamId', 'startAt', '_id'],
+        ['communityId', 'organiserId', 'startAt', '_id'],
+        ['communityId', 'startAt', '_id'],
+      ],
+      holds: 'shared',
+    },
+    // One per (activity, shift, role); always read by id, by community only for backups.
+    activitySeats: { indexes: [['communityId', 'activityId', '_id']], holds: 'shared' },
+    signups: {
+      indexes: [
+        ['communityId', 'memberId', 'endAt', '_id'],
+        ['communityId', 'activityId', 'status', 'createdAt', '_id'],
+        ['communityId', 'activityId', 'createdAt', '_id'],
+        ['wakeAt', '_id'],
+      ],
+      holds: 'personal',
+    },
+    // One per person, the times their open sign-ups hold; read by id.
+    volunteerAgendas: { indexes: [['communityId', '_id']], holds: 'bookkeeping' },
+  },
+  rateLimits: { 'activity.signup': [{ limit: 60, windowSeconds: HOUR }] },
+  sweep: {
+    signupClocks: (deps, now) => runSignupClocks(deps, now, { pages: 10 }),
+  },
+  notices: ACTIVITY_NOTICES,
+  events: ACTIVITY_EVENTS,
+  personalData: activityPersonalData,
+} satisfies FeatureManifest<'activity'>;

@@ -1,0 +1,42 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { RosterEntry } from '../../../../miniprogram/core/volunteer/contract';
+import { SIGNUP_STATUS_LABELS } from '../../../../miniprogram/core/volunteer/vocabulary';
+import type { Handler } from '../../kernel/action';
+import { waitlistPosition } from '../../kernel/seat-pool';
+import type { SignupRecord } from '../volunteer/records';
+import { volunteerIdFor } from '../volunteer/rules';
+import { loadActivity, poolsOf } from './load';
+import { poolIdFor } from './ids';
+
+const MAX_ROSTER_PAGES = 20;
+
+/**
+ * The organiser's roster: attendees are the booked only — nobody waiting is ever listed as
+ * attending — and the waitlist, in order, separately. Names only: no phone, no ID number.
+ */
+export const activityRoster: Handler<'activity.roster'> = async (ctx) => {
+  const { db, a, manages } = await loadActivity(ctx, ctx.input.activityId);
+  if (!manages) throw new AppError('FORBIDDEN', '只有组织者、项目负责人、队长和社区工作人员可以查看名单');
+  const signups: SignupRecord[] = [];
+  let after: string | undefined;
+  for (let page = 0; page < MAX_ROSTER_PAGES; page += 1) {
+    const got = await db.query('signups', { where: { activityId: a._id, status: { $in: ['booked', 'waitlisted', 'offered'] } }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    signups.push(...got.items.filter((s) => !ctx.input.shiftId || s.shiftId === ctx.input.shiftId));
+    if (!got.next) break;
+    after = got.next;
+  }
+  const pools = await poolsOf(db, [a]);
+  const names = new Map<string, string>();
+  const volIds = [...new Set(signups.map((s) => volunteerIdFor(s.memberId)))];
+  for (let i = 0; i < volIds.length; i += 100) for (const v of await db.getMany('volunteers', volIds.slice(i, i + 100))) names.set(v.memberId, v.name);
+  const entry = (s: SignupRecord): RosterEntry => {
+    const e: RosterEntry = { signupId: s._id, name: names.get(s.memberId) ?? '志愿者', roleName: a.roles.find((r) => r.roleId === s.roleId)?.name ?? '', shiftId: s.shiftId, status: s.status, statusLabel: SIGNUP_STATUS_LABELS[s.status] };
+    const position = s.status === 'waitlisted' ? waitlistPosition(pools.get(poolIdFor(a._id, s.shiftId, s.roleId)) ?? null, s._id) : undefined;
+    if (position) e.position = position;
+    return e;
+  };
+  const waiting = signups.filter((s) => s.status !== 'booked').map(entry);
+  // Offers first (they hold a seat pending confirmation), then the queue in its order.
+  waiting.sort((x, y) => (x.position ?? 0) - (y.position ?? 0) || x.shiftId.localeCompare(y.shiftId));
+  return { activityId: a._id, title: a.title, attendees: signups.filter((s) => s.status === 'booked').map(entry), waitlist: waiting };
+};

@@ -1,0 +1,111 @@
+import type { ContractParsed } from '../../../../miniprogram/core/action';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { signUp as signUpContract } from '../../../../miniprogram/core/volunteer/contract';
+import type { Handler, HandlerContext } from '../../kernel/action';
+import { eventRecord } from '../../kernel/audit';
+import { takePlace } from '../../kernel/seat-pool';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import type { ActivityRecord, SignupRecord } from '../volunteer/records';
+import { ineligibility, volunteerIdFor } from '../volunteer/rules';
+import { holdTime, releaseTime } from './agenda';
+import { claimFor, poolIdFor, signupIdFor } from './ids';
+import { cancelSignups } from './cancel-activity';
+import { toSignupView } from './presenters';
+import { OPEN_SIGNUP } from './rules';
+import { changeSignup, offerFreedSeats } from './steps';
+
+type Ctx = HandlerContext<ContractParsed<typeof signUpContract>>;
+
+/**
+ * Takes a seat in the role's pool for the shift, or a waitlist place when it is full. In
+ * turn: the role's requirements (条例 Art. 15), the person's time (no two overlapping
+ * shifts: the agenda), the seat itself (the shared seat engine); a later refusal gives the
+ * earlier claims back. The id is (activity, shift, person): retries and double taps make
+ * one sign-up, and one person holds one role per shift.
+ */
+export const signUp: Handler<'activity.signup'> = async (ctx) => {
+  const { caller, input, now } = ctx;
+  const db = ctx.db();
+  const a = await db.get('activities', input.activityId);
+  if (!a || a.status === 'draft') throw fieldError('NOT_FOUND', 'activityId', '活动不存在');
+  if (a.status !== 'published') throw new AppError('CLOSED', a.status === 'cancelled' ? '活动已取消' : '活动已结束');
+  const shift = a.shifts.find((s) => s.shiftId === input.shiftId);
+  if (!shift) throw fieldError('NOT_FOUND', 'shiftId', '班次不存在');
+  const role = a.roles.find((r) => r.roleId === input.roleId);
+  if (!role || !a.seats.some((x) => x.shiftId === shift.shiftId && x.roleId === role.roleId)) throw fieldError('NOT_FOUND', 'roleId', '该班次没有这个岗位');
+  if (now >= a.signupDeadline || now >= shift.startAt) throw new AppError('CLOSED', '报名已截止');
+
+  const v = await db.get('volunteers', volunteerIdFor(caller.memberId));
+  if (!v) throw new AppError('FORBIDDEN', '请先登记为志愿者再报名');
+  if (v.status !== 'active') throw new AppError('FORBIDDEN', v.status === 'pendingVerification' ? '您的志愿者登记正在等待社区核实，核实后即可报名' : '您的志愿者资格已暂停，请联系社区');
+  const why = ineligibility(role, v, shift.startAt);
+  if (why) throw fieldError('VALIDATION_ERROR', 'roleId', why);
+
+  const id = signupIdFor(a._id, shift.shiftId, caller.memberId);
+  const poolId = poolIdFor(a._id, shift.shiftId, role.roleId);
+  const existing = await db.get('signups', id);
+  if (existing && OPEN_SIGNUP.includes(existing.status)) {
+    if (existing.roleId !== role.roleId) throw fieldError('CONFLICT', 'roleId', `您已报名该班次的「${a.roles.find((r) => r.roleId === existing.roleId)?.name ?? '其他'}」岗位`);
+    return view(ctx, db, existing, a);
+  }
+  const version = (existing?.version ?? 0) + 1;
+  const claim = claimFor(id, role.roleId, version);
+  await holdTime(db, caller.memberId, id, claim, shift, now);
+  const place = await takePlace(db, 'activitySeats', poolId, id, claim);
+  if (place === 'full') {
+    await releaseTime(db, caller.memberId, id, claim);
+    throw new AppError('FULL', '该岗位名额和候补都已满，请选择其他岗位或班次');
+  }
+
+  const record: SignupRecord = {
+    _id: id, communityId: db.communityId, activityId: a._id, shiftId: shift.shiftId, roleId: role.roleId, memberId: caller.memberId,
+    startAt: shift.startAt, endAt: shift.endAt, status: place === 'seat' ? 'booked' : 'waitlisted', claim,
+    offeredUntil: null, withdrawReason: null, wakeAt: null, version, createdAt: now, updatedAt: now,
+  };
+  const type = record.status === 'booked' ? 'activity.signedUp' : 'activity.waitlisted';
+  // The sign-up and its audit event are saved together; a parallel retry that saved first wins.
+  const saved = await db.store.transaction(async (tx) => {
+    const current = await tx.get('signups', id);
+    if ((current?.version ?? 0) !== (existing?.version ?? 0)) return false;
+    tx.set('signups', record);
+    tx.insert('events', eventRecord(db, caller, { key: `v${version}:${type}`, subject: `signup:${id}`, type, from: existing?.status ?? null, to: record.status, public: false, at: now }));
+    return true;
+  });
+  let stored = saved ? record : ((await db.get('signups', id)) as SignupRecord);
+  if (saved && record.status === 'waitlisted') {
+    // A withdrawal may have moved this sign-up onto a seat before it was saved; then the
+    // promotion could not find it to offer the seat, so it takes the seat now.
+    const pool = await db.get('activitySeats', poolId);
+    if (pool?.holders[id] === claim) {
+      stored = await changeSignup(db, 'system', record, { status: 'booked' }, { type: 'activity.promoted' }, now).catch(async (err) => {
+        if (err instanceof AppError && err.code === 'CONFLICT') return (await db.get('signups', id)) as SignupRecord;
+        throw err;
+      });
+    } else {
+      await offerFreedSeats(db, ctx.deps.notifier, poolId, now);
+    }
+  }
+  if (saved) {
+    // Cancelled while this sign-up was on its way: the cancellation may have missed it.
+    const fresh = await db.get('activities', a._id);
+    if (fresh?.status === 'cancelled') await cancelSignups(db, ctx.deps.notifier, fresh, now);
+    else await notifySigned(ctx, record, a);
+  }
+  return view(ctx, db, (await db.get('signups', id)) ?? stored, a);
+};
+
+async function view(ctx: Ctx, db: ScopedStore, s: SignupRecord, a: ActivityRecord) {
+  const pool = s.status === 'waitlisted' ? await db.get('activitySeats', poolIdFor(s.activityId, s.shiftId, s.roleId)) : null;
+  return toSignupView(ctx.caller, s, a, pool, ctx.now);
+}
+
+/** The volunteer hears of the sign-up once: the notice id names this incarnation. */
+async function notifySigned(ctx: Ctx, s: SignupRecord, a: ActivityRecord): Promise<void> {
+  const booked = s.status === 'booked';
+  await ctx.deps.notifier.notify({
+    id: `signup:${s._id}:${s.claim}:created`, communityId: s.communityId, recipientId: s.memberId, kind: booked ? 'activity.booked' : 'activity.waitlisted',
+    title: booked ? `报名成功：${a.title}` : `已进入候补：${a.title}`,
+    body: booked ? `地点：${a.place}。如不能参加，请提前在「我的报名」退出，把名额留给别人。` : '有名额空出时会通知您确认。',
+    page: '/pages/volunteer/signups/index',
+  });
+}

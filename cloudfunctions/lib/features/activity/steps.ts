@@ -1,0 +1,80 @@
+/**
+ * Changes a sign-up by compare-and-set on its version, with its audit event, and runs the
+ * waitlist after a seat is freed. Shared by the volunteer's, the organiser's and the sweep's
+ * paths.
+ */
+import { AppError } from '../../../../miniprogram/core/errors';
+import { eventRecord, type EventType } from '../../kernel/audit';
+import type { Caller } from '../../kernel/caller';
+import { promoteHead, releasePlace } from '../../kernel/seat-pool';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { commitVersioned } from '../../kernel/versioned';
+import type { Notifier } from '../../ports/platform';
+import type { SignupRecord } from '../volunteer/records';
+import { releaseTime } from './agenda';
+import { poolIdFor } from './ids';
+import { offerDeadline } from './rules';
+
+export const ENDED_SIGNUP = ['withdrawn', 'expired', 'cancelled'] as const;
+
+export function changeSignup(db: ScopedStore, actor: Caller | 'system', s: SignupRecord, patch: Partial<SignupRecord>, step: { type: EventType; note?: string | null }, now: number): Promise<SignupRecord> {
+  return commitVersioned(
+    db, 'signups', s, { ...patch, updatedAt: now },
+    (next) => eventRecord(db, actor, { key: `v${next.version}:${step.type}`, subject: `signup:${s._id}`, type: step.type, from: s.status, to: next.status, public: false, note: step.note ?? null, at: now }),
+    '该报名刚被更新，请刷新后重试',
+  );
+}
+
+export const poolOf = (s: Pick<SignupRecord, 'activityId' | 'shiftId' | 'roleId'>) => poolIdFor(s.activityId, s.shiftId, s.roleId);
+
+/**
+ * Ends a sign-up's claims: gives back its place and its time, then offers freed seats down
+ * the waitlist. Safe to repeat: every release names the claim it frees.
+ */
+export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number): Promise<void> {
+  await releasePlace(db, 'activitySeats', poolOf(s), s._id, s.claim);
+  await releaseTime(db, s.memberId, s._id, s.claim);
+  await offerFreedSeats(db, notifier, poolOf(s), now);
+  // Done: the sweep no longer needs to finish this for us.
+  if (s.wakeAt !== null && (ENDED_SIGNUP as readonly string[]).includes(s.status)) await db.update('signups', s._id, { wakeAt: null }, { version: s.version });
+}
+
+/**
+ * Promotes the first waiting while seats are free and the shift has not started; each gets
+ * a window to confirm. Also finishes a promotion a crash interrupted: a sign-up still
+ * 'waitlisted' whose claim already holds a seat is offered it now.
+ */
+export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, poolId: string, now: number): Promise<number> {
+  const pool = await db.get('activitySeats', poolId);
+  if (!pool || now >= pool.startAt) return 0;
+  let offered = 0;
+  for (let head = await promoteHead(db, 'activitySeats', poolId); head; head = await promoteHead(db, 'activitySeats', poolId)) {
+    offered += await offer(db, notifier, await db.get('signups', head), now);
+  }
+  const after = await db.get('activitySeats', poolId);
+  for (const s of await db.getMany('signups', Object.keys(after?.holders ?? {}))) {
+    if (s.status === 'waitlisted' && after?.holders[s._id] === s.claim) offered += await offer(db, notifier, s, now);
+  }
+  return offered;
+}
+
+async function offer(db: ScopedStore, notifier: Notifier, s: SignupRecord | null, now: number): Promise<number> {
+  // Not saved yet (its sign-up is still running): that sign-up sees the seat and takes it.
+  if (!s || s.status !== 'waitlisted') return 0;
+  const offeredUntil = offerDeadline(now, s.startAt);
+  try {
+    const next = await changeSignup(db, 'system', s, { status: 'offered', offeredUntil, wakeAt: offeredUntil }, { type: 'activity.offered' }, now);
+    const a = await db.get('activities', s.activityId);
+    const minutes = Math.round((offeredUntil - now) / 60_000);
+    await notifier.notify({
+      id: `signup:${s._id}:v${next.version}:offered`, communityId: s.communityId, recipientId: s.memberId, kind: 'activity.offered',
+      title: `候补转正：${a?.title ?? '志愿活动'}`,
+      body: `有名额空出，请在${minutes >= 60 ? `${Math.floor(minutes / 60)}小时` : `${minutes}分钟`}内到「我的报名」确认，逾期将转给下一位。`,
+      page: '/pages/volunteer/signups/index',
+    });
+    return 1;
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+    return 0;
+  }
+}

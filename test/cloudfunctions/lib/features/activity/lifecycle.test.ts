@@ -1,0 +1,96 @@
+/**
+ * An activity from draft to cancelled, as organisers run it: who may create and publish,
+ * the insurance rule for risky activities (条例 Art. 17), drafts kept from the community,
+ * the list's filters, and a cancellation that reaches everyone signed up or waiting.
+ */
+import type { ActivityView, SignupView } from '../../../../../miniprogram/core/volunteer/contract';
+import { createHarness, key, member, type Harness } from '../../../../support/harness';
+import { DAY, HOUR, makeActivity, makeTeam, volunteers } from '../../../../support/volunteering';
+
+let h: Harness;
+let teamId: string;
+beforeEach(async () => {
+  h = await createHarness();
+  teamId = await makeTeam(h);
+});
+afterEach(() => h.close());
+
+const inbox = (openid: string) => h.deps.store.query<{ _id: string; kind: string; body: string }>('inbox', { where: { communityId: 'demo', recipientId: member(openid) }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 50 });
+
+describe('a risky activity', () => {
+  it('cannot be published without insurance, and can once insured', async () => {
+    const draft = await makeActivity(h, { teamId, risky: true, insured: false, publish: false });
+    const res = await h.call('demo-admin', 'activity.publish', { activityId: draft.id });
+    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', details: { issues: [{ path: 'insured' }] } } });
+    expect(!res.ok && res.error.message).toContain('保险');
+    const { edit } = await h.ok<ActivityView>('demo-admin', 'activity.get', { activityId: draft.id });
+    await h.ok('demo-admin', 'activity.upsert', { ...edit, activityId: draft.id, insured: true }, key());
+    expect(await h.ok<ActivityView>('demo-admin', 'activity.publish', { activityId: draft.id })).toMatchObject({ status: 'published' });
+  });
+});
+
+describe('a draft', () => {
+  it('is seen only by those who run it, and cannot be signed up for', async () => {
+    const [p] = await volunteers(h, 1);
+    const draft = await makeActivity(h, { teamId, publish: false });
+    expect(await h.call(p, 'activity.get', { activityId: draft.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await h.ok<{ items: ActivityView[] }>(p, 'activity.list', {})).items).toEqual([]);
+    expect(await h.call(p, 'activity.signup', { activityId: draft.id, shiftId: 's1', roleId: 'r1' }, key())).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await h.ok<{ items: ActivityView[] }>('demo-admin', 'activity.list', { view: 'manage' })).items.map((a) => a.status)).toEqual(['draft']);
+  });
+});
+
+describe('team leaders', () => {
+  it('organise and publish their own team’s activities, not another team’s', async () => {
+    const [leader] = await volunteers(h, 1, 'leader');
+    const led = await makeTeam(h, '助老探访队', [member(leader)]);
+    const a = await makeActivity(h, { teamId: led, as: leader });
+    expect(a).toMatchObject({ status: 'published', teamName: '助老探访队' });
+    expect(a.allowedActions).toContain('activity.roster');
+    const other = await h.call(leader, 'activity.upsert', { teamId, title: '别队的活动', place: '社区广场', roles: [{ key: 'r1', name: '帮手' }], shifts: [{ key: 's1', startAt: h.clock.now() + DAY, endAt: h.clock.now() + DAY + HOUR }], seats: [{ shift: 's1', role: 'r1', seats: 3 }], signupDeadline: h.clock.now() + HOUR }, key());
+    expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('leave a plain volunteer unable to organise', async () => {
+    const [p] = await volunteers(h, 1);
+    const res = await h.call(p, 'activity.upsert', { teamId, title: '自己办活动', place: '社区广场', roles: [{ key: 'r1', name: '帮手' }], shifts: [{ key: 's1', startAt: h.clock.now() + DAY, endAt: h.clock.now() + DAY + HOUR }], seats: [{ shift: 's1', role: 'r1', seats: 3 }], signupDeadline: h.clock.now() + HOUR }, key());
+    expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('the list', () => {
+  it('filters by team, by day and by open seats', async () => {
+    const [p] = await volunteers(h, 1);
+    const other = await makeTeam(h, '助老探访队');
+    const full = await makeActivity(h, { teamId, seats: 1, title: '明天的补种' });
+    await h.ok(p, 'activity.signup', { activityId: full.id, shiftId: 's1', roleId: 'r1' }, key());
+    await makeActivity(h, { teamId: other, title: '下周的探访', startAt: h.clock.now() + 7 * DAY });
+    const titles = async (data: object) => (await h.ok<{ items: ActivityView[] }>('demo-resident-1', 'activity.list', data)).items.map((a) => a.title);
+    expect(await titles({})).toEqual(['明天的补种', '下周的探访']);
+    expect(await titles({ teamId: other })).toEqual(['下周的探访']);
+    expect(await titles({ day: h.clock.now() + DAY })).toEqual(['明天的补种']);
+    expect(await titles({ openOnly: true })).toEqual(['下周的探访']);
+  });
+});
+
+describe('cancelling', () => {
+  it('tells everyone signed up or waiting, once, with the reason, and frees their time', async () => {
+    const people = await volunteers(h, 4);
+    const a = await makeActivity(h, { teamId, seats: 2 });
+    const views: SignupView[] = [];
+    for (const p of people) views.push(await h.ok<SignupView>(p, 'activity.signup', { activityId: a.id, shiftId: 's1', roleId: 'r1' }, key()));
+    expect(views.map((v) => v.status)).toEqual(['booked', 'booked', 'waitlisted', 'waitlisted']);
+    await h.ok('demo-admin', 'activity.cancel', { activityId: a.id, reason: '暴雨预警，改期举行' });
+    await h.ok('demo-admin', 'activity.cancel', { activityId: a.id, reason: '暴雨预警，改期举行' });
+    for (const p of people) {
+      const told = (await inbox(p)).items.filter((m) => m.kind === 'activity.cancelled');
+      expect(told).toHaveLength(1);
+      expect(told[0].body).toContain('暴雨预警');
+      expect((await h.ok<{ items: SignupView[] }>(p, 'activity.mine', {})).items[0].status).toBe('cancelled');
+    }
+    // Nobody can sign up any more, and their time is theirs again.
+    expect(await h.call(people[0], 'activity.signup', { activityId: a.id, shiftId: 's1', roleId: 'r1' }, key())).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+    const again = await makeActivity(h, { teamId, title: '改期后的补种' });
+    expect(await h.call(people[0], 'activity.signup', { activityId: again.id, shiftId: 's1', roleId: 'r1' }, key())).toMatchObject({ ok: true });
+  });
+});
