@@ -23,6 +23,8 @@ import { notifyManifest } from './features/notify/manifest';
 import { privacyManifest } from './features/privacy/manifest';
 import { staffManifest } from './features/staff/manifest';
 import { departmentManifest } from './features/department/manifest';
+import { activityManifest } from './features/activity/manifest';
+import { hoursManifest } from './features/hours/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -36,6 +38,8 @@ export const FEATURES = {
   staff: staffManifest,
   department: departmentManifest,
   booking: bookingManifest,
+  activity: activityManifest,
+  hours: hoursManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

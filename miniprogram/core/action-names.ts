@@ -80,6 +80,18 @@ export const ACTION_NAMES = [
   'department.queue',
   'department.request',
   'department.answer',
+  'activity.checkInCode',
+  'activity.checkIn',
+  'activity.checkOut',
+  'activity.checkInByHand',
+  'hours.mine',
+  'hours.pending',
+  'hours.verify',
+  'hours.adjust',
+  'hours.dispute',
+  'hours.disputes',
+  'hours.answerDispute',
+  'hours.anomalies',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

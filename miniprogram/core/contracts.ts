@@ -13,6 +13,8 @@ import * as moderation from './moderation/contract';
 import * as privacy from './privacy/contract';
 import * as notify from './notify/contract';
 import * as department from './department/contract';
+import * as checkInContract from './volunteer/check-in-contract';
+import * as hours from './hours/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -91,6 +93,18 @@ export const contracts = {
   'department.queue': department.departmentQueue,
   'department.request': department.getDepartmentRequest,
   'department.answer': department.answerDepartmentRequest,
+  'activity.checkInCode': checkInContract.checkInCode,
+  'activity.checkIn': checkInContract.checkIn,
+  'activity.checkOut': checkInContract.checkOut,
+  'activity.checkInByHand': checkInContract.checkInByHand,
+  'hours.mine': hours.myHours,
+  'hours.pending': hours.pendingHours,
+  'hours.verify': hours.verifyHours,
+  'hours.adjust': hours.adjustHours,
+  'hours.dispute': hours.disputeHours,
+  'hours.disputes': hours.listDisputes,
+  'hours.answerDispute': hours.answerDispute,
+  'hours.anomalies': hours.hourAnomalies,
 } as const;
 
 export type Contracts = typeof contracts;
