@@ -154,6 +154,24 @@ export const EXPECTATIONS = table({
   'department.queue':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
   'department.request':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
   'department.answer':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
+
+  // The activity is led and organised by 李秀英 (gridWorker); 刘阿姨 (resident) is booked on its shift.
+  'activity.checkInCode':     ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Only the booked volunteer checks in and out, for herself; staff who did not book are refused.
+  'activity.checkIn':         ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  'activity.checkOut':        ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  'activity.checkInByHand':   ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Everyone reads their own hours; only 刘阿姨's hold her entry.
+  'hours.mine':               ['deny',    'deny',   'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+  // The lead's queue and the admins'; anyone else's queue is empty.
+  'hours.pending':            ['deny',    'deny',   'hidden', 'hidden', 'hidden', 'allow',  'hidden', 'allow',  'hidden'],
+  'hours.verify':             ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'hours.adjust':             ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Someone else's entry reads as missing.
+  'hours.dispute':            ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  'hours.disputes':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
+  'hours.answerDispute':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'hours.anomalies':          ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
 });
 
 /**
