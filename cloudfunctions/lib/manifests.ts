@@ -27,6 +27,7 @@ import { auditManifest } from './features/audit/manifest';
 import { volunteerManifest } from './features/volunteer/manifest';
 import { teamManifest } from './features/team/manifest';
 import { activityManifest } from './features/activity/manifest';
+import { hoursManifest } from './features/hours/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -43,6 +44,7 @@ export const FEATURES = {
   volunteer: volunteerManifest,
   team: teamManifest,
   activity: activityManifest,
+  hours: hoursManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

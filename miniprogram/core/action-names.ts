@@ -102,6 +102,18 @@ export const ACTION_NAMES = [
   'activity.confirm',
   'activity.mine',
   'activity.roster',
+  'activity.checkInCode',
+  'activity.checkIn',
+  'activity.checkOut',
+  'activity.checkInByHand',
+  'hours.mine',
+  'hours.pending',
+  'hours.verify',
+  'hours.adjust',
+  'hours.dispute',
+  'hours.disputes',
+  'hours.answerDispute',
+  'hours.anomalies',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -15,6 +15,8 @@ import * as notify from './notify/contract';
 import * as department from './department/contract';
 import * as audit from './audit/contract';
 import * as volunteer from './volunteer/contract';
+import * as checkInContract from './volunteer/check-in-contract';
+import * as hours from './hours/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -115,6 +117,18 @@ export const contracts = {
   'activity.confirm': volunteer.confirmSignup,
   'activity.mine': volunteer.mySignups,
   'activity.roster': volunteer.activityRoster,
+  'activity.checkInCode': checkInContract.checkInCode,
+  'activity.checkIn': checkInContract.checkIn,
+  'activity.checkOut': checkInContract.checkOut,
+  'activity.checkInByHand': checkInContract.checkInByHand,
+  'hours.mine': hours.myHours,
+  'hours.pending': hours.pendingHours,
+  'hours.verify': hours.verifyHours,
+  'hours.adjust': hours.adjustHours,
+  'hours.dispute': hours.disputeHours,
+  'hours.disputes': hours.listDisputes,
+  'hours.answerDispute': hours.answerDispute,
+  'hours.anomalies': hours.hourAnomalies,
 } as const;
 
 export type Contracts = typeof contracts;

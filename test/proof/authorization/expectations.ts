@@ -190,6 +190,24 @@ export const EXPECTATIONS = table({
   'activity.mine':            ['deny',    'deny',   'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
   // The roster names people: the activity's organiser (the admin here), its lead and team leaders.
   'activity.roster':          ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+
+  // The activity is led and organised by 李秀英 (gridWorker); 刘阿姨 (resident) is booked on its shift.
+  'activity.checkInCode':     ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Only the booked volunteer checks in and out, for herself; staff who did not book are refused.
+  'activity.checkIn':         ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  'activity.checkOut':        ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  'activity.checkInByHand':   ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Everyone reads their own hours; only 刘阿姨's hold her entry.
+  'hours.mine':               ['deny',    'deny',   'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'hidden', 'hidden'],
+  // The lead's queue and the admins'; anyone else's queue is empty.
+  'hours.pending':            ['deny',    'deny',   'hidden', 'hidden', 'hidden', 'allow',  'hidden', 'allow',  'hidden'],
+  'hours.verify':             ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'hours.adjust':             ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Someone else's entry reads as missing.
+  'hours.dispute':            ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  'hours.disputes':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
+  'hours.answerDispute':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'hours.anomalies':          ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
 });
 
 /**

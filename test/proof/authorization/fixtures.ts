@@ -12,6 +12,7 @@ import { householdIdFor } from '../../../cloudfunctions/lib/features/member/hous
 import type { World } from '../support/world';
 import { DAY, HOUR, key, member } from '../support/world';
 import { addDepartment, joinAsContact } from '../../support/departments';
+import { device, seedActivity, type SeededActivity } from '../../support/volunteer-records';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -138,6 +139,34 @@ async function signupOffered(w: World): Promise<string> {
   const hers = await w.h.ok<{ id: string }>(RESIDENT, 'activity.signup', { activityId, shiftId: 's1', roleId: 'r1' }, key());
   await w.h.ok('demo-resident-2', 'activity.withdraw', { signupId: his.id, reason: '临时有事' });
   return hers.id;
+}
+
+/** An activity led and organised by 李秀英 with 刘阿姨 booked on its shift; the clock at the shift's start. */
+async function volunteering(w: World): Promise<SeededActivity> {
+  const a = await seedActivity(w.h, { booked: [RESIDENT], lead: GRID1 });
+  w.h.clock.set(a.shifts[0].startAt);
+  return a;
+}
+const shiftOf = (a: SeededActivity) => ({ activityId: a.activityId, shiftId: a.shiftId });
+
+async function checkedIn(w: World): Promise<SeededActivity> {
+  const a = await volunteering(w);
+  await w.h.ok(RESIDENT, 'activity.checkIn', { ...shiftOf(a), code: a.code(), deviceKey: device('matrix') });
+  return a;
+}
+
+/** 刘阿姨 served the shift and checked out: one pending entry in 李秀英's queue. */
+async function servedEntry(w: World): Promise<{ a: SeededActivity; entryId: string }> {
+  const a = await checkedIn(w);
+  w.h.clock.set(a.shifts[0].endAt);
+  await w.h.ok(RESIDENT, 'activity.checkOut', { ...shiftOf(a), code: a.code(), deviceKey: device('matrix') });
+  const mine = await w.h.ok<{ entries: Array<{ id: string }> }>(RESIDENT, 'hours.mine', {});
+  return { a, entryId: mine.entries[0].id };
+}
+
+async function disputed(w: World): Promise<string> {
+  const { entryId } = await servedEntry(w);
+  return (await w.h.ok<{ id: string }>(RESIDENT, 'hours.dispute', { entryId, text: '签退时扫码失败，实际多服务了半小时' })).id;
 }
 
 export const builders: Record<string, Builder> = {
@@ -315,6 +344,25 @@ export const builders: Record<string, Builder> = {
   'activity.confirm': async (w) => ({ data: { signupId: await signupOffered(w) } }),
   'activity.mine': async (w) => ({ data: {}, probe: (await signedUp(w)).signupId }),
   'activity.roster': async (w) => ({ data: { activityId: (await signedUp(w)).activityId }, probe: '刘阿姨' }),
+  'activity.checkInCode': async (w) => ({ data: shiftOf(await volunteering(w)), probe: '"qrText"' }),
+  'activity.checkIn': async (w) => {
+    const a = await volunteering(w);
+    return { data: { ...shiftOf(a), code: a.code(), deviceKey: device('matrix') } };
+  },
+  'activity.checkOut': async (w) => {
+    const a = await checkedIn(w);
+    w.h.clock.set(a.shifts[0].endAt);
+    return { data: { ...shiftOf(a), code: a.code(), deviceKey: device('matrix') } };
+  },
+  'activity.checkInByHand': async (w) => ({ data: { ...shiftOf(await volunteering(w)), memberId: member(RESIDENT), step: 'in', reason: '老人没有带手机' } }),
+  'hours.mine': async (w) => ({ data: {}, probe: (await servedEntry(w)).entryId }),
+  'hours.pending': async (w) => ({ data: {}, probe: (await servedEntry(w)).entryId }),
+  'hours.verify': async (w) => ({ data: { entryId: (await servedEntry(w)).entryId, decision: 'verify' } }),
+  'hours.adjust': async (w) => ({ data: { entryId: (await servedEntry(w)).entryId, minutes: -10, reason: '提前十分钟离开' } }),
+  'hours.dispute': async (w) => ({ data: { entryId: (await servedEntry(w)).entryId, text: '签退时扫码失败，实际多服务了半小时' } }),
+  'hours.disputes': async (w) => ({ data: {}, probe: await disputed(w) }),
+  'hours.answerDispute': async (w) => ({ data: { disputeId: await disputed(w), answer: '已核实，另做更正记录' } }),
+  'hours.anomalies': async (w) => ({ data: { activityId: (await servedEntry(w)).a.activityId } }),
 };
 
 /** `booking.create#onBehalf` → `booking.create`. */

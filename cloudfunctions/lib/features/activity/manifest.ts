@@ -15,6 +15,12 @@ import { activityRoster } from './roster';
 import { signUp } from './sign-up';
 import { upsertActivity } from './upsert-activity';
 import { withdrawSignup } from './withdraw';
+import { autoCloseAttendance } from './auto-close';
+import { checkIn } from './check-in';
+import { checkInByHand } from './check-in-by-hand';
+import { checkInCode } from './check-in-code';
+import { CHECK_IN_EVENTS } from './check-in-events';
+import { checkOut } from './check-out';
 
 const HOUR = 3600;
 export const activityManifest = {
@@ -30,6 +36,10 @@ export const activityManifest = {
     'activity.confirm': bind(contracts['activity.confirm'], confirmSignup),
     'activity.mine': bind(contracts['activity.mine'], mySignups),
     'activity.roster': bind(contracts['activity.roster'], activityRoster),
+    'activity.checkInCode': bind(contracts['activity.checkInCode'], checkInCode),
+    'activity.checkIn': bind(contracts['activity.checkIn'], checkIn),
+    'activity.checkOut': bind(contracts['activity.checkOut'], checkOut),
+    'activity.checkInByHand': bind(contracts['activity.checkInByHand'], checkInByHand),
   },
   collections: {
     activities: {
@@ -55,12 +65,28 @@ export const activityManifest = {
     },
     // One per person, the times their open sign-ups hold; read by id.
     volunteerAgendas: { indexes: [['communityId', '_id']], holds: 'bookkeeping' },
+    attendance: {
+      indexes: [
+        ['communityId', 'activityId', 'inAt', '_id'],
+        ['communityId', 'memberId', 'inAt', '_id'],
+        // Forgotten check-outs the sweep closes.
+        ['wakeAt', '_id'],
+      ],
+      holds: 'personal',
+    },
+    // One per shift and phone: a phone checks in one person.
+    attendanceDevices: { indexes: [['communityId', 'memberId', 'at', '_id']], holds: 'personal' },
   },
-  rateLimits: { 'activity.signup': [{ limit: 60, windowSeconds: HOUR }] },
+  rateLimits: {
+    'activity.signup': [{ limit: 60, windowSeconds: HOUR }],
+    'activity.checkIn': [{ limit: 30, windowSeconds: HOUR }],
+    'activity.checkOut': [{ limit: 30, windowSeconds: HOUR }],
+  },
   sweep: {
     signupClocks: (deps, now) => runSignupClocks(deps, now, { pages: 10 }),
+    autoCloseAttendance: (deps, now) => autoCloseAttendance(deps, now, { pages: 10 }),
   },
   notices: ACTIVITY_NOTICES,
-  events: ACTIVITY_EVENTS,
+  events: { ...ACTIVITY_EVENTS, ...CHECK_IN_EVENTS },
   personalData: activityPersonalData,
 } satisfies FeatureManifest<'activity'>;

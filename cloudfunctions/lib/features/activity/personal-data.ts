@@ -2,9 +2,10 @@ import { SIGNUP_STATUS_LABELS } from '../../../../miniprogram/core/volunteer/voc
 import type { PersonalData } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
 import { agendaIdFor } from './ids';
+import { attendancePersonalData } from './attendance-personal-data';
 
 /** The person's sign-ups as they saw them; the agenda (times held) goes with the account. */
-export const activityPersonalData: PersonalData = {
+const signupPersonalData: PersonalData = {
   collections: ['signups'],
   async export({ ctx, all, memberId }) {
     const { items, truncated } = await all('signups', { memberId }, 'endAt');
@@ -18,5 +19,18 @@ export const activityPersonalData: PersonalData = {
     const db = new ScopedStore(deps.store, member.communityId);
     await db.drain('signups', { memberId: member._id }, 'endAt', (s) => db.update('signups', s._id, { memberId: anonymousId }));
     await db.remove('volunteerAgendas', agendaIdFor(member._id));
+  },
+};
+
+/** Sign-ups and attendance together: one feature, one export section each. */
+export const activityPersonalData: PersonalData = {
+  collections: [...signupPersonalData.collections, ...attendancePersonalData.collections],
+  async export(x) {
+    const [signups, attendance] = [await signupPersonalData.export(x), await attendancePersonalData.export(x)];
+    return { sections: { ...signups.sections, ...attendance.sections }, truncated: signups.truncated || attendance.truncated };
+  },
+  async erase(deps, member, anonymousId, now) {
+    await signupPersonalData.erase(deps, member, anonymousId, now);
+    await attendancePersonalData.erase(deps, member, anonymousId, now);
   },
 };

@@ -178,6 +178,8 @@ export interface AttendanceRecord extends Doc {
   recordedBy: string | null;
   reason: string | null;
   flags: EntryFlag[];
+  /** When the sweep must close a forgotten check-out (shift end + AUTO_CLOSE_AFTER_MINUTES); null once closed. */
+  wakeAt: number | null;
   version: number;
 }
 
@@ -205,6 +207,8 @@ export interface HourEntryRecord extends Doc {
   decidedAt: number | null;
   createdBy: string;
   createdAt: number;
+  /** The activity's 项目负责人 when the entry was made: whose verification queue it is in. */
+  leadId: string;
   version: number;
 }
 
@@ -218,6 +222,9 @@ export interface DisputeRecord extends Doc {
   answer: string | null;
   answeredBy: string | null;
   createdAt: number;
+  /** The entry's activity, and when the sweep chases a late answer (dueAt; null once chased or answered). */
+  activityId: string;
+  wakeAt: number | null;
 }
 
 /** A certificate is a snapshot: it never changes after issue; revocation leaves a tombstone. */

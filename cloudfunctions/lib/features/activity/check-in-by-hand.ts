@@ -1,0 +1,51 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import { appendEvent } from '../../kernel/audit';
+import type { Handler } from '../../kernel/action';
+import type { AttendanceRecord } from '../volunteer/records';
+import { insideWindow } from './attendance';
+import { refuseAfterCheckOut } from './check-in';
+import { loadShift, personView, requireBooked, requireRunner } from './check-in-load';
+import { attendanceId } from './check-in-records';
+import { autoCloseAt, closeAttendance } from './close-attendance';
+
+/** 团体录入: the organiser checks a booked volunteer in or out, with a reason; flagged `manual`. */
+export const checkInByHand: Handler<'activity.checkInByHand'> = async (ctx) => {
+  const { db, activity, shift, team } = await loadShift(ctx, ctx.input.activityId, ctx.input.shiftId);
+  requireRunner(ctx.caller, activity, team);
+  const { memberId, step, reason } = ctx.input;
+  await requireBooked(db, activity, shift, memberId, 'memberId');
+  const person = await db.get('members', memberId);
+  const name = person?.name ?? '志愿者';
+  const id = attendanceId(activity._id, shift.shiftId, memberId);
+  const existing = await db.get('attendance', id);
+  if (step === 'in') {
+    if (existing && existing.outAt !== null) await refuseAfterCheckOut(db, activity, shift, existing, ctx.now);
+    if (existing) return personView(memberId, name, existing);
+    const record: AttendanceRecord = {
+      _id: id,
+      communityId: db.communityId,
+      activityId: activity._id,
+      shiftId: shift.shiftId,
+      memberId,
+      inAt: ctx.now,
+      inMethod: 'manual',
+      outAt: null,
+      outMethod: null,
+      deviceKey: null,
+      recordedBy: ctx.caller.memberId,
+      reason,
+      flags: insideWindow(shift, activity.graceMinutes, ctx.now) ? ['manual'] : ['manual', 'outsideWindow'],
+      wakeAt: autoCloseAt(shift),
+      version: 0,
+    };
+    if (await db.insert('attendance', record)) {
+      await appendEvent(db, ctx.caller, { key: 'in', subject: `attendance:${id}`, type: 'activity.checkedInByHand', to: 'manual', public: false, note: reason, at: ctx.now });
+      return personView(memberId, name, record);
+    }
+    return personView(memberId, name, (await db.get('attendance', id)) ?? record);
+  }
+  if (!existing) throw new AppError('CONFLICT', `${name}还没有签到，请先签到`);
+  if (existing.outAt !== null) return personView(memberId, name, existing);
+  const closed = await closeAttendance(db, ctx.caller, activity, shift, { ...existing, reason: existing.reason ?? reason }, { method: 'manual', flags: ['manual'] }, ctx.now);
+  return personView(memberId, name, closed);
+};

@@ -1,0 +1,46 @@
+import type { HoursTotal } from '../../../../miniprogram/core/hours/contract';
+import { hoursText } from '../../../../miniprogram/core/volunteer/vocabulary';
+import type { Handler } from '../../kernel/action';
+import type { HourEntryRecord } from '../volunteer/records';
+import { toEntryView } from './presenters';
+
+const total = (minutes: number): HoursTotal => ({ minutes, hoursText: hoursText(minutes) });
+/** Enough for decades of weekly service; past it the totals say so rather than undercount silently. */
+const MAX_PAGES = 50;
+
+/** All of one person's entries, page by page (index: memberId, createdAt). */
+export async function allEntries(ctx: Parameters<Handler<'hours.mine'>>[0], memberId: string): Promise<HourEntryRecord[]> {
+  const db = ctx.db();
+  const out: HourEntryRecord[] = [];
+  let after: string | undefined;
+  for (let i = 0; i < MAX_PAGES; i += 1) {
+    const page = await db.query('hourEntries', { where: { memberId }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    out.push(...page.items);
+    if (!page.next) break;
+    after = page.next;
+  }
+  return out;
+}
+
+/** The verified total is the sum of verified entries, nothing else; pending ones are shown apart. */
+export const myHours: Handler<'hours.mine'> = async (ctx) => {
+  const db = ctx.db();
+  const me = ctx.caller.memberId;
+  const entries = await allEntries(ctx, me);
+  const verified = entries.filter((e) => e.status === 'verified');
+  const sum = (xs: HourEntryRecord[]) => xs.reduce((n, e) => n + e.minutes, 0);
+  const teamIds = [...new Set(verified.map((e) => e.teamId))];
+  const teams = new Map((await db.getMany('teams', teamIds)).map((t) => [t._id, t.name]));
+  const byTeam = teamIds.map((t) => ({ teamName: teams.get(t) ?? '其他', ...total(sum(verified.filter((e) => e.teamId === t))) }));
+  const years = [...new Set(verified.map((e) => e.serviceDate.slice(0, 4)))].sort().reverse();
+  const byYear = years.map((year) => ({ year, ...total(sum(verified.filter((e) => e.serviceDate.startsWith(year)))) }));
+  const page = await db.query('hourEntries', { where: { memberId: me }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: ctx.input.limit, after: ctx.input.cursor });
+  return {
+    verified: total(sum(verified)),
+    pending: total(sum(entries.filter((e) => e.status === 'pending'))),
+    byTeam,
+    byYear,
+    entries: page.items.map((e) => toEntryView(ctx.caller, e)),
+    next: page.next,
+  };
+};
