@@ -23,6 +23,7 @@ import { notifyManifest } from './features/notify/manifest';
 import { privacyManifest } from './features/privacy/manifest';
 import { staffManifest } from './features/staff/manifest';
 import { departmentManifest } from './features/department/manifest';
+import { hoursManifest } from './features/hours/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -36,6 +37,7 @@ export const FEATURES = {
   staff: staffManifest,
   department: departmentManifest,
   booking: bookingManifest,
+  hours: hoursManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

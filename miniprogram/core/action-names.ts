@@ -80,6 +80,11 @@ export const ACTION_NAMES = [
   'department.queue',
   'department.request',
   'department.answer',
+  'hours.certificate',
+  'hours.certificates',
+  'hours.revokeCertificate',
+  'hours.verifyCertificate',
+  'hours.export',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

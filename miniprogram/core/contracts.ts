@@ -13,6 +13,7 @@ import * as moderation from './moderation/contract';
 import * as privacy from './privacy/contract';
 import * as notify from './notify/contract';
 import * as department from './department/contract';
+import * as certificate from './volunteer/certificate';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -91,6 +92,12 @@ export const contracts = {
   'department.queue': department.departmentQueue,
   'department.request': department.getDepartmentRequest,
   'department.answer': department.answerDepartmentRequest,
+  // 志愿服务记录证明 and the subdistrict's sheets (the hours feature's certificate section).
+  'hours.certificate': certificate.issueCertificate,
+  'hours.certificates': certificate.listCertificates,
+  'hours.revokeCertificate': certificate.revokeCertificate,
+  'hours.verifyCertificate': certificate.verifyCertificate,
+  'hours.export': certificate.exportSheet,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -12,6 +12,7 @@ import { householdIdFor } from '../../../cloudfunctions/lib/features/member/hous
 import type { World } from '../support/world';
 import { DAY, HOUR, key, member } from '../support/world';
 import { addDepartment, joinAsContact } from '../../support/departments';
+import { ledgerWorld } from '../../support/volunteer-ledger';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -98,6 +99,13 @@ async function heldForReview(w: World): Promise<string> {
     category: 'cat_demo_property', buildingId: w.ids.b1, text: '我要写举报信反映物业乱收费的问题。',
   }, key());
   return `mod_concernText_${c.id}`;
+}
+
+/** 刘阿姨 with verified volunteer hours and a certificate the admin issued; its verify address. */
+async function certified(w: World): Promise<{ memberId: string; id: string; number: string; verify: { communityId: string; token: string } }> {
+  const { resident } = await ledgerWorld(w.h);
+  const c = await w.h.ok<{ id: string; number: string; verify: { communityId: string; token: string } }>('demo-admin', 'hours.certificate', { memberId: resident, personInCharge: '王书记', contact: '010-66668888' }, key());
+  return { memberId: resident, ...c };
 }
 
 export const builders: Record<string, Builder> = {
@@ -230,6 +238,15 @@ export const builders: Record<string, Builder> = {
   'department.queue': async (w) => ({ data: {}, probe: await coordinating(w) }),
   'department.request': async (w) => ({ data: { concernId: await coordinating(w) } }),
   'department.answer': async (w) => ({ data: { concernId: await coordinating(w), text: '已派人维修' } }),
+
+  'hours.certificate': async (w) => ({ data: { memberId: (await ledgerWorld(w.h)).resident, personInCharge: '王书记', contact: '010-66668888' } }),
+  'hours.certificates': async (w) => {
+    const c = await certified(w);
+    return { data: { memberId: c.memberId }, probe: c.number };
+  },
+  'hours.revokeCertificate': async (w) => ({ data: { certificateId: (await certified(w)).id, reason: '时长录入有误' } }),
+  'hours.verifyCertificate': async (w) => ({ data: { ...(await certified(w)).verify }, probe: '"status":"valid"' }),
+  'hours.export': async (w) => ({ data: { kind: 'person', memberId: (await ledgerWorld(w.h)).resident } }),
 };
 
 /** `booking.create#onBehalf` → `booking.create`. */
