@@ -11,7 +11,7 @@ import { build, type Plugin } from 'esbuild';
 const root = path.resolve(__dirname, '..');
 const FUNCTIONS = ['api', 'sweep'] as const;
 // Vendor modules the mini-program imports; each becomes miniprogram_npm/<name>/index.js.
-const MINIPROGRAM_NPM = ['zod', 'dayjs'] as const;
+const MINIPROGRAM_NPM = ['zod', 'dayjs', 'qrcode-generator'] as const;
 
 /**
  * zod's classic API re-exports every locale (≈320 KB minified). The mini-program speaks

@@ -114,6 +114,11 @@ export const ACTION_NAMES = [
   'hours.disputes',
   'hours.answerDispute',
   'hours.anomalies',
+  'hours.certificate',
+  'hours.certificates',
+  'hours.revokeCertificate',
+  'hours.verifyCertificate',
+  'hours.export',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -17,6 +17,7 @@ import * as audit from './audit/contract';
 import * as volunteer from './volunteer/contract';
 import * as checkInContract from './volunteer/check-in-contract';
 import * as hours from './hours/contract';
+import * as certificate from './volunteer/certificate';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -129,6 +130,12 @@ export const contracts = {
   'hours.disputes': hours.listDisputes,
   'hours.answerDispute': hours.answerDispute,
   'hours.anomalies': hours.hourAnomalies,
+  // 志愿服务记录证明 and the subdistrict's sheets (the hours feature's certificate section).
+  'hours.certificate': certificate.issueCertificate,
+  'hours.certificates': certificate.listCertificates,
+  'hours.revokeCertificate': certificate.revokeCertificate,
+  'hours.verifyCertificate': certificate.verifyCertificate,
+  'hours.export': certificate.exportSheet,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -31,3 +31,14 @@ export function canShareFile(): boolean {
 export function shareFile(filePath: string, fileName: string): void {
   shareFn()?.({ filePath, fileName, fail: () => undefined });
 }
+
+/** Writes a base64 payload (an xlsx from the server) as binary; the path, or '' when the write failed. */
+export function saveBase64File(fileName: string, base64: string): string {
+  const filePath = `${wx.env.USER_DATA_PATH}/${fileName}`;
+  try {
+    wx.getFileSystemManager().writeFileSync(filePath, base64, 'base64');
+    return filePath;
+  } catch {
+    return '';
+  }
+}

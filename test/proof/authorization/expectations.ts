@@ -208,6 +208,16 @@ export const EXPECTATIONS = table({
   'hours.disputes':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
   'hours.answerDispute':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
   'hours.anomalies':          ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+
+  // 志愿服务记录证明: issued and revoked by the community's admins; another community's admin finds no such volunteer.
+  'hours.certificate':        ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // Everyone's own list; naming 刘阿姨 shows hers only to her and her community's admins.
+  'hours.certificates':       ['deny',    'deny',   'allow',  'hidden', 'hidden', 'hidden', 'hidden', 'allow',  'hidden'],
+  'hours.revokeCertificate':  ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+  // Public, from the certificate's QR: validity, hours, period, masked name — for anyone, signed in or not.
+  'hours.verifyCertificate':  ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  // The subdistrict's sheets: the community's staff (IDs whole for admins only); another community's admin finds no such volunteer.
+  'hours.export':             ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'deny'],
 });
 
 /**

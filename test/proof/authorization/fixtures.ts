@@ -13,6 +13,7 @@ import type { World } from '../support/world';
 import { DAY, HOUR, key, member } from '../support/world';
 import { addDepartment, joinAsContact } from '../../support/departments';
 import { device, seedActivity, type SeededActivity } from '../../support/volunteer-records';
+import { ledgerWorld } from '../../support/volunteer-ledger';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -167,6 +168,13 @@ async function servedEntry(w: World): Promise<{ a: SeededActivity; entryId: stri
 async function disputed(w: World): Promise<string> {
   const { entryId } = await servedEntry(w);
   return (await w.h.ok<{ id: string }>(RESIDENT, 'hours.dispute', { entryId, text: '签退时扫码失败，实际多服务了半小时' })).id;
+}
+
+/** 刘阿姨 with verified volunteer hours and a certificate the admin issued; its verify address. */
+async function certified(w: World): Promise<{ memberId: string; id: string; number: string; verify: { communityId: string; token: string } }> {
+  const { resident } = await ledgerWorld(w.h);
+  const c = await w.h.ok<{ id: string; number: string; verify: { communityId: string; token: string } }>('demo-admin', 'hours.certificate', { memberId: resident, personInCharge: '王书记', contact: '010-66668888' }, key());
+  return { memberId: resident, ...c };
 }
 
 export const builders: Record<string, Builder> = {
@@ -363,6 +371,14 @@ export const builders: Record<string, Builder> = {
   'hours.disputes': async (w) => ({ data: {}, probe: await disputed(w) }),
   'hours.answerDispute': async (w) => ({ data: { disputeId: await disputed(w), answer: '已核实，另做更正记录' } }),
   'hours.anomalies': async (w) => ({ data: { activityId: (await servedEntry(w)).a.activityId } }),
+  'hours.certificate': async (w) => ({ data: { memberId: (await ledgerWorld(w.h)).resident, personInCharge: '王书记', contact: '010-66668888' } }),
+  'hours.certificates': async (w) => {
+    const c = await certified(w);
+    return { data: { memberId: c.memberId }, probe: c.number };
+  },
+  'hours.revokeCertificate': async (w) => ({ data: { certificateId: (await certified(w)).id, reason: '时长录入有误' } }),
+  'hours.verifyCertificate': async (w) => ({ data: { ...(await certified(w)).verify }, probe: '"status":"valid"' }),
+  'hours.export': async (w) => ({ data: { kind: 'person', memberId: (await ledgerWorld(w.h)).resident } }),
 };
 
 /** `booking.create#onBehalf` → `booking.create`. */

@@ -1,9 +1,10 @@
 /**
  * The hours ledger: what a volunteer has served, verified by the project lead; disputes and
- * the anomaly list. (The certificate and export actions are added by vol-certificate.)
+ * the anomaly list; 志愿服务记录证明 issued from verified entries, its public verify, and the
+ * subdistrict's sheets.
  */
 import { contracts } from '../../../../miniprogram/core/contracts';
-import { bind } from '../../kernel/action';
+import { bind, bindPublic } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { adjustHours } from './adjust';
 import { hourAnomalies } from './anomalies';
@@ -15,6 +16,30 @@ import { HOURS_NOTICES } from './notices';
 import { pendingHours } from './pending';
 import { hoursPersonalData } from './personal-data';
 import { verifyHours } from './verify';
+import { issueCertificate } from './issue-certificate';
+import { listCertificates } from './list-certificates';
+import { revokeCertificate } from './revoke-certificate';
+import { verifyCertificate } from './verify-certificate';
+import { exportSheet } from './export';
+import { CERTIFICATE_EVENTS } from './certificate-events';
+import { CERTIFICATE_NOTICES } from './certificate-notices';
+import { certificatePersonalData } from './certificate-personal-data';
+import type { PersonalData } from '../../kernel/feature';
+
+const HOUR = 3600;
+
+/** The ledger's and the certificates' personal data, one export section each. */
+const personalData: PersonalData = {
+  collections: [...hoursPersonalData.collections, ...certificatePersonalData.collections],
+  async export(x) {
+    const [ledger, certificates] = [await hoursPersonalData.export(x), await certificatePersonalData.export(x)];
+    return { sections: { ...ledger.sections, ...certificates.sections }, truncated: ledger.truncated || certificates.truncated };
+  },
+  async erase(deps, member, anonymousId, now) {
+    await hoursPersonalData.erase(deps, member, anonymousId, now);
+    await certificatePersonalData.erase(deps, member, anonymousId, now);
+  },
+};
 
 export const hoursManifest = {
   name: 'hours',
@@ -27,6 +52,11 @@ export const hoursManifest = {
     'hours.disputes': bind(contracts['hours.disputes'], listDisputes),
     'hours.answerDispute': bind(contracts['hours.answerDispute'], answerDispute),
     'hours.anomalies': bind(contracts['hours.anomalies'], hourAnomalies),
+    'hours.certificate': bind(contracts['hours.certificate'], issueCertificate),
+    'hours.certificates': bind(contracts['hours.certificates'], listCertificates),
+    'hours.revokeCertificate': bind(contracts['hours.revokeCertificate'], revokeCertificate),
+    'hours.verifyCertificate': bindPublic(contracts['hours.verifyCertificate'], verifyCertificate),
+    'hours.export': bind(contracts['hours.export'], exportSheet),
   },
   collections: {
     hourEntries: {
@@ -36,6 +66,11 @@ export const hoursManifest = {
         ['communityId', 'status', 'createdAt', '_id'],
         ['communityId', 'leadId', 'status', 'createdAt', '_id'],
         ['communityId', 'activityId', 'status', 'createdAt', '_id'],
+        // Certificates and the subdistrict's sheets read by person, team and status by date.
+        ['communityId', 'memberId', 'status', 'serviceDate', '_id'],
+        ['communityId', 'teamId', 'serviceDate', '_id'],
+        ['communityId', 'status', 'serviceDate', '_id'],
+        ['communityId', 'teamId', 'status', 'serviceDate', '_id'],
       ],
       holds: 'personal',
     },
@@ -55,12 +90,25 @@ export const hoursManifest = {
       ],
       holds: 'personal',
     },
+    certificates: {
+      indexes: [
+        ['communityId', 'memberId', 'issuedAt', '_id'],
+        // The public verify: the QR's token within its community.
+        ['communityId', 'verifyToken', '_id'],
+        ['communityId', 'issuedAt', '_id'],
+      ],
+      holds: 'personal',
+    },
   },
-  rateLimits: { 'hours.dispute': [{ limit: 20, windowSeconds: 24 * 3600 }] },
+  rateLimits: {
+    'hours.dispute': [{ limit: 20, windowSeconds: 24 * HOUR }],
+    'hours.export': [{ limit: 30, windowSeconds: HOUR }],
+    'hours.certificate': [{ limit: 60, windowSeconds: HOUR }],
+  },
   sweep: {
     chaseLateDisputes: (deps, now) => chaseLateDisputes(deps, now, { pages: 5 }),
   },
-  notices: HOURS_NOTICES,
-  events: HOURS_EVENTS,
-  personalData: hoursPersonalData,
+  notices: { ...HOURS_NOTICES, ...CERTIFICATE_NOTICES },
+  events: { ...HOURS_EVENTS, ...CERTIFICATE_EVENTS },
+  personalData,
 } satisfies FeatureManifest<'hours'>;

@@ -1,0 +1,37 @@
+/**
+ * The subdistrict's spreadsheets, written with exceljs: a title line, a note line, a header
+ * and rows. Cells are written as text so a leading = + - @ is never run as a formula, and
+ * ID numbers keep their digits.
+ */
+import ExcelJS from 'exceljs';
+
+export interface Sheet {
+  title: string;
+  /** One line under the title: the period, a summary, or the import sheet's disclaimer. */
+  note: string;
+  header: readonly string[];
+  rows: readonly (readonly string[])[];
+}
+
+export async function workbookBase64(sheet: Sheet, now: Date): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '邻里';
+  wb.created = now;
+  const ws = wb.addWorksheet(sheet.title.slice(0, 31));
+  const width = Math.max(1, sheet.header.length);
+  ws.addRow([sheet.title]).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, width);
+  const noteRow = ws.addRow([sheet.note]);
+  noteRow.alignment = { wrapText: true, vertical: 'top' };
+  noteRow.height = sheet.note.length > 40 ? 48 : 20;
+  ws.mergeCells(2, 1, 2, width);
+  ws.addRow([...sheet.header]).font = { bold: true };
+  for (const row of sheet.rows) ws.addRow(row.map((v) => v));
+  sheet.header.forEach((h, i) => {
+    ws.getColumn(i + 1).width = Math.max(10, Math.min(40, h.length * 2 + 4));
+    ws.getColumn(i + 1).numFmt = '@';
+  });
+  ws.views = [{ state: 'frozen', ySplit: 3 }];
+  const buffer = await wb.xlsx.writeBuffer();
+  return Buffer.from(buffer as ArrayBuffer).toString('base64');
+}

@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { Handler } from '../../kernel/action';
+import { appendEvent } from '../../kernel/audit';
+import { DuplicateKeyError } from '../../ports/store';
+import type { CertificateRecord } from '../volunteer/records';
+import { certificateNumber, countableEntries, dateOf, snapshotOf, toCertificateView } from './certificate';
+import { activitiesOf, verifiedOf } from './ledger-read';
+
+/**
+ * 开具: an admin issues a certificate at the volunteer's request (申请→受理→开具 happens at
+ * the community's window, where identity is checked), free of charge. It counts only
+ * verified entries of this community's own activities and freezes them into a snapshot
+ * with a community-sequential number that commits with it. A retry returns the first.
+ */
+export const issueCertificate: Handler<'hours.certificate'> = async (ctx) => {
+  const db = ctx.db();
+  const { memberId, from, to, personInCharge, contact } = ctx.input;
+  const id = `cert_${createHash('sha256').update(`${db.communityId}|${ctx.caller.memberId}|${ctx.idempotencyKey ?? ''}`).digest('hex').slice(0, 24)}`;
+  const existing = await db.get('certificates', id);
+  if (existing) return replay(existing, memberId);
+
+  const volunteer = await db.get('volunteers', `vol_${memberId}`);
+  if (!volunteer) throw fieldError('NOT_FOUND', 'memberId', '没有找到这位志愿者的登记信息');
+  const { items } = await verifiedOf(db, { memberId });
+  const activities = await activitiesOf(db, items.map((e) => e.activityId));
+  const entries = countableEntries(items, activities, db.communityId, { from, to });
+  const minutes = entries.reduce((sum, e) => sum + e.minutes, 0);
+  if (entries.length === 0 || minutes <= 0) throw fieldError('VALIDATION_ERROR', 'memberId', '这段时间没有本社区组织、已核验的服务时长，不能开具证明');
+  const community = await db.get('communities', db.communityId);
+  const snapshot = snapshotOf({
+    volunteer, entries, activities, communityName: community?.name ?? '本社区',
+    personInCharge, handler: ctx.caller.name ?? '社区工作人员', contact,
+  });
+
+  const year = dateOf(ctx.now).slice(0, 4);
+  let cert: CertificateRecord;
+  try {
+    // Number and certificate commit together: no gaps, no number twice.
+    cert = await ctx.deps.store.transaction(async (tx) => {
+      const counterId = `ctr_${db.communityId}_certificate_${year}`;
+      const value = ((await tx.get('counters', counterId))?.value ?? 0) + 1;
+      tx.set('counters', { _id: counterId, communityId: db.communityId, value });
+      const record: CertificateRecord = {
+        _id: id,
+        communityId: db.communityId,
+        memberId,
+        number: certificateNumber(community?.name ?? '', year, value),
+        snapshot,
+        verifyToken: ctx.deps.ids.random('ct'),
+        issuedAt: ctx.now,
+        issuedBy: ctx.caller.memberId,
+        revokedAt: null,
+        revokedReason: null,
+      };
+      tx.insert('certificates', record);
+      return record;
+    });
+  } catch (err) {
+    if (!(err instanceof DuplicateKeyError)) throw err;
+    return replay(await db.require('certificates', id), memberId);
+  }
+  await appendEvent(db, ctx.caller, { key: 'issued', subject: `certificate:${cert._id}`, type: 'hours.certificateIssued', to: cert.number, public: false, at: ctx.now });
+  await ctx.deps.notifier.notify({
+    id: `certificate:${cert._id}:issued`,
+    communityId: db.communityId,
+    recipientId: memberId,
+    kind: 'hours.certificateIssued',
+    title: '志愿服务记录证明已开具',
+    body: `证明编号 ${cert.number}，可在「我的证明」保存为图片。`,
+    page: '/pages/certificates/index',
+  });
+  return toCertificateView(cert);
+};
+
+function replay(existing: CertificateRecord, memberId: string) {
+  if (existing.memberId !== memberId) throw new AppError('CONFLICT', '该请求标识已用于另一份证明，请重新提交');
+  return toCertificateView(existing);
+}
