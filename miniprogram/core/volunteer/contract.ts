@@ -7,7 +7,7 @@
 import type { ActionName } from '../action-names';
 import { contract, type Page } from '../action';
 import { z, id, text, paging } from '../schema';
-import type { ActivityStatus, SignupStatus } from './vocabulary';
+import { ROUNDING_RULES, type ActivityStatus, type RoundingRule, type SignupStatus } from './vocabulary';
 
 // ---------------------------------------------------------------------------------------
 // Volunteers
@@ -198,8 +198,10 @@ export interface ActivityView {
   /** The caller's own sign-ups here (one per shift at most). */
   mine: SignupView[];
   cancelledReason?: string;
-  /** The editor starts from these: managers only. */
+  /** The editor starts from these: managers only. It goes back to activity.upsert as it is. */
   edit?: ActivityInputDraft;
+  /** The 项目负责人 by name, for the editor's picker (the id is never shown): managers only. */
+  leadName?: string;
   allowedActions: ActionName[];
 }
 
@@ -216,6 +218,9 @@ export interface ActivityInputDraft {
   leadId: string;
   risky: boolean;
   insured: boolean;
+  rounding?: RoundingRule;
+  graceMinutes?: number;
+  dailyCapMinutes?: number;
 }
 
 export interface SignupView {
@@ -291,6 +296,10 @@ export const upsertActivity = contract<ActivityView>()({
       leadId: id('项目负责人').optional(),
       risky: z.boolean().default(false),
       insured: z.boolean().default(false),
+      /** How the hours are counted; left out, a new activity takes the defaults and an edit keeps its own. */
+      rounding: z.enum(ROUNDING_RULES, { error: '请选择计时规则' }).optional(),
+      graceMinutes: z.number({ error: '签到宽限须是数字' }).int({ error: '签到宽限须是整数分钟' }).min(0, { error: '签到宽限不能小于0分钟' }).max(60, { error: '签到宽限不能超过60分钟' }).optional(),
+      dailyCapMinutes: z.number({ error: '每日上限须是数字' }).int({ error: '每日上限须是整数分钟' }).min(60, { error: '每日上限不能少于1小时' }).max(16 * 60, { error: '每日上限不能超过16小时' }).optional(),
     })
     // Defensive reads: the refinements must never throw on a half-valid draft.
     .refine((v) => new Set((v.roles ?? []).map((r) => r.key)).size === (v.roles ?? []).length, { error: '岗位编号重复', path: ['roles'] })

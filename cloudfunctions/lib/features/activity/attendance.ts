@@ -4,7 +4,7 @@
  *   served   = min(check-out, shift end + grace) − max(check-in, shift start − grace), ≥ 0
  *   rounded  = the activity's rule (none / half hours, under half an hour not counted / under
  *              an hour counted as one)
- *   credited = min(rounded, daily cap − minutes already credited that day in this activity)
+ *   credited = min(rounded, daily cap − minutes already credited to the person that day)
  *
  * A forgotten check-out is credited as if the volunteer had left at the scheduled end (the
  * scheduled time, not the elapsed time until the sweep closed it), and flagged for review.
@@ -21,7 +21,7 @@ export interface CreditInput {
   graceMinutes: number;
   rounding: RoundingRule;
   dailyCapMinutes: number;
-  /** What this person was already credited on the same day in the same activity. */
+  /** What this person was already credited on the same day (any activity; hours/day-cap.ts). */
   creditedTodayMinutes: number;
 }
 

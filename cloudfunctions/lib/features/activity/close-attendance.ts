@@ -2,7 +2,8 @@
  * Ending an attendance: the ledger entry first (deterministic id, insert-if-absent), then the
  * record closed by compare-and-set with its event. A crash between the two leaves an open
  * record whose entry already exists; the next close — the volunteer again, or the sweep —
- * finishes it without a second entry.
+ * finishes it without a second entry. The minutes are settled before either, once, on the
+ * person's day (hours/day-cap.ts).
  */
 import { AUTO_CLOSE_AFTER_MINUTES, type CheckMethod, type EntryFlag } from '../../../../miniprogram/core/volunteer/vocabulary';
 import { AppError } from '../../../../miniprogram/core/errors';
@@ -10,21 +11,13 @@ import { eventRecord } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { commitVersioned } from '../../kernel/versioned';
+import { creditDay } from '../hours/day-cap';
 import { appendEntry, attendanceEntryId } from '../hours/ledger';
 import type { ActivityRecord, ActivityShift, AttendanceRecord } from '../volunteer/records';
 import { creditMinutes, serviceDate } from './attendance';
-import { attendanceId } from './check-in-records';
 
 /** When the sweep closes a forgotten check-out. */
 export const autoCloseAt = (shift: ActivityShift) => shift.endAt + AUTO_CLOSE_AFTER_MINUTES * 60_000;
-
-/** Minutes already credited (not declined) to this person on the same day in this activity's other shifts. */
-async function creditedToday(db: ScopedStore, activity: ActivityRecord, shift: ActivityShift, memberId: string): Promise<number> {
-  const day = serviceDate(shift.startAt);
-  const others = activity.shifts.filter((s) => s.shiftId !== shift.shiftId && serviceDate(s.startAt) === day);
-  const entries = await db.getMany('hourEntries', others.map((s) => attendanceEntryId(attendanceId(activity._id, s.shiftId, memberId))));
-  return entries.filter((e) => e.status !== 'declined').reduce((n, e) => n + e.minutes, 0);
-}
 
 export async function closeAttendance(
   db: ScopedStore,
@@ -36,18 +29,26 @@ export async function closeAttendance(
   now: number,
 ): Promise<AttendanceRecord> {
   const forgot = close.method === 'autoClose';
-  const credit = creditMinutes({
-    shift,
-    inAt: a.inAt,
-    outAt: forgot ? null : now,
-    graceMinutes: activity.graceMinutes,
-    rounding: activity.rounding,
-    dailyCapMinutes: activity.dailyCapMinutes,
-    creditedTodayMinutes: await creditedToday(db, activity, shift, a.memberId),
+  const entryId = attendanceEntryId(a._id);
+  const date = serviceDate(shift.startAt);
+  // Decided against the person's whole day by compare-and-set (hours/day-cap.ts), so racing
+  // check-outs never pass the cap together; a retry gets back the minutes first decided.
+  const credit = await creditDay(db, a.memberId, date, entryId, (creditedTodayMinutes) => {
+    const c = creditMinutes({
+      shift,
+      inAt: a.inAt,
+      outAt: forgot ? null : now,
+      graceMinutes: activity.graceMinutes,
+      rounding: activity.rounding,
+      dailyCapMinutes: activity.dailyCapMinutes,
+      creditedTodayMinutes,
+    });
+    return { minutes: c.minutes, capped: c.flags.includes('dailyCap') };
   });
-  const flags = [...new Set([...a.flags, ...close.flags, ...credit.flags])];
+  const creditFlags: EntryFlag[] = [...(forgot ? (['forgotCheckOut'] as const) : []), ...(credit.capped ? (['dailyCap'] as const) : [])];
+  const flags = [...new Set([...a.flags, ...close.flags, ...creditFlags])];
   await appendEntry(db, actor, {
-    _id: attendanceEntryId(a._id),
+    _id: entryId,
     communityId: db.communityId,
     memberId: a.memberId,
     activityId: activity._id,
@@ -56,7 +57,7 @@ export async function closeAttendance(
     kind: 'attendance',
     minutes: credit.minutes,
     content: activity.title,
-    serviceDate: serviceDate(shift.startAt),
+    serviceDate: date,
     status: 'pending',
     flags,
     corrects: null,

@@ -34,5 +34,11 @@ export async function minesOf(db: ScopedStore, memberId: string, activities: Act
 export async function activityView(ctx: HandlerContext<unknown>, a: ActivityRecord) {
   const db = ctx.db();
   const [team, pools, mine, v] = await Promise.all([db.get('teams', a.teamId), poolsOf(db, [a]), minesOf(db, ctx.caller.memberId as string, [a]), db.get('volunteers', volunteerIdFor(ctx.caller.memberId as string))]);
-  return toActivityView(ctx.caller, a, team, pools, mine, ctx.now, v?.status === 'active');
+  const view = toActivityView(ctx.caller, a, team, pools, mine, ctx.now, v?.status === 'active');
+  // The editor names the 项目负责人 in its picker; only those who run the activity get `edit`.
+  if (view.edit) {
+    const lead = await db.get('members', a.leadId);
+    view.leadName = lead?.name ?? (await db.get('volunteers', volunteerIdFor(a.leadId)))?.name ?? '';
+  }
+  return view;
 }

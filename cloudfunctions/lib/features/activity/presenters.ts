@@ -76,6 +76,7 @@ export function toActivityView(caller: Caller, a: ActivityRecord, team: TeamReco
       shifts: a.shifts.map((s) => ({ key: s.shiftId, startAt: s.startAt, endAt: s.endAt })),
       seats: a.seats.map((s) => ({ shift: s.shiftId, role: s.roleId, seats: s.seats })),
       signupDeadline: a.signupDeadline, leadId: a.leadId, risky: a.risky, insured: a.insured,
+      rounding: a.rounding, graceMinutes: a.graceMinutes, dailyCapMinutes: a.dailyCapMinutes,
     };
   }
   return view;

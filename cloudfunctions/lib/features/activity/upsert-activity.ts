@@ -42,6 +42,9 @@ export const upsertActivity: Handler<'activity.upsert'> = async (ctx) => {
     leadId,
     risky: input.risky,
     insured: input.insured,
+    ...(input.rounding !== undefined ? { rounding: input.rounding } : {}),
+    ...(input.graceMinutes !== undefined ? { graceMinutes: input.graceMinutes } : {}),
+    ...(input.dailyCapMinutes !== undefined ? { dailyCapMinutes: input.dailyCapMinutes } : {}),
     updatedAt: now,
   };
 
@@ -55,8 +58,8 @@ export const upsertActivity: Handler<'activity.upsert'> = async (ctx) => {
   }
   const id = activityIdFor(db.communityId, caller.memberId, ctx.idempotencyKey ?? '');
   const record: ActivityRecord = {
-    _id: id, communityId: db.communityId, ...fields, status: 'draft', organiserId: caller.memberId,
     rounding: 'none', graceMinutes: DEFAULT_GRACE_MINUTES, dailyCapMinutes: DEFAULT_DAILY_CAP_MINUTES,
+    _id: id, communityId: db.communityId, ...fields, status: 'draft', organiserId: caller.memberId,
     codeSecret: ctx.deps.ids.random('cs'), cancelledReason: null, version: 1, createdAt: now,
   };
   const made = await db.store.transaction(async (tx) => {

@@ -90,6 +90,8 @@ export const hoursManifest = {
       ],
       holds: 'personal',
     },
+    // The daily cap's per-person day (day-cap.ts): minutes per entry, no content of its own.
+    hourDays: { indexes: [['communityId', 'memberId', 'serviceDate', '_id']], holds: 'bookkeeping' },
     certificates: {
       indexes: [
         ['communityId', 'memberId', 'issuedAt', '_id'],

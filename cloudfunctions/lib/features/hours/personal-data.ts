@@ -35,5 +35,7 @@ export const hoursPersonalData: PersonalData = {
     await db.drain('hourEntries', { memberId: member._id }, 'createdAt', (e) => db.update('hourEntries', e._id, { memberId: anonymousId }));
     await db.drain('hourDisputes', { memberId: member._id }, 'createdAt', (d) => db.update('hourDisputes', d._id, { memberId: anonymousId, text: '（已删除）' }));
     await db.drain('hourAnomalies', { memberId: member._id }, 'firstAt', (a) => db.update('hourAnomalies', a._id, { memberId: anonymousId }));
+    // The daily cap's days go with the account (their id names the person).
+    await db.drain('hourDays', { memberId: member._id }, 'serviceDate', (d) => db.remove('hourDays', d._id));
   },
 };

@@ -27,8 +27,20 @@ export function anomalyId(kind: AnomalyKind, activityId: string, shiftId: string
   return `an_${h}`;
 }
 
+/** A person's service day: the minutes each attendance entry of the day was credited (day-cap.ts). */
+export interface HourDayRecord extends Doc {
+  communityId: string;
+  memberId: string;
+  serviceDate: string;
+  entries: Record<string, { minutes: number; capped: boolean }>;
+  version: number;
+}
+
+export const hourDayId = (memberId: string, serviceDate: string) => `hd_${memberId}_${serviceDate}`;
+
 declare module '../../ports/store' {
   interface CollectionRecords {
     hourAnomalies: HourAnomalyRecord;
+    hourDays: HourDayRecord;
   }
 }

@@ -29,6 +29,33 @@ describe('a risky activity', () => {
   });
 });
 
+describe('how hours are counted', () => {
+  it('starts from the defaults, is set by the organiser, kept by an edit that leaves it out, and shown to the editor with the lead by name', async () => {
+    const draft = await makeActivity(h, { teamId, publish: false });
+    const first = await h.ok<ActivityView>('demo-admin', 'activity.get', { activityId: draft.id });
+    expect(first.edit).toMatchObject({ rounding: 'none', graceMinutes: 15, dailyCapMinutes: 480 });
+    expect(first.leadName).toBeTruthy();
+    await h.ok('demo-admin', 'activity.upsert', { ...first.edit, activityId: draft.id, rounding: 'halfHour', graceMinutes: 10, dailyCapMinutes: 240 }, key());
+    const { rounding: _r, graceMinutes: _g, dailyCapMinutes: _d, ...rest } = first.edit!;
+    await h.ok('demo-admin', 'activity.upsert', { ...rest, activityId: draft.id, title: '改了名字的活动' }, key());
+    expect((await h.ok<ActivityView>('demo-admin', 'activity.get', { activityId: draft.id })).edit).toMatchObject({ title: '改了名字的活动', rounding: 'halfHour', graceMinutes: 10, dailyCapMinutes: 240 });
+  });
+
+  it('refuses a daily cap under an hour, naming the field', async () => {
+    const draft = await makeActivity(h, { teamId, publish: false });
+    const { edit } = await h.ok<ActivityView>('demo-admin', 'activity.get', { activityId: draft.id });
+    expect(await h.call('demo-admin', 'activity.upsert', { ...edit, activityId: draft.id, dailyCapMinutes: 30 }, key())).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', details: { issues: [{ path: 'dailyCapMinutes' }] } } });
+  });
+
+  it('is not shown to a volunteer', async () => {
+    const [p] = await volunteers(h, 1);
+    const a = await makeActivity(h, { teamId });
+    const seen = await h.ok<ActivityView>(p, 'activity.get', { activityId: a.id });
+    expect(seen.edit).toBeUndefined();
+    expect(seen.leadName).toBeUndefined();
+  });
+});
+
 describe('a draft', () => {
   it('is seen only by those who run it, and cannot be signed up for', async () => {
     const [p] = await volunteers(h, 1);
