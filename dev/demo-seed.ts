@@ -8,6 +8,9 @@ import type { Envelope } from '../miniprogram/core/envelope';
 import type { CloudFunction } from '../cloudfunctions/lib/api-function';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
 import type { Store } from '../cloudfunctions/lib/ports/store';
+import { attendanceId, signupId } from '../cloudfunctions/lib/features/activity/check-in-records';
+import { anomalyId } from '../cloudfunctions/lib/features/hours/records';
+import type { ActivityRecord, HourEntryRecord } from '../cloudfunctions/lib/features/volunteer/records';
 
 export const DEMO_PEOPLE = {
   'demo-admin': '社区管理员（王书记）：开通社区、设网格和楼栋、任命网格员、发邀请码、看全部诉求',
@@ -101,6 +104,7 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   await seedServices(call, { g1: g1.id }, [id('demo-grid-1'), id('demo-grid-2')]);
   if (options.lifecycle !== false) await seedLifecycle(call, buildings);
   if (options.lifecycle !== false) await seedVolunteering(call, store);
+  if (options.lifecycle !== false) await seedVolunteerHours(call, store);
 
   await store.insert('counters', SEED_MARK);
   return true;
@@ -227,4 +231,77 @@ async function seedVolunteering(call: Caller, store: Store): Promise<void> {
     teamId: green.id, title: '植绿护绿：小区绿地补种', description: '补种月季和冬青，清理枯枝。工具由社区提供。', place: '3号楼北侧绿地', startAt: now + 7 * 24 * HOUR, hours: 2, seats: 6, shifts: 2,
     roles: [{ key: 'r1', name: '补种' }, { key: 'r2', name: '修剪（需年满18岁）', minAge: 18 }],
   });
+}
+
+/**
+ * 服务时长: what happened before the demo's first day, written as the check-in, check-out and
+ * ledger would have left it (activities cannot be created in the past), then verified,
+ * disputed and certified through the real actions. Last week's 植绿护绿 (lead 陈志愿): 刘阿姨 and
+ * 马大爷 checked in and out, their entries wait in 陈志愿's queue, and 马大爷 once tried 刘阿姨's
+ * phone (the anomaly list). A year of weekly 助老探访 gives 马大爷 104 verified hours (the
+ * 100-hour milestone) and a certificate; 刘阿姨 disputes one of her visits.
+ */
+async function seedVolunteerHours(call: Caller, store: Store): Promise<void> {
+  const HOUR = 3600_000;
+  const DAY = 24 * HOUR;
+  const chen = memberIdFor('demo-volunteer-1');
+  const liu = memberIdFor('demo-resident-1');
+  const ma = memberIdFor('demo-resident-2');
+  const admin = memberIdFor('demo-admin');
+  const first = await store.get('volunteers', `vol_${chen}`);
+  const teams = (await call('demo-admin', 'team.list', {})) as { items: Array<{ id: string; name: string }> };
+  const green = teams.items.find((t) => t.name.includes('植绿'));
+  const visits = teams.items.find((t) => t.name.includes('助老'));
+  if (!first || !green || !visits) throw new Error('seed: volunteering must be seeded before hours');
+  const now = first.createdAt;
+  const bjDate = (t: number) => new Date(t + 8 * HOUR).toISOString().slice(0, 10);
+  const nineOn = (t: number) => Math.floor((t + 8 * HOUR) / DAY) * DAY - 8 * HOUR + 9 * HOUR;
+
+  const past = (o: { _id: string; teamId: string; title: string; place: string; startAt: number; leadId: string }): ActivityRecord => ({
+    _id: o._id, communityId: 'demo', teamId: o.teamId, title: o.title, description: '', place: o.place, status: 'finished',
+    roles: [{ roleId: 'r1', name: '志愿者', skill: null, training: null, minAge: null }],
+    shifts: [{ shiftId: 's1', startAt: o.startAt, endAt: o.startAt + 2 * HOUR }],
+    seats: [{ shiftId: 's1', roleId: 'r1', seats: 6 }],
+    signupDeadline: o.startAt - HOUR, leadId: o.leadId, organiserId: o.leadId, risky: false, insured: false, rounding: 'none',
+    graceMinutes: 15, dailyCapMinutes: 8 * 60, codeSecret: `seed-secret-${o._id}`, cancelledReason: null, version: 1,
+    createdAt: o.startAt - 7 * DAY, updatedAt: o.startAt + 2 * HOUR, startAt: o.startAt, endAt: o.startAt + 2 * HOUR,
+  });
+  const entry = (o: { _id: string; memberId: string; activity: ActivityRecord; minutes: number; serviceDate: string; status: HourEntryRecord['status']; at: number; flags?: HourEntryRecord['flags'] }): HourEntryRecord => ({
+    _id: o._id, communityId: 'demo', memberId: o.memberId, activityId: o.activity._id, teamId: o.activity.teamId, shiftId: 's1', kind: 'attendance',
+    minutes: o.minutes, content: o.activity.title, serviceDate: o.serviceDate, status: o.status, flags: o.flags ?? [], corrects: null, reason: null,
+    decidedBy: o.status === 'pending' ? null : o.activity.leadId, secondBy: null, decidedAt: o.status === 'pending' ? null : o.at + DAY,
+    createdBy: o.memberId, createdAt: o.at, leadId: o.activity.leadId, version: o.status === 'pending' ? 0 : 1,
+  });
+
+  // Last week's 植绿护绿: both checked in and out by scanning; waiting for 陈志愿.
+  const planting = past({ _id: 'act_seed_planting', teamId: green.id, title: '植绿护绿：春季补种', place: '3号楼北侧绿地', startAt: nineOn(now - 5 * DAY), leadId: chen });
+  await store.insert('activities', planting);
+  const start = planting.startAt;
+  for (const [memberId, inAt, outAt, flags] of [[liu, start - 5 * 60_000, start + 2 * HOUR + 3 * 60_000, []], [ma, start + 40 * 60_000, start + 2 * HOUR, []]] as const) {
+    await store.insert('signups', {
+      _id: signupId(planting._id, 's1', memberId), communityId: 'demo', activityId: planting._id, shiftId: 's1', roleId: 'r1', memberId, startAt: start, endAt: start + 2 * HOUR,
+      status: 'booked', claim: `seed-claim-${memberId}`, offeredUntil: null, withdrawReason: null, wakeAt: null, version: 1, createdAt: start - 3 * DAY, updatedAt: start - 3 * DAY,
+    });
+    await store.insert('attendance', {
+      _id: attendanceId(planting._id, 's1', memberId), communityId: 'demo', activityId: planting._id, shiftId: 's1', memberId,
+      inAt, inMethod: 'code', outAt, outMethod: 'code', deviceKey: `seed-device-${memberId}`, recordedBy: null, reason: null, flags: [...flags], wakeAt: null, version: 1,
+    });
+    const minutes = Math.round((Math.min(outAt, start + 2 * HOUR + 15 * 60_000) - Math.max(inAt, start - 15 * 60_000)) / 60_000);
+    await store.insert('hourEntries', entry({ _id: `he_seed_planting_${memberId}`, memberId, activity: planting, minutes, serviceDate: bjDate(start), status: 'pending', at: outAt }));
+  }
+  await store.insert('hourAnomalies', {
+    _id: anomalyId('sharedDevice', planting._id, 's1', ma, liu), communityId: 'demo', activityId: planting._id, shiftId: 's1', kind: 'sharedDevice',
+    memberId: ma, otherMemberId: liu, entryId: null, count: 1, firstAt: start + 30 * 60_000, lastAt: start + 30 * 60_000,
+  });
+
+  // A year of weekly visits (lead 王书记), verified: 马大爷 52 × 2 h = 104 h; 刘阿姨 a few.
+  const weekly = past({ _id: 'act_seed_weekly_visits', teamId: visits.id, title: '助老探访：每周上门问候', place: '1号楼至4号楼', startAt: nineOn(now - 365 * DAY), leadId: admin });
+  await store.insert('activities', weekly);
+  for (let w = 0; w < 52; w += 1) {
+    const at = nineOn(now - (10 + 7 * w) * DAY);
+    await store.insert('hourEntries', entry({ _id: `he_seed_weekly_ma_${w}`, memberId: ma, activity: weekly, minutes: 120, serviceDate: bjDate(at), status: 'verified', at }));
+    if (w < 3) await store.insert('hourEntries', entry({ _id: `he_seed_weekly_liu_${w}`, memberId: liu, activity: weekly, minutes: w === 1 ? 90 : 120, serviceDate: bjDate(at), status: 'verified', at }));
+  }
+  await call('demo-resident-1', 'hours.dispute', { entryId: 'he_seed_weekly_liu_1', text: '那天我从9点一直服务到11点，记录少了半小时。' });
+  await call('demo-admin', 'hours.certificate', { memberId: ma, personInCharge: '王书记', contact: '010-65123456' }, 'seed-certificate-ma');
 }

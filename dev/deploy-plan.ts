@@ -200,7 +200,7 @@ export function deployPlan(env: Readonly<Record<string, string | undefined>>): P
     missingTemplates.length
       ? `订阅消息模板未配置：${missingTemplates.join('、')}（小程序后台 → 订阅消息选用模板，填入 .env 的 LINLI_SUBSCRIBE_TEMPLATES 后重新部署）。`
       : '订阅消息模板已全部配置；在小程序后台核对每个模板的字段与 LINLI_SUBSCRIBE_TEMPLATES 一致。',
-    '小程序后台 → 设置 → 服务内容声明 → 用户隐私保护指引：按 pages/privacy 列出的信息（手机号、选中的照片或视频信息、摄像头）填写并提交审核。',
+    '小程序后台 → 设置 → 服务内容声明 → 用户隐私保护指引：按 pages/privacy 列出的信息（手机号、选中的照片或视频信息、摄像头（扫码签到）、相册（仅写入，保存志愿服务记录证明）、身份证号（志愿者登记，选填））填写并提交审核。',
     '在小程序后台把上传的版本设为体验版，用首批管理员的微信打开，在「社区管理」开通社区、建网格与楼栋、发邀请码（README「首次部署」）。',
   ];
 

@@ -13,6 +13,7 @@
  */
 import type { World } from './backend';
 import { BARE_GRID, BARE_RESIDENT } from './backend';
+import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
 
 export const STATES = ['demo', 'empty', 'error', 'validation', 'large'] as const;
 export type StateName = (typeof STATES)[number];
@@ -95,7 +96,30 @@ const fullActivity: QueryFn = async (w, as) => {
   return { activityId: first(items.filter((a) => a.seatsLeft === 0).concat(items), `activity for ${as}`).id };
 };
 
+/** Today's activity (独居老人上门问候, 陈志愿 booked), as its organiser or volunteer opens it. */
+const todaysShift: QueryFn = async (w, as) => {
+  const { items } = (await w.call(as, 'activity.list', {})) as Items<{ id: string; title: string; shifts: Array<{ shiftId: string; startAt: number; endAt: number }> }>;
+  const a = first(items.filter((x) => x.title === '独居老人上门问候'), `today's activity for ${as}`);
+  const s = a.shifts[0];
+  return { activityId: a.id, shiftId: s.shiftId, title: encodeURIComponent(a.title), startAt: String(s.startAt), endAt: String(s.endAt) };
+};
+
+/** 马大爷's certificate (the demo's one), as the verify page opens from its QR. */
+const demoCertificate: QueryFn = async (w) => {
+  const { items } = (await w.call('demo-resident-2', 'hours.certificates', {})) as Items<{ verify: { communityId: string; token: string } }>;
+  const c = first(items, 'certificate of 马大爷');
+  return { c: c.verify.communityId, t: c.verify.token };
+};
+
 export const PAGE_STATES: Record<string, PageEntry> = {
+  'pages/volunteer/home/index': { as: 'demo-volunteer-1' },
+  'pages/volunteer/check-in/index': { as: 'demo-volunteer-1', query: todaysShift, emptyQuery: {} },
+  'pages/volunteer/hours/index': { as: 'demo-resident-2' },
+  'pages/certificates/index': { as: 'demo-resident-2' },
+  'pages/verify-certificate/index': { as: 'demo-visitor-1', query: demoCertificate, emptyQuery: {} },
+  'staff/volunteer-records/index': { as: 'demo-admin', query: { memberId: memberIdFor('demo-resident-2') }, emptyQuery: {} },
+  'staff/activity-checkin/index': { as: 'demo-admin', query: todaysShift, skip: ['empty'] },
+  'staff/hours-verify/index': { as: 'demo-admin' },
   'pages/volunteer/activities/index': { as: 'demo-resident-1' },
   'pages/volunteer/activity/index': { as: 'demo-resident-1', query: fullActivity, skip: ['empty'] },
   'pages/volunteer/signups/index': { as: 'demo-resident-1' },

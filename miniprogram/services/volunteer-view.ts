@@ -90,6 +90,9 @@ export interface SignupRow {
   offerText: string;
   canConfirm: boolean;
   canWithdraw: boolean;
+  /** On the day of a booked shift: opens 签到签退. */
+  canCheckIn: boolean;
+  checkInUrl: string;
 }
 
 export function signupRow(s: SignupView, now: number): SignupRow {
@@ -105,5 +108,7 @@ export function signupRow(s: SignupView, now: number): SignupRow {
     offerText: s.offeredUntil ? `请在${stripDay(s.offeredUntil, now).label} ${clockText(s.offeredUntil)}前确认` : '',
     canConfirm: allows(s.allowedActions, 'activity.confirm'),
     canWithdraw: allows(s.allowedActions, 'activity.withdraw'),
+    canCheckIn: allows(s.allowedActions, 'activity.checkIn'),
+    checkInUrl: `/pages/volunteer/check-in/index?activityId=${s.activityId}&shiftId=${encodeURIComponent(s.shiftId)}&title=${encodeURIComponent(s.activityTitle)}&startAt=${s.startAt}&endAt=${s.endAt}`,
   };
 }

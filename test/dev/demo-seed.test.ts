@@ -4,6 +4,9 @@ import { DEMO_PEOPLE, seedDemo } from '../../dev/demo-seed';
 import type { ConcernSummary, QueueItem } from '../../miniprogram/core/concern/contract';
 import type { FoundEntry, MeView } from '../../miniprogram/core/member/contract';
 import type { ActivityView, SignupView, TeamView, VolunteerView } from '../../miniprogram/core/volunteer/contract';
+import type { AnomalyView, DisputeView, HourEntryView, MyHoursView } from '../../miniprogram/core/hours/contract';
+import type { CertificateView } from '../../miniprogram/core/volunteer/certificate';
+import { milestoneFor } from '../../miniprogram/core/volunteer/milestones';
 import { createHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -68,6 +71,23 @@ describe('the demo community', () => {
     const mine = await h.ok<{ items: SignupView[] }>('demo-resident-1', 'activity.mine', {});
     expect(mine.items).toEqual([expect.objectContaining({ activityTitle: '重阳节敬老探访', status: 'waitlisted', waitlist: { position: 1, of: 1 } })]);
     expect((await h.ok<{ volunteer: VolunteerView | null }>('demo-volunteer-1', 'volunteer.profile', {})).volunteer).toMatchObject({ volunteerNumber: 'V0001', status: 'active' });
-    expect((await h.ok<{ items: ActivityView[] }>('demo-volunteer-1', 'activity.list', { view: 'manage', teamId: teams.items.find((t) => t.name.includes('植绿'))!.id })).items.map((a) => a.allowedActions)).toEqual([expect.arrayContaining(['activity.roster', 'activity.cancel'])]);
+    const managed = (await h.ok<{ items: ActivityView[] }>('demo-volunteer-1', 'activity.list', { view: 'manage', teamId: teams.items.find((t) => t.name.includes('植绿'))!.id })).items;
+    expect(managed.find((a) => a.status === 'published')?.allowedActions).toEqual(expect.arrayContaining(['activity.roster', 'activity.cancel']));
+  });
+  it('has hours: a checked-out shift waiting in the lead’s queue, 马大爷 past 100 verified hours with a certificate, an open dispute, an anomaly', async () => {
+    const queue = await h.ok<{ items: HourEntryView[] }>('demo-volunteer-1', 'hours.pending', {});
+    expect(queue.items.map((e) => [e.volunteerName, e.content, e.status])).toEqual([['马大爷', '植绿护绿：春季补种', 'pending'], ['刘阿姨', '植绿护绿：春季补种', 'pending']]);
+    const ma = await h.ok<MyHoursView>('demo-resident-2', 'hours.mine', {});
+    expect(ma.verified).toEqual({ minutes: 104 * 60, hoursText: '104.0小时' });
+    expect(milestoneFor(ma.verified.minutes).reached).toBe(100);
+    expect(ma.pending.minutes).toBe(80);
+    const certs = await h.ok<{ items: CertificateView[] }>('demo-resident-2', 'hours.certificates', {});
+    expect(certs.items).toEqual([expect.objectContaining({ revoked: null, snapshot: expect.objectContaining({ minutes: 104 * 60 }) })]);
+    const disputes = await h.ok<{ items: DisputeView[] }>('demo-admin', 'hours.disputes', {});
+    expect(disputes.items).toEqual([expect.objectContaining({ status: 'open', entry: expect.objectContaining({ volunteerName: '刘阿姨', minutes: 90 }) })]);
+    const liu = await h.ok<MyHoursView>('demo-resident-1', 'hours.mine', {});
+    expect(liu.entries.find((e) => e.dispute)?.dispute).toMatchObject({ statusLabel: '异议待答复' });
+    const activityId = 'act_seed_planting';
+    expect((await h.ok<{ items: AnomalyView[] }>('demo-volunteer-1', 'hours.anomalies', { activityId })).items).toEqual([expect.objectContaining({ kind: 'sharedDevice', people: ['马大爷', '刘阿姨'] })]);
   });
 });

@@ -6,6 +6,8 @@ import { hoursText } from '../../core/volunteer/vocabulary';
  * Give it verified minutes only; it never claims a national star rating.
  */
 Component({
+  // The app's .ll-notice and .ll-hint, as the other components use them.
+  options: { addGlobalClass: true },
   properties: { minutes: { type: Number, value: 0 } },
   data: { label: '', nextText: '' },
   observers: {

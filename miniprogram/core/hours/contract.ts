@@ -44,6 +44,8 @@ export interface HourEntryView {
   awaitingSecond: boolean;
   /** For the project lead and staff: whose hours these are. */
   volunteerName?: string;
+  /** In hours.mine: the volunteer's own dispute on this entry and, once given, the answer. */
+  dispute?: { statusLabel: string; text: string; answer: string | null };
   allowedActions: ActionName[];
 }
 

@@ -121,6 +121,9 @@ Component({
       this.setData({ phone: res.data.phone });
       wx.showToast({ title: '已绑定手机号', icon: 'success' });
     },
+    goVolunteer() {
+      wx.navigateTo({ url: '/pages/volunteer/home/index' });
+    },
     goInbox() {
       wx.navigateTo({ url: '/pages/inbox/index' });
     },

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { appendEvent } from '../../kernel/audit';
 import type { Handler } from '../../kernel/action';
+import { checkWritten } from '../../kernel/content';
 import type { AttendanceRecord } from '../volunteer/records';
 import { insideWindow } from './attendance';
 import { refuseAfterCheckOut } from './check-in';
@@ -14,6 +15,7 @@ export const checkInByHand: Handler<'activity.checkInByHand'> = async (ctx) => {
   requireRunner(ctx.caller, activity, team);
   const { memberId, step, reason } = ctx.input;
   await requireBooked(db, activity, shift, memberId, 'memberId');
+  await checkWritten(ctx, { reason });
   const person = await db.get('members', memberId);
   const name = person?.name ?? '志愿者';
   const id = attendanceId(activity._id, shift.shiftId, memberId);

@@ -3,7 +3,7 @@
  * an activity and a sign-up offer. No clock of their own: `now` is always passed in.
  */
 import type { ActionName } from '../../../../miniprogram/core/action-names';
-import { OFFER_WINDOW_HOURS, OFFER_WINDOW_HOURS_ON_THE_DAY, type SignupStatus } from '../../../../miniprogram/core/volunteer/vocabulary';
+import { AUTO_CLOSE_AFTER_MINUTES, OFFER_WINDOW_HOURS, OFFER_WINDOW_HOURS_ON_THE_DAY, type SignupStatus } from '../../../../miniprogram/core/volunteer/vocabulary';
 import type { Caller } from '../../kernel/caller';
 import { HOUR, localDayKey } from '../../kernel/time';
 import type { ActivityRecord, SignupRecord, TeamRecord } from '../volunteer/records';
@@ -12,6 +12,8 @@ import type { ActivityRecord, SignupRecord, TeamRecord } from '../volunteer/reco
 export const OPEN_SIGNUP: readonly SignupStatus[] = ['booked', 'waitlisted', 'offered'];
 /** Waitlist places per pool: far more than any neighbourhood turns out, but bounded. */
 export const WAITLIST_CAP = 1000;
+/** My sign-ups offers 签到/签退 from this long before a booked shift starts. */
+export const CHECK_IN_OPENS_BEFORE_MS = HOUR;
 
 /**
  * Admins, the team's leaders, the organiser and the 项目负责人 run an activity. A grid worker
@@ -38,6 +40,8 @@ export function signupActions(caller: Caller, s: SignupRecord, now: number): Act
   const out: ActionName[] = ['activity.get'];
   if (OPEN_SIGNUP.includes(s.status) && now < s.startAt) out.push('activity.withdraw');
   if (s.status === 'offered' && s.offeredUntil !== null && now < s.offeredUntil) out.push('activity.confirm');
+  // 签到/签退 on the day: from an hour before the shift until a forgotten check-out closes.
+  if (s.status === 'booked' && now >= s.startAt - CHECK_IN_OPENS_BEFORE_MS && now < s.endAt + AUTO_CLOSE_AFTER_MINUTES * 60_000) out.push('activity.checkIn');
   return out;
 }
 

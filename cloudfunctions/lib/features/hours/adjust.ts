@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
+import { checkWritten } from '../../kernel/content';
 import { appendEntry } from './ledger';
 import { toEntryView } from './presenters';
 import { mayDecide, runsActivity } from './rules';
@@ -14,6 +15,7 @@ export const adjustHours: Handler<'hours.adjust'> = async (ctx) => {
   const team = activity ? await db.get('teams', activity.teamId) : null;
   if (!mayDecide(ctx.caller, entry) && !(activity && runsActivity(ctx.caller, activity, team))) throw new AppError('FORBIDDEN', '只有活动的负责人可以更正时长');
   if (entry.memberId === me) throw new AppError('FORBIDDEN', '不能更正本人的服务时长');
+  await checkWritten(ctx, { reason: ctx.input.reason });
   const key = createHash('sha256').update(`${entry._id}:${me}:${ctx.idempotencyKey ?? ''}`).digest('hex').slice(0, 24);
   const stored = await appendEntry(db, ctx.caller, {
     _id: `he_adj_${key}`,

@@ -2,6 +2,7 @@ import type { DisputeView } from '../../../../miniprogram/core/hours/contract';
 import { DISPUTE_DAYS } from '../../../../miniprogram/core/volunteer/vocabulary';
 import { AppError } from '../../../../miniprogram/core/errors';
 import { appendEvent } from '../../kernel/audit';
+import { checkWritten } from '../../kernel/content';
 import type { Handler } from '../../kernel/action';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
@@ -10,7 +11,7 @@ import { adminsInbox } from '../notify/records';
 import type { DisputeRecord, HourEntryRecord } from '../volunteer/records';
 import { toEntryView } from './presenters';
 
-const disputeId = (entryId: string) => `hd_${entryId}`;
+export const disputeId = (entryId: string) => `hd_${entryId}`;
 
 function toDisputeView(caller: Caller, d: DisputeRecord, entry: HourEntryRecord, now: number, volunteerName?: string): DisputeView {
   return {
@@ -32,6 +33,7 @@ export const disputeHours: Handler<'hours.dispute'> = async (ctx) => {
   const entry = await db.get('hourEntries', ctx.input.entryId);
   // Someone else's entry reads as missing.
   if (!entry || entry.memberId !== ctx.caller.memberId) throw new AppError('NOT_FOUND', '时长记录不存在', { issues: [{ path: 'entryId', message: '时长记录不存在' }] });
+  await checkWritten(ctx, { text: ctx.input.text });
   const dueAt = ctx.now + DISPUTE_DAYS * DAY;
   const record: DisputeRecord = {
     _id: disputeId(entry._id), communityId: db.communityId, entryId: entry._id, memberId: entry.memberId, text: ctx.input.text,
@@ -66,12 +68,13 @@ export const listDisputes: Handler<'hours.disputes'> = async (ctx) => {
 export const answerDispute: Handler<'hours.answerDispute'> = async (ctx) => {
   const db = ctx.db();
   const d = await db.require('hourDisputes', ctx.input.disputeId, '异议不存在', 'disputeId');
+  await checkWritten(ctx, { answer: ctx.input.answer });
   const done = await db.update('hourDisputes', d._id, { status: 'answered', answer: ctx.input.answer, answeredBy: ctx.caller.memberId, wakeAt: null }, { status: 'open' });
   if (!done) throw new AppError('CONFLICT', '这条异议已经答复过');
   await appendEvent(db, ctx.caller, { key: 'answered', subject: `dispute:${d._id}`, type: 'hours.disputeAnswered', from: 'open', to: 'answered', public: false, note: ctx.input.answer, at: ctx.now });
   await ctx.deps.notifier.notify({
     id: `dispute:${d._id}:answered`, communityId: db.communityId, recipientId: d.memberId, kind: 'hours.disputeAnswered',
-    title: '您的时长异议已答复', body: ctx.input.answer, page: '/pages/my-hours/index',
+    title: '您的时长异议已答复', body: ctx.input.answer, page: '/pages/volunteer/hours/index',
   });
   const [view] = await views(db, ctx.caller, [{ ...d, status: 'answered', answer: ctx.input.answer, answeredBy: ctx.caller.memberId, wakeAt: null }], ctx.now);
   if (!view) throw new AppError('NOT_FOUND', '时长记录不存在');

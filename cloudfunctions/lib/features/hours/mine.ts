@@ -2,6 +2,7 @@ import type { HoursTotal } from '../../../../miniprogram/core/hours/contract';
 import { hoursText } from '../../../../miniprogram/core/volunteer/vocabulary';
 import type { Handler } from '../../kernel/action';
 import type { HourEntryRecord } from '../volunteer/records';
+import { disputeId } from './disputes';
 import { toEntryView } from './presenters';
 
 const total = (minutes: number): HoursTotal => ({ minutes, hoursText: hoursText(minutes) });
@@ -35,12 +36,24 @@ export const myHours: Handler<'hours.mine'> = async (ctx) => {
   const years = [...new Set(verified.map((e) => e.serviceDate.slice(0, 4)))].sort().reverse();
   const byYear = years.map((year) => ({ year, ...total(sum(verified.filter((e) => e.serviceDate.startsWith(year)))) }));
   const page = await db.query('hourEntries', { where: { memberId: me }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: ctx.input.limit, after: ctx.input.cursor });
+  // Each entry carries its dispute (deterministic id), so the page shows the answer and no second 有异议.
+  const disputes = new Map((await db.getMany('hourDisputes', page.items.map((e) => disputeId(e._id)))).map((d) => [d.entryId, d]));
+  const withDispute = (e: HourEntryRecord) => {
+    const view = toEntryView(ctx.caller, e);
+    const d = disputes.get(e._id);
+    if (!d || d.memberId !== me) return view;
+    return {
+      ...view,
+      dispute: { statusLabel: d.status === 'open' ? '异议待答复' : '异议已答复', text: d.text, answer: d.answer },
+      allowedActions: view.allowedActions.filter((a) => a !== 'hours.dispute'),
+    };
+  };
   return {
     verified: total(sum(verified)),
     pending: total(sum(entries.filter((e) => e.status === 'pending'))),
     byTeam,
     byYear,
-    entries: page.items.map((e) => toEntryView(ctx.caller, e)),
+    entries: page.items.map(withDispute),
     next: page.next,
   };
 };

@@ -1,5 +1,6 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { eventRecord } from '../../kernel/audit';
+import { checkWritten } from '../../kernel/content';
 import type { Handler } from '../../kernel/action';
 import { commitVersioned } from '../../kernel/versioned';
 import type { HourEntryRecord } from '../volunteer/records';
@@ -22,6 +23,7 @@ export const verifyHours: Handler<'hours.verify'> = async (ctx) => {
   }
   if (!decider) throw new AppError('FORBIDDEN', '只有活动的项目负责人可以核验');
   if (entry.status !== 'pending') throw new AppError('CONFLICT', '这条记录已经核验过');
+  await checkWritten(ctx, { reason: ctx.input.reason });
   const second = needsSecondVerifier(entry) && entry.decidedBy !== null;
   if (second && entry.decidedBy === me) throw new AppError('CONFLICT', '这条记录需要另一位核验人确认');
   let patch: Partial<HourEntryRecord>;
@@ -50,7 +52,7 @@ export const verifyHours: Handler<'hours.verify'> = async (ctx) => {
   if (type === 'hours.declined') {
     await ctx.deps.notifier.notify({
       id: `hours:${entry._id}:declined`, communityId: db.communityId, recipientId: entry.memberId, kind: 'hours.declined',
-      title: `服务时长未通过核验：${entry.content}`, body: `原因：${ctx.input.reason ?? ''}。如有异议，可在「我的时长」中提出。`, page: '/pages/my-hours/index',
+      title: `服务时长未通过核验：${entry.content}`, body: `原因：${ctx.input.reason ?? ''}。如有异议，可在「我的时长」中提出。`, page: '/pages/volunteer/hours/index',
     });
   }
   const person = await db.get('members', entry.memberId);

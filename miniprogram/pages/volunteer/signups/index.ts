@@ -77,6 +77,10 @@ Component({
       signups(this).put(res.data, (a, b) => a.id === b.id);
       wx.showToast({ title: '已确认参加', icon: 'success' });
     },
+    checkIn(e: Tap) {
+      const row = this.data.items.find((r) => r.id === e.currentTarget.dataset.id);
+      if (row?.canCheckIn) wx.navigateTo({ url: row.checkInUrl });
+    },
     openWithdraw(e: Tap) {
       this.setData({ panelId: e.currentTarget.dataset.id ?? '', reason: '', errors: emptyErrors(FIELDS), rowError: '' });
     },

@@ -190,3 +190,11 @@ describe('a resident binds a phone number, if they want to', () => {
     expect(page.exists('#phone-row')).toBe(false);
   });
 });
+
+describe('志愿服务', () => {
+  it('one cell leads to the volunteer pages', async () => {
+    const page = await open(meReply(['concern.listMine']));
+    await page.tap('#entry-volunteer');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/volunteer/home/index' });
+  });
+});

@@ -43,6 +43,14 @@ beforeEach(() => {
 });
 
 describe('the privacy policy page', () => {
+  it('names the camera for scanning to check in and the album, written only, for saving certificates', async () => {
+    const { page } = await open();
+    expect(page.text('#collected-camera')).toContain('扫码签到');
+    expect(page.text('#collected-camera')).toContain('不拍照');
+    expect(page.text('#collected-album')).toContain('相册（仅写入）');
+    expect(page.text('#collected-album')).toContain('不读取相册');
+    expect(page.text('#collected-volunteer')).toContain('身份证号加密保存');
+  });
   it('lists what is collected: address, name, concern text, chosen photos, an optional phone and subscriptions', async () => {
     const { page } = await open();
     const collected = page.text('#collected');

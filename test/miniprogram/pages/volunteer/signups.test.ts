@@ -78,3 +78,15 @@ describe('withdrawing', () => {
     expect(wxMock.showToast).toHaveBeenCalledWith({ title: '已退出', icon: 'success' });
   });
 });
+
+describe('on the day of a booked shift', () => {
+  it('offers 签到 / 签退 on that sign-up only, opening the check-in page for its activity and shift', async () => {
+    const today = signup('t', 'booked', '已报名', { startAt: NOW + 3600_000, endAt: NOW + 3 * 3600_000, allowedActions: ['activity.get', 'activity.withdraw', 'activity.checkIn'] });
+    const { page } = await open({ 'activity.mine': ok({ items: [today, booked] }) });
+    expect(page.count('.check-in-btn')).toBe(1);
+    await page.tap('#check-in-t');
+    const url = (wxMock.navigateTo.mock.calls[0][0] as { url: string }).url;
+    expect(url).toMatch(/^\/pages\/volunteer\/check-in\/index\?activityId=a-t&shiftId=s1&title=/);
+    expect(decodeURIComponent(url)).toContain('重阳节敬老探访');
+  });
+});
