@@ -6,6 +6,7 @@
  */
 import type { ActivityStatus, CheckMethod, EntryFlag, EntryKind, EntryStatus, RoundingRule, SignupStatus } from '../../../../miniprogram/core/volunteer/vocabulary';
 import type { Doc } from '../../ports/store';
+import type { CertificateSnapshotView } from '../../../../miniprogram/core/volunteer/certificate';
 
 /** One per member who registered (`vol_<memberId>`); a non-resident waits for staff verification. */
 export interface VolunteerRecord extends Doc {
@@ -233,22 +234,8 @@ export interface CertificateRecord extends Doc {
   memberId: string;
   /** 证明编号, e.g. 幸福里-2026-0001. */
   number: string;
-  snapshot: {
-    name: string;
-    idType: '居民身份证' | null;
-    idNumberMasked: string | null;
-    volunteerNumber: string;
-    minutes: number;
-    content: string[];
-    period: { from: string; to: string };
-    issuer: string;
-    personInCharge: string;
-    handler: string;
-    contact: string;
-    rounding: string;
-    ruleVersion: string;
-    entryIds: string[];
-  };
+  /** What the page shows, plus the entries it was made from (never shown). */
+  snapshot: CertificateSnapshotView & { entryIds: string[] };
   /** Opaque token in the QR; the public verify page shows validity, hours, period, masked name. */
   verifyToken: string;
   issuedAt: number;

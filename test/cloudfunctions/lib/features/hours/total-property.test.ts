@@ -84,7 +84,9 @@ test('the total always equals the sum of verified entries', async () => {
         h.close();
       }
     }),
-    { numRuns: 15 },
+    // A fixed seed: the run is the same on every machine, and the checks below prove it reaches
+    // verified, declined and corrected entries (a random seed sometimes met none of one kind).
+    { numRuns: 15, seed: 20261202 },
   );
   expect(seen.verified).toBeGreaterThan(0);
   expect(seen.declined).toBeGreaterThan(0);
