@@ -5,9 +5,9 @@
  * and archives resolved ones nobody rated. Each move is a compare-and-set on the concern's
  * version, so a second or overlapping sweep finds nothing left to do.
  */
-import { AppError } from '../../../../miniprogram/core/errors';
 import type { Deps } from '../../kernel/deps';
-import { ScopedStore } from '../../kernel/scoped-store';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { forEachDue } from '../../kernel/due';
 import { CHASE_INTERVAL, contactDeadline, DEFAULT_RESIDENT_WAIT_DAYS, nextResidentWake } from './lifecycle';
 import { DAY } from '../../kernel/time';
 import type { ClockMiss, ConcernRecord } from './records';
@@ -126,29 +126,12 @@ async function planFor(db: ScopedStore, c: ConcernRecord, now: number): Promise<
 }
 
 export async function runConcernClocks(deps: Deps, now: number, budget: { pages: number }) {
-  const counts: Record<ClockOutcome | 'conflicts', number> = { rerouted: 0, escalated: 0, reminded: 0, chased: 0, lapsed: 0, autoClosed: 0, residentSilent: 0, cleared: 0, conflicts: 0 };
-  for (let page = 0; page < budget.pages; page += 1) {
-    // Always the earliest due first; handled ones move their wakeAt, so no cursor is needed.
-    const due = await deps.store.query('concerns', {
-      where: { wakeAt: { $lte: now } },
-      orderBy: { field: 'wakeAt', dir: 'asc' },
-      limit: 50,
-    });
-    let progressed = 0;
-    for (const c of due.items) {
-      const db = new ScopedStore(deps.store, c.communityId);
-      const plan = await planFor(db, c, now);
-      try {
-        const { next, event } = await commit(db, 'system', c, plan.patch, plan.step, now);
-        for (const m of plan.messages) await notifyAll(deps.notifier, next, event._id, m);
-        counts[plan.outcome] += 1;
-        progressed += 1;
-      } catch (err) {
-        if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-        counts.conflicts += 1;
-      }
-    }
-    if (!due.next || progressed === 0) break;
-  }
-  return counts;
+  const counts: Record<ClockOutcome, number> = { rerouted: 0, escalated: 0, reminded: 0, chased: 0, lapsed: 0, autoClosed: 0, residentSilent: 0, cleared: 0 };
+  const { conflicts } = await forEachDue(deps.store, 'concerns', now, budget.pages, async (c, db) => {
+    const plan = await planFor(db, c, now);
+    const { next, event } = await commit(db, 'system', c, plan.patch, plan.step, now);
+    for (const m of plan.messages) await notifyAll(deps.notifier, next, event._id, m);
+    counts[plan.outcome] += 1;
+  });
+  return { ...counts, conflicts };
 }
