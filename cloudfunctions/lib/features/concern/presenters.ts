@@ -132,7 +132,8 @@ export function toConcernView(
   const first = staffRef(c.firstResponderId, names);
   if (first) view.firstResponder = first;
   if (c.pausedAt !== null) view.pausedSince = c.pausedAt;
-  if (c.status === 'waitingResident' && c.residentWait) view.residentWaitUntil = c.residentWait.closeAt;
+  // Only the author can answer the question: a merge follower gets no countdown.
+  if (c.status === 'waitingResident' && c.residentWait && !follower) view.residentWaitUntil = c.residentWait.closeAt;
   if (staff && c.urges) view.urges = c.urges;
   if (staff && c.lastUrgedAt) view.lastUrgedAt = c.lastUrgedAt;
   if (c.resolution) view.resolution = { summary: c.resolution.summary, photos: visible(c.resolution.photos), at: c.resolution.at };

@@ -1,7 +1,7 @@
 import type { Handler } from '../../kernel/action';
 import { DAY } from '../../kernel/time';
 import { DEFAULT_RESIDENT_WAIT_DAYS, nextResidentWake, pause } from './lifecycle';
-import { act, residents } from './transition';
+import { act } from './transition';
 
 /**
  * Asks the resident for more; the clocks stop until they answer. The wait has an end the
@@ -15,7 +15,7 @@ export const requestInfo: Handler<'concern.requestInfo'> = async (ctx) => {
     return {
       patch: { status: 'waitingResident', ...pause(c, ctx.now), overdue: false, residentWait, wakeAt: nextResidentWake(residentWait, ctx.now) },
       step: { type: 'concern.infoRequested', public: true, note: ctx.input.question },
-      messages: () => [{ to: residents(c).slice(0, 1), kind: 'concern.infoRequested', title: '请补充诉求情况', body: ctx.input.question.slice(0, 60) }],
+      messages: () => [{ to: [c.authorId], kind: 'concern.infoRequested', title: '请补充诉求情况', body: ctx.input.question.slice(0, 60) }],
     };
   }, [], { question: ctx.input.question });
 };

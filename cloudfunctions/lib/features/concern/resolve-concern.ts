@@ -1,6 +1,6 @@
 import type { Handler } from '../../kernel/action';
 import { RATING_WINDOW } from './lifecycle';
-import { act, residents } from './transition';
+import { act } from './transition';
 import { sentence } from '../../../../miniprogram/core/format';
 
 /** 办结: the handler states what was done; the resident has a week to say if it worked. */
@@ -21,7 +21,7 @@ export const resolveConcern: Handler<'concern.resolve'> = async (ctx) => {
     },
     step: { type: 'concern.resolved', public: true, note: ctx.input.summary, photos: ctx.input.photos },
     messages: () => [
-      { to: residents(c).slice(0, 1), kind: 'concern.resolved', title: '您的诉求已办结，请评价', body: `${sentence(ctx.input.summary)}。问题解决了吗？欢迎评价。` },
+      { to: [c.authorId], kind: 'concern.resolved', title: '您的诉求已办结，请评价', body: `${sentence(ctx.input.summary)}。问题解决了吗？欢迎评价。` },
       // Followers of a merge hear the outcome; the rating is the original author's alone.
       { to: c.followerIds, kind: 'concern.resolved', title: '与您反映的问题合并办理的诉求已办结', body: `${sentence(ctx.input.summary)}。` },
     ],

@@ -22,6 +22,8 @@ export const verifyHours: Handler<'hours.verify'> = async (ctx) => {
     throw new AppError('FORBIDDEN', '不能核验本人的服务时长，请由其他负责人核验');
   }
   if (!decider) throw new AppError('FORBIDDEN', '只有活动的项目负责人可以核验');
+  // A correction is decided by someone other than its maker, or one lead could grant hours alone.
+  if (entry.kind === 'adjustment' && entry.createdBy === me) throw new AppError('FORBIDDEN', '不能核验本人提交的更正，请由其他负责人或管理员核验');
   if (entry.status !== 'pending') throw new AppError('CONFLICT', '这条记录已经核验过');
   await checkWritten(ctx, { reason: ctx.input.reason });
   const second = needsSecondVerifier(entry) && entry.decidedBy !== null;

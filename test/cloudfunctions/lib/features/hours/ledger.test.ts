@@ -107,6 +107,17 @@ describe('corrections are new entries', () => {
     expect(after.entries.find((x) => x.id === e.id)).toMatchObject({ minutes: 120, status: 'verified' });
   });
 
+  test('nobody verifies a correction they made themselves: one lead cannot grant hours alone', async () => {
+    const a = await seedActivity(h, { booked: [LIU] });
+    const e = await served(a);
+    await verify(LEAD, e.id);
+    const fix = await h.ok<HourEntryView>(LEAD, 'hours.adjust', { entryId: e.id, minutes: 480, reason: '补登当天下午的服务' }, key());
+    expect(await verify(LEAD, fix.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await mine()).verified.minutes).toBe(120);
+    expect(await verify(ADMIN, fix.id)).toMatchObject({ ok: true, data: { status: 'verified' } });
+    expect((await mine()).verified.minutes).toBe(600);
+  });
+
   test('the volunteer cannot adjust their own hours', async () => {
     const a = await seedActivity(h, { booked: [LIU] });
     const e = await served(a);

@@ -91,6 +91,21 @@ describe('a family moving out', () => {
   });
 });
 
+describe('someone who moved out and follows a handed-over concern', () => {
+  it('hears the outcome, but is neither asked for details nor asked to rate', async () => {
+    const asked = await submit();
+    const fixed = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', { category: 'cat_demo_repair', buildingId: h.ids['1号楼'], text: '楼道声控灯不亮了，晚上看不见' }, key());
+    for (const c of [asked, fixed]) await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
+    await h.ok('demo-resident-1', 'member.leaveHousehold', { confirm: true });
+    await h.ok('demo-grid-1', 'concern.requestInfo', { concernId: asked.id, question: '漏水的是哪一根管子？' });
+    expect(await inboxTitles('demo-resident-1')).not.toContain('请补充诉求情况');
+    await h.ok('demo-grid-1', 'concern.resolve', { concernId: fixed.id, summary: '已更换灯泡' });
+    const titles = await inboxTitles('demo-resident-1');
+    expect(titles).not.toContain('请评价');
+    expect(titles).toContain('与您反映的问题合并办理的诉求已办结');
+  });
+});
+
 describe('staff removing a member who moved away', () => {
   it('lets the grid worker of the building remove them, audited with the reason, the person told', async () => {
     await moveIn('demo-spouse', '1', '101', '刘先生');
