@@ -4,6 +4,7 @@
  * ID numbers keep their digits.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 export interface Sheet {
   title: string;
@@ -17,6 +18,7 @@ export async function workbookBase64(sheet: Sheet, now: Date): Promise<string> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '邻里';
   wb.created = now;
+  wb.modified = now;
   const ws = wb.addWorksheet(sheet.title.slice(0, 31));
   const width = Math.max(1, sheet.header.length);
   ws.addRow([sheet.title]).font = { bold: true, size: 14 };
@@ -33,5 +35,19 @@ export async function workbookBase64(sheet: Sheet, now: Date): Promise<string> {
   });
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   const buffer = await wb.xlsx.writeBuffer();
-  return Buffer.from(buffer as ArrayBuffer).toString('base64');
+  return (await stampEntries(Buffer.from(buffer as ArrayBuffer), now)).toString('base64');
+}
+
+/**
+ * exceljs stamps every zip entry with the wall clock, so the same sheet asked for twice
+ * came back as different bytes whenever the calls straddled a two-second DOS-time step.
+ * Restamping with the request's own time makes an export a function of its data: a
+ * repeated download is byte-identical and can be compared or hashed.
+ */
+async function stampEntries(xlsx: Buffer, now: Date): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  zip.forEach((_path, entry) => {
+    entry.date = now;
+  });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }

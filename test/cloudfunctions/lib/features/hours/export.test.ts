@@ -84,3 +84,17 @@ describe('the sheets', () => {
     expect(ok.rows).toBe(3);
   });
 });
+
+describe('the same export asked for twice is the same file', () => {
+  it('gives identical bytes even when the wall clock moves between the calls', async () => {
+    const first = await h.ok<Exported>('demo-admin', 'hours.export', { kind: 'person', memberId: w.resident });
+    // exceljs stamps zip entries with the wall clock at two-second steps; cross one (only Date is faked).
+    jest.useFakeTimers({ now: Date.now() + 4000, doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
+    try {
+      const second = await h.ok<Exported>('demo-admin', 'hours.export', { kind: 'person', memberId: w.resident });
+      expect(second.base64).toBe(first.base64);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
