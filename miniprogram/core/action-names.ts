@@ -119,6 +119,23 @@ export const ACTION_NAMES = [
   'hours.revokeCertificate',
   'hours.verifyCertificate',
   'hours.export',
+  'roll.list',
+  'roll.import',
+  'roll.correct',
+  'poll.create',
+  'poll.list',
+  'poll.get',
+  'poll.vote',
+  'poll.myBallot',
+  'poll.roll',
+  'poll.enterPaperBallot',
+  'poll.confirmPaperBallot',
+  'poll.pendingPaper',
+  'poll.recordHands',
+  'poll.close',
+  'poll.cancel',
+  'poll.results',
+  'poll.publish',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

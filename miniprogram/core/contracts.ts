@@ -18,6 +18,7 @@ import * as volunteer from './volunteer/contract';
 import * as checkInContract from './volunteer/check-in-contract';
 import * as hours from './hours/contract';
 import * as certificate from './volunteer/certificate';
+import * as poll from './poll/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -136,6 +137,24 @@ export const contracts = {
   'hours.revokeCertificate': certificate.revokeCertificate,
   'hours.verifyCertificate': certificate.verifyCertificate,
   'hours.export': certificate.exportSheet,
+  // 投票表决: the rolls, then polls and their ballots.
+  'roll.list': poll.listRoll,
+  'roll.import': poll.importRoll,
+  'roll.correct': poll.correctRoll,
+  'poll.create': poll.createPoll,
+  'poll.list': poll.listPolls,
+  'poll.get': poll.getPoll,
+  'poll.vote': poll.vote,
+  'poll.myBallot': poll.myBallot,
+  'poll.roll': poll.pollRoll,
+  'poll.enterPaperBallot': poll.enterPaperBallot,
+  'poll.confirmPaperBallot': poll.confirmPaperBallot,
+  'poll.pendingPaper': poll.pendingPaperBallots,
+  'poll.recordHands': poll.recordHands,
+  'poll.close': poll.closePoll,
+  'poll.cancel': poll.cancelPoll,
+  'poll.results': poll.pollResults,
+  'poll.publish': poll.publishPoll,
 } as const;
 
 export type Contracts = typeof contracts;
