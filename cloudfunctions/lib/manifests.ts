@@ -28,6 +28,8 @@ import { volunteerManifest } from './features/volunteer/manifest';
 import { teamManifest } from './features/team/manifest';
 import { activityManifest } from './features/activity/manifest';
 import { hoursManifest } from './features/hours/manifest';
+import { rollManifest } from './features/roll/manifest';
+import { pollManifest } from './features/poll/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -45,6 +47,8 @@ export const FEATURES = {
   team: teamManifest,
   activity: activityManifest,
   hours: hoursManifest,
+  roll: rollManifest,
+  poll: pollManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

@@ -209,6 +209,9 @@ const choiceInput = z.union([
 
 const openText = text('补充意见', 0, 300);
 
+/** The marks on a ballot, as both the app and the paper entry send them. */
+export type PollVote = { choice: { optionIds: string[] } | { abstain: true } };
+
 export const createPoll = contract<PollView>()({
   name: 'poll.create',
   summary: '发起投票表决（开始后名册冻结，不能再改）',

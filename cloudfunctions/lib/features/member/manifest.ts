@@ -52,6 +52,8 @@ export const memberManifest = {
         // The finder: 楼栋 → 单元 → 房号; and households written before the keys, for the backfill.
         ['communityId', 'buildingId', 'unitKey', 'roomKey', '_id'],
         ['unitKey', '_id'],
+        // A poll's roll: every household of the community, frozen when the poll opens.
+        ['communityId', 'createdAt', '_id'],
       ],
       holds: 'shared',
     },

@@ -1,0 +1,45 @@
+import type { MyBallotView } from '../../../../miniprogram/core/poll/contract';
+import { CHANNEL_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
+import type { Handler } from '../../kernel/action';
+import { isStaff } from '../../../../miniprogram/core/roles';
+import { looksEligible, mayManage } from './permissions';
+import { toPollView } from './presenters';
+import { ballotId, type PollRecord } from './records';
+
+const CURRENT = ['scheduled', 'open'];
+const PAST = ['closed', 'published', 'cancelled'];
+
+/**
+ * Polls the caller may see, soonest end first (current) or latest first (past). A resident's
+ * row says whether their household (or they) voted, from one read of the page's ballots;
+ * owners' polls leave that to the poll page, which reads the frozen roll.
+ */
+export const listPolls: Handler<'poll.list'> = async (ctx) => {
+  const db = ctx.db();
+  const current = ctx.input.when === 'current';
+  const page = await db.query('polls', {
+    where: { status: { $in: current ? CURRENT : PAST } },
+    orderBy: { field: 'closesAt', dir: current ? 'asc' : 'desc' },
+    limit: ctx.input.limit,
+    after: ctx.input.cursor,
+  });
+  const staff = isStaff(ctx.caller.roles);
+  const visible = page.items.filter((p) => mayManage(ctx.caller, p) || looksEligible(ctx.caller, p) || (staff && p.createdBy === ctx.caller.memberId));
+  const keyOf = (p: PollRecord) => (p.unit === 'household' ? ctx.caller.householdId : p.unit === 'person' ? ctx.caller.memberId : null);
+  const ids = visible.flatMap((p) => (keyOf(p) ? [ballotId(p._id, keyOf(p) as string)] : []));
+  const ballots = new Map((ids.length ? await db.getMany('ballots', ids) : []).map((b) => [b._id, b]));
+  const items = visible.map((p) => {
+    const key = keyOf(p);
+    const b = key ? ballots.get(ballotId(p._id, key)) : undefined;
+    const eligible = looksEligible(ctx.caller, p);
+    const mine: MyBallotView | null = key && eligible
+      ? {
+          pollId: p._id, voted: !!b, byMe: b?.voterId === ctx.caller.memberId, byName: b && b.voterId !== ctx.caller.memberId ? b.voterName : null,
+          channel: b?.channel ?? null, channelLabel: b ? CHANNEL_LABELS[b.channel] : null, at: b?.at ?? null, counted: b?.status === 'counted',
+          receipt: b && b.voterId === ctx.caller.memberId ? b.receipt : null, choiceLabels: null, units: [], cannotVote: null,
+        }
+      : null;
+    return toPollView(ctx.caller, p, ctx.now, eligible, mine);
+  });
+  return { items, ...(page.next ? { next: page.next } : {}) };
+};

@@ -1,0 +1,79 @@
+/**
+ * What a voter may know of the ballot for their unit: that it was counted, when, by which
+ * channel, and — in 一户一票 — by whom of their own household. For a secret ballot not even
+ * the voter is shown their choice: a screen that proves how someone voted could be
+ * demanded of them.
+ */
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { MyBallotView } from '../../../../miniprogram/core/poll/contract';
+import { CHANNEL_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
+import type { Deps } from '../../kernel/deps';
+import type { Handler, HandlerContext } from '../../kernel/action';
+import type { IdentifiedCaller } from '../../kernel/caller';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { isVotingTime, looksEligible, mayManage } from './permissions';
+import { ballotId, type PollRecord } from './records';
+import { openIfDue, unitsOfVoter } from './roll-freeze';
+import { openChoice } from './seal';
+import { closeNow } from './close-poll';
+
+type Ctx = HandlerContext<unknown, IdentifiedCaller>;
+
+export async function loadPoll(ctx: Ctx, pollId: string): Promise<PollRecord> {
+  const db = ctx.db();
+  const poll = await openIfDue(ctx.deps, db, await db.require('polls', pollId, '投票不存在', 'pollId'), ctx.now);
+  if (poll.status !== 'open' || ctx.now < poll.closesAt) return poll;
+  // Past its end and the sweep not yet by: close it now, so nobody waits for a result.
+  try {
+    return await closeNow(db, poll, 'system', null, ctx.now);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return db.require('polls', pollId, '投票不存在', 'pollId');
+    throw err;
+  }
+}
+
+export async function ballotView(deps: Pick<Deps, 'cipher'>, db: ScopedStore, caller: IdentifiedCaller, poll: PollRecord, now: number): Promise<MyBallotView> {
+  const units = await unitsOfVoter(db, poll, caller.memberId);
+  const ballots = new Map((await db.getMany('ballots', units.map((u) => ballotId(poll._id, u.unitKey)))).map((b) => [b.unitKey, b]));
+  const first = units.map((u) => ballots.get(u.unitKey)).find((b) => b) ?? null;
+  const byMe = !!first && first.voterId === caller.memberId;
+  const choice = first && byMe && !poll.secret ? openChoice(deps, first.choiceSealed) : null;
+  const labels = choice ? (choice.abstain ? ['弃权'] : poll.options.filter((o) => choice.optionIds?.includes(o.id)).map((o) => o.label)) : null;
+  return {
+    pollId: poll._id,
+    voted: !!first,
+    byMe,
+    byName: first && !byMe ? (first.voterName ?? (first.channel === 'paper' ? '纸质选票' : '工作人员现场录入')) : null,
+    channel: first?.channel ?? null,
+    channelLabel: first ? CHANNEL_LABELS[first.channel] : null,
+    at: first?.at ?? null,
+    counted: first?.status === 'counted',
+    receipt: byMe ? first.receipt : null,
+    choiceLabels: labels,
+    units: units.map((u) => ({ unitKey: u.unitKey, label: u.unit.label, voted: ballots.has(u.unitKey) })),
+    cannotVote: cannotVote(poll, now, units.length, units.every((u) => ballots.has(u.unitKey))),
+  };
+}
+
+function cannotVote(poll: PollRecord, now: number, units: number, allVoted: boolean): string | null {
+  if (poll.status === 'cancelled') return '投票已撤销';
+  if (now < poll.opensAt) return '投票尚未开始';
+  if (!isVotingTime(poll, now)) return '投票已结束';
+  if (units === 0) return poll.unit === 'ownerUnit' ? '您不在本次业主名册上（或名册中的业主尚未关联到您），如有疑问请联系社区' : '您不在本次投票的名册上（名册在投票开始时确定），如有疑问请联系社区';
+  if (allVoted) return poll.unit === 'household' ? '您家已经投过票，一户一票' : '已经投过票，每个计票单位一票';
+  if (!poll.channels.includes('app')) return '本次投票不在小程序投票，请按社区通知到现场或领取纸质选票';
+  return null;
+}
+
+/** Whether the caller may see the poll at all: staff within reach, or a resident in scope or on its roll. */
+export async function mayView(db: ScopedStore, caller: IdentifiedCaller, poll: PollRecord): Promise<boolean> {
+  if (mayManage(caller, poll) || looksEligible(caller, poll)) return true;
+  return (await unitsOfVoter(db, poll, caller.memberId)).length > 0;
+}
+
+export const myBallot: Handler<'poll.myBallot'> = async (ctx) => {
+  const poll = await loadPoll(ctx, ctx.input.pollId);
+  const db = ctx.db();
+  if (!(await mayView(db, ctx.caller, poll))) throw new AppError('NOT_FOUND', '投票不存在');
+  return ballotView(ctx.deps, db, ctx.caller, poll, ctx.now);
+};

@@ -1,0 +1,35 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { Handler } from '../../kernel/action';
+import { appendEvent } from '../../kernel/audit';
+import { loadPoll } from './my-ballot';
+import { mayManage } from './permissions';
+import type { PublishedResult } from './records';
+import { resultView } from './results';
+import { pendingPaper, tally } from './tally';
+
+/**
+ * Publishing takes a second person: an admin other than the one who set the poll up. The
+ * tally is taken once more and frozen into the poll with the roll's hash; it never changes.
+ */
+export const publishPoll: Handler<'poll.publish'> = async (ctx) => {
+  const db = ctx.db();
+  const poll = await loadPoll(ctx, ctx.input.pollId);
+  if (!mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有社区管理员可以公布结果');
+  if (poll.createdBy === ctx.caller.memberId) throw new AppError('FORBIDDEN', '须由发起人以外的另一位管理员公布结果');
+  if (poll.status === 'published') return resultView(ctx, poll);
+  if (poll.status !== 'closed') throw new AppError('CLOSED', '投票结束后才能公布结果');
+  if ((await pendingPaper(db, poll)).items.length) throw new AppError('CONFLICT', '还有纸质选票待复核，复核完毕才能公布');
+  const t = await tally(ctx.deps, db, poll);
+  const published: PublishedResult = {
+    ballots: t.ballots, abstain: t.abstain, areaCenti: t.areaCenti, support: t.support, byChannel: t.byChannel, decision: t.decision,
+    publishedAt: ctx.now, publishedBy: ctx.caller.memberId, publishedByName: ctx.caller.name ?? '管理员',
+  };
+  const patch = { status: 'published' as const, published, version: poll.version + 1 };
+  if (!(await db.update('polls', poll._id, patch, { status: 'closed', version: poll.version }))) {
+    const again = await db.require('polls', poll._id);
+    if (again.status === 'published') return resultView(ctx, again);
+    throw new AppError('CONFLICT', '投票状态刚刚变化，请刷新');
+  }
+  await appendEvent(db, ctx.caller, { key: 'published', subject: `poll:${poll._id}`, type: 'poll.published', from: 'closed', to: 'published', public: true, note: t.decision.explanation, at: ctx.now });
+  return resultView(ctx, { ...poll, ...patch });
+};

@@ -1,0 +1,91 @@
+/**
+ * The roll a poll is decided against, frozen when it opens. Two processes may freeze at
+ * once and read the live roll a moment apart: each writes its own bucket set under a fresh
+ * freeze id, and only the one whose compare-and-set opens the poll counts. The hash over
+ * every unit is published with the result, so the roll cannot be changed unseen.
+ */
+import { createHash } from 'node:crypto';
+import { AppError } from '../../../../miniprogram/core/errors';
+import { appendEvent } from '../../kernel/audit';
+import type { Deps } from '../../kernel/deps';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { censusFor, type CensusUnit } from '../roll/census';
+import { rollBucketId, type PollRecord, type PollRollBucketRecord, type RollUnit } from './records';
+
+const UNITS_PER_BUCKET = 200;
+
+export function bucketOf(key: string, buckets: number): number {
+  return parseInt(createHash('sha256').update(key).digest('hex').slice(0, 8), 16) % buckets;
+}
+
+export function rollHash(units: readonly CensusUnit[]): string {
+  const canonical = [...units]
+    .sort((a, b) => (a.unitKey < b.unitKey ? -1 : 1))
+    .map((u) => [u.unitKey, u.label, u.areaCenti, [...u.voterIds].sort()]);
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
+}
+
+/**
+ * Opens a scheduled poll whose time has come: freezes the roll and moves the poll to open.
+ * Returns the poll as it now stands (someone else may have opened it first).
+ */
+export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: PollRecord, now: number): Promise<PollRecord> {
+  if (poll.status !== 'scheduled' || now < poll.opensAt) return poll;
+  const census = await censusFor(db, poll.unit, poll.eligibility, poll.rule.headCount ?? 'perOwner');
+  const buckets = Math.max(1, Math.ceil(census.length / UNITS_PER_BUCKET));
+  const freezeId = deps.ids.random('f').replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+  const docs: PollRollBucketRecord[] = Array.from({ length: buckets }, (_, bucket) => ({
+    _id: rollBucketId(poll._id, freezeId, bucket), communityId: db.communityId, pollId: poll._id, freezeId, bucket, units: {}, voters: {},
+  }));
+  for (const u of census) {
+    const unit: RollUnit = { label: u.label, areaCenti: u.areaCenti, voterIds: u.voterIds, voterNames: u.voterNames, buildingId: u.buildingId };
+    docs[bucketOf(u.unitKey, buckets)].units[u.unitKey] = unit;
+    for (const v of u.voterIds) {
+      const at = docs[bucketOf(v, buckets)].voters;
+      at[v] = [...(at[v] ?? []), u.unitKey];
+    }
+  }
+  for (const d of docs) await db.insert('pollRolls', d);
+  const roll = { freezeId, buckets, size: census.length, areaCenti: census.reduce((n, u) => n + u.areaCenti, 0), hash: rollHash(census) };
+  const next: PollRecord = { ...poll, status: 'open', roll, wakeAt: poll.closesAt, version: poll.version + 1 };
+  const { _id, ...patch } = next;
+  void _id;
+  if (!(await db.update('polls', poll._id, patch, { status: 'scheduled', version: poll.version }))) {
+    const now2 = await db.get('polls', poll._id);
+    if (!now2) throw new AppError('NOT_FOUND', '投票不存在');
+    return now2;
+  }
+  await appendEvent(db, 'system', { key: 'opened', subject: `poll:${poll._id}`, type: 'poll.opened', from: 'scheduled', to: 'open', public: true, note: `名册${census.length}个单位，校验码${roll.hash.slice(0, 16)}`, at: now });
+  return next;
+}
+
+/** The frozen entry of one unit, or null when the unit is not on the roll. */
+export async function rollUnit(db: ScopedStore, poll: PollRecord, unitKey: string): Promise<RollUnit | null> {
+  if (!poll.roll) return null;
+  const bucket = await db.get('pollRolls', rollBucketId(poll._id, poll.roll.freezeId, bucketOf(unitKey, poll.roll.buckets)));
+  return bucket?.units[unitKey] ?? null;
+}
+
+/** The units a member may vote for on the frozen roll, with their entries. */
+export async function unitsOfVoter(db: ScopedStore, poll: PollRecord, memberId: string): Promise<{ unitKey: string; unit: RollUnit }[]> {
+  if (!poll.roll) return [];
+  const roll = poll.roll;
+  const mine = await db.get('pollRolls', rollBucketId(poll._id, roll.freezeId, bucketOf(memberId, roll.buckets)));
+  const keys = mine?.voters[memberId] ?? [];
+  const ids = [...new Set(keys.map((k) => rollBucketId(poll._id, roll.freezeId, bucketOf(k, roll.buckets))))];
+  const buckets = new Map((ids.length === 1 && mine && ids[0] === mine._id ? [mine] : await db.getMany('pollRolls', ids)).map((b) => [b._id, b]));
+  return keys.flatMap((k) => {
+    const unit = buckets.get(rollBucketId(poll._id, roll.freezeId, bucketOf(k, roll.buckets)))?.units[k];
+    return unit ? [{ unitKey: k, unit }] : [];
+  });
+}
+
+/** Every unit of the frozen roll (staff screens and the tally), in label order. */
+export async function wholeRoll(db: ScopedStore, poll: PollRecord): Promise<{ unitKey: string; unit: RollUnit }[]> {
+  if (!poll.roll) return [];
+  const roll = poll.roll;
+  const ids = Array.from({ length: roll.buckets }, (_, b) => rollBucketId(poll._id, roll.freezeId, b));
+  const docs: PollRollBucketRecord[] = [];
+  for (let i = 0; i < ids.length; i += 100) docs.push(...(await db.getMany('pollRolls', ids.slice(i, i + 100))));
+  return docs.flatMap((d) => Object.entries(d.units).map(([unitKey, unit]) => ({ unitKey, unit }))).sort((a, b) => a.unit.label.localeCompare(b.unit.label, 'zh-CN'));
+}
