@@ -2,7 +2,7 @@ import type { MyBallotView } from '../../../../miniprogram/core/poll/contract';
 import { CHANNEL_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
 import type { Handler } from '../../kernel/action';
 import { isStaff } from '../../../../miniprogram/core/roles';
-import { looksEligible, mayManage } from './permissions';
+import { looksEligible, mayCollectAny } from './permissions';
 import { toPollView } from './presenters';
 import { ballotId, type PollRecord } from './records';
 
@@ -24,7 +24,7 @@ export const listPolls: Handler<'poll.list'> = async (ctx) => {
     after: ctx.input.cursor,
   });
   const staff = isStaff(ctx.caller.roles);
-  const visible = page.items.filter((p) => mayManage(ctx.caller, p) || looksEligible(ctx.caller, p) || (staff && p.createdBy === ctx.caller.memberId));
+  const visible = page.items.filter((p) => mayCollectAny(ctx.caller, p) || looksEligible(ctx.caller, p) || (staff && p.createdBy === ctx.caller.memberId));
   const keyOf = (p: PollRecord) => (p.unit === 'household' ? ctx.caller.householdId : p.unit === 'person' ? ctx.caller.memberId : null);
   const ids = visible.flatMap((p) => (keyOf(p) ? [ballotId(p._id, keyOf(p) as string)] : []));
   const ballots = new Map((ids.length ? await db.getMany('ballots', ids) : []).map((b) => [b._id, b]));

@@ -11,7 +11,7 @@ import type { Deps } from '../../kernel/deps';
 import type { Handler, HandlerContext } from '../../kernel/action';
 import type { IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { isVotingTime, looksEligible, mayManage } from './permissions';
+import { isVotingTime, looksEligible, mayCollectAny } from './permissions';
 import { ballotId, type PollRecord } from './records';
 import { openIfDue, unitsOfVoter } from './roll-freeze';
 import { openChoice } from './seal';
@@ -67,7 +67,7 @@ function cannotVote(poll: PollRecord, now: number, units: number, allVoted: bool
 
 /** Whether the caller may see the poll at all: staff within reach, or a resident in scope or on its roll. */
 export async function mayView(db: ScopedStore, caller: IdentifiedCaller, poll: PollRecord): Promise<boolean> {
-  if (mayManage(caller, poll) || looksEligible(caller, poll)) return true;
+  if (mayCollectAny(caller, poll) || looksEligible(caller, poll)) return true;
   return (await unitsOfVoter(db, poll, caller.memberId)).length > 0;
 }
 

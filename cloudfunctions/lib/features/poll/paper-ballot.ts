@@ -13,7 +13,7 @@ import { checkWritten } from '../../kernel/content';
 import { op } from '../../ports/store';
 import { checkedChoice } from './choice';
 import { loadPoll } from './my-ballot';
-import { isVotingTime, mayManage } from './permissions';
+import { isVotingTime, mayCollect, mayCollectAny } from './permissions';
 import { toPaperView } from './presenters';
 import { ballotId } from './records';
 import { rollUnit } from './roll-freeze';
@@ -22,19 +22,19 @@ import { openChoice, receiptFor, sealChoice, sameMarks } from './seal';
 export const enterPaperBallot: Handler<'poll.enterPaperBallot'> = async (ctx) => {
   const db = ctx.db();
   const poll = await loadPoll(ctx, ctx.input.pollId);
-  if (!mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以录入');
+  if (!mayCollectAny(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以录入');
   if (!isVotingTime(poll, ctx.now)) throw new AppError('CLOSED', ctx.now < poll.opensAt ? '投票尚未开始' : '投票已结束，不能再录入选票');
   const channel = ctx.input.channel;
   if (!poll.channels.includes(channel)) throw new AppError('FORBIDDEN', `本次投票不接受${CHANNEL_LABELS[channel]}`);
   const unit = await rollUnit(db, poll, ctx.input.unitKey);
-  if (!unit) throw new AppError('NOT_FOUND', '该户不在本次投票的名册上', { issues: [{ path: 'unitKey', message: '该户不在名册上' }] });
+  if (!unit || !mayCollect(ctx.caller, poll, unit.gridId)) throw new AppError('NOT_FOUND', '该户不在本次投票的名册上（或不在您负责的网格）', { issues: [{ path: 'unitKey', message: '该户不在名册上' }] });
   const choice = checkedChoice(poll, ctx.input.choice, ctx.input.openText);
   await checkWritten(ctx, { openText: choice.openText });
   const sealed = sealChoice(ctx.deps, choice);
   const id = ballotId(poll._id, ctx.input.unitKey);
   const record = {
     _id: id, communityId: db.communityId, pollId: poll._id, unitKey: ctx.input.unitKey, unitLabel: unit.label, areaCenti: unit.areaCenti,
-    voterId: null, voterName: null, channel, status: channel === 'paper' ? ('pendingConfirm' as const) : ('counted' as const),
+    voterId: null, voterName: null, gridId: unit.gridId, channel, status: channel === 'paper' ? ('pendingConfirm' as const) : ('counted' as const),
     choiceSealed: sealed, enteredBy: ctx.caller.memberId, enteredByName: ctx.caller.name ?? '工作人员', confirmedBy: null, receipt: receiptFor(sealed), at: ctx.now, version: 1,
   };
   if (!(await db.insert('ballots', record))) {
@@ -50,7 +50,7 @@ export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx
   const db = ctx.db();
   const ballot = await db.require('ballots', ctx.input.ballotId, '选票不存在', 'ballotId');
   const poll = await db.require('polls', ballot.pollId, '投票不存在');
-  if (!mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以复核');
+  if (!mayCollect(ctx.caller, poll, ballot.gridId)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以复核');
   if (ballot.status !== 'pendingConfirm') throw new AppError('CONFLICT', '这张选票已经复核过');
   if (ballot.enteredBy === ctx.caller.memberId) throw new AppError('FORBIDDEN', '须由录入人以外的另一位工作人员复核');
   if (poll.status !== 'open' && poll.status !== 'closed') throw new AppError('CLOSED', '投票已公布结果，不能再复核');
@@ -77,7 +77,9 @@ export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx
 export const pendingPaperBallots: Handler<'poll.pendingPaper'> = async (ctx) => {
   const db = ctx.db();
   const poll = await db.require('polls', ctx.input.pollId, '投票不存在', 'pollId');
-  if (!mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以查看');
+  if (!mayCollectAny(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以查看');
   const page = await db.query('ballots', { where: { pollId: poll._id, status: 'pendingConfirm' }, orderBy: { field: 'at', dir: 'asc' }, limit: ctx.input.limit, after: ctx.input.cursor });
-  return { items: page.items.map(toPaperView), ...(page.next ? { next: page.next } : {}) };
+  // A grid worker confirms the paper of their own grids; the page may come back short for them.
+  const items = page.items.filter((b) => mayCollect(ctx.caller, poll, b.gridId));
+  return { items: items.map(toPaperView), ...(page.next ? { next: page.next } : {}) };
 };

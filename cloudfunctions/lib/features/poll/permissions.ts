@@ -12,6 +12,21 @@ export function mayManage(caller: Caller, poll: Pick<PollRecord, 'gridIds'>): bo
   return hasRole(caller, 'gridWorker') && poll.gridIds.length > 0 && poll.gridIds.every((g) => caller.gridIds.includes(g));
 }
 
+/**
+ * Paper and meeting ballots of one unit: whoever manages the poll, and the grid workers of
+ * the unit's grid — they are the ones who carry ballots door to door.
+ */
+export function mayCollect(caller: Caller, poll: Pick<PollRecord, 'gridIds'>, gridId: string | null): boolean {
+  return mayManage(caller, poll) || (hasRole(caller, 'gridWorker') && gridId !== null && caller.gridIds.includes(gridId));
+}
+
+/** Grid workers reach the paper of a poll that takes in any of their grids. */
+export function mayCollectAny(caller: Caller, poll: Pick<PollRecord, 'gridIds' | 'eligibility'>): boolean {
+  if (mayManage(caller, poll)) return true;
+  if (!hasRole(caller, 'gridWorker') || caller.gridIds.length === 0) return false;
+  return poll.eligibility.scope === 'community' || poll.gridIds.some((g) => caller.gridIds.includes(g));
+}
+
 /** By address alone: before a roll is frozen, and for listing. */
 export function looksEligible(caller: Caller, poll: Pick<PollRecord, 'eligibility' | 'buildingIds'>): boolean {
   const h = caller.household;
@@ -31,9 +46,11 @@ export function pollActions(caller: IdentifiedCaller, poll: PollRecord, now: num
   const voting = isVotingTime(poll, now);
   if (canVote && voting && poll.channels.includes('app')) out.push('poll.vote');
   if (canVote) out.push('poll.myBallot');
+  if (mayCollectAny(caller, poll)) {
+    if (voting && (poll.channels.includes('paper') || poll.channels.includes('meeting'))) out.push('poll.roll', 'poll.enterPaperBallot');
+    if (poll.channels.includes('paper') && (poll.status === 'open' || poll.status === 'closed')) out.push('poll.pendingPaper', 'poll.confirmPaperBallot');
+  }
   if (!mayManage(caller, poll)) return out;
-  if (voting && (poll.channels.includes('paper') || poll.channels.includes('meeting'))) out.push('poll.roll', 'poll.enterPaperBallot');
-  if (poll.channels.includes('paper') && (poll.status === 'open' || poll.status === 'closed')) out.push('poll.pendingPaper', 'poll.confirmPaperBallot');
   if (voting && poll.channels.includes('hands') && !poll.hands && hasRole(caller, 'admin')) out.push('poll.recordHands');
   if (poll.status === 'scheduled' && now < poll.opensAt) out.push('poll.cancel');
   if ((poll.status === 'open' || poll.status === 'scheduled') && now >= poll.opensAt && hasRole(caller, 'admin')) out.push('poll.close');

@@ -4,7 +4,7 @@ import { CHANNEL_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
 import type { Handler } from '../../kernel/action';
 import { everyPage } from '../../kernel/every-page';
 import { loadPoll } from './my-ballot';
-import { mayManage } from './permissions';
+import { mayCollect, mayCollectAny } from './permissions';
 import { wholeRoll } from './roll-freeze';
 
 /**
@@ -14,12 +14,13 @@ import { wholeRoll } from './roll-freeze';
 export const pollRoll: Handler<'poll.roll'> = async (ctx) => {
   const db = ctx.db();
   const poll = await loadPoll(ctx, ctx.input.pollId);
-  if (!mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以查看名册');
+  if (!mayCollectAny(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以查看名册');
   if (!poll.roll) throw new AppError('CLOSED', '投票尚未开始，名册还没有冻结');
   const [units, ballots] = [await wholeRoll(db, poll), await everyPage(db, 'ballots', { pollId: poll._id }, 'at')];
   const voted = new Map(ballots.map((b) => [b.unitKey, b.channel]));
   const search = ctx.input.search;
-  const matching = search ? units.filter((u) => u.unit.label.includes(search)) : units;
+  const mine = units.filter((u) => mayCollect(ctx.caller, poll, u.unit.gridId));
+  const matching = search ? mine.filter((u) => u.unit.label.includes(search)) : mine;
   const start = ctx.input.cursor ? Number.parseInt(ctx.input.cursor, 10) || 0 : 0;
   const slice = matching.slice(start, start + ctx.input.limit);
   const items = slice.map(({ unitKey, unit }) => {

@@ -63,6 +63,7 @@ export interface RollUnit {
   /** Names of the voters, for 一户一票's 「由谁投的」 within the household. */
   voterNames: Record<string, string>;
   buildingId: string | null;
+  gridId: string | null;
 }
 
 /**
@@ -95,6 +96,8 @@ export interface BallotRecord extends Doc {
   /** The member who cast it in the app; null for paper and meeting entries made by staff. */
   voterId: string | null;
   voterName: string | null;
+  /** The unit's grid, so its grid workers find and confirm the paper they collected. */
+  gridId: string | null;
   channel: PollChannel;
   status: BallotStatus;
   /** Sealed JSON `{ optionIds?, abstain?, openText? }`. */

@@ -38,7 +38,7 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
     _id: rollBucketId(poll._id, freezeId, bucket), communityId: db.communityId, pollId: poll._id, freezeId, bucket, units: {}, voters: {},
   }));
   for (const u of census) {
-    const unit: RollUnit = { label: u.label, areaCenti: u.areaCenti, voterIds: u.voterIds, voterNames: u.voterNames, buildingId: u.buildingId };
+    const unit: RollUnit = { label: u.label, areaCenti: u.areaCenti, voterIds: u.voterIds, voterNames: u.voterNames, buildingId: u.buildingId, gridId: u.gridId };
     docs[bucketOf(u.unitKey, buckets)].units[u.unitKey] = unit;
     for (const v of u.voterIds) {
       const at = docs[bucketOf(v, buckets)].voters;

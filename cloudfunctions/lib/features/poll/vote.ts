@@ -33,7 +33,7 @@ export const vote: Handler<'poll.vote'> = async (ctx) => {
   const id = ballotId(poll._id, target.unitKey);
   const written = await db.insert('ballots', {
     _id: id, communityId: db.communityId, pollId: poll._id, unitKey: target.unitKey, unitLabel: target.unit.label, areaCenti: target.unit.areaCenti,
-    voterId: me.memberId, voterName: target.unit.voterNames[me.memberId] ?? me.name ?? '居民', channel: 'app', status: 'counted',
+    voterId: me.memberId, gridId: target.unit.gridId, voterName: target.unit.voterNames[me.memberId] ?? me.name ?? '居民', channel: 'app', status: 'counted',
     choiceSealed: sealed, enteredBy: null, enteredByName: null, confirmedBy: null, receipt: receiptFor(sealed), at: ctx.now, version: 1,
   });
   if (written) await db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' });

@@ -24,6 +24,8 @@ export interface CensusUnit {
   voterIds: string[];
   voterNames: Record<string, string>;
   buildingId: string | null;
+  /** The grid of that building: its grid workers collect paper ballots there. */
+  gridId: string | null;
 }
 
 interface Where {
@@ -79,13 +81,14 @@ export async function householdCensus(db: ScopedStore, e: Eligibility): Promise<
     voterIds: adults.map((a) => a.memberId),
     voterNames: Object.fromEntries(adults.map((a) => [a.memberId, a.name])),
     buildingId: household.buildingId,
+    gridId: where.buildings.get(household.buildingId)?.gridId ?? null,
   }));
 }
 
 export async function adultCensus(db: ScopedStore, e: Eligibility): Promise<CensusUnit[]> {
   const where = await scopeOf(db, e);
   return (await householdsWithPeople(db, where)).flatMap(({ household, address, adults }) =>
-    adults.map((a) => ({ unitKey: a.memberId, label: `${a.name}（${address}）`, areaCenti: 0, voterIds: [a.memberId], voterNames: { [a.memberId]: a.name }, buildingId: household.buildingId })),
+    adults.map((a) => ({ unitKey: a.memberId, label: `${a.name}（${address}）`, areaCenti: 0, voterIds: [a.memberId], voterNames: { [a.memberId]: a.name }, buildingId: household.buildingId, gridId: where.buildings.get(household.buildingId)?.gridId ?? null })),
   );
 }
 
@@ -133,6 +136,7 @@ export async function ownerCensus(db: ScopedStore, e: Eligibility, headCount: He
       voterIds: [...voters.keys()],
       voterNames: Object.fromEntries(voters),
       buildingId: first.buildingId,
+      gridId: where.buildings.get(first.buildingId)?.gridId ?? null,
     };
   });
 }
