@@ -23,6 +23,7 @@ export const DEMO_PEOPLE = {
   'demo-volunteer-1': '志愿者（陈志愿）：尚未绑定住户',
   'demo-visitor-1': '访客：已提交绑定申请，等待第一网格审核',
   'demo-dept-1': '部门联系人（物业刘经理，幸福里物业）：收到吹哨给物业的协办请求并回复',
+  'demo-admin-2': '第二位社区管理员（李主任）：公布投票结果（须由发起人以外的管理员公布）',
 } as const;
 
 type Caller = (openid: string, action: string, data?: unknown, idempotencyKey?: string) => Promise<unknown>;
@@ -105,9 +106,48 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   if (options.lifecycle !== false) await seedLifecycle(call, buildings);
   if (options.lifecycle !== false) await seedVolunteering(call, store);
   if (options.lifecycle !== false) await seedVolunteerHours(call, store);
+  if (options.lifecycle !== false) await seedPolls(call, store);
 
   await store.insert('counters', SEED_MARK);
   return true;
+}
+
+/**
+ * Polls in every state a resident meets: one open per household (with a paper channel),
+ * one of the owners under Art. 278 (on the owner roll seeded above), and one closed and
+ * published — with a paper ballot entered by a grid worker and confirmed by an admin —
+ * so the result page shows its explanation.
+ */
+async function seedPolls(call: Caller, store: Store): Promise<void> {
+  await call('demo-admin', 'member.setRoles', { memberId: memberIdFor('demo-admin-2'), roles: ['admin'], name: '李主任' });
+  // The server's clock, as stamped on the record just written (the demo clock may be moved).
+  const now = (await store.get('members', memberIdFor('demo-admin-2')))?.updatedAt ?? Date.now();
+  const week = 7 * 24 * 3600_000;
+  const base = { description: '', minPicks: 1, maxPicks: 1, openTextLabel: null, opensAt: now, closesAt: now + week };
+  const parcel = (await call('demo-admin', 'poll.create', {
+    ...base, title: '是否同意在小区东门加装快递柜', description: '快递公司出资安装和维护，占用东门内侧空地约6平方米，不收居民费用。',
+    options: ['赞成', '反对'], unit: 'household', eligibility: { scope: 'community', ids: [] }, secret: true, rule: { id: 'URC-2018' }, channels: ['app', 'paper'],
+    openTextLabel: '其他意见（选填）',
+  }, 'seed-poll-parcel')) as { id: string };
+  await call('demo-resident-2', 'poll.vote', { pollId: parcel.id, choice: { optionIds: ['o1'] } });
+
+  await call('demo-admin', 'poll.create', {
+    ...base, title: '使用专项维修资金更换3号楼电梯', description: '预算38万元，由专项维修资金列支；业主按专有部分面积和人数共同决定。',
+    options: ['同意', '不同意'], unit: 'ownerUnit', eligibility: { scope: 'community', ids: [] }, secret: false,
+    rule: { id: 'CivilCode-278', matter: 5, headCount: 'perOwner' }, channels: ['app', 'paper'],
+  }, 'seed-poll-elevator');
+
+  const fitness = (await call('demo-admin', 'poll.create', {
+    ...base, title: '是否同意将西侧空地改建为居民健身场地', options: ['赞成', '反对'], unit: 'household',
+    eligibility: { scope: 'community', ids: [] }, secret: true, rule: { id: 'URC-2018' }, channels: ['app', 'paper'],
+  }, 'seed-poll-fitness')) as { id: string };
+  await call('demo-resident-1', 'poll.vote', { pollId: fitness.id, choice: { optionIds: ['o1'] } });
+  await call('demo-resident-2', 'poll.vote', { pollId: fitness.id, choice: { optionIds: ['o2'] } });
+  const roll = (await call('demo-grid-2', 'poll.roll', { pollId: fitness.id, search: '4号楼' })) as { items: Array<{ unitKey: string }> };
+  const paper = (await call('demo-grid-2', 'poll.enterPaperBallot', { pollId: fitness.id, unitKey: roll.items[0].unitKey, choice: { optionIds: ['o1'] } })) as { ballotId: string };
+  await call('demo-admin', 'poll.confirmPaperBallot', { ballotId: paper.ballotId, choice: { optionIds: ['o1'] } });
+  await call('demo-admin', 'poll.close', { pollId: fitness.id, reason: '居民议事会商定提前结束，纸质选票已收齐' });
+  await call('demo-admin-2', 'poll.publish', { pollId: fitness.id });
 }
 
 /** The services a community station typically offers, each with a weekly schedule. */
