@@ -1,6 +1,7 @@
 /** The demo `npm start` serves: every listed person exists and can do what the README says. */
 import { createApiFunction } from '../../cloudfunctions/lib/api-function';
 import { DEMO_PEOPLE, seedDemo } from '../../dev/demo-seed';
+import type { PollResultView, PollView } from '../../miniprogram/core/poll/contract';
 import type { ConcernSummary, QueueItem } from '../../miniprogram/core/concern/contract';
 import type { FoundEntry, MeView } from '../../miniprogram/core/member/contract';
 import type { ActivityView, SignupView, TeamView, VolunteerView } from '../../miniprogram/core/volunteer/contract';
@@ -34,6 +35,7 @@ describe('the demo community', () => {
       'demo-volunteer-1': ['volunteer'],
       'demo-visitor-1': ['visitor'],
       'demo-dept-1': ['department'],
+      'demo-admin-2': ['admin'],
     });
   });
   it('has concerns in every stage a page shows', async () => {
@@ -73,6 +75,14 @@ describe('the demo community', () => {
     expect((await h.ok<{ volunteer: VolunteerView | null }>('demo-volunteer-1', 'volunteer.profile', {})).volunteer).toMatchObject({ volunteerNumber: 'V0001', status: 'active' });
     const managed = (await h.ok<{ items: ActivityView[] }>('demo-volunteer-1', 'activity.list', { view: 'manage', teamId: teams.items.find((t) => t.name.includes('植绿'))!.id })).items;
     expect(managed.find((a) => a.status === 'published')?.allowedActions).toEqual(expect.arrayContaining(['activity.roster', 'activity.cancel']));
+  });
+  it('has polls: one open per household 刘阿姨 has not voted in, an owners’ Art. 278 poll, and a published result', async () => {
+    const current = await h.ok<{ items: PollView[] }>('demo-resident-1', 'poll.list', { when: 'current' });
+    expect(current.items.map((p) => [p.unit, p.rule.id, p.myBallot?.voted ?? null])).toEqual(expect.arrayContaining([['household', 'URC-2018', false], ['ownerUnit', 'CivilCode-278', null]]));
+    const past = await h.ok<{ items: PollView[] }>('demo-resident-1', 'poll.list', { when: 'past' });
+    const result = await h.ok<PollResultView>('demo-resident-1', 'poll.results', { pollId: past.items[0].id });
+    expect(result.stage).toBe('published');
+    expect(result.result?.byChannel.map((c) => c.channelLabel).sort()).toEqual(['小程序投票', '纸质选票']);
   });
   it('has hours: a checked-out shift waiting in the lead’s queue, 马大爷 past 100 verified hours with a certificate, an open dispute, an anomaly', async () => {
     const queue = await h.ok<{ items: HourEntryView[] }>('demo-volunteer-1', 'hours.pending', {});
