@@ -70,6 +70,7 @@ Component({
   methods: {
     onLoad(query: Record<string, string | undefined>) {
       this.setData({ pollId: query.pollId ?? '' });
+      // Read once here, not on every show: coming back to the page must not wipe a choice in progress.
       void this.load();
     },
     async onPullDownRefresh() {
