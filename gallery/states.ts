@@ -111,6 +111,12 @@ const demoCertificate: QueryFn = async (w) => {
   return { c: c.verify.communityId, t: c.verify.token };
 };
 
+/** A demo poll as 刘阿姨 finds it in 投票表决: one under way (to vote in), or one published (its result). */
+const pollOf = (when: 'current' | 'past', status: string): QueryFn => async (w, as) => {
+  const { items } = (await w.call(as, 'poll.list', { when })) as Items<{ id: string; status: string }>;
+  return { pollId: first(items.filter((p) => p.status === status), `${status} poll for ${as}`).id };
+};
+
 export const PAGE_STATES: Record<string, PageEntry> = {
   'pages/volunteer/home/index': { as: 'demo-volunteer-1' },
   'pages/volunteer/check-in/index': { as: 'demo-volunteer-1', query: todaysShift, emptyQuery: {} },
@@ -127,6 +133,10 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/activity-edit/index': { as: 'demo-admin', query: {}, validation: { act: (p) => p.tap('#save') } },
   'staff/activity-roster/index': { as: 'demo-admin', query: fullActivity, skip: ['empty'] },
   'pages/volunteer/register/index': { as: 'demo-resident-1', validation: { as: 'demo-visitor-1', act: (p) => p.tap('#submit') } },
+  'pages/polls/index': { as: 'demo-resident-1' },
+  // 提交选票 with nothing chosen: the choice's own message, nothing sent.
+  'pages/poll/index': { as: 'demo-resident-1', query: pollOf('current', 'open'), skip: ['empty'], validation: { act: (p) => p.tap('#submit') } },
+  'pages/poll-result/index': { as: 'demo-resident-1', query: pollOf('past', 'published'), skip: ['empty'] },
   'pages/home/index': { as: 'demo-resident-1' },
   'pages/concerns/index': { as: 'demo-resident-1' },
   'pages/services/index': { as: 'demo-resident-1' },

@@ -11,6 +11,7 @@ Component({
     canSubmit: false,
     canList: false,
     canBind: false,
+    canPoll: false,
     pendingText: '',
   },
   methods: {
@@ -34,6 +35,7 @@ Component({
         canSubmit: allows(me.allowedActions, 'concern.submit'),
         canList: allows(me.allowedActions, 'concern.listMine'),
         canBind: allows(me.allowedActions, 'member.requestBinding', 'member.redeemInvite'),
+        canPoll: allows(me.allowedActions, 'poll.list'),
         pendingText: pending ? '您的住户绑定申请正在审核中，通过后即可说事。' : '',
       });
     },
@@ -42,6 +44,9 @@ Component({
     },
     goMine() {
       wx.switchTab({ url: '/pages/concerns/index' });
+    },
+    goPolls() {
+      wx.navigateTo({ url: '/pages/polls/index' });
     },
     goBind() {
       wx.navigateTo({ url: '/pages/bind/index' });

@@ -26,6 +26,13 @@ describe('a bound resident opens the home page', () => {
     expect(wxMock.switchTab).toHaveBeenCalledWith({ url: '/pages/concerns/index' });
   });
 
+  it('offers 投票表决 when polls are open to them, and leads to the list', async () => {
+    const page = await open(meReply(['concern.submit', 'poll.list']));
+    expect(page.text('#entry-polls')).toContain('投票表决');
+    await page.tap('#entry-polls');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/polls/index' });
+  });
+
   it('explains the speak-up desk', async () => {
     const page = await open(meReply(['concern.submit']));
     expect(page.text()).toContain('什么是群众说事台');
@@ -39,6 +46,7 @@ describe('a visitor opens the home page', () => {
     expect(page.text('#greeting')).toBe('您好');
     expect(page.exists('#entry-submit')).toBe(false);
     expect(page.exists('#entry-mine')).toBe(false);
+    expect(page.exists('#entry-polls')).toBe(false);
     await page.tap('#entry-bind');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' });
   });
