@@ -27,6 +27,9 @@ export const rollManifest = {
       indexes: [
         ['communityId', 'createdAt', '_id'],
         ['communityId', 'buildingId', 'createdAt', '_id'],
+        // roll.list pages the register in address order, whole or by building.
+        ['communityId', 'sortKey', '_id'],
+        ['communityId', 'buildingId', 'sortKey', '_id'],
       ],
       holds: 'shared',
     },
