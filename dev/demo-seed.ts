@@ -4,6 +4,7 @@
  * invite code and through a reviewed request, and concerns are submitted and routed. If a
  * rule changes, the seed follows it or fails loudly; it never writes around the domain.
  */
+import ExcelJS from 'exceljs';
 import type { Envelope } from '../miniprogram/core/envelope';
 import type { CloudFunction } from '../cloudfunctions/lib/api-function';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
@@ -106,6 +107,7 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   if (options.lifecycle !== false) await seedLifecycle(call, buildings);
   if (options.lifecycle !== false) await seedVolunteering(call, store);
   if (options.lifecycle !== false) await seedVolunteerHours(call, store);
+  if (options.lifecycle !== false) await seedOwnerRoll(call, buildings);
   if (options.lifecycle !== false) await seedPolls(call, store);
 
   await store.insert('counters', SEED_MARK);
@@ -344,4 +346,36 @@ async function seedVolunteerHours(call: Caller, store: Store): Promise<void> {
   }
   await call('demo-resident-1', 'hours.dispute', { entryId: 'he_seed_weekly_liu_1', text: '那天我从9点一直服务到11点，记录少了半小时。' });
   await call('demo-admin', 'hours.certificate', { memberId: ma, personInCharge: '王书记', contact: '010-65123456' }, 'seed-certificate-ma');
+}
+
+/**
+ * 业主名册: the sheet the property office hands over, imported by 王书记 as staff do it (a
+ * preview, then the import). 刘阿姨 owns her flat (linked by the import: she is bound there
+ * under that name) and a second unit in 3号楼 that 王书记 linked after seeing the deed, so
+ * she is one owner of two units; the developer's two unsold units count together as one.
+ */
+async function seedOwnerRoll(call: Caller, buildings: Record<string, string>): Promise<void> {
+  const rows: (string | number)[][] = [
+    ['1号楼', '1', '101', 89.37, '刘阿姨', '已售'],
+    ['1号楼', '1', '102', 89.37, '周建明、李红', '已售'],
+    ['1号楼', '2', '202', 76.5, '孙秀兰', '已售'],
+    ['2号楼', '1', '201', 112.05, '赵志刚', '已售'],
+    ['2号楼', '3', '502', 95.8, '孙先生', '已售'],
+    ['3号楼', '1', '101', 68.9, '刘阿姨', '已售'],
+    ['3号楼', '2', '302', 102.46, '马国庆', '已售'],
+    ['4号楼', '1', '101', 130, '王建华', '已售'],
+    ['4号楼', '2', '601', 142.18, '', '未售'],
+    ['4号楼', '2', '602', 142.18, '', '未售'],
+  ];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('业主名册');
+  ws.addRow(['楼栋', '单元', '房号', '专有面积', '业主姓名', '状态']);
+  for (const row of rows) ws.addRow(row);
+  const fileBase64 = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
+  await call('demo-admin', 'roll.import', { fileBase64 });
+  await call('demo-admin', 'roll.import', { fileBase64, commit: true, reason: '物业移交的业主清册' });
+  const { items } = (await call('demo-admin', 'roll.list', { kind: 'owner', buildingId: buildings['3号楼'] })) as { items: Array<{ unitId: string; address: string }> };
+  const second = items.find((u) => u.address === '3号楼 1单元 101室');
+  if (!second) throw new Error('seed: 刘阿姨’s second unit is missing from the owner roll');
+  await call('demo-admin', 'roll.correct', { kind: 'owner', unitId: second.unitId, owners: [{ name: '刘阿姨', memberId: memberIdFor('demo-resident-1') }], reason: '本人持不动产权证书到社区核实，名下两套' });
 }

@@ -7,6 +7,8 @@ import type { FoundEntry, MeView } from '../../miniprogram/core/member/contract'
 import type { ActivityView, SignupView, TeamView, VolunteerView } from '../../miniprogram/core/volunteer/contract';
 import type { AnomalyView, DisputeView, HourEntryView, MyHoursView } from '../../miniprogram/core/hours/contract';
 import type { CertificateView } from '../../miniprogram/core/volunteer/certificate';
+import type { OwnerUnitView } from '../../miniprogram/core/poll/contract';
+import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { milestoneFor } from '../../miniprogram/core/volunteer/milestones';
 import { createHarness, type Harness } from '../support/harness';
 
@@ -99,5 +101,12 @@ describe('the demo community', () => {
     expect(liu.entries.find((e) => e.dispute)?.dispute).toMatchObject({ statusLabel: '异议待答复' });
     const activityId = 'act_seed_planting';
     expect((await h.ok<{ items: AnomalyView[] }>('demo-volunteer-1', 'hours.anomalies', { activityId })).items).toEqual([expect.objectContaining({ kind: 'sharedDevice', people: ['马大爷', '刘阿姨'] })]);
+  });
+  it('has an owner roll: 刘阿姨 linked on two units, decimal areas, two unsold units', async () => {
+    const roll = await h.ok<{ items: OwnerUnitView[]; total: number; totalAreaCenti: number }>('demo-admin', 'roll.list', { kind: 'owner', limit: 50 });
+    expect(roll).toMatchObject({ total: 10, totalAreaCenti: 104881 });
+    const liu = roll.items.filter((u) => u.owners.some((o) => o.memberId === memberIdFor('demo-resident-1')));
+    expect(liu.map((u) => [u.address, u.areaText])).toEqual([['1号楼 1单元 101室', '89.37㎡'], ['3号楼 1单元 101室', '68.90㎡']]);
+    expect(roll.items.filter((u) => u.unsold)).toHaveLength(2);
   });
 });

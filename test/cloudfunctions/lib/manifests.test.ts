@@ -8,7 +8,7 @@ import { CONCERN_NOTICES } from '../../../cloudfunctions/lib/features/concern/no
 
 const real = Object.values(FEATURES) as unknown as AnyFeatureManifest[];
 const withFeature = (extra: AnyFeatureManifest) => [...real, extra];
-const base: AnyFeatureManifest = { name: 'poll', actions: {}, collections: {} };
+const base: AnyFeatureManifest = { name: 'petition', actions: {}, collections: {} };
 
 describe('the real manifests', () => {
   it('hold together: every action bound once under its feature, every personal collection exported and erased', () => {
@@ -28,23 +28,23 @@ describe('the real manifests', () => {
 
 describe('a manifest missing a piece is refused, naming what is missing', () => {
   it('a collection with personal data but no export and erase', () => {
-    const poll = { ...base, collections: { ballots: { indexes: [['communityId', 'voterId', 'at']], holds: 'personal' } } } as unknown as AnyFeatureManifest;
-    expect(checkManifests(withFeature(poll))).toEqual(['poll: collection ballots holds personal data but personalData does not export and erase it']);
+    const poll = { ...base, collections: { signatures: { indexes: [['communityId', 'voterId', 'at']], holds: 'personal' } } } as unknown as AnyFeatureManifest;
+    expect(checkManifests(withFeature(poll))).toEqual(['petition: collection signatures holds personal data but personalData does not export and erase it']);
   });
   it('personal data that covers a collection the feature does not declare', () => {
-    const poll = { ...base, personalData: { collections: ['ballots'], export: async () => ({ sections: {} }), erase: async () => undefined } } as unknown as AnyFeatureManifest;
-    expect(checkManifests(withFeature(poll))).toEqual(['poll: personalData covers ballots, which the feature does not declare']);
+    const poll = { ...base, personalData: { collections: ['signatures'], export: async () => ({ sections: {} }), erase: async () => undefined } } as unknown as AnyFeatureManifest;
+    expect(checkManifests(withFeature(poll))).toEqual(['petition: personalData covers signatures, which the feature does not declare']);
   });
   it('a collection another feature already owns', () => {
     const poll = { ...base, collections: { concerns: { indexes: [], holds: 'shared' } } } as unknown as AnyFeatureManifest;
-    expect(checkManifests(withFeature(poll))).toEqual(['poll: collection concerns is already declared by concern']);
+    expect(checkManifests(withFeature(poll))).toEqual(['petition: collection concerns is already declared by concern']);
   });
   it('an action filed under the wrong feature, or bound to another action’s contract', () => {
     const concern = FEATURES.concern.actions;
-    const poll = { ...base, actions: { 'concern.get': concern['concern.get'], 'poll.vote': concern['concern.submit'] } } as unknown as AnyFeatureManifest;
+    const poll = { ...base, actions: { 'concern.get': concern['concern.get'], 'petition.sign': concern['concern.submit'] } } as unknown as AnyFeatureManifest;
     expect(checkManifests(withFeature(poll))).toEqual([
-      'poll: action concern.get belongs to another feature',
-      'poll: poll.vote is bound to the contract of concern.submit',
+      'petition: action concern.get belongs to another feature',
+      'petition: petition.sign is bound to the contract of concern.submit',
     ]);
   });
   it('a contract that no manifest binds', () => {
@@ -54,8 +54,8 @@ describe('a manifest missing a piece is refused, naming what is missing', () => 
   it('a notice kind named for another feature', () => {
     const poll = { ...base, notices: { 'concern.accepted': { audience: 'resident' } } } as unknown as AnyFeatureManifest;
     expect(checkManifests(withFeature(poll))).toEqual([
-      'poll: notice kind concern.accepted should be named poll.<what>',
-      'poll: notice kind concern.accepted is already declared by concern',
+      'petition: notice kind concern.accepted should be named petition.<what>',
+      'petition: notice kind concern.accepted is already declared by concern',
     ]);
   });
 });

@@ -11,6 +11,7 @@ import { correctRoll } from './correct-roll';
 import { ROLL_EVENTS } from './events';
 import { importRoll } from './import-roll';
 import { listRoll } from './list-roll';
+import { rollPersonalData } from './personal-data';
 
 const HOUR = 3600;
 
@@ -27,6 +28,9 @@ export const rollManifest = {
       indexes: [
         ['communityId', 'createdAt', '_id'],
         ['communityId', 'buildingId', 'createdAt', '_id'],
+        // roll.list pages the register in address order, whole or by building.
+        ['communityId', 'sortKey', '_id'],
+        ['communityId', 'buildingId', 'sortKey', '_id'],
       ],
       holds: 'shared',
     },
@@ -36,4 +40,5 @@ export const rollManifest = {
     'roll.import': [{ limit: 20, windowSeconds: HOUR }],
   },
   events: ROLL_EVENTS,
+  personalData: rollPersonalData,
 } satisfies FeatureManifest<'roll'>;

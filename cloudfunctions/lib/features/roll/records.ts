@@ -11,6 +11,8 @@ export interface OwnerUnitRecord extends Doc {
   buildingName: string;
   unit: string;
   room: string;
+  /** Building, unit and room with their numbers padded (ownerSortKey): the roll lists units in address order. */
+  sortKey: string;
   /** Registered exclusive area in hundredths of a m²: exact, never a float. */
   areaCenti: number;
   /** Not sold or not delivered: all such units count together as one owner (法释〔2009〕7号 Art. 9). */
@@ -42,6 +44,15 @@ export interface HouseholdRollRecord extends Doc {
 /** `ou_` + a digest of building, unit and room as folded for comparison. */
 export function ownerUnitId(buildingId: string, unitKey: string, roomKey: string): string {
   return `ou_${createHash('sha256').update(`${buildingId}\u0000${unitKey}\u0000${roomKey}`).digest('hex').slice(0, 24)}`;
+}
+
+/**
+ * Address order for the owner roll's pages: 2号楼 before 10号楼, 2单元 before 10单元, so
+ * staff can hold the list against the sheet. Digit runs are padded; the rest compares as is.
+ */
+export function ownerSortKey(buildingName: string, unitKey: string, roomKey: string): string {
+  const natural = (s: string) => s.normalize('NFKC').replace(/\d+/g, (d) => d.padStart(8, '0'));
+  return [natural(buildingName), natural(unitKey), natural(roomKey)].join('|');
 }
 
 export const householdRollId = (householdId: string) => `hr_${householdId}`;

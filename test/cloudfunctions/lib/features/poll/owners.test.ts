@@ -1,5 +1,5 @@
 import type { MyBallotView, PollResultView, PollView } from '../../../../../miniprogram/core/poll/contract';
-import { ownerUnitId, type OwnerUnitRecord } from '../../../../../cloudfunctions/lib/features/roll/records';
+import { ownerSortKey, ownerUnitId, type OwnerUnitRecord } from '../../../../../cloudfunctions/lib/features/roll/records';
 import { createHarness, member, T0, type Harness } from '../../../../support/harness';
 import { addSecondAdmin, DAY, makePoll } from '../../../../support/polls';
 
@@ -8,7 +8,7 @@ let h: Harness;
 async function unit(building: string, room: string, areaCenti: number, owners: { name: string; openid?: string }[], unsold = false) {
   const record: OwnerUnitRecord = {
     _id: ownerUnitId(h.ids[building], '1', room), communityId: 'demo', buildingId: h.ids[building], buildingName: building, unit: '1', room,
-    areaCenti, unsold, owners: owners.map((o) => ({ name: o.name, memberId: o.openid ? member(o.openid) : null })), householdId: null,
+    sortKey: ownerSortKey(building, '1', room), areaCenti, unsold, owners: owners.map((o) => ({ name: o.name, memberId: o.openid ? member(o.openid) : null })), householdId: null,
     version: 1, createdAt: T0, updatedAt: T0, updatedBy: member('demo-admin'),
   };
   await h.deps.store.insert('ownerUnits', record);
