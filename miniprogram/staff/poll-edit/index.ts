@@ -49,7 +49,8 @@ const at = (date: string, time: string) => dayStartOf(date) + (Number(time.slice
 /** '' stays missing, so the schema names the field; anything else goes as the number typed. */
 const numberOrMissing = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.trim()));
 
-const rulesFor = (unit: string): Choice[] => RULES.filter((r) => !unit || RULE_UNITS[r].includes(unit as BallotUnit)).map((r) => ({ value: r, label: RULE_LABELS[r] }));
+/** The rules a ballot unit may be decided under; none until the unit is chosen. */
+const rulesFor = (unit: string): Choice[] => RULES.filter((r) => !!unit && RULE_UNITS[r].includes(unit as BallotUnit)).map((r) => ({ value: r, label: RULE_LABELS[r] }));
 
 /**
  * 发起投票: what is asked (title, description, 2–12 options, one or several picks, an

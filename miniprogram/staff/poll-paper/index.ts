@@ -205,6 +205,8 @@ Component({
       if (!u || u.voted) return;
       state(this).unitKey = u.unitKey;
       entryForm(this).clear();
+      // The ballot takes the roll's place; a row picked far down must not leave it out of sight.
+      wx.pageScrollTo({ scrollTop: 0, duration: 0 });
       this.setData({ picked: u.label, choices: freshChoices(state(this).poll), abstain: false, openText: '', entered: '' });
     },
     unpick() {
@@ -269,6 +271,7 @@ Component({
       if (!b) return;
       state(this).reviewing = b;
       reviewForm(this).clear();
+      wx.pageScrollTo({ scrollTop: 0, duration: 0 });
       this.setData({ reviewOpen: true, reviewLabel: `${b.unitLabel} · ${b.channelLabel}`, reviewChoices: freshChoices(state(this).poll), reviewAbstain: false, rejectOpen: false, rejectReason: '', reviewed: '' });
     },
     closeReview() {

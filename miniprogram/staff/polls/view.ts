@@ -145,7 +145,7 @@ export function dryRun(rule: FrozenRule, unit: BallotUnit, x: DryRunInput): DryR
   const lines: string[] = [];
   let valid = true;
   for (const t of rule.participation) {
-    const label = t.measure === 'area' ? '参与面积' : '参与';
+    const label = t.measure === 'area' ? '参与面积' : unit === 'ownerUnit' ? '参与业主' : '参与';
     lines.push(`${label}：${thresholdText(base(t.measure), t.fraction, t.measure, word)}（${baseText(t.measure)}，须${fractionText(t.fraction)}）`);
     if (!reaches(part(t.measure), base(t.measure), t.fraction)) valid = false;
   }

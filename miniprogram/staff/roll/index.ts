@@ -235,6 +235,8 @@ Component({
       const s = state(this);
       s.editing = item;
       correctForm(this).clear();
+      // The form takes the list's place; a row tapped far down must not leave it out of sight.
+      wx.pageScrollTo({ scrollTop: 0, duration: 0 });
       if (isOwner(item)) {
         s.ownerLinks = item.owners.map((o) => o.memberId);
         this.setData({

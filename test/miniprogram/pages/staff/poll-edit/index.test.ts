@@ -150,7 +150,7 @@ describe('the rule is explained as it is chosen', () => {
     await page.input('#calc-area', '10000');
     await page.input('#calc-turnout-area', '7000.5');
     expect(page.text('#calc-out')).toContain('参与面积：需≥6666.67㎡（总面积10000.00㎡，须三分之二以上）');
-    expect(page.text('#calc-out')).toContain('参与：需≥80套');
+    expect(page.text('#calc-out')).toContain('参与业主：需≥80套（名册共120套，须三分之二以上）');
     expect(page.text('#calc-out')).toContain('每个选项的同意面积：需≥5250.38㎡（参与面积7000.50㎡，须四分之三以上）');
     await page.change('#secret', 'secret');
     await page.tap('#submit');
