@@ -65,6 +65,8 @@ Component({
     loading: true,
     error: '',
     isAdmin: false,
+    /** The household finder's buildings: a grid worker's own grids; empty = all. */
+    pickerGridIds: [] as string[],
     title: '',
     description: '',
     options: [{ key: 'o1', label: '' }, { key: 'o2', label: '' }] as OptionRow[],
@@ -149,6 +151,7 @@ Component({
       this.setData({
         loading: false,
         isAdmin,
+        pickerGridIds: isAdmin ? [] : me.data.gridIds,
         scopes: scopes.map((x) => ({ value: x, label: SCOPE_LABELS[x] })),
         scope: isAdmin ? 'community' : 'grids',
         grids: s.grids.map((g) => ({ value: g.id, label: g.name, checked: !isAdmin && s.grids.length === 1 })),

@@ -62,6 +62,7 @@ Component({
     error: '',
     title: '',
     description: '',
+    status: '' as PollView['status'] | '',
     statusLabel: '',
     tone: 'muted' as Tone,
     ruleText: '',
@@ -129,6 +130,7 @@ Component({
       this.setData({
         title: p.title,
         description: p.description,
+        status: p.status,
         statusLabel: p.statusLabel,
         tone: pollTone(p.status),
         ruleText: p.ruleText,

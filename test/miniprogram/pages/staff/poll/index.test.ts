@@ -162,13 +162,19 @@ describe('publishing the result', () => {
       'poll.results': ok(counted()),
       'poll.publish': ok(counted({ publishedAt: bj(2026, 5, 6, 9, 30), publishedByName: '王书记' }, { stage: 'published', stageText: '结果已公布' })),
     });
-    expect(page.text('#publish-note')).toContain('须由发起人以外的另一位管理员公布');
+    expect(page.text('#publish-note')).toContain('结果须由发起人以外的管理员公布');
     await page.tap('#publish');
     await flush();
     expect(sent(send, 'poll.publish')[0].data).toEqual({ pollId: 'poll-1' });
     expect(page.text('#stage')).toBe('结果已公布');
     expect(page.text('#roll-hash')).toContain('今天 09:30 由王书记公布');
     expect(page.text('#saved')).toBe('结果已公布');
+  });
+
+  it('tells the poll’s starter, who has no 公布 button, why', async () => {
+    const { page } = await open({ 'poll.get': ok({ ...closed, allowedActions: ['poll.get', 'poll.results'] }), 'poll.results': ok(counted()) });
+    expect(page.exists('#publish')).toBe(false);
+    expect(page.text('#publish-note')).toContain('结果须由发起人以外的管理员公布');
   });
 
   it('shows the server’s refusal as sent, when the starter tries', async () => {
