@@ -117,6 +117,13 @@ const pollOf = (when: 'current' | 'past', status: string): QueryFn => async (w, 
   return { pollId: first(items.filter((p) => p.status === status), `${status} poll for ${as}`).id };
 };
 
+/** A poll of the demo as `as` lists it (current, then past): the first `pick` accepts, else any. */
+const demoPoll = (pick: (p: { status: string; channels: string[] }) => boolean): QueryFn => async (w, as) => {
+  const lists = (await Promise.all(['current', 'past'].map((when) => w.call(as, 'poll.list', { when })))) as Items<{ id: string; status: string; channels: string[] }>[];
+  const polls = lists.flatMap((l) => l.items);
+  return { pollId: first(polls.filter(pick).concat(polls), `poll for ${as}`).id };
+};
+
 export const PAGE_STATES: Record<string, PageEntry> = {
   'pages/volunteer/home/index': { as: 'demo-volunteer-1' },
   'pages/volunteer/check-in/index': { as: 'demo-volunteer-1', query: todaysShift, emptyQuery: {} },
@@ -220,6 +227,13 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   // A newcomer (nobody yet) sees the join form; the demo contact their requests.
   'staff/department/index': { as: 'demo-dept-1', emptyAs: 'gallery-newcomer' },
   'staff/department/request': { as: 'demo-dept-1', query: departmentRequest, validation: { act: (p) => p.tap('#answer-submit') } },
+  // 投票表决, staff side: the sealed result of a closed poll; paper entry on an open one.
+  'staff/polls/index': { as: 'demo-admin' },
+  'staff/poll-edit/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#submit') } },
+  'staff/poll/index': { as: 'demo-admin', query: demoPoll((p) => p.status === 'closed' || p.status === 'published'), skip: ['empty'] },
+  'staff/poll-paper/index': { as: 'demo-grid-1', query: demoPoll((p) => p.status === 'open' && p.channels.includes('paper')), skip: ['empty'] },
+  // 更正 the first household with nothing filled in: the reason is required.
+  'staff/roll/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#row-0'); await p.tap('#correct-save'); } } },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */

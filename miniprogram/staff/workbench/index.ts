@@ -109,6 +109,7 @@ Component({
     canModerate: false,
     canServiceStats: false,
     canCommunity: false,
+    canPolls: false,
     away: false,
     awayBusy: false,
     awayNote: '',
@@ -187,6 +188,7 @@ Component({
         canModerate: allows(me.data.allowedActions, 'moderation.queue'),
         canServiceStats: allows(me.data.allowedActions, 'booking.stats'),
         canCommunity: allows(me.data.allowedActions, 'community.upsertGrid'),
+        canPolls: allows(me.data.allowedActions, 'poll.create', 'roll.list'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       if (showQueue) void this.loadCounts();

@@ -379,6 +379,19 @@ describe('admins who set up the community', () => {
   });
 });
 
+describe('staff who run polls', () => {
+  it('find 投票表决 on the workbench when poll.create is allowed', async () => {
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'poll.create', 'roll.list'], { roles: ['gridWorker'] }) });
+    expect(page.text('#entry-polls')).toBe('投票表决');
+  });
+
+  it('do not see it without poll or roll actions', async () => {
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'staff.setAway'], { roles: ['gridWorker'] }) });
+    expect(page.exists('#tools')).toBe(true);
+    expect(page.exists('#entry-polls')).toBe(false);
+  });
+});
+
 describe('the workbench offers the lists the caller’s role and scope allow', () => {
   const tabs = (page: Awaited<ReturnType<typeof open>>['page']) => page.text('#views');
 
