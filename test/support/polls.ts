@@ -1,6 +1,7 @@
 /** A community with a second person in 刘阿姨’s household, and polls made the way staff make them. */
 import type { PollView } from '../../miniprogram/core/poll/contract';
-import { key, type Harness } from './harness';
+import { householdIdFor, householdKeys } from '../../cloudfunctions/lib/features/member/household';
+import { key, member, type Harness } from './harness';
 
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
@@ -50,4 +51,38 @@ export async function makePoll(h: Harness, o: PollOptions = {}): Promise<PollVie
 export async function addSecondAdmin(h: Harness, openid = 'demo-admin-2'): Promise<void> {
   const { member } = await import('./harness');
   await h.ok('demo-admin', 'member.setRoles', { memberId: member(openid), roles: ['admin'], name: '李主任' });
+}
+
+export interface Neighbours {
+  householdId: string;
+  building: string;
+  /** The residents bound there (openids), none for a flat nobody has bound. */
+  openids: string[];
+}
+
+/**
+ * Households of 5单元 with `people` residents each, written straight to the store (binding
+ * each through invites would test binding, not polls). Names are 邻居<n>号, unique.
+ */
+export async function addHouseholds(h: Harness, specs: ReadonlyArray<{ building: string; room: string; people: number }>, prefix = 'poll-neighbour'): Promise<Neighbours[]> {
+  const out: Neighbours[] = [];
+  let n = 0;
+  for (const s of specs) {
+    const buildingId = h.ids[s.building];
+    const householdId = householdIdFor('demo', buildingId, '5', s.room);
+    await h.deps.store.insert('households', { _id: householdId, communityId: 'demo', buildingId, unit: '5', room: s.room, ...householdKeys('5', s.room), createdAt: h.clock.now() });
+    const openids: string[] = [];
+    for (let i = 0; i < s.people; i += 1) {
+      n += 1;
+      const openid = `${prefix}-${n}`;
+      await h.deps.store.insert('members', {
+        _id: member(openid), openid, communityId: 'demo', roles: ['resident'], gridIds: [], householdId,
+        household: { id: householdId, buildingId, buildingName: s.building, unit: '5', room: s.room }, name: `邻居${n}号`,
+        version: 1, createdAt: h.clock.now(), updatedAt: h.clock.now(),
+      });
+      openids.push(openid);
+    }
+    out.push({ householdId, building: s.building, openids });
+  }
+  return out;
 }

@@ -218,6 +218,41 @@ export const EXPECTATIONS = table({
   'hours.verifyCertificate':  ['allow',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   // The subdistrict's sheets: the community's staff (IDs whole for admins only); another community's admin finds no such volunteer.
   'hours.export':             ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'deny'],
+
+  // 投票表决 — the rolls. Staff read the roll of their grids' buildings (admins all of it); another grid's list is empty.
+  'roll.list':                ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  'roll.list#owner':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  // The owner register comes from the community's sheet: admins only. Another community's admin
+  // names buildings it does not have: every row is a problem, nothing is imported.
+  'roll.import':              ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'hidden'],
+  // 户名册: the household's grid workers and the admins; 业主名册: admins only.
+  'roll.correct':             ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'deny',   'allow',  'deny'],
+  'roll.correct#owner':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'deny'],
+
+  // Polls: 李主任's poll for grid 1 (刘阿姨's household is on its roll, 马大爷's is not).
+  // A grid worker runs polls in their own grids only; another community's admin names a grid it does not have.
+  'poll.create':              ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'VALIDATION_ERROR'],
+  // Residents see the polls they may vote in; staff those within their grids; nobody else learns of it.
+  'poll.list':                ['deny',    'deny',   'allow',  'hidden', 'hidden', 'allow',  'hidden', 'allow',  'hidden'],
+  'poll.get':                 ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'allow', 'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  // Only someone on the frozen roll votes; staff are on it only as residents (these have no household here).
+  'poll.vote':                ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  // 刘阿姨 voted: her receipt is hers; the poll's staff read their own (no) ballot.
+  'poll.myBallot':            ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'own',  'NOT_FOUND', 'own',  'NOT_FOUND'],
+  // Paper ballots: the staff within the poll's scope (its grids' workers, the admins).
+  'poll.roll':                ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'poll.enterPaperBallot':    ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // 赵丽 keyed it in: anyone else of the poll's staff confirms it.
+  'poll.confirmPaperBallot':  ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'poll.pendingPaper':        ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'poll.recordHands':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'poll.close':               ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  // The maker (李主任) or an admin withdraws it: 李秀英 runs grid 1 but did not set it up.
+  'poll.cancel':              ['deny',    'deny',   'deny',   'deny',   'deny',   'FORBIDDEN', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Closed, not published: those who manage it (grid 1's worker, the admins) see the tally; 刘阿姨 only that it awaits publishing.
+  'poll.results':             ['deny',    'deny',   'hidden', 'NOT_FOUND', 'NOT_FOUND', 'allow', 'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  // Published by an admin other than its maker: 王书记 publishes 李主任's poll.
+  'poll.publish':             ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
 });
 
 /**

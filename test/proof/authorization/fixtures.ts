@@ -7,13 +7,16 @@
  * `probe` is a piece of the response JSON that shows the target item was reached: present
  * for callers who may see it, absent for callers whose list is scoped away from it.
  */
+import ExcelJS from 'exceljs';
 import { pollVerdicts } from '../../../cloudfunctions/lib/features/media/verdicts';
+import { OWNER_SHEET_COLUMNS, type MyBallotView, type PaperBallotView } from '../../../miniprogram/core/poll/contract';
 import { householdIdFor } from '../../../cloudfunctions/lib/features/member/household';
 import type { World } from '../support/world';
 import { DAY, HOUR, key, member } from '../support/world';
 import { addDepartment, joinAsContact } from '../../support/departments';
 import { device, seedActivity, type SeededActivity } from '../../support/volunteer-records';
 import { ledgerWorld } from '../../support/volunteer-ledger';
+import { makePoll, type PollOptions } from '../../support/polls';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -175,6 +178,53 @@ async function certified(w: World): Promise<{ memberId: string; id: string; numb
   const { resident } = await ledgerWorld(w.h);
   const c = await w.h.ok<{ id: string; number: string; verify: { communityId: string; token: string } }>('demo-admin', 'hours.certificate', { memberId: resident, personInCharge: '王书记', contact: '010-66668888' }, key());
   return { memberId: resident, ...c };
+}
+
+/** 李主任, the world's second admin: the polls are hers, so 王书记 (`admin`) may publish them. */
+export const POLL_MAKER = 'demo-admin-2';
+/** 赵丽, B角 of grid 1: keys in the paper ballots, so 李秀英 and 王书记 may confirm them. */
+const GRID1B = 'demo-grid-1b';
+
+/**
+ * 李主任's poll for grid 1 (1号楼, 2号楼: 刘阿姨's flat and 2号楼1单元201), one ballot per
+ * household, secret, in the app, on paper and in a meeting; open now unless `opensIn`.
+ */
+export async function gridPoll(w: World, o: PollOptions = {}): Promise<string> {
+  return (await makePoll(w.h, { by: POLL_MAKER, eligibility: { scope: 'grids', ids: [w.ids.g1] }, channels: ['app', 'paper', 'meeting'], ...o })).id;
+}
+
+/** 刘阿姨's household: her unit on a household roll. */
+export const herHousehold = (w: World) => householdIdFor('demo', w.ids.b1, '1', '101');
+/** 2号楼1单元201: a household of grid 1 nobody has bound, so it votes on paper. */
+export const paperHousehold = (w: World) => householdIdFor('demo', w.ids.b2, '1', '201');
+
+/** 刘阿姨 voted 赞成 in the grid poll; her receipt. */
+async function herBallot(w: World, pollId: string): Promise<string> {
+  const mine = await w.h.ok<MyBallotView>(RESIDENT, 'poll.vote', { pollId, choice: { optionIds: ['o1'] } });
+  if (!mine.receipt) throw new Error('fixture: her vote has no receipt');
+  return mine.receipt;
+}
+
+/** 赵丽 keyed in 201's paper ballot (反对); it waits for a second person. */
+async function paperEntered(w: World, pollId: string): Promise<string> {
+  return (await w.h.ok<PaperBallotView>(GRID1B, 'poll.enterPaperBallot', { pollId, unitKey: paperHousehold(w), choice: { optionIds: ['o2'] } })).ballotId;
+}
+
+/** The grid poll after 刘阿姨 voted and 李主任 ended it early: counted, not yet published. */
+async function closedPoll(w: World): Promise<string> {
+  const id = await gridPoll(w);
+  await herBallot(w, id);
+  await w.h.ok(POLL_MAKER, 'poll.close', { pollId: id, reason: '议事会商定提前结束' });
+  return id;
+}
+
+/** An owner sheet as the property office hands it over: header row, then one flat of 1号楼. */
+async function ownerSheetBase64(): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('业主名册');
+  ws.addRow([...OWNER_SHEET_COLUMNS]);
+  ws.addRow(['1号楼', '1', '103', '92.15', '周先生', '已售']);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64');
 }
 
 export const builders: Record<string, Builder> = {
@@ -379,6 +429,48 @@ export const builders: Record<string, Builder> = {
   'hours.revokeCertificate': async (w) => ({ data: { certificateId: (await certified(w)).id, reason: '时长录入有误' } }),
   'hours.verifyCertificate': async (w) => ({ data: { ...(await certified(w)).verify }, probe: '"status":"valid"' }),
   'hours.export': async (w) => ({ data: { kind: 'person', memberId: (await ledgerWorld(w.h)).resident } }),
+
+  // 投票表决: the rolls. 刘阿姨's household and her flat on the owner register lie in grid 1.
+  'roll.list': async (w) => ({ data: { kind: 'household' }, probe: herHousehold(w) }),
+  'roll.list#owner': async (w) => ({ data: { kind: 'owner' }, probe: w.ids.ownerUnit }),
+  'roll.import': async () => ({ data: { fileBase64: await ownerSheetBase64(), commit: true, reason: '物业提供的最新名册' }, probe: '"committed":true' }),
+  'roll.correct': async (w) => ({ data: { kind: 'household', householdId: herHousehold(w), representativeId: member(RESIDENT), reason: '户主本人到站确认' } }),
+  'roll.correct#owner': async (w) => ({ data: { kind: 'owner', unitId: w.ids.ownerUnit, areaM2: '89.50', reason: '按不动产权证更正面积' } }),
+
+  // Polls: 李主任's poll for grid 1 (see gridPoll).
+  'poll.create': async (w) => {
+    const now = w.h.clock.now();
+    return {
+      data: {
+        title: '是否同意在1号楼门前增设非机动车棚', description: '', options: ['赞成', '反对'], minPicks: 1, maxPicks: 1, openTextLabel: null, unit: 'household',
+        eligibility: { scope: 'grids', ids: [w.ids.g1] }, secret: true, rule: { id: 'URC-2018' }, channels: ['app', 'paper'], opensAt: now, closesAt: now + 7 * DAY,
+      },
+    };
+  },
+  'poll.list': async (w) => ({ data: {}, probe: await gridPoll(w) }),
+  'poll.get': async (w) => {
+    const id = await gridPoll(w);
+    return { data: { pollId: id }, probe: id };
+  },
+  'poll.vote': async (w) => ({ data: { pollId: await gridPoll(w), choice: { optionIds: ['o1'] } }, probe: '"byMe":true' }),
+  'poll.myBallot': async (w) => {
+    const id = await gridPoll(w);
+    return { data: { pollId: id }, probe: await herBallot(w, id) };
+  },
+  'poll.roll': async (w) => ({ data: { pollId: await gridPoll(w) }, probe: herHousehold(w) }),
+  'poll.enterPaperBallot': async (w) => ({ data: { pollId: await gridPoll(w), unitKey: paperHousehold(w), channel: 'paper', choice: { optionIds: ['o2'] } } }),
+  'poll.confirmPaperBallot': async (w) => ({ data: { ballotId: await paperEntered(w, await gridPoll(w)), choice: { optionIds: ['o2'] } } }),
+  'poll.pendingPaper': async (w) => {
+    const id = await gridPoll(w);
+    return { data: { pollId: id }, probe: await paperEntered(w, id) };
+  },
+  // Grid 1 holds two households (刘阿姨's and 201): both came to the meeting.
+  'poll.recordHands': async (w) => ({ data: { pollId: await gridPoll(w, { channels: ['hands'], secret: false }), present: 2, counts: { o1: 1, o2: 1 } } }),
+  'poll.close': async (w) => ({ data: { pollId: await gridPoll(w), reason: '议题已协商解决' } }),
+  'poll.cancel': async (w) => ({ data: { pollId: await gridPoll(w, { opensIn: DAY }), reason: '时间与议事会冲突' } }),
+  // The tally itself is the target: only those who manage the poll see it before it is published.
+  'poll.results': async (w) => ({ data: { pollId: await closedPoll(w) }, probe: '"result":{' }),
+  'poll.publish': async (w) => ({ data: { pollId: await closedPoll(w) }, probe: '"stage":"published"' }),
 };
 
 /** `booking.create#onBehalf` → `booking.create`. */

@@ -8,7 +8,10 @@
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import type { RateLimits } from '../../../cloudfunctions/lib/kernel/rate-limit';
+import { householdIdFor } from '../../../cloudfunctions/lib/features/member/household';
+import { ownerUnitId, type OwnerUnitRecord } from '../../../cloudfunctions/lib/features/roll/records';
 import { createHarness, key, member, type Harness } from '../../support/harness';
+import { addSecondAdmin } from '../../support/polls';
 
 /** Who calls, relative to the items the fixture builders target (owned by `resident`, in grid 1). */
 export const CALLERS = {
@@ -54,7 +57,7 @@ export const PRIVATE_NAMES: Record<string, string> = Object.fromEntries(PRIVATE_
 /** Every openid the world knows; none may ever appear in a response. */
 export const KNOWN_OPENIDS = [
   'demo-admin', 'demo-grid-1', 'demo-grid-1b', 'demo-grid-2', 'demo-leader', 'demo-resident-1', 'demo-resident-2',
-  'demo-volunteer-1', 'demo-visitor-1', 'other-admin', 'proof-visitor',
+  'demo-volunteer-1', 'demo-visitor-1', 'other-admin', 'proof-visitor', 'demo-admin-2',
 ];
 
 export const HOUR = 3600_000;
@@ -78,6 +81,8 @@ export interface WorldIds {
   laterSlot: string;
   otherGrid: string;
   otherBuilding: string;
+  /** 刘阿姨's flat on the owner register (1号楼1单元101, 89.37㎡), linked to her. */
+  ownerUnit: string;
 }
 
 export interface Snapshot {
@@ -189,6 +194,9 @@ async function buildBase(): Promise<Snapshot> {
     // The second resident gets a name, so a leak of it can be seen; both residents a phone.
     await ok('demo-admin', 'member.setRoles', { memberId: member('demo-resident-2'), roles: ['resident'], name: PRIVATE_NAMES['demo-resident-2'] });
     for (const p of PRIVATE_PEOPLE) if (p.phone) await ok(p.openid, 'privacy.setPhone', { code: `demo-${p.phone}` });
+    // 李主任 (demo-admin-2) sets up the world's polls, so 王书记 may publish them (two-person rule).
+    await addSecondAdmin(h);
+    const ownerUnit = await registerOwnerUnit(h);
 
     const service = await ok<{ id: string }>('demo-admin', 'booking.upsertService', {
       name: '证明服务', description: '授权矩阵专用的便民服务', location: '社区服务站一楼', durationMinutes: 60, seatsPerSlot: 1,
@@ -218,11 +226,30 @@ async function buildBase(): Promise<Snapshot> {
       laterSlot: ahead[3].id,
       otherGrid: otherGrid.id,
       otherBuilding: otherBuilding.id,
+      ownerUnit,
     };
     return snapshot({ h, ids });
   } finally {
     h.close();
   }
+}
+
+/**
+ * The owner register holds 刘阿姨's flat. Written straight to the store (as the poll
+ * feature's owner tests do) while roll.import is not built on main; `sortKey` is the
+ * address order the roll's list pages by once it is.
+ */
+async function registerOwnerUnit(h: Harness): Promise<string> {
+  const natural = (s: string) => s.normalize('NFKC').replace(/\d+/g, (d) => d.padStart(8, '0'));
+  const now = h.clock.now();
+  const record = {
+    _id: ownerUnitId(h.ids['1号楼'], '1', '101'), communityId: 'demo', buildingId: h.ids['1号楼'], buildingName: '1号楼', unit: '1', room: '101',
+    sortKey: [natural('1号楼'), natural('1'), natural('101')].join('|'), areaCenti: 8937, unsold: false,
+    owners: [{ name: '刘阿姨', memberId: member('demo-resident-1') }], householdId: householdIdFor('demo', h.ids['1号楼'], '1', '101'),
+    version: 1, createdAt: now, updatedAt: now, updatedBy: member('demo-admin'),
+  } satisfies OwnerUnitRecord & { sortKey: string };
+  await h.deps.store.insert('ownerUnits', record);
+  return record._id;
 }
 
 /** Every test file gets its own key sequence; keys only need to be fresh and well formed. */

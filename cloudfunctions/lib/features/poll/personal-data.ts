@@ -14,7 +14,7 @@ export const pollPersonalData: PersonalData = {
   collections: ['ballots', 'pollRolls'],
   async export({ ctx, all, memberId }) {
     const { items, truncated } = await all('ballots', { voterId: memberId }, 'at');
-    const polls = new Map((await ctx.db().getMany('polls', [...new Set(items.map((b) => b.pollId))])).map((p) => [p._id, p]));
+    const polls = new Map((ctx.caller.communityId ? await ctx.db().getMany('polls', [...new Set(items.map((b) => b.pollId))]) : []).map((p) => [p._id, p]));
     const ballots = items.map((b) => {
       const poll = polls.get(b.pollId);
       const choice = poll && !poll.secret ? openChoice(ctx.deps, b.choiceSealed) : null;
