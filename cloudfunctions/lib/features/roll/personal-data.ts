@@ -12,6 +12,8 @@ import { formatAddress } from '../member/household';
 export const rollPersonalData: PersonalData = {
   collections: [],
   async export({ ctx, memberId }) {
+    // A visitor belongs to no community yet, so no register can name them.
+    if (!ctx.caller.communityId) return { sections: { ownerUnits: [] } };
     const units = (await everyPage(ctx.db(), 'ownerUnits', {}, 'createdAt')).filter((u) => u.owners.some((o) => o.memberId === memberId));
     return { sections: { ownerUnits: units.map((u) => ({ address: formatAddress(u.buildingName, u.unit, u.room), area: areaText(u.areaCenti), owners: u.owners.map((o) => o.name) })) } };
   },
