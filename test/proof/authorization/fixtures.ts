@@ -452,6 +452,12 @@ export const builders: Record<string, Builder> = {
     const id = await gridPoll(w);
     return { data: { pollId: id }, probe: id };
   },
+  // Its opening time has passed and the sweep has not run yet: the first call opens it.
+  'poll.get#due': async (w) => {
+    const id = await gridPoll(w, { opensIn: HOUR });
+    w.h.clock.advance(2 * HOUR);
+    return { data: { pollId: id }, probe: id };
+  },
   'poll.vote': async (w) => ({ data: { pollId: await gridPoll(w), choice: { optionIds: ['o1'] } }, probe: '"byMe":true' }),
   'poll.myBallot': async (w) => {
     const id = await gridPoll(w);

@@ -6,6 +6,9 @@
  * fires its requests at all three in a random interleaving, then reconciles what the
  * responses said against what the database holds.
  *
+ * Polls (f–h): a resident's 50 sends, two housemates, an app vote against paper entries by
+ * two staff — one ballot per unit each round, its participation and ballot event once.
+ *
  * Seeded: a failing round prints `PROOF_SEED=<n>`; set it to replay the same orders.
  *
  * Sensitivity, checked once by hand: with takePlace's conditional seat update turned into
@@ -22,10 +25,12 @@ import type { ConcernRecord } from '../../../cloudfunctions/lib/features/concern
 import type { InviteRecord } from '../../../cloudfunctions/lib/features/member/records';
 import type { MemberRecord } from '../../../cloudfunctions/lib/kernel/members';
 import { waitlistCap } from '../../../cloudfunctions/lib/features/booking/admin-services';
+import { ballotId, type BallotRecord, type PollRecord } from '../../../cloudfunctions/lib/features/poll/records';
+import type { EventRecord } from '../../../cloudfunctions/lib/kernel/audit';
 import { DbReader } from '../support-b/checks';
-import { callApi, startGateway, type GatewayProcess, type Reply } from '../support-b/gateways';
+import { callApi, okApi, startGateway, type GatewayProcess, type Reply } from '../support-b/gateways';
 import { baseSeed, interleave, rng, type Rng } from '../support-b/rng';
-import { prepareWorld, type World } from '../support-b/world';
+import { prepareWorld, type PreparedHousehold, type World } from '../support-b/world';
 
 const ROUNDS = 20;
 const PROCESSES = 3;
@@ -37,6 +42,8 @@ const SEATS = 10;
 // concern.submit 10/h) never decide an outcome.
 const POOL = { crowd: [0, CROWD], taps: [CROWD, CROWD + ROUNDS], cancel: [CROWD + ROUNDS, CROWD + ROUNDS + 30], concern: [CROWD + ROUNDS + 30, CROWD + 2 * ROUNDS + 30] } as const;
 const RESIDENTS = POOL.concern[1];
+/** Two residents per household; each poll scenario uses its own households, one per round. */
+const HOUSEHOLDS = { taps: [0, ROUNDS], mates: [ROUNDS, 2 * ROUNDS], paper: [2 * ROUNDS, 3 * ROUNDS] } as const;
 
 const SEED = baseSeed();
 let dir: string;
@@ -73,6 +80,7 @@ beforeAll(async () => {
       ...Array.from({ length: ROUNDS }, (_, i) => ({ name: `退约服务${i}`, seats: SEATS })),
     ],
     invites: ROUNDS * 5,
+    households: { count: 3 * ROUNDS, people: 2 },
   });
   const prepared = Date.now() - t0;
   gateways = await Promise.all(Array.from({ length: PROCESSES }, () => startGateway(file)));
@@ -277,5 +285,127 @@ describe('(e) one invite code redeemed by many at once', () => {
       expect(used[0].usedBy).toBe(member._id);
       expect(used[0].householdId).toBe(member.householdId);
     }
+  }, 60_000);
+});
+
+// ------------------------------------------------------------------------------------------
+// Polls: one ballot per unit, whichever process each vote lands on.
+// ------------------------------------------------------------------------------------------
+
+const homes = (name: keyof typeof HOUSEHOLDS): PreparedHousehold[] => world.households.slice(HOUSEHOLDS[name][0], HOUSEHOLDS[name][1]);
+/** The grid worker who carries 1号楼's (grid 1) or 3号楼's (grid 2) paper ballots. */
+const gridWorkerOf = (home: PreparedHousehold) => (home.building === '1号楼' ? 'demo-grid-1' : 'demo-grid-2');
+const choices = [{ optionIds: ['o1'] }, { optionIds: ['o2'] }, { abstain: true }];
+
+/** A community-wide 一户一票 poll, open now (the gateways' clock is the system's). */
+async function openPoll(name: string, channels: string[]): Promise<string> {
+  const now = Date.now();
+  const poll = await okApi<{ id: string; status: string; rollSize: number }>(gateways[0].url, 'demo-admin', 'poll.create', {
+    title: '是否同意调整小区停车收费标准', description: '', options: ['赞成', '反对'], minPicks: 1, maxPicks: 1, openTextLabel: null, unit: 'household',
+    eligibility: { scope: 'community', ids: [] }, secret: true, rule: { id: 'URC-2018' }, channels, opensAt: now, closesAt: now + 7 * 24 * 3600_000,
+  }, `poll${name}x${SEED}`);
+  expect(poll.status).toBe('open');
+  expect(poll.rollSize).toBeGreaterThanOrEqual(world.households.length);
+  return poll.id;
+}
+
+/**
+ * The poll against its ballots: at most one per unit, the running participation equals
+ * them, and each has exactly one ballot event (its id is the unit's, whichever channel won).
+ */
+function pollProblems(pollId: string): string[] {
+  const problems: string[] = [];
+  const poll = reader.doc<PollRecord>('polls', pollId)!;
+  const ballots = reader.where<BallotRecord>('ballots', 'pollId', pollId);
+  const units = new Set(ballots.map((b) => b.unitKey));
+  if (units.size !== ballots.length) problems.push(`${ballots.length} ballots for ${units.size} units`);
+  for (const b of ballots) if (b._id !== ballotId(pollId, b.unitKey)) problems.push(`ballot ${b._id} not under its unit's id`);
+  if (poll.participation !== ballots.length) problems.push(`participation ${poll.participation}, ballots ${ballots.length}`);
+  const cast = reader.events(`poll:${pollId}`).filter((e: EventRecord) => ['poll.voted', 'poll.paperEntered', 'poll.meetingEntered'].includes(e.type));
+  if (cast.length !== ballots.length) problems.push(`${cast.length} ballot events for ${ballots.length} ballots`);
+  return problems;
+}
+
+describe('(f) one resident sends the same vote 50 times, to every process', () => {
+  it(`stores one ballot, and every send answers with it — ${ROUNDS} rounds`, async () => {
+    const pollId = await openPoll('taps', ['app']);
+    for (const [round, home] of homes('taps').entries()) {
+      const r = roundRng(7, round);
+      const who = home.openids[0];
+      const results = await interleave(r, Array.from({ length: 50 }, () => () => callApi(anyGateway(r), who, 'poll.vote', { pollId, choice: r.pick(choices) })));
+      expectOnly(results, (x) => x.ok, `round ${round}`);
+      const ballots = reader.where<BallotRecord>('ballots', 'unitKey', home.householdId).filter((b) => b.pollId === pollId);
+      expect(ballots).toHaveLength(1);
+      expect(ballots[0]).toMatchObject({ voterId: memberIdFor(who), channel: 'app', status: 'counted' });
+      expect(new Set(results.map((x) => x.ok && x.data.receipt))).toEqual(new Set([ballots[0].receipt]));
+      expectConsistent(pollProblems(pollId), `round ${round}`);
+    }
+    expect(reader.where<BallotRecord>('ballots', 'pollId', pollId)).toHaveLength(ROUNDS);
+  }, 60_000);
+});
+
+describe('(g) two residents of one household vote at once in a per-household poll', () => {
+  it(`counts one ballot for the household; the other is told who voted — ${ROUNDS} rounds`, async () => {
+    const pollId = await openPoll('mates', ['app']);
+    for (const [round, home] of homes('mates').entries()) {
+      const r = roundRng(8, round);
+      const [a, b] = home.openids;
+      const jobs = [...Array.from({ length: 10 }, () => a), ...Array.from({ length: 10 }, () => b)];
+      const results = await interleave(r, jobs.map((who) => () => callApi(anyGateway(r), who, 'poll.vote', { pollId, choice: who === a ? choices[0] : choices[1] })));
+      const ballots = reader.where<BallotRecord>('ballots', 'unitKey', home.householdId).filter((x) => x.pollId === pollId);
+      expect(ballots).toHaveLength(1);
+      expect(ballots[0].status).toBe('counted');
+      const winner = ballots[0].voterId === memberIdFor(a) ? a : b;
+      expect(ballots[0].voterId).toBe(memberIdFor(winner));
+      const name = reader.doc<MemberRecord>('members', memberIdFor(winner))!.name;
+      results.forEach((x, i) => {
+        if (jobs[i] === winner) expect(x.ok && x.data.receipt).toBe(ballots[0].receipt);
+        else expect(!x.ok && [x.error.code, x.error.message]).toEqual(['CONFLICT', `您家已由${name}投票，一户一票，不能再投`]);
+      });
+      expectConsistent(pollProblems(pollId), `round ${round}`);
+    }
+  }, 60_000);
+});
+
+describe('(h) an app vote races paper entries for the same household', () => {
+  it(`leaves one ballot, by whichever channel came first — ${ROUNDS} rounds`, async () => {
+    const pollId = await openPoll('paper', ['app', 'paper']);
+    const seen = { app: 0, paper: 0 };
+    for (const [round, home] of homes('paper').entries()) {
+      const r = roundRng(9, round);
+      const resident = home.openids[0];
+      const jobs: Array<{ who: string; paper: boolean }> = [
+        ...Array.from({ length: 5 }, () => ({ who: resident, paper: false })),
+        ...Array.from({ length: 3 }, () => ({ who: 'demo-admin', paper: true })),
+        ...Array.from({ length: 2 }, () => ({ who: gridWorkerOf(home), paper: true })),
+      ];
+      const results = await interleave(r, jobs.map((j) => () =>
+        j.paper
+          ? callApi(anyGateway(r), j.who, 'poll.enterPaperBallot', { pollId, unitKey: home.householdId, channel: 'paper', choice: choices[1] })
+          : callApi(anyGateway(r), j.who, 'poll.vote', { pollId, choice: choices[0] })));
+      const ballots = reader.where<BallotRecord>('ballots', 'unitKey', home.householdId).filter((x) => x.pollId === pollId);
+      expect(ballots).toHaveLength(1);
+      const [only] = ballots;
+      seen[only.channel === 'app' ? 'app' : 'paper'] += 1;
+      const paperOk = results.filter((x, i) => jobs[i].paper && x.ok);
+      results.forEach((x, i) => {
+        const mine = jobs[i].paper ? only.channel === 'paper' : only.channel === 'app';
+        if (!mine) expect(!x.ok && x.error.code).toBe('CONFLICT');
+        else if (!jobs[i].paper) expect(x.ok && x.data.receipt).toBe(only.receipt);
+      });
+      if (only.channel === 'app') {
+        expect(only.voterId).toBe(memberIdFor(resident));
+        expect(paperOk).toHaveLength(0);
+      } else {
+        // One entry was written; every other, even by the same staff member, is refused.
+        expect(paperOk).toHaveLength(1);
+        expect(paperOk[0].ok && paperOk[0].data.ballotId).toBe(only._id);
+        expect(only).toMatchObject({ voterId: null, status: 'pendingConfirm' });
+        expect(['demo-admin', gridWorkerOf(home)].map(memberIdFor)).toContain(only.enteredBy);
+      }
+      expectConsistent(pollProblems(pollId), `round ${round}`);
+    }
+    // Printed: which channel won how often (both should, over the rounds).
+    console.info(`proof/concurrency (h): app won ${seen.app}, paper won ${seen.paper} of ${ROUNDS}`);
   }, 60_000);
 });

@@ -7,6 +7,8 @@
 import { createApiFunction } from '../../../cloudfunctions/lib/api-function';
 import { memberIdFor } from '../../../cloudfunctions/lib/kernel/caller';
 import type { MemberRecord } from '../../../cloudfunctions/lib/kernel/members';
+import { householdIdFor, householdKeys } from '../../../cloudfunctions/lib/features/member/household';
+import type { HouseholdRecord } from '../../../cloudfunctions/lib/features/member/records';
 import type { Envelope } from '../../../miniprogram/core/envelope';
 import { seedDemo } from '../../../dev/demo-seed';
 import { localDeps } from '../../../dev/local-deps';
@@ -27,12 +29,21 @@ export interface PreparedService {
   seats: number;
 }
 
+/** A household on the roll of a poll, with the residents bound to it. */
+export interface PreparedHousehold {
+  householdId: string;
+  building: string;
+  openids: string[];
+}
+
 export interface World {
   buildings: Record<string, string>;
   residents: string[];
   services: PreparedService[];
   /** Spare invite codes, each for its own household. */
   invites: string[];
+  /** Households with their residents (polls count them), alternating 1号楼 (grid 1) and 3号楼 (grid 2). */
+  households: PreparedHousehold[];
 }
 
 export interface WorldSpec {
@@ -40,6 +51,8 @@ export interface WorldSpec {
   residentPrefix?: string;
   services?: ServiceSpec[];
   invites?: number;
+  /** Households written with their records (unlike `residents`, whose households exist only on the member), each with `people` residents. */
+  households?: { count: number; people: number; prefix?: string };
 }
 
 export async function prepareWorld(file: string, spec: WorldSpec): Promise<World> {
@@ -81,6 +94,34 @@ export async function prepareWorld(file: string, spec: WorldSpec): Promise<World
       }
     })();
 
+    const households: PreparedHousehold[] = [];
+    const spec2 = spec.households;
+    if (spec2) {
+      const home = deps.store.db.prepare('INSERT OR IGNORE INTO "c_households" (id, doc) VALUES (?, ?)');
+      const hprefix = spec2.prefix ?? 'proof-voter';
+      deps.store.db.transaction(() => {
+        for (let i = 0; i < spec2.count; i += 1) {
+          const building = i % 2 === 0 ? '1号楼' : '3号楼';
+          const room = String(2000 + i);
+          const householdId = householdIdFor('demo', buildings[building], '7', room);
+          const h: HouseholdRecord = { _id: householdId, communityId: 'demo', buildingId: buildings[building], unit: '7', room, ...householdKeys('7', room), createdAt: now };
+          home.run(h._id, JSON.stringify(h));
+          const openids: string[] = [];
+          for (let p = 0; p < spec2.people; p += 1) {
+            const openid = `${hprefix}-${i}-${p}`;
+            const record: MemberRecord = {
+              _id: memberIdFor(openid), openid, communityId: 'demo', roles: ['resident'], gridIds: [], householdId,
+              household: { id: householdId, buildingId: buildings[building], buildingName: building, unit: '7', room }, name: `住户${i}家${p + 1}`,
+              version: 1, createdAt: now, updatedAt: now,
+            };
+            insert.run(record._id, JSON.stringify(record));
+            openids.push(openid);
+          }
+          households.push({ householdId, building, openids });
+        }
+      })();
+    }
+
     const services: PreparedService[] = [];
     for (const s of spec.services ?? []) {
       const created = await ok<{ id: string }>('demo-admin', 'booking.upsertService', {
@@ -100,7 +141,7 @@ export async function prepareWorld(file: string, spec: WorldSpec): Promise<World
       });
       invites.push(...issued.invites.map((x) => x.code));
     }
-    return { buildings, residents, services, invites };
+    return { buildings, residents, services, invites, households };
   } finally {
     deps.store.close();
   }
