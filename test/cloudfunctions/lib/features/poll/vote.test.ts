@@ -109,6 +109,8 @@ describe('a voter’s receipt', () => {
     const poll = await makePoll(h, { secret: false });
     await h.ok('demo-resident-1', 'poll.vote', { pollId: poll.id, choice: { optionIds: ['o2'] } });
     const stored = await h.deps.store.query('ballots', { where: { communityId: 'demo', pollId: poll.id }, orderBy: { field: 'at', dir: 'asc' }, limit: 10 });
-    expect(JSON.stringify(stored.items)).not.toContain('o2');
+    // Quoted: the sealed text is base64url, which may hold the letters o2 but never a quote.
+    for (const plain of ['"o2"', 'optionIds', '反对']) expect(JSON.stringify(stored.items)).not.toContain(plain);
+    expect(JSON.parse(h.deps.cipher.decrypt(stored.items[0].choiceSealed))).toEqual({ optionIds: ['o2'] });
   });
 });
