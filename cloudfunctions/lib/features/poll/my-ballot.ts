@@ -19,9 +19,16 @@ import { closeNow } from './close-poll';
 
 type Ctx = HandlerContext<unknown, IdentifiedCaller>;
 
+/**
+ * The poll, brought up to its time: opened (its roll frozen) or closed when the sweep has
+ * not yet come by. Only for a caller it concerns by address or as staff — a call that is
+ * then refused must not write; anyone else sees it as stored until the sweep moves it.
+ */
 export async function loadPoll(ctx: Ctx, pollId: string): Promise<PollRecord> {
   const db = ctx.db();
-  const poll = await openIfDue(ctx.deps, db, await db.require('polls', pollId, '投票不存在', 'pollId'), ctx.now);
+  const stored = await db.require('polls', pollId, '投票不存在', 'pollId');
+  if (!(mayCollectAny(ctx.caller, stored) || looksEligible(ctx.caller, stored))) return stored;
+  const poll = await openIfDue(ctx.deps, db, stored, ctx.now);
   if (poll.status !== 'open' || ctx.now < poll.closesAt) return poll;
   // Past its end and the sweep not yet by: close it now, so nobody waits for a result.
   try {
