@@ -1,5 +1,5 @@
 import { AppError } from '../../../miniprogram/core/errors';
-import type { CollectionName, Filter, Patch, QueryPage, QuerySpec, RecordOf, Store } from '../ports/store';
+import { MAX_PAGE, type CollectionName, type Filter, type Patch, type QueryPage, type QuerySpec, type RecordOf, type Store } from '../ports/store';
 
 /**
  * A view of the store limited to one community. Every read filters by communityId and
@@ -18,8 +18,12 @@ export class ScopedStore {
     return doc && this.mine(doc) ? doc : null;
   }
 
+  /** Every id asked for, a round-trip per hundred: the store itself keeps only the first 100. */
   async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
-    return (await this.store.getMany(collection, ids)).filter((d) => this.mine(d));
+    const unique = [...new Set(ids)];
+    const out: RecordOf<C>[] = [];
+    for (let i = 0; i < unique.length; i += MAX_PAGE) out.push(...(await this.store.getMany(collection, unique.slice(i, i + MAX_PAGE))));
+    return out.filter((d) => this.mine(d));
   }
 
   /** Like get, but a missing or foreign record is NOT_FOUND. */

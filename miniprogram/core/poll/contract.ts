@@ -424,10 +424,10 @@ export interface PollResultView {
 
 export const pollResults = contract<PollResultView>()({
   name: 'poll.results',
-  summary: '投票结果（进行中谁都看不到计票，结束后工作人员可看，公布后居民可看）',
+  summary: '投票结果（进行中谁都看不到计票，结束后管理这次投票的工作人员可看，公布后居民可看）',
   input: z.strictObject({ pollId }),
   roles: ['resident', 'volunteer', 'gridWorker', 'admin'],
-  scope: '进行中只有投票人次；结束后工作人员；公布后可参加该投票的居民',
+  scope: '进行中只有投票人次；结束后管理这次投票的工作人员（全社区的投票为管理员，网格内的投票为该网格员）；公布后可参加该投票的居民',
 });
 
 export const publishPoll = contract<PollResultView>()({

@@ -18,17 +18,13 @@ export async function loadActivity(ctx: HandlerContext<unknown>, activityId: str
 
 export async function poolsOf(db: ScopedStore, activities: ActivityRecord[]): Promise<Map<string, ActivitySeatRecord>> {
   const ids = activities.filter((a) => a.status !== 'draft').flatMap((a) => a.seats.map((x) => poolIdFor(a._id, x.shiftId, x.roleId)));
-  const out = new Map<string, ActivitySeatRecord>();
-  for (let i = 0; i < ids.length; i += 100) for (const p of await db.getMany('activitySeats', ids.slice(i, i + 100))) out.set(p._id, p);
-  return out;
+  return new Map((await db.getMany('activitySeats', ids)).map((p) => [p._id, p]));
 }
 
 /** The caller's sign-ups on these activities (one possible per shift). */
 export async function minesOf(db: ScopedStore, memberId: string, activities: ActivityRecord[]): Promise<SignupRecord[]> {
   const ids = activities.flatMap((a) => a.shifts.map((s) => signupIdFor(a._id, s.shiftId, memberId)));
-  const out: SignupRecord[] = [];
-  for (let i = 0; i < ids.length; i += 100) out.push(...(await db.getMany('signups', ids.slice(i, i + 100))));
-  return out;
+  return db.getMany('signups', ids);
 }
 
 export async function activityView(ctx: HandlerContext<unknown>, a: ActivityRecord) {

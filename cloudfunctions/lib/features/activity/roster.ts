@@ -26,9 +26,7 @@ export const activityRoster: Handler<'activity.roster'> = async (ctx) => {
     after = got.next;
   }
   const pools = await poolsOf(db, [a]);
-  const names = new Map<string, string>();
-  const volIds = [...new Set(signups.map((s) => volunteerIdFor(s.memberId)))];
-  for (let i = 0; i < volIds.length; i += 100) for (const v of await db.getMany('volunteers', volIds.slice(i, i + 100))) names.set(v.memberId, v.name);
+  const names = new Map((await db.getMany('volunteers', signups.map((s) => volunteerIdFor(s.memberId)))).map((v) => [v.memberId, v.name]));
   const entry = (s: SignupRecord): RosterEntry => {
     const e: RosterEntry = { signupId: s._id, name: names.get(s.memberId) ?? '志愿者', roleName: a.roles.find((r) => r.roleId === s.roleId)?.name ?? '', shiftId: s.shiftId, status: s.status, statusLabel: SIGNUP_STATUS_LABELS[s.status] };
     const position = s.status === 'waitlisted' ? waitlistPosition(pools.get(poolIdFor(a._id, s.shiftId, s.roleId)) ?? null, s._id) : undefined;

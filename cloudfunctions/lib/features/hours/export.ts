@@ -45,10 +45,8 @@ class People {
   constructor(private ctx: Ctx, private db: ScopedStore, private fullIds: boolean) {}
   async load(memberIds: readonly string[]): Promise<void> {
     const ids = [...new Set(memberIds)].filter((m) => !this.cache.has(m));
-    for (let i = 0; i < ids.length; i += 100) {
-      const found = await this.db.getMany('volunteers', ids.slice(i, i + 100).map((m) => `vol_${m}`));
-      for (const m of ids.slice(i, i + 100)) this.cache.set(m, found.find((v) => v.memberId === m) ?? null);
-    }
+    const found = new Map((await this.db.getMany('volunteers', ids.map((m) => `vol_${m}`))).map((v) => [v.memberId, v]));
+    for (const m of ids) this.cache.set(m, found.get(m) ?? null);
   }
   get(memberId: string): VolunteerRecord | null {
     return this.cache.get(memberId) ?? null;

@@ -30,10 +30,5 @@ export function verifiedOf(db: ScopedStore, where: { memberId: string } | { team
 }
 
 export async function activitiesOf(db: ScopedStore, ids: readonly string[]): Promise<Map<string, ActivityRecord>> {
-  const unique = [...new Set(ids)];
-  const out = new Map<string, ActivityRecord>();
-  for (let i = 0; i < unique.length; i += 100) {
-    for (const a of await db.getMany('activities', unique.slice(i, i + 100))) out.set(a._id, a);
-  }
-  return out;
+  return new Map((await db.getMany('activities', ids)).map((a) => [a._id, a]));
 }

@@ -1,7 +1,6 @@
 import type { MyBallotView } from '../../../../miniprogram/core/poll/contract';
-import { CHANNEL_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
 import type { Handler } from '../../kernel/action';
-import { isStaff } from '../../../../miniprogram/core/roles';
+import { ballotFacts } from './my-ballot';
 import { looksEligible, mayCollectAny } from './permissions';
 import { toPollView } from './presenters';
 import { ballotId, type PollRecord } from './records';
@@ -23,21 +22,16 @@ export const listPolls: Handler<'poll.list'> = async (ctx) => {
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
-  const staff = isStaff(ctx.caller.roles);
-  const visible = page.items.filter((p) => mayCollectAny(ctx.caller, p) || looksEligible(ctx.caller, p) || (staff && p.createdBy === ctx.caller.memberId));
+  const visible = page.items.filter((p) => mayCollectAny(ctx.caller, p) || looksEligible(ctx.caller, p));
   const keyOf = (p: PollRecord) => (p.unit === 'household' ? ctx.caller.householdId : p.unit === 'person' ? ctx.caller.memberId : null);
   const ids = visible.flatMap((p) => (keyOf(p) ? [ballotId(p._id, keyOf(p) as string)] : []));
-  const ballots = new Map((ids.length ? await db.getMany('ballots', ids) : []).map((b) => [b._id, b]));
+  const ballots = new Map((await db.getMany('ballots', ids)).map((b) => [b._id, b]));
   const items = visible.map((p) => {
     const key = keyOf(p);
-    const b = key ? ballots.get(ballotId(p._id, key)) : undefined;
     const eligible = looksEligible(ctx.caller, p);
+    // The row's line only; the poll page reads the frozen roll for choices, units and why not.
     const mine: MyBallotView | null = key && eligible
-      ? {
-          pollId: p._id, voted: !!b, byMe: b?.voterId === ctx.caller.memberId, byName: b && b.voterId !== ctx.caller.memberId ? b.voterName : null,
-          channel: b?.channel ?? null, channelLabel: b ? CHANNEL_LABELS[b.channel] : null, at: b?.at ?? null, counted: b?.status === 'counted',
-          receipt: b && b.voterId === ctx.caller.memberId ? b.receipt : null, choiceLabels: null, units: [], cannotVote: null,
-        }
+      ? { pollId: p._id, ...ballotFacts(ballots.get(ballotId(p._id, key)) ?? null, ctx.caller.memberId), choiceLabels: null, units: [], cannotVote: null }
       : null;
     return toPollView(ctx.caller, p, ctx.now, eligible, mine);
   });

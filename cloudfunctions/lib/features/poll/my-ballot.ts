@@ -12,9 +12,9 @@ import type { Handler, HandlerContext } from '../../kernel/action';
 import type { IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { isVotingTime, looksEligible, mayCollectAny } from './permissions';
-import { ballotId, type PollRecord } from './records';
-import { openIfDue, unitsOfVoter } from './roll-freeze';
-import { openChoice } from './seal';
+import { ballotId, type BallotRecord, type PollRecord } from './records';
+import { openIfDue, unitsOfVoter, type VoterUnit } from './roll-freeze';
+import { choiceLabels, openChoice } from './seal';
 import { closeNow } from './close-poll';
 
 type Ctx = HandlerContext<unknown, IdentifiedCaller>;
@@ -41,24 +41,38 @@ export async function loadPoll(ctx: Ctx, pollId: string): Promise<PollRecord> {
 
 export async function ballotView(deps: Pick<Deps, 'cipher'>, db: ScopedStore, caller: IdentifiedCaller, poll: PollRecord, now: number): Promise<MyBallotView> {
   const units = await unitsOfVoter(db, poll, caller.memberId);
-  const ballots = new Map((await db.getMany('ballots', units.map((u) => ballotId(poll._id, u.unitKey)))).map((b) => [b.unitKey, b]));
+  return viewOfBallots(deps, caller, poll, now, units, await ballotsOf(db, poll, units));
+}
+
+export async function ballotsOf(db: ScopedStore, poll: PollRecord, units: readonly VoterUnit[]): Promise<Map<string, BallotRecord>> {
+  return new Map((await db.getMany('ballots', units.map((u) => ballotId(poll._id, u.unitKey)))).map((b) => [b.unitKey, b]));
+}
+
+/** The view from the caller's units on the frozen roll and the ballots standing for them. */
+export function viewOfBallots(deps: Pick<Deps, 'cipher'>, caller: IdentifiedCaller, poll: PollRecord, now: number, units: readonly VoterUnit[], ballots: ReadonlyMap<string, BallotRecord>): MyBallotView {
   const first = units.map((u) => ballots.get(u.unitKey)).find((b) => b) ?? null;
-  const byMe = !!first && first.voterId === caller.memberId;
-  const choice = first && byMe && !poll.secret ? openChoice(deps, first.choiceSealed) : null;
-  const labels = choice ? (choice.abstain ? ['弃权'] : poll.options.filter((o) => choice.optionIds?.includes(o.id)).map((o) => o.label)) : null;
+  const choice = first && first.voterId === caller.memberId && !poll.secret ? openChoice(deps, first.choiceSealed) : null;
   return {
     pollId: poll._id,
-    voted: !!first,
-    byMe,
-    byName: first && !byMe ? (first.voterName ?? (first.channel === 'paper' ? '纸质选票' : '工作人员现场录入')) : null,
-    channel: first?.channel ?? null,
-    channelLabel: first ? CHANNEL_LABELS[first.channel] : null,
-    at: first?.at ?? null,
-    counted: first?.status === 'counted',
-    receipt: byMe ? first.receipt : null,
-    choiceLabels: labels,
+    ...ballotFacts(first, caller.memberId),
+    choiceLabels: choice ? choiceLabels(poll.options, choice) : null,
     units: units.map((u) => ({ unitKey: u.unitKey, label: u.unit.label, voted: ballots.has(u.unitKey) })),
     cannotVote: cannotVote(poll, now, units.length, units.every((u) => ballots.has(u.unitKey))),
+  };
+}
+
+/** What any view of the unit's ballot says: whether, when, how, by whom of the household. */
+export function ballotFacts(b: BallotRecord | null, memberId: string): Pick<MyBallotView, 'voted' | 'byMe' | 'byName' | 'channel' | 'channelLabel' | 'at' | 'counted' | 'receipt'> {
+  const byMe = !!b && b.voterId === memberId;
+  return {
+    voted: !!b,
+    byMe,
+    byName: b && !byMe ? (b.voterName ?? (b.channel === 'paper' ? '纸质选票' : '工作人员现场录入')) : null,
+    channel: b?.channel ?? null,
+    channelLabel: b ? CHANNEL_LABELS[b.channel] : null,
+    at: b?.at ?? null,
+    counted: b?.status === 'counted',
+    receipt: byMe ? b.receipt : null,
   };
 }
 

@@ -2,7 +2,7 @@ import { CHANNEL_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
 import type { PersonalData } from '../../kernel/feature';
 import { everyPage } from '../../kernel/every-page';
 import { ScopedStore } from '../../kernel/scoped-store';
-import { openChoice } from './seal';
+import { choiceLabels, openChoice } from './seal';
 
 /**
  * A person's ballots: which poll, when, how. What they chose is exported for an open
@@ -24,7 +24,7 @@ export const pollPersonalData: PersonalData = {
         channel: CHANNEL_LABELS[b.channel],
         unit: b.unitLabel,
         receipt: b.receipt,
-        choice: choice ? (choice.abstain ? ['弃权'] : poll?.options.filter((o) => choice.optionIds?.includes(o.id)).map((o) => o.label)) : '不记名投票，不导出所选内容',
+        choice: poll && choice ? choiceLabels(poll.options, choice) : '不记名投票，不导出所选内容',
       };
     });
     return { sections: { ballots }, truncated };

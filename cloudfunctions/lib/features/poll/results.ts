@@ -15,6 +15,7 @@ import { mayManage } from './permissions';
 import { participationText } from './presenters';
 import type { PollRecord, PublishedResult } from './records';
 import { pendingPaper, tally, type Tally } from './tally';
+import { choiceLabels } from './seal';
 
 type Ctx = HandlerContext<unknown, IdentifiedCaller>;
 
@@ -40,10 +41,9 @@ function resultOf(poll: PollRecord, t: Omit<PublishedResult, 'publishedAt' | 'pu
 }
 
 function staffParts(poll: PollRecord, t: Tally): Pick<NonNullable<PollResultView['result']>, 'openTexts' | 'voters'> {
-  const label = (ids: string[] | undefined, abstain: boolean | undefined) => (abstain ? ['弃权'] : poll.options.filter((o) => ids?.includes(o.id)).map((o) => o.label));
   return {
     openTexts: poll.openTextLabel ? t.opened.flatMap((o) => (o.choice.openText ? [o.choice.openText] : [])).sort() : null,
-    voters: poll.secret ? null : t.opened.map((o) => ({ unitLabel: o.ballot.unitLabel, name: o.ballot.voterName ?? CHANNEL_LABELS[o.ballot.channel], choiceLabels: label(o.choice.optionIds, o.choice.abstain) })),
+    voters: poll.secret ? null : t.opened.map((o) => ({ unitLabel: o.ballot.unitLabel, name: o.ballot.voterName ?? CHANNEL_LABELS[o.ballot.channel], choiceLabels: choiceLabels(poll.options, o.choice) })),
   };
 }
 

@@ -51,6 +51,8 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
   const { _id, ...patch } = next;
   void _id;
   if (!(await db.update('polls', poll._id, patch, { status: 'scheduled', version: poll.version }))) {
+    // Another freeze won: its buckets are the roll, these would only lie about.
+    for (const d of docs) await db.remove('pollRolls', d._id);
     const now2 = await db.get('polls', poll._id);
     if (!now2) throw new AppError('NOT_FOUND', '投票不存在');
     return now2;
@@ -66,8 +68,13 @@ export async function rollUnit(db: ScopedStore, poll: PollRecord, unitKey: strin
   return bucket?.units[unitKey] ?? null;
 }
 
+export interface VoterUnit {
+  unitKey: string;
+  unit: RollUnit;
+}
+
 /** The units a member may vote for on the frozen roll, with their entries. */
-export async function unitsOfVoter(db: ScopedStore, poll: PollRecord, memberId: string): Promise<{ unitKey: string; unit: RollUnit }[]> {
+export async function unitsOfVoter(db: ScopedStore, poll: PollRecord, memberId: string): Promise<VoterUnit[]> {
   if (!poll.roll) return [];
   const roll = poll.roll;
   const mine = await db.get('pollRolls', rollBucketId(poll._id, roll.freezeId, bucketOf(memberId, roll.buckets)));
@@ -84,8 +91,6 @@ export async function unitsOfVoter(db: ScopedStore, poll: PollRecord, memberId: 
 export async function wholeRoll(db: ScopedStore, poll: PollRecord): Promise<{ unitKey: string; unit: RollUnit }[]> {
   if (!poll.roll) return [];
   const roll = poll.roll;
-  const ids = Array.from({ length: roll.buckets }, (_, b) => rollBucketId(poll._id, roll.freezeId, b));
-  const docs: PollRollBucketRecord[] = [];
-  for (let i = 0; i < ids.length; i += 100) docs.push(...(await db.getMany('pollRolls', ids.slice(i, i + 100))));
+  const docs = await db.getMany('pollRolls', Array.from({ length: roll.buckets }, (_, b) => rollBucketId(poll._id, roll.freezeId, b)));
   return docs.flatMap((d) => Object.entries(d.units).map(([unitKey, unit]) => ({ unitKey, unit }))).sort((a, b) => a.unit.label.localeCompare(b.unit.label, 'zh-CN'));
 }

@@ -20,6 +20,11 @@ export function openChoice(deps: Pick<Deps, 'cipher'>, sealed: string): Choice {
   return JSON.parse(deps.cipher.decrypt(sealed)) as Choice;
 }
 
+/** The marks as a person reads them: the options' labels, or 弃权. */
+export function choiceLabels(options: readonly { id: string; label: string }[], choice: Choice): string[] {
+  return choice.abstain ? ['弃权'] : options.filter((o) => choice.optionIds?.includes(o.id)).map((o) => o.label);
+}
+
 /** The same marks on two entries of one paper ballot: options in any order, or both abstain. */
 export function sameMarks(a: Choice, b: Choice): boolean {
   if (a.abstain || b.abstain) return !!a.abstain && !!b.abstain;

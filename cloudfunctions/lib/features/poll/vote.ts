@@ -5,9 +5,9 @@ import type { Handler } from '../../kernel/action';
 import { checkWritten } from '../../kernel/content';
 import { op } from '../../ports/store';
 import { checkedChoice } from './choice';
-import { ballotView, loadPoll } from './my-ballot';
+import { ballotsOf, loadPoll, viewOfBallots } from './my-ballot';
 import { isVotingTime } from './permissions';
-import { ballotId } from './records';
+import { ballotId, type BallotRecord } from './records';
 import { unitsOfVoter } from './roll-freeze';
 import { receiptFor, sealChoice } from './seal';
 
@@ -31,14 +31,18 @@ export const vote: Handler<'poll.vote'> = async (ctx) => {
   await checkWritten(ctx, { openText: choice.openText });
   const sealed = sealChoice(ctx.deps, choice);
   const id = ballotId(poll._id, target.unitKey);
-  const written = await db.insert('ballots', {
+  const record: BallotRecord = {
     _id: id, communityId: db.communityId, pollId: poll._id, unitKey: target.unitKey, unitLabel: target.unit.label, areaCenti: target.unit.areaCenti,
     voterId: me.memberId, gridId: target.unit.gridId, voterName: target.unit.voterNames[me.memberId] ?? me.name ?? '居民', channel: 'app', status: 'counted',
     choiceSealed: sealed, enteredBy: null, enteredByName: null, confirmedBy: null, receipt: receiptFor(sealed), at: ctx.now, version: 1,
-  });
+  };
+  const written = await db.insert('ballots', record);
   if (written) await db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' });
-  const view = await ballotView(ctx.deps, db, me, poll, ctx.now);
-  const mine = await db.get('ballots', id);
+  // Written: this unit's ballot is the one just made (others are read only for an owner of several).
+  const ballots = written && units.length === 1 ? new Map([[target.unitKey, record]]) : await ballotsOf(db, poll, units);
+  if (written) ballots.set(target.unitKey, record);
+  const view = viewOfBallots(ctx.deps, me, poll, ctx.now, units, ballots);
+  const mine = ballots.get(target.unitKey);
   if (!mine || mine.voterId !== me.memberId) {
     throw new AppError('CONFLICT', poll.unit === 'household' ? `您家已由${view.byName ?? '家人'}投票，一户一票，不能再投` : `已经投过票（${mine ? CHANNEL_LABELS[mine.channel] : ''}），每个计票单位一票`, { existing: view });
   }

@@ -85,9 +85,7 @@ interface Places {
 
 async function placesOf(db: ScopedStore, units: readonly SheetUnit[]): Promise<Places> {
   const wanted = new Map(units.map((u) => [u.id, householdIdFor(db.communityId, u.buildingId, u.unit, u.room)]));
-  const existing = new Set<string>();
-  const ids = [...new Set(wanted.values())];
-  for (let i = 0; i < ids.length; i += 100) for (const h of await db.getMany('households', ids.slice(i, i + 100))) existing.add(h._id);
+  const existing = new Set((await db.getMany('households', [...wanted.values()])).map((h) => h._id));
   const found = [...existing];
   const residentsOf = new Map<string, MemberRecord[]>();
   for (let i = 0; i < found.length; i += 100) {
