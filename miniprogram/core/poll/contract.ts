@@ -322,6 +322,8 @@ export interface PaperBallotView {
   /** Waiting for a second staff member to key it in again. */
   pending: boolean;
   enteredByName: string;
+  /** Entered by the caller: someone else must key it in again. */
+  enteredByMe: boolean;
 }
 
 export const enterPaperBallot = contract<PaperBallotView>()({

@@ -27,6 +27,7 @@ interface PendingRow {
   unitLabel: string;
   channelLabel: string;
   enteredText: string;
+  mine: boolean;
 }
 type RollQuery = { pollId: string; search: string };
 
@@ -55,7 +56,7 @@ const units = pagedList({
 const pending = pagedList({
   fetch: (pollId: string, cursor) => call(pendingPaperBallots, { pollId, cursor, limit: 20 }),
   // Who entered it and how, never what they chose: the second entry must be made blind.
-  row: (b: PaperBallotView): PendingRow => ({ key: b.ballotId, unitLabel: b.unitLabel, channelLabel: b.channelLabel, enteredText: `录入：${b.enteredByName}` }),
+  row: (b: PaperBallotView): PendingRow => ({ key: b.ballotId, unitLabel: b.unitLabel, channelLabel: b.channelLabel, enteredText: b.enteredByMe ? '本人录入，须由其他工作人员复核' : `录入：${b.enteredByName}`, mine: b.enteredByMe }),
   keys: prefixedKeys('pending'),
 });
 
@@ -268,7 +269,8 @@ Component({
     },
     openReview(e: Tap) {
       const b = pending(this).items[Number(e.currentTarget.dataset.index)];
-      if (!b) return;
+      // The second keying is someone else's: one's own entry is listed, not opened.
+      if (!b || b.enteredByMe) return;
       state(this).reviewing = b;
       reviewForm(this).clear();
       wx.pageScrollTo({ scrollTop: 0, duration: 0 });

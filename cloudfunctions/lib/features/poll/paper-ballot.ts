@@ -43,7 +43,7 @@ export const enterPaperBallot: Handler<'poll.enterPaperBallot'> = async (ctx) =>
   }
   await db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' });
   await appendEvent(db, ctx.caller, { key: `ballot:${ctx.input.unitKey}`, subject: `poll:${poll._id}`, type: channel === 'paper' ? 'poll.paperEntered' : 'poll.meetingEntered', public: false, note: unit.label, at: ctx.now });
-  return toPaperView(record);
+  return toPaperView(record, ctx.caller.memberId);
 };
 
 export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx) => {
@@ -60,7 +60,7 @@ export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx
     if (!(await db.remove('ballots', ballot._id, { status: 'pendingConfirm', version: ballot.version }))) throw new AppError('CONFLICT', '这张选票刚被其他人处理过，请刷新');
     await db.update('polls', poll._id, { participation: op.inc(-1) });
     await appendEvent(db, ctx.caller, { key: `returned:${ballot.unitKey}:${ballot.at}`, subject, type: 'poll.paperReturned', public: false, note: `${ballot.unitLabel}：${ctx.input.reject}`, at: ctx.now });
-    return { ...toPaperView(ballot), pending: false };
+    return { ...toPaperView(ballot, ctx.caller.memberId), pending: false };
   }
   const first = openChoice(ctx.deps, ballot.choiceSealed);
   const again = checkedChoice(poll, ctx.input.choice, undefined);
@@ -70,7 +70,7 @@ export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx
     throw new AppError('CONFLICT', '这张选票刚被其他人处理过，请刷新');
   }
   await appendEvent(db, ctx.caller, { key: `confirmed:${ballot.unitKey}`, subject, type: 'poll.paperConfirmed', public: false, note: ballot.unitLabel, at: ctx.now });
-  return toPaperView(next);
+  return toPaperView(next, ctx.caller.memberId);
 };
 
 /** Entries waiting for their second keying; the first entry's marks are never shown. */
@@ -81,5 +81,5 @@ export const pendingPaperBallots: Handler<'poll.pendingPaper'> = async (ctx) => 
   const page = await db.query('ballots', { where: { pollId: poll._id, status: 'pendingConfirm' }, orderBy: { field: 'at', dir: 'asc' }, limit: ctx.input.limit, after: ctx.input.cursor });
   // A grid worker confirms the paper of their own grids; the page may come back short for them.
   const items = page.items.filter((b) => mayCollect(ctx.caller, poll, b.gridId));
-  return { items: items.map(toPaperView), ...(page.next ? { next: page.next } : {}) };
+  return { items: items.map((b) => toPaperView(b, ctx.caller.memberId)), ...(page.next ? { next: page.next } : {}) };
 };

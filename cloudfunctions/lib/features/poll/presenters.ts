@@ -49,13 +49,14 @@ export function toPollView(caller: IdentifiedCaller, poll: PollRecord, now: numb
   };
 }
 
-export function toPaperView(b: BallotRecord): PaperBallotView {
+export function toPaperView(b: BallotRecord, memberId: string): PaperBallotView {
   return {
     ballotId: b._id,
     unitLabel: b.unitLabel,
     channelLabel: CHANNEL_LABELS[b.channel],
     pending: b.status === 'pendingConfirm',
     enteredByName: b.enteredByName ?? '工作人员',
+    enteredByMe: b.enteredBy === memberId,
   };
 }
 

@@ -55,6 +55,8 @@ describe('a paper ballot counts only when a second person keys it in the same', 
     const entry = await h.ok<PaperBallotView>('demo-grid-1', 'poll.enterPaperBallot', { pollId: poll.id, unitKey: unit.unitKey, choice: { optionIds: ['o2'] } });
     const pending = await h.ok<Page<PaperBallotView>>('demo-admin', 'poll.pendingPaper', { pollId: poll.id });
     expect(pending.items.map((p) => p.unitLabel)).toEqual([unit.label]);
+    expect(pending.items[0].enteredByMe).toBe(false);
+    expect((await h.ok<Page<PaperBallotView>>('demo-grid-1', 'poll.pendingPaper', { pollId: poll.id })).items[0].enteredByMe).toBe(true);
     expect(JSON.stringify(pending)).not.toContain('o2');
     const wrong = await h.call('demo-admin', 'poll.confirmPaperBallot', { ballotId: entry.ballotId, choice: { optionIds: ['o1'] } });
     expect(!wrong.ok && wrong.error.code).toBe('CONFLICT');

@@ -15,11 +15,12 @@ const entered = (data: { unitKey: string; channel?: string }): PaperBallotView =
   channelLabel: data.channel === 'meeting' ? '会议现场表决' : '纸质选票',
   pending: data.channel !== 'meeting',
   enteredByName: '李秀英',
+  enteredByMe: false,
 });
 
 const waiting: PaperBallotView[] = [
-  { ballotId: 'bal-1', unitLabel: '3号楼1单元101', channelLabel: '纸质选票', pending: true, enteredByName: '李秀英' },
-  { ballotId: 'bal-2', unitLabel: '3号楼1单元102', channelLabel: '纸质选票', pending: true, enteredByName: '张建国' },
+  { ballotId: 'bal-1', unitLabel: '3号楼1单元101', channelLabel: '纸质选票', pending: true, enteredByName: '李秀英', enteredByMe: false },
+  { ballotId: 'bal-2', unitLabel: '3号楼1单元102', channelLabel: '纸质选票', pending: true, enteredByName: '张建国', enteredByMe: false },
 ];
 
 async function open(query: Record<string, string> = { pollId: 'poll-1' }, replies: Replies = {}) {
@@ -177,6 +178,14 @@ describe('reviewing paper ballots', () => {
     await page.tap('#reject-submit');
     expect(sent(send, 'poll.confirmPaperBallot')[0].data).toEqual({ ballotId: 'bal-2', reject: '选票上的房号与名册不符' });
     expect(page.text('#reviewed')).toBe('已退回3号楼1单元102的选票，需重新录入');
+  });
+
+  it('lists one’s own entries without opening them: the second keying is someone else’s', async () => {
+    const own: PaperBallotView = { ...waiting[0], ballotId: 'bal-own', enteredByName: '我', enteredByMe: true };
+    const { page } = await open({ pollId: 'poll-1', tab: 'pending' }, { 'poll.pendingPaper': ok({ items: [own] }) });
+    expect(page.text('#pending-0')).toContain('本人录入，须由其他工作人员复核');
+    await page.tap('#pending-0');
+    expect(page.exists('#review')).toBe(false);
   });
 
   it('switching tabs reads each list again', async () => {
