@@ -30,6 +30,9 @@ import { activityManifest } from './features/activity/manifest';
 import { hoursManifest } from './features/hours/manifest';
 import { rollManifest } from './features/roll/manifest';
 import { pollManifest } from './features/poll/manifest';
+import { motionManifest } from './features/motion/manifest';
+import { meetingManifest } from './features/meeting/manifest';
+import { resolutionManifest } from './features/resolution/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -49,6 +52,9 @@ export const FEATURES = {
   hours: hoursManifest,
   roll: rollManifest,
   poll: pollManifest,
+  motion: motionManifest,
+  meeting: meetingManifest,
+  resolution: resolutionManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

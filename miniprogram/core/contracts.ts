@@ -19,6 +19,9 @@ import * as checkInContract from './volunteer/check-in-contract';
 import * as hours from './hours/contract';
 import * as certificate from './volunteer/certificate';
 import * as poll from './poll/contract';
+import * as motion from './council/motion-contract';
+import * as meeting from './council/meeting-contract';
+import * as resolution from './council/resolution-contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -155,6 +158,40 @@ export const contracts = {
   'poll.cancel': poll.cancelPoll,
   'poll.results': poll.pollResults,
   'poll.publish': poll.publishPoll,
+  'motion.propose': motion.proposeMotion,
+  'motion.support': motion.supportMotion,
+  'motion.list': motion.listMotions,
+  'motion.get': motion.getMotion,
+  'motion.answer': motion.answerMotion,
+  'motion.settings': motion.motionSettings,
+  'motion.configure': motion.configureMotions,
+  'meeting.create': meeting.createMeeting,
+  'meeting.list': meeting.listMeetings,
+  'meeting.get': meeting.getMeeting,
+  'meeting.cancel': meeting.cancelMeeting,
+  'meeting.register': meeting.registerForMeeting,
+  'meeting.unregister': meeting.unregisterFromMeeting,
+  'meeting.signInCode': meeting.meetingSignInCode,
+  'meeting.signIn': meeting.signIn,
+  'meeting.markLeft': meeting.markLeft,
+  'meeting.attendance': meeting.meetingAttendance,
+  'meeting.grantProxy': meeting.grantProxy,
+  'meeting.acceptProxy': meeting.acceptProxy,
+  'meeting.recordPaperProxy': meeting.recordPaperProxy,
+  'meeting.confirmProxy': meeting.confirmProxy,
+  'meeting.revokeProxy': meeting.revokeProxy,
+  'meeting.proxies': meeting.meetingProxies,
+  'meeting.openVote': meeting.openVote,
+  'meeting.closeVote': meeting.closeVote,
+  'meeting.end': meeting.endMeeting,
+  'meeting.saveMinutes': meeting.saveMinutes,
+  'meeting.approveMinutes': meeting.approveMinutes,
+  'meeting.minutes': meeting.getMinutes,
+  'resolution.list': resolution.listResolutions,
+  'resolution.get': resolution.getResolution,
+  'resolution.progress': resolution.recordProgress,
+  'resolution.reassign': resolution.reassignResolution,
+  'resolution.recordStage': resolution.recordStage,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -20,6 +20,11 @@ export type Measure = 'units' | 'area';
 export interface Test {
   measure: Measure;
   fraction: Fraction;
+  /**
+   * What an approval test is a share of: those taking part (the default; 出席人的过半数), or
+   * the whole roll (应到人数的过半数, as some 党员大会 procedures require).
+   */
+  of?: 'participants' | 'base';
 }
 
 export type BallotUnit = 'person' | 'household' | 'ownerUnit';
@@ -48,7 +53,7 @@ export const HEAD_COUNT_LABELS: Record<HeadCount, string> = {
   perUnit: '按专有部分套数计（一套计一人）',
 };
 
-export type RuleId = 'URC-2018' | 'VillageOrg' | 'CivilCode-278' | 'Custom' | 'none';
+export type RuleId = 'URC-2018' | 'VillageOrg' | 'Representatives' | 'PartyMeeting' | 'CivilCode-278' | 'Custom' | 'none';
 
 /** The rule as frozen on a poll when it is created; the result is decided by this copy. */
 export interface FrozenRule {
@@ -78,6 +83,8 @@ const THREE_QUARTERS: Fraction = { num: 3, den: 4, cmp: '>=' };
 export const RULE_LABELS: Record<RuleId, string> = {
   'URC-2018': '居民会议（《城市居民委员会组织法》第九、十条）：过半数参加，参加者过半数同意',
   VillageOrg: '村民会议（《村民委员会组织法》，村改居社区）：三分之二以上户代表参加，参加者过半数同意',
+  Representatives: '代表会议（参照《村民委员会组织法》第二十六条）：三分之二以上组成人员到会，到会人员过半数同意',
+  PartyMeeting: '党员大会审议（四议两公开）：三分之二以上党员到会，应到党员过半数同意',
   'CivilCode-278': '业主共同决定（《民法典》第二百七十八条）：面积和人数均三分之二以上参与',
   Custom: '本社区议事规则',
   none: '征求意见（不作表决，只统计意见）',
@@ -87,6 +94,8 @@ export const RULE_LABELS: Record<RuleId, string> = {
 export const RULE_UNITS: Record<RuleId, readonly BallotUnit[]> = {
   'URC-2018': ['person', 'household'],
   VillageOrg: ['household'],
+  Representatives: ['person'],
+  PartyMeeting: ['person'],
   'CivilCode-278': ['ownerUnit'],
   Custom: ['person', 'household', 'ownerUnit'],
   none: ['person', 'household', 'ownerUnit'],
@@ -101,6 +110,10 @@ export function freezeRule(
       return { id, name: RULE_LABELS[id], version: '2018', participation: [{ measure: 'units', fraction: HALF_OVER }], approval: [{ measure: 'units', fraction: HALF_OVER }] };
     case 'VillageOrg':
       return { id, name: RULE_LABELS[id], version: '2018', participation: [{ measure: 'units', fraction: TWO_THIRDS }], approval: [{ measure: 'units', fraction: HALF_OVER }] };
+    case 'Representatives':
+      return { id, name: RULE_LABELS[id], version: '2018', participation: [{ measure: 'units', fraction: TWO_THIRDS }], approval: [{ measure: 'units', fraction: HALF_OVER }] };
+    case 'PartyMeeting':
+      return { id, name: RULE_LABELS[id], version: '2025', participation: [{ measure: 'units', fraction: TWO_THIRDS }], approval: [{ measure: 'units', fraction: HALF_OVER, of: 'base' }] };
     case 'CivilCode-278': {
       const matter = options.matter ?? 9;
       const approve = matter >= 6 && matter <= 8 ? THREE_QUARTERS : HALF_OVER;
@@ -216,26 +229,41 @@ const UNIT_WORDS: Record<BallotUnit, string> = { person: '人', household: '户'
  * Decides a result under a frozen rule. Non-voters are never counted as approving: an
  * option's support is only the ballots that chose it, measured against those taking part.
  */
-export function decide(rule: FrozenRule, unit: BallotUnit, turnout: Turnout, support: readonly OptionSupport[]): Decision {
+function measurer(rule: FrozenRule, unit: BallotUnit) {
+  const word = unit === 'ownerUnit' ? (rule.headCount === 'perUnit' ? '套' : '人') : UNIT_WORDS[unit];
+  return (m: Measure, value: number, whole: number, f: Fraction, label: string): TestLine => {
+    const passed = reaches(value, whole, f);
+    const shown = m === 'area' ? areaText(value) : `${value}${word}`;
+    return { measure: m, fraction: f, value, whole, passed, text: `${label}${shown}（${thresholdText(whole, f, m, word)}）` };
+  };
+}
+
+/**
+ * The participation tests of a rule — for a meeting, its quorum — against the roll:
+ * 「参与203户（需≥201）」. `label` names who took part (参与, 到会).
+ */
+export function participationLines(rule: FrozenRule, unit: BallotUnit, turnout: Turnout, label = '参与'): TestLine[] {
+  const measured = measurer(rule, unit);
+  return rule.participation.map((t) =>
+    t.measure === 'area'
+      ? measured('area', turnout.area, turnout.baseArea, t.fraction, `${label}面积`)
+      : measured('units', turnout.units, turnout.baseUnits, t.fraction, unit === 'ownerUnit' ? `${label}业主` : label),
+  );
+}
+
+export function decide(rule: FrozenRule, unit: BallotUnit, turnout: Turnout, support: readonly OptionSupport[], label = '参与'): Decision {
   const word = unit === 'ownerUnit' ? '' : UNIT_WORDS[unit];
   const ownerWord = rule.headCount === 'perUnit' ? '套' : '人';
-  const measured = (m: Measure, value: number, whole: number, f: Fraction, label: string): TestLine => {
-    const passed = reaches(value, whole, f);
-    const shown = m === 'area' ? areaText(value) : `${value}${unit === 'ownerUnit' ? ownerWord : word}`;
-    return { measure: m, fraction: f, value, whole, passed, text: `${label}${shown}（${thresholdText(whole, f, m, unit === 'ownerUnit' ? ownerWord : word)}）` };
-  };
-  const participation = rule.participation.map((t) =>
-    t.measure === 'area'
-      ? measured('area', turnout.area, turnout.baseArea, t.fraction, '参与面积')
-      : measured('units', turnout.units, turnout.baseUnits, t.fraction, unit === 'ownerUnit' ? '参与业主' : '参与'),
-  );
+  const measured = measurer(rule, unit);
+  const participation = participationLines(rule, unit, turnout, label);
   const valid = participation.every((l) => l.passed);
   const options = support.map((s) => {
-    const tests = rule.approval.map((t) =>
-      t.measure === 'area'
-        ? measured('area', s.area, turnout.area, t.fraction, `${s.label}面积`)
-        : measured('units', s.units, turnout.units, t.fraction, s.label),
-    );
+    const tests = rule.approval.map((t) => {
+      const ofBase = t.of === 'base';
+      return t.measure === 'area'
+        ? measured('area', s.area, ofBase ? turnout.baseArea : turnout.area, t.fraction, `${s.label}面积`)
+        : measured('units', s.units, ofBase ? turnout.baseUnits : turnout.units, t.fraction, s.label);
+    });
     return { ...s, tests, adopted: valid && tests.length > 0 && tests.every((l) => l.passed) };
   });
   const base = unit === 'ownerUnit' ? `专有面积${areaText(turnout.baseArea)}、业主${turnout.baseUnits}${ownerWord}` : `${turnout.baseUnits}${word}`;
