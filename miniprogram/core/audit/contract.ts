@@ -7,18 +7,36 @@
 import { contract, type Page } from '../action';
 import { z, id, paging } from '../schema';
 
-/** The parts of the product a step belongs to (one per feature that records steps). */
+/** The parts of the product a step belongs to, as admins think of them. */
 export const AUDIT_AREAS = {
   concern: '说事',
   member: '住户与成员',
   community: '社区结构',
   department: '部门协办',
   booking: '预约服务',
+  volunteer: '志愿服务',
+  poll: '投票表决',
+  council: '民主议事',
   moderation: '内容审核',
   privacy: '个人信息',
   staff: '工作人员',
 } as const;
 export type AuditArea = keyof typeof AUDIT_AREAS;
+
+/** The features whose steps each area gathers (an area may span several feature folders). */
+export const AUDIT_AREA_FEATURES: Record<AuditArea, readonly string[]> = {
+  concern: ['concern'],
+  member: ['member'],
+  community: ['community'],
+  department: ['department'],
+  booking: ['booking'],
+  volunteer: ['volunteer', 'team', 'activity', 'hours'],
+  poll: ['roll', 'poll'],
+  council: ['motion', 'meeting', 'resolution'],
+  moderation: ['moderation'],
+  privacy: ['privacy'],
+  staff: ['staff'],
+};
 
 export interface AuditEntry {
   id: string;

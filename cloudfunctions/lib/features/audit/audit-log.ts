@@ -1,4 +1,4 @@
-import { AUDIT_AREAS, type AuditArea, type AuditAreaView, type AuditEntry } from '../../../../miniprogram/core/audit/contract';
+import { AUDIT_AREA_FEATURES, AUDIT_AREAS, type AuditArea, type AuditAreaView, type AuditEntry } from '../../../../miniprogram/core/audit/contract';
 import { BOOKING_STATUS_LABELS } from '../../../../miniprogram/core/booking/contract';
 import { CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/contract';
 import { fieldError } from '../../../../miniprogram/core/errors';
@@ -12,9 +12,9 @@ import type { Filter } from '../../ports/store';
 /** Step types per area, from each feature's event registry (events.ts). */
 function areas(features: FeatureRegistry): AuditAreaView[] {
   return (Object.keys(AUDIT_AREAS) as AuditArea[]).flatMap((key) => {
-    const registry = features.events.find((e) => e.feature === key);
-    if (!registry) return [];
-    return [{ key, label: AUDIT_AREAS[key], types: Object.entries(registry.labels).map(([type, label]) => ({ type, label })) }];
+    const registries = features.events.filter((e) => AUDIT_AREA_FEATURES[key].includes(e.feature));
+    if (registries.length === 0) return [];
+    return [{ key, label: AUDIT_AREAS[key], types: registries.flatMap((r) => Object.entries(r.labels).map(([type, label]) => ({ type, label }))) }];
   });
 }
 
@@ -58,6 +58,21 @@ const KIND_LABELS: Record<string, string> = {
   community: '社区',
   department: '部门',
   moderation: '内容审核',
+  volunteer: '志愿者',
+  team: '志愿服务队',
+  activity: '志愿活动',
+  signup: '活动报名',
+  attendance: '志愿签到',
+  hours: '服务时长',
+  dispute: '时长异议',
+  certificate: '志愿服务记录证明',
+  household: '住户',
+  ownerUnit: '业主名册',
+  poll: '投票',
+  motion: '议题',
+  meeting: '会议',
+  proxy: '委托',
+  resolution: '决议',
 };
 
 /** Looks like a record id (`m_3f…`, `h_…`, `g_demo_1`): never shown, resolved to a name or left out. */
@@ -91,7 +106,7 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
       ...noteIds.filter((x) => x.startsWith('m_')),
     ]),
   ];
-  const [members, concerns, grids, buildings, services, bookings, categories, departments] = await Promise.all([
+  const [members, concerns, grids, buildings, services, bookings, categories, departments, polls, activities, teams] = await Promise.all([
     db.getMany('members', memberIds),
     db.getMany('concerns', refs('concern')),
     db.getMany('grids', [...new Set([...refs('grid'), ...noteIds])]),
@@ -100,6 +115,9 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
     db.getMany('bookings', refs('booking')),
     db.getMany('categories', refs('category')),
     db.getMany('departments', refs('department')),
+    db.getMany('polls', refs('poll')),
+    db.getMany('activities', refs('activity')),
+    db.getMany('teams', refs('team')),
   ]);
   const person = new Map(members.map((m) => [m._id, m.deletedAt ? '已注销用户' : m.name ?? '未留姓名']));
   const named = new Map<string, string>([
@@ -110,6 +128,9 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
     ...bookings.map((b) => [`booking:${b._id}`, `${b.serviceName}${b.residentName ? ` · ${b.residentName}` : ''}`] as const),
     ...categories.map((c) => [`category:${c._id}`, c.name] as const),
     ...departments.map((d) => [`department:${d._id}`, d.name] as const),
+    ...polls.map((p) => [`poll:${p._id}`, p.title] as const),
+    ...activities.map((a) => [`activity:${a._id}`, a.title] as const),
+    ...teams.map((t) => [`team:${t._id}`, t.name] as const),
   ]);
   const gridName = new Map(grids.map((g) => [g._id, g.name]));
   const subjectOf = (subject: string): string => {

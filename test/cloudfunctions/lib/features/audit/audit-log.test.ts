@@ -6,6 +6,7 @@
 import type { AuditAreaView, AuditEntry } from '../../../../../miniprogram/core/audit/contract';
 import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
 import { createHarness, key, member, type Harness } from '../../../../support/harness';
+import { makePoll } from '../../../../support/polls';
 
 type Log = { items: AuditEntry[]; next?: string; areas?: AuditAreaView[] };
 const HOUR = 3600_000;
@@ -83,5 +84,18 @@ describe('reports that can hide content are on the log', () => {
     await h.ok('demo-grid-1b', 'moderation.report', { subjectType: 'concernText', subjectId: concern.id, reason: '内容与事实不符' });
     const page = await log({ area: 'moderation' });
     expect(page.items[0]).toMatchObject({ type: 'moderation.reported', label: '被举报', actor: '赵丽', note: '内容与事实不符' });
+  });
+});
+
+describe('an area may span several features: 投票表决 gathers rolls and polls', () => {
+  it('lists a vote in the poll area, on the poll, without saying how anyone voted', async () => {
+    const poll = await makePoll(h);
+    await h.ok('demo-resident-1', 'poll.vote', { pollId: poll.id, choice: { optionIds: ['o1'] } });
+    const page = await log({ area: 'poll', limit: 50 });
+    expect(page.areas?.find((a) => a.key === 'poll')?.label).toBe('投票表决');
+    expect(page.areas?.find((a) => a.key === 'volunteer')?.types.map((t) => t.type)).toEqual(expect.arrayContaining(['activity.published', 'hours.verified']));
+    expect(page.items.map((e) => e.label)).toEqual(expect.arrayContaining(['发起投票', '投票']));
+    expect(page.items.find((e) => e.type === 'poll.voted')?.subject).toBe('投票 是否同意在小区东门加装快递柜');
+    expect(JSON.stringify(page.items)).not.toMatch(/赞成|"o1"/);
   });
 });
