@@ -48,7 +48,9 @@ export function positionText(pool: Pick<MeetingSeatRecord, 'waitlist'> | null, h
 }
 
 export function registrationView(r: RegistrationRecord, pool: MeetingSeatRecord | null): RegistrationView {
-  return { status: r.status, statusLabel: REGISTRATION_STATUS_LABELS[r.status], positionText: r.status === 'waitlisted' ? positionText(pool, r._id) : null };
+  // Promoted on the pool but not yet on the record (a promotion cut short): the seat is theirs.
+  const status = r.status === 'waitlisted' && pool?.holders[r._id] === r.claim ? 'registered' : r.status;
+  return { status, statusLabel: REGISTRATION_STATUS_LABELS[status], positionText: status === 'waitlisted' ? positionText(pool, r._id) : null };
 }
 
 export function proxyView(caller: Caller, p: ProxyRecord, m: MeetingRecord): ProxyView {
