@@ -27,33 +27,47 @@ function message(m: MeetingRecord, kind: Fanout): { kind: NoticeKind; title: str
   return { kind: 'meeting.cancelled', title: `会议取消：${m.title}`, body: `原定${when}的会议已取消${m.cancelReason ? `，原因：${m.cancelReason}` : ''}。已报名的，报名随之取消。` };
 }
 
-/** Sends one bucket's worth of the current fan-out and moves its cursor on. */
-async function fanoutStep(deps: Deps, db: ScopedStore, m: MeetingRecord, now: number): Promise<boolean> {
-  const fanout = m.fanout as NonNullable<MeetingRecord['fanout']>;
-  const bucket = await rollBucket(db, m, fanout.next);
-  const msg = message(m, fanout.kind);
-  const people = new Set(Object.values(bucket?.units ?? {}).flatMap((u) => u.voterIds));
-  for (const recipientId of people) {
-    await deps.notifier.notify({ id: `meeting:${m._id}:${fanout.kind}:${recipientId}`, communityId: m.communityId, recipientId, ...msg, page: meetingPage(m._id) });
+/** Buckets of one fan-out sent per meeting per run (≤ 200 entries each): bounded, and the rest next run. */
+const BUCKETS_PER_RUN = 5;
+
+/**
+ * Sends the current fan-out a bucket at a time, moving its cursor on after each. Returns the
+ * meeting as it now stands, or null when someone else moved it first.
+ */
+async function fanout(deps: Deps, db: ScopedStore, start: MeetingRecord, now: number): Promise<MeetingRecord | null> {
+  let m = start;
+  for (let step = 0; step < BUCKETS_PER_RUN && m.fanout; step += 1) {
+    const { kind, next } = m.fanout;
+    const bucket = await rollBucket(db, m, next);
+    const msg = message(m, kind);
+    const people = new Set(Object.values(bucket?.units ?? {}).flatMap((u) => u.voterIds));
+    for (const recipientId of people) {
+      await deps.notifier.notify({ id: `meeting:${m._id}:${kind}:${recipientId}`, communityId: m.communityId, recipientId, ...msg, page: meetingPage(m._id) });
+    }
+    const after: MeetingRecord = { ...m, fanout: next + 1 < m.roll.buckets ? { kind, next: next + 1 } : null, version: m.version + 1 };
+    if (!(await db.update('meetings', m._id, { fanout: after.fanout, wakeAt: nextWake(after, now), version: after.version }, { version: m.version }))) return null;
+    m = after;
   }
-  const next = fanout.next + 1 < m.roll.buckets ? { kind: fanout.kind, next: fanout.next + 1 } : null;
-  const after = { ...m, fanout: next };
-  return db.update('meetings', m._id, { fanout: next, wakeAt: nextWake(after, now), version: m.version + 1 }, { version: m.version });
+  return m;
 }
 
 export async function runMeetingClock(deps: Deps, now: number, budget: { pages: number }) {
   const counts = { batches: 0, reminders: 0, started: 0, ended: 0 };
-  const { conflicts } = await forEachDue(deps.store, 'meetings', now, budget.pages, async (m, db) => {
+  const { conflicts } = await forEachDue(deps.store, 'meetings', now, budget.pages, async (due, db) => {
+    let m = due;
     if (m.fanout) {
-      if (!(await fanoutStep(deps, db, m, now))) return false;
       counts.batches += 1;
-      return true;
+      const after = await fanout(deps, db, m, now);
+      // Moved by someone else, or more buckets to go: the next look continues from the cursor.
+      if (!after) return false;
+      if (after.fanout) return true;
+      m = after;
     }
     if (m.status === 'noticed' && now < m.startsAt && m.remindedAt === null && now >= m.startsAt - REMIND_BEFORE && m.startsAt - REMIND_BEFORE > m.noticeAt) {
-      const next = { ...m, remindedAt: now, fanout: { kind: 'reminder' as const, next: 0 } };
-      if (!(await db.update('meetings', m._id, { remindedAt: now, fanout: next.fanout, wakeAt: nextWake(next, now), version: m.version + 1 }, { version: m.version }))) return false;
+      const next: MeetingRecord = { ...m, remindedAt: now, fanout: { kind: 'reminder', next: 0 }, version: m.version + 1 };
+      if (!(await db.update('meetings', m._id, { remindedAt: now, fanout: next.fanout, wakeAt: nextWake(next, now), version: next.version }, { version: m.version }))) return false;
       counts.reminders += 1;
-      return true;
+      return (await fanout(deps, db, next, now)) !== null;
     }
     if (m.status === 'noticed' && now >= m.startsAt) {
       await startSession(db, 'system', m, now);
@@ -65,9 +79,10 @@ export async function runMeetingClock(deps: Deps, now: number, budget: { pages: 
       counts.ended += 1;
       return true;
     }
+    if (m !== due) return true;
     // Nothing due (a vote still open past the end, a wake set early): look again later.
     const wake = m.status === 'inSession' && now >= m.endsAt + AUTO_END_AFTER ? now + AUTO_END_AFTER : nextWake(m, now);
-    return db.update('meetings', m._id, { wakeAt: wake === now ? now + REMIND_BEFORE : wake }, { version: m.version });
+    return db.update('meetings', m._id, { wakeAt: wake !== null && wake <= now ? now + REMIND_BEFORE : wake }, { version: m.version });
   });
   return { ...counts, conflicts };
 }
