@@ -5,8 +5,8 @@
  */
 import type { AttendanceEntryView, MeetingView } from '../../../../../miniprogram/core/council/meeting-contract';
 import type { QuorumView } from '../../../../../miniprogram/core/council/quorum';
-import { attendanceId } from '../../../../../cloudfunctions/lib/features/meeting/records';
-import { createHarness, member, type Harness } from '../../../../support/harness';
+import { attendanceId, proxyId } from '../../../../../cloudfunctions/lib/features/meeting/records';
+import { createHarness, key, member, type Harness } from '../../../../support/harness';
 import { addFamily } from '../../../../support/polls';
 import { DAY, makeMeeting, meetingRecord } from '../../../../support/meetings';
 
@@ -74,6 +74,30 @@ describe('the attendance list', () => {
     expect(liu.items.map((e) => [e.label, e.people.length, e.present])).toEqual([['1号楼 1单元 101室', 2, false]]);
     expect(liu.items[0].people.map((p) => p.name)).toContain('刘阿姨');
     expect((await h.ok<AttendancePage>('demo-grid-1', 'meeting.attendance', { meetingId: m.id, search: '3号楼' })).items.every((e) => e.label.startsWith('3号楼'))).toBe(true);
+  });
+  it('says who is present and how, who stands in, and can list only those still absent', async () => {
+    const m = await makeMeeting(h, { seats: 10 });
+    await h.ok('demo-resident-2', 'meeting.register', { meetingId: m.id }, key());
+    h.clock.advance(2 * DAY);
+    await signedIn(m);
+    // 3号楼 2单元 302室 is here by proxy: its agent signed in for it.
+    const entry = (await h.ok<AttendancePage>('demo-admin', 'meeting.attendance', { meetingId: m.id, search: '3号楼 2单元 302室' })).items[0];
+    const px = proxyId(m.id, entry.unitKey, null);
+    await h.deps.store.insert('meetingProxies', {
+      _id: px, communityId: 'demo', meetingId: m.id, itemId: null, principalUnitKey: entry.unitKey, principalLabel: '3号楼 2单元 302室（马某）', areaCenti: 0,
+      principalMemberId: member('demo-resident-2'), agentMemberId: member('demo-resident-1'), agentName: '刘阿姨', agentUnitKey: null, status: 'active', via: 'app',
+      code: null, photo: null, recordedBy: null, recordedByName: null, confirmedBy: null, confirmedByName: null, uses: [], createdAt: h.clock.now(), updatedAt: h.clock.now(), version: 1,
+    });
+    await h.deps.store.insert('meetingAttendance', {
+      _id: attendanceId(m.id, entry.unitKey), communityId: 'demo', meetingId: m.id, unitKey: entry.unitKey, label: entry.label, areaCenti: 0, via: 'proxy',
+      memberId: member('demo-resident-1'), agentId: member('demo-resident-1'), proxyId: px, byStaffId: null, reason: '', at: h.clock.now(), left: false, leftAt: null, version: 1,
+    });
+    const page = await h.ok<AttendancePage>('demo-admin', 'meeting.attendance', { meetingId: m.id, search: '3号楼 2单元 302室' });
+    expect(page.items.map((e) => [e.present, e.viaLabel, e.agentName, e.registration])).toEqual([[true, '委托出席', '刘阿姨', 'registered']]);
+    expect(page.quorum).toMatchObject({ present: 2, inPerson: 1, byProxy: 1 });
+    const absent = await h.ok<AttendancePage>('demo-admin', 'meeting.attendance', { meetingId: m.id, onlyAbsent: true, limit: 50 });
+    expect(absent.total).toBe(m.rollSize - 2);
+    expect(absent.items.some((e) => e.present)).toBe(false);
   });
   it('is refused to residents, volunteers and grid workers outside the roll’s grids', async () => {
     const m = await makeMeeting(h, { secretary: 'demo-leader', roll: { kind: 'household', scope: 'buildings', ids: [h.ids['3号楼']] } });
