@@ -57,7 +57,8 @@ export function proxyView(caller: Caller, p: ProxyRecord, m: MeetingRecord): Pro
   const item = p.itemId ? m.agenda.find((i) => i.itemId === p.itemId) : undefined;
   const principal = caller.memberId !== null && caller.memberId === p.principalMemberId;
   const staff = isMeetingStaff(caller, m);
-  const before = (m.status === 'noticed' || m.status === 'inSession') && (p.itemId === null ? m.votingItemId === null : item?.status === 'pending');
+  // Until the vote of its scope opens: its item's, or for the whole meeting the first vote.
+  const before = (m.status === 'noticed' || m.status === 'inSession') && (p.itemId === null ? m.agenda.every((i) => i.voteMode === 'none' || i.status === 'pending') : item?.status === 'pending');
   const actions: ProxyView['allowedActions'] = [];
   if (before && ['offered', 'pendingConfirm', 'active'].includes(p.status) && ((p.via === 'app' && principal) || (p.via === 'paper' && staff))) actions.push('meeting.revokeProxy');
   if (staff && p.status === 'pendingConfirm' && p.recordedBy !== caller.memberId) actions.push('meeting.confirmProxy');

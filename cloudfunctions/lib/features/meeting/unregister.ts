@@ -15,10 +15,12 @@ export const unregisterFromMeeting: Handler<'meeting.unregister'> = async (ctx) 
   const [entry] = await rollEntriesOf(db, m, caller.memberId);
   const r = entry ? await db.get('meetingRegistrations', registrationId(m._id, entry.unitKey)) : null;
   if (!r) throw fieldError('NOT_FOUND', 'meetingId', '您没有报名本次会议');
-  if (r.status === 'withdrawn') return meetingView(ctx, m);
-  if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', '会议已经开始，不能再取消报名');
-  await changeRegistration(db, r, { status: 'withdrawn' }, 'meeting.unregistered', caller, now);
-  // Gives back the place this incarnation holds, whichever list it is on now.
+  if (r.status !== 'withdrawn') {
+    if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', '会议已经开始，不能再取消报名');
+    await changeRegistration(db, r, { status: 'withdrawn' }, 'meeting.unregistered', caller, now);
+  }
+  // Gives back the place this incarnation holds, whichever list it is on — on a retry too,
+  // so a withdrawal cut short after its record was saved still frees its seat.
   await releasePlace(db, 'meetingSeats', meetingSeatId(m._id), r._id, r.claim);
   await promoteFreed(db, ctx.deps.notifier, m, now);
   return meetingView(ctx, m);
