@@ -78,7 +78,7 @@ async function concernToMove(ctx: Parameters<Handler<'motion.propose'>>[0], conc
   const c = await ctx.db().get('concerns', concernId);
   if (!c || !canViewConcern(ctx.caller, c)) throw fieldError('NOT_FOUND', 'fromConcernId', '诉求不存在');
   if (!isAuthor(ctx.caller, c) && !(staff && isHandler(ctx.caller, c))) throw fieldError('FORBIDDEN', 'fromConcernId', '只有诉求的提出人或办理该诉求的工作人员可以把它转为议题');
-  if (c.status === 'merged' || c.status === 'withdrawn') throw fieldError('CONFLICT', 'fromConcernId', '该诉求已合并或撤回，不能转为议题');
+  if (c.status === 'closed' || c.status === 'merged' || c.status === 'withdrawn') throw fieldError('CLOSED', 'fromConcernId', '该诉求已结束，不能再转为议题；可以直接提出议题');
   if (c.motion && c.motion.motionId !== motionId) throw fieldError('CONFLICT', 'fromConcernId', '该诉求已转为议题');
   return c;
 }

@@ -61,7 +61,7 @@ describe('crossing the threshold under a race moves the motion once and tells th
     const tasks = (await inbox(h, 'admins:demo')).filter((x) => x.kind === 'motion.thresholdMet');
     expect(tasks).toHaveLength(1);
     expect(tasks[0].title).toBe('须上会或答复：在小区东门加装非机动车充电桩');
-    const events = await h.deps.store.query<{ type: string }>('events', { where: { communityId: 'demo', subject: `motion:${m.id}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 });
+    const events = await h.deps.store.query<{ _id: string; type: string }>('events', { where: { communityId: 'demo', subject: `motion:${m.id}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 });
     expect(events.items.filter((e) => e.type === 'motion.thresholdMet')).toHaveLength(1);
   });
   it('is met by the support that reaches it, not before', async () => {
