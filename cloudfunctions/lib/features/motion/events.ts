@@ -5,6 +5,7 @@ export const MOTION_EVENTS = {
   'motion.recounted': '核对附议数',
   'motion.answered': '已答复',
   'motion.scheduled': '列入会议议程',
+  'motion.unscheduled': '移出会议议程',
   'motion.decided': '会议已表决',
   'motion.resolutionLinked': '形成决议',
   'motion.expired': '附议期满未达标',

@@ -9,6 +9,8 @@ export const MOTION_NOTICES = {
   'motion.escalated': { audience: 'staff', template: 'staffTask' },
   // To the mover and the author of the concern it came from.
   'motion.fromConcern': { audience: 'resident', template: 'concernProgress' },
+  'motion.reached': { audience: 'resident', template: 'concernProgress' },
+  'motion.unscheduled': { audience: 'resident', template: 'concernProgress' },
   'motion.answered': { audience: 'resident', template: 'concernProgress' },
   'motion.expired': { audience: 'resident', template: 'concernProgress' },
   'motion.scheduled': { audience: 'resident', template: 'concernProgress' },

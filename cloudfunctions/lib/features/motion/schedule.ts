@@ -5,6 +5,7 @@
  * meeting and item, same resolution) returns what the first did.
  *
  *   scheduleMotion        collecting | thresholdMet → scheduled   (meeting.create / agenda)
+ *   unscheduleMotion      scheduled → back where it was            (meeting cancelled, item dropped)
  *   recordMotionDecision  scheduled → decided                      (meeting.closeVote)
  *   linkMotionResolution  decided: the resolution it led to        (minutes approved)
  *   motionResolutionProgress  the resolution's percent and status, copied for the motion page
@@ -35,6 +36,20 @@ export async function scheduleMotion(db: ScopedStore, motionId: string, at: { me
   // The mover and the concern's author are told; the supporting households are too many to message.
   await tell(storeNotifier(db, now), next, event._id, { to: await followers(db, next), kind: 'motion.scheduled', title: '议题已列入会议议程', body: `「${next.title}」将在${day(at.startsAt)}的${at.title}上审议。` });
   return next;
+}
+
+/**
+ * The meeting was cancelled or the item taken off its agenda before the vote: the motion
+ * waits again — past its threshold with its answer deadline as it was (the sweep chases it
+ * if that has passed), otherwise collecting support until its period ends.
+ */
+export async function unscheduleMotion(db: ScopedStore, motionId: string, at: { meetingId: string; itemId: string }, now: number): Promise<void> {
+  const m = await db.require('motions', motionId, '议题不存在');
+  if (m.status !== 'scheduled' || m.meetingId !== at.meetingId || m.itemId !== at.itemId) return;
+  const back = m.thresholdMetAt !== null ? 'thresholdMet' : 'collecting';
+  const { next, event } = await commit(db, 'system', m, { status: back, meetingId: null, itemId: null, meeting: null, wakeAt: now }, { type: 'motion.unscheduled', public: true, note: m.meeting?.title ?? null }, now);
+  await syncConcern(db, next);
+  await tell(storeNotifier(db, now), next, event._id, { to: await followers(db, next), kind: 'motion.unscheduled', title: '议题已移出会议议程', body: `「${next.title}」未能在${m.meeting?.title ?? '会议'}上审议，社区将另行安排上会或书面答复。` });
 }
 
 export async function recordMotionDecision(db: ScopedStore, motionId: string, d: { meetingId: string; itemId: string; adopted: boolean; explanation: string }, now: number): Promise<void> {

@@ -11,7 +11,7 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
 import type { Notifier } from '../../ports/platform';
 import { motionSubject, type MotionRecord } from './records';
-import { adminsInbox, tell } from './transition';
+import { adminsInbox, followers, tell } from './transition';
 import { unitWord } from './settings';
 
 /** How often a collecting motion's count is checked against its support records. */
@@ -43,6 +43,12 @@ export async function noticeThresholdMet(db: ScopedStore, notifier: Notifier, m:
     kind: 'motion.thresholdMet',
     title: `须上会或答复：${m.title}`,
     body: `议题附议已达${m.threshold}${w}，请在${due}前列入会议议程，或书面答复理由。`,
+  });
+  await tell(notifier, m, `${motionSubject(m._id)}:thresholdMet`, {
+    to: await followers(db, m),
+    kind: 'motion.reached',
+    title: '议题附议已达标',
+    body: `「${m.title}」已有${m.threshold}${w}以上附议，社区将在${due}前安排上会或书面答复。`,
   });
   await db.update('motions', m._id, { metNoticed: true, wakeAt: m.answerDueAt, updatedAt: now }, { status: 'thresholdMet', metNoticed: false });
 }
