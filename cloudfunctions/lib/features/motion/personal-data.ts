@@ -13,10 +13,11 @@ export const ERASED_MOVER = '已注销用户';
  */
 export const motionPersonalData: PersonalData = {
   collections: ['motions', 'motionSupports'],
-  async export({ all, memberId }) {
+  async export({ ctx, all, memberId }) {
     const [mine, supports] = await Promise.all([all('motions', { proposerId: memberId }, 'createdAt'), all('motionSupports', { memberId }, 'createdAt')]);
     const motions = mine.items.map((m) => ({ title: m.title, body: m.body, moverName: m.moverName, scope: m.scopeText, status: MOTION_STATUS_LABELS[m.status], proposedAt: m.createdAt }));
-    const supported = supports.items.map((s) => ({ motionId: s.motionId, supportedAt: s.createdAt, perHousehold: s.unitKey === s.householdId }));
+    const titles = new Map((await ctx.db().getMany('motions', supports.items.map((s) => s.motionId))).map((m) => [m._id, m.title]));
+    const supported = supports.items.map((s) => ({ motion: titles.get(s.motionId) ?? null, supportedAt: s.createdAt, perHousehold: s.unitKey === s.householdId }));
     return { sections: { motions, motionSupports: supported }, truncated: mine.truncated || supports.truncated };
   },
   async erase(deps, member, anonymousId) {

@@ -11,7 +11,7 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
 import type { Notifier } from '../../ports/platform';
 import { motionSubject, type MotionRecord } from './records';
-import { adminsInbox, followers, tell } from './transition';
+import { adminsInbox, followers, syncConcern, tell } from './transition';
 import { unitWord } from './settings';
 
 /** How often a collecting motion's count is checked against its support records. */
@@ -37,6 +37,7 @@ export async function meetThreshold(db: ScopedStore, notifier: Notifier, m: Moti
 export async function noticeThresholdMet(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: number): Promise<void> {
   const w = unitWord(m.supportUnit);
   await appendEvent(db, 'system', { key: 'thresholdMet', subject: motionSubject(m._id), type: 'motion.thresholdMet', from: 'collecting', to: 'thresholdMet', public: true, note: `${m.supports}${w}附议，达到${m.threshold}${w}`, at: m.thresholdMetAt ?? now });
+  await syncConcern(db, m);
   const due = new Date((m.answerDueAt ?? now) + 8 * 3600_000).toISOString().slice(0, 10);
   await tell(notifier, m, `${motionSubject(m._id)}:thresholdMet`, {
     to: [adminsInbox(m.communityId)],

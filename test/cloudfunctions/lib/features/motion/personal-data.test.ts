@@ -22,9 +22,9 @@ describe('download my data', () => {
     const theirs = await propose(h, 'demo-resident-2', { title: '规范小区内车辆停放秩序' });
     await h.ok('demo-resident-1', 'motion.support', { motionId: theirs.id });
     await h.ok('demo-resident-2', 'motion.support', { motionId: mine.id });
-    const data = await h.ok<{ motions: Array<{ title: string; moverName: string }>; motionSupports: Array<{ motionId: string }> }>('demo-resident-1', 'privacy.export');
+    const data = await h.ok<{ motions: Array<{ title: string; moverName: string }>; motionSupports: Array<{ motion: string }> }>('demo-resident-1', 'privacy.export');
     expect(data.motions).toEqual([expect.objectContaining({ title: mine.title, moverName: '刘阿姨', status: '征集附议中' })]);
-    expect(data.motionSupports).toEqual([expect.objectContaining({ motionId: theirs.id, perHousehold: true })]);
+    expect(data.motionSupports).toEqual([{ motion: '规范小区内车辆停放秩序', supportedAt: h.clock.now(), perHousehold: true }]);
   });
 });
 

@@ -38,6 +38,7 @@ describe('a concern followed through its motion to a resolution done, from the r
     expect(met).toMatchObject({ status: 'thresholdMet', supports: 3 });
     expect(await adminTitles(h)).toContain(`须上会或答复：${m.title}`);
     expect((await mine(m.id)).supportedByName).toBe('刘阿姨');
+    expect((await concern(c.id)).motion?.statusLabel).toBe('附议已达标，待安排上会');
 
     await scheduleMotion(db, m.id, { meetingId: 'mt_dec', title: '十二月居民议事会', startsAt: h.clock.now() + 5 * DAY, itemId: 'i1' }, h.clock.now());
     expect((await concern(c.id)).motion?.statusLabel).toBe('已列入会议议程');
