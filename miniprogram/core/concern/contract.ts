@@ -170,6 +170,8 @@ export interface ConcernView extends ConcernSummary {
    * see who filed it, why, and the name the caller gave when nobody of the household is on the app.
    */
   filedBy?: { channel: FilingChannel; channelLabel: string; staffName?: string; reason?: string; contactName?: string };
+  /** The motion (议题) it became, followed from here; absent until it becomes one. */
+  motion?: { motionId: string; title: string; statusLabel: string } | null;
   timeline: ConcernEventView[];
   /** What the caller may do next; pages render from this, never re-deriving the rules. */
   allowedActions: ActionName[];

@@ -255,6 +255,20 @@ export const EXPECTATIONS = table({
   'poll.results':             ['deny',    'deny',   'hidden', 'NOT_FOUND', 'NOT_FOUND', 'allow', 'NOT_FOUND', 'allow', 'NOT_FOUND'],
   // Published by an admin other than its maker: 王书记 publishes 李主任's poll.
   'poll.publish':             ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  // 议题: the item is a motion for 1号楼 (grid 1), moved by 社区居委会 (李秀英). Staff see every
+  // motion of their community; residents those their household lies in; only residents support.
+  // 刘阿姨 proposes for 1号楼; 马大爷 (3号楼) may not leave his own building out; the other
+  // community's admin names a building that is not theirs.
+  'motion.propose':           ['deny',    'deny',   'allow',  'VALIDATION_ERROR', 'FORBIDDEN', 'allow', 'allow', 'allow', 'VALIDATION_ERROR'],
+  // From 刘阿姨's concern: its author and those handling it (李秀英, the admins), nobody else.
+  'motion.propose#fromConcern': ['deny',  'deny',   'allow',  'NOT_FOUND', 'FORBIDDEN', 'allow', 'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'motion.support':           ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'deny', 'deny',   'deny',   'deny'],
+  'motion.list':              ['deny',    'deny',   'allow',  'hidden', 'hidden', 'allow',  'allow',  'allow',  'hidden'],
+  'motion.get':               ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'allow', 'allow', 'allow', 'NOT_FOUND'],
+  'motion.answer':            ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  // The community's support rule: everyone of a community reads their own; admins set it.
+  'motion.settings':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'motion.configure':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
 });
 
 /**

@@ -477,7 +477,25 @@ export const builders: Record<string, Builder> = {
   // The tally itself is the target: only those who manage the poll see it before it is published.
   'poll.results': async (w) => ({ data: { pollId: await closedPoll(w) }, probe: '"result":{' }),
   'poll.publish': async (w) => ({ data: { pollId: await closedPoll(w) }, probe: '"stage":"published"' }),
+  'motion.propose': async (w) => ({ data: { ...MOTION, buildingIds: [w.h.ids['1号楼']] } }),
+  'motion.propose#fromConcern': async (w) => ({ data: { ...MOTION, fromConcernId: w.ids.concern } }),
+  'motion.support': async (w) => ({ data: { motionId: await gridMotion(w) }, probe: '"supportedByMe":true' }),
+  'motion.list': async (w) => ({ data: { when: 'open' }, probe: await gridMotion(w) }),
+  'motion.get': async (w) => {
+    const id = await gridMotion(w);
+    return { data: { motionId: id }, probe: id };
+  },
+  'motion.answer': async (w) => ({ data: { motionId: await gridMotion(w), kind: 'handled', reason: '物业已在1号楼门前安装充电桩，本月底投入使用。' }, probe: '"status":"answered"' }),
+  'motion.settings': async () => ({ data: {} }),
+  'motion.configure': async () => ({ data: { supportUnit: 'household', threshold: { kind: 'share', num: 1, den: 5 }, supportDays: 30, answerDays: 15 } }),
 };
+
+const MOTION = { title: '在1号楼门前加装非机动车充电桩', body: '电动车在楼道里充电很危险，希望在楼门前安装集中充电桩，由物业统一管理。' };
+
+/** A motion for 1号楼 (grid 1), moved by 社区居委会 (李秀英), collecting support. */
+async function gridMotion(w: World): Promise<string> {
+  return (await w.h.ok<{ id: string }>(GRID1, 'motion.propose', { ...MOTION, buildingIds: [w.h.ids['1号楼']] }, key())).id;
+}
 
 /** `booking.create#onBehalf` → `booking.create`. */
 export const actionOf = (caseName: string) => caseName.split('#')[0];

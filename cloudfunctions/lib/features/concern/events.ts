@@ -30,6 +30,7 @@ export const CONCERN_EVENTS = {
   'concern.urged': '已催办',
   'concern.residentSilent': '未补充情况，已结束',
   'concern.handedToHousehold': '提交人已搬离，转由本户跟进',
+  'concern.toMotion': '转为议题',
   'category.created': '新建诉求分类',
   'category.updated': '修改诉求分类',
 } as const satisfies Record<string, string>;

@@ -93,6 +93,8 @@ export function concernActions(caller: Caller, c: ConcernRecord, now: number): A
   for (const action of Object.keys(RULES) as LifecycleAction[]) {
     if (may(caller, action, c, now)) actions.push(action);
   }
+  // Its author, or whoever handles it, may take it to the residents as a motion (议题), once.
+  if (!c.motion && !['closed', 'merged', 'withdrawn'].includes(c.status) && (isAuthor(caller, c) || isHandler(caller, c))) actions.push('motion.propose');
   // Whoever sees someone else's words may report them (followers see only a placeholder).
   if (isStaffViewer(caller, c) && !isAuthor(caller, c)) actions.push('moderation.report');
   return actions;

@@ -17,6 +17,7 @@ import { CONCERN_EVENTS } from './events';
 import { HELD_TEXT } from './notices';
 import { concernActions, isAuthor, isStaffViewer } from './permissions';
 import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
+import { MOTION_STATUS_LABELS } from '../../../../miniprogram/core/council/vocabulary';
 import type { ConcernRecord } from './records';
 
 /** Steps whose note is the author's own words. */
@@ -147,6 +148,7 @@ export function toConcernView(
   if (c.mergedInto) view.mergedInto = c.mergedInto;
   if (c.whistle) view.whistle = { department: c.whistle.department, since: c.whistle.since, dueAt: c.whistle.dueAt };
   if (staff && templates.length) view.replyTemplates = templates;
+  if (c.motion) view.motion = { motionId: c.motion.motionId, title: c.motion.title, statusLabel: MOTION_STATUS_LABELS[c.motion.status] };
   if (c.filedBy) {
     const f = c.filedBy;
     view.filedBy = { channel: f.channel, channelLabel: FILING_CHANNEL_LABELS[f.channel] };

@@ -1,6 +1,7 @@
 import type { ConcernStatus } from '../../../../miniprogram/core/concern/contract';
 import type { FilingChannel } from '../../../../miniprogram/core/channels';
 import type { ContentVerdict } from '../../ports/platform';
+import type { MotionStatus } from '../../../../miniprogram/core/council/vocabulary';
 import type { Doc } from '../../ports/store';
 
 export interface CategoryRecord extends Doc {
@@ -129,6 +130,11 @@ export interface ConcernRecord extends Doc {
   residentWait?: { since: number; closeAt: number; reminders: number } | null;
   /** When the sweep must next look at it (SLA, reminder, auto-close); null = never. */
   wakeAt: number | null;
+  /**
+   * The motion (议题) it became, kept current by the motion feature (title, status) so the
+   * concern page follows it without reading motions; absent = none.
+   */
+  motion?: { motionId: string; title: string; status: MotionStatus } | null;
   /** Bumped on every transition; transitions are compare-and-set on it. */
   version: number;
   requestHash: string;

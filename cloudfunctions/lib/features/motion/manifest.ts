@@ -1,26 +1,64 @@
 /**
- * motion: manifest. PLACEHOLDER while the feature is built: each action below is bound to
- * `notBuilt` until its use case lands; the lead removes `notBuilt` before merging to main.
+ * motion: 议题 — proposed, supported one per household or adult, past the threshold put on a
+ * meeting's agenda or answered with reasons by a deadline the sweep chases.
  */
 import { contracts } from '../../../../miniprogram/core/contracts';
-import { AppError } from '../../../../miniprogram/core/errors';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
+import { answerMotion } from './answer-motion';
+import { runMotionClock } from './clock';
+import { MOTION_EVENTS } from './events';
+import { getMotion } from './get-motion';
+import { listMotions } from './list-motions';
+import { configureMotions, motionSettings } from './motion-settings';
+import { MOTION_NOTICES } from './notices';
+import { motionPersonalData } from './personal-data';
+import { proposeMotion } from './propose-motion';
+import { supportMotion } from './support-motion';
 
-const notBuilt = async (): Promise<never> => {
-  throw new AppError('INTERNAL', '功能建设中');
-};
+const HOUR = 3600;
+const DAY = 24 * HOUR;
 
 export const motionManifest = {
   name: 'motion',
   actions: {
-    'motion.propose': bind(contracts['motion.propose'], notBuilt),
-    'motion.support': bind(contracts['motion.support'], notBuilt),
-    'motion.list': bind(contracts['motion.list'], notBuilt),
-    'motion.get': bind(contracts['motion.get'], notBuilt),
-    'motion.answer': bind(contracts['motion.answer'], notBuilt),
-    'motion.settings': bind(contracts['motion.settings'], notBuilt),
-    'motion.configure': bind(contracts['motion.configure'], notBuilt),
+    'motion.propose': bind(contracts['motion.propose'], proposeMotion),
+    'motion.support': bind(contracts['motion.support'], supportMotion),
+    'motion.list': bind(contracts['motion.list'], listMotions),
+    'motion.get': bind(contracts['motion.get'], getMotion),
+    'motion.answer': bind(contracts['motion.answer'], answerMotion),
+    'motion.settings': bind(contracts['motion.settings'], motionSettings),
+    'motion.configure': bind(contracts['motion.configure'], configureMotions),
   },
-  collections: {},
+  collections: {
+    motions: {
+      indexes: [
+        ['communityId', 'status', 'createdAt', '_id'],
+        // 我的: what I proposed; the export and erasure read it too.
+        ['communityId', 'proposerId', 'createdAt', '_id'],
+        // The sweep's one timer across communities.
+        ['wakeAt', '_id'],
+      ],
+      holds: 'personal',
+    },
+    motionSupports: {
+      indexes: [
+        // The sweep's recount of one motion.
+        ['communityId', 'motionId', '_id'],
+        // 我的: what my household supported; a person's export and erasure.
+        ['communityId', 'householdId', 'createdAt', '_id'],
+        ['communityId', 'memberId', 'createdAt', '_id'],
+      ],
+      holds: 'personal',
+    },
+    motionSettings: { indexes: [['communityId', '_id']], holds: 'shared' },
+  },
+  rateLimits: {
+    'motion.propose': [{ limit: 10, windowSeconds: DAY }],
+    'motion.support': [{ limit: 200, windowSeconds: HOUR }],
+  },
+  sweep: { motionClock: (deps, now) => runMotionClock(deps, now, { pages: 4 }) },
+  notices: MOTION_NOTICES,
+  events: MOTION_EVENTS,
+  personalData: motionPersonalData,
 } satisfies FeatureManifest<'motion'>;

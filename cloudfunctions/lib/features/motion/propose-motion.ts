@@ -1,0 +1,94 @@
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { Handler } from '../../kernel/action';
+import { eventRecord } from '../../kernel/audit';
+import { hasRole } from '../../kernel/caller';
+import { checkWritten } from '../../kernel/content';
+import { DAY } from '../../kernel/time';
+import { canView as canViewConcern, isAuthor, isHandler } from '../concern/permissions';
+import { commit as commitConcern } from '../concern/transition';
+import type { ConcernRecord } from '../concern/records';
+import { motionIdFor, motionSubject, type MotionRecord } from './records';
+import { freezeThreshold, settingsOf } from './settings';
+import { adminsInbox, tell, viewFor } from './transition';
+import { RECOUNT_EVERY } from './threshold';
+
+export const STAFF_MOVER = '社区居委会';
+
+const listed = (names: string[]) => (names.length > 4 ? `${names.slice(0, 4).join('、')}等${names.length}栋` : names.join('、'));
+
+/**
+ * 提出议题. A bound resident (named in public as its mover, as the form says) or the staff
+ * (「社区居委会」) put a motion forward; a speak-up concern may become one — by its author or
+ * by staff who handle it — and then the two point at each other. The community's support
+ * rule and the census of the motion's scope are frozen into it now.
+ */
+export const proposeMotion: Handler<'motion.propose'> = async (ctx) => {
+  const db = ctx.db();
+  const { caller, input, now } = ctx;
+  const staff = hasRole(caller, 'gridWorker', 'admin');
+  if (!staff && !caller.householdId) throw new AppError('FORBIDDEN', '请先绑定您所住的住户，再提出议题');
+  const id = motionIdFor(db.communityId, caller.memberId, ctx.idempotencyKey ?? '');
+  const existing = await db.get('motions', id);
+  if (existing) return viewFor(db, caller, existing, now);
+
+  const concern = input.fromConcernId ? await concernToMove(ctx, input.fromConcernId, id, staff) : null;
+  const buildingIds = [...new Set(input.buildingIds)];
+  const buildings = await db.getMany('buildings', buildingIds);
+  if (buildings.length !== buildingIds.length) throw fieldError('VALIDATION_ERROR', 'buildingIds', '所选楼栋不存在');
+  const own = caller.household?.buildingId;
+  if (!staff && buildingIds.length && (!own || !buildingIds.includes(own))) throw fieldError('VALIDATION_ERROR', 'buildingIds', '议题的附议范围须包含您所住的楼栋');
+  await checkWritten(ctx, { title: input.title, body: input.body }, { scene: 'forum' });
+
+  const settings = await settingsOf(db);
+  const { census, threshold } = await freezeThreshold(db, settings.supportUnit, settings.threshold, buildingIds);
+  const byName = new Map(buildings.map((b) => [b._id, b.name]));
+  const record: MotionRecord = {
+    _id: id, communityId: db.communityId, title: input.title, body: input.body,
+    source: concern ? 'concern' : staff ? 'staff' : 'resident',
+    proposerId: caller.memberId, proposerHouseholdId: staff ? null : caller.householdId,
+    moverName: staff ? STAFF_MOVER : caller.name ?? '居民',
+    concernId: concern?._id ?? null,
+    buildingIds, scopeText: buildingIds.length ? listed(buildingIds.map((b) => byName.get(b) ?? '')) : '全社区',
+    supportUnit: settings.supportUnit, thresholdRule: settings.threshold, census, threshold, answerDays: settings.answerDays,
+    supports: 0, status: 'collecting', supportClosesAt: now + settings.supportDays * DAY,
+    thresholdMetAt: null, answerDueAt: null, metNoticed: false, answer: null,
+    meetingId: null, itemId: null, meeting: null, decision: null, resolutionId: null, resolution: null,
+    chases: 0, wakeAt: Math.min(now + settings.supportDays * DAY, now + RECOUNT_EVERY), version: 1, createdAt: now, updatedAt: now,
+  };
+  if (concern) await linkConcern(ctx, concern, record);
+  const event = eventRecord(db, caller, { key: 'proposed', subject: motionSubject(id), type: 'motion.proposed', to: 'collecting', public: true, note: record.scopeText, at: now });
+  const made = await db.store.transaction(async (tx) => {
+    if (await tx.get('motions', id)) return false;
+    tx.insert('motions', record);
+    tx.insert('events', event);
+    return true;
+  });
+  const motion = made ? record : await db.require('motions', id);
+  if (made) {
+    await tell(ctx.deps.notifier, motion, event._id, { to: [adminsInbox(db.communityId)], kind: 'motion.proposed', title: `新议题：${motion.title}`, body: `${motion.moverName}提出，${motion.scopeText}，需${threshold}${settings.supportUnit === 'household' ? '户' : '人'}附议。` });
+    // The resident whose concern staff took up hears it, and where to follow it now.
+    if (concern?.authorId && concern.authorId !== caller.memberId) {
+      await tell(ctx.deps.notifier, motion, event._id, { to: [concern.authorId], kind: 'motion.fromConcern', title: '您反映的问题已转为议题', body: `诉求 ${concern.number} 已转为议题「${motion.title}」，征集居民附议。` });
+    }
+  }
+  return viewFor(db, caller, motion, now);
+};
+
+async function concernToMove(ctx: Parameters<Handler<'motion.propose'>>[0], concernId: string, motionId: string, staff: boolean): Promise<ConcernRecord> {
+  const c = await ctx.db().get('concerns', concernId);
+  if (!c || !canViewConcern(ctx.caller, c)) throw fieldError('NOT_FOUND', 'fromConcernId', '诉求不存在');
+  if (!isAuthor(ctx.caller, c) && !(staff && isHandler(ctx.caller, c))) throw fieldError('FORBIDDEN', 'fromConcernId', '只有诉求的提出人或办理该诉求的工作人员可以把它转为议题');
+  if (c.status === 'closed' || c.status === 'merged' || c.status === 'withdrawn') throw fieldError('CLOSED', 'fromConcernId', '该诉求已结束，不能再转为议题；可以直接提出议题');
+  if (c.motion && c.motion.motionId !== motionId) throw fieldError('CONFLICT', 'fromConcernId', '该诉求已转为议题');
+  return c;
+}
+
+/**
+ * The concern points at the motion first, by its own compare-and-set with the 「转为议题」
+ * step on its timeline: a second motion from the same concern is refused there, and a
+ * crash before the motion is written is mended by the retry with the same key.
+ */
+async function linkConcern(ctx: Parameters<Handler<'motion.propose'>>[0], c: ConcernRecord, m: MotionRecord): Promise<void> {
+  if (c.motion?.motionId === m._id) return;
+  await commitConcern(ctx.db(), ctx.caller, c, { motion: { motionId: m._id, title: m.title, status: m.status } }, { type: 'concern.toMotion', public: true, note: `议题「${m.title}」`, from: c.status, to: c.status }, ctx.now);
+}
