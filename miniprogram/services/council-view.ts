@@ -97,7 +97,8 @@ export function meetingMineText(m: Pick<MeetingView, 'myAttendance' | 'myRegistr
   const r = m.myRegistration;
   if (r && r.status === 'registered') return { text: '已报名', done: true };
   if (r && r.status === 'waitlisted') return { text: r.positionText ?? r.statusLabel, done: false };
-  if (a && (m.status === 'noticed' || m.status === 'inSession')) {
+  if (a && m.status === 'inSession') return { text: '您还没有签到', done: false };
+  if (a && m.status === 'noticed') {
     return { text: m.seats && !r ? '您在参会名单上，名额有限，请先报名' : '您在参会名单上', done: false };
   }
   return { text: '', done: false };

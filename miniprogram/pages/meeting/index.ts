@@ -24,6 +24,7 @@ import type { Tone } from '../../services/view';
 
 /** How often the quorum line and the agenda are read again while the meeting is in session and the page is shown. */
 export const LIVE_REFRESH_MS = 10_000;
+const SIGN_IN_OPENS_MS = 3600_000;
 
 /** An item voided for want of quorum is the one outcome shown in red. */
 const ITEM_TONES: Record<AgendaItemStatus, Tone | 'danger'> = { pending: 'todo', voting: 'doing', adopted: 'done', rejected: 'muted', void: 'danger', discussed: 'muted' };
@@ -152,6 +153,7 @@ Component({
     registerError: '',
     // 签到.
     canSignIn: false,
+    signInLaterText: '',
     typing: false,
     code: '',
     codeError: '',
@@ -195,7 +197,10 @@ Component({
       const code = (query.proxyCode ?? '').toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 6);
       // Opened from a share card: the code is there, the agent only confirms.
       this.setData({ meetingId: query.meetingId ? decodeURIComponent(query.meetingId) : '', acceptCode: code, acceptOpen: code !== '' });
-      void this.load();
+      void this.load().then(() => {
+        // The agent came for the code box at the foot of the page: take them there.
+        if (code && this.data.canAccept && typeof wx.pageScrollTo === 'function') wx.pageScrollTo({ selector: '#accept-form', duration: 0 });
+      });
     },
     onShow() {
       state(this).shown = true;
@@ -251,7 +256,8 @@ Component({
       const a = m.myAttendance;
       const w = rollWord(m.rollKind);
       const votingItem = m.agenda.find((i) => i.status === 'voting') ?? null;
-      const open = m.status === 'noticed' || m.status === 'inSession';
+      // Sign-in opens an hour before the start (when the screen starts showing its code).
+      const open = m.status === 'inSession' || (m.status === 'noticed' && now >= m.startsAt - SIGN_IN_OPENS_MS && now <= m.endsAt);
       this.setData({
         loaded: true,
         loadError: '',
@@ -277,6 +283,7 @@ Component({
         canRegister: m.allowedActions.includes('meeting.register'),
         canUnregister: m.allowedActions.includes('meeting.unregister'),
         canSignIn: open && a !== null && !a.present && m.allowedActions.includes('meeting.signIn'),
+        signInLaterText: !open && a !== null && !a.present && m.status === 'noticed' && now < m.startsAt ? `${dateText(m.startsAt - SIGN_IN_OPENS_MS, now)}起可以在本页签到` : '',
         agenda: m.agenda.map(agendaRow),
         votingTitle: votingItem ? `第${votingItem.order}项：${votingItem.title}` : '',
         handsVoting: votingItem?.voteMode === 'hands',

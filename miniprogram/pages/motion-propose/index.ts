@@ -7,7 +7,8 @@ const FIELDS = ['title', 'body'] as const;
 const TITLE_MAX = 60;
 const BODY_MAX = 2000;
 
-const proposeForm = formSubmit(proposeMotion, { fields: FIELDS });
+// Left empty, the schema's "at least N characters" reads oddly: say what to write instead.
+const proposeForm = formSubmit(proposeMotion, { fields: FIELDS, whenEmpty: { title: '请填写议题标题', body: '请写下议题内容：想办什么事、为什么' } });
 
 /**
  * 提议题: a title and what is proposed. The page says before anything is sent that the

@@ -59,6 +59,12 @@ describe('a resident on the roll opens a meeting that has been noticed', () => {
     expect(page.text()).not.toMatch(/meeting_1|item_1|motion_1/);
   });
 
+  it('offers sign-in only from an hour before the start, and says from when', async () => {
+    const { page } = await open(meeting({ startsAt: bj(2026, 12, 9, 9, 0), endsAt: bj(2026, 12, 9, 11, 0) }));
+    expect(page.exists('#scan')).toBe(false);
+    expect(page.text('#sign-in-later')).toBe('12月9日 08:00起可以在本页签到');
+  });
+
   it('says so to someone not on the roll, and offers no sign-in', async () => {
     const { page } = await open(meeting({ myAttendance: null, allowedActions: ['meeting.get'] }));
     expect(page.text('#not-on-roll')).toContain('您不在本次会议的参会名单上');

@@ -46,7 +46,7 @@ describe('submitting with too little written', () => {
     await page.input('#title', '充电');
     await page.tap('#submit');
     expect(page.text('#title-error')).toBe('议题标题至少需要4个字');
-    expect(page.text('#body-error')).toBe('议题内容至少需要10个字');
+    expect(page.text('#body-error')).toBe('请写下议题内容：想办什么事、为什么');
     expect(page.text('#form-count')).toBe('还有2项需要填写');
     expect(sent(send, 'motion.propose')).toHaveLength(0);
     await page.input('#title', '加装充电桩吧');
