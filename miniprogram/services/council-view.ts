@@ -144,6 +144,8 @@ export interface QuorumScreen {
   splitText: string;
   met: boolean;
   verdict: string;
+  /** Each participation test in the rule's words, when there is more than a head count (业主大会: area too). */
+  lines: string[];
   /** The server's full line, word for word. */
   text: string;
 }
@@ -159,6 +161,7 @@ export function quorumScreen(q: QuorumView, kind: MeetingRollKind): QuorumScreen
     splitText: `本人${q.inPerson}，委托${q.byProxy}`,
     met: q.met,
     verdict: !decides ? '本次会议不设法定人数' : q.met ? '已达法定人数' : `未达法定人数${q.required > q.present ? `，还差${q.required - q.present}${w}` : ''}`,
+    lines: q.lines.length > 1 ? q.lines.map((l) => `${l.passed ? '✓' : '✗'} ${l.text}`) : [],
     text: q.text,
   };
 }

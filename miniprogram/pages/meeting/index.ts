@@ -487,6 +487,9 @@ Component({
         this.setData({ grantError: errorText(res.error, '委托') });
         return;
       }
+      // The code shows at once from the answer, even should the refresh after it fail.
+      const m = s.meeting;
+      if (m) await this.show({ ...m, myProxies: [...m.myProxies.filter((p) => p.proxyId !== res.data.proxyId), res.data] });
       await this.refresh();
     },
     openAccept() {

@@ -3,6 +3,7 @@ import { meetingQrText, type MeetingView } from '../../../../miniprogram/core/co
 import type { MyBallotView, PollView } from '../../../../miniprogram/core/poll/contract';
 import { ballot, poll } from '../poll/fixtures';
 import { bj, item, meeting, NOW, proxy, quorum } from '../council/fixtures';
+import { meetingRule, quorumOf } from '../../../../miniprogram/core/council/quorum';
 
 const pageId = loadPage('pages/meeting/index');
 
@@ -144,6 +145,14 @@ describe('the quorum line while the meeting is in session', () => {
     expect(page.text('#q-verdict')).toBe('已达法定人数');
   });
 
+  it('at an owners’ assembly also lists the area test beside the head count', async () => {
+    const owners = quorumOf(meetingRule('CivilCode-278', { matter: 5 }), 'ownerUnit', { units: 200, areaCenti: 2_000_000 }, { inPerson: 140, byProxy: 0, areaCenti: 1_200_000 });
+    const { page } = await open(inSession({ body: 'ownersAssembly', bodyLabel: '业主大会', rollKind: 'ownerUnit', quorum: owners }));
+    expect(page.count('.q-line')).toBe(2);
+    expect(page.text('#quorum')).toContain(owners.lines[1].text);
+    expect(page.text('#q-verdict')).toBe('未达法定人数');
+  });
+
   it('says how many are still missing below quorum', async () => {
     const { page } = await open(inSession({ quorum: quorum(90, 10) }));
     expect(page.text('#q-verdict')).toBe('未达法定人数，还差26户');
@@ -241,7 +250,8 @@ describe('entrusting someone else (委托他人)', () => {
   it('asks for a code, shows it big with a share button, and the shared card opens this meeting with the code filled in', async () => {
     let granted = false;
     const { page, send } = await open(meeting(), {
-      'meeting.get': () => ok(meeting(granted ? { myProxies: [proxy()] } : {})),
+      // The read after the grant is lost: the code still shows, from the grant's own answer.
+      'meeting.get': () => (granted ? fail('NETWORK_ERROR') : ok(meeting())),
       'meeting.grantProxy': () => {
         granted = true;
         return ok(proxy());
