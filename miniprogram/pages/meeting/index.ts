@@ -294,7 +294,10 @@ Component({
         minutesApproved: m.minutes === 'approved',
       });
       this.keepLive();
-      await this.followVote(votingItem);
+      // Only those present (in person, or standing in for a principal) vote: others are told, not sent to a refusal.
+      const present = a?.present === true || m.proxiesToMe.some((p) => p.status === 'active');
+      await this.followVote(present ? votingItem : null);
+      if (!present && votingItem?.voteMode === 'perPerson' && a !== null) this.setData({ voteMode: 'cannot', voteCannot: '签到后才能参加表决' });
     },
     /** Opens the poll of the item being voted (once per poll, so a choice in progress survives a refresh). */
     async followVote(item: AgendaItemView | null) {

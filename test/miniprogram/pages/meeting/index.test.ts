@@ -223,6 +223,13 @@ describe('voting on the item being voted', () => {
     expect(page.text('#unit-1')).toContain('去表决');
   });
 
+  it('asks someone on the roll who has not signed in to sign in first, and opens no ballot', async () => {
+    const { page, send } = await open(inSession({ agenda: [item({ status: 'voting', statusLabel: '表决中', pollId: 'poll_m1' })] }));
+    expect(page.text('#vote-cannot')).toBe('签到后才能参加表决');
+    expect(page.exists('#options')).toBe(false);
+    expect(sent(send, 'poll.get')).toHaveLength(0);
+  });
+
   it('for a show of hands says to raise a hand in the room, with nothing to tap', async () => {
     const { page, send } = await open(inSession({ agenda: [item({ status: 'voting', statusLabel: '表决中', voteMode: 'hands', voteModeLabel: '举手表决' })] }));
     expect(page.text('#hands')).toContain('请在会场举手');
