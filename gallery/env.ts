@@ -30,7 +30,7 @@ export interface SimRoot extends SimNode {
   detach(): void;
 }
 interface Simulate {
-  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string }): string;
+  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string; compilerOptions?: { maxBuffer?: number } }): string;
   render(id: string, props?: Record<string, unknown>): SimRoot;
   sleep(ms: number): Promise<void>;
 }
@@ -202,7 +202,8 @@ export function renderFresh(relPath: string, transport: Transport): SimRoot {
   const sim = installRuntime();
   freshModules();
   (nodeRequire(path.join(ROOT, 'services/api.ts')) as { setTransport(t: Transport): void }).setTransport(transport);
-  const id = sim.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT });
+  // wcc answers with every page of the app compiled: more than its default 1 MB pipe.
+  const id = sim.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT, compilerOptions: { maxBuffer: 32 * 1024 * 1024 } });
   const comp = sim.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   return comp;

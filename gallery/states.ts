@@ -124,6 +124,12 @@ const demoPoll = (pick: (p: { status: string; channels: string[] }) => boolean):
   return { pollId: first(polls.filter(pick).concat(polls), `poll for ${as}`).id };
 };
 
+/** 民主议事 as 刘阿姨 finds it: the first motion, meeting or resolution a list gives (`pick` first). */
+const councilOf = (action: string, when: string, key: string, pick: (x: { status?: string; minutes?: string }) => boolean = () => true): QueryFn => async (w, as) => {
+  const { items } = (await w.call(as, action, { when })) as Items<{ id: string; status?: string; minutes?: string }>;
+  return { [key]: first(items.filter(pick).concat(items), `${action} (${when}) for ${as}`).id };
+};
+
 export const PAGE_STATES: Record<string, PageEntry> = {
   'pages/volunteer/home/index': { as: 'demo-volunteer-1' },
   'pages/volunteer/check-in/index': { as: 'demo-volunteer-1', query: todaysShift, emptyQuery: {} },
@@ -144,6 +150,13 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   // 提交选票 with nothing chosen: the choice's own message, nothing sent.
   'pages/poll/index': { as: 'demo-resident-1', query: pollOf('current', 'open'), skip: ['empty'], validation: { act: (p) => p.tap('#submit') } },
   'pages/poll-result/index': { as: 'demo-resident-1', query: pollOf('past', 'published'), skip: ['empty'] },
+  // 民主议事: the demo's motion past its threshold, today's meeting, approved minutes, a resolution at 60 %.
+  'pages/council/index': { as: 'demo-resident-1' },
+  'pages/motion/index': { as: 'demo-resident-1', query: councilOf('motion.list', 'open', 'motionId'), skip: ['empty'] },
+  'pages/motion-propose/index': { as: 'demo-resident-1', validation: { act: (p) => p.tap('#submit') } },
+  'pages/meeting/index': { as: 'demo-resident-1', query: councilOf('meeting.list', 'upcoming', 'meetingId', (m) => m.status === 'inSession'), skip: ['empty'] },
+  'pages/minutes/index': { as: 'demo-resident-1', query: councilOf('meeting.list', 'past', 'meetingId', (m) => m.minutes === 'approved'), skip: ['empty'] },
+  'pages/resolution/index': { as: 'demo-resident-1', query: councilOf('resolution.list', 'open', 'resolutionId'), skip: ['empty'] },
   'pages/home/index': { as: 'demo-resident-1' },
   'pages/concerns/index': { as: 'demo-resident-1' },
   'pages/services/index': { as: 'demo-resident-1' },

@@ -26,7 +26,7 @@ interface SimRoot extends SimNode {
   detach(): void;
 }
 interface Simulate {
-  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string }): string;
+  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string; compilerOptions?: { maxBuffer?: number } }): string;
   render(id: string, props?: Record<string, unknown>): SimRoot;
   sleep(ms: number): Promise<void>;
 }
@@ -36,6 +36,12 @@ const simulate = require('miniprogram-simulate') as Simulate;
 export const ROOT = path.join(__dirname, '../../miniprogram');
 
 /**
+ * wcc compiles every .wxml of the app at once and the compiler reads its answer through a
+ * 1 MB pipe by default; past about 65 pages the answer outgrows it (spawnSync ENOBUFS).
+ */
+export const WCC_MAX_BUFFER = 32 * 1024 * 1024;
+
+/**
  * Loads once per test file: simulate runs the page's module through `require`, and Jest's
  * module cache means a second load of the same path would not call Component() again.
  * That includes components a page uses: load a page and, separately, a component it
@@ -43,7 +49,7 @@ export const ROOT = path.join(__dirname, '../../miniprogram');
  * per test file avoids it.
  */
 export function loadPage(relPath: string): string {
-  return simulate.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT });
+  return simulate.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT, compilerOptions: { maxBuffer: WCC_MAX_BUFFER } });
 }
 
 export interface Rendered {

@@ -12,6 +12,7 @@ Component({
     canList: false,
     canBind: false,
     canPoll: false,
+    canCouncil: false,
     pendingText: '',
   },
   methods: {
@@ -36,6 +37,7 @@ Component({
         canList: allows(me.allowedActions, 'concern.listMine'),
         canBind: allows(me.allowedActions, 'member.requestBinding', 'member.redeemInvite'),
         canPoll: allows(me.allowedActions, 'poll.list'),
+        canCouncil: allows(me.allowedActions, 'motion.list', 'meeting.list'),
         pendingText: pending ? '您的住户绑定申请正在审核中，通过后即可说事。' : '',
       });
     },
@@ -47,6 +49,9 @@ Component({
     },
     goPolls() {
       wx.navigateTo({ url: '/pages/polls/index' });
+    },
+    goCouncil() {
+      wx.navigateTo({ url: '/pages/council/index' });
     },
     goBind() {
       wx.navigateTo({ url: '/pages/bind/index' });

@@ -33,6 +33,13 @@ describe('a bound resident opens the home page', () => {
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/polls/index' });
   });
 
+  it('offers 民主议事 beside 投票表决 when motions or meetings are open to them, and leads to it', async () => {
+    const page = await open(meReply(['concern.submit', 'poll.list', 'motion.list', 'meeting.list']));
+    expect(page.text('#entry-council')).toContain('民主议事');
+    await page.tap('#entry-council');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/council/index' });
+  });
+
   it('explains the speak-up desk', async () => {
     const page = await open(meReply(['concern.submit']));
     expect(page.text()).toContain('什么是群众说事台');
@@ -47,6 +54,7 @@ describe('a visitor opens the home page', () => {
     expect(page.exists('#entry-submit')).toBe(false);
     expect(page.exists('#entry-mine')).toBe(false);
     expect(page.exists('#entry-polls')).toBe(false);
+    expect(page.exists('#entry-council')).toBe(false);
     await page.tap('#entry-bind');
     expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' });
   });
