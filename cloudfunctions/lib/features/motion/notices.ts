@@ -27,7 +27,7 @@ declare module '../../ports/platform' {
 
 export type MotionNoticeKind = keyof typeof MOTION_NOTICES;
 
-/** Where a notice opens: staff work from the workbench's motion page, residents from theirs. */
+/** Where a notice opens: staff answer from 民主议事 on the workbench, residents read the motion. */
 export function motionPage(kind: MotionNoticeKind, motionId: string): string {
-  return MOTION_NOTICES[kind].audience === 'staff' ? `/staff/motion/index?id=${motionId}` : `/pages/motion-detail/index?id=${motionId}`;
+  return MOTION_NOTICES[kind].audience === 'staff' ? '/staff/council/index' : `/pages/motion/index?motionId=${encodeURIComponent(motionId)}`;
 }

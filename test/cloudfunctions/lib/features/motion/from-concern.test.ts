@@ -54,7 +54,7 @@ describe('a concern taken up by the staff handling it', () => {
     expect(m).toMatchObject({ source: 'concern', moverName: '社区居委会', scopeText: '3号楼' });
     const told = await inbox(h, 'demo-resident-1');
     expect(told.map((x) => x.title)).toContain('您反映的问题已转为议题');
-    expect(told.find((x) => x.kind === 'motion.fromConcern')?.page).toBe(`/pages/motion-detail/index?id=${m.id}`);
+    expect(told.find((x) => x.kind === 'motion.fromConcern')?.page).toBe(`/pages/motion/index?motionId=${m.id}`);
     // 刘阿姨 lives in 1号楼, outside the motion's scope: she follows it, but cannot support it.
     const hers = await getMotion(h, m.id, 'demo-resident-1');
     expect(hers.links.concern?.concernId).toBe(c.id);
