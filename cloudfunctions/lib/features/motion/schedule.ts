@@ -45,3 +45,15 @@ export async function scheduleMotion(db: ScopedStore, motionId: string, at: { me
   }
   return next;
 }
+
+/**
+ * STAND-IN (council-votes) until the motion feature lands, signature as in COUNCIL.md:
+ * the meeting decided the motion's item — scheduled → decided by compare-and-set; a retry
+ * finds it done. The real one also tells the mover and the concern's author.
+ */
+export async function recordMotionDecision(db: ScopedStore, motionId: string, d: { meetingId: string; itemId: string; adopted: boolean; explanation: string }, now: number): Promise<void> {
+  void now;
+  const m = await db.get('motions', motionId);
+  if (!m || m.status !== 'scheduled' || m.meetingId !== d.meetingId || m.itemId !== d.itemId) return;
+  await db.update('motions', motionId, { status: 'decided', version: m.version + 1 }, { status: 'scheduled', version: m.version });
+}

@@ -20,6 +20,11 @@ import { writeRollBuckets } from './roll-freeze';
 export interface MeetingPollInput {
   meetingId: string;
   itemId: string;
+  /**
+   * The meeting's version the vote opens at: two calls opening it at once find one poll,
+   * while an opening that lost its meeting's compare-and-set and tries again makes a fresh one.
+   */
+  round: number;
   /** 「增设快递柜（3号楼协商会）」 */
   title: string;
   description: string;
@@ -43,12 +48,12 @@ export interface MeetingPollInput {
   now: number;
 }
 
-/** One poll per item of a meeting: a retry, or a second opening in a race, finds the same. */
-export const meetingPollId = (communityId: string, meetingId: string, itemId: string) =>
-  `pm${createHash('sha256').update(`${communityId}:${meetingId}:${itemId}`).digest('hex').slice(0, 20)}`;
+/** One poll per item of a meeting and round: a second opening in a race finds the same. */
+export const meetingPollId = (communityId: string, meetingId: string, itemId: string, round: number) =>
+  `pm${createHash('sha256').update(`${communityId}:${meetingId}:${itemId}:${round}`).digest('hex').slice(0, 20)}`;
 
 export async function openMeetingPoll(db: ScopedStore, deps: Pick<Deps, 'ids'>, input: MeetingPollInput): Promise<PollRecord> {
-  const id = meetingPollId(db.communityId, input.meetingId, input.itemId);
+  const id = meetingPollId(db.communityId, input.meetingId, input.itemId, input.round);
   const existing = await db.get('polls', id);
   if (existing) return existing;
   const { freezeId, buckets, docs } = await writeRollBuckets(deps, db, id, input.units);
@@ -75,4 +80,12 @@ export async function openMeetingPoll(db: ScopedStore, deps: Pick<Deps, 'ids'>, 
     note: `会议表决：到会${input.present.units}个单位，名册${input.base.size}个单位，校验码${input.base.hash.slice(0, 16)}`, at: input.now,
   });
   return record;
+}
+
+/** An opening that lost its meeting's race: its poll never stood, and nobody was given it. */
+export async function withdrawMeetingPoll(db: ScopedStore, poll: PollRecord, now: number): Promise<void> {
+  const patch = { status: 'cancelled' as const, closedAt: now, closeReason: '会议表决未能开始', version: poll.version + 1 };
+  if (await db.update('polls', poll._id, patch, { status: 'open', participation: 0 })) {
+    await appendEvent(db, 'system', { key: 'cancelled', subject: `poll:${poll._id}`, type: 'poll.cancelled', from: 'open', to: 'cancelled', public: false, note: patch.closeReason, at: now });
+  }
 }

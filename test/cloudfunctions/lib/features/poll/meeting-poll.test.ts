@@ -28,7 +28,7 @@ const householdOf = (openid: string) => census.find((u) => u.voterIds.includes(m
 async function meetingPoll(o: { base?: number; present?: CensusUnit[]; channels?: Array<'app' | 'meeting' | 'hands'> } = {}) {
   const present = o.present ?? [householdOf('demo-resident-1'), householdOf('demo-resident-2')];
   return openMeetingPoll(db, h.deps, {
-    meetingId: 'm1', itemId: 'i1', title: '增设快递柜', description: '', eligibilityText: '居民会议到会人员',
+    meetingId: 'm1', itemId: 'i1', round: 1, title: '增设快递柜', description: '', eligibilityText: '居民会议到会人员',
     options: [{ id: 'o1', label: '同意' }, { id: 'o2', label: '不同意' }], secret: false, unit: 'household',
     rule: freezeRule('URC-2018', {}), channels: o.channels ?? ['app', 'meeting'], gridIds: [],
     base: { size: o.base ?? 3, areaCenti: 0, hash: 'f'.repeat(64) },
