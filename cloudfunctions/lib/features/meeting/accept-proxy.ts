@@ -11,7 +11,9 @@ import { requireProxyWindow } from './grant-proxy';
 import { loadMeeting } from './load';
 import { proxyView } from './presenters';
 import { bindAgent, tell } from './proxy-binding';
+import { attendanceId } from './records';
 import { rollEntriesOf, rollEntry } from './roll';
+import { attendByProxy } from './sign-in';
 
 export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
   const db = ctx.db();
@@ -35,6 +37,11 @@ export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
       id: `${p._id}:v${bound.version}:accepted`, kind: 'meeting.proxyAccepted', meetingId: m._id,
       title: '委托已被接受', body: `${bound.agentName}已接受您的委托，将代您出席「${m.title}」${p.itemId ? '并对所委托的议题表决' : '并表决'}。表决开始前您可以撤销；您本人到会签到后，委托即不再使用。`,
     });
+  }
+  // Already in the room: the principal's entry is present by proxy from now, without a second scan.
+  if (bound.itemId === null && m.status === 'inSession' && mine) {
+    const here = await db.get('meetingAttendance', attendanceId(m._id, mine.unitKey));
+    if (here && !here.left && here.via !== 'proxy') await attendByProxy(ctx, m, bound);
   }
   return proxyView(ctx.caller, bound, m);
 };

@@ -111,13 +111,27 @@ async function logProxyVotes(ctx: Ctx, m: MeetingRecord, item: AgendaItem, poll:
   }
 }
 
+/** What follows a decision: the motion told, each proxy's vote logged and its principal told. */
+async function followUp(ctx: Ctx, m: MeetingRecord, item: AgendaItem, poll: PollRecord, known: { t: Tally; present: Present } | null): Promise<void> {
+  const db = ctx.db();
+  if (item.motionId && item.decision) {
+    await recordMotionDecision(db, item.motionId, { meetingId: m._id, itemId: item.itemId, adopted: item.decision.adopted, explanation: item.decision.explanation }, ctx.now);
+  }
+  const t = known?.t ?? (await tally(ctx.deps, db, poll));
+  await logProxyVotes(ctx, m, item, poll, t, known?.present ?? (await presentNow(db, m, item.itemId)));
+}
+
 export const closeVote: Handler<'meeting.closeVote'> = async (ctx) => {
   const db = ctx.db();
   const { itemId } = ctx.input;
   let m = await loadMeeting(ctx, ctx.input.meetingId);
   requireVoteRunner(ctx.caller, m);
   const first = requireItem(m, itemId);
-  if (DECIDED.includes(first.status)) return meetingView(ctx, m);
+  if (DECIDED.includes(first.status)) {
+    // A retry after a crash between the decision and what follows it: those steps are idempotent.
+    if ((first.status === 'adopted' || first.status === 'rejected') && first.pollId) await followUp(ctx, m, first, await db.require('polls', first.pollId, '表决不存在'), null);
+    return meetingView(ctx, m);
+  }
   if (first.status !== 'voting' || m.votingItemId !== itemId || !first.pollId) throw fieldError('CONFLICT', 'itemId', '该议程不在表决中');
   if (m.status !== 'inSession') throw new AppError('CLOSED', '会议已经结束');
   if (first.voteMode !== 'hands' && ctx.input.hands) throw fieldError('VALIDATION_ERROR', 'hands', '本项为逐人表决，无需填写举手人数');
@@ -147,10 +161,7 @@ export const closeVote: Handler<'meeting.closeVote'> = async (ctx) => {
         key: `item:${itemId}:close`, subject, type: outcome.status === 'void' ? 'meeting.voteVoid' : 'meeting.voteClosed', from: 'voting', to: outcome.status, public: true,
         note: `${item.title}：${outcome.decision.explanation}`, at: ctx.now,
       });
-      if (item.motionId && (outcome.status === 'adopted' || outcome.status === 'rejected')) {
-        await recordMotionDecision(db, item.motionId, { meetingId: m._id, itemId, adopted: outcome.decision.adopted, explanation: outcome.decision.explanation }, ctx.now);
-      }
-      if (counted) await logProxyVotes(ctx, next, closed, poll, counted, present);
+      if (counted && (outcome.status === 'adopted' || outcome.status === 'rejected')) await followUp(ctx, next, closed, poll, { t: counted, present });
       return meetingView(ctx, next);
     }
     m = await db.require('meetings', m._id, '会议不存在');

@@ -33,13 +33,16 @@ async function presentUnits(db: ScopedStore, m: MeetingRecord, present: Present)
   const roll = new Map((await wholeMeetingRoll(db, m)).map((e) => [e.unitKey, e.unit]));
   const proxies = await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'active' }, 'createdAt');
   const agentNames = new Map(proxies.flatMap((p) => (p.agentMemberId ? [[p.agentMemberId, p.agentName ?? '受托人'] as const] : [])));
+  // An agent sees the entry they vote for as they were told it: 「3号楼2单元301（王某）」.
+  const principalLabels = new Map(proxies.map((p) => [p.principalUnitKey, p.principalLabel]));
   return [...present.entries].flatMap(([unitKey, e]) => {
     const u = roll.get(unitKey);
     if (!u) return [];
     const byProxy = e.via === 'proxy';
     const voterIds = byProxy ? (e.agentId ? [e.agentId] : []) : u.voterIds;
     const voterNames = byProxy ? Object.fromEntries(voterIds.map((id) => [id, agentNames.get(id) ?? '受托人'])) : u.voterNames;
-    return [{ unitKey, label: u.label, areaCenti: e.areaCenti, voterIds, voterNames, buildingId: u.buildingId, gridId: u.gridId }];
+    const label = byProxy ? principalLabels.get(unitKey) ?? u.label : u.label;
+    return [{ unitKey, label, areaCenti: e.areaCenti, voterIds, voterNames, buildingId: u.buildingId, gridId: u.gridId }];
   });
 }
 

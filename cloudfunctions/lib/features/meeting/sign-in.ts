@@ -107,7 +107,7 @@ export async function attendInPerson(ctx: Ctx, m: MeetingRecord, unitKey: string
  * The agent signs in a principal's entry with their own. Null when the principal is there
  * in person (the entry is theirs, not the proxy's).
  */
-async function attendByProxy(ctx: Ctx, m: MeetingRecord, p: ProxyRecord): Promise<AttendanceRecord | null> {
+export async function attendByProxy(ctx: Ctx, m: MeetingRecord, p: ProxyRecord): Promise<AttendanceRecord | null> {
   const db = ctx.db();
   const me = ctx.caller.memberId;
   const entry = await rollEntry(db, m, p.principalUnitKey);
@@ -158,7 +158,7 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
   const input = ctx.input;
   if ('unitKey' in input) requireMeetingStaff(ctx.caller, m);
   if (!signInOpen(m, ctx.now)) throw new AppError('CLOSED', signInClosedText(m));
-  let first: { unitKey: string; unit: RollUnit; a: AttendanceRecord } | null = null;
+  let first: { unitKey: string; unit: RollUnit; a: AttendanceRecord; principalLabel?: string } | null = null;
   const also: string[] = [];
   if ('unitKey' in input) {
     const unit = await rollEntry(db, m, input.unitKey);
@@ -182,14 +182,16 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
       also.push(p.principalLabel);
       if (!first) {
         const unit = await rollEntry(db, m, p.principalUnitKey);
-        if (unit) first = { unitKey: p.principalUnitKey, unit, a };
+        if (unit) first = { unitKey: p.principalUnitKey, unit, a, principalLabel: p.principalLabel };
       }
     }
     if (!first) throw new AppError('CONFLICT', '您代表的委托人已本人到会，无需代为签到');
   }
   await startSession(db, m, ctx.caller, ctx.now);
+  const view = await entryView(db, m, first.unitKey, first.unit, first.a);
   return {
-    entry: await entryView(db, m, first.unitKey, first.unit, first.a),
+    // The people of an entry are for staff; an agent knows their principal only as 「…（王某）」.
+    entry: 'unitKey' in input ? view : { ...view, people: [], label: first.principalLabel ?? view.label },
     quorum: quorumNow(m, await presentNow(db, m, null)),
     alsoForPrincipals: also,
   };

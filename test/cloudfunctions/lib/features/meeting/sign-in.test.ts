@@ -24,7 +24,7 @@ describe('one attendance per roll entry, however many sign in at once', () => {
     expect(rows[0]).toMatchObject({ unitKey: await unitKeyOf(h, P.b1), via: 'self', left: false });
     const last = await signIn(h, P.b1, m);
     expect(last.quorum).toMatchObject({ present: 1, inPerson: 1, byProxy: 0, base: 5 });
-    expect(last.entry).toMatchObject({ label: '2号楼 5单元 502室', present: true, viaLabel: '扫码签到' });
+    expect(last.entry).toMatchObject({ label: '2号楼 5单元 502室', present: true, viaLabel: '扫码签到', people: [] });
   });
 
   it('starts the session with the first sign-in, once', async () => {
@@ -71,6 +71,17 @@ describe('a sign-in by proxy and the principal in person count once', () => {
     const byAgent = await signIn(h, P.c, m);
     expect(byAgent.alsoForPrincipals).toEqual([]);
     expect(byAgent.quorum).toMatchObject({ present: 2, inPerson: 2, byProxy: 0 });
+  });
+});
+
+describe('an agent already in the room', () => {
+  it('signs the principal in by proxy as they accept', async () => {
+    const m = await seedMeeting(h);
+    await signIn(h, P.c, m);
+    const granted = await h.ok<ProxyView>(P.a, 'meeting.grantProxy', { meetingId: m._id });
+    await h.ok(P.c, 'meeting.acceptProxy', { meetingId: m._id, code: granted.code });
+    expect((await attendance(m._id)).map((a) => a.via).sort()).toEqual(['proxy', 'self']);
+    expect((await inbox(h, P.a)).map((n) => n.title)).toContain('受托人已代您签到');
   });
 });
 

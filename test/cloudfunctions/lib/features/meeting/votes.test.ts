@@ -139,7 +139,9 @@ describe('a principal is told how the proxy was used', () => {
     await signIn(h, P.d, m);
     const opened = await open('i1');
     const pollId = opened.ok ? (itemOf(opened.data, 'i1').pollId as string) : '';
-    // The agent votes for 501 (not for their own 503, which they vote for apart).
+    // The agent votes for 501 (not for their own 503, which they vote for apart), known to them as they were told it.
+    const mine = await h.ok<MyBallotView>(P.c, 'poll.myBallot', { pollId });
+    expect(mine.units.map((u) => u.label).sort()).toEqual(['2号楼 5单元 501室（邻某）', '2号楼 5单元 503室']);
     await vote(P.c, pollId, 'o1', await unitKeyOf(h, P.a));
     await vote(P.c, pollId, 'o2', await unitKeyOf(h, P.c));
     const ownVote = await h.call(P.a, 'poll.vote', { pollId, choice: { optionIds: ['o2'] } });
