@@ -8,6 +8,16 @@ import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { acceptProxy } from './accept-proxy';
 import { closeVote } from './close-vote';
+import { createMeeting } from './create-meeting';
+import { listMeetings } from './list-meetings';
+import { getMeeting } from './get-meeting';
+import { cancelMeeting } from './cancel-meeting';
+import { registerForMeeting } from './register';
+import { unregisterFromMeeting } from './unregister';
+import { meetingSignInCode } from './sign-in-code';
+import { meetingAttendance } from './attendance';
+import { endMeeting } from './end-meeting';
+import { runMeetingClock } from './clock';
 import { MEETING_EVENTS } from './events';
 import { grantProxy } from './grant-proxy';
 import { meetingProxies } from './list-proxies';
@@ -26,16 +36,16 @@ const notBuilt = async (): Promise<never> => {
 export const meetingManifest = {
   name: 'meeting',
   actions: {
-    'meeting.create': bind(contracts['meeting.create'], notBuilt),
-    'meeting.list': bind(contracts['meeting.list'], notBuilt),
-    'meeting.get': bind(contracts['meeting.get'], notBuilt),
-    'meeting.cancel': bind(contracts['meeting.cancel'], notBuilt),
-    'meeting.register': bind(contracts['meeting.register'], notBuilt),
-    'meeting.unregister': bind(contracts['meeting.unregister'], notBuilt),
-    'meeting.signInCode': bind(contracts['meeting.signInCode'], notBuilt),
+    'meeting.create': bind(contracts['meeting.create'], createMeeting),
+    'meeting.list': bind(contracts['meeting.list'], listMeetings),
+    'meeting.get': bind(contracts['meeting.get'], getMeeting),
+    'meeting.cancel': bind(contracts['meeting.cancel'], cancelMeeting),
+    'meeting.register': bind(contracts['meeting.register'], registerForMeeting),
+    'meeting.unregister': bind(contracts['meeting.unregister'], unregisterFromMeeting),
+    'meeting.signInCode': bind(contracts['meeting.signInCode'], meetingSignInCode),
     'meeting.signIn': bind(contracts['meeting.signIn'], signIn),
     'meeting.markLeft': bind(contracts['meeting.markLeft'], markLeft),
-    'meeting.attendance': bind(contracts['meeting.attendance'], notBuilt),
+    'meeting.attendance': bind(contracts['meeting.attendance'], meetingAttendance),
     'meeting.grantProxy': bind(contracts['meeting.grantProxy'], grantProxy),
     'meeting.acceptProxy': bind(contracts['meeting.acceptProxy'], acceptProxy),
     'meeting.recordPaperProxy': bind(contracts['meeting.recordPaperProxy'], recordPaperProxy),
@@ -44,7 +54,7 @@ export const meetingManifest = {
     'meeting.proxies': bind(contracts['meeting.proxies'], meetingProxies),
     'meeting.openVote': bind(contracts['meeting.openVote'], openVote),
     'meeting.closeVote': bind(contracts['meeting.closeVote'], closeVote),
-    'meeting.end': bind(contracts['meeting.end'], notBuilt),
+    'meeting.end': bind(contracts['meeting.end'], endMeeting),
     'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], notBuilt),
     'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], notBuilt),
     'meeting.minutes': bind(contracts['meeting.minutes'], notBuilt),
@@ -94,6 +104,11 @@ export const meetingManifest = {
     // A proxy code is six characters: guessing one takes more tries than this allows.
     'meeting.acceptProxy': [{ limit: 20, windowSeconds: 3600 }],
     'meeting.signIn': [{ limit: 600, windowSeconds: 3600 }],
+    'meeting.register': [{ limit: 30, windowSeconds: 3600 }],
+    'meeting.unregister': [{ limit: 30, windowSeconds: 3600 }],
+  },
+  sweep: {
+    meetingClock: (deps, now) => runMeetingClock(deps, now, { pages: 10 }),
   },
   notices: MEETING_NOTICES,
   events: MEETING_EVENTS,

@@ -11,6 +11,7 @@ import type { Notifier } from '../../ports/platform';
 import type { TxOps } from '../../ports/store';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { RollUnit } from '../poll/records';
+import { meetingPage } from './notices';
 import { agentRefusal, STANDING } from './proxy-rules';
 import { proxyAgentId, proxyId, type MeetingRecord, type ProxyAgentRecord, type ProxyRecord } from './records';
 import { rollEntriesOf } from './roll';
@@ -94,6 +95,6 @@ export function principalsOf(p: Pick<ProxyRecord, 'principalMemberId'>, entry: P
 
 export async function tell(notifier: Notifier, db: ScopedStore, to: readonly string[], n: { id: string; kind: 'meeting.proxySignedIn' | 'meeting.proxyUsed' | 'meeting.proxyAccepted' | 'meeting.proxyRevoked' | 'meeting.proxyConfirmed' | 'meeting.proxyOverridden'; title: string; body: string; meetingId: string }): Promise<void> {
   for (const recipientId of new Set(to)) {
-    await notifier.notify({ id: `${n.id}:${recipientId}`, communityId: db.communityId, recipientId, kind: n.kind, title: n.title, body: n.body, page: `/pages/meeting/index?id=${n.meetingId}` });
+    await notifier.notify({ id: `${n.id}:${recipientId}`, communityId: db.communityId, recipientId, kind: n.kind, title: n.title, body: n.body, page: meetingPage(n.meetingId) });
   }
 }
