@@ -121,7 +121,8 @@ export async function attendByProxy(ctx: Ctx, m: MeetingRecord, p: ProxyRecord):
   if (await db.insert('meetingAttendance', record)) now = record;
   for (let attempt = 0; !now && attempt < 5; attempt += 1) {
     const a = await db.require('meetingAttendance', id, '签到记录不存在');
-    if (a.via !== 'proxy') return null;
+    // The principal is in the room themselves: the entry is theirs.
+    if (a.via !== 'proxy' && !a.left) return null;
     if (a.proxyId === p._id && !a.left) return a;
     if (a.proxyId === p._id) {
       // The same agent back after being marked as left: no new use of the proxy.
@@ -129,8 +130,8 @@ export async function attendByProxy(ctx: Ctx, m: MeetingRecord, p: ProxyRecord):
       if (await db.update('meetingAttendance', id, patch, { version: a.version })) return { ...a, ...patch };
       continue;
     }
-    // An earlier proxy of this entry was revoked (its attendance marked left); this one takes over.
-    const patch = { agentId: me, proxyId: p._id, at: ctx.now, left: false, leftAt: null, version: a.version + 1 };
+    // The principal came and left, or an earlier proxy was revoked (marked left): this one takes over.
+    const patch = { via: 'proxy' as const, memberId: null, agentId: me, proxyId: p._id, byStaffId: null, reason: '', at: ctx.now, left: false, leftAt: null, version: a.version + 1 };
     if (await db.update('meetingAttendance', id, patch, { version: a.version })) now = { ...a, ...patch };
   }
   if (!now) throw new AppError('CONFLICT', '签到状态刚刚变化，请再试一次');

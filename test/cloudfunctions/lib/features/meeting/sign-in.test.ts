@@ -85,6 +85,19 @@ describe('an agent already in the room', () => {
   });
 });
 
+describe('a principal who came and left, and then gave a proxy', () => {
+  it('is present by proxy once the agent signs in', async () => {
+    const m = await seedMeeting(h);
+    await signIn(h, P.a, m);
+    await h.ok('demo-grid-1', 'meeting.markLeft', { meetingId: m._id, unitKey: await unitKeyOf(h, P.a) });
+    const granted = await h.ok<ProxyView>(P.a, 'meeting.grantProxy', { meetingId: m._id });
+    await h.ok(P.c, 'meeting.acceptProxy', { meetingId: m._id, code: granted.code });
+    const byAgent = await signIn(h, P.c, m);
+    expect(byAgent.quorum).toMatchObject({ present: 2, inPerson: 1, byProxy: 1 });
+    expect(byAgent.alsoForPrincipals).toEqual(['2号楼 5单元 501室（邻某）']);
+  });
+});
+
 describe('sign-in by the code refuses what it should', () => {
   it('is CLOSED more than an hour before the start', async () => {
     const m = await seedMeeting(h, { startsIn: 2 * HOUR });
