@@ -134,9 +134,9 @@ export interface PollOptionView {
   label: string;
 }
 
-/** Who may vote: the whole community or named grids, buildings or households. */
+/** Who may vote: the whole community or named grids, buildings or households; or those present at a meeting. */
 export interface EligibilityView {
-  scope: 'community' | 'grids' | 'buildings' | 'households';
+  scope: 'community' | 'grids' | 'buildings' | 'households' | 'meeting';
   ids: string[];
   /** 「全社区」「第一网格」「3号楼、5号楼」 */
   text: string;

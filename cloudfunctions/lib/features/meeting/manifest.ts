@@ -6,6 +6,8 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { AppError } from '../../../../miniprogram/core/errors';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
+import { acceptProxy } from './accept-proxy';
+import { closeVote } from './close-vote';
 import { createMeeting } from './create-meeting';
 import { listMeetings } from './list-meetings';
 import { getMeeting } from './get-meeting';
@@ -17,8 +19,15 @@ import { meetingAttendance } from './attendance';
 import { endMeeting } from './end-meeting';
 import { runMeetingClock } from './clock';
 import { MEETING_EVENTS } from './events';
+import { grantProxy } from './grant-proxy';
+import { meetingProxies } from './list-proxies';
+import { markLeft } from './mark-left';
 import { MEETING_NOTICES } from './notices';
+import { openVote } from './open-vote';
+import { confirmProxy, recordPaperProxy } from './paper-proxy';
 import { meetingPersonalData } from './personal-data';
+import { revokeProxy } from './revoke-proxy';
+import { signIn } from './sign-in';
 
 const notBuilt = async (): Promise<never> => {
   throw new AppError('INTERNAL', '功能建设中');
@@ -34,17 +43,17 @@ export const meetingManifest = {
     'meeting.register': bind(contracts['meeting.register'], registerForMeeting),
     'meeting.unregister': bind(contracts['meeting.unregister'], unregisterFromMeeting),
     'meeting.signInCode': bind(contracts['meeting.signInCode'], meetingSignInCode),
-    'meeting.signIn': bind(contracts['meeting.signIn'], notBuilt),
-    'meeting.markLeft': bind(contracts['meeting.markLeft'], notBuilt),
+    'meeting.signIn': bind(contracts['meeting.signIn'], signIn),
+    'meeting.markLeft': bind(contracts['meeting.markLeft'], markLeft),
     'meeting.attendance': bind(contracts['meeting.attendance'], meetingAttendance),
-    'meeting.grantProxy': bind(contracts['meeting.grantProxy'], notBuilt),
-    'meeting.acceptProxy': bind(contracts['meeting.acceptProxy'], notBuilt),
-    'meeting.recordPaperProxy': bind(contracts['meeting.recordPaperProxy'], notBuilt),
-    'meeting.confirmProxy': bind(contracts['meeting.confirmProxy'], notBuilt),
-    'meeting.revokeProxy': bind(contracts['meeting.revokeProxy'], notBuilt),
-    'meeting.proxies': bind(contracts['meeting.proxies'], notBuilt),
-    'meeting.openVote': bind(contracts['meeting.openVote'], notBuilt),
-    'meeting.closeVote': bind(contracts['meeting.closeVote'], notBuilt),
+    'meeting.grantProxy': bind(contracts['meeting.grantProxy'], grantProxy),
+    'meeting.acceptProxy': bind(contracts['meeting.acceptProxy'], acceptProxy),
+    'meeting.recordPaperProxy': bind(contracts['meeting.recordPaperProxy'], recordPaperProxy),
+    'meeting.confirmProxy': bind(contracts['meeting.confirmProxy'], confirmProxy),
+    'meeting.revokeProxy': bind(contracts['meeting.revokeProxy'], revokeProxy),
+    'meeting.proxies': bind(contracts['meeting.proxies'], meetingProxies),
+    'meeting.openVote': bind(contracts['meeting.openVote'], openVote),
+    'meeting.closeVote': bind(contracts['meeting.closeVote'], closeVote),
     'meeting.end': bind(contracts['meeting.end'], endMeeting),
     'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], notBuilt),
     'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], notBuilt),
@@ -92,6 +101,9 @@ export const meetingManifest = {
     meetingProxyAgents: { indexes: [['communityId', 'meetingId', '_id']], holds: 'bookkeeping' },
   },
   rateLimits: {
+    // A proxy code is six characters: guessing one takes more tries than this allows.
+    'meeting.acceptProxy': [{ limit: 20, windowSeconds: 3600 }],
+    'meeting.signIn': [{ limit: 600, windowSeconds: 3600 }],
     'meeting.register': [{ limit: 30, windowSeconds: 3600 }],
     'meeting.unregister': [{ limit: 30, windowSeconds: 3600 }],
   },

@@ -9,6 +9,13 @@ export const MEETING_NOTICES = {
   'meeting.registered': { audience: 'resident' },
   'meeting.waitlisted': { audience: 'resident' },
   'meeting.promoted': { audience: 'resident' },
+  // Proxies (council-votes): the principal is told how their proxy was used; the agent of changes to it.
+  'meeting.proxySignedIn': { audience: 'resident' },
+  'meeting.proxyUsed': { audience: 'resident' },
+  'meeting.proxyAccepted': { audience: 'resident' },
+  'meeting.proxyRevoked': { audience: 'resident' },
+  'meeting.proxyConfirmed': { audience: 'resident' },
+  'meeting.proxyOverridden': { audience: 'resident' },
   // The secretary named when the meeting is convened: they keep the minutes.
   'meeting.appointed': { audience: 'staff' },
 } as const satisfies Record<string, NoticeSpec>;

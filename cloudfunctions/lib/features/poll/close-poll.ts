@@ -32,6 +32,7 @@ export const closePoll: Handler<'poll.close'> = async (ctx) => {
   const db = ctx.db();
   const poll = await loadPoll(ctx, ctx.input.pollId);
   if (!hasRole(ctx.caller, 'admin') || !mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有社区管理员可以结束投票');
+  if (poll.meeting) throw new AppError('FORBIDDEN', '会议表决请在会议中结束（结束时再核法定人数）');
   if (poll.status !== 'open') throw new AppError('CLOSED', poll.status === 'scheduled' ? '投票尚未开始，可以撤销' : '投票已经结束');
   const early = ctx.now < poll.closesAt;
   if (early && ctx.input.reason.length < 2) throw fieldError('VALIDATION_ERROR', 'reason', '提前结束须填写原因');

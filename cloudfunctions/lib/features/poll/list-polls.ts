@@ -22,7 +22,8 @@ export const listPolls: Handler<'poll.list'> = async (ctx) => {
     limit: ctx.input.limit,
     after: ctx.input.cursor,
   });
-  const visible = page.items.filter((p) => mayCollectAny(ctx.caller, p) || looksEligible(ctx.caller, p));
+  // A meeting's votes are found on the meeting's page, not among the community's polls.
+  const visible = page.items.filter((p) => !p.meeting && (mayCollectAny(ctx.caller, p) || looksEligible(ctx.caller, p)));
   const keyOf = (p: PollRecord) => (p.unit === 'household' ? ctx.caller.householdId : p.unit === 'person' ? ctx.caller.memberId : null);
   const ids = visible.flatMap((p) => (keyOf(p) ? [ballotId(p._id, keyOf(p) as string)] : []));
   const ballots = new Map((await db.getMany('ballots', ids)).map((b) => [b._id, b]));

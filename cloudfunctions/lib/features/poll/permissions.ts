@@ -24,13 +24,16 @@ export function mayCollect(caller: Caller, poll: Pick<PollRecord, 'gridIds'>, gr
 export function mayCollectAny(caller: Caller, poll: Pick<PollRecord, 'gridIds' | 'eligibility'>): boolean {
   if (mayManage(caller, poll)) return true;
   if (!hasRole(caller, 'gridWorker') || caller.gridIds.length === 0) return false;
-  return poll.eligibility.scope === 'community' || poll.gridIds.some((g) => caller.gridIds.includes(g));
+  // A meeting of the whole community (no grids of its own) is helped at the door by every grid worker.
+  const whole = poll.eligibility.scope === 'community' || (poll.eligibility.scope === 'meeting' && poll.gridIds.length === 0);
+  return whole || poll.gridIds.some((g) => caller.gridIds.includes(g));
 }
 
 /** By address alone: before a roll is frozen, and for listing. */
 export function looksEligible(caller: Caller, poll: Pick<PollRecord, 'eligibility' | 'buildingIds'>): boolean {
   const h = caller.household;
-  if (!h) return false;
+  // A meeting's vote is for those present, found on its roll, never by address.
+  if (!h || poll.eligibility.scope === 'meeting') return false;
   if (poll.eligibility.scope === 'community') return true;
   if (poll.eligibility.scope === 'households') return poll.eligibility.ids.includes(h.id);
   return poll.buildingIds.includes(h.buildingId);
@@ -50,7 +53,8 @@ export function pollActions(caller: IdentifiedCaller, poll: PollRecord, now: num
     if (voting && (poll.channels.includes('paper') || poll.channels.includes('meeting'))) out.push('poll.roll', 'poll.enterPaperBallot');
     if (poll.channels.includes('paper') && (poll.status === 'open' || poll.status === 'closed')) out.push('poll.pendingPaper', 'poll.confirmPaperBallot');
   }
-  if (!mayManage(caller, poll)) return out;
+  // A meeting's vote is closed (and its hands counted) by meeting.closeVote, which re-checks the quorum.
+  if (!mayManage(caller, poll) || poll.meeting) return out;
   if (voting && poll.channels.includes('hands') && !poll.hands && hasRole(caller, 'admin')) out.push('poll.recordHands');
   if (poll.status === 'scheduled' && now < poll.opensAt) out.push('poll.cancel');
   if ((poll.status === 'open' || poll.status === 'scheduled') && now >= poll.opensAt && hasRole(caller, 'admin')) out.push('poll.close');

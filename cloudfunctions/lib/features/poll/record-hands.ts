@@ -14,6 +14,7 @@ export const recordHands: Handler<'poll.recordHands'> = async (ctx) => {
   const poll = await loadPoll(ctx, ctx.input.pollId);
   if (!mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有社区管理员可以记录');
   if (!poll.channels.includes('hands')) throw new AppError('FORBIDDEN', '本次投票不是举手表决');
+  if (poll.meeting) throw new AppError('FORBIDDEN', '会议举手表决在结束表决时录入');
   if (!isVotingTime(poll, ctx.now)) throw new AppError('CLOSED', ctx.now < poll.opensAt ? '表决尚未开始' : '表决已结束');
   if (poll.hands) throw new AppError('CONFLICT', '举手表决结果已经记录过');
   const { present, counts, abstain } = ctx.input;

@@ -11,7 +11,8 @@ export interface PollRecord extends Doc {
   maxPicks: number;
   openTextLabel: string | null;
   unit: BallotUnit;
-  eligibility: { scope: 'community' | 'grids' | 'buildings' | 'households'; ids: string[]; text: string };
+  /** `meeting`: a vote in a meeting, on the entries present when it opened (see `meeting` below). */
+  eligibility: { scope: 'community' | 'grids' | 'buildings' | 'households' | 'meeting'; ids: string[]; text: string };
   /** Grids the scope lies in (empty for the whole community): grid workers manage within them. */
   gridIds: string[];
   /** Buildings the scope takes in, resolved at creation (grids and buildings scopes). */
@@ -40,6 +41,13 @@ export interface PollRecord extends Doc {
   createdByName: string;
   createdAt: number;
   version: number;
+  /**
+   * A vote in a meeting (meeting.openVote): its roll is the entries present when it opened,
+   * `present` those taking part — approval is 出席人的过半数, whoever does not vote — and
+   * the roll's size and area are the meeting roll's, the base of its quorum. It is opened
+   * and closed by the meeting, never by the clock.
+   */
+  meeting?: { meetingId: string; itemId: string; present: { units: number; areaCenti: number } } | null;
 }
 
 export interface PublishedResult {

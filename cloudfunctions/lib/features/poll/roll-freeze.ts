@@ -30,22 +30,11 @@ export function rollHash(units: readonly CensusUnit[]): string {
  * Returns the poll as it now stands (someone else may have opened it first).
  */
 export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: PollRecord, now: number): Promise<PollRecord> {
-  if (poll.status !== 'scheduled' || now < poll.opensAt) return poll;
-  const census = await censusFor(db, poll.unit, poll.eligibility, poll.rule.headCount ?? 'perOwner');
-  const buckets = Math.max(1, Math.ceil(census.length / UNITS_PER_BUCKET));
-  const freezeId = deps.ids.random('f').replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
-  const docs: PollRollBucketRecord[] = Array.from({ length: buckets }, (_, bucket) => ({
-    _id: rollBucketId(poll._id, freezeId, bucket), communityId: db.communityId, pollId: poll._id, freezeId, bucket, units: {}, voters: {},
-  }));
-  for (const u of census) {
-    const unit: RollUnit = { label: u.label, areaCenti: u.areaCenti, voterIds: u.voterIds, voterNames: u.voterNames, buildingId: u.buildingId, gridId: u.gridId };
-    docs[bucketOf(u.unitKey, buckets)].units[u.unitKey] = unit;
-    for (const v of u.voterIds) {
-      const at = docs[bucketOf(v, buckets)].voters;
-      at[v] = [...(at[v] ?? []), u.unitKey];
-    }
-  }
-  for (const d of docs) await db.insert('pollRolls', d);
+  const e = poll.eligibility;
+  // A meeting's vote is written open by the meeting, on the entries present: never by the clock.
+  if (poll.status !== 'scheduled' || now < poll.opensAt || e.scope === 'meeting') return poll;
+  const census = await censusFor(db, poll.unit, { scope: e.scope, ids: e.ids }, poll.rule.headCount ?? 'perOwner');
+  const { freezeId, buckets, docs } = await writeRollBuckets(deps, db, poll._id, census);
   const roll = { freezeId, buckets, size: census.length, areaCenti: census.reduce((n, u) => n + u.areaCenti, 0), hash: rollHash(census) };
   const next: PollRecord = { ...poll, status: 'open', roll, wakeAt: poll.closesAt, version: poll.version + 1 };
   const { _id, ...patch } = next;
@@ -59,6 +48,29 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
   }
   await appendEvent(db, 'system', { key: 'opened', subject: `poll:${poll._id}`, type: 'poll.opened', from: 'scheduled', to: 'open', public: true, note: `名册${census.length}个单位，校验码${roll.hash.slice(0, 16)}`, at: now });
   return next;
+}
+
+/**
+ * Writes a roll's bucket set under a fresh freeze id: units by a hash of their key, each
+ * voter's units by a hash of the voter. The caller points the poll at it (or removes it
+ * when another freeze won).
+ */
+export async function writeRollBuckets(deps: Pick<Deps, 'ids'>, db: ScopedStore, pollId: string, units: readonly CensusUnit[]): Promise<{ freezeId: string; buckets: number; docs: PollRollBucketRecord[] }> {
+  const buckets = Math.max(1, Math.ceil(units.length / UNITS_PER_BUCKET));
+  const freezeId = deps.ids.random('f').replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+  const docs: PollRollBucketRecord[] = Array.from({ length: buckets }, (_, bucket) => ({
+    _id: rollBucketId(pollId, freezeId, bucket), communityId: db.communityId, pollId, freezeId, bucket, units: {}, voters: {},
+  }));
+  for (const u of units) {
+    const unit: RollUnit = { label: u.label, areaCenti: u.areaCenti, voterIds: u.voterIds, voterNames: u.voterNames, buildingId: u.buildingId, gridId: u.gridId };
+    docs[bucketOf(u.unitKey, buckets)].units[u.unitKey] = unit;
+    for (const v of u.voterIds) {
+      const at = docs[bucketOf(v, buckets)].voters;
+      at[v] = [...(at[v] ?? []), u.unitKey];
+    }
+  }
+  for (const d of docs) await db.insert('pollRolls', d);
+  return { freezeId, buckets, docs };
 }
 
 /** The frozen entry of one unit, or null when the unit is not on the roll. */

@@ -29,10 +29,13 @@ export function pendingPaper(db: ScopedStore, poll: PollRecord) {
 export async function tally(deps: Pick<Deps, 'cipher'>, db: ScopedStore, poll: PollRecord): Promise<Tally> {
   const rollSize = poll.roll?.size ?? 0;
   const baseArea = poll.roll?.areaCenti ?? 0;
+  // In a meeting those present take part, whether or not they vote: 出席人的过半数.
+  const present = poll.meeting?.present ?? null;
+  const label = present ? '到会' : '参与';
   if (poll.hands) {
     const support = poll.options.map((o) => ({ optionId: o.id, label: o.label, units: poll.hands?.counts[o.id] ?? 0, area: 0 }));
-    const turnout = { baseUnits: rollSize, baseArea: 0, units: poll.hands.present, area: 0 };
-    return { ballots: poll.hands.present, abstain: poll.hands.abstain, areaCenti: 0, support, byChannel: { hands: poll.hands.present }, decision: decide(poll.rule, poll.unit, turnout, support), opened: [] };
+    const turnout = { baseUnits: rollSize, baseArea: present ? baseArea : 0, units: poll.hands.present, area: present?.areaCenti ?? 0 };
+    return { ballots: poll.hands.present, abstain: poll.hands.abstain, areaCenti: 0, support, byChannel: { hands: poll.hands.present }, decision: decide(poll.rule, poll.unit, turnout, support, label), opened: [] };
   }
   const ballots = await everyPage(db, 'ballots', { pollId: poll._id, status: 'counted' }, 'at');
   const opened = ballots.map((ballot) => ({ ballot, choice: openChoice(deps, ballot.choiceSealed) }));
@@ -53,6 +56,6 @@ export async function tally(deps: Pick<Deps, 'cipher'>, db: ScopedStore, poll: P
       }
     }
   }
-  const turnout = { baseUnits: rollSize, baseArea, units: ballots.length, area };
-  return { ballots: ballots.length, abstain, areaCenti: area, support, byChannel, decision: decide(poll.rule, poll.unit, turnout, support), opened };
+  const turnout = present ? { baseUnits: rollSize, baseArea, units: present.units, area: present.areaCenti } : { baseUnits: rollSize, baseArea, units: ballots.length, area };
+  return { ballots: ballots.length, abstain, areaCenti: area, support, byChannel, decision: decide(poll.rule, poll.unit, turnout, support, label), opened };
 }

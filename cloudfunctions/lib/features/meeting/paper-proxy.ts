@@ -1,0 +1,86 @@
+/**
+ * A paper 委托书: staff photograph it and name the agent; it holds the agent's place (the
+ * cap, no chains) at once, and stands only once another staff member has checked the
+ * paper — so no one person can put a vote in someone else's hands.
+ */
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { Handler } from '../../kernel/action';
+import { appendEvent } from '../../kernel/audit';
+import { checkWritten } from '../../kernel/content';
+import { checkPhotos, markAttached } from '../media/attach';
+import { requireProxyWindow } from './grant-proxy';
+import { loadMeeting } from './load';
+import { requireMeetingStaff } from './permissions';
+import { proxyView } from './presenters';
+import { bindAgent, principalsOf, tell } from './proxy-binding';
+import { LIVE, principalLabelOf } from './proxy-rules';
+import { attendanceId, proxyId, type ProxyRecord } from './records';
+import { rollEntriesOf, rollEntry } from './roll';
+
+export const recordPaperProxy: Handler<'meeting.recordPaperProxy'> = async (ctx) => {
+  const db = ctx.db();
+  const { principalUnitKey, agentMemberId, photo } = ctx.input;
+  const itemId = ctx.input.itemId ?? null;
+  const m = await loadMeeting(ctx, ctx.input.meetingId);
+  requireMeetingStaff(ctx.caller, m);
+  requireProxyWindow(m, itemId);
+  const principal = await rollEntry(db, m, principalUnitKey);
+  if (!principal) throw fieldError('NOT_FOUND', 'principalUnitKey', '名册上没有这一户（人）');
+  const agent = await db.get('members', agentMemberId);
+  if (!agent || agent.deletedAt) throw fieldError('NOT_FOUND', 'agentMemberId', '没有找到受托人');
+  const id = proxyId(m._id, principalUnitKey, itemId);
+  const subject = `meeting:${m._id}`;
+  await checkPhotos(db, ctx.caller.memberId, [photo], subject);
+  const existing = await db.get('meetingProxies', id);
+  if (existing && LIVE.includes(existing.status)) throw new AppError('CONFLICT', `${existing.principalLabel}已有委托（${existing.via === 'app' ? '小程序委托' : '纸质委托书'}），须先撤销`);
+  const came = await db.get('meetingAttendance', attendanceId(m._id, principalUnitKey));
+  if (came && came.via !== 'proxy' && !came.left) throw new AppError('CONFLICT', `${principal.label}已本人到会，无需委托`);
+  const [agentEntry] = await rollEntriesOf(db, m, agentMemberId);
+  const single = principal.voterIds.length === 1 ? principal.voterNames[principal.voterIds[0]] ?? null : null;
+  const next: ProxyRecord = {
+    _id: id, communityId: db.communityId, meetingId: m._id, itemId, principalUnitKey, principalLabel: principalLabelOf(m.roll.kind, principal, single),
+    areaCenti: principal.areaCenti, principalMemberId: null, agentMemberId, agentName: (agentEntry?.unit.voterNames[agentMemberId] ?? agent.name) || '受托人',
+    agentUnitKey: agentEntry?.unitKey ?? null, status: 'pendingConfirm', via: 'paper', code: null, photo,
+    recordedBy: ctx.caller.memberId, recordedByName: ctx.caller.name ?? '工作人员', confirmedBy: null, confirmedByName: null,
+    uses: existing?.uses ?? [], createdAt: existing?.createdAt ?? ctx.now, updatedAt: ctx.now, version: (existing?.version ?? 0) + 1,
+  };
+  const bound = await bindAgent(db, m, { next, expected: existing, principal, agentMemberId, field: 'agentMemberId' });
+  await markAttached(db, [photo], subject);
+  await appendEvent(db, ctx.caller, { key: `proxy:${id}:v${bound.version}`, subject, type: 'meeting.proxyRecorded', to: 'pendingConfirm', public: false, note: bound.principalLabel, photos: [photo], at: ctx.now });
+  return proxyView(ctx.caller, bound, m);
+};
+
+export const confirmProxy: Handler<'meeting.confirmProxy'> = async (ctx) => {
+  const db = ctx.db();
+  const p = await db.require('meetingProxies', ctx.input.proxyId, '委托不存在', 'proxyId');
+  const m = await loadMeeting(ctx, p.meetingId);
+  requireMeetingStaff(ctx.caller, m);
+  if (p.status !== 'pendingConfirm') throw new AppError('CONFLICT', '这份委托书已经复核过');
+  if (p.recordedBy === ctx.caller.memberId) throw new AppError('FORBIDDEN', '须由登记人以外的另一位工作人员复核');
+  const subject = `meeting:${m._id}`;
+  const me = { confirmedBy: ctx.caller.memberId, confirmedByName: ctx.caller.name ?? '工作人员', updatedAt: ctx.now, version: p.version + 1 };
+  if ('reject' in ctx.input) {
+    await checkWritten(ctx, { reject: ctx.input.reject });
+    const patch = { ...me, status: 'refused' as const };
+    if (!(await db.update('meetingProxies', p._id, patch, { status: 'pendingConfirm', version: p.version }))) throw new AppError('CONFLICT', '这份委托书刚被其他人处理过，请刷新');
+    await appendEvent(db, ctx.caller, { key: `proxy:${p._id}:v${patch.version}`, subject, type: 'meeting.proxyRefused', from: 'pendingConfirm', to: 'refused', public: false, note: `${p.principalLabel}：${ctx.input.reject}`, at: ctx.now });
+    return proxyView(ctx.caller, { ...p, ...patch }, m);
+  }
+  // Confirmed after its vote opened, it would stand for a vote it was not counted in.
+  requireProxyWindow(m, p.itemId);
+  const patch = { ...me, status: 'active' as const };
+  if (!(await db.update('meetingProxies', p._id, patch, { status: 'pendingConfirm', version: p.version }))) throw new AppError('CONFLICT', '这份委托书刚被其他人处理过，请刷新');
+  await appendEvent(db, ctx.caller, { key: `proxy:${p._id}:v${patch.version}`, subject, type: 'meeting.proxyConfirmed', from: 'pendingConfirm', to: 'active', public: false, note: p.principalLabel, at: ctx.now });
+  const entry = await rollEntry(db, m, p.principalUnitKey);
+  if (p.agentMemberId) {
+    await tell(ctx.deps.notifier, db, [p.agentMemberId], {
+      id: `${p._id}:v${patch.version}:confirmed`, kind: 'meeting.proxyConfirmed', meetingId: m._id,
+      title: '您已受托出席会议', body: `您受${p.principalLabel}委托，代为出席「${m.title}」${p.itemId ? '并对所委托的议题表决' : '并表决'}。到会扫码签到时将一并为委托人签到。`,
+    });
+  }
+  await tell(ctx.deps.notifier, db, principalsOf(p, entry), {
+    id: `${p._id}:v${patch.version}:recorded`, kind: 'meeting.proxyConfirmed', meetingId: m._id,
+    title: '纸质委托书已登记', body: `您的纸质委托书已登记复核：由${p.agentName ?? '受托人'}代为出席「${m.title}」。`,
+  });
+  return proxyView(ctx.caller, { ...p, ...patch }, m);
+};

@@ -1,0 +1,199 @@
+/**
+ * 会议签到. One attendance record per roll entry (`ma_<meeting>_<unit>`), written insert-if-
+ * absent: any number of taps, housemates and staff at once leave exactly one, and a retry
+ * finds it. A resident signs in with the code on the screen for every entry they stand for;
+ * an agent signs in their principals with them (via 'proxy', the principal told); a
+ * principal who then comes in person turns their entry to 'self' and the proxy is no longer
+ * used — so each entry counts once, whoever arrives first. Staff sign in an entry from the
+ * roll (a reason recorded). The first sign-in starts the session.
+ */
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { AttendanceEntryView } from '../../../../miniprogram/core/council/meeting-contract';
+import type { Handler, HandlerContext } from '../../kernel/action';
+import { appendEvent } from '../../kernel/audit';
+import type { IdentifiedCaller } from '../../kernel/caller';
+import { checkWritten } from '../../kernel/content';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { op } from '../../ports/store';
+import type { RollUnit } from '../poll/records';
+import { checkMeetingCode } from './code';
+import { loadMeeting } from './load';
+import { requireMeetingStaff, signInOpen, SIGN_IN_OPENS_BEFORE } from './permissions';
+import { presentNow, quorumNow } from './presence';
+import { attendanceEntryView, whenText } from './presenters';
+import { heldProxies, principalsOf, proxyIdsOf, tell } from './proxy-binding';
+import { attendanceId, registrationId, type AttendanceRecord, type MeetingRecord, type ProxyRecord } from './records';
+import { rollEntriesOf, rollEntry } from './roll';
+
+type Ctx = HandlerContext<unknown, IdentifiedCaller>;
+
+export function signInClosedText(m: MeetingRecord): string {
+  if (m.status === 'cancelled') return '会议已取消';
+  if (m.status === 'ended' || m.status === 'minutesApproved') return '会议已结束，签到已关闭';
+  return `签到在会议开始前${SIGN_IN_OPENS_BEFORE / 3_600_000}小时开放（${whenText(m.startsAt - SIGN_IN_OPENS_BEFORE)}起）`;
+}
+
+interface InPerson {
+  via: 'self' | 'staff';
+  memberId: string | null;
+  byStaffId: string | null;
+  reason: string;
+}
+
+/** The first sign-in starts the session: noticed → inSession, once. */
+export async function startSession(db: ScopedStore, m: MeetingRecord, caller: IdentifiedCaller, now: number): Promise<void> {
+  if (m.status !== 'noticed') return;
+  if (await db.update('meetings', m._id, { status: 'inSession', version: op.inc(1) }, { status: 'noticed' })) {
+    await appendEvent(db, caller, { key: 'started', subject: `meeting:${m._id}`, type: 'meeting.started', from: 'noticed', to: 'inSession', public: true, note: null, at: now });
+  }
+}
+
+/**
+ * The principal came: each of their entry's proxies still standing is no longer used (the
+ * agent told), and its attendance via proxy, if any, has already become theirs.
+ */
+async function overrideProxies(ctx: Ctx, m: MeetingRecord, unitKey: string): Promise<void> {
+  const db = ctx.db();
+  for (const p of await db.getMany('meetingProxies', proxyIdsOf(m, unitKey))) {
+    if (p.status !== 'active' && p.status !== 'pendingConfirm') continue;
+    const patch = { status: 'overridden' as const, updatedAt: ctx.now, version: p.version + 1 };
+    if (!(await db.update('meetingProxies', p._id, patch, { version: p.version }))) continue;
+    await appendEvent(db, ctx.caller, { key: `proxy:${p._id}:v${patch.version}`, subject: `meeting:${m._id}`, type: 'meeting.proxyOverridden', from: p.status, to: 'overridden', public: false, note: p.principalLabel, at: ctx.now });
+    if (p.agentMemberId) {
+      await tell(ctx.deps.notifier, db, [p.agentMemberId], {
+        id: `${p._id}:v${patch.version}:overridden`, kind: 'meeting.proxyOverridden', meetingId: m._id,
+        title: '委托人已本人到会', body: `${p.principalLabel}已本人到会，「${m.title}」上不再由您代为出席和表决。`,
+      });
+    }
+  }
+}
+
+/** Signs in one entry in person (self or by staff). Returns its attendance as it now stands. */
+export async function attendInPerson(ctx: Ctx, m: MeetingRecord, unitKey: string, unit: RollUnit, who: InPerson): Promise<AttendanceRecord> {
+  const db = ctx.db();
+  const id = attendanceId(m._id, unitKey);
+  const subject = `meeting:${m._id}`;
+  const record: AttendanceRecord = {
+    _id: id, communityId: db.communityId, meetingId: m._id, unitKey, label: unit.label, areaCenti: unit.areaCenti, via: who.via,
+    memberId: who.memberId, agentId: null, proxyId: null, byStaffId: who.byStaffId, reason: who.reason, at: ctx.now, left: false, leftAt: null, version: 1,
+  };
+  if (await db.insert('meetingAttendance', record)) {
+    await appendEvent(db, ctx.caller, { key: `signin:${unitKey}`, subject, type: 'meeting.signedIn', to: who.via, public: false, note: unit.label, at: ctx.now });
+    await overrideProxies(ctx, m, unitKey);
+    return record;
+  }
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const a = await db.require('meetingAttendance', id, '签到记录不存在');
+    if (a.via === 'proxy') {
+      // Present by proxy until now: the principal is here, the entry is theirs and counts once.
+      const patch = { via: who.via, memberId: who.memberId, agentId: null, proxyId: null, byStaffId: who.byStaffId, reason: who.reason, at: ctx.now, left: false, leftAt: null, version: a.version + 1 };
+      if (!(await db.update('meetingAttendance', id, patch, { version: a.version }))) continue;
+      await appendEvent(db, ctx.caller, { key: `inperson:${unitKey}:v${patch.version}`, subject, type: 'meeting.signedInInPerson', from: 'proxy', to: who.via, public: false, note: unit.label, at: ctx.now });
+      await overrideProxies(ctx, m, unitKey);
+      return { ...a, ...patch };
+    }
+    if (a.left) {
+      const patch = { left: false, leftAt: null, version: a.version + 1 };
+      if (!(await db.update('meetingAttendance', id, patch, { version: a.version }))) continue;
+      await appendEvent(db, ctx.caller, { key: `back:${unitKey}:v${patch.version}`, subject, type: 'meeting.back', public: false, note: unit.label, at: ctx.now });
+      return { ...a, ...patch };
+    }
+    return a;
+  }
+  throw new AppError('CONFLICT', '签到状态刚刚变化，请再试一次');
+}
+
+/**
+ * The agent signs in a principal's entry with their own. Null when the principal is there
+ * in person (the entry is theirs, not the proxy's).
+ */
+export async function attendByProxy(ctx: Ctx, m: MeetingRecord, p: ProxyRecord): Promise<AttendanceRecord | null> {
+  const db = ctx.db();
+  const me = ctx.caller.memberId;
+  const entry = await rollEntry(db, m, p.principalUnitKey);
+  if (!entry) return null;
+  const id = attendanceId(m._id, p.principalUnitKey);
+  const record: AttendanceRecord = {
+    _id: id, communityId: db.communityId, meetingId: m._id, unitKey: p.principalUnitKey, label: entry.label, areaCenti: entry.areaCenti, via: 'proxy',
+    memberId: null, agentId: me, proxyId: p._id, byStaffId: null, reason: '', at: ctx.now, left: false, leftAt: null, version: 1,
+  };
+  let now: AttendanceRecord | null = null;
+  if (await db.insert('meetingAttendance', record)) now = record;
+  for (let attempt = 0; !now && attempt < 5; attempt += 1) {
+    const a = await db.require('meetingAttendance', id, '签到记录不存在');
+    // The principal is in the room themselves: the entry is theirs.
+    if (a.via !== 'proxy' && !a.left) return null;
+    if (a.proxyId === p._id && !a.left) return a;
+    if (a.proxyId === p._id) {
+      // The same agent back after being marked as left: no new use of the proxy.
+      const patch = { left: false, leftAt: null, version: a.version + 1 };
+      if (await db.update('meetingAttendance', id, patch, { version: a.version })) return { ...a, ...patch };
+      continue;
+    }
+    // The principal came and left, or an earlier proxy was revoked (marked left): this one takes over.
+    const patch = { via: 'proxy' as const, memberId: null, agentId: me, proxyId: p._id, byStaffId: null, reason: '', at: ctx.now, left: false, leftAt: null, version: a.version + 1 };
+    if (await db.update('meetingAttendance', id, patch, { version: a.version })) now = { ...a, ...patch };
+  }
+  if (!now) throw new AppError('CONFLICT', '签到状态刚刚变化，请再试一次');
+  const text = '代为签到';
+  await db.update('meetingProxies', p._id, { uses: op.push({ kind: 'signIn', itemId: null, at: ctx.now, text }), updatedAt: ctx.now }, { status: 'active' });
+  await appendEvent(db, ctx.caller, { key: `proxy:${p.principalUnitKey}:${p._id}:v${p.version}`, subject: `meeting:${m._id}`, type: 'meeting.signedIn', to: 'proxy', public: false, note: entry.label, at: ctx.now });
+  await tell(ctx.deps.notifier, db, principalsOf(p, entry), {
+    id: `${p._id}:v${p.version}:signIn`, kind: 'meeting.proxySignedIn', meetingId: m._id,
+    title: '受托人已代您签到', body: `受托人已代您签到：${m.title}（${whenText(ctx.now)}）。您本人到会签到后，委托即不再使用。`,
+  });
+  return now;
+}
+
+async function entryView(db: ScopedStore, m: MeetingRecord, unitKey: string, unit: RollUnit, a: AttendanceRecord | null): Promise<AttendanceEntryView> {
+  const [registration, proxy] = await Promise.all([
+    m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, unitKey)) : Promise.resolve(null),
+    a?.proxyId ? db.get('meetingProxies', a.proxyId) : Promise.resolve(null),
+  ]);
+  return attendanceEntryView(unitKey, unit, a, registration, proxy);
+}
+
+export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
+  const db = ctx.db();
+  const m = await loadMeeting(ctx, ctx.input.meetingId);
+  const input = ctx.input;
+  if ('unitKey' in input) requireMeetingStaff(ctx.caller, m);
+  if (!signInOpen(m, ctx.now)) throw new AppError('CLOSED', signInClosedText(m));
+  let first: { unitKey: string; unit: RollUnit; a: AttendanceRecord; principalLabel?: string } | null = null;
+  const also: string[] = [];
+  if ('unitKey' in input) {
+    const unit = await rollEntry(db, m, input.unitKey);
+    if (!unit) throw fieldError('NOT_FOUND', 'unitKey', '名册上没有这一户（人）');
+    await checkWritten(ctx, { reason: input.reason });
+    const a = await attendInPerson(ctx, m, input.unitKey, unit, { via: 'staff', memberId: null, byStaffId: ctx.caller.memberId, reason: input.reason });
+    first = { unitKey: input.unitKey, unit, a };
+  } else {
+    checkMeetingCode(m, input.code, ctx.now);
+    const me = ctx.caller.memberId;
+    const [entries, held] = await Promise.all([rollEntriesOf(db, m, me), heldProxies(db, m, me)]);
+    const forMeeting = held.filter((p) => p.status === 'active' && p.itemId === null);
+    if (entries.length === 0 && forMeeting.length === 0) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，如有疑问请联系社区');
+    for (const e of entries) {
+      const a = await attendInPerson(ctx, m, e.unitKey, e.unit, { via: 'self', memberId: me, byStaffId: null, reason: '' });
+      first ??= { unitKey: e.unitKey, unit: e.unit, a };
+    }
+    for (const p of forMeeting) {
+      const a = await attendByProxy(ctx, m, p);
+      if (!a) continue;
+      also.push(p.principalLabel);
+      if (!first) {
+        const unit = await rollEntry(db, m, p.principalUnitKey);
+        if (unit) first = { unitKey: p.principalUnitKey, unit, a, principalLabel: p.principalLabel };
+      }
+    }
+    if (!first) throw new AppError('CONFLICT', '您代表的委托人已本人到会，无需代为签到');
+  }
+  await startSession(db, m, ctx.caller, ctx.now);
+  const view = await entryView(db, m, first.unitKey, first.unit, first.a);
+  return {
+    // The people of an entry are for staff; an agent knows their principal only as 「…（王某）」.
+    entry: 'unitKey' in input ? view : { ...view, people: [], label: first.principalLabel ?? view.label },
+    quorum: quorumNow(m, await presentNow(db, m, null)),
+    alsoForPrincipals: also,
+  };
+};
