@@ -4,7 +4,7 @@
  * proxy) over the roll — and a decision the rule's approval tests against those present
  * (出席人的过半数). All of it exact, in integers, through poll/rules.ts.
  */
-import { freezeRule, leastReaching, participationLines, type BallotUnit, type CustomRuleInput, type FrozenRule, type RuleId, type TestLine } from '../poll/rules';
+import { areaText, freezeRule, leastReaching, participationLines, thresholdText, type BallotUnit, type CustomRuleInput, type FrozenRule, type RuleId, type TestLine } from '../poll/rules';
 import type { MeetingBody, MeetingRollKind } from './vocabulary';
 
 /** The packs each body may decide under, its usual one first. */
@@ -54,11 +54,11 @@ export interface QuorumView {
   required: number;
   met: boolean;
   lines: TestLine[];
-  /** 「到会128户（本人120，委托8）/ 应到250户，需>125户 → 已达法定人数」 */
+  /** 「到会126户（本人118，委托8）/ 应到250户，需>125户 → 已达法定人数」 */
   text: string;
 }
 
-const WORDS: Record<BallotUnit, string> = { person: '人', household: '户', ownerUnit: '户' };
+const WORDS: Record<BallotUnit, string> = { person: '人', household: '户', ownerUnit: '人' };
 
 export function quorumOf(rule: FrozenRule, unit: BallotUnit, base: { units: number; areaCenti: number }, p: Presence): QuorumView {
   const present = p.inPerson + p.byProxy;
@@ -68,7 +68,10 @@ export function quorumOf(rule: FrozenRule, unit: BallotUnit, base: { units: numb
   const met = lines.every((l) => l.passed);
   const w = WORDS[unit];
   const head = `到会${present}${w}（本人${p.inPerson}，委托${p.byProxy}）/ 应到${base.units}${w}`;
-  const tests = lines.length ? `；${lines.map((l) => l.text).join('；')}` : '';
+  // Heads read on from the head line (「应到250户，需>125户」); an area test adds its own clause.
+  const tests = lines
+    .map((l) => (l.measure === 'area' ? `；到会面积${areaText(l.value)}（${thresholdText(l.whole, l.fraction, 'area', '')}）` : `，${thresholdText(l.whole, l.fraction, 'units', w)}`))
+    .join('');
   const verdict = lines.length === 0 ? '（本次会议不设法定人数）' : met ? ' → 已达法定人数' : ' → 未达法定人数';
   return { base: base.units, baseAreaCenti: base.areaCenti, present, inPerson: p.inPerson, byProxy: p.byProxy, required, met, lines, text: `${head}${tests}${verdict}` };
 }

@@ -6,6 +6,9 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { AppError } from '../../../../miniprogram/core/errors';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
+import { MEETING_EVENTS } from './events';
+import { MEETING_NOTICES } from './notices';
+import { meetingPersonalData } from './personal-data';
 
 const notBuilt = async (): Promise<never> => {
   throw new AppError('INTERNAL', '功能建设中');
@@ -37,5 +40,48 @@ export const meetingManifest = {
     'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], notBuilt),
     'meeting.minutes': bind(contracts['meeting.minutes'], notBuilt),
   },
-  collections: {},
+  collections: {
+    meetings: {
+      indexes: [
+        // meeting.list: upcoming soonest first, past latest first.
+        ['communityId', 'status', 'startsAt', '_id'],
+        // meetingClock: notices, the reminder, the start and the forgotten end.
+        ['wakeAt', '_id'],
+      ],
+      holds: 'shared',
+    },
+    // Buckets of a frozen roll, read by id; by meeting only for erasure and backups.
+    meetingRolls: { indexes: [['communityId', 'meetingId', '_id']], holds: 'personal' },
+    meetingRegistrations: {
+      indexes: [
+        ['communityId', 'meetingId', 'at', '_id'],
+        ['communityId', 'memberId', 'at', '_id'],
+      ],
+      holds: 'personal',
+    },
+    // One pool per meeting, read by id.
+    meetingSeats: { indexes: [['communityId', 'meetingId', '_id']], holds: 'bookkeeping' },
+    meetingAttendance: {
+      indexes: [
+        ['communityId', 'meetingId', 'at', '_id'],
+        ['communityId', 'memberId', 'at', '_id'],
+        ['communityId', 'agentId', 'at', '_id'],
+      ],
+      holds: 'personal',
+    },
+    meetingProxies: {
+      indexes: [
+        ['communityId', 'meetingId', 'status', 'createdAt', '_id'],
+        ['communityId', 'meetingId', 'createdAt', '_id'],
+        ['communityId', 'principalMemberId', 'createdAt', '_id'],
+        ['communityId', 'agentMemberId', 'createdAt', '_id'],
+      ],
+      holds: 'personal',
+    },
+    // One per agent and meeting: the proxy ids they hold, capped by compare-and-set; read by id.
+    meetingProxyAgents: { indexes: [['communityId', 'meetingId', '_id']], holds: 'bookkeeping' },
+  },
+  notices: MEETING_NOTICES,
+  events: MEETING_EVENTS,
+  personalData: meetingPersonalData,
 } satisfies FeatureManifest<'meeting'>;

@@ -88,6 +88,15 @@ export interface MeetingRecord extends Doc {
   cancelReason: string | null;
   /** The sweep's next look (reminder before the start, end after endsAt); null when done. */
   wakeAt: number | null;
+  /** The rotating sign-in code's secret (kernel/rotating-code.ts); never in a view. */
+  codeSecret: string;
+  /**
+   * Messages to the whole roll go out from the sweep a roll bucket at a time, never in the
+   * request: which message, and the next bucket to send to. Null when none is under way.
+   */
+  fanout: { kind: 'notice' | 'reminder' | 'cancelled'; next: number } | null;
+  /** When the day-before reminder was started (null: not yet, or none due). */
+  remindedAt: number | null;
   createdAt: number;
   version: number;
 }

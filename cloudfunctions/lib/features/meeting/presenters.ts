@@ -1,0 +1,177 @@
+/**
+ * What a meeting looks like to the one asking. Everyone of the community sees the agenda,
+ * time, place, rule and the quorum numbers (counts only); a caller on the roll sees their own
+ * entry, registration and proxies; the roll itself, and who came, only staff see — through
+ * meeting.attendance, never here.
+ */
+import dayjs from 'dayjs';
+import type { AttendanceEntryView, MeetingView, ProxyView, RegistrationView } from '../../../../miniprogram/core/council/meeting-contract';
+import type { QuorumView } from '../../../../miniprogram/core/council/quorum';
+import {
+  AGENDA_ITEM_STATUS_LABELS, AGENDA_VOTE_MODE_LABELS, ATTENDANCE_VIA_LABELS, MEETING_BODY_LABELS, MEETING_ROLL_LABELS, MEETING_STATUS_LABELS,
+  PROXY_STATUS_LABELS, REGISTRATION_STATUS_LABELS,
+} from '../../../../miniprogram/core/council/vocabulary';
+import { HEAD_COUNT_LABELS } from '../../../../miniprogram/core/poll/rules';
+import type { HandlerContext } from '../../kernel/action';
+import type { Caller } from '../../kernel/caller';
+import { waitlistPosition } from '../../kernel/seat-pool';
+import { COMMUNITY_TZ } from '../../kernel/time';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import type { RollUnit } from '../poll/records';
+import { agendaItemActions, isMeetingStaff, meetingActions } from './permissions';
+import { presentNow, quorumNow, type Present } from './presence';
+import {
+  attendanceId, meetingSeatId, proxyAgentId, proxyId, registrationId,
+  type AttendanceRecord, type MeetingRecord, type MeetingSeatRecord, type ProxyRecord, type RegistrationRecord,
+} from './records';
+import { rollEntriesOf } from './roll';
+
+/** 「12月2日 09:05」, Beijing time. */
+export const whenText = (t: number) => dayjs(t).tz(COMMUNITY_TZ).format('M月D日 HH:mm');
+
+export function ruleTextOf(m: MeetingRecord): string {
+  return m.rule.headCount && m.roll.kind === 'ownerUnit' ? `${m.rule.name}；${HEAD_COUNT_LABELS[m.rule.headCount]}` : m.rule.name;
+}
+
+const NOBODY: Present = { presence: { inPerson: 0, byProxy: 0, areaCenti: 0 }, entries: new Map() };
+
+/** Counted from the sign-ins while in session and after; nobody can have signed in before (the first sign-in starts the session). */
+export async function quorumOfMeeting(db: ScopedStore, m: MeetingRecord): Promise<QuorumView | null> {
+  if (m.status === 'cancelled') return null;
+  return quorumNow(m, m.status === 'noticed' ? NOBODY : await presentNow(db, m, null));
+}
+
+/** 「候补第2位，共5人」 */
+export function positionText(pool: Pick<MeetingSeatRecord, 'waitlist'> | null, holderId: string): string | null {
+  const at = waitlistPosition(pool, holderId);
+  return at === undefined || !pool ? null : `候补第${at}位，共${pool.waitlist.length}人`;
+}
+
+export function registrationView(r: RegistrationRecord, pool: MeetingSeatRecord | null): RegistrationView {
+  return { status: r.status, statusLabel: REGISTRATION_STATUS_LABELS[r.status], positionText: r.status === 'waitlisted' ? positionText(pool, r._id) : null };
+}
+
+export function proxyView(caller: Caller, p: ProxyRecord, m: MeetingRecord): ProxyView {
+  const item = p.itemId ? m.agenda.find((i) => i.itemId === p.itemId) : undefined;
+  const principal = caller.memberId !== null && caller.memberId === p.principalMemberId;
+  const staff = isMeetingStaff(caller, m);
+  const before = (m.status === 'noticed' || m.status === 'inSession') && (p.itemId === null ? m.votingItemId === null : item?.status === 'pending');
+  const actions: ProxyView['allowedActions'] = [];
+  if (before && ['offered', 'pendingConfirm', 'active'].includes(p.status) && ((p.via === 'app' && principal) || (p.via === 'paper' && staff))) actions.push('meeting.revokeProxy');
+  if (staff && p.status === 'pendingConfirm' && p.recordedBy !== caller.memberId) actions.push('meeting.confirmProxy');
+  return {
+    proxyId: p._id,
+    meetingId: p.meetingId,
+    itemId: p.itemId,
+    scopeText: item ? `议题：${item.title}` : '整场会议',
+    principalLabel: p.principalLabel,
+    agentName: p.agentName,
+    status: p.status,
+    statusLabel: PROXY_STATUS_LABELS[p.status],
+    via: p.via,
+    // Only the principal holds the code to hand on, and only until it is taken.
+    code: principal && p.status === 'offered' ? p.code : null,
+    recordedByName: p.recordedByName,
+    confirmedByName: p.confirmedByName,
+    uses: p.uses.map((u) => `${u.text} ${whenText(u.at)}`),
+    allowedActions: actions,
+  };
+}
+
+/** One roll entry as staff see it at the door. */
+export function attendanceEntryView(
+  unitKey: string, unit: RollUnit, a: AttendanceRecord | null, registration: RegistrationRecord | null, proxy: ProxyRecord | null,
+): AttendanceEntryView {
+  return {
+    unitKey,
+    label: unit.label,
+    people: unit.voterIds.map((memberId) => ({ memberId, name: unit.voterNames[memberId] ?? '居民' })),
+    present: a !== null && !a.left,
+    via: a?.via ?? null,
+    viaLabel: a ? ATTENDANCE_VIA_LABELS[a.via] : null,
+    at: a?.at ?? null,
+    left: a?.left ?? false,
+    agentName: a?.via === 'proxy' ? proxy?.agentName ?? null : null,
+    registration: registration && registration.status !== 'withdrawn' ? registration.status : null,
+  };
+}
+
+/** The proxies a member granted for their entries, and those they hold as agent. */
+async function proxiesOf(db: ScopedStore, m: MeetingRecord, memberId: string, unitKeys: readonly string[]): Promise<{ mine: ProxyRecord[]; toMe: ProxyRecord[] }> {
+  const scopes = [null, ...m.agenda.map((i) => i.itemId)];
+  const granted = unitKeys.length ? await db.getMany('meetingProxies', unitKeys.flatMap((k) => scopes.map((s) => proxyId(m._id, k, s)))) : [];
+  const held = await db.get('meetingProxyAgents', proxyAgentId(m._id, memberId));
+  const toMe = held?.proxyIds.length ? (await db.getMany('meetingProxies', held.proxyIds)).filter((p) => p.agentMemberId === memberId) : [];
+  return { mine: granted, toMe };
+}
+
+export async function meetingView(ctx: HandlerContext<unknown>, m: MeetingRecord, options: { brief?: boolean } = {}): Promise<MeetingView> {
+  const db = ctx.db();
+  const { caller } = ctx;
+  const entries = caller.memberId ? await rollEntriesOf(db, m, caller.memberId) : [];
+  const mine = entries[0] ?? null;
+  const [registration, attendance, pool] = await Promise.all([
+    mine && m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, mine.unitKey)) : Promise.resolve(null),
+    mine ? db.get('meetingAttendance', attendanceId(m._id, mine.unitKey)) : Promise.resolve(null),
+    m.seats !== null ? db.get('meetingSeats', meetingSeatId(m._id)) : Promise.resolve(null),
+  ]);
+  const proxies = caller.memberId && !options.brief ? await proxiesOf(db, m, caller.memberId, entries.map((e) => e.unitKey)) : { mine: [], toMe: [] };
+  // A list shows the numbers without counting every sign-in of every row; the page counts.
+  const quorum = options.brief && m.status !== 'noticed' && m.status !== 'cancelled' ? null : await quorumOfMeeting(db, m);
+  return {
+    id: m._id,
+    title: m.title,
+    body: m.body,
+    bodyLabel: MEETING_BODY_LABELS[m.body],
+    place: m.place,
+    startsAt: m.startsAt,
+    endsAt: m.endsAt,
+    noticeAt: m.noticeAt,
+    status: m.status,
+    statusLabel: MEETING_STATUS_LABELS[m.status],
+    rollKind: m.roll.kind,
+    rollLabel: MEETING_ROLL_LABELS[m.roll.kind],
+    rollSize: m.roll.size,
+    rollHash: m.roll.hash.slice(0, 16),
+    rule: m.rule,
+    ruleText: ruleTextOf(m),
+    agenda: m.agenda.map((i) => ({
+      itemId: i.itemId,
+      order: i.order,
+      title: i.title,
+      text: i.text,
+      motionId: i.motionId,
+      voteMode: i.voteMode,
+      voteModeLabel: AGENDA_VOTE_MODE_LABELS[i.voteMode],
+      secret: i.secret,
+      options: i.options.map((o) => o.label),
+      matter: i.matter,
+      status: i.status,
+      statusLabel: AGENDA_ITEM_STATUS_LABELS[i.status],
+      pollId: i.pollId,
+      quorumAtOpen: i.quorumAtOpen,
+      quorumAtClose: i.quorumAtClose,
+      decision: i.decision,
+      resolutionId: i.resolutionId,
+      allowedActions: agendaItemActions(caller, m, i),
+    })),
+    seats: m.seats !== null ? { total: m.seats, taken: pool ? pool.seats - pool.seatsLeft : 0, waitlist: pool?.waitlistCount ?? 0 } : null,
+    myRegistration: registration ? registrationView(registration, pool) : null,
+    myAttendance: mine
+      ? {
+          label: mine.unit.label,
+          present: attendance !== null && !attendance.left,
+          via: attendance?.via ?? null,
+          viaLabel: attendance ? ATTENDANCE_VIA_LABELS[attendance.via] : null,
+          at: attendance?.at ?? null,
+        }
+      : null,
+    myProxies: proxies.mine.map((p) => proxyView(caller, p, m)),
+    proxiesToMe: proxies.toMe.map((p) => proxyView(caller, p, m)),
+    quorum,
+    convenerName: m.convenerName,
+    secretaryName: m.secretaryName,
+    minutes: m.minutes?.status ?? 'none',
+    allowedActions: meetingActions(caller, m, { now: ctx.now, onRoll: entries.length > 0, registration }),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * A meeting's roll, frozen when the notice goes out: the census of the households, adults or
+ * owner groups in its scope (roll/census.ts), or the invited members one entry each under
+ * their name. Stored as poll rolls are — buckets by a hash of the unit key, voters by a hash
+ * of the member — so a sign-in reads one bucket, and hashed so the minutes can print a check
+ * the roll was not changed after notice.
+ */
+import { fieldError } from '../../../../miniprogram/core/errors';
+import { ballotUnitOf } from '../../../../miniprogram/core/council/quorum';
+import type { MeetingRollKind } from '../../../../miniprogram/core/council/vocabulary';
+import type { HeadCount } from '../../../../miniprogram/core/poll/rules';
+import type { Deps } from '../../kernel/deps';
+import { everyPage } from '../../kernel/every-page';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import type { RollUnit } from '../poll/records';
+import { bucketOf, rollHash } from '../poll/roll-freeze';
+import { censusFor, type CensusUnit } from '../roll/census';
+import { meetingRollBucketId, type MeetingRecord, type MeetingRollBucketRecord } from './records';
+
+const UNITS_PER_BUCKET = 200;
+
+export interface RollSpec {
+  kind: MeetingRollKind;
+  scope: 'community' | 'grids' | 'buildings';
+  ids: readonly string[];
+  inviteeIds: readonly string[];
+}
+
+/** The grids a roll's scope lies in (none: the whole community), checked against the community. */
+export async function rollGrids(db: ScopedStore, spec: RollSpec): Promise<string[]> {
+  const ids = [...new Set(spec.ids)];
+  if (spec.kind === 'invitees' || spec.scope === 'community') return [];
+  if (spec.scope === 'grids') {
+    const grids = await db.getMany('grids', ids);
+    if (grids.length !== ids.length) throw fieldError('VALIDATION_ERROR', 'roll.ids', '所选网格不存在');
+    return ids;
+  }
+  const buildings = (await everyPage(db, 'buildings', {}, 'name')).filter((b) => ids.includes(b._id));
+  if (buildings.length !== ids.length) throw fieldError('VALIDATION_ERROR', 'roll.ids', '所选楼栋不存在');
+  return [...new Set(buildings.map((b) => b.gridId))];
+}
+
+/** Invited members, one entry each, named; each must be a current member of the community. */
+async function inviteeCensus(db: ScopedStore, ids: readonly string[]): Promise<CensusUnit[]> {
+  const unique = [...new Set(ids)];
+  const members = (await db.getMany('members', unique)).filter((m) => !m.deletedAt);
+  if (members.length !== unique.length) throw fieldError('VALIDATION_ERROR', 'roll.inviteeIds', '所选参会人员不在本社区');
+  const gridOf = new Map((await everyPage(db, 'buildings', {}, 'name')).map((b) => [b._id, b.gridId]));
+  return members.map((m) => {
+    const name = m.name ?? '参会人员';
+    const buildingId = m.household?.buildingId ?? null;
+    return { unitKey: m._id, label: name, areaCenti: 0, voterIds: [m._id], voterNames: { [m._id]: name }, buildingId, gridId: buildingId ? gridOf.get(buildingId) ?? null : null };
+  });
+}
+
+export interface FrozenMeetingRoll {
+  roll: MeetingRecord['roll'];
+  /** The bucket documents written; removed again if this freeze loses the race to create the meeting. */
+  bucketIds: string[];
+}
+
+/**
+ * Reads the census now and writes it as a fresh bucket set. The caller's insert of the
+ * meeting decides which freeze counts; a losing one removes its buckets (`discardRoll`).
+ */
+export async function freezeMeetingRoll(deps: Pick<Deps, 'ids'>, db: ScopedStore, meetingId: string, spec: RollSpec, headCount: HeadCount): Promise<FrozenMeetingRoll> {
+  const census = spec.kind === 'invitees'
+    ? await inviteeCensus(db, spec.inviteeIds)
+    : await censusFor(db, ballotUnitOf(spec.kind), { scope: spec.scope, ids: spec.scope === 'community' ? [] : spec.ids }, headCount);
+  const buckets = Math.max(1, Math.ceil(census.length / UNITS_PER_BUCKET));
+  const freezeId = deps.ids.random('f').replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
+  const docs: MeetingRollBucketRecord[] = Array.from({ length: buckets }, (_, bucket) => ({
+    _id: meetingRollBucketId(meetingId, freezeId, bucket), communityId: db.communityId, meetingId, freezeId, bucket, units: {}, voters: {},
+  }));
+  for (const u of census) {
+    const unit: RollUnit = { label: u.label, areaCenti: u.areaCenti, voterIds: u.voterIds, voterNames: u.voterNames, buildingId: u.buildingId, gridId: u.gridId };
+    docs[bucketOf(u.unitKey, buckets)].units[u.unitKey] = unit;
+    for (const v of u.voterIds) {
+      const at = docs[bucketOf(v, buckets)].voters;
+      at[v] = [...(at[v] ?? []), u.unitKey];
+    }
+  }
+  for (const d of docs) await db.insert('meetingRolls', d);
+  return {
+    roll: {
+      kind: spec.kind, scope: spec.kind === 'invitees' ? 'community' : spec.scope, ids: spec.kind === 'invitees' || spec.scope === 'community' ? [] : [...new Set(spec.ids)],
+      freezeId, buckets, size: census.length, areaCenti: census.reduce((n, u) => n + u.areaCenti, 0), hash: rollHash(census),
+    },
+    bucketIds: docs.map((d) => d._id),
+  };
+}
+
+export async function discardRoll(db: ScopedStore, frozen: FrozenMeetingRoll): Promise<void> {
+  for (const id of frozen.bucketIds) await db.remove('meetingRolls', id);
+}
+
+const bucketIdOf = (m: MeetingRecord, key: string) => meetingRollBucketId(m._id, m.roll.freezeId, bucketOf(key, m.roll.buckets));
+
+/** The entries a member stands for on the frozen roll (their household, themselves, their owner group). */
+export async function rollEntriesOf(db: ScopedStore, m: MeetingRecord, memberId: string): Promise<{ unitKey: string; unit: RollUnit }[]> {
+  const mine = await db.get('meetingRolls', bucketIdOf(m, memberId));
+  const keys = mine?.voters[memberId] ?? [];
+  if (keys.length === 0) return [];
+  const ids = [...new Set(keys.map((k) => bucketIdOf(m, k)))];
+  const buckets = new Map((ids.length === 1 && mine && ids[0] === mine._id ? [mine] : await db.getMany('meetingRolls', ids)).map((b) => [b._id, b]));
+  return keys.flatMap((k) => {
+    const unit = buckets.get(bucketIdOf(m, k))?.units[k];
+    return unit ? [{ unitKey: k, unit }] : [];
+  });
+}
+
+/** One entry of the frozen roll, or null when the key is not on it. */
+export async function rollEntry(db: ScopedStore, m: MeetingRecord, unitKey: string): Promise<RollUnit | null> {
+  const bucket = await db.get('meetingRolls', bucketIdOf(m, unitKey));
+  return bucket?.units[unitKey] ?? null;
+}
+
+/** Every entry of the frozen roll (staff screens, the minutes), in label order. */
+export async function wholeMeetingRoll(db: ScopedStore, m: MeetingRecord): Promise<{ unitKey: string; unit: RollUnit }[]> {
+  const docs = await db.getMany('meetingRolls', Array.from({ length: m.roll.buckets }, (_, b) => meetingRollBucketId(m._id, m.roll.freezeId, b)));
+  return docs.flatMap((d) => Object.entries(d.units).map(([unitKey, unit]) => ({ unitKey, unit }))).sort((a, b) => a.unit.label.localeCompare(b.unit.label, 'zh-CN'));
+}
+
+/** One bucket of the frozen roll, for the sweep's fan-out a bucket at a time. */
+export async function rollBucket(db: ScopedStore, m: MeetingRecord, bucket: number): Promise<MeetingRollBucketRecord | null> {
+  return db.get('meetingRolls', meetingRollBucketId(m._id, m.roll.freezeId, bucket));
+}
