@@ -9,6 +9,10 @@ import type { FeatureManifest } from '../../kernel/feature';
 import { MEETING_EVENTS } from './events';
 import { MEETING_NOTICES } from './notices';
 import { meetingPersonalData } from './personal-data';
+import { saveMinutes } from './save-minutes';
+import { approveMinutes } from './approve-minutes';
+import { getMinutes } from './get-minutes';
+import { MINUTES_EVENTS } from './minutes-events';
 
 const notBuilt = async (): Promise<never> => {
   throw new AppError('INTERNAL', '功能建设中');
@@ -36,9 +40,9 @@ export const meetingManifest = {
     'meeting.openVote': bind(contracts['meeting.openVote'], notBuilt),
     'meeting.closeVote': bind(contracts['meeting.closeVote'], notBuilt),
     'meeting.end': bind(contracts['meeting.end'], notBuilt),
-    'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], notBuilt),
-    'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], notBuilt),
-    'meeting.minutes': bind(contracts['meeting.minutes'], notBuilt),
+    'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], saveMinutes),
+    'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], approveMinutes),
+    'meeting.minutes': bind(contracts['meeting.minutes'], getMinutes),
   },
   collections: {
     meetings: {
@@ -82,6 +86,6 @@ export const meetingManifest = {
     meetingProxyAgents: { indexes: [['communityId', 'meetingId', '_id']], holds: 'bookkeeping' },
   },
   notices: MEETING_NOTICES,
-  events: MEETING_EVENTS,
+  events: { ...MEETING_EVENTS, ...MINUTES_EVENTS },
   personalData: meetingPersonalData,
 } satisfies FeatureManifest<'meeting'>;

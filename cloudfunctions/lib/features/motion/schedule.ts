@@ -7,7 +7,7 @@
  * scheduled; NOT_FOUND / CONFLICT with field `agenda` when it cannot be scheduled.
  */
 import { fieldError } from '../../../../miniprogram/core/errors';
-import type { MotionStatus } from '../../../../miniprogram/core/council/vocabulary';
+import type { MotionStatus, ResolutionStatus } from '../../../../miniprogram/core/council/vocabulary';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Doc } from '../../ports/store';
 
@@ -23,6 +23,7 @@ export interface MotionRecord extends Doc {
   meetingId: string | null;
   itemId: string | null;
   resolutionId: string | null;
+  resolution?: { title: string; percent: number; status: ResolutionStatus } | null;
   version: number;
 }
 
@@ -44,4 +45,24 @@ export async function scheduleMotion(db: ScopedStore, motionId: string, at: { me
     throw fieldError('CONFLICT', 'agenda', `议题「${m.title}」刚被更新，请重试`);
   }
   return next;
+}
+
+/*
+ * STAND-IN added by the minutes helper (same signatures as the motion feature's): the
+ * resolution a decided motion led to, and its progress copied onto the motion for its page.
+ */
+export async function linkMotionResolution(db: ScopedStore, motionId: string, r: { resolutionId: string; title: string }, now: number): Promise<void> {
+  void now;
+  const m = await db.get('motions', motionId);
+  if (!m) throw fieldError('NOT_FOUND', 'resolutions', '议题不存在');
+  if (m.resolutionId === r.resolutionId) return;
+  if (m.resolutionId !== null) throw fieldError('CONFLICT', 'resolutions', '该议题已有决议');
+  await db.update('motions', motionId, { resolutionId: r.resolutionId, resolution: { title: r.title, percent: 0, status: 'inProgress' }, version: m.version + 1 }, { version: m.version });
+}
+
+export async function motionResolutionProgress(db: ScopedStore, motionId: string, p: { resolutionId: string; percent: number; status: ResolutionStatus }, now: number): Promise<void> {
+  void now;
+  const m = await db.get('motions', motionId);
+  if (!m || m.resolutionId !== p.resolutionId) return;
+  await db.update('motions', motionId, { resolution: { title: m.resolution?.title ?? '', percent: p.percent, status: p.status } }, { resolutionId: p.resolutionId });
 }

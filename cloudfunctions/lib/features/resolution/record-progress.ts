@@ -3,6 +3,7 @@ import { sentence } from '../../../../miniprogram/core/format';
 import type { Handler } from '../../kernel/action';
 import { checkWritten } from '../../kernel/content';
 import { checkPhotos, markAttached } from '../media/attach';
+import { motionResolutionProgress } from '../motion/schedule';
 import { mayProgress, requireOpen } from './permissions';
 import { resolutionSubject, type ProgressEntry } from './records';
 import { commitResolution, followersOf, loadResolution, tell, viewFor } from './transition';
@@ -37,6 +38,8 @@ export const recordProgress: Handler<'resolution.progress'> = async (ctx) => {
     ctx.now,
   );
   await markAttached(db, input.photoIds, subject);
+  // The motion's page shows the bar too; it cannot read resolutions, so it is told.
+  if (next.motionId) await motionResolutionProgress(db, next.motionId, { resolutionId: next._id, percent: next.percent, status: next.status }, ctx.now);
   const crossed = Math.floor(input.percent / STEP) > Math.floor(r.percent / STEP);
   if (done || crossed) {
     const to = (await followersOf(db, r._id)).filter((m) => m !== caller.memberId);

@@ -8,6 +8,7 @@ import { resolveCaller, type IdentifiedCaller } from '../../../../../cloudfuncti
 import { ScopedStore } from '../../../../../cloudfunctions/lib/kernel/scoped-store';
 import { DAY } from '../../../../../cloudfunctions/lib/kernel/time';
 import { createResolution } from '../../../../../cloudfunctions/lib/features/resolution/create';
+import { linkMotionResolution } from '../../../../../cloudfunctions/lib/features/motion/schedule';
 import type { ResolutionRecord } from '../../../../../cloudfunctions/lib/features/resolution/records';
 import type { RecordOf } from '../../../../../cloudfunctions/lib/ports/store';
 import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
@@ -54,7 +55,7 @@ export async function seedResolution(h: Harness, o: SeedOptions = {}): Promise<R
   const ownerMember = await h.deps.store.get('members', member(owner));
   const now = h.clock.now();
   const m = o.meeting ?? { due: 60, present: 45 };
-  return createResolution(db(h), h.deps.notifier, {
+  const r = await createResolution(db(h), h.deps.notifier, {
     meetingId: 'mt_test',
     meetingTitle: '2026年第四季度居民代表会议',
     bodyLabel: '居民代表会议',
@@ -70,6 +71,9 @@ export async function seedResolution(h: Harness, o: SeedOptions = {}): Promise<R
     procedure: o.procedure ?? false,
     resolveStage: { date: now - DAY, bodyText: '居民代表会议', due: m.due, present: m.present, quorumText: `到会${m.present}人（需≥40人）→ 已达法定人数`, outcome: '表决通过' },
   }, admin, now);
+  // As meeting.approveMinutes does next.
+  if (r.motionId) await linkMotionResolution(db(h), r.motionId, { resolutionId: r._id, title: r.title }, now);
+  return r;
 }
 
 export async function inbox(h: Harness, who: string): Promise<Array<{ _id: string; kind: string; title: string; body: string; page: string }>> {

@@ -109,6 +109,8 @@ describe('100 % is done, and the followers hear of each quarter crossed and of t
       '决议落实到55%：在东门增设快递柜',
       '决议已办结：在东门增设快递柜',
     ]);
+    // The motion's page shows the same bar.
+    expect(await h.deps.store.get('motions', motionId)).toMatchObject({ resolutionId: r._id, resolution: { percent: 100, status: 'done' } });
     const done = await get('demo-resident-1', r._id);
     expect(done).toMatchObject({ status: 'done', statusLabel: '已办结', percent: 100, doneAt: h.clock.now() });
     expect(await progress('demo-admin', r._id, 100)).toMatchObject({ error: { code: 'CLOSED' } });
