@@ -53,6 +53,22 @@ export const COMMON_SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤温康施牛樊葛邢齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿兰焦俞左柳甘祝包尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝游辛靳管柴蒙鲍喻祁蒲滕屈饶牟艾尤穆卓缪简项芦麦褚娄窦戚岑景宫费卜冷晏席卫米柏瞿桂佟臧闵苟邬卞姬仇栾隋刁巫寇桑郎甄丛仲虞敖巩佘池麻苑迟邝鞠荆冀郁胥储栗燕楚鄢谌奚粟冼蔺闻厉郜阚帅屠朴禹漆巴卿狄晋芮扈晁雍辜裘亓邰杭逯茹嵇湛';
 
 const SURNAMES = new Set(COMMON_SURNAMES);
+/**
+ * Surnames that are also everyday words: left out of the honorific guess, but a name the
+ * caller lists that starts with one is a name (「文华」「于敏」「和平」).
+ */
+const WORD_SURNAMES = '和于向由国明文安海花云门相信元乐区南公利商边师干计初展强连应常全宁平时成都那但万华路车高关解单柏宗伊巴';
+const LISTED_SURNAMES = new Set([...COMMON_SURNAMES, ...WORD_SURNAMES]);
+
+/**
+ * Whether a listed name is taken as one: three or more characters, or two starting with a
+ * surname. A nickname that is an ordinary word (「居民」「幸福」) would otherwise mask every
+ * 「全体居民」 of the text.
+ */
+function looksLikeName(n: string): boolean {
+  if (!isHan(n[0])) return /[A-Za-z]/.test(n);
+  return n.length >= 3 || LISTED_SURNAMES.has(n[0]);
+}
 
 /** Words after which the name before them is a person's: 「王建国同志」「刘秀英女士」. */
 export const HONORIFICS: readonly string[] = ['同志', '女士', '先生', '阿姨', '大爷', '奶奶', '老师', '大妈', '大娘', '大姐', '大哥', '师傅', '爷爷', '叔叔', '伯伯', '阿婆'];
@@ -168,7 +184,7 @@ export function redact(text: string, options: RedactOptions = {}): Redacted {
   const keep = cleanNames(options.keepNames);
   const keepSet = new Set(keep);
   const byName = new Map<string, 'keep' | 'mask'>();
-  for (const n of cleanNames(options.knownNames)) if (!keepSet.has(n)) byName.set(n, 'mask');
+  for (const n of cleanNames(options.knownNames)) if (!keepSet.has(n) && looksLikeName(n)) byName.set(n, 'mask');
   for (const n of keep) byName.set(n, 'keep');
   const lengths = [...new Set([...byName.keys()].map((n) => n.length))].sort((a, b) => b - a);
   let scanned = '';

@@ -68,8 +68,8 @@ export interface MinutesNames {
 
 /**
  * Every member name of the community and every name on the roll are masked, except the
- * community's staff (officers), the convener and secretary, the movers, and those on the
- * roll who agreed to be named.
+ * officers (the community's staff and the departments' contact people), the convener and
+ * secretary, the movers, and those on the roll who agreed to be named.
  */
 export async function minutesNames(db: ScopedStore, m: MeetingRecord, namedMemberIds: readonly string[]): Promise<MinutesNames> {
   const [members, roll] = await Promise.all([everyPage(db, 'members', {}, 'createdAt'), wholeMeetingRoll(db, m)]);
@@ -85,7 +85,8 @@ export async function minutesNames(db: ScopedStore, m: MeetingRecord, namedMembe
   const keep = new Set<string>([m.convenerName, m.secretaryName]);
   for (const mem of members) {
     if (!mem.name || mem.deletedAt) continue;
-    if (mem.roles.some((r) => r === 'admin' || r === 'gridWorker')) keep.add(mem.name);
+    // Officers: the community's staff, and the departments' contact people acting for their unit.
+    if (mem.roles.some((r) => r === 'admin' || r === 'gridWorker' || r === 'department')) keep.add(mem.name);
     else known.add(mem.name);
   }
   for (const i of m.agenda) if (i.moverName) keep.add(i.moverName);

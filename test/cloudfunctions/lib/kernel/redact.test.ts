@@ -100,6 +100,10 @@ describe('names it is told of become surname + 某', () => {
   it('ignores one-character and empty names rather than masking every 王 in the text', () => {
     expect(redact('王老师说', { knownNames: ['王', '', '  '] }).text).toBe('王老师说');
   });
+  it('takes a listed two-character word for a name only when it starts with a surname', () => {
+    const r = redact('全体居民和文华、于敏、么建国都很幸福', { knownNames: ['居民', '幸福', '文华', '于敏', '么建国'] });
+    expect(r.text).toBe('全体居民和文某、于某、么某都很幸福');
+  });
   it('maskName', () => {
     expect([maskName('王建国'), maskName('欧阳建国'), maskName('欧阳'), maskName('刘阿姨'), maskName('Anna')]).toEqual(['王某', '欧阳某', '欧某', '刘某', '某']);
   });
