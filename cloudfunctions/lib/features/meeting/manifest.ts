@@ -6,6 +6,16 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { AppError } from '../../../../miniprogram/core/errors';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
+import { createMeeting } from './create-meeting';
+import { listMeetings } from './list-meetings';
+import { getMeeting } from './get-meeting';
+import { cancelMeeting } from './cancel-meeting';
+import { registerForMeeting } from './register';
+import { unregisterFromMeeting } from './unregister';
+import { meetingSignInCode } from './sign-in-code';
+import { meetingAttendance } from './attendance';
+import { endMeeting } from './end-meeting';
+import { runMeetingClock } from './clock';
 import { MEETING_EVENTS } from './events';
 import { MEETING_NOTICES } from './notices';
 import { meetingPersonalData } from './personal-data';
@@ -21,16 +31,16 @@ const notBuilt = async (): Promise<never> => {
 export const meetingManifest = {
   name: 'meeting',
   actions: {
-    'meeting.create': bind(contracts['meeting.create'], notBuilt),
-    'meeting.list': bind(contracts['meeting.list'], notBuilt),
-    'meeting.get': bind(contracts['meeting.get'], notBuilt),
-    'meeting.cancel': bind(contracts['meeting.cancel'], notBuilt),
-    'meeting.register': bind(contracts['meeting.register'], notBuilt),
-    'meeting.unregister': bind(contracts['meeting.unregister'], notBuilt),
-    'meeting.signInCode': bind(contracts['meeting.signInCode'], notBuilt),
+    'meeting.create': bind(contracts['meeting.create'], createMeeting),
+    'meeting.list': bind(contracts['meeting.list'], listMeetings),
+    'meeting.get': bind(contracts['meeting.get'], getMeeting),
+    'meeting.cancel': bind(contracts['meeting.cancel'], cancelMeeting),
+    'meeting.register': bind(contracts['meeting.register'], registerForMeeting),
+    'meeting.unregister': bind(contracts['meeting.unregister'], unregisterFromMeeting),
+    'meeting.signInCode': bind(contracts['meeting.signInCode'], meetingSignInCode),
     'meeting.signIn': bind(contracts['meeting.signIn'], notBuilt),
     'meeting.markLeft': bind(contracts['meeting.markLeft'], notBuilt),
-    'meeting.attendance': bind(contracts['meeting.attendance'], notBuilt),
+    'meeting.attendance': bind(contracts['meeting.attendance'], meetingAttendance),
     'meeting.grantProxy': bind(contracts['meeting.grantProxy'], notBuilt),
     'meeting.acceptProxy': bind(contracts['meeting.acceptProxy'], notBuilt),
     'meeting.recordPaperProxy': bind(contracts['meeting.recordPaperProxy'], notBuilt),
@@ -39,7 +49,7 @@ export const meetingManifest = {
     'meeting.proxies': bind(contracts['meeting.proxies'], notBuilt),
     'meeting.openVote': bind(contracts['meeting.openVote'], notBuilt),
     'meeting.closeVote': bind(contracts['meeting.closeVote'], notBuilt),
-    'meeting.end': bind(contracts['meeting.end'], notBuilt),
+    'meeting.end': bind(contracts['meeting.end'], endMeeting),
     'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], saveMinutes),
     'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], approveMinutes),
     'meeting.minutes': bind(contracts['meeting.minutes'], getMinutes),
@@ -84,6 +94,13 @@ export const meetingManifest = {
     },
     // One per agent and meeting: the proxy ids they hold, capped by compare-and-set; read by id.
     meetingProxyAgents: { indexes: [['communityId', 'meetingId', '_id']], holds: 'bookkeeping' },
+  },
+  rateLimits: {
+    'meeting.register': [{ limit: 30, windowSeconds: 3600 }],
+    'meeting.unregister': [{ limit: 30, windowSeconds: 3600 }],
+  },
+  sweep: {
+    meetingClock: (deps, now) => runMeetingClock(deps, now, { pages: 10 }),
   },
   notices: MEETING_NOTICES,
   events: { ...MEETING_EVENTS, ...MINUTES_EVENTS },

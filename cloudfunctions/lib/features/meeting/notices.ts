@@ -19,3 +19,6 @@ declare module '../../ports/platform' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface NoticeKinds extends Kinds {}
 }
+
+/** The resident's meeting page, which every notice opens. */
+export const meetingPage = (meetingId: string) => `/pages/meeting/index?meetingId=${encodeURIComponent(meetingId)}`;

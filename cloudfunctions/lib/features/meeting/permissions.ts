@@ -59,7 +59,7 @@ export function meetingActions(caller: Caller, m: MeetingRecord, f: MeetingFacts
   }
   if (signInOpen(m, f.now) && (f.onRoll || staff)) out.push('meeting.signIn');
   if (live && f.onRoll) out.push('meeting.grantProxy', 'meeting.acceptProxy');
-  if (staff) {
+  if (staff && m.status !== 'cancelled') {
     out.push('meeting.attendance');
     if (signInOpen(m, f.now)) out.push('meeting.signInCode');
     if (m.status === 'inSession') out.push('meeting.markLeft');

@@ -48,14 +48,17 @@ export function positionText(pool: Pick<MeetingSeatRecord, 'waitlist'> | null, h
 }
 
 export function registrationView(r: RegistrationRecord, pool: MeetingSeatRecord | null): RegistrationView {
-  return { status: r.status, statusLabel: REGISTRATION_STATUS_LABELS[r.status], positionText: r.status === 'waitlisted' ? positionText(pool, r._id) : null };
+  // Promoted on the pool but not yet on the record (a promotion cut short): the seat is theirs.
+  const status = r.status === 'waitlisted' && pool?.holders[r._id] === r.claim ? 'registered' : r.status;
+  return { status, statusLabel: REGISTRATION_STATUS_LABELS[status], positionText: status === 'waitlisted' ? positionText(pool, r._id) : null };
 }
 
 export function proxyView(caller: Caller, p: ProxyRecord, m: MeetingRecord): ProxyView {
   const item = p.itemId ? m.agenda.find((i) => i.itemId === p.itemId) : undefined;
   const principal = caller.memberId !== null && caller.memberId === p.principalMemberId;
   const staff = isMeetingStaff(caller, m);
-  const before = (m.status === 'noticed' || m.status === 'inSession') && (p.itemId === null ? m.votingItemId === null : item?.status === 'pending');
+  // Until the vote of its scope opens: its item's, or for the whole meeting the first vote.
+  const before = (m.status === 'noticed' || m.status === 'inSession') && (p.itemId === null ? m.agenda.every((i) => i.voteMode === 'none' || i.status === 'pending') : item?.status === 'pending');
   const actions: ProxyView['allowedActions'] = [];
   if (before && ['offered', 'pendingConfirm', 'active'].includes(p.status) && ((p.via === 'app' && principal) || (p.via === 'paper' && staff))) actions.push('meeting.revokeProxy');
   if (staff && p.status === 'pendingConfirm' && p.recordedBy !== caller.memberId) actions.push('meeting.confirmProxy');

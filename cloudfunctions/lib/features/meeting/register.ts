@@ -1,0 +1,70 @@
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { Handler } from '../../kernel/action';
+import { eventRecord } from '../../kernel/audit';
+import { takePlace } from '../../kernel/seat-pool';
+import { registrationClaim } from './ids';
+import { loadMeeting } from './load';
+import { meetingPage } from './notices';
+import { meetingView, positionText, whenText } from './presenters';
+import { registrationId, type RegistrationRecord } from './records';
+import { rollEntriesOf } from './roll';
+import { confirmPromoted, ensurePool, promoteFreed } from './seats';
+
+/**
+ * Registers the caller's roll entry (their household, or themselves) for a meeting with
+ * limited seats: a seat while any is left and nobody waits, else a place on the waitlist in
+ * order of arrival. One registration per entry (its id), so a household registers once
+ * whoever of it taps; a retry returns the registration made.
+ */
+export const registerForMeeting: Handler<'meeting.register'> = async (ctx) => {
+  const db = ctx.db();
+  const { caller, now } = ctx;
+  const m = await loadMeeting(ctx, ctx.input.meetingId);
+  if (m.seats === null) throw fieldError('CONFLICT', 'meetingId', '本次会议不需要报名，名册上的人直接到会即可');
+  if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', m.status === 'cancelled' ? '会议已取消' : '报名已截止');
+  const [entry] = await rollEntriesOf(db, m, caller.memberId);
+  if (!entry) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，不能报名');
+  const id = registrationId(m._id, entry.unitKey);
+  const existing = await db.get('meetingRegistrations', id);
+  if (existing && existing.status !== 'withdrawn') return meetingView(ctx, m);
+
+  const version = (existing?.version ?? 0) + 1;
+  const claim = registrationClaim(id, version);
+  const poolId = await ensurePool(db, m);
+  const place = await takePlace(db, 'meetingSeats', poolId, id, claim);
+  if (place === 'full') throw new AppError('FULL', '名额和候补都已满');
+  const record: RegistrationRecord = {
+    _id: id, communityId: db.communityId, meetingId: m._id, unitKey: entry.unitKey, memberId: caller.memberId,
+    status: place === 'seat' ? 'registered' : 'waitlisted', claim, at: now, version,
+  };
+  const type = record.status === 'registered' ? 'meeting.registered' : 'meeting.waitlisted';
+  const saved = await db.store.transaction(async (tx) => {
+    const current = await tx.get('meetingRegistrations', id);
+    if ((current?.version ?? 0) !== (existing?.version ?? 0)) return false;
+    tx.set('meetingRegistrations', record);
+    tx.insert('events', eventRecord(db, caller, { key: `v${version}:${type}`, subject: `mreg:${id}`, type, from: existing?.status ?? null, to: record.status, public: false, at: now }));
+    return true;
+  });
+  if (!saved) return meetingView(ctx, m);
+  let stored = record;
+  if (record.status === 'waitlisted') {
+    // A seat freed while this was on its way may already hold our claim (the promotion found
+    // no record to tell); or one is free now with nobody told. Either way it is taken now.
+    stored = await confirmPromoted(db, ctx.deps.notifier, m, record, now);
+    if (stored.status === 'waitlisted') await promoteFreed(db, ctx.deps.notifier, m, now);
+  }
+  // One message for this incarnation: 报名成功, or its place on the waitlist (a promotion sends its own).
+  const seated = record.status === 'registered';
+  if (seated || stored.status === 'waitlisted') {
+    const pool = seated ? null : await db.get('meetingSeats', poolId);
+    await ctx.deps.notifier.notify({
+      id: `mreg:${id}:${claim}:created`, communityId: db.communityId, recipientId: caller.memberId, kind: seated ? 'meeting.registered' : 'meeting.waitlisted',
+      title: seated ? `报名成功：${m.title}` : `已进入候补：${m.title}`,
+      body: seated
+        ? `会议时间：${whenText(m.startsAt)}，地点：${m.place}。如不能参加，请提前取消报名，把名额留给别人。`
+        : `${positionText(pool, id) ?? '候补'}。有名额空出时会自动递补并通知您。`,
+      page: meetingPage(m._id),
+    });
+  }
+  return meetingView(ctx, m);
+};

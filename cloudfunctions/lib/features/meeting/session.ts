@@ -1,0 +1,55 @@
+/**
+ * A meeting's clock-driven states: noticed → inSession (at its start, or on the first
+ * sign-in, whichever comes first) → ended (declared, or by the sweep 6 hours after its
+ * planned end). Each step is a compare-and-set on the version with its audit event, so the
+ * sweep, a sign-in and a person declaring the end can race and each step happens once.
+ */
+import { AppError } from '../../../../miniprogram/core/errors';
+import { eventRecord, type EventType } from '../../kernel/audit';
+import type { Caller } from '../../kernel/caller';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { DAY, HOUR } from '../../kernel/time';
+import { commitVersioned } from '../../kernel/versioned';
+import { meetingSeatId, type MeetingRecord } from './records';
+
+/** A meeting nobody declared ended is ended this long after its planned end. */
+export const AUTO_END_AFTER = 6 * HOUR;
+/** The reminder goes out a day before the start, when the notice went out earlier than that. */
+export const REMIND_BEFORE = DAY;
+
+/** When the sweep should next look at the meeting: now for a fan-out under way, else its next timed step. */
+export function nextWake(m: Pick<MeetingRecord, 'status' | 'fanout' | 'remindedAt' | 'noticeAt' | 'startsAt' | 'endsAt'>, now: number): number | null {
+  if (m.fanout) return now;
+  if (m.status === 'noticed') return m.remindedAt === null && m.startsAt - REMIND_BEFORE > m.noticeAt ? Math.max(now, m.startsAt - REMIND_BEFORE) : m.startsAt;
+  if (m.status === 'inSession') return m.endsAt + AUTO_END_AFTER;
+  return null;
+}
+
+export function changeMeeting(db: ScopedStore, actor: Caller | 'system', m: MeetingRecord, patch: Partial<MeetingRecord>, step: { type: EventType; note?: string | null }, now: number): Promise<MeetingRecord> {
+  const next = { ...m, ...patch };
+  return commitVersioned(
+    db, 'meetings', m, { ...patch, wakeAt: nextWake(next, now) },
+    (n) => eventRecord(db, actor, { key: `v${n.version}:${step.type}`, subject: `meeting:${m._id}`, type: step.type, from: m.status, to: n.status, public: true, note: step.note ?? null, at: now }),
+    '会议刚被更新，请刷新后重试',
+  );
+}
+
+/** Opens the session if it has not opened; returns the meeting as it now stands. */
+export async function startSession(db: ScopedStore, actor: Caller | 'system', m: MeetingRecord, now: number): Promise<MeetingRecord> {
+  if (m.status !== 'noticed') return m;
+  try {
+    return await changeMeeting(db, actor, m, { status: 'inSession' }, { type: 'meeting.started' }, now);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
+    const fresh = await db.require('meetings', m._id, '会议不存在', 'meetingId');
+    // Someone else changed it (the sweep started it, a fan-out step): try once more from there.
+    return fresh.status === 'noticed' ? changeMeeting(db, actor, fresh, { status: 'inSession' }, { type: 'meeting.started' }, now) : fresh;
+  }
+}
+
+/** Ends the meeting: sign-in and registration close with it. */
+export async function endSession(db: ScopedStore, actor: Caller | 'system', m: MeetingRecord, now: number, note: string | null = null): Promise<MeetingRecord> {
+  const ended = await changeMeeting(db, actor, m, { status: 'ended', endedAt: now }, { type: 'meeting.ended', note }, now);
+  await db.update('meetingSeats', meetingSeatId(m._id), { status: 'closed' });
+  return ended;
+}

@@ -1,0 +1,27 @@
+import { AppError, fieldError } from '../../../../miniprogram/core/errors';
+import type { Handler } from '../../kernel/action';
+import { releasePlace } from '../../kernel/seat-pool';
+import { loadMeeting } from './load';
+import { meetingView } from './presenters';
+import { meetingSeatId, registrationId } from './records';
+import { rollEntriesOf } from './roll';
+import { changeRegistration, promoteFreed } from './seats';
+
+/** Withdraws the caller's registration; the seat it frees goes to the head of the waitlist at once. */
+export const unregisterFromMeeting: Handler<'meeting.unregister'> = async (ctx) => {
+  const db = ctx.db();
+  const { caller, now } = ctx;
+  const m = await loadMeeting(ctx, ctx.input.meetingId);
+  const [entry] = await rollEntriesOf(db, m, caller.memberId);
+  const r = entry ? await db.get('meetingRegistrations', registrationId(m._id, entry.unitKey)) : null;
+  if (!r) throw fieldError('NOT_FOUND', 'meetingId', '您没有报名本次会议');
+  if (r.status !== 'withdrawn') {
+    if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', '会议已经开始，不能再取消报名');
+    await changeRegistration(db, r, { status: 'withdrawn' }, 'meeting.unregistered', caller, now);
+  }
+  // Gives back the place this incarnation holds, whichever list it is on — on a retry too,
+  // so a withdrawal cut short after its record was saved still frees its seat.
+  await releasePlace(db, 'meetingSeats', meetingSeatId(m._id), r._id, r.claim);
+  await promoteFreed(db, ctx.deps.notifier, m, now);
+  return meetingView(ctx, m);
+};
