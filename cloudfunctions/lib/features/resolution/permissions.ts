@@ -26,6 +26,8 @@ export function resolutionActions(caller: Caller, r: ResolutionRecord): ActionNa
   const open = r.status === 'inProgress';
   if (open && mayProgress(caller, r)) out.push('resolution.progress');
   if (open && isAdmin(caller)) out.push('resolution.reassign');
-  if (r.procedure && isAdmin(caller) && r.stages.length < PROCEDURE_STAGES.length) out.push('resolution.recordStage');
+  // The next stage to enter, unless it is 实施结果公开 and the work is not done yet.
+  const nextStage = PROCEDURE_STAGES.find((s) => !r.stages.some((x) => x.stage === s));
+  if (r.procedure && isAdmin(caller) && nextStage && (nextStage !== 'discloseResult' || r.status === 'done')) out.push('resolution.recordStage');
   return out;
 }

@@ -54,6 +54,7 @@ describe('stages go in order, each once, by admins', () => {
     await stage('demo-admin', r._id, 'review', { bodyText: '党员大会', due: 30, present: 20 });
     expect((await stage('demo-admin', r._id, 'discloseResolution', { date: h.clock.now(), bodyText: '居务公开栏' })).ok).toBe(true);
     expect(await stage('demo-admin', r._id, 'discloseResult', { date: h.clock.now() })).toMatchObject({ error: { code: 'CONFLICT', message: '决议落实完成（进度100%）后才能公开实施结果' } });
+    expect((await h.ok<ResolutionView>('demo-admin', 'resolution.get', { resolutionId: r._id })).allowedActions).not.toContain('resolution.recordStage');
     await h.ok('demo-grid-1', 'resolution.progress', { resolutionId: r._id, percent: 100, text: '快递柜已安装投用' });
     const v = await h.ok<ResolutionView>('demo-admin', 'resolution.recordStage', { resolutionId: r._id, stage: 'discloseResult', date: h.clock.now(), bodyText: '居务公开栏', outcome: '已公示落实结果' });
     expect(v.procedure?.every((s) => s.done)).toBe(true);
