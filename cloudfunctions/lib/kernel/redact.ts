@@ -95,7 +95,7 @@ const END = '(?![0-9０-９])';
 const SEP = '[ \\u3000\\-－]';
 
 /** An ID (or a bank card's 15–19 digits) never starts with 0: 「0086…」 is a phone. */
-const ID_NUMBER = new RegExp(`${START}[1-9１-９](?:${D}{5}${SEP}?${D}{8}${SEP}?${D}{3}[0-9０-９Xx]|${D}{16}[0-9０-９Xx]|${D}{14,18})${END}`, 'g');
+const ID_NUMBER = new RegExp(`${START}[1-9１-９](?:${D}{5}${SEP}?${D}{4}${SEP}?${D}{2}${SEP}?${D}{2}${SEP}?${D}{3}[0-9０-９Xx]|${D}{16}[0-9０-９Xx]|${D}{14,18})${END}`, 'g');
 
 const COUNTRY = `(?:(?:[+＋]|00)86${SEP}?|[(（][+＋]?86[)）]${SEP}?)`;
 const MOBILE = new RegExp(`(?:${COUNTRY}|${START}(?:86${SEP}?)?)[1１][3-9３-９]${D}(?:${SEP}?${D}{4}${SEP}?${D}{4})${END}`, 'g');
@@ -120,6 +120,10 @@ const ADDRESS = new RegExp(`(${BUILDING})${SPACE}(?:${UNIT}${SPACE})?${ROOM}${RO
 const UNIT_ROOM = new RegExp(`${START}${UNIT}${SPACE}${ROOM}${ROOM_SUFFIX}${NOT_A_COUNT}`, 'g');
 const DASHED = new RegExp(`${START}${D}{1,3}-${D}{1,2}-${D}{3,4}(?:室|房|号)?${END}`, 'g');
 const ROOM_ONLY = new RegExp(`${START}${ROOM}(?:室|房间)`, 'g');
+/** A masked room while the passes run (private use, never in the input), so only rooms lead a list of rooms. */
+const ROOM_MARK = '\uF8FF';
+/** 「3号楼101、102室」: the rooms listed after a masked one are rooms too. */
+const LISTED_ROOM = new RegExp(`(${ROOM_MARK}[、，,和及与])${ROOM}${ROOM_SUFFIX}${NOT_A_COUNT}`, 'g');
 
 function cleanNames(names: readonly string[] | undefined): string[] {
   return [...new Set((names ?? []).map((n) => n.trim().replace(PRIVATE_USE, '')).filter((n) => n.length >= 2 && !/^[0-9\s]+$/.test(n)))];
@@ -171,13 +175,21 @@ export function redact(text: string, options: RedactOptions = {}): Redacted {
 
   out = out.replace(ADDRESS, (_m, building: string) => {
     counts.room++;
-    return `${building}${MASK}`;
+    return `${building}${ROOM_MARK}`;
   });
   const room = () => {
     counts.room++;
-    return MASK;
+    return ROOM_MARK;
   };
   out = out.replace(UNIT_ROOM, room).replace(DASHED, room).replace(ROOM_ONLY, room);
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(LISTED_ROOM, (_m, lead: string) => {
+      counts.room++;
+      return `${lead}${ROOM_MARK}`;
+    });
+  }
+  out = out.split(ROOM_MARK).join(MASK);
 
   // Names: one scan, the longest name at each position wins whichever list it is on, so a
   // kept 「王建国」 is never cut by a masked 「王建」 and a masked 「王建国」 never by a kept 「王建」.

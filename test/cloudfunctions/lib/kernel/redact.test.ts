@@ -54,7 +54,7 @@ describe('landlines are taken out, with area code, brackets and extension', () =
 });
 
 describe('ID numbers are taken out: 18 digits with the X check, 15 of the old kind, spaced', () => {
-  it.each(['110101199003071234', '11010119900307123X', '11010119900307123x', '110101900307123', '110101 19900307 123X'])('%s', (id) => {
+  it.each(['110101199003071234', '11010119900307123X', '11010119900307123x', '110101900307123', '110101 19900307 123X', '110101 1990 0307 123X'])('%s', (id) => {
     const r = redact(`身份证号${id}。`);
     expect(r.text).toBe('身份证号***。');
     expect(r.counts.idNumber).toBe(1);
@@ -81,6 +81,11 @@ describe('room numbers are taken out; the building stays, a building alone is no
     const r = redact(`住在${room}的居民反映。`);
     expect(r.text).toBe(`住在${masked}的居民反映。`);
     expect(r.counts.room).toBe(1);
+  });
+  it('takes the rooms listed after one, and not the count that follows them', () => {
+    const r = redact('3号楼101、102室和2单元301、302反映，3号楼104、120户受影响；电话13800138000、3000份传单');
+    expect(r.text).toBe('3号楼***、***和***、***反映，3号楼***、120户受影响；电话***、3000份传单');
+    expect(r.counts.room).toBe(5);
   });
   it('leaves a building, a stairway, a count of households and a floor as they are', () => {
     const text = '3号楼2单元的电梯坏了，3号楼120户居民受影响，5号楼12层漏水，会议室在一楼。';
