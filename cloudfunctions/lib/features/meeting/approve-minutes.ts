@@ -3,6 +3,7 @@ import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler, HandlerContext } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
 import type { IdentifiedCaller } from '../../kernel/caller';
+import { redact } from '../../kernel/redact';
 import { commitVersioned } from '../../kernel/versioned';
 import { linkMotionResolution } from '../motion/schedule';
 import { createResolution, requireStaffMember } from '../resolution/create';
@@ -40,8 +41,12 @@ async function assignmentsFor(ctx: HandlerContext<{ resolutions: { itemId: strin
   return out;
 }
 
-/** One resolution per adopted item, and the motion it came from pointed at it; each step idempotent. */
-async function resolve(ctx: HandlerContext<unknown, IdentifiedCaller>, m: MeetingRecord, assignments: readonly Assignment[]): Promise<void> {
+/**
+ * One resolution per adopted item, and the motion it came from pointed at it; each step
+ * idempotent. A resolution is read by the whole community: its words are masked as the
+ * public minutes are (`mask`).
+ */
+async function resolve(ctx: HandlerContext<unknown, IdentifiedCaller>, m: MeetingRecord, assignments: readonly Assignment[], mask: (text: string) => string): Promise<void> {
   const db = ctx.db();
   for (const a of assignments) {
     const i = a.item;
@@ -52,8 +57,8 @@ async function resolve(ctx: HandlerContext<unknown, IdentifiedCaller>, m: Meetin
       bodyLabel: MEETING_BODY_LABELS[m.body],
       meetingAt: m.startsAt,
       itemId: i.itemId,
-      title: i.title,
-      text: i.text,
+      title: mask(i.title),
+      text: mask(i.text),
       explanation: i.decision?.explanation ?? '',
       motionId: i.motionId,
       ownerId: a.owner.id,
@@ -93,10 +98,11 @@ export const approveMinutes: Handler<'meeting.approveMinutes'> = async (ctx) => 
     if (m.minutes.version !== input.version) throw fieldError('CONFLICT', 'version', '纪要刚被修改，请重新阅读后再审定');
   }
   const assignments = await assignmentsFor(ctx, m);
+  const draft = m.minutes!;
+  const names = await minutesNames(db, m, draft.namedMemberIds);
+  const options = { knownNames: names.knownNames, keepNames: names.keepNames };
   let approved = m;
   if (!retry) {
-    const draft = m.minutes!;
-    const names = await minutesNames(db, m, draft.namedMemberIds);
     const pub = publicMinutes(m, recordLines(m, await quorumOfMeeting(db, m)), draft, names);
     const byItem = new Map(assignments.map((a) => [a.item.itemId, resolutionIdFor(m._id, a.item.itemId)]));
     const makeEvent = (n: MeetingRecord) =>
@@ -107,7 +113,7 @@ export const approveMinutes: Handler<'meeting.approveMinutes'> = async (ctx) => 
       agenda: m.agenda.map((i) => (byItem.has(i.itemId) ? { ...i, resolutionId: byItem.get(i.itemId)! } : i)),
     }, makeEvent, '纪要刚被他人审定或修改，请刷新后重试');
   }
-  await resolve(ctx, approved, assignments);
+  await resolve(ctx, approved, assignments, (text) => redact(text, options).text);
   const view = await minutesView(ctx, approved);
   return view!;
 };

@@ -9,6 +9,8 @@ import fc from 'fast-check';
 import type { MinutesView } from '../../../../../miniprogram/core/council/meeting-contract';
 import { memberIdFor as member } from '../../../../../cloudfunctions/lib/kernel/caller';
 import { DAY } from '../../../../../cloudfunctions/lib/kernel/time';
+import { resolutionIdFor } from '../../../../../cloudfunctions/lib/features/resolution/records';
+import type { ResolutionView } from '../../../../../miniprogram/core/council/resolution-contract';
 import { createHarness, type Harness } from '../../../../support/harness';
 import { endedMeeting, person } from './minutes-fixtures';
 
@@ -61,6 +63,9 @@ describe('the public minutes carry no personal data', () => {
       expect(everything).toContain(kept);
     }
     expect(v.record.join('\n')).not.toContain('13800138000');
+    // The resolution is read by the whole community too: its words are masked alike.
+    const r = await h.ok<ResolutionView>('demo-resident-2', 'resolution.get', { resolutionId: resolutionIdFor(m._id, 'it1') });
+    expect(r.text).toBe('王某提议（联系电话***），由物业在东门内侧安装快递柜。');
   });
 
   it('shows staff, before approval, how much the public version will mask', async () => {
