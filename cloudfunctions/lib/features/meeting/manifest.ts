@@ -1,9 +1,10 @@
 /**
- * meeting: manifest. PLACEHOLDER while the feature is built: each action below is bound to
- * `notBuilt` until its use case lands; the lead removes `notBuilt` before merging to main.
+ * 会议: a body's meeting on a roll frozen at notice — registration on the seat engine,
+ * sign-in by rotating code or by staff, quorum counted from the sign-ins, proxies with two-
+ * person paper confirmation, votes per agenda item as polls, minutes drafted by the secretary
+ * and approved by another admin into a masked public version and the resolutions.
  */
 import { contracts } from '../../../../miniprogram/core/contracts';
-import { AppError } from '../../../../miniprogram/core/errors';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { acceptProxy } from './accept-proxy';
@@ -28,10 +29,10 @@ import { confirmProxy, recordPaperProxy } from './paper-proxy';
 import { meetingPersonalData } from './personal-data';
 import { revokeProxy } from './revoke-proxy';
 import { signIn } from './sign-in';
-
-const notBuilt = async (): Promise<never> => {
-  throw new AppError('INTERNAL', '功能建设中');
-};
+import { saveMinutes } from './save-minutes';
+import { approveMinutes } from './approve-minutes';
+import { getMinutes } from './get-minutes';
+import { MINUTES_EVENTS } from './minutes-events';
 
 export const meetingManifest = {
   name: 'meeting',
@@ -55,9 +56,9 @@ export const meetingManifest = {
     'meeting.openVote': bind(contracts['meeting.openVote'], openVote),
     'meeting.closeVote': bind(contracts['meeting.closeVote'], closeVote),
     'meeting.end': bind(contracts['meeting.end'], endMeeting),
-    'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], notBuilt),
-    'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], notBuilt),
-    'meeting.minutes': bind(contracts['meeting.minutes'], notBuilt),
+    'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], saveMinutes),
+    'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], approveMinutes),
+    'meeting.minutes': bind(contracts['meeting.minutes'], getMinutes),
   },
   collections: {
     meetings: {
@@ -111,6 +112,6 @@ export const meetingManifest = {
     meetingClock: (deps, now) => runMeetingClock(deps, now, { pages: 10 }),
   },
   notices: MEETING_NOTICES,
-  events: MEETING_EVENTS,
+  events: { ...MEETING_EVENTS, ...MINUTES_EVENTS },
   personalData: meetingPersonalData,
 } satisfies FeatureManifest<'meeting'>;

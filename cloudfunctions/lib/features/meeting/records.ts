@@ -46,6 +46,8 @@ export interface MinutesRecord {
   approvedAt: number | null;
   /** Frozen at approval: the masked text residents read (and 居务公开 publishes). */
   publicText: string | null;
+  /** Frozen at approval with it: the record lines, masked alike, as residents read them. */
+  publicRecord?: string[] | null;
 }
 
 export interface MeetingRecord extends Doc {

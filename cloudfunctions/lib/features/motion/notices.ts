@@ -15,7 +15,6 @@ export const MOTION_NOTICES = {
   'motion.expired': { audience: 'resident', template: 'concernProgress' },
   'motion.scheduled': { audience: 'resident', template: 'concernProgress' },
   'motion.decided': { audience: 'resident', template: 'concernProgress' },
-  'motion.resolution': { audience: 'resident', template: 'concernProgress' },
 } as const satisfies Record<string, NoticeSpec>;
 
 type Kinds = typeof MOTION_NOTICES;

@@ -11,7 +11,7 @@
  *   motionResolutionProgress  the resolution's percent and status, copied for the motion page
  */
 import { fieldError, AppError } from '../../../../miniprogram/core/errors';
-import { MOTION_STATUS_LABELS, RESOLUTION_STATUS_LABELS, type ResolutionStatus } from '../../../../miniprogram/core/council/vocabulary';
+import { MOTION_STATUS_LABELS, type ResolutionStatus } from '../../../../miniprogram/core/council/vocabulary';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { SUPPORTABLE } from './permissions';
 import type { MotionRecord } from './records';
@@ -72,23 +72,16 @@ export async function linkMotionResolution(db: ScopedStore, motionId: string, r:
   const m = await db.require('motions', motionId, '议题不存在');
   if (m.resolutionId === r.resolutionId) return;
   if (m.resolutionId !== null) throw new AppError('CONFLICT', '该议题已有决议');
-  const { next, event } = await commit(db, 'system', m, { resolutionId: r.resolutionId, resolution: { title: r.title, percent: 0, status: 'inProgress' } }, { type: 'motion.resolutionLinked', public: true, note: r.title }, now);
-  await tell(storeNotifier(db, now), next, event._id, { to: await followers(db, next), kind: 'motion.resolution', title: '议题已形成决议', body: `「${next.title}」形成决议：${r.title}，落实进度可在议题页查看。` });
+  // The resolution tells the mover and the concern's author itself (resolution.adopted): one message, not two.
+  await commit(db, 'system', m, { resolutionId: r.resolutionId, resolution: { title: r.title, percent: 0, status: 'inProgress' } }, { type: 'motion.resolutionLinked', public: true, note: r.title }, now);
 }
 
 /**
  * The resolution's progress, copied onto the motion for its page (motion cannot read
- * resolutions: they sit above it). Done tells the mover and the concern's author, once.
+ * resolutions: they sit above it). The resolution tells its followers of each step.
  */
 export async function motionResolutionProgress(db: ScopedStore, motionId: string, p: { resolutionId: string; percent: number; status: ResolutionStatus }, now: number): Promise<void> {
   const m = await db.require('motions', motionId, '议题不存在');
   if (m.resolutionId !== p.resolutionId || !m.resolution) throw new AppError('CONFLICT', '该议题没有这项决议');
-  const changed = await db.update('motions', m._id, { 'resolution.percent': p.percent, 'resolution.status': p.status, updatedAt: now }, { resolutionId: p.resolutionId });
-  if (!changed || p.status === m.resolution.status || p.status !== 'done') return;
-  await tell(storeNotifier(db, now), m, `motion:${m._id}:resolution:${p.resolutionId}:done`, {
-    to: await followers(db, m),
-    kind: 'motion.resolution',
-    title: `决议${RESOLUTION_STATUS_LABELS.done}`,
-    body: `「${m.title}」形成的决议「${m.resolution.title}」已办结。`,
-  });
+  await db.update('motions', m._id, { 'resolution.percent': p.percent, 'resolution.status': p.status, updatedAt: now }, { resolutionId: p.resolutionId });
 }
