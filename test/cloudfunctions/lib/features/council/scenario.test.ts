@@ -89,16 +89,26 @@ describe('a concern followed through a motion, a meeting and a resolution to don
   it('on the day 刘阿姨 scans in once and stands for both households; quorum is counted, not typed', async () => {
     h.clock.advance(11 * DAY);
     const code = await h.ok<SignInCodeView>(ADMIN, 'meeting.signInCode', { meetingId: meeting.id });
-    const signed = await h.ok<{ quorum: { present: number; byProxy: number; met: boolean } }>(LIU, 'meeting.signIn', { meetingId: meeting.id, code: code.code });
+    const signed = await h.ok<{ quorum: { present: number; byProxy: number; met: boolean; base: number } }>(LIU, 'meeting.signIn', { meetingId: meeting.id, code: code.code });
     expect(signed.quorum.byProxy).toBe(1);
     expect(signed.quorum.present).toBe(2);
-    expect(signed.quorum.met).toBe(true);
+    // Four households on the roll: two is not more than half.
+    expect(signed.quorum.base).toBe(4);
+    expect(signed.quorum.met).toBe(false);
     expect((await inbox(h, MA)).some((t) => t.includes('签到'))).toBe(true);
+  });
+
+  it('a neighbour without a phone is signed in at the door by the grid worker, and quorum is reached', async () => {
+    const roll = await h.ok<{ items: Array<{ unitKey: string; label: string; present: boolean }> }>(GRID1, 'meeting.attendance', { meetingId: meeting.id, search: '2号楼', onlyAbsent: true });
+    const signed = await h.ok<{ quorum: { present: number; met: boolean; text: string } }>(GRID1, 'meeting.signIn', { meetingId: meeting.id, unitKey: roll.items[0].unitKey, reason: '居民未带手机，现场核对身份' });
+    expect(signed.quorum.present).toBe(3);
+    expect(signed.quorum.met).toBe(true);
+    expect(signed.quorum.text).toBe('到会3户（本人2，委托1）/ 应到4户，需>2户 → 已达法定人数');
   });
 
   it('the motion is put to a show of hands and adopted under the meeting\'s rule', async () => {
     meeting = await h.ok<MeetingView>(ADMIN, 'meeting.openVote', { meetingId: meeting.id, itemId: meeting.agenda[0].itemId });
-    meeting = await h.ok<MeetingView>(ADMIN, 'meeting.closeVote', { meetingId: meeting.id, itemId: meeting.agenda[0].itemId, hands: { counts: [2, 0], abstain: 0 } });
+    meeting = await h.ok<MeetingView>(ADMIN, 'meeting.closeVote', { meetingId: meeting.id, itemId: meeting.agenda[0].itemId, hands: { counts: [3, 0], abstain: 0 } });
     const item = meeting.agenda[0];
     expect(item.status).toBe('adopted');
     expect(item.decision?.explanation).toContain('→ 通过');
