@@ -269,6 +269,45 @@ export const EXPECTATIONS = table({
   // The community's support rule: everyone of a community reads their own; admins set it.
   'motion.settings':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   'motion.configure':         ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
+  // 会议: a 协商会 of grid 1's households (刘阿姨's among them), convened by 王书记 with 李秀英 as
+  // secretary. Everyone of the community reads the meeting (agenda, time, quorum numbers); the
+  // roll's own people register, sign in and give proxies; the meeting's staff (convener,
+  // secretary, admins, grid 1's workers) run the door.
+  'meeting.create':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'VALIDATION_ERROR'],
+  'meeting.list':             ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  'meeting.get':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'NOT_FOUND'],
+  'meeting.cancel':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'meeting.register':         ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  // Only 刘阿姨 registered: anyone else has no registration to withdraw.
+  'meeting.unregister':       ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND'],
+  'meeting.signInCode':       ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'meeting.signIn':           ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  'meeting.signIn#byStaff':   ['deny',    'deny',   'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'allow', 'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'meeting.markLeft':         ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'meeting.attendance':       ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'meeting.grantProxy':       ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  // The neighbour's code, entered by 刘阿姨: another person on the roll; nobody off it.
+  'meeting.acceptProxy':      ['deny',    'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  // The photo is 李秀英's own: an admin may not attach a photo someone else took (refused on the field).
+  'meeting.recordPaperProxy': ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'VALIDATION_ERROR', 'NOT_FOUND'],
+  // Recorded by 赵丽: confirmed by another of the meeting's staff.
+  'meeting.confirmProxy':     ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // 刘阿姨's own proxy: residents never learn of another's; staff see it and may not revoke it for her.
+  'meeting.revokeProxy':      ['deny',    'deny',   'allow',  'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'NOT_FOUND'],
+  'meeting.proxies':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  // Votes, the end and the minutes: the convener, the secretary (李秀英) and the admins.
+  'meeting.openVote':         ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'meeting.closeVote':        ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'meeting.end':              ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'meeting.saveMinutes':      ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND'],
+  'meeting.approveMinutes':   ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'meeting.minutes':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'NOT_FOUND'],
+  // 决议: adopted at a grid-1 meeting, owned by 李秀英; the whole community follows it.
+  'resolution.list':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  'resolution.get':           ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'NOT_FOUND'],
+  'resolution.progress':      ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
+  'resolution.reassign':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'resolution.recordStage':   ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
 });
 
 /**

@@ -17,6 +17,7 @@ import { addDepartment, joinAsContact } from '../../support/departments';
 import { device, seedActivity, type SeededActivity } from '../../support/volunteer-records';
 import { ledgerWorld } from '../../support/volunteer-ledger';
 import { makePoll, type PollOptions } from '../../support/polls';
+import { councilBuilders } from './council-fixtures';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -488,6 +489,7 @@ export const builders: Record<string, Builder> = {
   'motion.answer': async (w) => ({ data: { motionId: await gridMotion(w), kind: 'handled', reason: '物业已在1号楼门前安装充电桩，本月底投入使用。' }, probe: '"status":"answered"' }),
   'motion.settings': async () => ({ data: {} }),
   'motion.configure': async () => ({ data: { supportUnit: 'household', threshold: { kind: 'share', num: 1, den: 5 }, supportDays: 30, answerDays: 15 } }),
+  ...councilBuilders,
 };
 
 const MOTION = { title: '在1号楼门前加装非机动车充电桩', body: '电动车在楼道里充电很危险，希望在楼门前安装集中充电桩，由物业统一管理。' };
