@@ -36,11 +36,12 @@ function smuggled(kind: CallerKind, ids: WorldIds): Record<string, unknown> {
   };
 }
 
-/** Random ids, invite codes and ballot receipts (a digest of the randomly sealed choice) differ between two runs; everything else must not. */
+/** Random ids, invite and proxy codes and ballot receipts (a digest of the randomly sealed choice) differ between two runs; everything else must not. */
 function normalised(res: AnyEnvelope): string {
   return JSON.stringify(res)
     .replace(/\b([a-z]+)_[A-Za-z0-9]{16}\b/g, '$1_<random>')
     .replace(/"code":"[A-Z0-9]{8}"/g, '"code":"<invite>"')
+    .replace(/"code":"[A-Z2-9]{6}"/g, '"code":"<proxy>"')
     .replace(/"receipt":"[2-9A-Z]{4}-[2-9A-Z]{4}"/g, '"receipt":"<receipt>"');
 }
 

@@ -16,7 +16,7 @@ export const motionPersonalData: PersonalData = {
   async export({ ctx, all, memberId }) {
     const [mine, supports] = await Promise.all([all('motions', { proposerId: memberId }, 'createdAt'), all('motionSupports', { memberId }, 'createdAt')]);
     const motions = mine.items.map((m) => ({ title: m.title, body: m.body, moverName: m.moverName, scope: m.scopeText, status: MOTION_STATUS_LABELS[m.status], proposedAt: m.createdAt }));
-    const titles = new Map((await ctx.db().getMany('motions', supports.items.map((s) => s.motionId))).map((m) => [m._id, m.title]));
+    const titles = new Map((ctx.caller.communityId ? await ctx.db().getMany('motions', supports.items.map((s) => s.motionId)) : []).map((m) => [m._id, m.title]));
     const supported = supports.items.map((s) => ({ motion: titles.get(s.motionId) ?? null, supportedAt: s.createdAt, perHousehold: s.unitKey === s.householdId }));
     return { sections: { motions, motionSupports: supported }, truncated: mine.truncated || supports.truncated };
   },
