@@ -109,6 +109,7 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   if (options.lifecycle !== false) await seedVolunteerHours(call, store);
   if (options.lifecycle !== false) await seedOwnerRoll(call, buildings);
   if (options.lifecycle !== false) await seedPolls(call, store);
+  if (options.lifecycle !== false) await seedCouncil(call, store);
 
   await store.insert('counters', SEED_MARK);
   return true;
@@ -150,6 +151,87 @@ async function seedPolls(call: Caller, store: Store): Promise<void> {
   await call('demo-admin', 'poll.confirmPaperBallot', { ballotId: paper.ballotId, choice: { optionIds: ['o1'] } });
   await call('demo-admin', 'poll.close', { pollId: fitness.id, reason: '居民议事会商定提前结束，纸质选票已收齐' });
   await call('demo-admin-2', 'poll.publish', { pollId: fitness.id });
+}
+
+/**
+ * 民主议事 in each state a resident meets: a motion past its threshold waiting for the
+ * committee, one still collecting support, last week's 协商会 with approved minutes and its
+ * resolution at 60 %, and today's 居民会议 in session — 刘阿姨 signed in for herself and, by
+ * 马大爷's proxy, for him; a neighbour without a phone signed in at the door; the first item
+ * being voted in the app. Meetings are convened through the API with their notice period and
+ * then moved in time in the store (the only writes around the domain: a demo cannot wait ten
+ * days); everything after that goes through the API.
+ */
+async function seedCouncil(call: Caller, store: Store): Promise<void> {
+  const HOUR = 3600_000;
+  const DAY = 24 * HOUR;
+  const now = (await store.get('members', memberIdFor('demo-admin-2')))?.updatedAt ?? Date.now();
+  const moveTo = async (meetingId: string, startsAt: number, noticeDaysBefore: number) => {
+    const m = await store.get('meetings', meetingId);
+    if (!m) throw new Error('seed: meeting missing');
+    await store.update('meetings', meetingId, { startsAt, endsAt: startsAt + 2 * HOUR, noticeAt: startsAt - noticeDaysBefore * DAY, wakeAt: startsAt }, { version: m.version });
+  };
+
+  // 马大爷's motion past its threshold (one household in five of four), waiting to be put on an agenda or answered.
+  const parking = (await call('demo-resident-2', 'motion.propose', {
+    title: '3号楼北侧增设非机动车充电棚', body: '电动车在楼道里充电很危险，建议在3号楼北侧空地建一个带充电桩的车棚，由物业统一管理收费。',
+  }, 'seed-motion-charging')) as { id: string };
+  await call('demo-resident-1', 'motion.support', { motionId: parking.id });
+  await call('demo-resident-1', 'motion.propose', {
+    title: '1号楼单元门口加装扶手', body: '1号楼单元门口有三级台阶，老人进出不方便，希望加装不锈钢扶手。',
+  }, 'seed-motion-handrail');
+
+  // Last week's 协商会: 刘阿姨's motion adopted, minutes approved by 李主任, the resolution at 60 %.
+  const sorting = (await call('demo-resident-1', 'motion.propose', {
+    title: '在小区北门增设垃圾分类投放点', body: '北门附近的住户扔垃圾要走到南门，建议在北门增设一个四分类投放点，定时投放。',
+  }, 'seed-motion-sorting')) as { id: string };
+  await call('demo-resident-2', 'motion.support', { motionId: sorting.id });
+  const past = (await call('demo-admin', 'meeting.create', {
+    title: '北门垃圾分类投放点协商会', body: 'consultation', place: '社区服务站二楼会议室', startsAt: now + 2 * DAY, endsAt: now + 2 * DAY + 2 * HOUR,
+    roll: { kind: 'household' }, rule: { id: 'URC-2018' }, agenda: [{ motionId: sorting.id, voteMode: 'hands' }], secretaryId: memberIdFor('demo-grid-1'),
+  }, 'seed-meeting-sorting')) as { id: string; agenda: Array<{ itemId: string }> };
+  await moveTo(past.id, now - 30 * 60_000, 3);
+  const roll = (await call('demo-grid-1', 'meeting.attendance', { meetingId: past.id, limit: 50 })) as { items: Array<{ unitKey: string }> };
+  for (const e of roll.items) await call('demo-admin', 'meeting.signIn', { meetingId: past.id, unitKey: e.unitKey, reason: '现场签到表核对' });
+  const item = past.agenda[0].itemId;
+  await call('demo-admin', 'meeting.openVote', { meetingId: past.id, itemId: item });
+  await call('demo-admin', 'meeting.closeVote', { meetingId: past.id, itemId: item, hands: { counts: [roll.items.length - 1, 0], abstain: 1 } });
+  await call('demo-admin', 'meeting.end', { meetingId: past.id });
+  const draft = (await call('demo-grid-1', 'meeting.saveMinutes', {
+    meetingId: past.id, version: 0, summary: '会议由王书记主持，李秀英记录。与会居民代表就北门增设垃圾分类投放点进行了协商，物业公司列席。',
+    items: [{ itemId: item, discussion: '居民代表认为北门住户投放不便，同意增设四分类投放点，投放时间为早7点至9点、晚6点至8点。' }],
+  })) as { version: number };
+  await call('demo-admin-2', 'meeting.approveMinutes', {
+    meetingId: past.id, version: draft.version,
+    resolutions: [{ itemId: item, ownerId: memberIdFor('demo-grid-1'), dueAt: now + 21 * DAY, procedure: true }],
+  });
+  const decided = (await call('demo-admin', 'meeting.get', { meetingId: past.id })) as { agenda: Array<{ resolutionId: string | null }> };
+  const resolutionId = decided.agenda[0].resolutionId as string;
+  await call('demo-admin', 'resolution.recordStage', { resolutionId, stage: 'propose', date: now - 9 * DAY, bodyText: '社区党委', outcome: '提议就北门增设垃圾分类投放点征求居民意见' });
+  await call('demo-grid-1', 'resolution.progress', { resolutionId, percent: 60, text: '投放点选址已确定，四分类垃圾桶已到货，正在硬化地面，预计下周投入使用。' });
+  const ended = await store.get('meetings', past.id);
+  if (ended) {
+    // Told as last week's meeting: its times, not what the residents' screens say of it.
+    await store.update('meetings', past.id, { startsAt: ended.startsAt - 7 * DAY, endsAt: ended.endsAt - 7 * DAY, noticeAt: ended.noticeAt - 7 * DAY, endedAt: (ended.endedAt ?? now) - 7 * DAY }, { version: ended.version });
+  }
+
+  // Today's 居民会议, in session: 马大爷 gave 刘阿姨 his proxy; she scanned in for both; 4号楼101 signed in at the door.
+  const today = (await call('demo-admin', 'meeting.create', {
+    title: '2027年社区惠民资金使用居民会议', body: 'residentsMeeting', place: '社区党群服务中心一楼多功能厅', startsAt: now + 11 * DAY, endsAt: now + 11 * DAY + 2 * HOUR,
+    roll: { kind: 'household' }, rule: { id: 'URC-2018' }, secretaryId: memberIdFor('demo-grid-1'),
+    agenda: [
+      { title: '惠民资金优先用于哪一项', text: '2027年社区惠民资金20万元，请在三个项目中选择优先实施的一项。', voteMode: 'perPerson', options: ['楼道照明改造', '老年助餐点', '儿童游乐设施'] },
+      { title: '居民公约修订', text: '增加文明养犬、禁止高空抛物两条。', voteMode: 'hands' },
+    ],
+  }, 'seed-meeting-today')) as { id: string; agenda: Array<{ itemId: string }> };
+  await moveTo(today.id, now - 20 * 60_000, 11);
+  const proxy = (await call('demo-resident-2', 'meeting.grantProxy', { meetingId: today.id })) as { code: string };
+  await call('demo-resident-1', 'meeting.acceptProxy', { meetingId: today.id, code: proxy.code });
+  const code = (await call('demo-admin', 'meeting.signInCode', { meetingId: today.id })) as { code: string };
+  await call('demo-resident-1', 'meeting.signIn', { meetingId: today.id, code: code.code });
+  const door = (await call('demo-grid-2', 'meeting.attendance', { meetingId: today.id, search: '4号楼', onlyAbsent: true })) as { items: Array<{ unitKey: string }> };
+  await call('demo-grid-2', 'meeting.signIn', { meetingId: today.id, unitKey: door.items[0].unitKey, reason: '居民未带手机，核对身份证后代签' });
+  await call('demo-admin', 'meeting.openVote', { meetingId: today.id, itemId: today.agenda[0].itemId });
 }
 
 /** The services a community station typically offers, each with a weekly schedule. */

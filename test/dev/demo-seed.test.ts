@@ -8,6 +8,9 @@ import type { ActivityView, SignupView, TeamView, VolunteerView } from '../../mi
 import type { AnomalyView, DisputeView, HourEntryView, MyHoursView } from '../../miniprogram/core/hours/contract';
 import type { CertificateView } from '../../miniprogram/core/volunteer/certificate';
 import type { OwnerUnitView } from '../../miniprogram/core/poll/contract';
+import type { MotionView } from '../../miniprogram/core/council/motion-contract';
+import type { MeetingView, MinutesView } from '../../miniprogram/core/council/meeting-contract';
+import type { ResolutionView } from '../../miniprogram/core/council/resolution-contract';
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { milestoneFor } from '../../miniprogram/core/volunteer/milestones';
 import { createHarness, type Harness } from '../support/harness';
@@ -85,6 +88,21 @@ describe('the demo community', () => {
     const result = await h.ok<PollResultView>('demo-resident-1', 'poll.results', { pollId: past.items[0].id });
     expect(result.stage).toBe('published');
     expect(result.result?.byChannel.map((c) => c.channelLabel).sort()).toEqual(['小程序投票', '纸质选票']);
+  });
+  it('has the council: a motion past its threshold, today\'s meeting in session with a proxy and quorum, approved minutes and a resolution at 60 %', async () => {
+    const motions = await h.ok<{ items: MotionView[] }>('demo-resident-1', 'motion.list', { when: 'open' });
+    expect(motions.items.map((m) => m.status)).toEqual(expect.arrayContaining(['thresholdMet', 'collecting']));
+    const upcoming = await h.ok<{ items: MeetingView[] }>('demo-resident-1', 'meeting.list', { when: 'upcoming' });
+    const today = await h.ok<MeetingView>('demo-resident-1', 'meeting.get', { meetingId: upcoming.items.find((m) => m.status === 'inSession')!.id });
+    expect(today.quorum).toMatchObject({ byProxy: 1, met: true });
+    expect(today.myAttendance?.present).toBe(true);
+    expect(today.agenda[0].status).toBe('voting');
+    expect(today.proxiesToMe.map((p) => p.status)).toEqual(['active']);
+    const past = await h.ok<{ items: MeetingView[] }>('demo-resident-1', 'meeting.list', { when: 'past' });
+    const minutes = await h.ok<MinutesView>('demo-resident-1', 'meeting.minutes', { meetingId: past.items[0].id });
+    expect(minutes.status).toBe('approved');
+    const resolutions = await h.ok<{ items: ResolutionView[] }>('demo-resident-1', 'resolution.list', { when: 'open' });
+    expect(resolutions.items.map((r) => [r.percent, r.procedure?.find((st) => st.stage === 'propose')?.done])).toEqual([[60, true]]);
   });
   it('has hours: a checked-out shift waiting in the lead’s queue, 马大爷 past 100 verified hours with a certificate, an open dispute, an anomaly', async () => {
     const queue = await h.ok<{ items: HourEntryView[] }>('demo-volunteer-1', 'hours.pending', {});
