@@ -31,6 +31,11 @@ export const createMeeting: Handler<'meeting.create'> = async (ctx) => {
   const bodyLabel = MEETING_BODY_LABELS[input.body];
   if (!BODY_RULES[input.body].includes(input.rule.id)) throw fieldError('VALIDATION_ERROR', 'rule.id', `${bodyLabel}不能按「${RULE_LABELS[input.rule.id]}」表决`);
   if (!BODY_ROLLS[input.body].includes(input.roll.kind)) throw fieldError('VALIDATION_ERROR', 'roll.kind', `${bodyLabel}的参会范围不能是「${MEETING_ROLL_LABELS[input.roll.kind]}」`);
+  // A show of hands carries no area: under a rule with area tests (Art. 278) it could never pass.
+  if (input.rule.id === 'CivilCode-278') {
+    const hands = input.agenda.findIndex((i) => i.voteMode === 'hands');
+    if (hands >= 0) throw fieldError('VALIDATION_ERROR', `agenda.${hands}.voteMode`, '业主大会按专有面积和人数表决，不能举手表决，请选择逐人表决');
+  }
   const days = Math.max(input.noticeDays ?? 0, MIN_NOTICE_DAYS[input.body]);
   if (input.startsAt < now + days * DAY) {
     throw fieldError('VALIDATION_ERROR', 'startsAt', days > 0 ? `${bodyLabel}须提前${days}天通知，开会时间最早为${whenText(now + days * DAY)}` : '开会时间不能早于现在');

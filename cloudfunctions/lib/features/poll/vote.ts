@@ -26,7 +26,13 @@ export const vote: Handler<'poll.vote'> = async (ctx) => {
   const units = await unitsOfVoter(db, poll, me.memberId);
   if (units.length === 0) throw new AppError('FORBIDDEN', '您不在本次投票的名册上，不能投票');
   const target = ctx.input.unitKey ? units.find((u) => u.unitKey === ctx.input.unitKey) : units.length === 1 ? units[0] : undefined;
-  if (!target) throw new AppError('VALIDATION_ERROR', ctx.input.unitKey ? '这套房屋不在您名下' : '您名下有多套房屋，请选择为哪一套投票', { issues: [{ path: 'unitKey', message: '请选择房屋' }] });
+  if (!target) {
+    // At a meeting the several entries are one's own and those one holds a proxy for.
+    const [message, field] = poll.meeting
+      ? [ctx.input.unitKey ? '您不能为这一户（人）表决' : '您同时受托代表他人，请选择为本人还是为委托人表决', '请选择为谁表决']
+      : [ctx.input.unitKey ? '这套房屋不在您名下' : '您名下有多套房屋，请选择为哪一套投票', '请选择房屋'];
+    throw new AppError('VALIDATION_ERROR', message, { issues: [{ path: 'unitKey', message: field }] });
+  }
   const choice = checkedChoice(poll, ctx.input.choice, ctx.input.openText);
   await checkWritten(ctx, { openText: choice.openText });
   const sealed = sealChoice(ctx.deps, choice);

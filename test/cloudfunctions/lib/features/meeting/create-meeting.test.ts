@@ -116,3 +116,19 @@ describe('the notice', () => {
     expect((await inbox(h, 'demo-resident-1')).filter((n) => n.kind === 'meeting.reminder').map((n) => n.title)).toEqual([`明天开会：${m.title}`]);
   });
 });
+
+describe('an owners\' assembly is never put to a show of hands', () => {
+  it('refuses hands on the item, since hands carry no area', async () => {
+    const h = await createHarness();
+    try {
+      const res = await h.call('demo-admin', 'meeting.create', meetingInput(h, {
+        body: 'ownersAssembly', roll: { kind: 'ownerUnit' }, rule: { id: 'CivilCode-278' }, startsIn: 16 * DAY,
+        agenda: [{ title: '续聘物业服务企业', voteMode: 'hands', matter: 4 }],
+      }), key());
+      expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+      expect(JSON.stringify(res)).toContain('agenda.0.voteMode');
+    } finally {
+      h.close();
+    }
+  });
+});
