@@ -44,6 +44,12 @@ export interface MeetingFacts {
   onRoll: boolean;
   /** The registration of the caller's entry, if any. */
   registration: RegistrationRecord | null;
+  /** Signed in for their own entry (in person, not by someone's proxy), and not gone. */
+  present?: boolean;
+  /** Has a proxy out (offered, awaiting confirmation or in force) for their own entry. */
+  granting?: boolean;
+  /** Proxies they hold for others (awaiting confirmation or in force). */
+  holding?: number;
 }
 
 export function meetingActions(caller: Caller, m: MeetingRecord, f: MeetingFacts): ActionName[] {
@@ -58,7 +64,9 @@ export function meetingActions(caller: Caller, m: MeetingRecord, f: MeetingFacts
     if (held) out.push('meeting.unregister');
   }
   if (signInOpen(m, f.now) && (f.onRoll || staff)) out.push('meeting.signIn');
-  if (live && f.onRoll) out.push('meeting.grantProxy', 'meeting.acceptProxy');
+  // Offered only where the server would take them: no proxy for someone who came, no chains, the cap.
+  if (live && f.onRoll && !f.present && !f.granting && (f.holding ?? 0) === 0 && m.agenda.every((i) => i.openedAt === null)) out.push('meeting.grantProxy');
+  if (live && f.onRoll && !f.granting && (f.holding ?? 0) < m.proxiesPerAgent) out.push('meeting.acceptProxy');
   if (staff && m.status !== 'cancelled') {
     out.push('meeting.attendance');
     if (signInOpen(m, f.now)) out.push('meeting.signInCode');

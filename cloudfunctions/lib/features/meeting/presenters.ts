@@ -18,6 +18,7 @@ import { waitlistPosition } from '../../kernel/seat-pool';
 import { COMMUNITY_TZ } from '../../kernel/time';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { RollUnit } from '../poll/records';
+import { LIVE, STANDING } from './proxy-rules';
 import { agendaItemActions, isMeetingStaff, meetingActions } from './permissions';
 import { presentNow, quorumNow, type Present } from './presence';
 import {
@@ -175,6 +176,11 @@ export async function meetingView(ctx: HandlerContext<unknown>, m: MeetingRecord
     convenerName: m.convenerName,
     secretaryName: m.secretaryName,
     minutes: m.minutes?.status ?? 'none',
-    allowedActions: meetingActions(caller, m, { now: ctx.now, onRoll: entries.length > 0, registration }),
+    allowedActions: meetingActions(caller, m, {
+      now: ctx.now, onRoll: entries.length > 0, registration,
+      present: attendance !== null && !attendance.left && attendance.via !== 'proxy',
+      granting: proxies.mine.some((p) => LIVE.includes(p.status)),
+      holding: proxies.toMe.filter((p) => STANDING.includes(p.status)).length,
+    }),
   };
 }

@@ -73,7 +73,8 @@ export function mayRevoke(p: Pick<ProxyRecord, 'via' | 'principalMemberId'>, mem
 /** 「王某」: the surname and 某, so an agent learns whom they stand for and no more. */
 export function maskedName(name: string | null | undefined): string | null {
   const n = (name ?? '').trim();
-  return n ? `${[...n][0]}某` : null;
+  // 「居民」 stands in on the roll for someone who never gave a name: it is no surname.
+  return n && n !== '居民' ? `${[...n][0]}某` : null;
 }
 
 /**

@@ -54,6 +54,8 @@ export function thresholdText(unit: SupportUnit, t: ThresholdRule, where = 'æœ¬ç
 
 export function toSettingsView(caller: Caller, s: MotionSettingsRecord): MotionSettingsView {
   const allowedActions: ActionName[] = ['motion.settings'];
+  // The same test propose applies: staff, or a resident bound to a household.
+  if (hasRole(caller, 'gridWorker', 'admin') || caller.householdId) allowedActions.push('motion.propose');
   if (hasRole(caller, 'admin')) allowedActions.push('motion.configure');
   return {
     supportUnit: s.supportUnit,

@@ -84,6 +84,15 @@ describe('a concern followed through a motion, a meeting and a resolution to don
     expect(granted.code).toMatch(/^[A-Z2-9]{6}$/);
     const accepted = await h.ok<ProxyView>(LIU, 'meeting.acceptProxy', { meetingId: meeting.id, code: granted.code });
     expect(accepted.status).toBe('active');
+    // Neither is offered what the server would refuse: no chains, one principal per agent.
+    const hers = await h.ok<MeetingView>(LIU, 'meeting.get', { meetingId: meeting.id });
+    expect(hers.allowedActions).not.toContain('meeting.grantProxy');
+    expect(hers.allowedActions).not.toContain('meeting.acceptProxy');
+    // 马大爷 bound by an invite and never gave a name: his flat alone, no 「居某」.
+    expect(hers.proxiesToMe[0].principalLabel).toBe('3号楼 2单元 302室');
+    const his = await h.ok<MeetingView>(MA, 'meeting.get', { meetingId: meeting.id });
+    expect(his.allowedActions).not.toContain('meeting.grantProxy');
+    expect(his.myProxies[0].agentName).toBe('刘阿姨');
   });
 
   it('on the day 刘阿姨 scans in once and stands for both households; quorum is counted, not typed', async () => {

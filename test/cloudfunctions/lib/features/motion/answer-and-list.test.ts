@@ -75,7 +75,9 @@ describe('the lists show what the caller’s scope reaches', () => {
 describe('the community’s support rule', () => {
   it('is the law’s default until an admin sets another', async () => {
     const s = await h.ok<MotionSettingsView>('demo-resident-1', 'motion.settings', {});
-    expect(s).toEqual({ supportUnit: 'household', threshold: { kind: 'share', num: 1, den: 5 }, thresholdText: '本社区五分之一以上户附议', supportDays: 30, answerDays: 15, allowedActions: ['motion.settings'] });
+    expect(s).toEqual({ supportUnit: 'household', threshold: { kind: 'share', num: 1, den: 5 }, thresholdText: '本社区五分之一以上户附议', supportDays: 30, answerDays: 15, allowedActions: ['motion.settings', 'motion.propose'] });
+    // A volunteer bound to no household reads the rule but is not offered to propose.
+    expect((await h.ok<MotionSettingsView>('demo-volunteer-1', 'motion.settings', {})).allowedActions).toEqual(['motion.settings']);
   });
   it('is set by admins only, and reads as set', async () => {
     expect(await h.call('demo-grid-1', 'motion.configure', { supportUnit: 'person', threshold: { kind: 'share', num: 1, den: 10 }, supportDays: 20, answerDays: 10 })).toMatchObject({ error: { code: 'FORBIDDEN' } });
