@@ -155,7 +155,7 @@ async function seedPolls(call: Caller, store: Store): Promise<void> {
 
 /**
  * 民主议事 in each state a resident meets: a motion past its threshold waiting for the
- * committee, one still collecting support, last week's 协商会 with approved minutes and its
+ * committee, one still collecting support, this morning's 协商会 with approved minutes and its
  * resolution at 60 %, and today's 居民会议 in session — 刘阿姨 signed in for herself and, by
  * 马大爷's proxy, for him; a neighbour without a phone signed in at the door; the first item
  * being voted in the app. Meetings are convened through the API with their notice period and
@@ -181,7 +181,7 @@ async function seedCouncil(call: Caller, store: Store): Promise<void> {
     title: '1号楼单元门口加装扶手', body: '1号楼单元门口有三级台阶，老人进出不方便，希望加装不锈钢扶手。',
   }, 'seed-motion-handrail');
 
-  // Last week's 协商会: 刘阿姨's motion adopted, minutes approved by 李主任, the resolution at 60 %.
+  // This morning's 协商会: 刘阿姨's motion adopted, minutes approved by 李主任, the resolution at 60 %.
   const sorting = (await call('demo-resident-1', 'motion.propose', {
     title: '在小区北门增设垃圾分类投放点', body: '北门附近的住户扔垃圾要走到南门，建议在北门增设一个四分类投放点，定时投放。',
   }, 'seed-motion-sorting')) as { id: string };
@@ -190,7 +190,7 @@ async function seedCouncil(call: Caller, store: Store): Promise<void> {
     title: '北门垃圾分类投放点协商会', body: 'consultation', place: '社区服务站二楼会议室', startsAt: now + 2 * DAY, endsAt: now + 2 * DAY + 2 * HOUR,
     roll: { kind: 'household' }, rule: { id: 'URC-2018' }, agenda: [{ motionId: sorting.id, voteMode: 'hands' }], secretaryId: memberIdFor('demo-grid-1'),
   }, 'seed-meeting-sorting')) as { id: string; agenda: Array<{ itemId: string }> };
-  await moveTo(past.id, now - 30 * 60_000, 3);
+  await moveTo(past.id, now - 90 * 60_000, 3);
   const roll = (await call('demo-grid-1', 'meeting.attendance', { meetingId: past.id, limit: 50 })) as { items: Array<{ unitKey: string }> };
   for (const e of roll.items) await call('demo-admin', 'meeting.signIn', { meetingId: past.id, unitKey: e.unitKey, reason: '现场签到表核对' });
   const item = past.agenda[0].itemId;
@@ -209,11 +209,6 @@ async function seedCouncil(call: Caller, store: Store): Promise<void> {
   const resolutionId = decided.agenda[0].resolutionId as string;
   await call('demo-admin', 'resolution.recordStage', { resolutionId, stage: 'propose', date: now - 9 * DAY, bodyText: '社区党委', outcome: '提议就北门增设垃圾分类投放点征求居民意见' });
   await call('demo-grid-1', 'resolution.progress', { resolutionId, percent: 60, text: '投放点选址已确定，四分类垃圾桶已到货，正在硬化地面，预计下周投入使用。' });
-  const ended = await store.get('meetings', past.id);
-  if (ended) {
-    // Told as last week's meeting: its times, not what the residents' screens say of it.
-    await store.update('meetings', past.id, { startsAt: ended.startsAt - 7 * DAY, endsAt: ended.endsAt - 7 * DAY, noticeAt: ended.noticeAt - 7 * DAY, endedAt: (ended.endedAt ?? now) - 7 * DAY }, { version: ended.version });
-  }
 
   // Today's 居民会议, in session: 马大爷 gave 刘阿姨 his proxy; she scanned in for both; 4号楼101 signed in at the door.
   const today = (await call('demo-admin', 'meeting.create', {

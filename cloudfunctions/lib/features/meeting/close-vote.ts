@@ -68,7 +68,22 @@ function decisionOf(poll: PollRecord, t: Tally): { status: AgendaItem['status'];
   const adopted = t.decision.options.some((o) => o.adopted && !NAY.test(o.label));
   // A rule with no approval test (征求意见) counts opinions and decides nothing.
   const status = poll.rule.approval.length === 0 ? 'discussed' : adopted ? 'adopted' : 'rejected';
-  return { status, decision: { adopted, explanation: t.decision.explanation, counts } };
+  return { status, decision: { adopted, explanation: meetingExplanation(poll, t), counts } };
+}
+
+/**
+ * The minutes' line: the roll, those present against the quorum, and the options that carry
+ * the motion — 「应到5户；到会5户（需>2.5户）；同意4户（需>2.5户） → 通过（居民会议…）」. A 不同意 that
+ * did not pass says nothing the 同意 line has not said, so it is left out.
+ */
+function meetingExplanation(poll: PollRecord, t: Tally): string {
+  const d = t.decision;
+  if (!d.valid || poll.rule.approval.length === 0) return d.explanation;
+  const word = poll.unit === 'household' ? '户' : '人';
+  const carrying = d.options.filter((o) => !NAY.test(o.label) || o.adopted);
+  const lines = carrying.map((o) => `${o.tests.map((l) => l.text).join('、')} → ${o.adopted ? '通过' : '未通过'}`);
+  const base = poll.unit === 'ownerUnit' ? d.explanation.split('；')[0] : `应到${poll.roll?.size ?? 0}${word}`;
+  return `${[base, ...d.participation.map((l) => l.text), ...lines].join('；')}（${poll.rule.name}）`;
 }
 
 /** Each proxy that voted in this poll: its use logged once, the principal told once. */

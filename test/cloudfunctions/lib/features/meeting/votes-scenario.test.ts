@@ -61,7 +61,7 @@ it('runs a meeting’s votes from the door to the decisions', async () => {
   await h.ok('demo-grid-1', 'poll.enterPaperBallot', { pollId, unitKey: roll.items[0].unitKey, channel: 'meeting', choice: { optionIds: ['o2'] } });
   const first = await h.ok<MeetingView>('demo-admin', 'meeting.closeVote', { meetingId: made.id, itemId: parcel });
   expect(first.agenda[0]).toMatchObject({ status: 'adopted', decision: { adopted: true, counts: [{ label: '同意', count: 3 }, { label: '不同意', count: 1 }] } });
-  expect(first.agenda[0].decision?.explanation).toMatch(/^5户；到会4户（需>2.5户）；同意3户（需>2户） → 通过；/);
+  expect(first.agenda[0].decision?.explanation).toMatch(/^应到5户；到会4户（需>2.5户）；同意3户（需>2户） → 通过（/);
   expect((await inbox(h, P.a)).find((n) => n.kind === 'meeting.proxyUsed')?.body).toBe('邻居4号受您委托，对「在2号楼东侧加装快递柜」投了「同意」。表决结果：通过。');
 
   // The second, by a show of hands counted by the secretary.

@@ -119,7 +119,7 @@ describe('a show of hands is decided under the meeting’s rule, with the explan
     const closed = await close('i2', { hands: { counts: [2, 1], abstain: 0 } });
     const decided = closed.ok ? itemOf(closed.data, 'i2') : null;
     expect(decided).toMatchObject({ status: 'adopted', statusLabel: '表决通过', quorumAtClose: { present: 3, met: true } });
-    expect(decided?.decision?.explanation).toBe(`5户；到会3户（需>2.5户）；同意2户（需>1.5户） → 通过；不同意1户（需>1.5户） → 未通过（${meetingRule('URC-2018').name}）`);
+    expect(decided?.decision?.explanation).toBe(`应到5户；到会3户（需>2.5户）；同意2户（需>1.5户） → 通过（${meetingRule('URC-2018').name}）`);
     expect(closed.ok && closed.data.allowedActions).not.toContain('meeting.closeVote');
     expect((await meetingNow(h, m)).votingItemId).toBeNull();
   });
