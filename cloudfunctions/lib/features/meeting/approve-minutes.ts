@@ -109,7 +109,7 @@ export const approveMinutes: Handler<'meeting.approveMinutes'> = async (ctx) => 
       eventRecord(db, caller, { key: `v${n.version}:minutesApproved`, subject: `meeting:${m._id}`, type: 'meeting.minutesApproved', from: m.status, to: n.status, public: true, at: ctx.now });
     approved = await commitVersioned(db, 'meetings', m, {
       status: 'minutesApproved',
-      minutes: { ...draft, status: 'approved', approvedBy: caller.memberId, approvedByName: caller.name ?? '社区管理员', approvedAt: ctx.now, publicText: pub.text, publicRecord: pub.record },
+      minutes: { ...draft, status: 'approved', approvedBy: caller.memberId, approvedByName: caller.name ?? '社区管理员', approvedAt: ctx.now, publicText: pub.text, publicRecord: pub.record, publicSummary: pub.summary, publicItems: pub.items },
       agenda: m.agenda.map((i) => (byItem.has(i.itemId) ? { ...i, resolutionId: byItem.get(i.itemId)! } : i)),
     }, makeEvent, '纪要刚被他人审定或修改，请刷新后重试');
   }

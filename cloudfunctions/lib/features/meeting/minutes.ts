@@ -101,6 +101,8 @@ export async function minutesNames(db: ScopedStore, m: MeetingRecord, namedMembe
 export interface PublicMinutes {
   /** The record lines as residents read them. */
   record: string[];
+  summary: string;
+  items: { itemId: string; discussion: string }[];
   text: string;
   counts: RedactCounts;
 }
@@ -116,13 +118,18 @@ export function publicMinutes(m: MeetingRecord, record: readonly string[], draft
   };
   const publicRecord = record.map(mask);
   const parts = [...publicRecord];
-  if (draft.summary.trim()) parts.push('', `会议概要：${mask(draft.summary)}`);
+  const summary = draft.summary.trim() ? mask(draft.summary) : '';
+  if (summary) parts.push('', `会议概要：${summary}`);
   const byItem = new Map(draft.items.map((i) => [i.itemId, i.discussion]));
+  const items: { itemId: string; discussion: string }[] = [];
   for (const i of [...m.agenda].sort((a, b) => a.order - b.order)) {
     const d = byItem.get(i.itemId)?.trim();
-    if (d) parts.push(`第${i.order}项讨论情况：${mask(d)}`);
+    if (!d) continue;
+    const masked = mask(d);
+    items.push({ itemId: i.itemId, discussion: masked });
+    parts.push(`第${i.order}项讨论情况：${masked}`);
   }
-  return { record: publicRecord, text: parts.join('\n'), counts };
+  return { record: publicRecord, summary, items, text: parts.join('\n'), counts };
 }
 
 /** 「将隐去：姓名3处、手机号2处」 for the approver, before the version is frozen. */
@@ -154,8 +161,9 @@ export async function minutesView(ctx: HandlerContext<unknown>, m: MeetingRecord
       status: 'approved',
       version: min.version,
       record: min.publicRecord ?? [],
-      summary: '',
-      items: [],
+      summary: min.publicSummary ?? '',
+      // Titled by their place on the agenda: the titles themselves are read masked in the record.
+      items: (min.publicItems ?? []).map((i) => ({ itemId: i.itemId, title: `第${m.agenda.find((a) => a.itemId === i.itemId)?.order ?? ''}项`, discussion: i.discussion })),
       named: [],
       secretaryName: m.secretaryName,
       approvedByName: min.approvedByName,

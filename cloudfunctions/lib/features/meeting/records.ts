@@ -48,6 +48,9 @@ export interface MinutesRecord {
   publicText: string | null;
   /** Frozen at approval with it: the record lines, masked alike, as residents read them. */
   publicRecord?: string[] | null;
+  /** Frozen with it: the summary and each item's discussion as residents read them (masked). */
+  publicSummary?: string | null;
+  publicItems?: { itemId: string; discussion: string }[] | null;
 }
 
 export interface MeetingRecord extends Doc {

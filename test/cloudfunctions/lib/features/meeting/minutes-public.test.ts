@@ -56,7 +56,10 @@ describe('the public minutes carry no personal data', () => {
       '会上通报了上季度工作。',
     ];
     const v = await publish(h, m._id, summary, discussions, [member('fed-3')]);
-    const everything = [v.publicText ?? '', ...v.record].join('\n');
+    const everything = [v.publicText ?? '', ...v.record, v.summary, ...v.items.map((i) => `${i.title}${i.discussion}`)].join('\n');
+    // Residents read the summary and each discussion, masked, not only the record.
+    expect(v.summary).toContain('王某');
+    expect(v.items.length).toBeGreaterThan(0);
     for (const secret of [...RESIDENTS, '孙小红', ...PHONES, ...IDS, ...ROOMS, '1号楼 1单元 101', '1单元 101', '2单元301']) expect(everything).not.toContain(secret);
     for (const p of PHONES) expect(digitsOf(everything)).not.toContain(digitsOf(p).replace(/^86/, ''));
     for (const kept of ['王书记', '李秀英', '欧阳明', '陈志强', m.roll.hash.slice(0, 16), '到会4人（本人4，委托0）', '第1项：在东门增设快递柜（提议人：陈志强）', '王某', '张某', '赵某', '刘某', '孙某奶奶']) {
@@ -110,7 +113,7 @@ test('random residents, phones, IDs and rooms fed to a meeting never reach its p
         const m = await endedMeeting(h, { id: `mt_p${run}`, invitees: ids, present: ids, agenda: [{ title: '增设快递柜', status: 'adopted', moverName: '陈志强' }] });
         const summary = `${names[0]}（${rooms[0]}，电话${phones[0]}）提出；${names[1]}身份证号${id}，联系${phones[1]}；${names[2]}住${rooms[rooms.length - 1]}。${phones.slice(2).join('、')}`;
         const v = await publish(h, m._id, summary, [`${names[1]}、${names[2]}附议，${rooms.join('、')}的住户同意。`], []);
-        const everything = [v.publicText ?? '', ...v.record].join('\n');
+        const everything = [v.publicText ?? '', ...v.record, v.summary, ...v.items.map((i) => `${i.title}${i.discussion}`)].join('\n');
         for (const s of [...names, ...phones, id, ...rooms]) expect(everything).not.toContain(s);
         expect(everything).toContain('记录人：李秀英');
         expect(everything).toContain(m.roll.hash.slice(0, 16));

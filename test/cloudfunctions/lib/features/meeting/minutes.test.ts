@@ -97,7 +97,7 @@ describe('residents read nothing before approval, then only the public version',
     for (const who of ['demo-resident-1', 'demo-volunteer-1']) expect(await h.call(who, 'meeting.minutes', { meetingId: 'mt_minutes' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
     await approve('demo-admin', owner());
     const v = await h.ok<MinutesView>('demo-resident-1', 'meeting.minutes', { meetingId: 'mt_minutes' });
-    expect(v).toMatchObject({ status: 'approved', summary: '', items: [], named: [], maskedText: null, approvedByName: '王书记', allowedActions: ['meeting.minutes'] });
+    expect(v).toMatchObject({ status: 'approved', named: [], maskedText: null, approvedByName: '王书记', allowedActions: ['meeting.minutes'] });
     expect(v.publicText).toContain('会议概要：会议讨论了三项议程。');
     expect(v.record.join('\n')).toContain('第1项：在东门增设快递柜');
   });
