@@ -26,7 +26,7 @@ interface SimRoot extends SimNode {
   detach(): void;
 }
 interface Simulate {
-  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string }): string;
+  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string; compilerOptions?: { maxBuffer?: number } }): string;
   render(id: string, props?: Record<string, unknown>): SimRoot;
   sleep(ms: number): Promise<void>;
 }
@@ -42,8 +42,14 @@ export const ROOT = path.join(__dirname, '../../miniprogram');
  * embeds in the same file, and the second copy renders empty. One page (or component)
  * per test file avoids it.
  */
+/**
+ * wcc compiles every .wxml of the app in one go and writes it to stdout; past 1 MB (the
+ * compiler's default buffer) the spawn fails with ENOBUFS, so the buffer is set well above.
+ */
+const COMPILE_BUFFER = 32 * 1024 * 1024;
+
 export function loadPage(relPath: string): string {
-  return simulate.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT });
+  return simulate.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT, compilerOptions: { maxBuffer: COMPILE_BUFFER } });
 }
 
 export interface Rendered {
