@@ -195,6 +195,9 @@ Component({
         'errors.rule': '',
         'errors.roll': '',
       });
+      // A start inside the notice period would only be refused: move it to the first day allowed.
+      const earliest = dayKey(Date.now() + MIN_NOTICE_DAYS[body] * DAY_MS);
+      if (this.data.startDate < earliest) this.setData({ startDate: earliest, ...(this.data.endDate < earliest ? { endDate: earliest } : {}) });
       this.refreshNotice();
       this.refreshRule();
     },
