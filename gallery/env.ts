@@ -30,7 +30,7 @@ export interface SimRoot extends SimNode {
   detach(): void;
 }
 interface Simulate {
-  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string }): string;
+  load(path: string, options: { compiler: 'official' | 'simulate'; rootPath: string; compilerOptions?: { maxBuffer?: number } }): string;
   render(id: string, props?: Record<string, unknown>): SimRoot;
   sleep(ms: number): Promise<void>;
 }
@@ -202,7 +202,8 @@ export function renderFresh(relPath: string, transport: Transport): SimRoot {
   const sim = installRuntime();
   freshModules();
   (nodeRequire(path.join(ROOT, 'services/api.ts')) as { setTransport(t: Transport): void }).setTransport(transport);
-  const id = sim.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT });
+  // wcc writes every page's compiled WXML to stdout at once: past its 1 MB default buffer it fails.
+  const id = sim.load(path.join(ROOT, relPath), { compiler: 'official', rootPath: ROOT, compilerOptions: { maxBuffer: 32 * 1024 * 1024 } });
   const comp = sim.render(id);
   comp.attach(document.createElement('parent-wrapper'));
   return comp;

@@ -146,20 +146,25 @@ export interface EntryRow {
   peopleText: string;
   present: boolean;
   left: boolean;
+  /** Short, for the tag beside the room: 未到 / 已签到 / 委托出席 / 已离场. */
   stateText: string;
+  /** How and when, on its own line: 「扫码签到 今天 19:05」「马大爷代为出席」. */
+  detailText: string;
   tone: Tone;
   people: { index: number; name: string }[];
 }
 
 export function entryRow(e: AttendanceEntryView, now = Date.now()): EntryRow {
-  const state = !e.present ? '未到' : e.left ? '已离场' : e.via === 'proxy' ? `委托出席${e.agentName ? `（${e.agentName}代）` : ''}` : e.viaLabel ?? '已签到';
+  const state = !e.present ? '未到' : e.left ? '已离场' : e.via === 'proxy' ? '委托出席' : '已签到';
+  const how = e.via === 'proxy' ? (e.agentName ? `${e.agentName}代为出席` : e.viaLabel ?? '') : e.viaLabel ?? '';
   return {
     key: e.unitKey,
     label: e.label,
     peopleText: e.people.map((p) => p.name).join('、'),
     present: e.present,
     left: e.left,
-    stateText: e.present && e.at && !e.left ? `${state} ${dateText(e.at, now)}` : state,
+    stateText: state,
+    detailText: e.present ? [how, e.at ? dateText(e.at, now) : ''].filter(Boolean).join(' ') : '',
     tone: !e.present ? 'muted' : e.left ? 'todo' : 'done',
     people: e.people.map((p, index) => ({ index, name: p.name })),
   };

@@ -275,6 +275,7 @@ Component({
       this.fill(res.data);
       await Promise.all([roll(this).reload(this.rollQuery()), proxies(this).reload(s.meetingId)]);
       if (s.live) this.scheduleGauge(GAUGE_MS);
+      if (s.live && this.data.tab === 'screen' && !this.data.code) void this.pollCode();
     },
     fill(m: MeetingView) {
       const s = state(this);

@@ -127,7 +127,8 @@ describe('the roll at the door', () => {
     expect(sent(send, 'meeting.attendance').at(-1)?.data).toMatchObject({ search: '101' });
     await page.tap('#sign-in-0');
     expect(sent(send, 'meeting.signIn')[0].data).toEqual({ meetingId: 'meeting-1', unitKey: 'unit-b1-1-101', reason: '' });
-    expect(page.text('#entry-state-0')).toContain('工作人员代为签到');
+    expect(page.text('#entry-state-0')).toBe('已签到');
+    expect(page.text('#entry-detail-0')).toContain('工作人员代为签到');
     expect(page.text('#notice')).toContain('同时为委托人签到：2号楼1单元202');
     expect(page.text('#gauge-present')).toBe('130');
   });
