@@ -181,8 +181,11 @@ Component({
 
     // —— 记录进度 ——
     onSlider(e: WechatMiniprogram.CustomEvent<{ value: number }>) {
-      // The slider starts at the recorded percent; it cannot be dragged below it.
-      this.setData({ newPercent: Math.max(this.data.floor, Number(e.detail.value)), 'progressErrors.percent': '' });
+      // Progress never goes back: a drag below the recorded percent springs back to it (the
+      // first setData moves the bound value, so the second one redraws the slider there).
+      const v = Number(e.detail.value);
+      if (v < this.data.floor) this.setData({ newPercent: v });
+      this.setData({ newPercent: Math.max(this.data.floor, v), 'progressErrors.percent': '' });
     },
     stepDown() {
       this.setData({ newPercent: Math.max(this.data.floor, this.data.newPercent - STEP), 'progressErrors.percent': '' });
