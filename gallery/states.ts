@@ -130,6 +130,19 @@ const councilOf = (action: string, when: string, key: string, pick: (x: { status
   return { [key]: first(items.filter(pick).concat(items), `${action} (${when}) for ${as}`).id };
 };
 
+/** A demo meeting as staff list it (upcoming, then past): the first `pick` accepts, else any. */
+const demoMeeting = (pick: (m: { status: string }) => boolean): QueryFn => async (w, as) => {
+  const lists = (await Promise.all(['upcoming', 'past'].map((when) => w.call(as, 'meeting.list', { when })))) as Items<{ id: string; status: string }>[];
+  const meetings = lists.flatMap((l) => l.items);
+  return { meetingId: first(meetings.filter(pick).concat(meetings), `meeting for ${as}`).id };
+};
+
+/** The demo's resolution at 60 % (any open one will do). */
+const demoResolution: QueryFn = async (w, as) => {
+  const { items } = (await w.call(as, 'resolution.list', { when: 'open' })) as Items<{ id: string }>;
+  return { resolutionId: first(items, `resolution for ${as}`).id };
+};
+
 export const PAGE_STATES: Record<string, PageEntry> = {
   'pages/volunteer/home/index': { as: 'demo-volunteer-1' },
   'pages/volunteer/check-in/index': { as: 'demo-volunteer-1', query: todaysShift, emptyQuery: {} },
@@ -245,6 +258,12 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/poll-edit/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#submit') } },
   'staff/poll/index': { as: 'demo-admin', query: demoPoll((p) => p.status === 'closed' || p.status === 'published'), skip: ['empty'] },
   'staff/poll-paper/index': { as: 'demo-grid-1', query: demoPoll((p) => p.status === 'open' && p.channels.includes('paper')), skip: ['empty'] },
+  'staff/council/index': { as: 'demo-admin' },
+  'staff/meeting-edit/index': { as: 'demo-admin', validation: { act: (p) => p.tap('#submit') } },
+  // 登记纸质委托书 with nothing picked: the roll below offers the principal and the agent.
+  'staff/meeting-run/index': { as: 'demo-admin', query: demoMeeting((m) => m.status === 'inSession'), skip: ['empty'], validation: { act: async (p) => { await p.tap('#tab-proxies'); await p.tap('#paper-open'); await p.tap('#paper-submit'); } } },
+  'staff/minutes-edit/index': { as: 'demo-admin', query: demoMeeting((m) => m.status === 'ended' || m.status === 'minutesApproved'), skip: ['empty'] },
+  'staff/resolution/index': { as: 'demo-admin', query: demoResolution, skip: ['empty'] },
   // 更正 the first household with nothing filled in: the reason is required.
   'staff/roll/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#row-0'); await p.tap('#correct-save'); } } },
 };

@@ -110,6 +110,7 @@ Component({
     canServiceStats: false,
     canCommunity: false,
     canPolls: false,
+    canCouncil: false,
     away: false,
     awayBusy: false,
     awayNote: '',
@@ -189,6 +190,7 @@ Component({
         canServiceStats: allows(me.data.allowedActions, 'booking.stats'),
         canCommunity: allows(me.data.allowedActions, 'community.upsertGrid'),
         canPolls: allows(me.data.allowedActions, 'poll.create', 'roll.list'),
+        canCouncil: allows(me.data.allowedActions, 'meeting.attendance'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       if (showQueue) void this.loadCounts();

@@ -392,6 +392,18 @@ describe('staff who run polls', () => {
   });
 });
 
+describe('staff who run meetings', () => {
+  it('find 民主议事 on the workbench when meeting.attendance is allowed', async () => {
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'staff.setAway', 'meeting.attendance'], { roles: ['gridWorker'] }) });
+    expect(page.text('#entry-council')).toBe('民主议事（议题、会议、决议）');
+  });
+
+  it('do not see it without', async () => {
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'staff.setAway'], { roles: ['gridWorker'] }) });
+    expect(page.exists('#entry-council')).toBe(false);
+  });
+});
+
 describe('the workbench offers the lists the caller’s role and scope allow', () => {
   const tabs = (page: Awaited<ReturnType<typeof open>>['page']) => page.text('#views');
 
