@@ -4,12 +4,12 @@
  * planned end). Each step is a compare-and-set on the version with its audit event, so the
  * sweep, a sign-in and a person declaring the end can race and each step happens once.
  */
-import { AppError } from '../../../../miniprogram/core/errors';
-import { eventRecord, type EventType } from '../../kernel/audit';
+import { appendEvent, eventRecord, type EventType } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY, HOUR } from '../../kernel/time';
 import { commitVersioned } from '../../kernel/versioned';
+import { op } from '../../ports/store';
 import { meetingSeatId, type MeetingRecord } from './records';
 
 /** A meeting nobody declared ended is ended this long after its planned end. */
@@ -34,17 +34,18 @@ export function changeMeeting(db: ScopedStore, actor: Caller | 'system', m: Meet
   );
 }
 
-/** Opens the session if it has not opened; returns the meeting as it now stands. */
+/**
+ * Opens the session if it has not opened; returns the meeting as it now stands. Conditional
+ * on the status, not the version: a room signing in at once, the sweep at the start time and
+ * a fan-out step all try, exactly one moves it, and its event (keyed 'started') is written once.
+ */
 export async function startSession(db: ScopedStore, actor: Caller | 'system', m: MeetingRecord, now: number): Promise<MeetingRecord> {
   if (m.status !== 'noticed') return m;
-  try {
-    return await changeMeeting(db, actor, m, { status: 'inSession' }, { type: 'meeting.started' }, now);
-  } catch (err) {
-    if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-    const fresh = await db.require('meetings', m._id, '会议不存在', 'meetingId');
-    // Someone else changed it (the sweep started it, a fan-out step): try once more from there.
-    return fresh.status === 'noticed' ? changeMeeting(db, actor, fresh, { status: 'inSession' }, { type: 'meeting.started' }, now) : fresh;
+  const wakeAt = nextWake({ ...m, status: 'inSession' }, now);
+  if (await db.update('meetings', m._id, { status: 'inSession', wakeAt, version: op.inc(1) }, { status: 'noticed' })) {
+    await appendEvent(db, actor, { key: 'started', subject: `meeting:${m._id}`, type: 'meeting.started', from: 'noticed', to: 'inSession', public: true, note: null, at: now });
   }
+  return db.require('meetings', m._id, '会议不存在', 'meetingId');
 }
 
 /** Ends the meeting: sign-in and registration close with it. */

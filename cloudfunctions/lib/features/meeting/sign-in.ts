@@ -19,6 +19,7 @@ import type { RollUnit } from '../poll/records';
 import { checkMeetingCode } from './code';
 import { loadMeeting } from './load';
 import { requireMeetingStaff, signInOpen, SIGN_IN_OPENS_BEFORE } from './permissions';
+import { startSession } from './session';
 import { presentNow, quorumNow } from './presence';
 import { attendanceEntryView, whenText } from './presenters';
 import { heldProxies, principalsOf, proxyIdsOf, tell } from './proxy-binding';
@@ -38,14 +39,6 @@ interface InPerson {
   memberId: string | null;
   byStaffId: string | null;
   reason: string;
-}
-
-/** The first sign-in starts the session: noticed → inSession, once. */
-export async function startSession(db: ScopedStore, m: MeetingRecord, caller: IdentifiedCaller, now: number): Promise<void> {
-  if (m.status !== 'noticed') return;
-  if (await db.update('meetings', m._id, { status: 'inSession', version: op.inc(1) }, { status: 'noticed' })) {
-    await appendEvent(db, caller, { key: 'started', subject: `meeting:${m._id}`, type: 'meeting.started', from: 'noticed', to: 'inSession', public: true, note: null, at: now });
-  }
 }
 
 /**
@@ -188,7 +181,7 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
     }
     if (!first) throw new AppError('CONFLICT', '您代表的委托人已本人到会，无需代为签到');
   }
-  await startSession(db, m, ctx.caller, ctx.now);
+  await startSession(db, ctx.caller, m, ctx.now);
   const view = await entryView(db, m, first.unitKey, first.unit, first.a);
   return {
     // The people of an entry are for staff; an agent knows their principal only as 「…（王某）」.

@@ -1,5 +1,7 @@
 import type { ProxyView } from '../../../../../miniprogram/core/council/meeting-contract';
 import { createHarness, member, type Harness } from '../../../../support/harness';
+import { startSession } from '../../../../../cloudfunctions/lib/features/meeting/session';
+import { ScopedStore } from '../../../../../cloudfunctions/lib/kernel/scoped-store';
 import { HOUR } from '../../../../support/polls';
 import { addNeighbours, codeOf, inbox, meetingNow, P, seedMeeting, signIn, unitKeyOf, type SignedIn } from '../../../../support/meeting-votes';
 
@@ -27,9 +29,9 @@ describe('one attendance per roll entry, however many sign in at once', () => {
     expect(last.entry).toMatchObject({ label: '2号楼 5单元 502室', present: true, viaLabel: '扫码签到', people: [] });
   });
 
-  it('starts the session with the first sign-in, once', async () => {
+  it('starts the session with the first sign-in, once — even as the sweep starts it at the same moment', async () => {
     const m = await seedMeeting(h);
-    await Promise.all([signIn(h, P.a, m), signIn(h, P.c, m)]);
+    await Promise.all([signIn(h, P.a, m), signIn(h, P.c, m), startSession(new ScopedStore(h.deps.store, 'demo'), 'system', m, h.clock.now())]);
     const now = await meetingNow(h, m);
     expect(now.status).toBe('inSession');
     const events = (await h.deps.store.query('events', { where: { communityId: 'demo', subject: `meeting:${m._id}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 })).items;
