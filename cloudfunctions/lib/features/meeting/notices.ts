@@ -17,7 +17,7 @@ export const MEETING_NOTICES = {
   'meeting.proxyConfirmed': { audience: 'resident' },
   'meeting.proxyOverridden': { audience: 'resident' },
   // The secretary named when the meeting is convened: they keep the minutes.
-  'meeting.appointed': { audience: 'staff' },
+  'meeting.appointed': { audience: 'staff', template: 'staffTask' },
 } as const satisfies Record<string, NoticeSpec>;
 
 type Kinds = typeof MEETING_NOTICES;
