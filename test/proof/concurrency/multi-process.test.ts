@@ -27,6 +27,7 @@ import type { MemberRecord } from '../../../cloudfunctions/lib/kernel/members';
 import { waitlistCap } from '../../../cloudfunctions/lib/features/booking/admin-services';
 import { ballotId, type BallotRecord, type PollRecord } from '../../../cloudfunctions/lib/features/poll/records';
 import type { EventRecord } from '../../../cloudfunctions/lib/kernel/audit';
+import { supportIdFor, type MotionRecord } from '../../../cloudfunctions/lib/features/motion/records';
 import { DbReader } from '../support-b/checks';
 import { callApi, okApi, startGateway, type GatewayProcess, type Reply } from '../support-b/gateways';
 import { baseSeed, interleave, rng, type Rng } from '../support-b/rng';
@@ -407,5 +408,27 @@ describe('(h) an app vote races paper entries for the same household', () => {
     }
     // Printed: which channel won how often (both should, over the rounds).
     console.info(`proof/concurrency (h): app won ${seen.app}, paper won ${seen.paper} of ${ROUNDS}`);
+  }, 60_000);
+});
+
+describe('(i) two of a household tap 附议 again and again, on every process, until the motion passes its threshold', () => {
+  it(`keeps one support per household, a count equal to the supports, and crosses the threshold once — ${ROUNDS} rounds`, async () => {
+    const THRESHOLD = 10;
+    await okApi(gateways[0].url, 'demo-admin', 'motion.configure', { supportUnit: 'household', threshold: { kind: 'count', count: THRESHOLD }, supportDays: 30, answerDays: 15 });
+    const motion = await okApi<{ id: string }>(gateways[0].url, 'demo-admin', 'motion.propose', {
+      title: '小区增设电动自行车集中充电点', body: '楼道里充电有火灾隐患，建议在小区内增设集中充电点，由物业统一管理。',
+    }, `motion${SEED}`);
+    for (const [round, home] of homes('mates').entries()) {
+      const r = roundRng(9, round);
+      const results = await interleave(r, Array.from({ length: 16 }, (_, i) => () => callApi(anyGateway(r), home.openids[i % 2], 'motion.support', { motionId: motion.id })));
+      expectOnly(results, (x) => x.ok, `round ${round}`);
+      const m = reader.doc<MotionRecord>('motions', motion.id)!;
+      const supports = reader.where<{ _id: string; householdId: string }>('motionSupports', 'motionId', motion.id);
+      expect(supports.filter((s) => s.householdId === home.householdId)).toHaveLength(1);
+      expect(supports.find((s) => s.householdId === home.householdId)?._id).toBe(supportIdFor(motion.id, home.householdId));
+      expect(m.supports).toBe(supports.length);
+      expect(m.status).toBe(round + 1 >= THRESHOLD ? 'thresholdMet' : 'collecting');
+    }
+    expect(reader.events(`motion:${motion.id}`).filter((e: EventRecord) => e.type === 'motion.thresholdMet')).toHaveLength(1);
   }, 60_000);
 });
