@@ -181,6 +181,7 @@ Component({
     myProxies: [] as ProxyRow[],
     proxiesToMe: [] as ProxyRow[],
     canGrant: false,
+    grantItems: [] as { itemId: string; title: string }[],
     granting: false,
     grantError: '',
     canAccept: false,
@@ -290,6 +291,8 @@ Component({
         myProxies: m.myProxies.map((p) => proxyRow(p, true)),
         proxiesToMe: m.proxiesToMe.map((p) => proxyRow(p, false)),
         canGrant: m.allowedActions.includes('meeting.grantProxy'),
+        // Items still to be voted may be entrusted one by one (the proxy then counts for that vote only).
+        grantItems: m.agenda.filter((i) => i.status === 'pending' && i.voteMode !== 'none').map((i) => ({ itemId: i.itemId, title: `第${i.order}项：${i.title}` })),
         canAccept: m.allowedActions.includes('meeting.acceptProxy'),
         minutesApproved: m.minutes === 'approved',
       });
@@ -478,12 +481,20 @@ Component({
       await this.show(res.data);
     },
     // ---- 委托 ----
-    async grant() {
+    grant() {
+      return this.grantFor(undefined);
+    },
+    /** 只委托一项: the picker gives the index among the items not yet voted. */
+    grantItem(e: WechatMiniprogram.PickerChange) {
+      const item = this.data.grantItems[Number(e.detail.value)];
+      return item ? this.grantFor(item.itemId) : undefined;
+    },
+    async grantFor(itemId: string | undefined) {
       const s = state(this);
       if (s.busy) return;
       s.busy = true;
       this.setData({ granting: true, grantError: '' });
-      const res = await call(grantProxy, { meetingId: this.data.meetingId });
+      const res = await call(grantProxy, { meetingId: this.data.meetingId, ...(itemId ? { itemId } : {}) });
       s.busy = false;
       this.setData({ granting: false });
       if (!res.ok) {

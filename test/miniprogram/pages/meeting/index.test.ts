@@ -274,6 +274,22 @@ describe('entrusting someone else (委托他人)', () => {
     expect(share.title).toContain('请您代我出席');
   });
 
+  it('can entrust one agenda item only: the picker lists the items still to be voted', async () => {
+    const two = meeting({ agenda: [item({ itemId: 'item_1', order: 1, title: '加装电动车充电桩' }), item({ itemId: 'item_2', order: 2, title: '居民公约修订' })] });
+    const entrusted = proxy({ itemId: 'item_2', scopeText: '议题：居民公约修订' });
+    let granted = false;
+    const { page, send } = await open(two, {
+      'meeting.get': () => ok(granted ? { ...two, myProxies: [entrusted] } : two),
+      'meeting.grantProxy': () => {
+        granted = true;
+        return ok(entrusted);
+      },
+    });
+    await page.change('#grant-item', 1);
+    expect(sent(send, 'meeting.grantProxy').map((e) => e.data)).toEqual([{ meetingId: 'meeting_1', itemId: 'item_2' }]);
+    expect(page.text('#my-proxy-0')).toContain('议题：居民公约修订');
+  });
+
   it('once accepted and used, names the agent and how it was used, and offers to revoke after a confirm', async () => {
     const { page, send } = await open(
       meeting({ myProxies: [proxy({ status: 'active', statusLabel: '委托有效', agentName: '赵大姐', code: null, uses: ['代为签到 12月2日 09:05', '代为表决：加装电动车充电桩'] })] }),
