@@ -8,6 +8,7 @@
 import type { ActionName } from '../action-names';
 import { contract, type Page } from '../action';
 import type { FrozenRule } from '../poll/rules';
+import { customRuleInput } from '../poll/contract';
 import { z, id, text, paging, fileId } from '../schema';
 import type { QuorumView } from './quorum';
 import type { AgendaItemStatus, AgendaVoteMode, AttendanceVia, MeetingBody, MeetingRollKind, MeetingStatus, ProxyStatus, RegistrationStatus } from './vocabulary';
@@ -155,13 +156,7 @@ export const createMeeting = contract<MeetingView>()({
       }),
       rule: z.strictObject({
         id: z.enum(['URC-2018', 'Representatives', 'PartyMeeting', 'CivilCode-278', 'Custom', 'none'], { error: '请选择议事规则' }),
-        custom: z
-          .strictObject({
-            name: text('规则名称', 2, 60),
-            participation: z.strictObject({ num: z.number().int().min(0).max(99), den: z.number().int().min(1).max(100), cmp: z.enum(['>', '>=']) }),
-            approval: z.strictObject({ num: z.number().int().min(0).max(99), den: z.number().int().min(1).max(100), cmp: z.enum(['>', '>=']) }),
-          })
-          .optional(),
+        custom: customRuleInput.optional(),
       }),
       agenda: z.array(agendaItemInput).min(1, { error: '请至少列一项议程' }).max(20, { error: '议程最多20项' }),
       /** Seats when limited: those on the roll register first, the rest wait in order. */

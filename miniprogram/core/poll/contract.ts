@@ -212,6 +212,11 @@ const openText = text('补充意见', 0, 300);
 /** The marks on a ballot, as both the app and the paper entry send them. */
 export type PollVote = { choice: { optionIds: string[] } | { abstain: true } };
 
+const fraction = z.strictObject({ num: z.number().int().min(0).max(99), den: z.number().int().min(1).max(100), cmp: z.enum(['>', '>=']) });
+
+/** A community's own 议事规则: two exact fractions. Polls and meetings take the same. */
+export const customRuleInput = z.strictObject({ name: text('规则名称', 2, 60), participation: fraction, approval: fraction });
+
 export const createPoll = contract<PollView>()({
   name: 'poll.create',
   summary: '发起投票表决（开始后名册冻结，不能再改）',
@@ -233,13 +238,7 @@ export const createPoll = contract<PollView>()({
         id: z.enum(['URC-2018', 'VillageOrg', 'CivilCode-278', 'Custom', 'none'], { error: '请选择表决规则' }),
         matter: z.number().int().min(1).max(CIVIL_CODE_278_MATTERS.length).optional(),
         headCount: z.enum(['perOwner', 'perUnit']).optional(),
-        custom: z
-          .strictObject({
-            name: text('规则名称', 2, 60),
-            participation: z.strictObject({ num: z.number().int().min(0).max(99), den: z.number().int().min(1).max(100), cmp: z.enum(['>', '>=']) }),
-            approval: z.strictObject({ num: z.number().int().min(0).max(99), den: z.number().int().min(1).max(100), cmp: z.enum(['>', '>=']) }),
-          })
-          .optional(),
+        custom: customRuleInput.optional(),
       }),
       channels: z.array(z.enum(['app', 'paper', 'meeting', 'hands'])).min(1, { error: '请至少选择一种投票方式' }).max(4).default(['app']),
       opensAt: z.number({ error: '请选择开始时间' }).int(),

@@ -4,7 +4,7 @@ import { clockText } from '../../services/date-strip';
 import { dateText } from '../../services/dates';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
-import { qrModules } from '../../services/certificate-image';
+import { drawQrOnCanvas } from '../../services/qr-canvas';
 import { instanceState } from '../../services/page-state';
 
 /**
@@ -135,25 +135,7 @@ Component({
       }
     },
     drawQr(text: string) {
-      this.createSelectorQuery()
-        .select('#qr')
-        .fields({ node: true, size: true })
-        .exec((res: Array<{ node?: WechatMiniprogram.Canvas } | null>) => {
-          const canvas = res[0]?.node;
-          if (!canvas) return;
-          const dpr = wx.getWindowInfo ? wx.getWindowInfo().pixelRatio : 2;
-          canvas.width = QR_PX * dpr;
-          canvas.height = QR_PX * dpr;
-          const ctx = canvas.getContext('2d') as WechatMiniprogram.CanvasRenderingContext.CanvasRenderingContext2D;
-          ctx.scale(dpr, dpr);
-          const modules = qrModules(text);
-          // A quiet zone of 2 modules keeps phones able to find the code.
-          const cell = QR_PX / (modules.length + 4);
-          ctx.fillStyle = '#ffffff';
-          ctx.fillRect(0, 0, QR_PX, QR_PX);
-          ctx.fillStyle = '#000000';
-          modules.forEach((row, i) => row.forEach((dark, j) => { if (dark) ctx.fillRect((j + 2) * cell, (i + 2) * cell, Math.ceil(cell), Math.ceil(cell)); }));
-        });
+      drawQrOnCanvas(this, '#qr', text, QR_PX);
     },
     retry() {
       void this.poll();
