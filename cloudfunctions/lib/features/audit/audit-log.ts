@@ -106,7 +106,7 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
       ...noteIds.filter((x) => x.startsWith('m_')),
     ]),
   ];
-  const [members, concerns, grids, buildings, services, bookings, categories, departments, polls, activities, teams] = await Promise.all([
+  const [members, concerns, grids, buildings, services, bookings, categories, departments, polls, activities, teams, motions, meetings, resolutions] = await Promise.all([
     db.getMany('members', memberIds),
     db.getMany('concerns', refs('concern')),
     db.getMany('grids', [...new Set([...refs('grid'), ...noteIds])]),
@@ -118,6 +118,9 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
     db.getMany('polls', refs('poll')),
     db.getMany('activities', refs('activity')),
     db.getMany('teams', refs('team')),
+    db.getMany('motions', refs('motion')),
+    db.getMany('meetings', refs('meeting')),
+    db.getMany('resolutions', refs('resolution')),
   ]);
   const person = new Map(members.map((m) => [m._id, m.deletedAt ? '已注销用户' : m.name ?? '未留姓名']));
   const named = new Map<string, string>([
@@ -131,6 +134,9 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
     ...polls.map((p) => [`poll:${p._id}`, p.title] as const),
     ...activities.map((a) => [`activity:${a._id}`, a.title] as const),
     ...teams.map((t) => [`team:${t._id}`, t.name] as const),
+    ...motions.map((m) => [`motion:${m._id}`, m.title] as const),
+    ...meetings.map((m) => [`meeting:${m._id}`, m.title] as const),
+    ...resolutions.map((r) => [`resolution:${r._id}`, r.title] as const),
   ]);
   const gridName = new Map(grids.map((g) => [g._id, g.name]));
   const subjectOf = (subject: string): string => {

@@ -99,3 +99,13 @@ describe('an area may span several features: 投票表决 gathers rolls and poll
     expect(JSON.stringify(page.items)).not.toMatch(/赞成|"o1"/);
   });
 });
+
+describe('民主议事 steps are named by what they concern', () => {
+  it('lists a motion and its support threshold in the council area, by the motion\'s title', async () => {
+    const m = await h.ok<{ id: string }>('demo-resident-1', 'motion.propose', { title: '1号楼单元门口加装扶手', body: '1号楼单元门口有三级台阶，老人进出不方便，希望加装不锈钢扶手。' }, key());
+    await h.ok('demo-resident-2', 'motion.support', { motionId: m.id });
+    const page = await log({ area: 'council', limit: 50 });
+    expect(page.items.map((e) => e.label)).toEqual(expect.arrayContaining(['提出议题', '附议已达标']));
+    expect(page.items.find((e) => e.type === 'motion.thresholdMet')?.subject).toBe('议题 1号楼单元门口加装扶手');
+  });
+});
