@@ -1,8 +1,10 @@
 /**
  * Roles a member can hold; a caller with no member record is a visitor. `department` is the
  * contact person of a unit in the department directory (部门联系人); only a join code grants it.
+ * `supervisor` sits on the 居务监督委员会; only a recorded term (supervision.appoint) grants it,
+ * and only for that term.
  */
-export const MEMBER_ROLES = ['resident', 'volunteer', 'gridWorker', 'admin', 'department'] as const;
+export const MEMBER_ROLES = ['resident', 'volunteer', 'gridWorker', 'admin', 'department', 'supervisor'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 export type CallerRole = MemberRole | 'visitor';
 export const CALLER_ROLES: readonly CallerRole[] = ['visitor', ...MEMBER_ROLES];
@@ -14,6 +16,7 @@ export const ROLE_LABELS: Record<CallerRole, string> = {
   gridWorker: '网格员',
   admin: '社区管理员',
   department: '部门联系人',
+  supervisor: '居务监督委员会成员',
 };
 
 export const STAFF_ROLES: readonly MemberRole[] = ['gridWorker', 'admin'];
