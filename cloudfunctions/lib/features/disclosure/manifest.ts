@@ -56,6 +56,8 @@ export const disclosureManifest = {
     },
     disclosureDues: { indexes: [['communityId', 'month', 'dueAt', '_id'], ['communityId', 'state', 'dueAt', '_id'], ['wakeAt', '_id']], holds: 'bookkeeping' },
   },
+  // Placeholder until the questions' export and erasure land (the committee helper's personal-data.ts).
+  personalData: { collections: ['disclosureQuestions'], export: async () => ({ sections: {} }), erase: async () => undefined },
   notices: DISCLOSURE_NOTICES,
   events: DISCLOSURE_EVENTS,
 } satisfies FeatureManifest<'disclosure'>;
