@@ -1,6 +1,7 @@
 import { AUDIT_AREA_FEATURES, AUDIT_AREAS, type AuditArea, type AuditAreaView, type AuditEntry } from '../../../../miniprogram/core/audit/contract';
 import { BOOKING_STATUS_LABELS } from '../../../../miniprogram/core/booking/contract';
 import { CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/contract';
+import { ITEM_STATE_LABELS } from '../../../../miniprogram/core/disclosure/vocabulary';
 import { fieldError } from '../../../../miniprogram/core/errors';
 import { ROLE_LABELS, type CallerRole } from '../../../../miniprogram/core/roles';
 import type { Handler } from '../../kernel/action';
@@ -73,6 +74,10 @@ const KIND_LABELS: Record<string, string> = {
   meeting: '会议',
   proxy: '委托',
   resolution: '决议',
+  disclosureItem: '公开事项',
+  disclosureCategory: '公开类别',
+  notice: '社区公告',
+  committeeTerm: '居务监督委员会',
 };
 
 /** Looks like a record id (`m_3f…`, `h_…`, `g_demo_1`): never shown, resolved to a name or left out. */
@@ -82,6 +87,7 @@ const STATE_WORDS: Record<string, string> = {
   ...ROLE_LABELS,
   ...CONCERN_STATUS_LABELS,
   ...BOOKING_STATUS_LABELS,
+  ...ITEM_STATE_LABELS,
   pending: '待处理',
   approved: '已通过',
   rejected: '未通过',
@@ -106,7 +112,7 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
       ...noteIds.filter((x) => x.startsWith('m_')),
     ]),
   ];
-  const [members, concerns, grids, buildings, services, bookings, categories, departments, polls, activities, teams, motions, meetings, resolutions] = await Promise.all([
+  const [members, concerns, grids, buildings, services, bookings, categories, departments, polls, activities, teams, motions, meetings, resolutions, items, disclosureCategories, notices] = await Promise.all([
     db.getMany('members', memberIds),
     db.getMany('concerns', refs('concern')),
     db.getMany('grids', [...new Set([...refs('grid'), ...noteIds])]),
@@ -121,6 +127,9 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
     db.getMany('motions', refs('motion')),
     db.getMany('meetings', refs('meeting')),
     db.getMany('resolutions', refs('resolution')),
+    db.getMany('disclosureItems', refs('disclosureItem')),
+    db.getMany('disclosureCategories', refs('disclosureCategory')),
+    db.getMany('notices', refs('notice')),
   ]);
   const person = new Map(members.map((m) => [m._id, m.deletedAt ? '已注销用户' : m.name ?? '未留姓名']));
   const named = new Map<string, string>([
@@ -137,6 +146,9 @@ async function present(db: ScopedStore, events: EventRecord[], labels: Map<strin
     ...motions.map((m) => [`motion:${m._id}`, m.title] as const),
     ...meetings.map((m) => [`meeting:${m._id}`, m.title] as const),
     ...resolutions.map((r) => [`resolution:${r._id}`, r.title] as const),
+    ...items.map((i) => [`disclosureItem:${i._id}`, i.title] as const),
+    ...disclosureCategories.map((c) => [`disclosureCategory:${c._id}`, c.label] as const),
+    ...notices.map((n) => [`notice:${n._id}`, n.title] as const),
   ]);
   const gridName = new Map(grids.map((g) => [g._id, g.name]));
   const subjectOf = (subject: string): string => {

@@ -8,8 +8,25 @@ import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { DISCLOSURE_EVENTS } from './events';
 import { DISCLOSURE_NOTICES } from './notices';
+import { seedCatalogue } from './catalogue';
+import { correctItem } from './correct-item';
+import { draftItem } from './draft-item';
+import { getItem } from './get-item';
+import { discloseSource } from './intake';
+import { listCatalogue } from './list-catalogue';
+import { listItems } from './list-items';
+import { publishItem } from './publish-item';
+import { setCategory } from './set-category';
+import { disclosureSubjects } from './subjects';
+import { answerQuestion } from './answer-question';
+import { askQuestion } from './ask-question';
+import { listQuestions } from './list-questions';
+import { opinionQueue } from './opinion-queue';
+import { disclosurePersonalData } from './personal-data';
+import { recordOpinion } from './record-opinion';
+import { respondToObjection } from './respond-to-objection';
 
-// Placeholder while the feature is being built: every action answers INTERNAL.
+// Placeholder for the actions whose handlers have not landed yet: they answer INTERNAL.
 const notBuilt = async (): Promise<never> => {
   throw new AppError('INTERNAL', '尚未实现');
 };
@@ -17,21 +34,21 @@ const notBuilt = async (): Promise<never> => {
 export const disclosureManifest = {
   name: 'disclosure',
   actions: {
-    'disclosure.catalogue': bind(contracts['disclosure.catalogue'], notBuilt),
-    'disclosure.setCategory': bind(contracts['disclosure.setCategory'], notBuilt),
+    'disclosure.catalogue': bind(contracts['disclosure.catalogue'], listCatalogue),
+    'disclosure.setCategory': bind(contracts['disclosure.setCategory'], setCategory),
     'disclosure.calendar': bind(contracts['disclosure.calendar'], notBuilt),
-    'disclosure.list': bind(contracts['disclosure.list'], notBuilt),
-    'disclosure.get': bind(contracts['disclosure.get'], notBuilt),
-    'disclosure.draft': bind(contracts['disclosure.draft'], notBuilt),
+    'disclosure.list': bind(contracts['disclosure.list'], listItems),
+    'disclosure.get': bind(contracts['disclosure.get'], getItem),
+    'disclosure.draft': bind(contracts['disclosure.draft'], draftItem),
     'disclosure.review': bind(contracts['disclosure.review'], notBuilt),
-    'disclosure.publish': bind(contracts['disclosure.publish'], notBuilt),
-    'disclosure.correct': bind(contracts['disclosure.correct'], notBuilt),
-    'disclosure.opinion': bind(contracts['disclosure.opinion'], notBuilt),
-    'disclosure.respond': bind(contracts['disclosure.respond'], notBuilt),
-    'disclosure.opinionQueue': bind(contracts['disclosure.opinionQueue'], notBuilt),
-    'disclosure.ask': bind(contracts['disclosure.ask'], notBuilt),
-    'disclosure.answer': bind(contracts['disclosure.answer'], notBuilt),
-    'disclosure.questions': bind(contracts['disclosure.questions'], notBuilt),
+    'disclosure.publish': bind(contracts['disclosure.publish'], publishItem),
+    'disclosure.correct': bind(contracts['disclosure.correct'], correctItem),
+    'disclosure.opinion': bind(contracts['disclosure.opinion'], recordOpinion),
+    'disclosure.respond': bind(contracts['disclosure.respond'], respondToObjection),
+    'disclosure.opinionQueue': bind(contracts['disclosure.opinionQueue'], opinionQueue),
+    'disclosure.ask': bind(contracts['disclosure.ask'], askQuestion),
+    'disclosure.answer': bind(contracts['disclosure.answer'], answerQuestion),
+    'disclosure.questions': bind(contracts['disclosure.questions'], listQuestions),
   },
   collections: {
     disclosureCategories: { indexes: [['communityId', 'order', '_id']], holds: 'shared' },
@@ -40,6 +57,9 @@ export const disclosureManifest = {
         ['communityId', 'state', 'lastPublishedAt', '_id'],
         ['communityId', 'categoryKey', 'state', 'lastPublishedAt', '_id'],
         ['communityId', 'openObjections', 'lastPublishedAt', '_id'],
+        // Staff's drafts, most recently saved first.
+        ['communityId', 'state', 'updatedAt', '_id'],
+        ['communityId', 'categoryKey', 'state', 'updatedAt', '_id'],
       ],
       holds: 'shared',
     },
@@ -56,8 +76,10 @@ export const disclosureManifest = {
     },
     disclosureDues: { indexes: [['communityId', 'month', 'dueAt', '_id'], ['communityId', 'state', 'dueAt', '_id'], ['wakeAt', '_id']], holds: 'bookkeeping' },
   },
-  // Placeholder until the questions' export and erasure land (the committee helper's personal-data.ts).
-  personalData: { collections: ['disclosureQuestions'], export: async () => ({ sections: {} }), erase: async () => undefined },
+  personalData: disclosurePersonalData,
   notices: DISCLOSURE_NOTICES,
   events: DISCLOSURE_EVENTS,
+  subjects: disclosureSubjects,
+  communityOpened: seedCatalogue,
+  disclosable: discloseSource,
 } satisfies FeatureManifest<'disclosure'>;

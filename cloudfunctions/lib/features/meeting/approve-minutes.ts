@@ -79,6 +79,27 @@ async function resolve(ctx: HandlerContext<unknown, IdentifiedCaller>, m: Meetin
 }
 
 /**
+ * 居务公开 carries the approved minutes: the public text as frozen, pointing at the meeting
+ * and the resolutions it made, with the roll's names for the privacy gate to mask. On the
+ * retry path too, so a crash between approval and this step is mended (the hook is idempotent).
+ */
+async function discloseMinutes(ctx: HandlerContext<unknown, IdentifiedCaller>, m: MeetingRecord, names: { knownNames: string[]; keepNames: string[] }): Promise<void> {
+  const min = m.minutes;
+  if (!min || min.status !== 'approved') return;
+  const resolutions = m.agenda.flatMap((i) => (i.resolutionId ? [{ kind: 'resolution' as const, refId: i.resolutionId }] : []));
+  await ctx.features.disclosable(ctx, {
+    kind: 'minutes',
+    refId: m._id,
+    title: `会议纪要：${m.title}`,
+    body: min.publicText ?? '',
+    links: [{ kind: 'meeting', refId: m._id }, ...resolutions],
+    at: min.approvedAt ?? ctx.now,
+    knownNames: names.knownNames,
+    keepNames: names.keepNames,
+  });
+}
+
+/**
  * 审定纪要: an admin other than the secretary approves the version they read. The public text
  * is frozen then — masked by kernel/redact with every name of the community and the roll,
  * keeping officers, movers and those who agreed — and each adopted item becomes a
@@ -114,6 +135,7 @@ export const approveMinutes: Handler<'meeting.approveMinutes'> = async (ctx) => 
     }, makeEvent, '纪要刚被他人审定或修改，请刷新后重试');
   }
   await resolve(ctx, approved, assignments, (text) => redact(text, options).text);
+  await discloseMinutes(ctx, approved, options);
   const view = await minutesView(ctx, approved);
   return view!;
 };

@@ -38,10 +38,20 @@ export const setRoles: Handler<'member.setRoles'> = async (ctx) => {
     if (roles.includes('department') && !isContact) {
       throw fieldError('VALIDATION_ERROR', 'roles', '部门联系人身份需通过部门加入码获得，不能直接设置');
     }
+    // A 居务监督委员会 member holds the role for their recorded term only (supervision.appoint
+    // gives it, the term's end takes it), and those it supervises cannot sit on it.
+    const isSupervisor = !!m?.roles.includes('supervisor');
+    if (roles.includes('supervisor') && !isSupervisor) {
+      throw fieldError('VALIDATION_ERROR', 'roles', '居务监督委员会成员身份随登记的任期产生，请在「居务监督委员会」登记，不能直接设置');
+    }
+    if (isSupervisor && roles.some((r) => r === 'admin' || r === 'gridWorker')) {
+      throw fieldError('VALIDATION_ERROR', 'roles', '该成员是居务监督委员会成员，任期内不能担任社区工作人员');
+    }
     before = m?.roles ?? [];
     // Residency follows the household binding, not this form: a resident made a volunteer
-    // or a grid worker stays a resident of their home.
-    const next = [...new Set([...roles.filter((r) => r !== 'resident' && r !== 'department'), ...(isResident ? (['resident'] as const) : []), ...(isContact ? (['department'] as const) : [])])];
+    // or a grid worker stays a resident of their home. The same for the contact and the committee.
+    const kept = [...(isResident ? (['resident'] as const) : []), ...(isContact ? (['department'] as const) : []), ...(isSupervisor ? (['supervisor'] as const) : [])];
+    const next = [...new Set([...roles.filter((r) => r !== 'resident' && r !== 'department' && r !== 'supervisor'), ...kept])];
     after = next;
     return {
       openid: m?.openid ?? null,

@@ -1,11 +1,43 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import { UNIT_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
+import type { Handler, HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
+import type { PollRecord } from './records';
 import { loadPoll } from './my-ballot';
 import { mayManage } from './permissions';
 import type { PublishedResult } from './records';
 import { resultView } from './results';
 import { pendingPaper, tally } from './tally';
+
+/** The result as the public record reads it: who could vote, how many did, each option, the decision. */
+export function resultLines(poll: PollRecord, p: PublishedResult): string[] {
+  const d = p.decision;
+  return [
+    `投票事项：${poll.title}`,
+    `参与范围：${poll.eligibility.text}（${UNIT_LABELS[poll.unit]}），名册共${poll.roll?.size ?? 0}${poll.unit === 'person' ? '人' : '户'}`,
+    `收回选票${p.ballots}张，其中弃权${p.abstain}张`,
+    ...d.participation.map((l) => `${l.text}${l.passed ? '' : '，未达到'}`),
+    ...d.options.map((o) => `「${o.label}」：${o.units}票${o.adopted ? '，通过' : ''}${o.tests.length ? `（${o.tests.map((t) => t.text).join('；')}）` : ''}`),
+    `结果：${d.explanation}`,
+    `公布人：${p.publishedByName}`,
+  ];
+}
+
+/**
+ * 居务公开 carries the published result (a vote inside a meeting goes up with its minutes).
+ * Called again on a retry: the hook makes one item per poll.
+ */
+async function disclosePoll(ctx: HandlerContext<unknown>, poll: PollRecord): Promise<void> {
+  if (!poll.published || poll.meeting) return;
+  await ctx.features.disclosable(ctx, {
+    kind: 'poll',
+    refId: poll._id,
+    title: `投票结果：${poll.title}`,
+    body: resultLines(poll, poll.published).join('\n'),
+    links: [{ kind: 'poll', refId: poll._id }],
+    at: poll.published.publishedAt,
+  });
+}
 
 /**
  * Publishing takes a second person: an admin other than the one who set the poll up. The
@@ -16,7 +48,10 @@ export const publishPoll: Handler<'poll.publish'> = async (ctx) => {
   const poll = await loadPoll(ctx, ctx.input.pollId);
   if (!mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有社区管理员可以公布结果');
   if (poll.createdBy === ctx.caller.memberId) throw new AppError('FORBIDDEN', '须由发起人以外的另一位管理员公布结果');
-  if (poll.status === 'published') return resultView(ctx, poll);
+  if (poll.status === 'published') {
+    await disclosePoll(ctx, poll);
+    return resultView(ctx, poll);
+  }
   if (poll.status !== 'closed') throw new AppError('CLOSED', '投票结束后才能公布结果');
   if ((await pendingPaper(db, poll)).items.length) throw new AppError('CONFLICT', '还有纸质选票待复核，复核完毕才能公布');
   const t = await tally(ctx.deps, db, poll);
@@ -27,9 +62,13 @@ export const publishPoll: Handler<'poll.publish'> = async (ctx) => {
   const patch = { status: 'published' as const, published, version: poll.version + 1 };
   if (!(await db.update('polls', poll._id, patch, { status: 'closed', version: poll.version }))) {
     const again = await db.require('polls', poll._id);
-    if (again.status === 'published') return resultView(ctx, again);
+    if (again.status === 'published') {
+      await disclosePoll(ctx, again);
+      return resultView(ctx, again);
+    }
     throw new AppError('CONFLICT', '投票状态刚刚变化，请刷新');
   }
   await appendEvent(db, ctx.caller, { key: 'published', subject: `poll:${poll._id}`, type: 'poll.published', from: 'closed', to: 'published', public: true, note: t.decision.explanation, at: ctx.now });
+  await disclosePoll(ctx, { ...poll, ...patch });
   return resultView(ctx, { ...poll, ...patch });
 };

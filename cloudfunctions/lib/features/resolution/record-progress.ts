@@ -1,16 +1,41 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import { sentence } from '../../../../miniprogram/core/format';
-import type { Handler } from '../../kernel/action';
+import type { Handler, HandlerContext } from '../../kernel/action';
 import { checkWritten } from '../../kernel/content';
 import { checkPhotos, markAttached } from '../media/attach';
 import { motionResolutionProgress } from '../motion/schedule';
 import { mayProgress, requireOpen } from './permissions';
-import { resolutionSubject, type ProgressEntry } from './records';
+import { resolutionSubject, type ProgressEntry, type ResolutionRecord } from './records';
 import { commitResolution, followersOf, loadResolution, tell, viewFor } from './transition';
 
 /** A resolution's report is a history, not a notebook: past this, an admin must step in. */
 const MAX_ENTRIES = 200;
 const STEP = 25;
+
+/**
+ * 居务公开 carries the result once the work is done (实施结果公开): what was decided, by
+ * which meeting, who carried it out and the final report, pointing at the resolution, its
+ * meeting and the concerns it came from. Idempotent: one item per resolution.
+ */
+async function discloseResult(ctx: HandlerContext<unknown>, r: ResolutionRecord): Promise<void> {
+  if (r.status !== 'done') return;
+  const last = r.progress[r.progress.length - 1];
+  const body = [
+    `决议：${r.title}`,
+    `决议内容：${r.text}`,
+    `作出决议：${r.bodyLabel}「${r.meetingTitle}」`,
+    `负责人：${r.ownerName}`,
+    ...(last ? [`实施结果：${last.text}`] : []),
+  ].join('\n');
+  await ctx.features.disclosable(ctx, {
+    kind: 'resolution',
+    refId: r._id,
+    title: `决议实施结果：${r.title}`,
+    body,
+    links: [{ kind: 'resolution', refId: r._id }, { kind: 'meeting', refId: r.meetingId }, ...r.concerns.map((c) => ({ kind: 'concern' as const, refId: c.concernId }))],
+    at: r.doneAt ?? ctx.now,
+  });
+}
 
 /**
  * 记录落实进度. Only forward (an equal figure adds a report without moving the bar); 100 %
@@ -22,6 +47,8 @@ export const recordProgress: Handler<'resolution.progress'> = async (ctx) => {
   const db = ctx.db();
   const r = await loadResolution(ctx, input.resolutionId);
   if (!mayProgress(caller, r)) throw new AppError('FORBIDDEN', '只有决议负责人和社区管理员可以记录进度');
+  // A finishing report retried after a crash: what it left undone is carried out before the refusal.
+  if (r.status === 'done' && input.percent === 100) await discloseResult(ctx, r);
   requireOpen(r);
   if (input.percent < r.percent) throw fieldError('VALIDATION_ERROR', 'percent', `进度不能倒退：已记录到${r.percent}%`);
   if (r.progress.length >= MAX_ENTRIES) throw new AppError('CONFLICT', '进度记录已满，请联系社区管理员');
@@ -39,6 +66,7 @@ export const recordProgress: Handler<'resolution.progress'> = async (ctx) => {
   );
   await markAttached(db, input.photoIds, subject);
   // The motion's page shows the bar too; it cannot read resolutions, so it is told.
+  if (done) await discloseResult(ctx, next);
   if (next.motionId) await motionResolutionProgress(db, next.motionId, { resolutionId: next._id, percent: next.percent, status: next.status }, ctx.now);
   const crossed = Math.floor(input.percent / STEP) > Math.floor(r.percent / STEP);
   if (done || crossed) {

@@ -1,0 +1,56 @@
+import { AppError } from '../../../../miniprogram/core/errors';
+import type { Handler } from '../../kernel/action';
+import { everyPage } from '../../kernel/every-page';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { buildDraft, namesFor, type DraftContent } from './drafts';
+import { versionIdFor } from './ids';
+import { loadItem } from './load';
+import { itemView } from './presenters';
+import type { ReliefDraftRecord, VersionRecord } from './records';
+import { commitItem, withAuthor } from './transition';
+
+/**
+ * The relief table as the version shows it, back as rows to edit: recipients as published
+ * (「王某」「王*国」, or nothing when only counts are), buildings by name. The full names were
+ * never kept after publication; the gate renders these again as they were.
+ */
+async function reliefRows(db: ScopedStore, v: VersionRecord): Promise<ReliefDraftRecord | null> {
+  if (!v.relief) return null;
+  const named = v.relief.rows.some((r) => r.buildingName);
+  const byName = new Map(named ? (await everyPage(db, 'buildings', {}, 'name', 2_000)).map((b) => [b.name, b._id] as const) : []);
+  return {
+    programme: v.relief.programme,
+    form: v.relief.form,
+    rows: v.relief.rows.map((r) => {
+      const buildingId = r.buildingName ? byName.get(r.buildingName) : undefined;
+      return { name: r.recipient ?? '', amountFen: r.amountFen, ...(buildingId ? { buildingId } : {}) };
+    }),
+  };
+}
+
+/**
+ * 更正. The current version stays up and readable; the next one is drafted from it with the
+ * reason it is needed, reviewed and published like any draft, and then marks it superseded.
+ * The same correction asked again by its writer answers with the draft it started.
+ */
+export const correctItem: Handler<'disclosure.correct'> = async (ctx) => {
+  const { input, caller, now } = ctx;
+  const db = ctx.db();
+  const item = await loadItem(ctx, input.itemId);
+  if (item.state === 'correcting') {
+    if (item.draft?.byId === caller.memberId && item.draft.correctionReason === input.reason) return itemView(ctx, item);
+    throw new AppError('CONFLICT', '这一项已在更正中，请在草稿中继续修改');
+  }
+  if (item.state !== 'published' || item.draft) throw new AppError('CLOSED', '尚未公开的事项不需要更正，直接修改草稿即可');
+  const v = await db.require('disclosureVersions', versionIdFor(item._id, item.currentNumber));
+  const content: DraftContent = {
+    categoryKey: v.categoryKey, title: v.title, period: v.period, body: v.body, finance: v.finance,
+    relief: await reliefRows(db, v), attachments: v.attachments, links: v.links.map((l) => ({ kind: l.kind, refId: l.refId })),
+  };
+  const draft = buildDraft(content, { draftVersion: v.fromDraftVersion + 1, correctionReason: input.reason, by: caller, now, names: await namesFor(db, item.source), previous: [] });
+  const next = await commitItem(db, caller, item._id, (current) => {
+    if (current.state !== 'published' || current.draft || current.currentNumber !== item.currentNumber) throw new AppError('CONFLICT', '这一项刚被他人更正，请刷新后再看');
+    return { state: 'correcting', draft, authorIds: withAuthor(current.authorIds, caller.memberId) };
+  }, { type: 'disclosure.correcting', note: input.reason, public: false }, now);
+  return itemView(ctx, next);
+};

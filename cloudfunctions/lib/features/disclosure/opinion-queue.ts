@@ -1,0 +1,27 @@
+import type { Handler } from '../../kernel/action';
+import { sits } from '../supervision/committee';
+import { summariesOf } from './presenters';
+import { opinionIdFor } from './opinions';
+
+const PUBLISHED = ['published', 'correcting'];
+
+/**
+ * 监督意见 lists. `awaiting`: for a sitting member, the published items whose current version
+ * has no opinion of theirs yet, leaving out the ones they wrote (newest publication first; a
+ * page may hold fewer than `limit`). `objections`: items whose objections wait for an answer,
+ * the most first, for the staff who answer and the committee who follow up.
+ */
+export const opinionQueue: Handler<'disclosure.opinionQueue'> = async (ctx) => {
+  const { caller, input } = ctx;
+  const db = ctx.db();
+  if (input.when === 'objections') {
+    const page = await db.query('disclosureItems', { where: { openObjections: { $gt: 0 } }, orderBy: { field: 'openObjections', dir: 'desc' }, limit: input.limit, after: input.cursor });
+    return { items: await summariesOf(ctx, page.items), ...(page.next ? { next: page.next } : {}) };
+  }
+  if (!(await sits(ctx))) return { items: [] };
+  const page = await db.query('disclosureItems', { where: { state: { $in: PUBLISHED } }, orderBy: { field: 'lastPublishedAt', dir: 'desc' }, limit: input.limit, after: input.cursor });
+  const notMine = page.items.filter((i) => !i.authorIds.includes(caller.memberId));
+  const given = new Set((await db.getMany('disclosureOpinions', notMine.map((i) => opinionIdFor(i._id, i.currentNumber, caller.memberId)))).map((o) => o.itemId));
+  const awaiting = notMine.filter((i) => !given.has(i._id));
+  return { items: await summariesOf(ctx, awaiting), ...(page.next ? { next: page.next } : {}) };
+};
