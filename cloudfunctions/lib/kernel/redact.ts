@@ -11,6 +11,11 @@
  * bare 「301」) it leaves, which is why the public text is frozen at approval by a person
  * who read the preview. Dates, times, amounts, counts and item numbers are never touched:
  * numbers are matched whole, never inside a longer run of digits or letters.
+ *
+ * `findPersonalData` says where each finding is in the text as given, with what would replace
+ * it — the 居务公开 gate makes each one a flag a reviewer decides, a notice's check lists them —
+ * and, asked to, also finds counts under five (「3户」→「<5户」). `redact` is those findings
+ * (counts under five aside) all replaced: the minutes need no review of each.
  */
 
 export interface RedactOptions {
@@ -75,8 +80,6 @@ export const HONORIFICS: readonly string[] = ['同志', '女士', '先生', '阿
 
 const HAN = /^\p{Script=Han}$/u;
 const isHan = (ch: string) => HAN.test(ch);
-const PARK_BASE = 0xe000;
-const PARK_MAX = 0x1800;
 const PRIVATE_USE = /[\uE000-\uF8FF]/g;
 
 /** 「王建国」→「王某」, 「欧阳建国」→「欧阳某」; a name in other scripts → 「某」. */
@@ -131,113 +134,175 @@ function cleanNames(names: readonly string[] | undefined): string[] {
 
 const isLetter = (ch: string | undefined) => !!ch && /[A-Za-z]/.test(ch);
 
-/** Kept strings wait as private-use characters while the passes run, then come back. */
-class Parking {
-  private readonly held: string[] = [];
-  private readonly spots = new Map<string, string>();
-  park(value: string): string | null {
-    const known = this.spots.get(value);
-    if (known) return known;
-    if (this.held.length >= PARK_MAX) return null;
-    const spot = String.fromCharCode(PARK_BASE + this.held.length);
-    this.held.push(value);
-    this.spots.set(value, spot);
-    return spot;
+/** What the finder reports: the kinds a publication must not carry as written. */
+export type PersonalDataKind = 'name' | 'phone' | 'idNumber' | 'room' | 'smallCount';
+
+/** One piece of personal data in the text as given: `text.slice(start, end) === text`. */
+export interface Finding {
+  kind: PersonalDataKind;
+  start: number;
+  end: number;
+  text: string;
+  /** What replaces it when masked: 「王某」, 「***」, 「<5」. */
+  suggestion: string;
+}
+
+export interface FindOptions extends RedactOptions {
+  /** Also report counts under five (「3户」「2人」): the 居务公开 gate does, minutes do not. */
+  smallCounts?: boolean;
+}
+
+/**
+ * A count under five before what it counts; not part of a longer number, a decimal or an
+ * ordinal (「第3户」), nor a tally — a quorum line (「应到3人，到会3人，需≥2人」) or a vote
+ * (「同意3户」) is the record itself, and says who was counted no more than 「3票」 does.
+ */
+const TALLY = '(?:应到|实到|到会|出席|列席|缺席|需|≥|>|＞|同意|赞成|反对|弃权|委托|本人|投票|有效|无效)[：:\\s]{0,2}';
+const SMALL_COUNT_RE = new RegExp(`(?<![0-9０-９.．第\\uE000-\\uF8FF])(?<!${TALLY})[1-4１-４](?=[户人名位家])`, 'g');
+/**
+ * Written out (「共三户」「仅两人」) only after a word that makes it a count: 「一户一档」「一人
+ * 一票」「三人行」 are ways of speaking, not how many.
+ */
+const SMALL_COUNT_WORD_RE = /(?<=(?:共|计|仅|只有|只|涉及|等|另有|其中)[有]?)[一二两三四](?=[户人名位家])/g;
+export const SMALL_COUNT_TEXT = '<5';
+
+/**
+ * While the passes run, what was already found (or kept) is overwritten in a working copy by
+ * private-use characters of the same length: positions stay those of the text as given, and
+ * later passes see a non-digit, non-Han character where a number or a name was — as they
+ * would see 「***」 or 「王某」 in the masked text.
+ */
+const KEPT = '\uE000';
+const NUMBER = '\uE001';
+const NAME = '\uE002';
+
+class WorkingCopy {
+  text: string;
+  readonly findings: Finding[] = [];
+  constructor(private readonly original: string) {
+    // Private-use characters of the input would be taken for the markers: they count as nothing.
+    this.text = original.replace(PRIVATE_USE, '\u0000');
   }
-  restore(text: string): string {
-    return text.replace(PRIVATE_USE, (ch) => this.held[ch.charCodeAt(0) - PARK_BASE] ?? '');
+  fill(start: number, end: number, marker: string): void {
+    this.text = this.text.slice(0, start) + marker.repeat(end - start) + this.text.slice(end);
+  }
+  found(kind: PersonalDataKind, start: number, end: number, suggestion: string, marker: string): void {
+    this.findings.push({ kind, start, end, text: this.original.slice(start, end), suggestion });
+    this.fill(start, end, marker);
+  }
+  /** Every match of `re` on the copy as it stands; `lead` tells how much of a match is context, not data. */
+  pass(re: RegExp, kind: PersonalDataKind, marker: string, lead: (m: RegExpMatchArray) => number = () => 0): number {
+    const matches = [...this.text.matchAll(re)];
+    for (const m of matches) {
+      const start = m.index + lead(m);
+      const end = m.index + m[0].length;
+      this.found(kind, start, end, kind === 'smallCount' ? SMALL_COUNT_TEXT : MASK, marker);
+    }
+    return matches.length;
   }
 }
 
+/**
+ * Where the personal data is, in the order of the text. The spans never overlap; replacing
+ * each by its suggestion gives exactly what `redact` returns.
+ */
+export function findPersonalData(text: string, options: FindOptions = {}): Finding[] {
+  const w = new WorkingCopy(text);
+  for (const token of new Set((options.keepTokens ?? []).map((t) => t.replace(PRIVATE_USE, '')).filter((t) => t.length > 0))) {
+    for (let at = w.text.indexOf(token); at >= 0; at = w.text.indexOf(token, at + token.length)) w.fill(at, at + token.length, KEPT);
+  }
+
+  w.pass(ID_NUMBER, 'idNumber', NUMBER);
+  w.pass(MOBILE, 'phone', NUMBER);
+  w.pass(LANDLINE, 'phone', NUMBER);
+  w.pass(CUED_LOCAL, 'phone', NUMBER, (m) => m[1].length + m[2].length);
+
+  w.pass(ADDRESS, 'room', ROOM_MARK, (m) => m[1].length);
+  w.pass(UNIT_ROOM, 'room', ROOM_MARK);
+  w.pass(DASHED, 'room', ROOM_MARK);
+  w.pass(ROOM_ONLY, 'room', ROOM_MARK);
+  while (w.pass(LISTED_ROOM, 'room', ROOM_MARK, (m) => m[1].length) > 0);
+
+  findNames(w, options);
+  findBeforeHonorifics(w);
+  if (options.smallCounts) {
+    w.pass(SMALL_COUNT_RE, 'smallCount', NUMBER);
+    w.pass(SMALL_COUNT_WORD_RE, 'smallCount', NUMBER);
+  }
+  return w.findings.sort((a, b) => a.start - b.start);
+}
+
+/** The text with each finding replaced by its suggestion (findings as `findPersonalData` gives them: sorted, apart). */
+export function applyFindings(text: string, findings: readonly Pick<Finding, 'start' | 'end' | 'suggestion'>[]): string {
+  let out = '';
+  let at = 0;
+  for (const f of findings) {
+    out += text.slice(at, f.start) + f.suggestion;
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
+
 export function redact(text: string, options: RedactOptions = {}): Redacted {
+  const findings = findPersonalData(text, { ...options, smallCounts: false });
   const counts: RedactCounts = { name: 0, phone: 0, idNumber: 0, room: 0 };
-  const parking = new Parking();
-  let out = text.replace(PRIVATE_USE, '');
-  for (const token of new Set((options.keepTokens ?? []).filter((t) => t.length > 0))) {
-    if (!out.includes(token)) continue;
-    const spot = parking.park(token);
-    if (spot) out = out.split(token).join(spot);
-  }
+  for (const f of findings) if (f.kind !== 'smallCount') counts[f.kind]++;
+  return { text: applyFindings(text, findings).replace(PRIVATE_USE, ''), counts };
+}
 
-  out = out.replace(ID_NUMBER, () => {
-    counts.idNumber++;
-    return MASK;
-  });
-  const phone = () => {
-    counts.phone++;
-    return MASK;
-  };
-  out = out.replace(MOBILE, phone).replace(LANDLINE, phone);
-  out = out.replace(CUED_LOCAL, (_m, cue: string, gap: string) => {
-    counts.phone++;
-    return `${cue}${gap}${MASK}`;
-  });
-
-  out = out.replace(ADDRESS, (_m, building: string) => {
-    counts.room++;
-    return `${building}${ROOM_MARK}`;
-  });
-  const room = () => {
-    counts.room++;
-    return ROOM_MARK;
-  };
-  out = out.replace(UNIT_ROOM, room).replace(DASHED, room).replace(ROOM_ONLY, room);
-  for (let before = ''; before !== out; ) {
-    before = out;
-    out = out.replace(LISTED_ROOM, (_m, lead: string) => {
-      counts.room++;
-      return `${lead}${ROOM_MARK}`;
-    });
-  }
-  out = out.split(ROOM_MARK).join(MASK);
-
-  // Names: one scan, the longest name at each position wins whichever list it is on, so a
-  // kept 「王建国」 is never cut by a masked 「王建」 and a masked 「王建国」 never by a kept 「王建」.
+/**
+ * Names: one scan, the longest name at each position wins whichever list it is on, so a kept
+ * 「王建国」 is never cut by a masked 「王建」 and a masked 「王建国」 never by a kept 「王建」.
+ */
+function findNames(w: WorkingCopy, options: RedactOptions): void {
   const keep = cleanNames(options.keepNames);
   const keepSet = new Set(keep);
   const byName = new Map<string, 'keep' | 'mask'>();
   for (const n of cleanNames(options.knownNames)) if (!keepSet.has(n) && looksLikeName(n)) byName.set(n, 'mask');
   for (const n of keep) byName.set(n, 'keep');
   const lengths = [...new Set([...byName.keys()].map((n) => n.length))].sort((a, b) => b - a);
-  let scanned = '';
-  for (let i = 0; i < out.length; ) {
+  if (lengths.length === 0) return;
+  const s = w.text;
+  for (let i = 0; i < s.length; ) {
     let hit: string | undefined;
     for (const len of lengths) {
-      const candidate = out.slice(i, i + len);
+      const candidate = s.slice(i, i + len);
       if (candidate.length !== len || !byName.has(candidate)) continue;
       // A latin name is a whole word, never a piece of one.
-      if (/^[A-Za-z]/.test(candidate) && (isLetter(out[i - 1]) || isLetter(out[i + len]))) continue;
+      if (/^[A-Za-z]/.test(candidate) && (isLetter(s[i - 1]) || isLetter(s[i + len]))) continue;
       hit = candidate;
       break;
     }
     if (!hit) {
-      scanned += out[i];
       i++;
       continue;
     }
-    const spot = byName.get(hit) === 'keep' ? parking.park(hit) : null;
-    if (spot) scanned += spot;
-    else {
-      scanned += maskName(hit);
-      counts.name++;
-    }
+    if (byName.get(hit) === 'keep') w.fill(i, i + hit.length, KEPT);
+    else w.found('name', i, i + hit.length, maskName(hit), NAME);
     i += hit.length;
   }
-  out = maskBeforeHonorifics(scanned, counts);
-  return { text: parking.restore(out), counts };
 }
 
 /**
  * 「王建国同志」→「王某同志」: one or two given-name characters between a surname and an
  * honorific go. A bare surname (「刘阿姨」) stays: it is what 「刘某」 would say anyway.
  */
-function maskBeforeHonorifics(text: string, counts: RedactCounts): string {
-  const chars = [...text];
+function findBeforeHonorifics(w: WorkingCopy): void {
+  const chars = [...w.text];
+  // Where each character starts in UTF-16 units: a rare name character outside the BMP is two.
+  const offsets: number[] = [];
+  let o = 0;
+  for (const ch of chars) {
+    offsets.push(o);
+    o += ch.length;
+  }
+  offsets.push(o);
   const drop = new Set<number>();
   const givenOk = (from: number, to: number) => {
     for (let k = from; k < to; k++) if (!isHan(chars[k]) || drop.has(k) || chars[k] === '某') return false;
     return true;
   };
+  const names: Array<[number, number, number]> = [];
   for (let p = 0; p < chars.length; p++) {
     const honorific = HONORIFICS.find((h) => chars.slice(p, p + h.length).join('') === h);
     if (!honorific) continue;
@@ -249,17 +314,13 @@ function maskBeforeHonorifics(text: string, counts: RedactCounts): string {
       const isSurname = surnameLen === 2 ? COMPOUND_SURNAMES.includes(surname) : SURNAMES.has(surname);
       if (!isSurname || !givenOk(start + surnameLen, p)) continue;
       for (let k = start + surnameLen; k < p; k++) drop.add(k);
-      counts.name++;
+      names.push([start, surnameLen, p]);
       break;
     }
     p += honorific.length - 1;
   }
-  if (drop.size === 0) return text;
-  let out = '';
-  for (let k = 0; k < chars.length; k++) {
-    if (!drop.has(k)) out += chars[k];
-    // The first dropped character of a name becomes 某, the rest disappear.
-    else if (!drop.has(k - 1)) out += '某';
+  for (const [start, surnameLen, p] of names) {
+    const surname = chars.slice(start, start + surnameLen).join('');
+    w.found('name', offsets[start], offsets[p], `${surname}某`, NAME);
   }
-  return out;
 }

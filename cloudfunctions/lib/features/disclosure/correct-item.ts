@@ -47,7 +47,7 @@ export const correctItem: Handler<'disclosure.correct'> = async (ctx) => {
     categoryKey: v.categoryKey, title: v.title, period: v.period, body: v.body, finance: v.finance,
     relief: await reliefRows(db, v), attachments: v.attachments, links: v.links.map((l) => ({ kind: l.kind, refId: l.refId })),
   };
-  const draft = buildDraft(content, { draftVersion: v.fromDraftVersion + 1, correctionReason: input.reason, by: caller, now, names: await namesFor(db, item.source), previous: [] });
+  const draft = buildDraft(content, { draftVersion: v.fromDraftVersion + 1, correctionReason: input.reason, by: caller, now, names: await namesFor(db, item.source, now), previous: [] });
   const next = await commitItem(db, caller, item._id, (current) => {
     if (current.state !== 'published' || current.draft || current.currentNumber !== item.currentNumber) throw new AppError('CONFLICT', '这一项刚被他人更正，请刷新后再看');
     return { state: 'correcting', draft, authorIds: withAuthor(current.authorIds, caller.memberId) };

@@ -61,7 +61,7 @@ export const draftItem: Handler<'disclosure.draft'> = async (ctx) => {
   }
   if (item.currentNumber > 0 && content.categoryKey !== item.categoryKey) throw fieldError('VALIDATION_ERROR', 'categoryKey', '已公开的事项不能改类别');
   await checkContent(ctx, content, item._id, draft.attachments);
-  const next = buildDraft(content, { draftVersion: draft.draftVersion + 1, correctionReason: draft.correctionReason, by: caller, now, names: await namesFor(db, item.source), previous: draft.flags });
+  const next = buildDraft(content, { draftVersion: draft.draftVersion + 1, correctionReason: draft.correctionReason, by: caller, now, names: await namesFor(db, item.source, now), previous: draft.flags });
   const saved = await commitItem(db, caller, item._id, (current) => {
     if (current.draft?.draftVersion !== draft.draftVersion) throw fieldError('CONFLICT', 'draftVersion', '草稿刚被他人修改，请刷新后再改');
     // Until the first publication the item reads as its draft; after it, as its current version.
@@ -81,7 +81,7 @@ async function createItem(ctx: Ctx, content: DraftContent) {
   if (ctx.input.draftVersion !== undefined && ctx.input.draftVersion !== 0) throw fieldError('VALIDATION_ERROR', 'draftVersion', '新起草的事项没有草稿版本');
   await checkContent(ctx, content, id, []);
   const source: ItemRecord['source'] = { kind: 'manual', refId: null, title: content.title };
-  const draft = buildDraft(content, { draftVersion: 1, correctionReason: null, by: caller, now, names: await namesFor(db, source), previous: [] });
+  const draft = buildDraft(content, { draftVersion: 1, correctionReason: null, by: caller, now, names: await namesFor(db, source, now), previous: [] });
   const item: ItemRecord = {
     _id: id, communityId: db.communityId, categoryKey: content.categoryKey, title: content.title, period: content.period, periodKey: periodKey(content.period),
     state: 'draft', currentNumber: 0, draft, source, dueId: null, dueAt: null, authorIds: [caller.memberId],

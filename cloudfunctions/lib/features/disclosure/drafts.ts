@@ -31,8 +31,8 @@ async function sourceNames(db: ScopedStore, source: ItemRecord['source']): Promi
 }
 
 /** The community's names, and the source's — as handed over (`given`) or read again from it. */
-export async function namesFor(db: ScopedStore, source: ItemRecord['source'], given?: Partial<GateNames>): Promise<GateNames> {
-  const [community, fromSource] = await Promise.all([gateNames(db), given ?? sourceNames(db, source)]);
+export async function namesFor(db: ScopedStore, source: ItemRecord['source'], now: number, given?: Partial<GateNames>): Promise<GateNames> {
+  const [community, fromSource] = await Promise.all([gateNames(db, now), given ?? sourceNames(db, source)]);
   return merged(community, fromSource);
 }
 

@@ -43,7 +43,7 @@ export async function discloseSource(ctx: HandlerContext<unknown>, s: Disclosabl
   const content: DraftContent = {
     categoryKey: category.key, title: clip(s.title, MAX_TITLE), period, body: clip(s.body, MAX_BODY), finance: null, relief: null, attachments: [], links,
   };
-  const names = await namesFor(db, source, { knownNames: s.knownNames ?? [], keepNames: s.keepNames ?? [] });
+  const names = await namesFor(db, source, now, { knownNames: s.knownNames ?? [], keepNames: s.keepNames ?? [] });
   const draft = buildDraft(content, { draftVersion: 1, correctionReason: null, by: caller, now, names, previous: [] });
   const item: ItemRecord = {
     _id: id, communityId: db.communityId, categoryKey: category.key, title: content.title, period, periodKey: periodKey(period),

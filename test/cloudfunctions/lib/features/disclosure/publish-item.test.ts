@@ -76,7 +76,7 @@ describe('a draft with an unresolved flag cannot publish', () => {
       flagId, field: 'body', kind, start: body.indexOf(text), end: body.indexOf(text) + text.length, text, suggestion,
       decision: decided ? 'mask' : null, reason: null, decidedById: decided ? member('demo-admin') : null, decidedByName: decided ? '王书记' : null,
     });
-    const flags = [flag('f_name', 'name', '刘阿姨', '刘某', true), flag('f_phone', 'phone', '13812345678', '138****5678', false), flag('f_room', 'room', '1单元101', '*单元***', false)];
+    const flags = [flag('f_name', 'name', '刘阿姨', '刘某', true), flag('f_phone', 'phone', '13812345678', '***', false), flag('f_room', 'room', '1单元101', '*单元***', false)];
     await h.deps.store.set('disclosureItems', { ...stored, draft: { ...stored.draft!, flags } });
     return h.ok<ItemView>('demo-admin', 'disclosure.get', { itemId: item.itemId });
   }
@@ -98,7 +98,7 @@ describe('a draft with an unresolved flag cannot publish', () => {
     expect((await publish(h, item)).ok).toBe(true);
     const seen = JSON.stringify(await h.ok<ItemView>('demo-resident-1', 'disclosure.get', { itemId: item.itemId }));
     // (What the masked text reads is the gate's applyFlags, proven in its own suite.)
-    for (const word of ['f_phone', 'flags', 'suggestion', 'decidedByName', '138****5678']) expect(seen).not.toContain(word);
+    for (const word of ['f_phone', 'flags', 'suggestion', 'decidedByName', '13812345678', '刘阿姨']) expect(seen).not.toContain(word);
     const [v1] = await storedVersions(h, item.itemId);
     expect(v1).toMatchObject({ reviewedByIds: [member('demo-admin')], masked: { name: 1, phone: 1, room: 1 }, kept: [] });
   });
