@@ -143,6 +143,94 @@ const demoResolution: QueryFn = async (w, as) => {
   return { resolutionId: first(items, `resolution for ${as}`).id };
 };
 
+/** The Beijing day of `now` as YYYY-MM-DD, and the quarter that ended last. */
+function chinaDay(now: number, addYears = 0): string {
+  const d = new Date(now + 8 * 3600_000);
+  return `${d.getUTCFullYear() + addYears}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+}
+function quarterBefore(now: number): { kind: 'quarter'; year: number; quarter: number } {
+  const d = new Date(now + 8 * 3600_000);
+  const q = Math.floor(d.getUTCMonth() / 3);
+  return q === 0 ? { kind: 'quarter', year: d.getUTCFullYear() - 1, quarter: 4 } : { kind: 'quarter', year: d.getUTCFullYear(), quarter: q };
+}
+
+type ItemLike = { itemId: string; categoryKey: string };
+type Drafted = { itemId: string; draft: { draftVersion: number } | null };
+
+/** Drafts and publishes one item as the demo's admin, once (fixed keys: a second run finds it). */
+async function publishOnce(w: World, key: string, input: Record<string, unknown>): Promise<string> {
+  const made = (await w.call('demo-admin', 'disclosure.draft', { attachments: [], links: [], ...input }, `gallery-disclosure-${key}`)) as Drafted;
+  if (made.draft) await w.call('demo-admin', 'disclosure.publish', { itemId: made.itemId, draftVersion: made.draft.draftVersion });
+  return made.itemId;
+}
+
+const disclosureDemo = new WeakMap<World, Promise<{ financeId: string }>>();
+
+/**
+ * What the residents' 居务公开 pages show in the demo, made once per world where the seed has
+ * not made it: a committee with 马大爷 (demo-resident-2) as its 主任; last quarter's finances,
+ * which he objects to and 刘阿姨 asks about; a second item still waiting for his opinion.
+ */
+function ensureDisclosureDemo(w: World): Promise<{ financeId: string }> {
+  let made = disclosureDemo.get(w);
+  if (!made) {
+    made = (async () => {
+      const now = Date.now();
+      const committee = (await w.call('demo-resident-1', 'supervision.committee', {})) as { termId: string | null; current: boolean };
+      if (!committee.termId || !committee.current) {
+        await w.call('demo-admin', 'supervision.appoint', {
+          chosenBy: 'residentsMeeting',
+          startsOn: chinaDay(now),
+          endsOn: chinaDay(now, 3),
+          members: [
+            { memberId: memberIdFor('demo-resident-2'), name: '马大爷', position: 'chair' },
+            { name: '郑小红', position: 'member' },
+          ],
+        });
+      }
+      const { items } = (await w.call('demo-resident-1', 'disclosure.list', { when: 'published' })) as Items<ItemLike>;
+      const financeId =
+        items.find((i) => i.categoryKey === 'finance')?.itemId ??
+        (await publishOnce(w, 'finance', {
+          categoryKey: 'finance',
+          title: '上季度财务收支',
+          period: quarterBefore(now),
+          body: '本季度收支情况如下，原始凭证在社区居委会可查阅。',
+          finance: {
+            openingFen: 1_250_000,
+            income: [{ label: '公益性岗位补贴', amountFen: 360_000 }, { label: '停车位租金', amountFen: 128_050, note: '三个月' }],
+            expense: [{ label: '楼道照明维修', amountFen: 86_000, note: '3号楼、4号楼' }, { label: '绿化养护', amountFen: 150_000 }],
+            closingFen: 1_502_050,
+          },
+        }));
+      await publishOnce(w, 'service', {
+        categoryKey: 'service',
+        title: '社区服务站收费项目和标准',
+        period: quarterBefore(now),
+        body: '社区服务站代收代办项目均不收费；打印复印每页0.2元，收入纳入社区公共收益。',
+      });
+      const item = (await w.call('demo-resident-2', 'disclosure.get', { itemId: financeId })) as { currentNumber: number; allowedActions: string[]; questions: unknown[] };
+      if (item.allowedActions.includes('disclosure.opinion')) {
+        await w.call('demo-resident-2', 'disclosure.opinion', { itemId: financeId, versionNumber: item.currentNumber, stance: 'objection', text: '绿化养护没有附合同和验收单，请补充。' });
+      }
+      if (item.questions.length === 0) {
+        await w.call('demo-resident-1', 'disclosure.ask', { itemId: financeId, text: '楼道照明维修是哪几个楼道？' }, 'gallery-disclosure-question');
+      }
+      return { financeId };
+    })();
+    disclosureDemo.set(w, made);
+  }
+  return made;
+}
+
+/** The demo's finance item, with the committee's objection and a resident's question on it. */
+const publishedItem: QueryFn = async (w) => ({ itemId: (await ensureDisclosureDemo(w)).financeId });
+/** Nothing to open with: the demo's board, committee and questions made first. */
+const disclosureReady: QueryFn = async (w) => {
+  await ensureDisclosureDemo(w);
+  return {};
+};
+
 export const PAGE_STATES: Record<string, PageEntry> = {
   'pages/volunteer/home/index': { as: 'demo-volunteer-1' },
   'pages/volunteer/check-in/index': { as: 'demo-volunteer-1', query: todaysShift, emptyQuery: {} },
@@ -266,6 +354,13 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/resolution/index': { as: 'demo-admin', query: demoResolution, skip: ['empty'] },
   // 更正 the first household with nothing filled in: the reason is required.
   'staff/roll/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#row-0'); await p.tap('#correct-save'); } } },
+  // 居务公开, residents' side (gallery/states.ts ensureDisclosureDemo): the board, the finance
+  // item (提交问题 with nothing written), the committee, 我的提问.
+  // 马大爷 sits on the committee: his page has the opinion queue.
+  'disclosure/board/index': { as: 'demo-resident-1', query: disclosureReady, emptyQuery: {} },
+  'disclosure/item/index': { as: 'demo-resident-1', query: publishedItem, skip: ['empty'], validation: { act: (p) => p.tap('#ask-submit') } },
+  'disclosure/committee/index': { as: 'demo-resident-2', query: disclosureReady, emptyQuery: {} },
+  'disclosure/questions/index': { as: 'demo-resident-1', query: disclosureReady, emptyQuery: {} },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */
