@@ -12,6 +12,8 @@ import {
   type QueueView,
 } from '../../core/concern/contract';
 import { listGrids, type GridView } from '../../core/community/contract';
+import { disclosureCalendar } from '../../core/disclosure/contract';
+import { openDuesText } from '../disclosure/view';
 import { allows, queueRow, requestRow, type QueueRow, type RequestRow } from '../../services/view';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
@@ -111,6 +113,10 @@ Component({
     canCommunity: false,
     canPolls: false,
     canCouncil: false,
+    canDisclosure: false,
+    /** 居务公开's row: what is due or overdue this month, and its number on the badge. */
+    disclosureCount: '',
+    disclosureText: '',
     away: false,
     awayBusy: false,
     awayNote: '',
@@ -150,10 +156,11 @@ Component({
       if (this.data.loaded && !this.data.error) {
         void this.reload(this.data.tab);
         void this.loadCounts();
+        void this.loadDisclosure();
       }
     },
     async onPullDownRefresh() {
-      await Promise.all([this.reload(this.data.tab), this.loadCounts()]);
+      await Promise.all([this.reload(this.data.tab), this.loadCounts(), this.loadDisclosure()]);
       wx.stopPullDownRefresh();
     },
     onReachBottom() {
@@ -191,8 +198,10 @@ Component({
         canCommunity: allows(me.data.allowedActions, 'community.upsertGrid'),
         canPolls: allows(me.data.allowedActions, 'poll.create', 'roll.list'),
         canCouncil: allows(me.data.allowedActions, 'meeting.attendance'),
+        canDisclosure: allows(me.data.allowedActions, 'disclosure.calendar'),
       });
       if (canFilterAll) void this.loadFilterOptions();
+      void this.loadDisclosure();
       if (showQueue) void this.loadCounts();
       // A leader lands on his supervision list when something is in it.
       if (tab === 'queue' && views.includes('supervise') && !admin) {
@@ -219,6 +228,14 @@ Component({
         filterNote: '',
         filterText: filterSummary(s.filter),
       });
+    },
+    /** 居务公开's due and overdue count; a failed read leaves the row without a number. */
+    async loadDisclosure() {
+      if (!this.data.canDisclosure) return;
+      const res = await call(disclosureCalendar, {});
+      if (!res.ok) return;
+      const open = openDuesText(res.data.dues);
+      this.setData({ disclosureCount: open.count > 0 ? String(open.count) : '', disclosureText: open.text });
     },
     /** The numbers on the list tabs; a failed count leaves the tabs without numbers. */
     async loadCounts() {

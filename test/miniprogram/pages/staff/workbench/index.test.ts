@@ -1,6 +1,7 @@
 import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock, type Replies } from '../../../harness';
 import type { QueueItem } from '../../../../../miniprogram/core/concern/contract';
 import type { BindingRequestView } from '../../../../../miniprogram/core/member/contract';
+import { calendar } from '../disclosure-fixtures';
 
 const pageId = loadPage('staff/workbench/index');
 
@@ -401,6 +402,30 @@ describe('staff who run meetings', () => {
   it('do not see it without', async () => {
     const { page } = await open({ 'member.me': meReply(['concern.queue', 'staff.setAway'], { roles: ['gridWorker'] }) });
     expect(page.exists('#entry-council')).toBe(false);
+  });
+});
+
+describe('居务公开 on the workbench', () => {
+  it('shows how many disclosures are due this month and how many are late, ', async () => {
+    const { page, send } = await open({
+      'member.me': meReply(['concern.queue', 'disclosure.calendar'], { roles: ['admin'] }),
+      'disclosure.calendar': ok(calendar()),
+    });
+    expect(sent(send, 'disclosure.calendar')[0].data).toEqual({});
+    expect(page.text('#disclosure-count')).toBe('3');
+    expect(page.text('#disclosure-text')).toBe('3项待公开，2项已逾期');
+    expect(page.text('#entry-disclosure')).toContain('居务公开');
+  });
+
+  it('carries no number when nothing is waiting, and is absent without the calendar', async () => {
+    const { page } = await open({
+      'member.me': meReply(['concern.queue', 'disclosure.calendar'], { roles: ['admin'] }),
+      'disclosure.calendar': ok(calendar({ dues: calendar().dues.filter((d) => d.state === 'met') })),
+    });
+    expect(page.text('#entry-disclosure')).toBe('居务公开');
+    expect(page.exists('#disclosure-count')).toBe(false);
+    const other = await open();
+    expect(other.page.exists('#entry-disclosure')).toBe(false);
   });
 });
 
