@@ -143,23 +143,17 @@ const demoResolution: QueryFn = async (w, as) => {
   return { resolutionId: first(items, `resolution for ${as}`).id };
 };
 
-<<<<<<< ours
 /** The Beijing day of `now` as YYYY-MM-DD, and the quarter that ended last. */
 function chinaDay(now: number, addYears = 0): string {
   const d = new Date(now + 8 * 3600_000);
   return `${d.getUTCFullYear() + addYears}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 function quarterBefore(now: number): { kind: 'quarter'; year: number; quarter: number } {
-=======
-/** The quarter that ended last, in Beijing time: what a finance draft covers. */
-function lastQuarter(now: number): { kind: 'quarter'; year: number; quarter: number } {
->>>>>>> theirs
   const d = new Date(now + 8 * 3600_000);
   const q = Math.floor(d.getUTCMonth() / 3);
   return q === 0 ? { kind: 'quarter', year: d.getUTCFullYear() - 1, quarter: 4 } : { kind: 'quarter', year: d.getUTCFullYear(), quarter: q };
 }
 
-<<<<<<< ours
 type ItemLike = { itemId: string; categoryKey: string };
 type Drafted = { itemId: string; draft: { draftVersion: number } | null };
 
@@ -235,7 +229,6 @@ const publishedItem: QueryFn = async (w) => ({ itemId: (await ensureDisclosureDe
 const disclosureReady: QueryFn = async (w) => {
   await ensureDisclosureDemo(w);
   return {};
-=======
 /**
  * A 居务公开 draft to review: the world's first, or one made once (a fixed key) with a name,
  * a phone, a room number and a small count in it, so the privacy check has something to show.
@@ -246,7 +239,7 @@ const disclosureDraft: QueryFn = async (w, as) => {
   const made = (await w.call(as, 'disclosure.draft', {
     categoryKey: 'finance',
     title: '社区财务收支公开',
-    period: lastQuarter(Date.now()),
+    period: quarterBefore(Date.now()),
     body: '本季度支付保洁员张建国保洁费3,000.00元（联系电话13800001234）；3号楼2单元302室屋面漏水维修，涉及3户。',
     finance: {
       openingFen: 1_000_000,
@@ -261,7 +254,6 @@ const disclosureDraft: QueryFn = async (w, as) => {
     links: [],
   }, 'gallery-disclosure-draft')) as { itemId: string };
   return { itemId: made.itemId };
->>>>>>> theirs
 };
 
 export const PAGE_STATES: Record<string, PageEntry> = {
@@ -387,7 +379,6 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/resolution/index': { as: 'demo-admin', query: demoResolution, skip: ['empty'] },
   // 更正 the first household with nothing filled in: the reason is required.
   'staff/roll/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#row-0'); await p.tap('#correct-save'); } } },
-<<<<<<< ours
   // 居务公开, residents' side (gallery/states.ts ensureDisclosureDemo): the board, the finance
   // item (提交问题 with nothing written), the committee, 我的提问.
   // 马大爷 sits on the committee: his page has the opinion queue.
@@ -395,14 +386,12 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'disclosure/item/index': { as: 'demo-resident-1', query: publishedItem, skip: ['empty'], validation: { act: (p) => p.tap('#ask-submit') } },
   'disclosure/committee/index': { as: 'demo-resident-2', query: disclosureReady, emptyQuery: {} },
   'disclosure/questions/index': { as: 'demo-resident-1', query: disclosureReady, emptyQuery: {} },
-=======
   // 居务公开, staff side: the calendar; a draft's form (empty: a new finance item) and its
   // privacy review (保留 without a reason); the committee (登记 with nothing filled in).
   'staff/disclosure/index': { as: 'demo-admin' },
   'staff/disclosure-edit/index': { as: 'demo-admin', query: disclosureDraft, emptyQuery: { categoryKey: 'finance' }, validation: { query: { categoryKey: 'finance' }, act: (p) => p.tap('#save') } },
   'staff/disclosure-review/index': { as: 'demo-admin', query: disclosureDraft, validation: { act: async (p) => { await p.tap('.rv-keep'); await p.tap('#save-review'); } } },
   'staff/committee/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#open-form'); await p.tap('#submit'); } } },
->>>>>>> theirs
 };
 
 /** Who looks in the bare community, for a person of the demo community. */
