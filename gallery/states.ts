@@ -229,6 +229,8 @@ const publishedItem: QueryFn = async (w) => ({ itemId: (await ensureDisclosureDe
 const disclosureReady: QueryFn = async (w) => {
   await ensureDisclosureDemo(w);
   return {};
+};
+
 /**
  * A 居务公开 draft to review: the world's first, or one made once (a fixed key) with a name,
  * a phone, a room number and a small count in it, so the privacy check has something to show.
