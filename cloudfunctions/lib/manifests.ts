@@ -33,7 +33,6 @@ import { pollManifest } from './features/poll/manifest';
 import { motionManifest } from './features/motion/manifest';
 import { meetingManifest } from './features/meeting/manifest';
 import { resolutionManifest } from './features/resolution/manifest';
-import { supervisionManifest } from './features/supervision/manifest';
 import { disclosureManifest } from './features/disclosure/manifest';
 import { noticeManifest } from './features/notice/manifest';
 
@@ -58,7 +57,6 @@ export const FEATURES = {
   motion: motionManifest,
   meeting: meetingManifest,
   resolution: resolutionManifest,
-  supervision: supervisionManifest,
   disclosure: disclosureManifest,
   notice: noticeManifest,
   media: mediaManifest,
@@ -155,9 +153,6 @@ export const FEATURE_REGISTRY: FeatureRegistry = {
   },
   async householdLeft(ctx, left) {
     for (const m of MANIFESTS) await m.householdLeft?.(ctx, left);
-  },
-  async disclosable(ctx, item) {
-    for (const m of MANIFESTS) await m.disclosable?.(ctx, item);
   },
   events: MANIFESTS.flatMap((m) => (m.events ? [{ feature: m.name, labels: m.events as Record<string, string> }] : [])),
 };

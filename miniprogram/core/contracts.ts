@@ -24,7 +24,6 @@ import * as meeting from './council/meeting-contract';
 import * as resolution from './council/resolution-contract';
 import * as disclosure from './disclosure/contract';
 import * as notice from './disclosure/notice-contract';
-import * as supervision from './disclosure/supervision-contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -197,24 +196,15 @@ export const contracts = {
   'resolution.recordStage': resolution.recordStage,
   'disclosure.catalogue': disclosure.listCatalogue,
   'disclosure.setCategory': disclosure.setCategory,
-  'disclosure.calendar': disclosure.disclosureCalendar,
   'disclosure.list': disclosure.listItems,
   'disclosure.get': disclosure.getItem,
   'disclosure.draft': disclosure.draftItem,
   'disclosure.review': disclosure.reviewDraft,
   'disclosure.publish': disclosure.publishItem,
   'disclosure.correct': disclosure.correctItem,
-  'disclosure.opinion': disclosure.recordOpinion,
-  'disclosure.respond': disclosure.respondToObjection,
-  'disclosure.opinionQueue': disclosure.opinionQueue,
-  'disclosure.ask': disclosure.askQuestion,
-  'disclosure.answer': disclosure.answerQuestion,
-  'disclosure.questions': disclosure.listQuestions,
   'notice.list': notice.listNotices,
   'notice.publish': notice.publishNotice,
   'notice.withdraw': notice.withdrawNotice,
-  'supervision.committee': supervision.getCommittee,
-  'supervision.appoint': supervision.appointCommittee,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -9,7 +9,6 @@
 import type { ActionContract } from '../../../miniprogram/core/action';
 import type { ActionName, Contracts } from '../../../miniprogram/core/contracts';
 import type { TemplateKey } from '../../../miniprogram/core/notify/contract';
-import type { LinkKind } from '../../../miniprogram/core/disclosure/contract';
 import type { CollectionName, RecordOf } from '../ports/store';
 import type { ActionDef, HandlerContext } from './action';
 import type { EventType } from './audit';
@@ -104,27 +103,6 @@ export interface FeatureManifest<F extends string = string> {
    * holds for them there. Runs before the binding ends and again on a retry: idempotent.
    */
   householdLeft?(ctx: HandlerContext<unknown>, left: HouseholdLeft): Promise<void>;
-  /**
-   * Another feature made something public that 居务公开 must carry (approved minutes, a poll's
-   * result, a resolution carried out): the disclosure feature drafts its item and starts the
-   * calendar's clock. Idempotent: the caller may call again on a retry.
-   */
-  disclosable?(ctx: HandlerContext<unknown>, item: Disclosable): Promise<void>;
-}
-
-/** What a feature hands 居务公开 to publish through the privacy gate. */
-export interface Disclosable {
-  kind: 'minutes' | 'poll' | 'resolution';
-  refId: string;
-  title: string;
-  /** The text as its feature made it public (the minutes' masked record, a result's lines). */
-  body: string;
-  links: { kind: LinkKind; refId: string }[];
-  /** When it became public: the calendar's clock starts here. */
-  at: number;
-  /** Names the gate must mask beyond the community's members (a roll's), and officers it keeps. */
-  knownNames?: readonly string[];
-  keepNames?: readonly string[];
 }
 
 /** Who left which household, and how: by their own choice or removed by staff. */
@@ -146,7 +124,6 @@ export interface FeatureRegistry {
   subject(kind: string): SubjectKind | undefined;
   communityOpened(db: ScopedStore, now: number): Promise<void>;
   householdLeft(ctx: HandlerContext<unknown>, left: HouseholdLeft): Promise<void>;
-  disclosable(ctx: HandlerContext<unknown>, item: Disclosable): Promise<void>;
   /** Every feature's audit event labels (events.ts), for the audit log. */
   events: ReadonlyArray<{ feature: string; labels: Readonly<Record<string, string>> }>;
 }

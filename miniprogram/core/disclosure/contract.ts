@@ -8,7 +8,6 @@ import { z, id, text, paging, photos } from '../schema';
 import { financeTable, type FinanceTable, type Reconciliation } from './finance';
 import {
   FLAG_DECISIONS,
-  OPINION_STANCES,
   RELIEF_FORMS,
   type Cadence,
   type DueState,
@@ -302,14 +301,6 @@ export const setCategory = contract<{ categories: CategoryView[] }>()({
   scope: '本社区；法定类别不能改名，只能调整频次',
 });
 
-export const disclosureCalendar = contract<CalendarView>()({
-  name: 'disclosure.calendar',
-  summary: '公开日历：到期、逾期事项和公开及时率',
-  input: z.strictObject({ month: z.string().regex(/^\d{4}-\d{2}$/, { error: '月份格式应为 2026-09' }).optional() }),
-  roles: ['supervisor', 'gridWorker', 'admin'],
-  scope: '本社区',
-});
-
 export const listItems = contract<Page<ItemSummaryView>>()({
   name: 'disclosure.list',
   summary: '公开栏：按类别查看公开事项；工作人员另可查看草稿',
@@ -388,62 +379,4 @@ export const correctItem = contract<ItemView>()({
   input: z.strictObject({ itemId, reason: text('更正原因', 4, 200) }),
   roles: ['gridWorker', 'admin'],
   scope: '本社区已公开的事项',
-});
-
-export const recordOpinion = contract<ItemView>()({
-  name: 'disclosure.opinion',
-  summary: '居务监督委员会成员登记监督意见（无异议，或有异议并写明理由）',
-  input: z
-    .strictObject({
-      itemId,
-      versionNumber: z.number().int().min(1).max(1000),
-      stance: z.enum(OPINION_STANCES, { error: '请选择有无异议' }),
-      text: text('意见', 0, 1000).default(''),
-    })
-    .superRefine((v, ctx) => {
-      if (v.stance === 'objection' && v.text.length < 4) ctx.addIssue({ code: 'custom', path: ['text'], message: '有异议请写明理由，至少4个字' });
-    }),
-  roles: ['supervisor'],
-  scope: '本届居务监督委员会成员；自己起草或公开的事项不能监督；每个版本一人一条',
-});
-
-export const respondToObjection = contract<ItemView>()({
-  name: 'disclosure.respond',
-  summary: '答复监督委员会的异议（答复后公开栏不再显示异议提示）',
-  input: z.strictObject({ itemId, opinionId: id('意见'), text: text('答复', 4, 1000) }),
-  roles: ['gridWorker', 'admin'],
-  scope: '本社区',
-});
-
-export const opinionQueue = contract<Page<ItemSummaryView>>()({
-  name: 'disclosure.opinionQueue',
-  summary: '监督意见：待我提意见的公开事项，或尚未答复的异议',
-  input: z.strictObject({ when: z.enum(['awaiting', 'objections'], { error: '请选择列表' }).default('awaiting'), ...paging }),
-  roles: ['supervisor', 'gridWorker', 'admin'],
-  scope: '本社区；awaiting 只对监督委员会成员列出',
-});
-
-export const askQuestion = contract<QuestionView>()({
-  name: 'disclosure.ask',
-  summary: '就公开事项提问（社区须在期限内答复，抄送监督委员会）',
-  input: z.strictObject({ itemId, text: text('问题', 4, 500) }),
-  roles: ['resident'],
-  scope: '本社区已认证的居民；已公开的事项',
-  idempotent: true,
-});
-
-export const answerQuestion = contract<QuestionView>()({
-  name: 'disclosure.answer',
-  summary: '答复居民的提问（答复公开，提问人姓名遮盖）',
-  input: z.strictObject({ questionId: id('问题'), text: text('答复', 4, 1000) }),
-  roles: ['gridWorker', 'admin'],
-  scope: '本社区',
-});
-
-export const listQuestions = contract<Page<QuestionView>>()({
-  name: 'disclosure.questions',
-  summary: '居民提问：待答复、已答复，或我提的',
-  input: z.strictObject({ when: z.enum(['open', 'answered', 'mine'], { error: '请选择列表' }).default('open'), ...paging }),
-  roles: ['resident', 'supervisor', 'gridWorker', 'admin'],
-  scope: '本社区；mine：我提的问题',
 });

@@ -1,63 +1,57 @@
 /**
- * disclosure: manifest. 居务公开 — the catalogue and calendar, items with immutable versions,
- * the privacy gate, the committee's opinions and residents' questions.
+ * disclosure: manifest. 居务公开 — the catalogue, items with immutable versions and the
+ * privacy review every publication passes.
  */
 import { contracts } from '../../../../miniprogram/core/contracts';
-import { AppError } from '../../../../miniprogram/core/errors';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
+import { seedCategories } from './catalogue';
+import { correctItem } from './correct-item';
+import { draftItem } from './draft-item';
 import { DISCLOSURE_EVENTS } from './events';
-import { DISCLOSURE_NOTICES } from './notices';
+import { getItem } from './get-item';
+import { listCatalogue } from './list-catalogue';
+import { listItems } from './list-items';
+import { publishItem } from './publish-item';
+import { reviewDraft } from './review-draft';
+import { setCategory } from './set-category';
 
-// Placeholder while the feature is being built: every action answers INTERNAL.
-const notBuilt = async (): Promise<never> => {
-  throw new AppError('INTERNAL', '尚未实现');
-};
+const HOUR = 3600;
 
 export const disclosureManifest = {
   name: 'disclosure',
   actions: {
-    'disclosure.catalogue': bind(contracts['disclosure.catalogue'], notBuilt),
-    'disclosure.setCategory': bind(contracts['disclosure.setCategory'], notBuilt),
-    'disclosure.calendar': bind(contracts['disclosure.calendar'], notBuilt),
-    'disclosure.list': bind(contracts['disclosure.list'], notBuilt),
-    'disclosure.get': bind(contracts['disclosure.get'], notBuilt),
-    'disclosure.draft': bind(contracts['disclosure.draft'], notBuilt),
-    'disclosure.review': bind(contracts['disclosure.review'], notBuilt),
-    'disclosure.publish': bind(contracts['disclosure.publish'], notBuilt),
-    'disclosure.correct': bind(contracts['disclosure.correct'], notBuilt),
-    'disclosure.opinion': bind(contracts['disclosure.opinion'], notBuilt),
-    'disclosure.respond': bind(contracts['disclosure.respond'], notBuilt),
-    'disclosure.opinionQueue': bind(contracts['disclosure.opinionQueue'], notBuilt),
-    'disclosure.ask': bind(contracts['disclosure.ask'], notBuilt),
-    'disclosure.answer': bind(contracts['disclosure.answer'], notBuilt),
-    'disclosure.questions': bind(contracts['disclosure.questions'], notBuilt),
+    'disclosure.catalogue': bind(contracts['disclosure.catalogue'], listCatalogue),
+    'disclosure.setCategory': bind(contracts['disclosure.setCategory'], setCategory),
+    'disclosure.list': bind(contracts['disclosure.list'], listItems),
+    'disclosure.get': bind(contracts['disclosure.get'], getItem),
+    'disclosure.draft': bind(contracts['disclosure.draft'], draftItem),
+    'disclosure.review': bind(contracts['disclosure.review'], reviewDraft),
+    'disclosure.publish': bind(contracts['disclosure.publish'], publishItem),
+    'disclosure.correct': bind(contracts['disclosure.correct'], correctItem),
   },
   collections: {
     disclosureCategories: { indexes: [['communityId', 'order', '_id']], holds: 'shared' },
     disclosureItems: {
       indexes: [
+        // The board (by category or all), newest first; staff's drafts, latest edit first.
         ['communityId', 'state', 'lastPublishedAt', '_id'],
         ['communityId', 'categoryKey', 'state', 'lastPublishedAt', '_id'],
-        ['communityId', 'openObjections', 'lastPublishedAt', '_id'],
+        ['communityId', 'state', 'updatedAt', '_id'],
+        ['communityId', 'categoryKey', 'state', 'updatedAt', '_id'],
+        // The calendar: what of a category and period is already up.
+        ['communityId', 'categoryKey', 'periodKey', '_id'],
       ],
       holds: 'shared',
     },
     disclosureVersions: { indexes: [['communityId', 'itemId', 'number', '_id']], holds: 'shared' },
-    disclosureOpinions: { indexes: [['communityId', 'itemId', 'at', '_id'], ['communityId', 'memberId', 'at', '_id']], holds: 'shared' },
-    disclosureQuestions: {
-      indexes: [
-        ['communityId', 'itemId', 'askedAt', '_id'],
-        ['communityId', 'state', 'dueAt', '_id'],
-        ['communityId', 'askerId', 'askedAt', '_id'],
-        ['wakeAt', '_id'],
-      ],
-      holds: 'personal',
-    },
+    disclosureOpinions: { indexes: [['communityId', 'itemId', 'at', '_id']], holds: 'shared' },
+    disclosureQuestions: { indexes: [['communityId', 'itemId', 'askedAt', '_id']], holds: 'bookkeeping' },
     disclosureDues: { indexes: [['communityId', 'month', 'dueAt', '_id'], ['communityId', 'state', 'dueAt', '_id'], ['wakeAt', '_id']], holds: 'bookkeeping' },
   },
-  // Placeholder until the questions' export and erasure land (the committee helper's personal-data.ts).
-  personalData: { collections: ['disclosureQuestions'], export: async () => ({ sections: {} }), erase: async () => undefined },
-  notices: DISCLOSURE_NOTICES,
+  rateLimits: {
+    'disclosure.draft': [{ limit: 120, windowSeconds: HOUR }],
+  },
+  communityOpened: (db, now) => seedCategories(db, now),
   events: DISCLOSURE_EVENTS,
 } satisfies FeatureManifest<'disclosure'>;

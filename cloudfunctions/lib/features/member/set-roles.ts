@@ -38,10 +38,15 @@ export const setRoles: Handler<'member.setRoles'> = async (ctx) => {
     if (roles.includes('department') && !isContact) {
       throw fieldError('VALIDATION_ERROR', 'roles', '部门联系人身份需通过部门加入码获得，不能直接设置');
     }
+    // A seat on the 居务监督委员会 comes only with a recorded term (not built yet): never from this form.
+    if (roles.includes('supervisor') && !m?.roles.includes('supervisor')) {
+      throw fieldError('VALIDATION_ERROR', 'roles', '居务监督委员会成员须经居民会议推选后登记，不能直接设置');
+    }
+    const isSupervisor = !!m?.roles.includes('supervisor');
     before = m?.roles ?? [];
     // Residency follows the household binding, not this form: a resident made a volunteer
     // or a grid worker stays a resident of their home.
-    const next = [...new Set([...roles.filter((r) => r !== 'resident' && r !== 'department'), ...(isResident ? (['resident'] as const) : []), ...(isContact ? (['department'] as const) : [])])];
+    const next = [...new Set([...roles.filter((r) => r !== 'resident' && r !== 'department' && r !== 'supervisor'), ...(isResident ? (['resident'] as const) : []), ...(isContact ? (['department'] as const) : []), ...(isSupervisor ? (['supervisor'] as const) : [])])];
     after = next;
     return {
       openid: m?.openid ?? null,
