@@ -25,11 +25,6 @@ export function monthKeyOf(instant: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
-/** The first instant of a month key in China time, and of the month after it. */
-export function monthBounds(month: string): { from: number; to: number } {
-  const [y, m] = month.split('-').map(Number);
-  return { from: Date.UTC(y, m - 1, 1) - OFFSET, to: Date.UTC(y, m, 1) - OFFSET };
-}
 
 /** The period of a quarterly or monthly cadence that ended last before `instant`, and its deadline. */
 export function lastEndedPeriod(cadence: Cadence, instant: number): { period: Period; dueAt: number } | null {

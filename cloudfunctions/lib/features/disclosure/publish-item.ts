@@ -13,7 +13,6 @@ import type { Handler, HandlerContext } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
 import { op } from '../../ports/store';
 import { requireCategory } from './catalogue';
-import { meetDue } from './dues';
 import { applyFlags, unresolvedFlags } from './gate';
 import { itemSubject, versionRecordId } from './ids';
 import { loadItem } from './load';
@@ -98,6 +97,5 @@ export const publishItem: Handler<'disclosure.publish'> = async (ctx) => {
   await db.update('disclosureCategories', category._id, {
     publishedCount: op.inc(n === 1 ? 1 : 0), latest: { itemId: item._id, title: content.title, periodLabel: periodLabel(draft.period), publishedAt: ctx.now }, updatedAt: ctx.now,
   });
-  await meetDue(db, next, n, ctx.now);
   return itemView(ctx, next);
 };
