@@ -10,13 +10,10 @@ import {
   FLAG_DECISIONS,
   RELIEF_FORMS,
   type Cadence,
-  type DueState,
   type FlagDecision,
   type FlagKind,
   type ItemState,
-  type OpinionStance,
   type Period,
-  type QuestionState,
   type ReliefForm,
 } from './vocabulary';
 
@@ -30,40 +27,6 @@ export interface CategoryView {
   builtin: boolean;
   publishedCount: number;
   latest: { itemId: string; title: string; periodLabel: string; publishedAt: number } | null;
-}
-
-/** One obligation on the calendar: a period of a periodic category, or a triggered item. */
-export interface DueView {
-  dueId: string;
-  categoryKey: string;
-  categoryLabel: string;
-  /** 「2026年第三季度 财务收支」 or the trigger's title. */
-  label: string;
-  dueAt: number;
-  state: DueState;
-  overdue: boolean;
-  metAt: number | null;
-  /** Null until met. */
-  onTime: boolean | null;
-  itemId: string | null;
-  /** Who has been told it is late: nobody yet, the committee, then the subdistrict. */
-  escalation: 'none' | 'committee' | 'subdistrict';
-  source: { kind: SourceKind; title: string } | null;
-}
-
-/** 公开及时率 for a month: published on time ÷ due in that month, with both counts. */
-export interface OnTimeRate {
-  month: string;
-  onTime: number;
-  due: number;
-  /** 「9/10（90%）」; 「本月无到期事项」 when nothing was due. */
-  rateText: string;
-}
-
-export interface CalendarView {
-  month: string;
-  dues: DueView[];
-  rate: OnTimeRate;
 }
 
 export const SOURCE_KINDS = ['manual', 'minutes', 'poll', 'resolution'] as const;
@@ -119,34 +82,6 @@ export interface VersionEntry {
   publishedAt: number;
   reason: string | null;
   superseded: boolean;
-}
-
-export interface OpinionView {
-  opinionId: string;
-  versionNumber: number;
-  stance: OpinionStance;
-  stanceLabel: string;
-  text: string;
-  /** Committee members act in office: they are named. */
-  memberName: string;
-  at: number;
-  response: { text: string; byName: string; at: number } | null;
-}
-
-export interface QuestionView {
-  questionId: string;
-  itemId: string;
-  itemTitle: string;
-  versionNumber: number;
-  /** 「刘某」 for everyone, 「我」 for the asker. */
-  askerText: string;
-  mine: boolean;
-  text: string;
-  askedAt: number;
-  dueAt: number;
-  overdue: boolean;
-  state: QuestionState;
-  answer: { text: string; byName: string; at: number } | null;
 }
 
 /** What the privacy gate found in a draft, and what a reviewer decided about it. */
@@ -207,8 +142,6 @@ export interface ItemSummaryView {
   stateLabel: string;
   versionNumber: number;
   publishedAt: number | null;
-  openObjections: number;
-  openQuestions: number;
   /** Staff: a draft (first or correction) is waiting. */
   hasDraft: boolean;
 }
@@ -223,10 +156,6 @@ export interface ItemView {
   shown: VersionView | null;
   currentNumber: number;
   versions: VersionEntry[];
-  opinions: OpinionView[];
-  /** 「居务监督委员会对本项公开有异议，社区正在答复」 while an objection is open. */
-  objectionBanner: string | null;
-  questions: QuestionView[];
   source: { kind: SourceKind; title: string } | null;
   dueAt: number | null;
   /** Staff only. */

@@ -1,10 +1,9 @@
 /**
  * 居务公开's words: the catalogue's categories and how often each must be published, the
- * periods an item covers, the states of an item and of the privacy review, the committee's
- * opinions. Sources: 《村民委员会组织法》第30条 (the operative model: ordinary matters at least
+ * periods an item covers, the states of an item and of the privacy review.
+ * Sources: 《村民委员会组织法》第30条 (the operative model: ordinary matters at least
  * quarterly, finances monthly where frequent, major matters at once) and the local rules in
- * `../shared/reference/next-features.md` §C (within 5 days of an approval; a query answered
- * in 10 days).
+ * `../shared/reference/next-features.md` §C (within 5 days of an approval).
  */
 
 /** The six the law names, and the charter, which is published as a versioned item too. */
@@ -128,29 +127,3 @@ export type FlagDecision = (typeof FLAG_DECISIONS)[number];
 export const RELIEF_FORMS = ['count', 'surname', 'maskedName'] as const;
 export type ReliefForm = (typeof RELIEF_FORMS)[number];
 export const RELIEF_FORM_LABELS: Record<ReliefForm, string> = { count: '只公开人数和金额', surname: '公开姓氏（王某）', maskedName: '公开部分姓名（王*国）' };
-
-/** 监督意见: agreement, or an objection with its reasons, open until staff answer it. */
-export const OPINION_STANCES = ['agree', 'objection'] as const;
-export type OpinionStance = (typeof OPINION_STANCES)[number];
-export const OPINION_STANCE_LABELS: Record<OpinionStance, string> = { agree: '无异议', objection: '有异议' };
-
-/** A resident's question gets an answer within this many days (the village precedent: 10). */
-export const DEFAULT_ANSWER_DAYS = 10;
-export const QUESTION_STATES = ['open', 'answered'] as const;
-export type QuestionState = (typeof QUESTION_STATES)[number];
-
-/**
- * An overdue disclosure escalates: first to the supervisory committee (at its due time), then
- * to the subdistrict (Art. 31's route) this many days later.
- */
-export const SUBDISTRICT_AFTER_DAYS = 7;
-export const DUE_STATES = ['due', 'met'] as const;
-export type DueState = (typeof DUE_STATES)[number];
-
-/** How the committee was chosen (the 民政 statistics forms count both). */
-export const COMMITTEE_CHOSEN_BY = ['residentsMeeting', 'representativesMeeting'] as const;
-export type CommitteeChosenBy = (typeof COMMITTEE_CHOSEN_BY)[number];
-export const COMMITTEE_CHOSEN_BY_LABELS: Record<CommitteeChosenBy, string> = { residentsMeeting: '居民会议推选', representativesMeeting: '居民代表会议推选' };
-export const COMMITTEE_POSITIONS = ['chair', 'member'] as const;
-export type CommitteePosition = (typeof COMMITTEE_POSITIONS)[number];
-export const COMMITTEE_POSITION_LABELS: Record<CommitteePosition, string> = { chair: '主任', member: '委员' };

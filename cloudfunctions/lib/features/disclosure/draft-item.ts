@@ -60,7 +60,7 @@ export const draftItem: Handler<'disclosure.draft'> = async (ctx) => {
     const item: ItemRecord = {
       _id: itemId, communityId: db.communityId, categoryKey: input.categoryKey, title: input.title, period: input.period, periodKey: periodKey(input.period),
       state: 'draft', currentNumber: 0, draft, source: { kind: 'manual', refId: null, title: input.title }, dueId: null, dueAt: null,
-      authorIds: [caller.memberId], openObjections: 0, openQuestions: 0, publishedAt: null, lastPublishedAt: null,
+      authorIds: [caller.memberId], publishedAt: null, lastPublishedAt: null,
       createdById: caller.memberId, createdByName: caller.name ?? '社区工作人员', createdAt: ctx.now, updatedAt: ctx.now, version: 1,
     };
     await db.store.transaction(async (tx) => {

@@ -5,12 +5,6 @@ export const DISCLOSURE_EVENTS = {
   'disclosure.reviewed': '隐私审核',
   'disclosure.published': '公开',
   'disclosure.correcting': '开始更正',
-  'disclosure.opinion': '登记监督意见',
-  'disclosure.responded': '答复监督异议',
-  'disclosure.asked': '居民提问',
-  'disclosure.answered': '答复居民提问',
-  'disclosure.overdue': '公开逾期',
-  'disclosure.escalated': '逾期报监督委员会或街道',
 } as const satisfies Record<string, string>;
 
 type Labels = { [K in keyof typeof DISCLOSURE_EVENTS]: string };

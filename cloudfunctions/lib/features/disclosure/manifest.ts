@@ -45,9 +45,6 @@ export const disclosureManifest = {
       holds: 'shared',
     },
     disclosureVersions: { indexes: [['communityId', 'itemId', 'number', '_id']], holds: 'shared' },
-    disclosureOpinions: { indexes: [['communityId', 'itemId', 'at', '_id']], holds: 'shared' },
-    disclosureQuestions: { indexes: [['communityId', 'itemId', 'askedAt', '_id']], holds: 'bookkeeping' },
-    disclosureDues: { indexes: [['communityId', 'month', 'dueAt', '_id'], ['communityId', 'state', 'dueAt', '_id'], ['wakeAt', '_id']], holds: 'bookkeeping' },
   },
   rateLimits: {
     'disclosure.draft': [{ limit: 120, windowSeconds: HOUR }],

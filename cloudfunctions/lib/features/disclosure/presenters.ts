@@ -4,17 +4,16 @@
  * community see the draft with its flags and a preview of what residents would read.
  */
 import type { ActionName } from '../../../../miniprogram/core/action-names';
-import type { DraftView, FlagView, ItemView, ItemSummaryView, LinkKind, LinkView, OpinionView, QuestionView, VersionView } from '../../../../miniprogram/core/disclosure/contract';
+import type { DraftView, FlagView, ItemView, ItemSummaryView, LinkKind, LinkView, VersionView } from '../../../../miniprogram/core/disclosure/contract';
 import { reconcile, reconciliationText } from '../../../../miniprogram/core/disclosure/finance';
-import { FLAG_KIND_LABELS, ITEM_STATE_LABELS, OPINION_STANCE_LABELS, periodLabel } from '../../../../miniprogram/core/disclosure/vocabulary';
+import { FLAG_KIND_LABELS, ITEM_STATE_LABELS, periodLabel } from '../../../../miniprogram/core/disclosure/vocabulary';
 import { isStaff } from '../../../../miniprogram/core/roles';
 import type { HandlerContext } from '../../kernel/action';
 import type { Caller } from '../../kernel/caller';
-import { maskName } from '../../kernel/redact';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { requireCategory } from './catalogue';
 import { applyFlags } from './gate';
-import type { DraftRecord, FlagRecord, ItemRecord, LinkRef, OpinionRecord, QuestionRecord, VersionRecord } from './records';
+import type { DraftRecord, FlagRecord, ItemRecord, LinkRef, VersionRecord } from './records';
 
 type Ctx = HandlerContext<unknown>;
 
@@ -46,22 +45,6 @@ export function versionView(v: VersionRecord): VersionView {
     financeText: v.finance ? reconciliationText(v.finance) : null, relief: v.relief, attachments: v.attachments,
     links: v.links.map((l) => ({ kind: l.kind, refId: l.refId, title: l.title })), reason: v.reason,
     publishedAt: v.publishedAt, publishedByName: v.publishedByName, superseded: v.supersededAt !== null, supersededAt: v.supersededAt,
-  };
-}
-
-export function opinionView(o: OpinionRecord): OpinionView {
-  return {
-    opinionId: o._id, versionNumber: o.versionNumber, stance: o.stance, stanceLabel: OPINION_STANCE_LABELS[o.stance], text: o.text,
-    memberName: o.memberName, at: o.at, response: o.response ? { text: o.response.text, byName: o.response.byName, at: o.response.at } : null,
-  };
-}
-
-export function questionView(q: QuestionRecord, caller: Caller, now: number): QuestionView {
-  const mine = q.askerId === caller.memberId;
-  return {
-    questionId: q._id, itemId: q.itemId, itemTitle: q.itemTitle, versionNumber: q.versionNumber, askerText: mine ? '我' : maskName(q.askerName), mine,
-    text: q.text, askedAt: q.askedAt, dueAt: q.dueAt, overdue: q.state === 'open' && now > q.dueAt, state: q.state,
-    answer: q.answer ? { text: q.answer.text, byName: q.answer.byName, at: q.answer.at } : null,
   };
 }
 
@@ -118,11 +101,9 @@ export async function itemView(ctx: Ctx, item: ItemRecord, opts: { version?: num
   const db = ctx.db();
   const caller = ctx.caller;
   const staff = mayManage(caller);
-  const [category, versions, opinions, questions] = await Promise.all([
+  const [category, versions] = await Promise.all([
     requireCategory(db, item.categoryKey, ctx.now),
     item.currentNumber > 0 ? db.query('disclosureVersions', { where: { itemId: item._id }, orderBy: { field: 'number', dir: 'asc' }, limit: 100 }) : { items: [] as VersionRecord[] },
-    item.currentNumber > 0 ? db.query('disclosureOpinions', { where: { itemId: item._id }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 }) : { items: [] as OpinionRecord[] },
-    item.currentNumber > 0 ? db.query('disclosureQuestions', { where: { itemId: item._id }, orderBy: { field: 'askedAt', dir: 'desc' }, limit: 50 }) : { items: [] as QuestionRecord[] },
   ]);
   const wanted = opts.version ?? item.currentNumber;
   const shown = versions.items.find((v) => v.number === wanted) ?? null;
@@ -130,9 +111,6 @@ export async function itemView(ctx: Ctx, item: ItemRecord, opts: { version?: num
     itemId: item._id, categoryKey: item.categoryKey, categoryLabel: category.label, state: item.state, stateLabel: ITEM_STATE_LABELS[item.state],
     shown: shown ? versionView(shown) : null, currentNumber: item.currentNumber,
     versions: versions.items.map((v) => ({ number: v.number, publishedAt: v.publishedAt, reason: v.reason, superseded: v.supersededAt !== null })),
-    opinions: opinions.items.map(opinionView),
-    objectionBanner: item.openObjections > 0 ? '居务监督委员会对本项公开有异议，社区正在答复' : null,
-    questions: questions.items.map((q) => questionView(q, caller, ctx.now)),
     source: item.source.kind === 'manual' ? null : { kind: item.source.kind, title: item.source.title },
     dueAt: item.dueAt,
     draft: staff && item.draft ? await draftView(db, item.draft) : null,
@@ -144,6 +122,6 @@ export function summaryView(item: ItemRecord, categoryLabel: string, staff: bool
   return {
     itemId: item._id, title: item.title, categoryKey: item.categoryKey, categoryLabel, periodLabel: periodLabel(item.period), state: item.state,
     stateLabel: ITEM_STATE_LABELS[item.state], versionNumber: item.currentNumber, publishedAt: item.lastPublishedAt,
-    openObjections: item.openObjections, openQuestions: item.openQuestions, hasDraft: staff && item.draft !== null,
+    hasDraft: staff && item.draft !== null,
   };
 }

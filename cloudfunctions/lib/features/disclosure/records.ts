@@ -3,22 +3,10 @@
  * version, inserted once under a deterministic id and never rewritten — the only change a
  * version ever sees is being marked superseded by the next one. What is being written next
  * lives on the item as its draft, with the privacy gate's flags and each decision on them.
- * The calendar's obligations are records of their own (one per period or trigger, by id), so
- * a parallel sweep creates each once and the on-time rate is a count.
  */
 import type { FinanceTable } from '../../../../miniprogram/core/disclosure/finance';
-import type { LinkKind, ReliefView, SourceKind } from '../../../../miniprogram/core/disclosure/contract';
-import type {
-  Cadence,
-  DueState,
-  FlagDecision,
-  FlagKind,
-  ItemState,
-  OpinionStance,
-  Period,
-  QuestionState,
-  ReliefForm,
-} from '../../../../miniprogram/core/disclosure/vocabulary';
+import type { LinkKind, ReliefDraft, ReliefView, SourceKind } from '../../../../miniprogram/core/disclosure/contract';
+import type { Cadence, FlagDecision, FlagKind, ItemState, Period } from '../../../../miniprogram/core/disclosure/vocabulary';
 import type { Doc } from '../../ports/store';
 
 export interface CategoryRecord extends Doc {
@@ -57,11 +45,8 @@ export interface FlagRecord {
   decidedByName: string | null;
 }
 
-export interface ReliefDraftRecord {
-  programme: string;
-  form: ReliefForm;
-  rows: { name: string; amountFen: number; buildingId?: string }[];
-}
+/** As the staff form sends it; rendered per its form at publication, never stored in a version. */
+export type ReliefDraftRecord = ReliefDraft;
 
 export interface DraftRecord {
   draftVersion: number;
@@ -97,8 +82,6 @@ export interface ItemRecord extends Doc {
   dueAt: number | null;
   /** Everyone who drafted, reviewed or published any version: none of them may supervise it. */
   authorIds: string[];
-  openObjections: number;
-  openQuestions: number;
   publishedAt: number | null;
   lastPublishedAt: number | null;
   createdById: string;
@@ -139,66 +122,10 @@ export interface VersionRecord extends Doc {
   supersededBy: number | null;
 }
 
-export interface OpinionRecord extends Doc {
-  communityId: string;
-  itemId: string;
-  versionNumber: number;
-  memberId: string;
-  memberName: string;
-  stance: OpinionStance;
-  text: string;
-  at: number;
-  response: { text: string; byId: string; byName: string; at: number } | null;
-}
-
-export interface QuestionRecord extends Doc {
-  communityId: string;
-  itemId: string;
-  itemTitle: string;
-  versionNumber: number;
-  askerId: string;
-  askerName: string;
-  householdId: string | null;
-  text: string;
-  askedAt: number;
-  dueAt: number;
-  state: QuestionState;
-  answer: { text: string; byId: string; byName: string; at: number } | null;
-  /** The clock's next look (a reminder before the deadline, the committee after it); null when answered. */
-  wakeAt: number | null;
-  remindedAt: number | null;
-  escalatedAt: number | null;
-  version: number;
-}
-
-export interface DueRecord extends Doc {
-  communityId: string;
-  categoryKey: string;
-  label: string;
-  /** Periodic obligations: the period; triggered ones: null. */
-  periodKey: string | null;
-  source: { kind: SourceKind; refId: string; title: string } | null;
-  dueAt: number;
-  /** 「2026-10」: the month the rate counts it in. */
-  month: string;
-  state: DueState;
-  metAt: number | null;
-  onTime: boolean | null;
-  itemId: string | null;
-  escalation: 'none' | 'committee' | 'subdistrict';
-  /** When the clock looks again; null once met or escalated as far as it goes. */
-  wakeAt: number | null;
-  createdAt: number;
-  version: number;
-}
-
 declare module '../../ports/store' {
   interface CollectionRecords {
     disclosureCategories: CategoryRecord;
     disclosureItems: ItemRecord;
     disclosureVersions: VersionRecord;
-    disclosureOpinions: OpinionRecord;
-    disclosureQuestions: QuestionRecord;
-    disclosureDues: DueRecord;
   }
 }
