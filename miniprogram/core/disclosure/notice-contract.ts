@@ -23,23 +23,6 @@ export interface NoticeView {
   allowedActions: ActionName[];
 }
 
-/**
- * One piece of personal data the scan found in a notice, as `notice.publish` reports it in
- * `details.findings` when it refuses. The found text itself is not repeated (the error may be
- * logged); `start`/`end` locate it in the field the publisher sent, so the form can show it
- * and put it in `keep` when it is to stay.
- */
-export interface NoticeFinding {
-  field: 'title' | 'body';
-  kind: 'name' | 'phone' | 'idNumber' | 'room';
-  /** 「手机号」「姓名」… */
-  kindLabel: string;
-  start: number;
-  end: number;
-  /** What it becomes if masked: 「王某」「***」. */
-  masked: string;
-}
-
 /** A notice lasts at most this long; a standing rule belongs in the charter instead. */
 export const MAX_NOTICE_DAYS = 180;
 

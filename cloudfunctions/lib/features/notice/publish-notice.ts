@@ -26,7 +26,7 @@ export const publishNotice: Handler<'notice.publish'> = async (ctx) => {
   if (input.expiresAt > now + MAX_NOTICE_DAYS * DAY) throw fieldError('VALIDATION_ERROR', 'expiresAt', `公告最长显示${MAX_NOTICE_DAYS}天；长期有效的规定请放进居民公约`);
   const kept = [...new Set(input.keep)];
   // The scan is local and cheap; the content check (metered msgSecCheck) only sees what passed it.
-  await scanNotice(db, { title: input.title, body: input.body }, kept);
+  await scanNotice(db, ctx.now, { title: input.title, body: input.body }, kept);
   await checkWritten(ctx, { title: input.title, body: input.body }, { scene: 'forum' });
 
   const record: NoticeRecord = {
