@@ -110,6 +110,7 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   if (options.lifecycle !== false) await seedOwnerRoll(call, buildings);
   if (options.lifecycle !== false) await seedPolls(call, store);
   if (options.lifecycle !== false) await seedCouncil(call, store);
+  if (options.lifecycle !== false) await seedDisclosure(call, store);
 
   await store.insert('counters', SEED_MARK);
   return true;
@@ -227,6 +228,46 @@ async function seedCouncil(call: Caller, store: Store): Promise<void> {
   const door = (await call('demo-grid-2', 'meeting.attendance', { meetingId: today.id, search: '4号楼', onlyAbsent: true })) as { items: Array<{ unitKey: string }> };
   await call('demo-grid-2', 'meeting.signIn', { meetingId: today.id, unitKey: door.items[0].unitKey, reason: '居民未带手机，核对身份证后代签' });
   await call('demo-admin', 'meeting.openVote', { meetingId: today.id, itemId: today.agenda[0].itemId });
+}
+
+interface SeedItem {
+  itemId: string;
+  draft: { draftVersion: number; flags: Array<{ flagId: string }> } | null;
+}
+
+/**
+ * 居务公开: last quarter's finance, reviewed and published; the 居民公约 as an item of its own;
+ * two notices on the home page, one pinned.
+ */
+async function seedDisclosure(call: Caller, store: Store): Promise<void> {
+  const publish = async (openidKey: string, input: Record<string, unknown>) => {
+    const d = (await call('demo-grid-1', 'disclosure.draft', input, openidKey)) as SeedItem;
+    const r = (await call('demo-grid-1', 'disclosure.review', {
+      itemId: d.itemId, draftVersion: d.draft!.draftVersion, decisions: d.draft!.flags.map((f) => ({ flagId: f.flagId, decision: 'mask' })),
+    })) as SeedItem;
+    await call('demo-admin', 'disclosure.publish', { itemId: r.itemId, draftVersion: r.draft!.draftVersion });
+  };
+  await publish('seed-disclosure-finance-q3', {
+    categoryKey: 'finance', title: '2026年第三季度社区财务收支', period: { kind: 'quarter', year: 2026, quarter: 3 },
+    body: '本季度收入为街道拨付的社区工作经费和党组织服务群众经费；支出用于办公、楼道照明维修和重阳节敬老活动。原始凭证存社区办公室，居民可预约查阅。',
+    finance: {
+      openingFen: 1_856_020,
+      income: [{ label: '街道拨付社区工作经费', amountFen: 3_000_000 }, { label: '党组织服务群众经费', amountFen: 1_000_000 }],
+      expense: [{ label: '办公用品', amountFen: 86_050 }, { label: '1号楼、2号楼楼道照明维修', amountFen: 420_000 }, { label: '重阳节敬老活动', amountFen: 235_000 }],
+      closingFen: 5_114_970,
+    },
+  });
+  await publish('seed-disclosure-charter', {
+    categoryKey: 'charter', title: '幸福里社区居民公约', period: { kind: 'none' },
+    body: '一、爱护公共设施，不私占楼道和绿地。\n二、垃圾分类投放，定时定点。\n三、文明养犬，出门拴绳，及时清理。\n四、严禁高空抛物。\n五、邻里互助，关心独居老人。',
+  });
+  const now = (await store.get('members', memberIdFor('demo-admin-2')))?.updatedAt ?? Date.now();
+  await call('demo-admin', 'notice.publish', {
+    title: '本周六上午二次供水设备检修停水', body: '本周六8:00至12:00，因二次供水设备检修，1号楼至4号楼停水，请提前储水。', pinned: true, expiresAt: now + 5 * 24 * 3600_000,
+  }, 'seed-notice-water');
+  await call('demo-admin', 'notice.publish', {
+    title: '冬季用火用电安全提示', body: '天气转冷，请勿在楼道内给电动车充电，取暖器远离可燃物，外出时关闭电源。', expiresAt: now + 30 * 24 * 3600_000,
+  }, 'seed-notice-fire');
 }
 
 /** The services a community station typically offers, each with a weekly schedule. */

@@ -11,6 +11,8 @@ import type { OwnerUnitView } from '../../miniprogram/core/poll/contract';
 import type { MotionView } from '../../miniprogram/core/council/motion-contract';
 import type { MeetingView, MinutesView } from '../../miniprogram/core/council/meeting-contract';
 import type { ResolutionView } from '../../miniprogram/core/council/resolution-contract';
+import type { ItemSummaryView, ItemView } from '../../miniprogram/core/disclosure/contract';
+import type { NoticeView } from '../../miniprogram/core/disclosure/notice-contract';
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { milestoneFor } from '../../miniprogram/core/volunteer/milestones';
 import { createHarness, type Harness } from '../support/harness';
@@ -103,6 +105,14 @@ describe('the demo community', () => {
     expect(minutes.status).toBe('approved');
     const resolutions = await h.ok<{ items: ResolutionView[] }>('demo-resident-1', 'resolution.list', { when: 'open' });
     expect(resolutions.items.map((r) => [r.percent, r.procedure?.find((st) => st.stage === 'propose')?.done])).toEqual([[60, true]]);
+  });
+  it('has the disclosure board: last quarter\'s finance that reconciles, the charter, and two notices, one pinned', async () => {
+    const board = await h.ok<{ items: ItemSummaryView[] }>('demo-resident-1', 'disclosure.list', {});
+    expect(board.items.map((i) => i.categoryKey).sort()).toEqual(['charter', 'finance']);
+    const finance = await h.ok<ItemView>('demo-resident-1', 'disclosure.get', { itemId: board.items.find((i) => i.categoryKey === 'finance')!.itemId });
+    expect(finance.shown!.financeText).toContain('与期末余额一致');
+    const notices = await h.ok<{ items: NoticeView[] }>('demo-resident-1', 'notice.list', {});
+    expect(notices.items.map((n) => n.pinned)).toEqual([true, false]);
   });
   it('has hours: a checked-out shift waiting in the lead’s queue, 马大爷 past 100 verified hours with a certificate, an open dispute, an anomaly', async () => {
     const queue = await h.ok<{ items: HourEntryView[] }>('demo-volunteer-1', 'hours.pending', {});

@@ -17,6 +17,8 @@ export interface NoticeView {
   expiresAt: number;
   expired: boolean;
   withdrawn: boolean;
+  /** Why it was withdrawn; staff only see withdrawn notices. */
+  withdrawReason: string | null;
   byName: string;
   allowedActions: ActionName[];
 }

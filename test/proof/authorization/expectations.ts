@@ -308,6 +308,22 @@ export const EXPECTATIONS = table({
   'resolution.progress':      ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
   'resolution.reassign':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
   'resolution.recordStage':   ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+
+  // 居务公开: the board is the community's; drafts, review and corrections are staff's, publishing the admins'.
+  'disclosure.catalogue':     ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
+  'disclosure.setCategory':   ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
+  'disclosure.list':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  'disclosure.list#drafts':   ['deny',    'deny',   'hidden', 'hidden', 'hidden', 'allow',  'allow',  'allow',  'hidden'],
+  'disclosure.get':           ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'NOT_FOUND'],
+  'disclosure.get#draft':     ['deny',    'deny',   'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'allow', 'allow', 'allow', 'NOT_FOUND'],
+  'disclosure.draft':         ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'allow'],
+  'disclosure.draft#edit':    ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
+  'disclosure.review':        ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
+  'disclosure.publish':       ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'disclosure.correct':       ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
+  'notice.list':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  'notice.publish':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
+  'notice.withdraw':          ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
 });
 
 /**
