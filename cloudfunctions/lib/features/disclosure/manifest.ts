@@ -16,6 +16,7 @@ import { discloseSource } from './intake';
 import { listCatalogue } from './list-catalogue';
 import { listItems } from './list-items';
 import { publishItem } from './publish-item';
+import { reviewDraft } from './review-draft';
 import { setCategory } from './set-category';
 import { disclosureSubjects } from './subjects';
 import { answerQuestion } from './answer-question';
@@ -40,7 +41,7 @@ export const disclosureManifest = {
     'disclosure.list': bind(contracts['disclosure.list'], listItems),
     'disclosure.get': bind(contracts['disclosure.get'], getItem),
     'disclosure.draft': bind(contracts['disclosure.draft'], draftItem),
-    'disclosure.review': bind(contracts['disclosure.review'], notBuilt),
+    'disclosure.review': bind(contracts['disclosure.review'], reviewDraft),
     'disclosure.publish': bind(contracts['disclosure.publish'], publishItem),
     'disclosure.correct': bind(contracts['disclosure.correct'], correctItem),
     'disclosure.opinion': bind(contracts['disclosure.opinion'], recordOpinion),

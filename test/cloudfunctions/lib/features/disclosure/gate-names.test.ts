@@ -3,7 +3,8 @@
  * and the committee sitting today (China time) named — a term not yet begun, ended or
  * replaced does not keep its members named.
  */
-import { chinaDay, gateNames } from '../../../../../cloudfunctions/lib/features/disclosure/gate-names';
+import { gateNames } from '../../../../../cloudfunctions/lib/features/disclosure/gate-names';
+import { communityDay as chinaDay } from '../../../../../cloudfunctions/lib/features/supervision/committee';
 import type { TermRecord } from '../../../../../cloudfunctions/lib/features/supervision/records';
 import { ScopedStore } from '../../../../../cloudfunctions/lib/kernel/scoped-store';
 import { createHarness, member, T0, type Harness } from '../../../../support/harness';
