@@ -26,22 +26,32 @@ export function monthKeyOf(instant: number): string {
 }
 
 
+/** The deadline of a period under a periodic cadence; null when the period is not of its kind. */
+export function periodDueAt(cadence: Cadence, period: Period): number | null {
+  // Due in the month after the period (a quarter's is the next quarter's first month).
+  if (cadence.kind === 'quarterly' && period.kind === 'quarter') return endOfChinaDay(period.year, period.quarter * 3 + 1, cadence.dueDay);
+  if (cadence.kind === 'monthly' && period.kind === 'month') return endOfChinaDay(period.year, period.month + 1, cadence.dueDay);
+  return null;
+}
+
 /** The period of a quarterly or monthly cadence that ended last before `instant`, and its deadline. */
 export function lastEndedPeriod(cadence: Cadence, instant: number): { period: Period; dueAt: number } | null {
   const { year, month } = chinaDate(instant);
+  let period: Period;
   if (cadence.kind === 'quarterly') {
     const currentQuarter = Math.floor((month - 1) / 3) + 1;
-    const quarter = currentQuarter === 1 ? 4 : currentQuarter - 1;
-    const qYear = currentQuarter === 1 ? year - 1 : year;
-    // Due in the first month of the quarter after it, which is the current quarter's first month.
-    const dueMonth = (currentQuarter - 1) * 3 + 1;
-    return { period: { kind: 'quarter', year: qYear, quarter: quarter as 1 | 2 | 3 | 4 }, dueAt: endOfChinaDay(year, dueMonth, cadence.dueDay) };
-  }
-  if (cadence.kind === 'monthly') {
-    const pMonth = month === 1 ? 12 : month - 1;
-    const pYear = month === 1 ? year - 1 : year;
-    return { period: { kind: 'month', year: pYear, month: pMonth }, dueAt: endOfChinaDay(year, month, cadence.dueDay) };
-  }
+    period = currentQuarter === 1 ? { kind: 'quarter', year: year - 1, quarter: 4 } : { kind: 'quarter', year, quarter: (currentQuarter - 1) as 1 | 2 | 3 };
+  } else if (cadence.kind === 'monthly') {
+    period = month === 1 ? { kind: 'month', year: year - 1, month: 12 } : { kind: 'month', year, month: month - 1 };
+  } else return null;
+  return { period, dueAt: periodDueAt(cadence, period)! };
+}
+
+/** When the period running at `instant` ends (the next one's first instant); null for triggered cadences. */
+export function nextPeriodStart(cadence: Cadence, instant: number): number | null {
+  const { year, month } = chinaDate(instant);
+  if (cadence.kind === 'quarterly') return Date.UTC(year, (Math.floor((month - 1) / 3) + 1) * 3, 1) - OFFSET;
+  if (cadence.kind === 'monthly') return Date.UTC(year, month, 1) - OFFSET;
   return null;
 }
 

@@ -10,12 +10,16 @@ import {
   BUILTIN_CATEGORIES,
   BUILTIN_CATEGORY_LABELS,
   cadenceText,
+  type Cadence,
 } from '../../../../miniprogram/core/disclosure/vocabulary';
 import { fieldError } from '../../../../miniprogram/core/errors';
 import { everyPage } from '../../kernel/every-page';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { categoryIdFor } from './ids';
 import type { CategoryRecord } from './records';
+
+/** A periodic category's first look is now (the period just ended may still be owed); others have none. */
+export const periodicWake = (cadence: Cadence, now: number): number | null => (cadence.kind === 'quarterly' || cadence.kind === 'monthly' ? now : null);
 
 /** A community keeps a handful of its own beside the seven: past this, the list is no catalogue. */
 export const MAX_CATEGORIES = 40;
@@ -33,6 +37,7 @@ function builtin(communityId: string, index: number, now: number): CategoryRecor
     basisResolutionId: null,
     publishedCount: 0,
     latest: null,
+    wakeAt: periodicWake(BUILTIN_CADENCES[key], now),
     version: 1,
     createdAt: now,
     updatedAt: now,

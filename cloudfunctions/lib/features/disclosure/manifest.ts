@@ -3,14 +3,15 @@
  * the privacy gate, the committee's opinions and residents' questions.
  */
 import { contracts } from '../../../../miniprogram/core/contracts';
-import { AppError } from '../../../../miniprogram/core/errors';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { DISCLOSURE_EVENTS } from './events';
 import { DISCLOSURE_NOTICES } from './notices';
 import { seedCatalogue } from './catalogue';
+import { disclosureClock } from './clock';
 import { correctItem } from './correct-item';
 import { draftItem } from './draft-item';
+import { getCalendar } from './get-calendar';
 import { getItem } from './get-item';
 import { discloseSource } from './intake';
 import { listCatalogue } from './list-catalogue';
@@ -27,17 +28,12 @@ import { disclosurePersonalData } from './personal-data';
 import { recordOpinion } from './record-opinion';
 import { respondToObjection } from './respond-to-objection';
 
-// Placeholder for the actions whose handlers have not landed yet: they answer INTERNAL.
-const notBuilt = async (): Promise<never> => {
-  throw new AppError('INTERNAL', '尚未实现');
-};
-
 export const disclosureManifest = {
   name: 'disclosure',
   actions: {
     'disclosure.catalogue': bind(contracts['disclosure.catalogue'], listCatalogue),
     'disclosure.setCategory': bind(contracts['disclosure.setCategory'], setCategory),
-    'disclosure.calendar': bind(contracts['disclosure.calendar'], notBuilt),
+    'disclosure.calendar': bind(contracts['disclosure.calendar'], getCalendar),
     'disclosure.list': bind(contracts['disclosure.list'], listItems),
     'disclosure.get': bind(contracts['disclosure.get'], getItem),
     'disclosure.draft': bind(contracts['disclosure.draft'], draftItem),
@@ -52,7 +48,7 @@ export const disclosureManifest = {
     'disclosure.questions': bind(contracts['disclosure.questions'], listQuestions),
   },
   collections: {
-    disclosureCategories: { indexes: [['communityId', 'order', '_id']], holds: 'shared' },
+    disclosureCategories: { indexes: [['communityId', 'order', '_id'], ['wakeAt', '_id']], holds: 'shared' },
     disclosureItems: {
       indexes: [
         ['communityId', 'state', 'lastPublishedAt', '_id'],
@@ -81,6 +77,7 @@ export const disclosureManifest = {
   notices: DISCLOSURE_NOTICES,
   events: DISCLOSURE_EVENTS,
   subjects: disclosureSubjects,
+  sweep: { disclosureClock: (deps, now) => disclosureClock(deps, now, { pages: 5 }) },
   communityOpened: seedCatalogue,
   disclosable: discloseSource,
 } satisfies FeatureManifest<'disclosure'>;

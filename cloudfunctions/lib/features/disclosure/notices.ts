@@ -30,7 +30,9 @@ declare module '../../ports/platform' {
 
 export type DisclosureNoticeKind = keyof typeof DISCLOSURE_NOTICES;
 
-/** Residents (and committee members) open the item's page; staff the staff page. */
-export function disclosurePage(kind: DisclosureNoticeKind, itemId: string): string {
-  return DISCLOSURE_NOTICES[kind].audience === 'staff' ? `/staff/disclosure-review/index?id=${itemId}` : `/disclosure/item/index?id=${itemId}`;
+/** Residents (and committee members) open the item's page, staff its review; a due with no item yet opens the calendar or the board. */
+export function disclosurePage(kind: DisclosureNoticeKind, itemId: string | null): string {
+  const staff = DISCLOSURE_NOTICES[kind].audience === 'staff';
+  if (!itemId) return staff ? '/staff/disclosure/index' : '/disclosure/board/index';
+  return staff ? `/staff/disclosure-review/index?id=${itemId}` : `/disclosure/item/index?id=${itemId}`;
 }

@@ -116,7 +116,7 @@ export const publishItem: Handler<'disclosure.publish'> = async (ctx) => {
     throw err;
   }
   if (!published) return again();
-  await meetDue(db, published, version.number, now);
+  await meetDue(db, published, now);
   // The sitting committee is asked for its opinion on each version — its authors aside.
   const to = onAppMembers(await sittingCommittee(db, now)).filter((m) => !published!.authorIds.includes(m));
   await tell(ctx.deps.notifier, db.communityId, item._id, `${itemSubject(item._id)}:v${published.version}:disclosure.published`, {

@@ -32,6 +32,8 @@ export interface CategoryRecord extends Doc {
   basisResolutionId: string | null;
   publishedCount: number;
   latest: { itemId: string; title: string; periodLabel: string; publishedAt: number } | null;
+  /** A periodic category: when the clock next makes a period's due (its running period's end). */
+  wakeAt: number | null;
   version: number;
   createdAt: number;
   updatedAt: number;

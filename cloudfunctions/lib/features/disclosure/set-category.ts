@@ -3,9 +3,11 @@ import type { Handler } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
 import { cadenceText } from '../../../../miniprogram/core/disclosure/vocabulary';
 import { commitVersioned } from '../../kernel/versioned';
-import { categoriesOf, categoryView, MAX_CATEGORIES } from './catalogue';
+import { categoriesOf, categoryView, MAX_CATEGORIES, periodicWake } from './catalogue';
 import { categoryIdFor, categorySubject, customCategoryKey } from './ids';
 import type { CategoryRecord } from './records';
+
+const sameCadence = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * 调整公开目录. A new category of the community's own, or a new cadence (and, for its own
@@ -27,7 +29,7 @@ export const setCategory: Handler<'disclosure.setCategory'> = async (ctx) => {
     const key = customCategoryKey(input.label);
     const record: CategoryRecord = {
       _id: categoryIdFor(db.communityId, key), communityId: db.communityId, key, label: input.label, cadence: input.cadence,
-      builtin: false, order: now, basisResolutionId, publishedCount: 0, latest: null, version: 1, createdAt: now, updatedAt: now,
+      builtin: false, order: now, basisResolutionId, publishedCount: 0, latest: null, wakeAt: periodicWake(input.cadence, now), version: 1, createdAt: now, updatedAt: now,
     };
     const event = eventRecord(db, caller, { key: 'v1:categorySet', subject: categorySubject(record._id), type: 'disclosure.categorySet', to: 'added', public: true, note, at: now });
     await db.store.transaction(async (tx) => {
@@ -38,7 +40,11 @@ export const setCategory: Handler<'disclosure.setCategory'> = async (ctx) => {
     const c = all.find((x) => x.key === input.key);
     if (!c) throw fieldError('NOT_FOUND', 'key', '没有这个公开类别');
     if (c.builtin && c.label !== input.label) throw fieldError('VALIDATION_ERROR', 'label', `「${c.label}」是法定公开类别，不能改名，只能调整公开频次`);
-    await commitVersioned(db, 'disclosureCategories', c, { label: input.label, cadence: input.cadence, basisResolutionId: basisResolutionId ?? c.basisResolutionId, updatedAt: now },
+    await commitVersioned(db, 'disclosureCategories', c, {
+      label: input.label, cadence: input.cadence, basisResolutionId: basisResolutionId ?? c.basisResolutionId, updatedAt: now,
+      // A new cadence: the clock looks again at once.
+      ...(sameCadence(c.cadence, input.cadence) ? {} : { wakeAt: periodicWake(input.cadence, now) }),
+    },
       (n) => eventRecord(db, caller, { key: `v${n.version}:categorySet`, subject: categorySubject(c._id), type: 'disclosure.categorySet', to: 'changed', public: true, note, at: now }),
       '公开目录刚被他人调整，请刷新后再试');
   }

@@ -9,7 +9,7 @@ export interface Message {
 }
 
 /** Each recipient once per step: the message id derives from the step's event, so a retry sends nothing twice. */
-export async function tell(notifier: Notifier, communityId: string, itemId: string, stepId: string, m: Message): Promise<void> {
+export async function tell(notifier: Notifier, communityId: string, itemId: string | null, stepId: string, m: Message): Promise<void> {
   const seen = new Set<string>();
   for (const to of m.to) {
     if (!to || seen.has(to)) continue;

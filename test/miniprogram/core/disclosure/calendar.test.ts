@@ -1,5 +1,5 @@
 /** Deadlines as the community counts them: in Beijing time, across quarter and year ends. */
-import { endOfChinaDay, lastEndedPeriod, monthKeyOf, triggeredDueAt } from '../../../../miniprogram/core/disclosure/calendar';
+import { endOfChinaDay, lastEndedPeriod, monthKeyOf, nextPeriodStart, periodDueAt, triggeredDueAt } from '../../../../miniprogram/core/disclosure/calendar';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -36,5 +36,27 @@ describe('a triggered item is due hours or days after its trigger', () => {
   });
   it('counts the month in Beijing time', () => {
     expect(monthKeyOf(at('2026-09-30T16:30:00Z'))).toBe('2026-10');
+  });
+});
+
+describe('a period published early or late keeps the deadline of its own period', () => {
+  it('owes Q4 by 15 January of the next year, whenever it is published', () => {
+    expect(periodDueAt({ kind: 'quarterly', dueDay: 15 }, { kind: 'quarter', year: 2026, quarter: 4 })).toBe(at('2027-01-16T00:00:00+08:00') - 1);
+  });
+  it('has no deadline for a period of another kind than its cadence', () => {
+    expect(periodDueAt({ kind: 'quarterly', dueDay: 15 }, { kind: 'month', year: 2026, month: 9 })).toBeNull();
+    expect(periodDueAt({ kind: 'immediate', hours: 24 }, { kind: 'none' })).toBeNull();
+  });
+});
+
+describe('the clock looks again when the running period ends', () => {
+  it('a quarterly category on 2 December wakes at 1 January, Beijing midnight', () => {
+    expect(nextPeriodStart({ kind: 'quarterly', dueDay: 15 }, at('2026-12-02T10:00:00+08:00'))).toBe(at('2027-01-01T00:00:00+08:00'));
+  });
+  it('a monthly category wakes at the first of next month, even in the last UTC hours of the month before', () => {
+    expect(nextPeriodStart({ kind: 'monthly', dueDay: 10 }, at('2026-10-31T17:00:00Z'))).toBe(at('2026-12-01T00:00:00+08:00'));
+  });
+  it('a triggered category has no period to wait for', () => {
+    expect(nextPeriodStart({ kind: 'withinDays', days: 5 }, at('2026-10-31T17:00:00Z'))).toBeNull();
   });
 });
