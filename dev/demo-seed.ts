@@ -20,7 +20,7 @@ export const DEMO_PEOPLE = {
   'demo-grid-2': '第二网格 A角网格员（张建国）：处理3号楼、4号楼的诉求',
   'demo-leader': '网格长（陈建华）：两个网格的督办人，诉求超期时收到督办提醒',
   'demo-resident-1': '居民（刘阿姨，1号楼1单元101）：通过申请审核绑定，可说事',
-  'demo-resident-2': '居民（3号楼2单元302）：通过邀请码绑定，可说事',
+  'demo-resident-2': '居民（马大爷，3号楼2单元302）：通过邀请码绑定，可说事；居务监督委员会主任，监督公开事项',
   'demo-volunteer-1': '志愿者（陈志愿）：尚未绑定住户',
   'demo-visitor-1': '访客：已提交绑定申请，等待第一网格审核',
   'demo-dept-1': '部门联系人（物业刘经理，幸福里物业）：收到吹哨给物业的协办请求并回复',
@@ -240,14 +240,31 @@ interface SeedItem {
  * two notices on the home page, one pinned.
  */
 async function seedDisclosure(call: Caller, store: Store): Promise<void> {
-  const publish = async (openidKey: string, input: Record<string, unknown>) => {
-    const d = (await call('demo-grid-1', 'disclosure.draft', input, openidKey)) as SeedItem;
+  const now = (await store.get('members', memberIdFor('demo-admin-2')))?.updatedAt ?? Date.now();
+  const day = (instant: number) => new Date(instant + 8 * 3600_000).toISOString().slice(0, 10);
+  // 本届居务监督委员会, chosen by the residents' meeting: 马大爷 (on the app) and 郑小红 (paper board only).
+  await call('demo-admin', 'supervision.appoint', {
+    chosenBy: 'residentsMeeting', startsOn: day(now), endsOn: day(now + 3 * 365 * 24 * 3600_000),
+    members: [{ memberId: memberIdFor('demo-resident-2'), name: '马大爷', position: 'chair' }, { name: '郑小红', position: 'member' }],
+  });
+  const publishReviewed = async (d: SeedItem): Promise<string> => {
     const r = (await call('demo-grid-1', 'disclosure.review', {
       itemId: d.itemId, draftVersion: d.draft!.draftVersion, decisions: d.draft!.flags.map((f) => ({ flagId: f.flagId, decision: 'mask' })),
     })) as SeedItem;
     await call('demo-admin', 'disclosure.publish', { itemId: r.itemId, draftVersion: r.draft!.draftVersion });
+    return r.itemId;
   };
-  await publish('seed-disclosure-finance-q3', {
+  const publish = async (openidKey: string, input: Record<string, unknown>) => publishReviewed((await call('demo-grid-1', 'disclosure.draft', input, openidKey)) as SeedItem);
+  // The approved minutes of the council's meeting arrived on the board as a draft: reviewed,
+  // published, and 马大爷 records the committee's opinion on them.
+  const drafts = (await call('demo-admin', 'disclosure.list', { when: 'drafts' })) as { items: Array<{ itemId: string }> };
+  for (const { itemId } of drafts.items) {
+    const d = (await call('demo-admin', 'disclosure.get', { itemId })) as SeedItem & { source: { kind: string } | null };
+    if (d.source?.kind !== 'minutes') continue;
+    const published = await publishReviewed(d);
+    await call('demo-resident-2', 'disclosure.opinion', { itemId: published, versionNumber: 1, stance: 'agree', text: '会议程序符合规定，表决结果与现场一致。' });
+  }
+  const finance = await publish('seed-disclosure-finance-q3', {
     categoryKey: 'finance', title: '2026年第三季度社区财务收支', period: { kind: 'quarter', year: 2026, quarter: 3 },
     body: '本季度收入为街道拨付的社区工作经费和党组织服务群众经费；支出用于办公、楼道照明维修和重阳节敬老活动。原始凭证存社区办公室，居民可预约查阅。',
     finance: {
@@ -261,7 +278,8 @@ async function seedDisclosure(call: Caller, store: Store): Promise<void> {
     categoryKey: 'charter', title: '幸福里社区居民公约', period: { kind: 'none' },
     body: '一、爱护公共设施，不私占楼道和绿地。\n二、垃圾分类投放，定时定点。\n三、文明养犬，出门拴绳，及时清理。\n四、严禁高空抛物。\n五、邻里互助，关心独居老人。',
   });
-  const now = (await store.get('members', memberIdFor('demo-admin-2')))?.updatedAt ?? Date.now();
+  // A question 刘阿姨 asked about last quarter's finances, waiting for the staff's answer.
+  await call('demo-resident-1', 'disclosure.ask', { itemId: finance, text: '楼道照明维修换了多少盏灯？每盏多少钱？' }, 'seed-disclosure-question');
   await call('demo-admin', 'notice.publish', {
     title: '本周六上午二次供水设备检修停水', body: '本周六8:00至12:00，因二次供水设备检修，1号楼至4号楼停水，请提前储水。', pinned: true, expiresAt: now + 5 * 24 * 3600_000,
   }, 'seed-notice-water');

@@ -38,7 +38,7 @@ describe('the demo community', () => {
       'demo-grid-2': ['gridWorker'],
       'demo-leader': ['gridWorker'],
       'demo-resident-1': ['resident', 'volunteer'],
-      'demo-resident-2': ['resident', 'volunteer'],
+      'demo-resident-2': ['resident', 'volunteer', 'supervisor'],
       'demo-volunteer-1': ['volunteer'],
       'demo-visitor-1': ['visitor'],
       'demo-dept-1': ['department'],
@@ -106,11 +106,16 @@ describe('the demo community', () => {
     const resolutions = await h.ok<{ items: ResolutionView[] }>('demo-resident-1', 'resolution.list', { when: 'open' });
     expect(resolutions.items.map((r) => [r.percent, r.procedure?.find((st) => st.stage === 'propose')?.done])).toEqual([[60, true]]);
   });
-  it('has the disclosure board: last quarter\'s finance that reconciles, the charter, and two notices, one pinned', async () => {
+  it('has the disclosure board: last quarter\'s finance that reconciles with a question awaiting its answer, the minutes with the committee\'s opinion, the charter, and two notices, one pinned', async () => {
     const board = await h.ok<{ items: ItemSummaryView[] }>('demo-resident-1', 'disclosure.list', {});
-    expect(board.items.map((i) => i.categoryKey).sort()).toEqual(['charter', 'finance']);
+    expect(board.items.map((i) => i.categoryKey).sort()).toEqual(['charter', 'decision', 'finance']);
     const finance = await h.ok<ItemView>('demo-resident-1', 'disclosure.get', { itemId: board.items.find((i) => i.categoryKey === 'finance')!.itemId });
     expect(finance.shown!.financeText).toContain('与期末余额一致');
+    expect(finance.questions.map((q) => [q.askerText, q.state])).toEqual([['我', 'open']]);
+    const minutes = await h.ok<ItemView>('demo-resident-2', 'disclosure.get', { itemId: board.items.find((i) => i.categoryKey === 'decision')!.itemId });
+    expect(minutes.source?.kind).toBe('minutes');
+    expect(minutes.opinions.map((o) => o.stance)).toEqual(['agree']);
+    expect((await h.ok<{ members: unknown[] }>('demo-resident-1', 'supervision.committee', {})).members).toHaveLength(2);
     const notices = await h.ok<{ items: NoticeView[] }>('demo-resident-1', 'notice.list', {});
     expect(notices.items.map((n) => n.pinned)).toEqual([true, false]);
   });
