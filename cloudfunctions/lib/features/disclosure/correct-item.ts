@@ -11,8 +11,10 @@ import { commitItem, withAuthor } from './transition';
 
 /**
  * The relief table as the version shows it, back as rows to edit: recipients as published
- * (「王某」「王*国」, or nothing when only counts are), buildings by name. The full names were
- * never kept after publication; the gate renders these again as they were.
+ * (「王某」「王*国」), buildings by name. The full names were never kept after publication; the
+ * gate renders these again as they were. A table published as counts only named nobody: its
+ * rows come back as 「受助人1」…, which a count-only table never shows either — or, below five
+ * recipients, not at all (the version listed none), and the staff enter them again.
  */
 async function reliefRows(db: ScopedStore, v: VersionRecord): Promise<ReliefDraftRecord | null> {
   if (!v.relief) return null;
@@ -21,9 +23,9 @@ async function reliefRows(db: ScopedStore, v: VersionRecord): Promise<ReliefDraf
   return {
     programme: v.relief.programme,
     form: v.relief.form,
-    rows: v.relief.rows.map((r) => {
+    rows: v.relief.rows.map((r, i) => {
       const buildingId = r.buildingName ? byName.get(r.buildingName) : undefined;
-      return { name: r.recipient ?? '', amountFen: r.amountFen, ...(buildingId ? { buildingId } : {}) };
+      return { name: r.recipient ?? `受助人${i + 1}`, amountFen: r.amountFen, ...(buildingId ? { buildingId } : {}) };
     }),
   };
 }

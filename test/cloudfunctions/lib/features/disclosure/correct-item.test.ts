@@ -109,3 +109,38 @@ describe('no action changes a published version', () => {
     expect(v2).toMatchObject({ title: '2026年第三季度财务收支（更正）', reason: REASON, supersededAt: null });
   });
 });
+
+describe('a relief table published as counts only can be corrected', () => {
+  it('comes back with rows the staff can save again, and the correction still names nobody', async () => {
+    const names = ['王建国', '李秀兰', '赵德明', '孙桂芳', '周海'];
+    const relief = { programme: '2026年冬季困难家庭临时救助', form: 'count', rows: names.map((name) => ({ name, amountFen: 50_000 })) };
+    const v1 = await published(h, { categoryKey: 'relief', title: '冬季临时救助发放情况', finance: null, relief });
+    const c = await h.ok<ItemView>('demo-grid-1', 'disclosure.correct', { itemId: v1.itemId, reason: '救助金额录入有误' });
+    expect(c.draft!.relief!.rows.map((r) => r.name)).toEqual(['受助人1', '受助人2', '受助人3', '受助人4', '受助人5']);
+    // What the draft form sends back: the rows as the draft shows them, one amount changed.
+    const rows = c.draft!.relief!.rows.map((r, i) => ({ ...r, amountFen: i === 0 ? 60_000 : r.amountFen }));
+    const edited = await h.call<ItemView>('demo-grid-1', 'disclosure.draft', {
+      ...financeDraft({ categoryKey: 'relief', title: '冬季临时救助发放情况', finance: null, relief: { ...c.draft!.relief!, rows } }), itemId: v1.itemId, draftVersion: c.draft!.draftVersion,
+    }, key());
+    if (!edited.ok) throw new Error(`${edited.error.code} ${edited.error.message} ${JSON.stringify(edited.error.details)}`);
+    const res = await publish(h, edited.data);
+    if (!res.ok) throw new Error(`${res.error.code} ${res.error.message}`);
+    const shown = JSON.stringify(res.data.shown);
+    expect(shown).not.toContain('受助人');
+    expect(shown).not.toContain('王建国');
+    expect(res.data.currentNumber).toBe(2);
+  });
+});
+
+describe('a relief table of fewer than five, published as counts only, is entered again to be corrected', () => {
+  it('comes back with no rows, and saving it empty names the field to fill', async () => {
+    const relief = { programme: '临时救助', form: 'count', rows: [{ name: '王建国', amountFen: 50_000 }, { name: '李秀兰', amountFen: 50_000 }] };
+    const v1 = await published(h, { categoryKey: 'relief', title: '临时救助发放情况', finance: null, relief });
+    const c = await h.ok<ItemView>('demo-grid-1', 'disclosure.correct', { itemId: v1.itemId, reason: '救助金额录入有误' });
+    expect(c.draft!.relief).toMatchObject({ programme: '临时救助', form: 'count', rows: [] });
+    const saved = await h.call<ItemView>('demo-grid-1', 'disclosure.draft', {
+      ...financeDraft({ categoryKey: 'relief', title: '临时救助发放情况', finance: null, relief: c.draft!.relief }), itemId: v1.itemId, draftVersion: c.draft!.draftVersion,
+    }, key());
+    expect(saved).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', details: { issues: [{ path: 'relief.rows' }] } } });
+  });
+});
