@@ -1,6 +1,22 @@
 import { call } from '../../services/api';
+import { formatDay } from '../../core/format';
 import { getMe } from '../../core/member/contract';
+import { listNotices, type NoticeView } from '../../core/disclosure/notice-contract';
 import { allows } from '../../services/view';
+
+/** The home page shows the first few; the pinned ones come first. */
+const NOTICES_SHOWN = 3;
+
+interface NoticeRow {
+  noticeId: string;
+  title: string;
+  body: string;
+  pinned: boolean;
+  dateText: string;
+  open: boolean;
+}
+
+const noticeRow = (n: NoticeView): NoticeRow => ({ noticeId: n.noticeId, title: n.title, body: n.body, pinned: n.pinned, dateText: formatDay(n.publishedAt), open: false });
 
 Component({
   data: {
@@ -13,6 +29,8 @@ Component({
     canBind: false,
     canPoll: false,
     canCouncil: false,
+    canDisclosure: false,
+    notices: [] as NoticeRow[],
     pendingText: '',
   },
   methods: {
@@ -38,8 +56,22 @@ Component({
         canBind: allows(me.allowedActions, 'member.requestBinding', 'member.redeemInvite'),
         canPoll: allows(me.allowedActions, 'poll.list'),
         canCouncil: allows(me.allowedActions, 'motion.list', 'meeting.list'),
+        canDisclosure: allows(me.allowedActions, 'disclosure.list'),
         pendingText: pending ? '您的住户绑定申请正在审核中，通过后即可说事。' : '',
       });
+      if (allows(me.allowedActions, 'notice.list')) await this.loadNotices();
+    },
+    async loadNotices() {
+      // The notices are a bonus on this page: if they fail to load, the entries below still work.
+      const res = await call(listNotices, { when: 'active', limit: NOTICES_SHOWN });
+      this.setData({ notices: res.ok ? res.data.items.slice(0, NOTICES_SHOWN).map(noticeRow) : [] });
+    },
+    toggleNotice(e: WechatMiniprogram.TouchEvent) {
+      const id = e.currentTarget.dataset.id as string;
+      this.setData({ notices: (this.data.notices as NoticeRow[]).map((n) => (n.noticeId === id ? { ...n, open: !n.open } : n)) });
+    },
+    goDisclosure() {
+      wx.navigateTo({ url: '/disclosure/board/index' });
     },
     goSubmit() {
       wx.navigateTo({ url: '/pages/concern-submit/index' });

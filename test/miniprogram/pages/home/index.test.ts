@@ -1,4 +1,5 @@
-import { fakeBackend, fail, flush, loadPage, meReply, render, wxMock } from '../../harness';
+import type { NoticeView } from '../../../../miniprogram/core/disclosure/notice-contract';
+import { fakeBackend, fail, flush, loadPage, meReply, ok, render, sent, wxMock } from '../../harness';
 
 const pageId = loadPage('pages/home/index');
 
@@ -73,5 +74,55 @@ describe('the backend cannot be reached', () => {
   it('shows the message', async () => {
     const page = await open(fail('NETWORK_ERROR'));
     expect(page.text('#error')).toContain('网络不稳定');
+  });
+});
+
+const notice = (noticeId: string, title: string, pinned: boolean): NoticeView => ({
+  noticeId, title, body: `${title}：本周六8:00至12:00，1号楼至4号楼停水检修，请提前储水，给您带来不便敬请谅解。`, pinned,
+  publishedAt: Date.parse('2026-11-30T09:00:00+08:00'), expiresAt: Date.parse('2026-12-05T09:00:00+08:00'), expired: false, withdrawn: false,
+  withdrawReason: null, byName: '王书记', allowedActions: [],
+});
+
+describe('a resident reads the community notices on the home page', () => {
+  it('shows the active ones, pinned first, two lines each until tapped', async () => {
+    const send = fakeBackend({
+      'member.me': meReply(['concern.submit', 'notice.list', 'disclosure.list']),
+      'notice.list': ok({ items: [notice('n1', '停水通知', true), notice('n2', '冬季用火用电安全提示', false)], next: null }),
+    });
+    const page = render(pageId);
+    page.instance.onShow();
+    await flush();
+    expect(sent(send, 'notice.list')[0].data).toMatchObject({ when: 'active' });
+    expect(page.text('#notices')).toContain('社区公告');
+    expect(page.text('#notices')).toContain('置顶');
+    expect(page.text('#notices')).toContain('11月30日发布');
+    expect(page.count('.notice-short')).toBe(2);
+    await page.tap('.notice');
+    expect(page.count('.notice-short')).toBe(1);
+    expect(page.text('#notices')).toContain('收起');
+  });
+
+  it('shows no notice section when there are none, or they fail to load, and the entries still work', async () => {
+    fakeBackend({ 'member.me': meReply(['concern.submit', 'notice.list']), 'notice.list': fail('INTERNAL') });
+    const page = render(pageId);
+    page.instance.onShow();
+    await flush();
+    expect(page.exists('#notices')).toBe(false);
+    expect(page.exists('#error')).toBe(false);
+    expect(page.exists('#entry-submit')).toBe(true);
+  });
+
+  it('leads to the 居务公开 board', async () => {
+    const page = await open(meReply(['concern.submit', 'disclosure.list']));
+    expect(page.text('#entry-disclosure')).toContain('居务公开');
+    await page.tap('#entry-disclosure');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/disclosure/board/index' });
+  });
+
+  it('asks for no notices for a visitor, who may not read them', async () => {
+    const send = fakeBackend({ 'member.me': meReply(['member.requestBinding']) });
+    render(pageId).instance.onShow();
+    await flush();
+    expect(sent(send, 'notice.list')).toEqual([]);
   });
 });
