@@ -23,6 +23,18 @@ export interface NoticeView {
   allowedActions: ActionName[];
 }
 
+/**
+ * What the personal-data scan found, in a refusal's details: where, not what — the page holds
+ * the text and shows `text.slice(start, end)`; to publish it anyway it sends that string in `keep`.
+ */
+export interface NoticeFinding {
+  field: 'title' | 'body';
+  kind: 'name' | 'phone' | 'idNumber' | 'room' | 'smallCount';
+  kindLabel: string;
+  start: number;
+  end: number;
+}
+
 /** A notice lasts at most this long; a standing rule belongs in the charter instead. */
 export const MAX_NOTICE_DAYS = 180;
 

@@ -87,7 +87,7 @@ describe('a resident reads the community notices on the home page', () => {
   it('shows the active ones, pinned first, two lines each until tapped', async () => {
     const send = fakeBackend({
       'member.me': meReply(['concern.submit', 'notice.list', 'disclosure.list']),
-      'notice.list': ok({ items: [notice('n1', '停水通知', true), notice('n2', '冬季用火用电安全提示', false)], next: null }),
+      'notice.list': ok({ items: [notice('n1', '停水通知', true), notice('n2', '冬季用火用电安全提示', false)] }),
     });
     const page = render(pageId);
     page.instance.onShow();

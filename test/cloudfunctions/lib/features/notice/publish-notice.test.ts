@@ -22,6 +22,10 @@ describe('personal data in a notice is refused unless kept on purpose', () => {
     expect(res.error.message).toContain('电话号码1处');
     expect(JSON.stringify(res.error.details)).toContain('"path":"body"');
     expect(JSON.stringify(res.error)).not.toContain('13912345678');
+    // Where, so the page can show it from its own text and offer to keep it.
+    const body = '停水期间如有困难请联系刘阿姨家属，电话13912345678。';
+    const found = (res.error.details as { findings: Array<{ field: string; kind: string; start: number; end: number }> }).findings;
+    expect(found.map((f) => [f.field, f.kind, body.slice(f.start, f.end)])).toEqual([['body', 'name', '刘阿姨'], ['body', 'phone', '13912345678']]);
     expect(await titles(h, 'demo-resident-1')).toEqual([]);
   });
   it('publishes a public hotline the publisher keeps', async () => {
