@@ -393,6 +393,18 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/disclosure/index': { as: 'demo-admin' },
   'staff/disclosure-edit/index': { as: 'demo-admin', query: disclosureDraft, emptyQuery: { categoryKey: 'finance' }, validation: { query: { categoryKey: 'finance' }, act: (p) => p.tap('#save') } },
   'staff/disclosure-review/index': { as: 'demo-admin', query: disclosureDraft, validation: { act: async (p) => { await p.tap('.rv-keep'); await p.tap('#save-review'); } } },
+  // 社区公告: the demo's two; the form refusing a phone number and a resident's name until kept or removed.
+  'staff/notices/index': { as: 'demo-admin' },
+  'staff/notice-edit/index': {
+    as: 'demo-admin',
+    validation: {
+      act: async (p) => {
+        await p.input('#title', '停水期间临时供水点');
+        await p.input('#body', '停水期间在3号楼门口设临时供水点，行动不便的请联系刘阿姨，电话13912345678。');
+        await p.tap('#submit');
+      },
+    },
+  },
   'staff/committee/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#open-form'); await p.tap('#submit'); } } },
 };
 
