@@ -8,6 +8,8 @@ import { codeOf, describeActions, envelopeProblem, show, type AnyEnvelope } from
 import { proofCase, Symptom } from '../support/known-bugs';
 import { leaksFor } from '../support/privacy';
 import { baseSnapshot, CALLERS, contentHash, key, restore, snapshot, type CallerKind, type Snapshot } from '../support/world';
+import { versionHash } from '../../../cloudfunctions/lib/features/disclosure/publish-item';
+import type { Harness } from '../../support/harness';
 import { COLUMNS, EXPECTATIONS, KNOWN_BUGS, type Cell } from './expectations';
 import { actionOf, builders, type Built } from './fixtures';
 
@@ -57,6 +59,16 @@ describe('the table covers exactly the actions meta.describe lists', () => {
   });
 });
 
+/** Every published 居务公开 version, by id, as the hash of what residents read in it. */
+async function publishedVersions(h: Harness): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const communityId of ['demo', 'other']) {
+    const page = await h.deps.store.query('disclosureVersions', { where: { communityId }, orderBy: { field: 'itemId', dir: 'asc' }, limit: 100 });
+    for (const v of page.items) out.set(v._id, versionHash(v));
+  }
+  return out;
+}
+
 interface Prepared {
   snap: Snapshot;
   built: Built;
@@ -85,6 +97,7 @@ async function checkCell(caseName: string, kind: CallerKind, cell: Cell, prepare
     const otherCommunity = kind === 'otherAdmin' ? 'demo' : 'other';
     const foreignBefore = contentHash(w.h, { communityId: otherCommunity });
     const openid = CALLERS[kind];
+    const versionsBefore = await publishedVersions(w.h);
     const res = (await w.h.call(openid, action, built.data, description.idempotent ? key() : undefined)) as AnyEnvelope;
 
     const problems: string[] = [];
@@ -113,6 +126,9 @@ async function checkCell(caseName: string, kind: CallerKind, cell: Cell, prepare
     }
     if (kind === 'anonymous' && !res.ok && code !== 'UNAUTHENTICATED') problems.push(`anonymous refused with ${code}, not UNAUTHENTICATED`);
     if (contentHash(w.h, { communityId: otherCommunity }) !== foreignBefore) problems.push(`changed data of community "${otherCommunity}"`);
+    // A published version is never edited or removed, by any action, whoever calls it.
+    const versionsAfter = await publishedVersions(w.h);
+    for (const [id, hash] of versionsBefore) if (versionsAfter.get(id) !== hash) problems.push(`changed or removed the published version ${id}`);
     const leaks = leaksFor(kind, res);
     if (leaks.length) problems.push(`response leaks ${leaks.join(', ')}`);
 
