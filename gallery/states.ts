@@ -211,7 +211,7 @@ function ensureDisclosureDemo(w: World): Promise<{ financeId: string }> {
       });
       const item = (await w.call('demo-resident-2', 'disclosure.get', { itemId: financeId })) as { currentNumber: number; allowedActions: string[]; questions: unknown[] };
       if (item.allowedActions.includes('disclosure.opinion')) {
-        await w.call('demo-resident-2', 'disclosure.opinion', { itemId: financeId, versionNumber: item.currentNumber, stance: 'objection', text: '绿化养护没有附合同和验收单，请补充。' });
+        await w.call('demo-resident-2', 'disclosure.opinion', { itemId: financeId, versionNumber: item.currentNumber, stance: 'objection', text: '重阳节敬老活动的支出请附采购明细和签收单。' });
       }
       if (item.questions.length === 0) {
         await w.call('demo-resident-1', 'disclosure.ask', { itemId: financeId, text: '楼道照明维修是哪几个楼道？' }, 'gallery-disclosure-question');
