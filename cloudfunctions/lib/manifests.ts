@@ -159,5 +159,12 @@ export const FEATURE_REGISTRY: FeatureRegistry = {
   async disclosable(ctx, item) {
     for (const m of MANIFESTS) await m.disclosable?.(ctx, item);
   },
+  async today(ctx) {
+    // Independent reads: one round of waits, not one per feature.
+    return (await Promise.all(MANIFESTS.map((m) => m.today?.(ctx) ?? Promise.resolve([])))).flat();
+  },
+  async monthlyReport(db, month, now) {
+    return (await Promise.all(MANIFESTS.map((m) => m.monthlyReport?.(db, month, now) ?? Promise.resolve([])))).flat();
+  },
   events: MANIFESTS.flatMap((m) => (m.events ? [{ feature: m.name, labels: m.events as Record<string, string> }] : [])),
 };

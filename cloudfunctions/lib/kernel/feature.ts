@@ -10,6 +10,8 @@ import type { ActionContract } from '../../../miniprogram/core/action';
 import type { ActionName, Contracts } from '../../../miniprogram/core/contracts';
 import type { TemplateKey } from '../../../miniprogram/core/notify/contract';
 import type { LinkKind } from '../../../miniprogram/core/disclosure/contract';
+import type { TodayRow } from '../../../miniprogram/core/workbench/today';
+import type { ReportMonth, ReportPart } from '../../../miniprogram/core/workbench/report';
 import type { CollectionName, RecordOf } from '../ports/store';
 import type { ActionDef, HandlerContext } from './action';
 import type { EventType } from './audit';
@@ -110,7 +112,21 @@ export interface FeatureManifest<F extends string = string> {
    * calendar's clock. Idempotent: the caller may call again on a retry.
    */
   disclosable?(ctx: HandlerContext<unknown>, item: Disclosable): Promise<void>;
+  /**
+   * 今日待办: what this feature needs of the calling staff member today, within their role and
+   * scope (a grid worker's grids), each row with its deadline. Bounded: a few reads, at most
+   * TODAY_ROWS_PER_FEATURE rows, the most urgent first.
+   */
+  today?(ctx: HandlerContext<unknown>): Promise<TodayRow[]>;
+  /**
+   * 定期评事: this feature's part of one community's monthly report, from its records of that
+   * month. Run by the sweep on the 1st (no caller); bounded reads.
+   */
+  monthlyReport?(db: ScopedStore, month: ReportMonth, now: number): Promise<ReportPart[]>;
 }
+
+/** Each feature's share of 今日待办 stops here: past it the list is no longer a day's work. */
+export const TODAY_ROWS_PER_FEATURE = 50;
 
 /** What a feature hands 居务公开 to publish through the privacy gate. */
 export interface Disclosable {
@@ -147,6 +163,10 @@ export interface FeatureRegistry {
   communityOpened(db: ScopedStore, now: number): Promise<void>;
   householdLeft(ctx: HandlerContext<unknown>, left: HouseholdLeft): Promise<void>;
   disclosable(ctx: HandlerContext<unknown>, item: Disclosable): Promise<void>;
+  /** Every feature's rows of the caller's 今日待办, unordered. */
+  today(ctx: HandlerContext<unknown>): Promise<TodayRow[]>;
+  /** Every feature's parts of a community's monthly report, in manifest order. */
+  monthlyReport(db: ScopedStore, month: ReportMonth, now: number): Promise<ReportPart[]>;
   /** Every feature's audit event labels (events.ts), for the audit log. */
   events: ReadonlyArray<{ feature: string; labels: Readonly<Record<string, string>> }>;
 }
