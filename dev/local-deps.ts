@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../cloudfunctions/lib/ports/platform';
 import type { Deps } from '../cloudfunctions/lib/kernel/deps';
-import { parseBootstrapAdmins } from '../cloudfunctions/lib/kernel/deps';
+import { parseBootstrapAdmins, parseOpenids } from '../cloudfunctions/lib/kernel/deps';
 import { parseRateLimits } from '../cloudfunctions/lib/kernel/rate-limit';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,8 @@ export class OffsetClock implements Clock {
 }
 
 export const DEMO_COMMUNITY = 'demo';
+/** The demo's 街道: 幸福里社区 and 光明社区 belong to it. */
+export const DEMO_SUBDISTRICT = '和平街道';
 /** The AppID local image-check pushes must name (LINLI_APPID overrides). */
 export const DEMO_APP_ID = 'wxlinlidemo0000000';
 
@@ -57,6 +59,7 @@ export function localDeps(options: { filename: string; clock?: Clock; quiet?: bo
     log: options.quiet ? silentLogger : jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS ?? 'demo-admin', DEMO_COMMUNITY),
+      subdistrict: { name: process.env.LINLI_SUBDISTRICT ?? DEMO_SUBDISTRICT, admins: parseOpenids(process.env.LINLI_SUBDISTRICT_ADMIN_OPENIDS ?? 'demo-subdistrict') },
       rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS, DEFAULT_RATE_LIMITS),
       templates: DEMO_TEMPLATES,
       appId: process.env.LINLI_APPID ?? DEMO_APP_ID,

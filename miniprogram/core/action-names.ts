@@ -190,6 +190,11 @@ export const ACTION_NAMES = [
   'notice.withdraw',
   'supervision.committee',
   'supervision.appoint',
+  'subdistrict.overview',
+  'subdistrict.createCommunity',
+  'subdistrict.issueAdminCode',
+  'subdistrict.escalations',
+  'subdistrict.redeemAdminCode',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

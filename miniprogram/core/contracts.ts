@@ -25,6 +25,7 @@ import * as resolution from './council/resolution-contract';
 import * as disclosure from './disclosure/contract';
 import * as notice from './disclosure/notice-contract';
 import * as supervision from './disclosure/supervision-contract';
+import * as subdistrict from './subdistrict/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -215,6 +216,11 @@ export const contracts = {
   'notice.withdraw': notice.withdrawNotice,
   'supervision.committee': supervision.getCommittee,
   'supervision.appoint': supervision.appointCommittee,
+  'subdistrict.overview': subdistrict.subdistrictOverview,
+  'subdistrict.createCommunity': subdistrict.createCommunity,
+  'subdistrict.issueAdminCode': subdistrict.issueAdminCode,
+  'subdistrict.escalations': subdistrict.listEscalations,
+  'subdistrict.redeemAdminCode': subdistrict.redeemAdminCode,
 } as const;
 
 export type Contracts = typeof contracts;

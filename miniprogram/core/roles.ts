@@ -6,8 +6,13 @@
  */
 export const MEMBER_ROLES = ['resident', 'volunteer', 'gridWorker', 'admin', 'department', 'supervisor'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
-export type CallerRole = MemberRole | 'visitor';
-export const CALLER_ROLES: readonly CallerRole[] = ['visitor', ...MEMBER_ROLES];
+/**
+ * `subdistrict`: an admin of the 街道 the deployment serves, named by the deployment, not a
+ * member of any community: they open communities, name their first admins and read counts and
+ * rates across them — never a resident's name, phone, room or words.
+ */
+export type CallerRole = MemberRole | 'visitor' | 'subdistrict';
+export const CALLER_ROLES: readonly CallerRole[] = ['visitor', ...MEMBER_ROLES, 'subdistrict'];
 
 export const ROLE_LABELS: Record<CallerRole, string> = {
   visitor: '访客',
@@ -17,6 +22,7 @@ export const ROLE_LABELS: Record<CallerRole, string> = {
   admin: '社区管理员',
   department: '部门联系人',
   supervisor: '居务监督委员会成员',
+  subdistrict: '街道管理员',
 };
 
 export const STAFF_ROLES: readonly MemberRole[] = ['gridWorker', 'admin'];

@@ -75,7 +75,7 @@ export async function createHarness(options: { seed?: boolean; filename?: string
     sender,
     log: { info: (l: LogLine | Record<string, unknown>) => logs.push(l), error: (l: Record<string, unknown>) => errors.push(l) },
     // Production limits by default; suites that hammer one caller on purpose pass {}.
-    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS, templates: DEMO_TEMPLATES, appId: DEMO_APP_ID },
+    config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), subdistrict: { name: '和平街道', admins: new Set(['demo-subdistrict']) }, rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS, templates: DEMO_TEMPLATES, appId: DEMO_APP_ID },
   };
   const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
   const call: Harness['call'] = async (openid, action, data = {}, idempotencyKey) =>

@@ -48,7 +48,7 @@ export function hasRole(caller: Caller, ...roles: CallerRole[]): boolean {
   return caller.roles.some((r) => roles.includes(r));
 }
 
-const ROLE_RANK: CallerRole[] = ['admin', 'gridWorker', 'department', 'volunteer', 'resident', 'visitor'];
+const ROLE_RANK: CallerRole[] = ['subdistrict', 'admin', 'gridWorker', 'department', 'volunteer', 'resident', 'visitor'];
 
 /** The most privileged role, for logs. */
 export function primaryRole(caller: Caller): CallerRole {
@@ -83,10 +83,12 @@ export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'sto
   const bootstrapCommunity = deps.config.bootstrapAdmins.get(openid);
   const roles = new Set<MemberRole>(record?.roles ?? []);
   if (bootstrapCommunity && (!record || record.communityId === bootstrapCommunity)) roles.add('admin');
+  // The subdistrict's admins are named by the deployment; the role is never stored on a member.
+  const callerRoles: CallerRole[] = [...roles, ...(deps.config.subdistrict.admins.has(openid) ? (['subdistrict'] as const) : [])];
   return {
     openid,
     memberId,
-    roles: roles.size ? [...roles] : ['visitor'],
+    roles: callerRoles.length ? callerRoles : ['visitor'],
     communityId: record?.communityId ?? bootstrapCommunity ?? null,
     gridIds: roles.has('gridWorker') ? record?.gridIds ?? [] : [],
     ledGridIds: roles.has('gridWorker') || roles.has('admin') ? record?.ledGridIds ?? [] : [],

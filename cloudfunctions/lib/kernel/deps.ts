@@ -9,6 +9,8 @@ export interface ServerConfig {
   rateLimits: RateLimits;
   /** Subscription-message templates configured for this deployment (ids from the MP console). */
   templates: Templates;
+  /** The 街道 this deployment serves (LINLI_SUBDISTRICT) and its admins (LINLI_SUBDISTRICT_ADMIN_OPENIDS). */
+  subdistrict: { name: string; admins: ReadonlySet<string> };
   /** This mini-program's AppID (LINLI_APPID): platform pushes for any other are refused. */
   appId: string | null;
 }
@@ -42,4 +44,9 @@ export function parseBootstrapAdmins(raw: string | undefined, defaultCommunity: 
     else out.set(a, defaultCommunity);
   }
   return out;
+}
+
+/** `LINLI_SUBDISTRICT_ADMIN_OPENIDS="openidA,openidB"`. */
+export function parseOpenids(raw: string | undefined): Set<string> {
+  return new Set((raw ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 }

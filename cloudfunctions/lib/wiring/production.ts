@@ -5,7 +5,7 @@
 import tcb from '@cloudbase/node-sdk';
 import cloud from 'wx-server-sdk';
 import type { Deps } from '../kernel/deps';
-import { parseBootstrapAdmins } from '../kernel/deps';
+import { parseBootstrapAdmins, parseOpenids } from '../kernel/deps';
 import { parseRateLimits } from '../kernel/rate-limit';
 import { CloudbaseStore, type CbDatabase } from '../store/cloudbase-store';
 import { parseTemplates } from '../features/notify/templates';
@@ -40,6 +40,7 @@ export function productionDeps(): Deps {
     log: jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS, process.env.LINLI_DEFAULT_COMMUNITY ?? 'default'),
+      subdistrict: { name: process.env.LINLI_SUBDISTRICT ?? '街道', admins: parseOpenids(process.env.LINLI_SUBDISTRICT_ADMIN_OPENIDS) },
       rateLimits: parseRateLimits(process.env.LINLI_RATE_LIMITS, DEFAULT_RATE_LIMITS),
       templates,
       appId: process.env.LINLI_APPID ?? null,

@@ -19,7 +19,7 @@ export const communityManifest = {
     'community.upsertBuilding': bind(contracts['community.upsertBuilding'], upsertBuilding),
   },
   collections: {
-    communities: { indexes: [['active', 'name', '_id']], holds: 'shared' },
+    communities: { indexes: [['active', 'name', '_id'], ['subdistrict', 'active', 'name', '_id']], holds: 'shared' },
     grids: { indexes: [['communityId', 'name', '_id']], holds: 'shared' },
     buildings: { indexes: [['communityId', 'name', '_id'], ['communityId', 'gridId', 'name', '_id']], holds: 'shared' },
   },

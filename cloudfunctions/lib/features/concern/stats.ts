@@ -26,21 +26,40 @@ function ratio(num: number, den: number): number | null {
 
 const missesOf = (c: ConcernRecord): readonly ClockMiss[] => c.clockMisses ?? [];
 
-export function summarize(key: string, label: string, concerns: ConcernRecord[], now: number): ConcernStatsRow {
+/** Numerator and denominator of one of the three rates. */
+export interface RateCount {
+  num: number;
+  den: number;
+}
+
+/** The three rates as counts, exactly: what every rate shown anywhere is computed from. */
+export function rateCounts(concerns: readonly ConcernRecord[], now: number): { response: RateCount; resolution: RateCount; satisfaction: RateCount; total: number; rated: number; unrated: number } {
   const counted = concerns.filter((c) => c.status !== 'merged');
   const responseBase = counted.filter((c) => c.respondedInTime !== null || (c.status !== 'withdrawn' && now > c.contactDueAt));
   const rated = counted.filter((c) => c.rating !== null);
   const unrated = counted.filter((c) => c.closedReason === 'autoClosed' && c.rating === null);
-  const assessed = rated.length + unrated.length;
+  return {
+    response: { num: responseBase.filter((c) => c.respondedInTime === true).length, den: responseBase.length },
+    resolution: { num: rated.filter((c) => c.rating?.resolved).length, den: rated.length + unrated.length },
+    satisfaction: { num: rated.filter((c) => (c.rating?.satisfaction ?? 0) >= SATISFIED_FROM).length, den: rated.length },
+    total: counted.length,
+    rated: rated.length,
+    unrated: unrated.length,
+  };
+}
+
+export function summarize(key: string, label: string, concerns: ConcernRecord[], now: number): ConcernStatsRow {
+  const counted = concerns.filter((c) => c.status !== 'merged');
+  const r = rateCounts(counted, now);
   return {
     key,
     label,
-    total: counted.length,
-    responseRate: ratio(responseBase.filter((c) => c.respondedInTime === true).length, responseBase.length),
-    resolutionRate: ratio(rated.filter((c) => c.rating?.resolved).length, assessed),
-    satisfactionRate: ratio(rated.filter((c) => (c.rating?.satisfaction ?? 0) >= SATISFIED_FROM).length, rated.length),
-    rated: rated.length,
-    unrated: unrated.length,
+    total: r.total,
+    responseRate: ratio(r.response.num, r.response.den),
+    resolutionRate: ratio(r.resolution.num, r.resolution.den),
+    satisfactionRate: ratio(r.satisfaction.num, r.satisfaction.den),
+    rated: r.rated,
+    unrated: r.unrated,
     medianMinutesToSign: median(counted.filter((c) => c.acceptedAt !== null).map((c) => Math.round(((c.acceptedAt as number) - c.createdAt) / 60_000))),
     medianHoursToResolve: median(
       counted.filter((c) => c.firstResolvedAt !== null).map((c) => Math.round((((c.firstResolvedAt as number) - c.createdAt) / 3_600_000) * 10) / 10),
