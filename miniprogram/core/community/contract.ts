@@ -32,7 +32,7 @@ export const listCommunities = contract<Page<CommunityView>>()({
   name: 'community.list',
   summary: '列出可加入的社区',
   input: z.strictObject({ ...paging }),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'subdistrict'],
   scope: '公开信息',
   anonymous: true,
 });
@@ -41,7 +41,7 @@ export const listBuildings = contract<Page<BuildingView>>()({
   name: 'community.buildings',
   summary: '列出社区的楼栋（用于选择住址和说事地点）',
   input: z.strictObject({ communityId: id('社区编号').optional(), ...paging }),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'subdistrict'],
   scope: '公开信息；未指定社区时为本人所在社区',
   anonymous: true,
 });

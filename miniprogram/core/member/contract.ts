@@ -70,7 +70,7 @@ export const getMe = contract<MeView>()({
   name: 'member.me',
   summary: '查看我的身份、住户和可用功能',
   input: z.strictObject({}),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'department', 'supervisor', 'subdistrict'],
   scope: '仅本人',
 });
 

@@ -18,7 +18,7 @@ export const describe = contract<{ actions: ActionDescription[] }>()({
   name: 'meta.describe',
   summary: '列出全部接口、角色和输入格式',
   input: z.strictObject({}),
-  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin'],
+  roles: ['visitor', 'resident', 'volunteer', 'gridWorker', 'admin', 'subdistrict'],
   scope: '公开信息',
   anonymous: true,
 });

@@ -32,15 +32,29 @@ import type { CallerKind } from '../support/world';
 
 export type Cell = 'allow' | 'hidden' | 'own' | 'deny' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'VALIDATION_ERROR';
 
-export const COLUMNS = ['anonymous', 'visitor', 'resident', 'otherResident', 'volunteer', 'gridWorker', 'otherGridWorker', 'admin', 'otherAdmin'] as const satisfies readonly CallerKind[];
+export const COLUMNS = ['anonymous', 'visitor', 'resident', 'otherResident', 'volunteer', 'gridWorker', 'otherGridWorker', 'admin', 'otherAdmin', 'subdistrict'] as const satisfies readonly CallerKind[];
+
+/**
+ * The subdistrict admin's column, the same for every row unless named here: denied. They are
+ * no member of any community, so nothing of a community's people reaches them; the leak
+ * check runs on their cells like on every other (counts and rates only, never a resident).
+ */
+const SUBDISTRICT_CELLS: Record<string, Cell> = {
+  'meta.describe': 'allow',
+  'member.me': 'allow',
+  'community.list': 'allow',
+  'community.buildings': 'allow',
+};
 
 type Row = { [K in (typeof COLUMNS)[number]]: Cell };
 
 function table(rows: Record<string, readonly Cell[]>): Record<string, Row> {
   const out: Record<string, Row> = {};
   for (const [name, cells] of Object.entries(rows)) {
-    if (cells.length !== COLUMNS.length) throw new Error(`expectations: row ${name} has ${cells.length} cells, expected ${COLUMNS.length}`);
-    out[name] = Object.fromEntries(COLUMNS.map((c, i) => [c, cells[i]])) as Row;
+    // A row lists every column but the subdistrict's, which SUBDISTRICT_CELLS gives.
+    const cellsFor = cells.length === COLUMNS.length - 1 ? [...cells, SUBDISTRICT_CELLS[name] ?? 'deny'] : cells;
+    if (cellsFor.length !== COLUMNS.length) throw new Error(`expectations: row ${name} has ${cells.length} cells, expected ${COLUMNS.length - 1} (or ${COLUMNS.length} with the subdistrict's)`);
+    out[name] = Object.fromEntries(COLUMNS.map((c, i) => [c, cellsFor[i]])) as Row;
   }
   return out;
 }
@@ -333,6 +347,14 @@ export const EXPECTATIONS = table({
   'disclosure.questions#mine': ['deny',   'deny',   'allow',  'hidden', 'deny',   'hidden', 'hidden', 'hidden', 'hidden'],
   'supervision.committee':    ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
   'supervision.appoint':      ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
+  // 街道: the subdistrict admin's own actions (last cell: the subdistrict column). The code
+  // opens a new community to whoever redeems it: a visitor becomes its admin; members of a
+  // community are refused.
+  'subdistrict.overview':     ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow'],
+  'subdistrict.createCommunity': ['deny', 'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow'],
+  'subdistrict.issueAdminCode': ['deny',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow'],
+  'subdistrict.escalations':  ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow'],
+  'subdistrict.redeemAdminCode': ['deny', 'allow',  'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'deny'],
   'notice.list':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
   'notice.publish':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
   'notice.withdraw':          ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],

@@ -33,6 +33,8 @@ export const CALLERS = {
   admin: 'demo-admin',
   /** Bootstrap admin of community `other`, which the world gives a grid and a building. */
   otherAdmin: 'other-admin',
+  /** 和平街道's admin, named by the deployment: member of no community. */
+  subdistrict: 'demo-subdistrict',
 } as const;
 
 export type CallerKind = keyof typeof CALLERS;
@@ -57,7 +59,7 @@ export const PRIVATE_NAMES: Record<string, string> = Object.fromEntries(PRIVATE_
 /** Every openid the world knows; none may ever appear in a response. */
 export const KNOWN_OPENIDS = [
   'demo-admin', 'demo-grid-1', 'demo-grid-1b', 'demo-grid-2', 'demo-leader', 'demo-resident-1', 'demo-resident-2',
-  'demo-volunteer-1', 'demo-visitor-1', 'other-admin', 'proof-visitor', 'demo-admin-2',
+  'demo-volunteer-1', 'demo-visitor-1', 'other-admin', 'proof-visitor', 'demo-admin-2', 'demo-subdistrict',
 ];
 
 export const HOUR = 3600_000;
