@@ -130,7 +130,7 @@ for (const caseName of Object.keys(builders)) {
       if (!description) throw new Error(`${action} is not listed by meta.describe`);
       const { snap, built } = await ready();
       const row = EXPECTATIONS[caseName];
-      const allowed = (['resident', 'gridWorker', 'admin', 'volunteer', 'visitor', 'otherResident'] as CallerKind[]).find((k) => row?.[k] === 'allow');
+      const allowed = (['resident', 'gridWorker', 'admin', 'volunteer', 'visitor', 'otherResident', 'subdistrict'] as CallerKind[]).find((k) => row?.[k] === 'allow');
       const kind = allowed ?? 'admin';
       // Actions only a department's contact person may call are tried as that person.
       const openid = allowed === undefined && action.startsWith('department.') ? DEPARTMENT_CONTACT : CALLERS[kind];
