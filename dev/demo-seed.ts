@@ -25,6 +25,8 @@ export const DEMO_PEOPLE = {
   'demo-visitor-1': '访客：已提交绑定申请，等待第一网格审核',
   'demo-dept-1': '部门联系人（物业刘经理，幸福里物业）：收到吹哨给物业的协办请求并回复',
   'demo-admin-2': '第二位社区管理员（李主任）：公布投票结果（须由发起人以外的管理员公布）',
+  'demo-subdistrict': '和平街道管理员：新建社区、发放管理员加入码，查看各社区三率和报街道的事项（没有居民个人信息）',
+  'demo-admin-3': '光明社区管理员（周主任）：用街道发放的加入码加入的新社区管理员',
 } as const;
 
 type Caller = (openid: string, action: string, data?: unknown, idempotencyKey?: string) => Promise<unknown>;
@@ -111,6 +113,7 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   if (options.lifecycle !== false) await seedPolls(call, store);
   if (options.lifecycle !== false) await seedCouncil(call, store);
   if (options.lifecycle !== false) await seedDisclosure(call, store);
+  await seedSubdistrict(call);
 
   await store.insert('counters', SEED_MARK);
   return true;
@@ -286,6 +289,17 @@ async function seedDisclosure(call: Caller, store: Store): Promise<void> {
   await call('demo-admin', 'notice.publish', {
     title: '冬季用火用电安全提示', body: '天气转冷，请勿在楼道内给电动车充电，取暖器远离可燃物，外出时关闭电源。', expiresAt: now + 30 * 24 * 3600_000,
   }, 'seed-notice-fire');
+}
+
+/**
+ * 和平街道's second community, opened in the app by the subdistrict admin: its first admin
+ * joined with the code and set up a grid and a building.
+ */
+async function seedSubdistrict(call: Caller): Promise<void> {
+  const made = (await call('demo-subdistrict', 'subdistrict.createCommunity', { name: '光明社区' }, 'seed-community-guangming')) as { code: string };
+  await call('demo-admin-3', 'subdistrict.redeemAdminCode', { code: made.code, name: '周主任' });
+  const grid = (await call('demo-admin-3', 'community.upsertGrid', { name: '第一网格' })) as { id: string };
+  await call('demo-admin-3', 'community.upsertBuilding', { name: '1栋', gridId: grid.id });
 }
 
 /** The services a community station typically offers, each with a weekly schedule. */

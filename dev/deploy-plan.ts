@@ -79,6 +79,14 @@ export const FUNCTION_VARIABLES: readonly Variable[] = [
     check: (v) => (v.split(',').every((e) => /^([\w-]+:)?[\w-]{6,}$/.test(e.trim())) ? undefined : '每项为 community:openid 或 openid'),
   },
   { name: 'LINLI_DEFAULT_COMMUNITY', required: false, secret: false, meaning: '裸 openid 的管理员所属社区（默认 default）' },
+  { name: 'LINLI_SUBDISTRICT', required: false, secret: false, meaning: '本部署服务的街道名称，须与各社区登记的街道一致（默认「街道」）' },
+  {
+    name: 'LINLI_SUBDISTRICT_ADMIN_OPENIDS',
+    required: false,
+    secret: false,
+    meaning: '街道管理员 openid，逗号分隔：在小程序里新建社区、发放社区管理员加入码',
+    check: (v) => (v.split(',').every((e) => /^[\w-]{6,}$/.test(e.trim())) ? undefined : '每项为一个 openid'),
+  },
   {
     name: 'LINLI_SUBSCRIBE_TEMPLATES',
     required: false,

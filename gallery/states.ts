@@ -289,6 +289,8 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'pages/concerns/index': { as: 'demo-resident-1' },
   'pages/services/index': { as: 'demo-resident-1' },
   'pages/me/index': { as: 'demo-resident-1' },
+  // A newcomer given a code by the 街道: the form, refused with nothing typed.
+  'pages/admin-join/index': { as: 'gallery-newcomer', validation: { act: (p) => p.tap('#submit') } },
   'pages/concern-submit/index': { as: 'demo-resident-1', validation: { act: (p) => p.tap('#submit') } },
   'pages/concern-detail/index': {
     as: 'demo-resident-1',
@@ -393,6 +395,9 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   'staff/disclosure/index': { as: 'demo-admin' },
   'staff/disclosure-edit/index': { as: 'demo-admin', query: disclosureDraft, emptyQuery: { categoryKey: 'finance' }, validation: { query: { categoryKey: 'finance' }, act: (p) => p.tap('#save') } },
   'staff/disclosure-review/index': { as: 'demo-admin', query: disclosureDraft, validation: { act: async (p) => { await p.tap('.rv-keep'); await p.tap('#save-review'); } } },
+  // 街道: 和平街道's admin — each community's month and the escalations; a new community's form.
+  'staff/subdistrict/index': { as: 'demo-subdistrict' },
+  'staff/community-new/index': { as: 'demo-subdistrict', validation: { act: (p) => p.tap('#submit') } },
   // 社区公告: the demo's two; the form refusing a phone number and a resident's name until kept or removed.
   'staff/notices/index': { as: 'demo-admin' },
   'staff/notice-edit/index': {

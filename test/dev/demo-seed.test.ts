@@ -43,6 +43,8 @@ describe('the demo community', () => {
       'demo-visitor-1': ['visitor'],
       'demo-dept-1': ['department'],
       'demo-admin-2': ['admin'],
+      'demo-subdistrict': ['subdistrict'],
+      'demo-admin-3': ['admin'],
     });
   });
   it('has concerns in every stage a page shows', async () => {
@@ -118,6 +120,11 @@ describe('the demo community', () => {
     expect((await h.ok<{ members: unknown[] }>('demo-resident-1', 'supervision.committee', {})).members).toHaveLength(2);
     const notices = await h.ok<{ items: NoticeView[] }>('demo-resident-1', 'notice.list', {});
     expect(notices.items.map((n) => n.pinned)).toEqual([true, false]);
+  });
+  it('has 和平街道 with two communities, the second opened in the app with its admin joined', async () => {
+    const view = await h.ok<{ communities: Array<{ name: string; awaitingAdmin: boolean }> }>('demo-subdistrict', 'subdistrict.overview', {});
+    expect(view.communities.map((c) => [c.name, c.awaitingAdmin])).toEqual([['光明社区', false], ['幸福里社区', false]]);
+    expect((await h.ok<MeView>('demo-admin-3', 'member.me')).community?.name).toBe('光明社区');
   });
   it('has hours: a checked-out shift waiting in the lead’s queue, 马大爷 past 100 verified hours with a certificate, an open dispute, an anomaly', async () => {
     const queue = await h.ok<{ items: HourEntryView[] }>('demo-volunteer-1', 'hours.pending', {});

@@ -29,6 +29,8 @@ Component({
     pending: null as PendingView | null,
     canBind: false,
     canWork: false,
+    canSubdistrict: false,
+    canAdminJoin: false,
     canDepartment: false,
     canDirectory: false,
     canList: false,
@@ -81,6 +83,9 @@ Component({
         // A department's contact lands here; someone not yet anyone in the community may join as one.
         canDepartment: allows(me.allowedActions, 'department.queue') || (allows(me.allowedActions, 'department.redeemCode') && !allows(me.allowedActions, 'concern.queue', 'concern.listMine')),
         canDirectory: allows(me.allowedActions, 'department.upsert'),
+        canSubdistrict: allows(me.allowedActions, 'subdistrict.overview'),
+        // Someone not yet anyone in a community: the 街道's admin code makes them a new community's admin.
+        canAdminJoin: allows(me.allowedActions, 'subdistrict.redeemAdminCode') && !me.community,
         canList: allows(me.allowedActions, 'concern.listMine'),
         canBookings: allows(me.allowedActions, 'booking.listMine'),
         canHousehold: allows(me.allowedActions, 'member.leaveHousehold', 'member.setName'),
@@ -96,6 +101,12 @@ Component({
     },
     goWorkbench() {
       wx.navigateTo({ url: '/staff/workbench/index' });
+    },
+    goSubdistrict() {
+      wx.navigateTo({ url: '/staff/subdistrict/index' });
+    },
+    goAdminJoin() {
+      wx.navigateTo({ url: '/pages/admin-join/index' });
     },
     goDepartment() {
       wx.navigateTo({ url: '/staff/department/index' });
