@@ -50,7 +50,8 @@ export interface AdminCodeView {
 
 /** Something a community escalated to the subdistrict: what and since when, no resident in it. */
 export interface EscalationView {
-  kind: 'disclosure';
+  /** An overdue disclosure, or a concern whistled (吹哨) to a 街道科室 and not yet answered. */
+  kind: 'disclosure' | 'whistle';
   communityId: string;
   communityName: string;
   title: string;
@@ -95,7 +96,7 @@ export const issueAdminCode = contract<AdminCodeView>()({
 
 export const listEscalations = contract<{ items: EscalationView[] }>()({
   name: 'subdistrict.escalations',
-  summary: '街道：各社区报街道的事项（逾期未公开的居务公开事项）',
+  summary: '街道：各社区报街道的事项（逾期未公开的居务公开事项、吹哨到街道科室尚未回复的诉求）',
   input: z.strictObject({}),
   roles: ['subdistrict'],
   scope: '本街道的所有社区；没有居民个人信息',

@@ -59,7 +59,7 @@ export const PRIVATE_NAMES: Record<string, string> = Object.fromEntries(PRIVATE_
 /** Every openid the world knows; none may ever appear in a response. */
 export const KNOWN_OPENIDS = [
   'demo-admin', 'demo-grid-1', 'demo-grid-1b', 'demo-grid-2', 'demo-leader', 'demo-resident-1', 'demo-resident-2',
-  'demo-volunteer-1', 'demo-visitor-1', 'other-admin', 'proof-visitor', 'demo-admin-2', 'demo-subdistrict',
+  'demo-volunteer-1', 'demo-visitor-1', 'other-admin', 'proof-visitor', 'demo-admin-2', 'demo-subdistrict', 'demo-admin-3',
 ];
 
 export const HOUR = 3600_000;

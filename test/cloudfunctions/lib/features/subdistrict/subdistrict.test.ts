@@ -6,6 +6,7 @@
 import type { MeView } from '../../../../../miniprogram/core/member/contract';
 import type { AdminCodeView, EscalationView, SubdistrictOverview } from '../../../../../miniprogram/core/subdistrict/contract';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
+import { addDepartment } from '../../../../support/departments';
 import { createHarness, key, type Harness } from '../../../../support/harness';
 
 let h: Harness;
@@ -15,33 +16,33 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const SUB = 'demo-subdistrict';
-const create = (name = '光明社区', k = key()) => h.ok<AdminCodeView>(SUB, 'subdistrict.createCommunity', { name }, k);
+const create = (name = '向阳社区', k = key()) => h.ok<AdminCodeView>(SUB, 'subdistrict.createCommunity', { name }, k);
 const me = (who: string) => h.ok<MeView>(who, 'member.me');
 
 describe('a subdistrict admin opens a community and names its first admin', () => {
   it('makes the community, seeded like any other, and its first admin joins with the code', async () => {
     const made = await create();
-    expect(made).toMatchObject({ communityName: '光明社区', code: expect.stringMatching(/^[A-Z2-9]{8}$/) });
+    expect(made).toMatchObject({ communityName: '向阳社区', code: expect.stringMatching(/^[A-Z2-9]{8}$/) });
     const joined = await h.ok('new-admin', 'subdistrict.redeemAdminCode', { code: made.code, name: '周主任' });
-    expect(joined).toEqual({ communityId: made.communityId, communityName: '光明社区' });
+    expect(joined).toEqual({ communityId: made.communityId, communityName: '向阳社区' });
     const view = await me('new-admin');
     expect(view.roles).toEqual(['admin']);
-    expect(view.community?.name).toBe('光明社区');
+    expect(view.community?.name).toBe('向阳社区');
     // Opened: residents of the new community can speak up from day one.
     const categories = await h.ok<{ items: unknown[] }>('new-admin', 'concern.categories', {});
     expect(categories.items.length).toBeGreaterThan(0);
     // The community is listed for residents choosing where they live.
     const listed = await h.ok<{ items: Array<{ name: string; subdistrict: string }> }>('someone-new', 'community.list', {});
-    expect(listed.items).toContainEqual(expect.objectContaining({ name: '光明社区', subdistrict: '和平街道' }));
+    expect(listed.items).toContainEqual(expect.objectContaining({ name: '向阳社区', subdistrict: '和平街道' }));
   });
 
   it('opens one community for one name, and shows the same waiting code on a retry', async () => {
     const k = key();
-    const a = await create('光明社区', k);
-    const b = await create('光明社区', k);
+    const a = await create('向阳社区', k);
+    const b = await create('向阳社区', k);
     expect(b).toEqual(a);
-    expect((await create('光明社区')).communityId).toBe(a.communityId);
-    expect((await create('向阳社区')).communityId).not.toBe(a.communityId);
+    expect((await create('向阳社区')).communityId).toBe(a.communityId);
+    expect((await create('朝阳社区')).communityId).not.toBe(a.communityId);
   });
 
   it('issues another code for a second admin; each code makes one admin, once', async () => {
@@ -102,8 +103,28 @@ describe('what a community owes the subdistrict arrives there', () => {
     h.clock.set(Date.parse('2027-01-23T00:05:00+08:00'));
     await runSweep(h.deps);
     const { items } = await h.ok<{ items: EscalationView[] }>(SUB, 'subdistrict.escalations', {});
-    expect(items.find((e) => e.title.includes('财务收支'))).toMatchObject({ kind: 'disclosure', communityId: 'demo', reason: '逾期未公开（应于1月15日前）' });
+    expect(items.find((e) => e.title.includes('财务收支') && e.communityId === 'demo')).toMatchObject({ kind: 'disclosure', communityName: '幸福里社区', reason: '逾期未公开（应于1月15日前）' });
     const view = await h.ok<SubdistrictOverview>(SUB, 'subdistrict.overview', { month: '2027-01' });
-    expect(view.communities.find((c) => c.communityId === 'demo')!.escalated).toBe(items.length);
+    expect(view.communities.find((c) => c.communityId === 'demo')!.escalated).toBe(items.filter((e) => e.communityId === 'demo').length);
+  });
+});
+
+describe('a concern whistled to a 街道科室 reaches the subdistrict while it waits', () => {
+  it('lists its number and deadline, never its words or its resident, until the office answers', async () => {
+    const text = '小区东门外占道经营，早高峰堵住人行道。';
+    const c = await h.ok<{ id: string; number: string }>('demo-resident-1', 'concern.submit', { category: 'cat_demo_repair', buildingId: h.ids['1号楼'], text }, key());
+    await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
+    const office = await addDepartment(h, '和平街道城管科', { kind: 'subdistrictOffice' });
+    const property = await addDepartment(h, '物业公司');
+    await h.ok('demo-grid-1', 'concern.whistle', { concernId: c.id, departmentId: office, note: '占道经营需街道城管科处理' });
+    const { items } = await h.ok<{ items: EscalationView[] }>(SUB, 'subdistrict.escalations', {});
+    const row = items.find((e) => e.kind === 'whistle');
+    expect(row).toMatchObject({ communityId: 'demo', communityName: '幸福里社区', title: '吹哨：和平街道城管科' });
+    expect(row!.reason).toContain(c.number);
+    const json = JSON.stringify(items);
+    for (const secret of [text, '刘阿姨', '占道经营需街道城管科处理']) expect(json).not.toContain(secret);
+    // A whistle to the property company is the community's own business.
+    expect(items.filter((e) => e.title.includes('物业'))).toEqual([]);
+    void property;
   });
 });
