@@ -190,6 +190,10 @@ export const ACTION_NAMES = [
   'notice.withdraw',
   'supervision.committee',
   'supervision.appoint',
+  'visit.log',
+  'visit.list',
+  'visit.coverage',
+  'visit.setCare',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];
