@@ -30,6 +30,12 @@ export interface GridHousehold {
   address: string;
   care: HouseholdCareRecord | null;
   lastContactAt: number | null;
+  /**
+   * What silence is counted from: the last contact, or for a household put on the roll
+   * within the look-back and never contacted, the day it was put there (a household added
+   * last week has not gone 90 days unheard). Null: nothing within the look-back.
+   */
+  sinceAt: number | null;
 }
 
 /** Every household of a grid with its care flags and its last contact before `asOf`. */
@@ -59,7 +65,9 @@ export async function gridHouseholds(db: ScopedStore, gridId: string, asOf: numb
   for (const { b, households, care } of perBuilding) {
     const careBy = new Map(care.map((c) => [c.householdId, c]));
     for (const h of households) {
-      out.push({ household: h, address: formatAddress(b.name, h.unit, h.room), care: careBy.get(h._id) ?? null, lastContactAt: last.get(h._id) ?? null });
+      const lastContactAt = last.get(h._id) ?? null;
+      const sinceAt = lastContactAt ?? (h.createdAt >= since ? h.createdAt : null);
+      out.push({ household: h, address: formatAddress(b.name, h.unit, h.room), care: careBy.get(h._id) ?? null, lastContactAt, sinceAt });
     }
   }
   if (out.length > HOUSEHOLDS_CAP) throw new Error(`grid ${gridId} has more than ${HOUSEHOLDS_CAP} households`);
@@ -69,17 +77,18 @@ export async function gridHouseholds(db: ScopedStore, gridId: string, asOf: numb
 export const isCare = (g: GridHousehold) => !!g.care && (g.care.elderly || g.care.specialCare);
 
 /** Not heard from for `days` before `asOf` (or not within the look-back at all). */
-export const silentFor = (g: GridHousehold, asOf: number, days: number) => g.lastContactAt === null || g.lastContactAt < asOf - days * DAY;
+export const silentFor = (g: GridHousehold, asOf: number, days: number) => g.sinceAt === null || g.sinceAt < asOf - days * DAY;
 
 export function contactReason(g: GridHousehold, asOf: number): string {
-  if (g.lastContactAt === null) return `${CONTACT_LOOKBACK_DAYS}天内无走访和诉求`;
-  const days = Math.floor((asOf - g.lastContactAt) / DAY);
+  if (g.sinceAt === null) return `${CONTACT_LOOKBACK_DAYS}天内无走访和诉求`;
+  const days = Math.floor((asOf - g.sinceAt) / DAY);
+  if (g.lastContactAt === null) return `登记${days}天，尚未联系`;
   return days <= 0 ? '今天已联系' : `${days}天未联系`;
 }
 
-/** Longest silent first: none within the look-back, then the oldest last contact. */
+/** Longest silent first: nothing within the look-back, then the oldest contact (or roll entry). */
 export function bySilence(a: GridHousehold, b: GridHousehold): number {
-  return (a.lastContactAt ?? -Infinity) - (b.lastContactAt ?? -Infinity) || a.address.localeCompare(b.address);
+  return (a.sinceAt ?? -Infinity) - (b.sinceAt ?? -Infinity) || a.address.localeCompare(b.address);
 }
 
 export function toUncontacted(g: GridHousehold, asOf: number): UncontactedHousehold {

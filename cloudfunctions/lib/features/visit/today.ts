@@ -37,7 +37,7 @@ function row(g: GridHousehold, now: number): TodayRow {
     title: care ? `${g.address}（${flags}）` : g.address,
     reason: contactReason(g, now),
     // When it fell due; a household silent past the look-back has no known date.
-    dueAt: g.lastContactAt === null ? null : g.lastContactAt + threshold * DAY,
+    dueAt: g.sinceAt === null ? null : g.sinceAt + threshold * DAY,
     overdue: true,
     open: { label: '走访', page: `/staff/visit-log/index?${query}` },
   };
