@@ -4,7 +4,7 @@
  * and the same figures on 今日待办 and in the monthly report.
  */
 import { makeContext } from '../../../../../cloudfunctions/lib/kernel/action';
-import { resolveCaller } from '../../../../../cloudfunctions/lib/kernel/caller';
+import { resolveCaller, type IdentifiedCaller } from '../../../../../cloudfunctions/lib/kernel/caller';
 import { ScopedStore } from '../../../../../cloudfunctions/lib/kernel/scoped-store';
 import { FEATURE_REGISTRY } from '../../../../../cloudfunctions/lib/manifests';
 import { visitManifest } from '../../../../../cloudfunctions/lib/features/visit/manifest';
@@ -128,8 +128,8 @@ describe('visit.setCare is staff of the household’s grid and admins only', () 
 });
 
 async function todayOf(openid: string) {
-  const caller = await resolveCaller(openid, h.deps);
-  return visitManifest.today(makeContext(h.deps, FEATURE_REGISTRY, caller, {}, h.clock.now()));
+  const caller = (await resolveCaller(openid, h.deps)) as IdentifiedCaller;
+  return visitManifest.today(makeContext(h.deps, FEATURE_REGISTRY, caller, {}, h.clock.now()) as Parameters<typeof visitManifest.today>[0]);
 }
 
 describe('今日待办: a grid worker’s households due a contact', () => {
@@ -157,8 +157,8 @@ describe('今日待办: a grid worker’s households due a contact', () => {
   });
   it('reaches the registry’s merged list', async () => {
     h.clock.set(T0 + 40 * DAY);
-    const caller = await resolveCaller('demo-grid-1', h.deps);
-    const all = await FEATURE_REGISTRY.today(makeContext(h.deps, FEATURE_REGISTRY, caller, {}, h.clock.now()));
+    const caller = (await resolveCaller('demo-grid-1', h.deps)) as IdentifiedCaller;
+    const all = await FEATURE_REGISTRY.today(makeContext(h.deps, FEATURE_REGISTRY, caller, {}, h.clock.now()) as Parameters<typeof FEATURE_REGISTRY.today>[0]);
     expect(all.filter((r) => r.kind === 'visit')).toHaveLength(2);
   });
 });
