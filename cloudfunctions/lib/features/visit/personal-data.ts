@@ -1,7 +1,7 @@
 /**
- * A person's part of the visit log. Staff: the visits they logged or made. Residents: the
- * visits to their household and its care flags — they name the household and may say
- * things about the people in it. Erasure cuts a deleted staff member's name from the visits
+ * A person's part of the visit log. Staff: the visits they logged, with their notes.
+ * Residents: the visits to their household (when, how, about what, by whom) and its care
+ * flags; the staff's notes stay out, as staff notes on a concern do. Erasure cuts a deleted staff member's name from the visits
  * they logged; visits and care flags of a household stay with the household (it is the
  * household that was visited and flagged, as its concerns stay for the archive).
  */
@@ -17,7 +17,6 @@ const line = (v: VisitRecord) => ({
   visitedAt: v.visitedAt,
   channel: VISIT_CHANNEL_LABELS[v.channel],
   topics: v.topics.map((t) => t.name),
-  notes: v.notes,
   visitor: v.visitor.kind === 'partyMember' ? `党员${v.visitor.name}` : v.visitor.name,
   loggedBy: v.loggedByName,
   concernNumber: v.concernNumber,
@@ -32,7 +31,9 @@ export const visitPersonalData: PersonalData = {
     const care = householdId ? await ctx.db().get('householdCare', careIdFor(householdId)) : null;
     return {
       sections: {
-        visitsLogged: logged.items.map(line),
+        // The notes are the writer's: in their own export, as staff notes on a concern stay
+        // out of the resident's (what the household said that needs doing is its concern).
+        visitsLogged: logged.items.map((v) => ({ ...line(v), household: v.buildingName, notes: v.notes })),
         visitsToMyHousehold: ofHousehold.items.map(line),
         householdCare: care ? { elderly: care.elderly, specialCare: care.specialCare, setBy: care.updatedByName, at: care.updatedAt } : null,
       },
