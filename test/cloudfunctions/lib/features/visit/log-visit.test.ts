@@ -146,3 +146,24 @@ describe('scope: grid workers log only for their grids, residents not at all', (
     expect(await h.call('demo-volunteer-1', 'visit.log', visit(g1), key())).toMatchObject({ error: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('logging is rate limited', () => {
+  it('has a default limit per hour and per day', async () => {
+    const { DEFAULT_RATE_LIMITS } = await import('../../../../../cloudfunctions/lib/manifests');
+    expect(DEFAULT_RATE_LIMITS['visit.log']).toEqual([{ limit: 60, windowSeconds: 3600 }, { limit: 300, windowSeconds: 86400 }]);
+  });
+  it('refuses past the limit, and a retry under the same key is not counted', async () => {
+    const limited = await createHarness({ rateLimits: { 'visit.log': [{ limit: 2, windowSeconds: 3600 }] } });
+    try {
+      const [hh] = await makeHouseholds(limited, [['1号楼', '4', '401']]);
+      const body = { householdId: hh, visitor: { kind: 'self' }, visitedAt: limited.clock.now() - 60_000, channel: 'door', topics: ['cat_demo_repair'] };
+      const k = key();
+      await limited.ok('demo-grid-1', 'visit.log', body, k);
+      await limited.ok('demo-grid-1', 'visit.log', body, k);
+      await limited.ok('demo-grid-1', 'visit.log', body, key());
+      expect(await limited.call('demo-grid-1', 'visit.log', body, key())).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    } finally {
+      limited.close();
+    }
+  });
+});
