@@ -113,6 +113,15 @@ describe('a visit that needs action files exactly one 代办 concern for the hou
     const visits = await h.ok<{ items: VisitView[] }>('demo-grid-1', 'visit.list', { householdId: g1 });
     expect(visits.items).toHaveLength(1);
   });
+  it('a retry after a crash between the concern and the visit finds the concern again', async () => {
+    const k = key();
+    const first = await h.ok<VisitView>('demo-grid-1', 'visit.log', visit(g1, needs), k);
+    // As if the process died after the concern was filed and before the visit was written.
+    await h.deps.store.remove('visits', first.id);
+    const retried = await h.ok<VisitView>('demo-grid-1', 'visit.log', visit(g1, needs), k);
+    expect(retried).toMatchObject({ id: first.id, concern: first.concern });
+    expect(await concernsOf(g1)).toHaveLength(1);
+  });
   it('the same key with other content is a CONFLICT', async () => {
     const k = key();
     await h.ok('demo-grid-1', 'visit.log', visit(g1, needs), k);
