@@ -12,6 +12,9 @@ import type { Store } from '../cloudfunctions/lib/ports/store';
 import { attendanceId, signupId } from '../cloudfunctions/lib/features/activity/check-in-records';
 import { anomalyId } from '../cloudfunctions/lib/features/hours/records';
 import type { ActivityRecord, HourEntryRecord } from '../cloudfunctions/lib/features/volunteer/records';
+import { householdIdFor } from '../cloudfunctions/lib/features/member/household';
+import type { VisitRecord } from '../cloudfunctions/lib/features/visit/records';
+import { monthOf } from '../cloudfunctions/lib/features/visit/months';
 
 export const DEMO_PEOPLE = {
   'demo-admin': '社区管理员（王书记）：开通社区、设网格和楼栋、任命网格员、发邀请码、看全部诉求',
@@ -114,6 +117,7 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   if (options.lifecycle !== false) await seedCouncil(call, store);
   if (options.lifecycle !== false) await seedDisclosure(call, store);
   await seedSubdistrict(call);
+  if (options.lifecycle !== false) await seedVisits(call, store, buildings);
 
   await store.insert('counters', SEED_MARK);
   return true;
@@ -528,4 +532,49 @@ async function seedOwnerRoll(call: Caller, buildings: Record<string, string>): P
   const second = items.find((u) => u.address === '3号楼 1单元 101室');
   if (!second) throw new Error('seed: 刘阿姨’s second unit is missing from the owner roll');
   await call('demo-admin', 'roll.correct', { kind: 'owner', unitId: second.unitId, owners: [{ name: '刘阿姨', memberId: memberIdFor('demo-resident-1') }], reason: '本人持不动产权证书到社区核实，名下两套' });
+}
+
+/**
+ * 走访 this month in both grids: 李秀英 at 孙奶奶's (上门), a phone visit Party member 王大伟
+ * made to 刘阿姨 and 李秀英 logged for him, and 张建国 at 4号楼1单元101 by WeChat, where the
+ * household asked for the entrance light to be fixed (filed as a 代办 concern). 2号楼1单元201
+ * is flagged 高龄/独居 and was last visited 40 days ago — older than a log may be backdated, so
+ * that one visit is written as it would have been logged then; it is on 李秀英's 今日待办.
+ */
+async function seedVisits(call: Caller, store: Store, buildings: Record<string, string>): Promise<void> {
+  const DAY = 24 * 3600_000;
+  const MINUTE = 60_000;
+  const household = (b: string, unit: string, room: string) => householdIdFor('demo', buildings[b], unit, room);
+  const sun = household('1号楼', '2', '202');
+  const liu = household('1号楼', '1', '101');
+  const flat4 = household('4号楼', '1', '101');
+  const lonely = household('2号楼', '1', '201');
+  // The seed has no clock of its own: the server's time, as the household it made last says.
+  const made = await store.get('households', sun);
+  if (!made) throw new Error('seed: lifecycle must be seeded before visits');
+  const now = made.createdAt;
+  await call('demo-grid-1', 'visit.log', {
+    householdId: sun, visitor: { kind: 'self' }, visitedAt: now - 30 * MINUTE, channel: 'door', topics: ['cat_demo_repair'],
+    notes: '孙奶奶说厨房水管已经修好，楼下不再渗水，身体还好。',
+  }, 'seed-visit-sun');
+  await call('demo-grid-1', 'visit.log', {
+    householdId: liu, visitor: { kind: 'partyMember', name: '王大伟' }, visitedAt: now - 20 * MINUTE, channel: 'phone', topics: ['cat_demo_environment'],
+    notes: '刘阿姨说绿化带清扫以后干净多了。',
+  }, 'seed-visit-liu');
+  await call('demo-grid-2', 'visit.log', {
+    householdId: flat4, visitor: { kind: 'self' }, visitedAt: now - 10 * MINUTE, channel: 'wechat', topics: ['cat_demo_repair', 'cat_demo_safety'],
+    needsAction: { category: 'cat_demo_repair', text: '4号楼1单元门口的路灯不亮，晚上老人出门看不清台阶。' },
+  }, 'seed-visit-flat4');
+  await call('demo-grid-1', 'visit.setCare', { householdId: lonely, elderly: true, specialCare: false });
+  const b2 = await store.get('buildings', buildings['2号楼']);
+  if (!b2) throw new Error('seed: 2号楼 is missing');
+  const at = now - 40 * DAY;
+  const lixiuying = memberIdFor('demo-grid-1');
+  const old: VisitRecord = {
+    _id: 'visit_seed_lonely_40d', communityId: 'demo', householdId: lonely, buildingId: b2._id, buildingName: b2.name, gridId: b2.gridId, month: monthOf(at),
+    visitedAt: at, channel: 'door', topics: [{ id: 'cat_demo_repair', name: '设施维修' }], notes: '独居老人，腿脚不便，请子女留了电话。',
+    visitor: { kind: 'self', memberId: lixiuying, name: '李秀英' }, loggedById: lixiuying, loggedByName: '李秀英', concernId: null, concernNumber: null,
+    requestHash: 'seed', createdAt: at,
+  };
+  await store.insert('visits', old);
 }

@@ -411,6 +411,9 @@ export const PAGE_STATES: Record<string, PageEntry> = {
     },
   },
   'staff/committee/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#open-form'); await p.tap('#submit'); } } },
+  // 走访: 李秀英's grid — the elderly household not contacted for 40 days; the form with nothing filled in.
+  'staff/visit-log/index': { as: 'demo-grid-1', validation: { act: (p) => p.tap('#submit') } },
+  'staff/visit-coverage/index': { as: 'demo-grid-1' },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */

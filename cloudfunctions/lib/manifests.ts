@@ -37,6 +37,7 @@ import { supervisionManifest } from './features/supervision/manifest';
 import { disclosureManifest } from './features/disclosure/manifest';
 import { noticeManifest } from './features/notice/manifest';
 import { subdistrictManifest } from './features/subdistrict/manifest';
+import { visitManifest } from './features/visit/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -63,6 +64,7 @@ export const FEATURES = {
   disclosure: disclosureManifest,
   notice: noticeManifest,
   subdistrict: subdistrictManifest,
+  visit: visitManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

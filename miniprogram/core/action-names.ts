@@ -195,6 +195,10 @@ export const ACTION_NAMES = [
   'subdistrict.issueAdminCode',
   'subdistrict.escalations',
   'subdistrict.redeemAdminCode',
+  'visit.log',
+  'visit.list',
+  'visit.coverage',
+  'visit.setCare',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -26,6 +26,7 @@ import * as disclosure from './disclosure/contract';
 import * as notice from './disclosure/notice-contract';
 import * as supervision from './disclosure/supervision-contract';
 import * as subdistrict from './subdistrict/contract';
+import * as visit from './visit/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -221,6 +222,10 @@ export const contracts = {
   'subdistrict.issueAdminCode': subdistrict.issueAdminCode,
   'subdistrict.escalations': subdistrict.listEscalations,
   'subdistrict.redeemAdminCode': subdistrict.redeemAdminCode,
+  'visit.log': visit.logVisit,
+  'visit.list': visit.listVisits,
+  'visit.coverage': visit.visitCoverage,
+  'visit.setCare': visit.setCare,
 } as const;
 
 export type Contracts = typeof contracts;

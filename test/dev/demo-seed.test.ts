@@ -15,6 +15,10 @@ import type { ItemSummaryView, ItemView } from '../../miniprogram/core/disclosur
 import type { NoticeView } from '../../miniprogram/core/disclosure/notice-contract';
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { milestoneFor } from '../../miniprogram/core/volunteer/milestones';
+import type { CoverageView, VisitView } from '../../miniprogram/core/visit/contract';
+import { makeContext } from '../../cloudfunctions/lib/kernel/action';
+import { resolveCaller, type IdentifiedCaller } from '../../cloudfunctions/lib/kernel/caller';
+import { FEATURE_REGISTRY } from '../../cloudfunctions/lib/manifests';
 import { createHarness, type Harness } from '../support/harness';
 
 let h: Harness;
@@ -53,7 +57,8 @@ describe('the demo community', () => {
     const r2 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-2', 'concern.listMine', {});
     expect(r2.items.map((c) => c.status).sort()).toEqual(['coordinating', 'resolved']);
     const queue = await h.ok<{ items: QueueItem[] }>('demo-admin', 'concern.queue', {});
-    expect(queue.items).toHaveLength(6);
+    // Six from residents and the window, one from 张建国's visit that needed action.
+    expect(queue.items).toHaveLength(7);
     // 代办: one filed at the window for a household where nobody uses the app.
     expect(queue.items.map((c) => c.excerpt)).toContainEqual(expect.stringContaining('孙奶奶到窗口反映'));
     const { items: buildings } = await h.ok<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'community.buildings', {});
@@ -148,5 +153,20 @@ describe('the demo community', () => {
     const liu = roll.items.filter((u) => u.owners.some((o) => o.memberId === memberIdFor('demo-resident-1')));
     expect(liu.map((u) => [u.address, u.areaText])).toEqual([['1号楼 1单元 101室', '89.37㎡'], ['3号楼 1单元 101室', '68.90㎡']]);
     expect(roll.items.filter((u) => u.unsold)).toHaveLength(2);
+  });
+  it('has visits this month in both grids, one by a Party member, one that filed a concern, and an elderly household 40 days unvisited', async () => {
+    const month = new Date(h.clock.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const grids = await h.ok<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'community.grids', {});
+    const g1 = grids.items.find((g) => g.name === '第一网格')!.id;
+    const g2 = grids.items.find((g) => g.name === '第二网格')!.id;
+    const one = await h.ok<{ items: VisitView[] }>('demo-grid-1', 'visit.list', { gridId: g1, month });
+    expect(one.items.map((v) => v.visitorText).sort()).toEqual(['党员 王大伟（李秀英登记）', '李秀英']);
+    const two = await h.ok<{ items: VisitView[] }>('demo-grid-2', 'visit.list', { gridId: g2, month });
+    expect(two.items).toEqual([expect.objectContaining({ channelLabel: '微信', concern: expect.objectContaining({ number: expect.any(String) }) })]);
+    const coverage = await h.ok<CoverageView>('demo-grid-1', 'visit.coverage', { gridId: g1, month });
+    expect(coverage.care).toEqual([expect.objectContaining({ address: '2号楼 1单元 201室', reason: '40天未联系', care: expect.objectContaining({ elderly: true }) })]);
+    const caller = (await resolveCaller('demo-grid-1', h.deps)) as IdentifiedCaller;
+    const today = await FEATURE_REGISTRY.today(makeContext(h.deps, FEATURE_REGISTRY, caller, {}, h.clock.now()) as Parameters<typeof FEATURE_REGISTRY.today>[0]);
+    expect(today.filter((r) => r.kind === 'visit').map((r) => r.title)).toEqual(['2号楼 1单元 201室（高龄/独居）']);
   });
 });

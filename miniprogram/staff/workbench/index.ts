@@ -115,6 +115,7 @@ Component({
     canCouncil: false,
     canDisclosure: false,
     canNotices: false,
+    canVisits: false,
     /** 居务公开's row: what is due or overdue this month, and its number on the badge. */
     disclosureCount: '',
     disclosureText: '',
@@ -201,6 +202,7 @@ Component({
         canCouncil: allows(me.data.allowedActions, 'meeting.attendance'),
         canDisclosure: allows(me.data.allowedActions, 'disclosure.calendar'),
         canNotices: allows(me.data.allowedActions, 'notice.publish'),
+        canVisits: allows(me.data.allowedActions, 'visit.log'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       void this.loadDisclosure();

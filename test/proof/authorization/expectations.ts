@@ -358,6 +358,11 @@ export const EXPECTATIONS = table({
   'notice.list':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
   'notice.publish':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
   'notice.withdraw':          ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'visit.log':                ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'visit.list':               ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'visit.list#grid':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'visit.coverage':           ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'visit.setCare':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
 });
 
 /**

@@ -20,6 +20,7 @@ import { makePoll, type PollOptions } from '../../support/polls';
 import { councilBuilders } from './council-fixtures';
 import { disclosureBuilders } from './disclosure-fixtures';
 import { subdistrictBuilders } from './subdistrict-fixtures';
+import { visitBuilders } from './visit-fixtures';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -494,6 +495,7 @@ export const builders: Record<string, Builder> = {
   ...councilBuilders,
   ...disclosureBuilders,
   ...subdistrictBuilders,
+  ...visitBuilders,
 };
 
 const MOTION = { title: '在1号楼门前加装非机动车充电桩', body: '电动车在楼道里充电很危险，希望在楼门前安装集中充电桩，由物业统一管理。' };

@@ -491,3 +491,12 @@ describe('the workbench offers the lists the caller’s role and scope allow', (
     expect(page.text('#queue-empty')).toBe('暂无您首接的诉求');
   });
 });
+
+describe('走访 (visit log) on the workbench', () => {
+  it('is offered to staff who may log visits, and absent for those who may not', async () => {
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'visit.log', 'visit.coverage'], { roles: ['gridWorker'], gridIds: ['g1'] }) });
+    expect(page.text('#entry-visits')).toBe('走访（党员问事）与覆盖');
+    const other = await open();
+    expect(other.page.exists('#entry-visits')).toBe(false);
+  });
+});
