@@ -36,6 +36,7 @@ import { resolutionManifest } from './features/resolution/manifest';
 import { supervisionManifest } from './features/supervision/manifest';
 import { disclosureManifest } from './features/disclosure/manifest';
 import { noticeManifest } from './features/notice/manifest';
+import { workbenchManifest } from './features/workbench/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -61,6 +62,7 @@ export const FEATURES = {
   supervision: supervisionManifest,
   disclosure: disclosureManifest,
   notice: noticeManifest,
+  workbench: workbenchManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

@@ -190,6 +190,7 @@ export const ACTION_NAMES = [
   'notice.withdraw',
   'supervision.committee',
   'supervision.appoint',
+  'workbench.today',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

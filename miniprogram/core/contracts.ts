@@ -25,6 +25,7 @@ import * as resolution from './council/resolution-contract';
 import * as disclosure from './disclosure/contract';
 import * as notice from './disclosure/notice-contract';
 import * as supervision from './disclosure/supervision-contract';
+import * as workbench from './workbench/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -215,6 +216,7 @@ export const contracts = {
   'notice.withdraw': notice.withdrawNotice,
   'supervision.committee': supervision.getCommittee,
   'supervision.appoint': supervision.appointCommittee,
+  'workbench.today': workbench.today,
 } as const;
 
 export type Contracts = typeof contracts;
