@@ -44,16 +44,16 @@ describe('a resident’s question asked nine days ago is on the list of those wh
   it('says when the answer is due; the grid worker of the asker’s grid sees it, the other grid’s does not', async () => {
     await appointCommittee(h);
     const item = await publishedItem(h);
-    // 马大爷 lives in grid 1 (1号楼 or 2号楼).
+    // 马大爷 lives in 3号楼: grid 2.
     const q = await h.ok<QuestionView>('demo-resident-2', 'disclosure.ask', { itemId: item._id, text: '停车费收入为什么比上季度少？' }, key());
     expect((await today('demo-admin')).rows.map((r) => r.key)).not.toContain(`question:${q.questionId}`);
     h.clock.set(h.clock.now() + 9 * DAY);
     const row = (await today('demo-admin')).rows.find((r) => r.key === `question:${q.questionId}`);
     expect(row).toMatchObject({ kindLabel: '居民提问', reason: '答复还剩1天到期', overdue: false, open: { label: '答复', page: `/staff/disclosure-review/index?id=${item._id}` } });
     expect(row?.title).toMatch(/^「2026年第三季度财务收支」.+问：停车费收入为什么比上季度少？$/);
-    expect((await today('demo-grid-1')).rows.map((r) => r.key)).toContain(`question:${q.questionId}`);
-    expect((await today('demo-grid-2')).rows.map((r) => r.key)).not.toContain(`question:${q.questionId}`);
+    expect((await today('demo-grid-2')).rows.map((r) => r.key)).toContain(`question:${q.questionId}`);
+    expect((await today('demo-grid-1')).rows.map((r) => r.key)).not.toContain(`question:${q.questionId}`);
     h.clock.set(h.clock.now() + 2 * DAY);
-    expect((await today('demo-grid-1')).rows.find((r) => r.key === `question:${q.questionId}`)).toMatchObject({ reason: '答复已逾期1天', overdue: true });
+    expect((await today('demo-grid-2')).rows.find((r) => r.key === `question:${q.questionId}`)).toMatchObject({ reason: '答复已逾期1天', overdue: true });
   });
 });
