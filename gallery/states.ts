@@ -319,7 +319,8 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   },
   'pages/privacy/index': { as: 'demo-resident-1' },
   'pages/inbox/index': { as: 'demo-resident-1' },
-  // The grid leader lands on his 督办 list (the supervised, chased item of the demo).
+  // The grid leader lands on 今日待办 (the demo's late and supervised items of both his grids,
+  // the day's activities he runs) above his 督办 list (the supervised, chased item of the demo).
   'staff/workbench/index': { as: 'demo-leader' },
   'staff/concern/index': {
     as: 'demo-grid-1',
