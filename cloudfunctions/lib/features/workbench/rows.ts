@@ -13,22 +13,21 @@ export function todayRow(kind: TodayKind, id: string, row: Omit<TodayRow, 'key' 
   return { key: `${kind}:${id}`, kind, kindLabel: TODAY_KIND_LABELS[kind], ...row };
 }
 
-/** 「2小时」「1天」「30分钟」: whole units, rounded up so 「还剩」 never says 0. */
-function span(ms: number, up: boolean): string {
-  const round = up ? Math.ceil : Math.floor;
-  if (ms >= DAY) return `${Math.max(1, round(ms / DAY))}天`;
-  if (ms >= HOUR) return `${Math.max(1, round(ms / HOUR))}小时`;
-  return `${Math.max(1, round(ms / MINUTE))}分钟`;
+/** 「2小时」「1天」「30分钟」: whole units down, as the queue's cards count (剩6天), never 0. */
+function span(ms: number): string {
+  if (ms >= DAY) return `${Math.floor(ms / DAY)}天`;
+  if (ms >= HOUR) return `${Math.floor(ms / HOUR)}小时`;
+  return `${Math.max(1, Math.ceil(ms / MINUTE))}分钟`;
 }
 
 /** Before a deadline: 「还剩2小时超时」 (or another word than 超时: 「还剩2天到期」). */
 export function leftText(dueAt: number, now: number, word = '超时'): string {
-  return `还剩${span(dueAt - now, true)}${word}`;
+  return `还剩${span(dueAt - now)}${word}`;
 }
 
 /** Past a deadline: 「已超时1天」 (or 「已逾期1天」). */
 export function pastText(dueAt: number, now: number, word = '超时'): string {
-  return `已${word}${span(now - dueAt, false)}`;
+  return `已${word}${span(now - dueAt)}`;
 }
 
 /** Either of the two, by the clock. */
