@@ -353,6 +353,15 @@ Component({
     goServiceStats() {
       wx.navigateTo({ url: '/staff/service-stats/index' });
     },
+    /** A 今日待办 row that lives on this page (a binding to review): show its tab. */
+    async onTodayHere(e: WechatMiniprogram.CustomEvent<{ page: string }>) {
+      if (!e.detail.page.includes('tab=requests') || !this.data.showRequests) return;
+      if (this.data.tab !== 'requests') {
+        this.setData({ tab: 'requests' });
+        await this.reload('requests');
+      }
+      wx.pageScrollTo?.({ selector: '#requests', duration: 200 });
+    },
     async switchTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: string }>) {
       const tab: Tab = e.currentTarget.dataset.tab === 'requests' ? 'requests' : 'queue';
       if (tab === this.data.tab) return;

@@ -37,6 +37,8 @@ export interface TodayListRow {
   error: string;
 }
 
+const WORKBENCH = '/staff/workbench/index';
+
 const state = instanceState(() => ({ rows: [] as TodayRow[] }));
 
 const toListRow = (r: TodayRow): TodayListRow => ({
@@ -55,7 +57,8 @@ type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, ne
 /**
  * 今日待办 at the top of the workbench: one list, late rows first, each saying why it is there,
  * with its one tap (settle it here, or open its page). Reloads when `stamp` changes (the page
- * bumps it on show and on pull-down); tells the page the total (`total` event) for its heading.
+ * bumps it on show and on pull-down); tells the page the total (`total` event), and hands it
+ * rows whose page is the workbench itself (`here` event).
  */
 Component({
   options: { addGlobalClass: true },
@@ -96,7 +99,10 @@ Component({
     },
     open(e: Tap) {
       const row = state(this).rows.find((r) => r.key === e.currentTarget.dataset.key);
-      if (row) wx.navigateTo({ url: row.open.page });
+      if (!row) return;
+      // A row whose page is the workbench itself (binding review): the page shows that part.
+      if (row.open.page.startsWith(WORKBENCH)) this.triggerEvent('here', { page: row.open.page });
+      else wx.navigateTo({ url: row.open.page });
     },
     act(e: Tap) {
       const row = state(this).rows.find((r) => r.key === e.currentTarget.dataset.key);

@@ -99,3 +99,16 @@ describe('the one tap', () => {
     expect(sent(send, 'workbench.today')).toHaveLength(2);
   });
 });
+
+describe('a row whose page is the workbench itself', () => {
+  it('is handed to the page instead of opening the workbench again', async () => {
+    fakeBackend({ 'workbench.today': ok(view([binding])) });
+    const c = render(compId);
+    const here = jest.fn();
+    (c.instance as unknown as { triggerEvent: (name: string, detail: unknown) => void }).triggerEvent = here;
+    await flush();
+    await c.tap('#today-open-0');
+    expect(wxMock.navigateTo).not.toHaveBeenCalled();
+    expect(here).toHaveBeenCalledWith('here', { page: '/staff/workbench/index?tab=requests' });
+  });
+});

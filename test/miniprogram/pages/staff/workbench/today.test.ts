@@ -61,3 +61,14 @@ describe('staff see 今日待办 first', () => {
     expect(page.exists('#requests-empty')).toBe(true);
   });
 });
+
+describe('a binding row tapped on the list', () => {
+  it('shows the review tab on this page', async () => {
+    const { page, send } = await open(['workbench.today', 'concern.queue', 'member.listRequests', 'member.reviewRequest']);
+    expect(page.instance.data.tab).toBe('queue');
+    await page.instance.onTodayHere({ detail: { page: '/staff/workbench/index?tab=requests' } });
+    await flush();
+    expect(page.instance.data.tab).toBe('requests');
+    expect(sent(send, 'member.listRequests').length).toBeGreaterThan(0);
+  });
+});
