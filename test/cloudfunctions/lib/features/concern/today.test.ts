@@ -32,6 +32,16 @@ describe('an unsigned concern near its contact clock is on its signer’s list w
     expect(row?.act).toEqual({ label: '签收', action: 'concern.accept', input: { concernId: c.id } });
     expect(rowOf(await today('demo-grid-2'), `concern:${c.id}`)).toBeUndefined();
   });
+  it('is back on the list, without 签收, in the last quarter of the resolve clock', async () => {
+    const c = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', lamp(), key());
+    await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });
+    const rec = (await h.deps.store.get('concerns', c.id))!;
+    h.clock.set(rec.resolveDueAt - (rec.resolveDays * DAY) / 4 + HOUR);
+    const row = rowOf(await today('demo-grid-1'), `concern:${c.id}`);
+    expect(row?.reason).toMatch(/^办结还剩\d+(天|小时)超时$/);
+    expect(row?.act).toBeUndefined();
+    expect(rowOf(await today('demo-grid-2'), `concern:${c.id}`)).toBeUndefined();
+  });
   it('leaves the list once signed, while the resolve clock is young', async () => {
     const c = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', lamp(), key());
     await h.ok('demo-grid-1', 'concern.accept', { concernId: c.id });

@@ -9,6 +9,7 @@ import type { TodayView } from '../../../../../miniprogram/core/workbench/contra
 import { compareRows, countRows, orderRows } from '../../../../../cloudfunctions/lib/features/workbench/order';
 import { HOUR } from '../../../../../cloudfunctions/lib/kernel/time';
 import { createHarness, key, type Harness } from '../../../../support/harness';
+import { addDepartment, joinAsContact } from '../../../../support/departments';
 
 const row = (key: string, dueAt: number | null, overdue = false): TodayRow => ({
   key, kind: 'concern', kindLabel: '诉求', title: key, reason: '', dueAt, overdue, open: { label: '查看', page: '/staff/concern/index' },
@@ -55,8 +56,9 @@ describe('workbench.today mixes the features for the caller', () => {
     expect(v.rows).toEqual(orderRows(v.rows));
   });
 
-  it('is refused to residents and volunteers', async () => {
-    for (const who of ['demo-resident-1', 'demo-volunteer-1']) {
+  it('is refused to residents, volunteers and department contacts (they have their own requests list)', async () => {
+    await joinAsContact(h, await addDepartment(h), 'dept-contact');
+    for (const who of ['demo-resident-1', 'demo-volunteer-1', 'dept-contact']) {
       expect(await h.call(who, 'workbench.today', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
   });
