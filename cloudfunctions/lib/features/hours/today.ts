@@ -22,12 +22,13 @@ export async function hoursToday(ctx: HandlerContext<unknown>): Promise<TodayRow
   const old = { $lt: now - PENDING_DAYS * DAY };
   const where: Filter = hasRole(caller, 'admin') ? { status: 'pending', createdAt: old } : { leadId: me, status: 'pending', createdAt: old };
   const page = await db.query('hourEntries', { where, orderBy: { field: 'createdAt', dir: 'asc' }, limit: TODAY_ROWS_PER_FEATURE });
-  const entries = page.items.filter((e) => e.memberId !== me);
+  // A long entry the caller verified first waits on someone else now.
+  const entries = page.items.filter((e) => e.memberId !== me && e.decidedBy !== me);
   const names = new Map((await db.getMany('members', entries.map((e) => e.memberId))).map((m) => [m._id, m.name ?? '志愿者']));
   return entries.map((e) =>
     todayRow('hours', e._id, {
       title: `${names.get(e.memberId) ?? '志愿者'} ${(e.minutes / 60).toFixed(1)}小时 · ${e.content}`,
-      reason: waitedText(e.createdAt, now),
+      reason: e.decidedBy ? `待第二人核验，${waitedText(e.createdAt, now)}` : waitedText(e.createdAt, now),
       dueAt: e.createdAt + PENDING_DAYS * DAY,
       overdue: true,
       open: { label: '核验', page: pageOf(e.activityId, '/staff/hours-verify/index', 'activityId') },

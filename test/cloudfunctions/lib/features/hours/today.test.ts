@@ -16,8 +16,8 @@ afterEach(() => h.close());
 
 const today = (openid: string) => h.ok<TodayView>(openid, 'workbench.today', {});
 
-async function served(): Promise<{ entry: HourEntryView; activityId: string }> {
-  const a = await seedActivity(h, { booked: ['demo-resident-1'] });
+async function served(o: Parameters<typeof seedActivity>[1] = { booked: ['demo-resident-1'] }): Promise<{ entry: HourEntryView; activityId: string }> {
+  const a = await seedActivity(h, o);
   const s = a.shifts[0];
   h.clock.set(s.startAt);
   await h.ok('demo-resident-1', 'activity.checkIn', { activityId: a.activityId, shiftId: s.shiftId, code: a.code(h.clock.now(), s.shiftId), deviceKey: device('demo-resident-1') });
@@ -49,5 +49,16 @@ describe('hours pending for more than a week are on the verifier’s list', () =
     const row = (await today('demo-grid-1')).rows.find((r) => r.key === `hours:${entry.id}`)!;
     await h.ok('demo-grid-1', row.act!.action, row.act!.input, key());
     expect((await today('demo-grid-1')).rows.map((r) => r.key)).not.toContain(`hours:${entry.id}`);
+  });
+});
+
+describe('a long entry the lead verified first', () => {
+  it('leaves the lead’s list and waits on the admin as the second verifier', async () => {
+    const { entry } = await served({ booked: ['demo-resident-1'], shifts: [[HOUR, 10 * HOUR]], dailyCapMinutes: 720 });
+    expect(entry.minutes).toBeGreaterThan(8 * 60);
+    await h.ok('demo-grid-1', 'hours.verify', { entryId: entry.id, decision: 'verify' });
+    h.clock.set(h.clock.now() + 8 * DAY);
+    expect((await today('demo-grid-1')).rows.map((r) => r.key)).not.toContain(`hours:${entry.id}`);
+    expect((await today('demo-admin')).rows.find((r) => r.key === `hours:${entry.id}`)?.reason).toBe('待第二人核验，已等待8天');
   });
 });
