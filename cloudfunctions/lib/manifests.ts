@@ -38,6 +38,7 @@ import { disclosureManifest } from './features/disclosure/manifest';
 import { noticeManifest } from './features/notice/manifest';
 import { subdistrictManifest } from './features/subdistrict/manifest';
 import { visitManifest } from './features/visit/manifest';
+import { workbenchManifest } from './features/workbench/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -65,6 +66,7 @@ export const FEATURES = {
   notice: noticeManifest,
   subdistrict: subdistrictManifest,
   visit: visitManifest,
+  workbench: workbenchManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,

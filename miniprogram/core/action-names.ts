@@ -199,6 +199,7 @@ export const ACTION_NAMES = [
   'visit.list',
   'visit.coverage',
   'visit.setCare',
+  'workbench.today',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

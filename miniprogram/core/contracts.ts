@@ -27,6 +27,7 @@ import * as notice from './disclosure/notice-contract';
 import * as supervision from './disclosure/supervision-contract';
 import * as subdistrict from './subdistrict/contract';
 import * as visit from './visit/contract';
+import * as workbench from './workbench/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -226,6 +227,7 @@ export const contracts = {
   'visit.list': visit.listVisits,
   'visit.coverage': visit.visitCoverage,
   'visit.setCare': visit.setCare,
+  'workbench.today': workbench.today,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -3,7 +3,7 @@ import { getMe } from '../../core/member/contract';
 import { dateText } from '../../services/dates';
 import { allows, BINDING_STATUS_LABELS, formatAddress, roleText } from '../../services/view';
 import { setPhone } from '../../core/privacy/contract';
-import { refreshBadge } from '../../services/badge';
+import { refreshBadge, setStaffBadge } from '../../services/badge';
 import { formSubmit } from '../../services/form-submit';
 
 type PhoneEvent = WechatMiniprogram.CustomEvent<{ code?: string; errMsg?: string }>;
@@ -92,6 +92,11 @@ Component({
         phone: me.phone ?? '',
         canPhone: allows(me.allowedActions, 'privacy.setPhone'),
       });
+      // Staff: the badge counts 今日待办 too, now that we know.
+      if (allows(me.allowedActions, 'workbench.today')) {
+        setStaffBadge(true);
+        void this.loadUnread();
+      }
     },
     goBind() {
       wx.navigateTo({ url: '/pages/bind/index' });

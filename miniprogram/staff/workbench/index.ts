@@ -14,6 +14,7 @@ import {
 import { listGrids, type GridView } from '../../core/community/contract';
 import { disclosureCalendar } from '../../core/disclosure/contract';
 import { openDuesText } from '../disclosure/view';
+import { setStaffBadge } from '../../services/badge';
 import { allows, queueRow, requestRow, type QueueRow, type RequestRow } from '../../services/view';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
@@ -53,6 +54,8 @@ const state = instanceState(() => ({
   categories: [] as CategoryView[],
   grids: [] as GridView[],
   awayBusy: false,
+  /** The tab a row of 今日待办 asked for (`?tab=requests`). */
+  wantedTab: '' as Tab | '',
 }));
 
 const EMPTY_TEXT: Record<QueueView, string> = {
@@ -96,6 +99,9 @@ Component({
   data: {
     loaded: false,
     error: '',
+    /** 今日待办 at the top; `todayStamp` changes to make it read again. */
+    canToday: false,
+    todayStamp: 0,
     showQueue: false,
     showRequests: false,
     tab: 'queue' as Tab,
@@ -150,18 +156,21 @@ Component({
     reviewing: false,
   },
   methods: {
-    onLoad() {
+    onLoad(query: Record<string, string | undefined> = {}) {
+      if (query.tab === 'requests') state(this).wantedTab = 'requests';
       void this.init();
     },
     onShow() {
       // Back from a concern's detail: its status may have changed.
       if (this.data.loaded && !this.data.error) {
+        this.setData({ todayStamp: this.data.todayStamp + 1 });
         void this.reload(this.data.tab);
         void this.loadCounts();
         void this.loadDisclosure();
       }
     },
     async onPullDownRefresh() {
+      this.setData({ todayStamp: this.data.todayStamp + 1 });
       await Promise.all([this.reload(this.data.tab), this.loadCounts(), this.loadDisclosure()]);
       wx.stopPullDownRefresh();
     },
@@ -176,7 +185,10 @@ Component({
       }
       const showQueue = allows(me.data.allowedActions, 'concern.queue');
       const showRequests = allows(me.data.allowedActions, 'member.listRequests');
-      const tab: Tab = showQueue ? 'queue' : 'requests';
+      const tab: Tab = showQueue && !(showRequests && state(this).wantedTab === 'requests') ? 'queue' : 'requests';
+      const canToday = allows(me.data.allowedActions, 'workbench.today');
+      // The 我的 badge counts 今日待办 for staff from now on.
+      setStaffBadge(canToday);
       // Category and grid filters reach beyond one's own queue: the server allows them to
       // admins only, and concern.upsertCategory is the admin capability member.me reports.
       const canFilterAll = showQueue && allows(me.data.allowedActions, 'concern.upsertCategory');
@@ -188,6 +200,7 @@ Component({
         views: views.length > 1 ? views.map((v) => ({ view: v, label: admin && v === 'assigned' ? '全部诉求' : QUEUE_VIEW_LABELS[v], count: '' })) : [],
         loaded: true,
         error: '',
+        canToday,
         showQueue,
         showRequests,
         tab,
@@ -341,6 +354,15 @@ Component({
     },
     goServiceStats() {
       wx.navigateTo({ url: '/staff/service-stats/index' });
+    },
+    /** A 今日待办 row that lives on this page (a binding to review): show its tab. */
+    async onTodayHere(e: WechatMiniprogram.CustomEvent<{ page: string }>) {
+      if (!e.detail.page.includes('tab=requests') || !this.data.showRequests) return;
+      if (this.data.tab !== 'requests') {
+        this.setData({ tab: 'requests' });
+        await this.reload('requests');
+      }
+      wx.pageScrollTo?.({ selector: '#requests', duration: 200 });
     },
     async switchTab(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { tab: string }>) {
       const tab: Tab = e.currentTarget.dataset.tab === 'requests' ? 'requests' : 'queue';

@@ -57,3 +57,36 @@ describe('refreshing the 我的 tab badge', () => {
     expect(() => applyBadge({}, '')).not.toThrow();
   });
 });
+
+describe('for staff the badge counts 今日待办 too', () => {
+  it('shows unread plus today’s rows, and still returns the unread text for 我的', async () => {
+    const w = fakeWx();
+    const text = await refreshBadge(w, async () => ok({ count: 2, more: false }), async () => ok({ total: 5, more: false }));
+    expect(text).toBe('2');
+    expect(w.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ index: 3, text: '7' }));
+  });
+  it('shows 99+ when the list had more than it carried', async () => {
+    const w = fakeWx();
+    await refreshBadge(w, async () => ok({ count: 0, more: false }), async () => ok({ total: 50, more: true }));
+    expect(w.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ text: '99+' }));
+  });
+  it('counts the unread alone when 今日待办 cannot be read', async () => {
+    const w = fakeWx();
+    await refreshBadge(w, async () => ok({ count: 3, more: false }), async () => fail('INTERNAL', '网络不好'));
+    expect(w.setTabBarBadge).toHaveBeenCalledWith(expect.objectContaining({ text: '3' }));
+  });
+  it('asks for it only once a page has seen a staff member', async () => {
+    const { setStaffBadge } = await import('../../../miniprogram/services/badge');
+    const api = await import('../../../miniprogram/services/api');
+    const sent: string[] = [];
+    api.setTransport({ send: async (e: { action: string }) => (sent.push(e.action), e.action === 'workbench.today' ? ok({ rows: [], counts: {}, total: 4, more: false }) : ok({ count: 1, more: false })) } as never);
+    const w = fakeWx();
+    await refreshBadge(w);
+    expect(sent).toEqual(['notify.unreadCount']);
+    setStaffBadge(true);
+    await refreshBadge(w);
+    expect(sent).toContain('workbench.today');
+    expect(w.setTabBarBadge).toHaveBeenLastCalledWith(expect.objectContaining({ text: '5' }));
+    setStaffBadge(false);
+  });
+});

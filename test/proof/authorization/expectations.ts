@@ -363,6 +363,8 @@ export const EXPECTATIONS = table({
   'visit.list#grid':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   'visit.coverage':           ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   'visit.setCare':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  // 今日待办: staff only, each their own list (the lead's and the admins' hours to verify).
+  'workbench.today':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
 });
 
 /**

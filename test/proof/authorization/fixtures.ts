@@ -496,6 +496,12 @@ export const builders: Record<string, Builder> = {
   ...disclosureBuilders,
   ...subdistrictBuilders,
   ...visitBuilders,
+  // 今日待办: 刘阿姨's hours, pending in 李秀英's queue for more than a week.
+  'workbench.today': async (w) => {
+    const { entryId } = await servedEntry(w);
+    w.h.clock.set(w.h.clock.now() + 8 * DAY);
+    return { data: {}, probe: entryId };
+  },
 };
 
 const MOTION = { title: '在1号楼门前加装非机动车充电桩', body: '电动车在楼道里充电很危险，希望在楼门前安装集中充电桩，由物业统一管理。' };

@@ -21,6 +21,7 @@ import { checkInByHand } from './check-in-by-hand';
 import { checkInCode } from './check-in-code';
 import { CHECK_IN_EVENTS } from './check-in-events';
 import { checkOut } from './check-out';
+import { activityToday } from './today';
 
 const HOUR = 3600;
 export const activityManifest = {
@@ -48,6 +49,8 @@ export const activityManifest = {
         ['communityId', 'status', 'teamId', 'startAt', '_id'],
         ['communityId', 'teamId', 'startAt', '_id'],
         ['communityId', 'organiserId', 'startAt', '_id'],
+        // 今日待办: the day's activities a 项目负责人 leads.
+        ['communityId', 'leadId', 'startAt', '_id'],
         ['communityId', 'startAt', '_id'],
       ],
       holds: 'shared',
@@ -89,4 +92,5 @@ export const activityManifest = {
   notices: ACTIVITY_NOTICES,
   events: { ...ACTIVITY_EVENTS, ...CHECK_IN_EVENTS },
   personalData: activityPersonalData,
+  today: activityToday,
 } satisfies FeatureManifest<'activity'>;

@@ -15,6 +15,7 @@ import { BOOKING_EVENTS } from './events';
 import { BOOKING_NOTICES } from './notices';
 import { cancelFutureBookings } from './household-left';
 import { bookingPersonalData } from './personal-data';
+import { bookingToday } from './today';
 
 const HOUR = 3600;
 export const bookingManifest = {
@@ -62,4 +63,5 @@ export const bookingManifest = {
   events: BOOKING_EVENTS,
   personalData: bookingPersonalData,
   householdLeft: cancelFutureBookings,
+  today: bookingToday,
 } satisfies FeatureManifest<'booking'>;

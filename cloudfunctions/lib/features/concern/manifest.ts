@@ -32,6 +32,7 @@ import { CONCERN_NOTICES } from './notices';
 import { concernPersonalData } from './personal-data';
 import { concernSubjects } from './subjects';
 import { handOverToHousehold } from './household-left';
+import { concernToday } from './today';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -73,6 +74,8 @@ export const concernManifest = {
         ['communityId', 'assigneeId', 'createdAt', '_id'],
         ['communityId', 'assigneeId', 'status', 'createdAt', '_id'],
         ['communityId', 'assigneeId', 'overdue', 'createdAt', '_id'],
+        // 今日待办: the handler's running items by their next clock.
+        ['communityId', 'assigneeId', 'status', 'wakeAt', '_id'],
         ['communityId', 'status', 'createdAt', '_id'],
         ['communityId', 'overdue', 'createdAt', '_id'],
         ['communityId', 'category', 'createdAt', '_id'],
@@ -109,4 +112,5 @@ export const concernManifest = {
   subjects: concernSubjects,
   communityOpened: seedDefaultCategories,
   householdLeft: handOverToHousehold,
+  today: concernToday,
 } satisfies FeatureManifest<'concern'>;

@@ -27,6 +27,7 @@ import { opinionQueue } from './opinion-queue';
 import { disclosurePersonalData } from './personal-data';
 import { recordOpinion } from './record-opinion';
 import { respondToObjection } from './respond-to-objection';
+import { disclosureToday } from './today';
 
 export const disclosureManifest = {
   name: 'disclosure',
@@ -80,4 +81,5 @@ export const disclosureManifest = {
   sweep: { disclosureClock: (deps, now) => disclosureClock(deps, now, { pages: 5 }) },
   communityOpened: seedCatalogue,
   disclosable: discloseSource,
+  today: disclosureToday,
 } satisfies FeatureManifest<'disclosure'>;

@@ -14,7 +14,7 @@ export const ERASED_ASKER = '已注销用户';
 /** An asker who gave no name is 「居民」 to others. */
 const UNNAMED = '居民';
 
-function askerText(name: string): string {
+export function askerText(name: string): string {
   if (name === ERASED_ASKER) return ERASED_ASKER;
   return name.trim() ? maskName(name) : UNNAMED;
 }

@@ -25,6 +25,7 @@ import { CERTIFICATE_EVENTS } from './certificate-events';
 import { CERTIFICATE_NOTICES } from './certificate-notices';
 import { certificatePersonalData } from './certificate-personal-data';
 import type { PersonalData } from '../../kernel/feature';
+import { hoursToday } from './today';
 
 const HOUR = 3600;
 
@@ -113,4 +114,5 @@ export const hoursManifest = {
   notices: { ...HOURS_NOTICES, ...CERTIFICATE_NOTICES },
   events: { ...HOURS_EVENTS, ...CERTIFICATE_EVENTS },
   personalData,
+  today: hoursToday,
 } satisfies FeatureManifest<'hours'>;

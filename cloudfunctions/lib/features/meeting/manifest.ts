@@ -33,6 +33,7 @@ import { saveMinutes } from './save-minutes';
 import { approveMinutes } from './approve-minutes';
 import { getMinutes } from './get-minutes';
 import { MINUTES_EVENTS } from './minutes-events';
+import { meetingToday } from './today';
 
 export const meetingManifest = {
   name: 'meeting',
@@ -92,6 +93,8 @@ export const meetingManifest = {
     meetingProxies: {
       indexes: [
         ['communityId', 'meetingId', 'status', 'createdAt', '_id'],
+        // 今日待办: paper 委托书 waiting for their second check, across meetings.
+        ['communityId', 'status', 'createdAt', '_id'],
         ['communityId', 'meetingId', 'createdAt', '_id'],
         ['communityId', 'principalMemberId', 'createdAt', '_id'],
         ['communityId', 'agentMemberId', 'createdAt', '_id'],
@@ -114,4 +117,5 @@ export const meetingManifest = {
   notices: MEETING_NOTICES,
   events: { ...MEETING_EVENTS, ...MINUTES_EVENTS },
   personalData: meetingPersonalData,
+  today: meetingToday,
 } satisfies FeatureManifest<'meeting'>;

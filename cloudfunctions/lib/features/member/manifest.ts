@@ -16,6 +16,7 @@ import { expireBindingRequests } from './expire-requests';
 import { MEMBER_EVENTS } from './events';
 import { MEMBER_NOTICES } from './notices';
 import { memberPersonalData } from './personal-data';
+import { memberToday } from './today';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -81,4 +82,5 @@ export const memberManifest = {
   notices: MEMBER_NOTICES,
   events: MEMBER_EVENTS,
   personalData: memberPersonalData,
+  today: memberToday,
 } satisfies FeatureManifest<'member'>;

@@ -15,6 +15,7 @@ import { MOTION_NOTICES } from './notices';
 import { motionPersonalData } from './personal-data';
 import { proposeMotion } from './propose-motion';
 import { supportMotion } from './support-motion';
+import { motionToday } from './today';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -61,4 +62,5 @@ export const motionManifest = {
   notices: MOTION_NOTICES,
   events: MOTION_EVENTS,
   personalData: motionPersonalData,
+  today: motionToday,
 } satisfies FeatureManifest<'motion'>;
