@@ -5,6 +5,7 @@
  * (c) cold start: bundle size and `require` time, bundled vs unbundled
  * (d) mini-program main package size and setData bytes of each tab page's first render
  * (e) 1,000 parallel bookings for 10 seats, in one process and across three
+ * (f) the workbench, the subdistrict and the monthly report at 10 communities and 100k concerns
  * Writes bench/results/latest.json and prints the Markdown tables (bench/readme-table.ts
  * prints the same tables again from the JSON). `npm run bench -- --only=trips,latency`
  * runs a subset and `--small` uses 10k instead of 100k concerns; both write
@@ -20,6 +21,7 @@ import { mainPackageSize, measureSetData, PACKAGE_TARGET_BYTES, SETDATA_TARGET_B
 import { measureRoundTrips, TARGET } from './round-trips';
 import { renderTables, type BenchResult } from './tables';
 import { benchWorld } from './world';
+import { measureWorkbench, WORKBENCH_SETUP } from './workbench';
 
 const root = path.resolve(__dirname, '..');
 const P99_LIMIT = 1.5;
@@ -76,6 +78,10 @@ async function main() {
       const w = await benchWorld(dir, { name: 'contention' });
       result.contention = await measureContention(w);
       w.close();
+    }
+    if (want('workbench')) {
+      log('(f) workbench, subdistrict and report at subdistrict scale');
+      result.workbench = { setup: WORKBENCH_SETUP, rows: await measureWorkbench(dir, log) };
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

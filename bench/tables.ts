@@ -5,6 +5,7 @@ import type { LatencyRow } from './latency';
 import type { PackageSize } from './mini-program';
 import type { ProbeResult } from './miniprogram/setdata-probe';
 import type { TripRow } from './round-trips';
+import type { WorkbenchRow } from './workbench';
 
 export interface BenchResult {
   date: string;
@@ -16,6 +17,7 @@ export interface BenchResult {
   coldStart: ColdStart;
   miniprogram: { package: PackageSize; packageTargetBytes: number; setData: ProbeResult[]; setDataTargetBytes: number };
   contention: ContentionRow[];
+  workbench: { setup: { communities: number; concerns: number; samples: number }; rows: WorkbenchRow[] };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -34,6 +36,7 @@ export function renderTables(r: Partial<BenchResult>): string {
   if (r.coldStart) coldStartLine(r.coldStart, L);
   if (r.miniprogram) miniprogramTables(r.miniprogram, L);
   if (r.contention) contentionTable(r.contention, L);
+  if (r.workbench) workbenchTable(r.workbench, L);
   return L.join('\n').trimEnd();
 }
 
@@ -84,4 +87,11 @@ function contentionTable(rows: ContentionRow[], L: string[]): void {
   L.push('**Booking under contention**: 1,000 residents book one slot of 10 seats at once', '');
   L.push('| where | bookings | booked | waitlisted | FULL | other | seats held (slot) | ms | bookings/s |', '|---|---|---|---|---|---|---|---|---|');
   for (const x of rows) L.push(`| ${x.where} | ${x.bookings} | ${x.booked} | ${x.waitlisted} | ${x.full} | ${x.other} | ${x.slotHolders} of ${x.seats} | ${x.ms} | ${x.perSecond} |`);
+}
+
+function workbenchTable(t: BenchResult['workbench'], L: string[]): void {
+  L.push(`**Workbench, subdistrict and monthly report at scale** (${t.setup.communities} communities, ${t.setup.concerns.toLocaleString('en')} concerns between them; round-trips of one call on the counting store, then ${t.setup.samples} sequential calls in-process for p50/p99)`, '');
+  L.push('| action | as | reads | writes | p50 ms | p99 ms |', '|---|---|---|---|---|---|');
+  for (const x of t.rows) L.push(x.error ? `| ${x.label} | ${x.as} | ${x.reads} | ${x.writes} | — | ${x.error} |` : `| ${x.label} | ${x.as} | ${x.reads} | ${x.writes} | ${x.p50ms} | ${x.p99ms} |`);
+  L.push('');
 }
