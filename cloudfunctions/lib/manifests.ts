@@ -36,6 +36,7 @@ import { resolutionManifest } from './features/resolution/manifest';
 import { supervisionManifest } from './features/supervision/manifest';
 import { disclosureManifest } from './features/disclosure/manifest';
 import { noticeManifest } from './features/notice/manifest';
+import { insightManifest } from './features/insight/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -61,6 +62,7 @@ export const FEATURES = {
   supervision: supervisionManifest,
   disclosure: disclosureManifest,
   notice: noticeManifest,
+  insight: insightManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,
@@ -165,6 +167,10 @@ export const FEATURE_REGISTRY: FeatureRegistry = {
   },
   async monthlyReport(db, month, now) {
     return (await Promise.all(MANIFESTS.map((m) => m.monthlyReport?.(db, month, now) ?? Promise.resolve([])))).flat();
+  },
+  async topics(db, q) {
+    const parts = await Promise.all(MANIFESTS.map((m) => m.topics?.(db, q) ?? Promise.resolve({ items: [], truncated: false })));
+    return { items: parts.flatMap((p) => p.items), truncated: parts.some((p) => p.truncated) };
   },
   events: MANIFESTS.flatMap((m) => (m.events ? [{ feature: m.name, labels: m.events as Record<string, string> }] : [])),
 };

@@ -190,6 +190,15 @@ export const ACTION_NAMES = [
   'notice.withdraw',
   'supervision.committee',
   'supervision.appoint',
+  'insight.overview',
+  'insight.drill',
+  'insight.cases',
+  'insight.decideCase',
+  'insight.closeCase',
+  'insight.settings',
+  'insight.setMonthlyTopic',
+  'insight.monthlyTopic',
+  'insight.recordMilestone',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

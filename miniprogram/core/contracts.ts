@@ -25,6 +25,7 @@ import * as resolution from './council/resolution-contract';
 import * as disclosure from './disclosure/contract';
 import * as notice from './disclosure/notice-contract';
 import * as supervision from './disclosure/supervision-contract';
+import * as insight from './insight/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -215,6 +216,15 @@ export const contracts = {
   'notice.withdraw': notice.withdrawNotice,
   'supervision.committee': supervision.getCommittee,
   'supervision.appoint': supervision.appointCommittee,
+  'insight.overview': insight.insightOverview,
+  'insight.drill': insight.insightDrill,
+  'insight.cases': insight.insightCases,
+  'insight.decideCase': insight.decideCase,
+  'insight.closeCase': insight.closeCase,
+  'insight.settings': insight.insightSettings,
+  'insight.setMonthlyTopic': insight.setMonthlyTopic,
+  'insight.monthlyTopic': insight.monthlyTopic,
+  'insight.recordMilestone': insight.recordMilestone,
 } as const;
 
 export type Contracts = typeof contracts;
