@@ -21,10 +21,15 @@ export async function settingsOf(db: ScopedStore, now: number): Promise<InsightS
 /** Reads the cluster rule; an admin may set k (2–10), compare-and-set on the version. */
 export const insightSettings: Handler<'insight.settings'> = async (ctx) => {
   const db = ctx.db();
-  const current = await settingsOf(db, ctx.now);
   const k = ctx.input.clusterK;
-  if (k === undefined || k === current.clusterK) return { clusterK: current.clusterK, windowDays: CLUSTER_WINDOW_DAYS };
+  if (k === undefined) {
+    // A read writes nothing: the settings are made by the sweep or the first change.
+    const found = await db.get('insightSettings', settingsIdFor(db.communityId));
+    return { clusterK: found?.clusterK ?? CLUSTER_K_DEFAULT, windowDays: CLUSTER_WINDOW_DAYS };
+  }
   if (!hasRole(ctx.caller, 'admin')) throw new AppError('FORBIDDEN', '只有管理员可以调整聚集规则');
+  const current = await settingsOf(db, ctx.now);
+  if (k === current.clusterK) return { clusterK: k, windowDays: CLUSTER_WINDOW_DAYS };
   const done = await db.store.transaction(async (tx) => {
     const s = await tx.get('insightSettings', current._id);
     if (!s || s.version !== current.version) return false;
