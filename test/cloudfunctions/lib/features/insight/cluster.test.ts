@@ -10,7 +10,7 @@ import { FEATURE_REGISTRY } from '../../../../../cloudfunctions/lib/manifests';
 import { ScopedStore } from '../../../../../cloudfunctions/lib/kernel/scoped-store';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, type Harness } from '../../../../support/harness';
-import { concernAt, R1, R2 } from './fixtures';
+import { codeOf, concernAt, R1, R2 } from './fixtures';
 
 const DAY = 86_400_000;
 let h: Harness;
@@ -118,9 +118,9 @@ describe('admins set k within 2–10', () => {
     expect((await allCases()).map((c) => [c.k, c.itemCount])).toEqual([[4, 4]]);
   });
   it('refuses a grid worker and a k out of range', async () => {
-    expect((await h.call('demo-grid-1', 'insight.settings', { clusterK: 5 })).error?.code).toBe('FORBIDDEN');
-    expect((await h.call('demo-admin', 'insight.settings', { clusterK: 11 })).error?.code).toBe('VALIDATION_ERROR');
-    expect((await h.call('demo-admin', 'insight.settings', { clusterK: 1 })).error?.code).toBe('VALIDATION_ERROR');
+    expect(codeOf(await h.call('demo-grid-1', 'insight.settings', { clusterK: 5 }))).toBe('FORBIDDEN');
+    expect(codeOf(await h.call('demo-admin', 'insight.settings', { clusterK: 11 }))).toBe('VALIDATION_ERROR');
+    expect(codeOf(await h.call('demo-admin', 'insight.settings', { clusterK: 1 }))).toBe('VALIDATION_ERROR');
     expect(await h.ok('demo-grid-1', 'insight.settings', {})).toEqual({ clusterK: 3, windowDays: 30 });
   });
 });

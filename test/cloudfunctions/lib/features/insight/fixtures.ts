@@ -4,6 +4,7 @@
  * file a month's worth in one go.
  */
 import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
+import type { Envelope } from '../../../../../miniprogram/core/envelope';
 import { key, type Harness } from '../../../../support/harness';
 
 export const R1 = 'demo-resident-1';
@@ -23,3 +24,8 @@ export async function concernAt(h: Harness, who: string, at: number, building: s
 
 /** Beijing wall time → instant. */
 export const bj = (y: number, m: number, d: number, hh = 10, mm = 0) => Date.UTC(y, m - 1, d, hh - 8, mm);
+
+/** The refusal's code, or 'OK'. */
+export const codeOf = (res: Envelope<unknown>) => (res.ok ? 'OK' : res.error.code);
+/** The field the refusal names, if any. */
+export const pathOf = (res: Envelope<unknown>) => (res.ok ? undefined : (res.error.details as { issues?: Array<{ path: string }> } | undefined)?.issues?.[0]?.path);

@@ -5,6 +5,7 @@
 import type { MonthlyTopicView } from '../../../../../miniprogram/core/insight/contract';
 import { memberIdFor } from '../../../../../cloudfunctions/lib/kernel/caller';
 import { createHarness, type Harness } from '../../../../support/harness';
+import { codeOf, pathOf } from './fixtures';
 
 const DAY = 86_400_000;
 let h: Harness;
@@ -36,22 +37,22 @@ describe('an admin sets the month’s topic', () => {
     expect(inbox.items.map((m) => m.kind)).toContain('insight.topicOwner');
   });
   it('needs 2–3 milestones, a staff owner, and is the admins’ alone', async () => {
-    expect((await h.call('demo-admin', 'insight.setMonthlyTopic', { ...topic(), milestones: topic().milestones.slice(0, 1) })).error?.details?.issues?.[0]?.path).toBe('milestones');
-    expect((await h.call('demo-admin', 'insight.setMonthlyTopic', { ...topic(), ownerId: memberIdFor('demo-resident-1') })).error?.details?.issues?.[0]?.path).toBe('ownerId');
-    expect((await h.call('demo-grid-1', 'insight.setMonthlyTopic', topic())).error?.code).toBe('FORBIDDEN');
+    expect(pathOf(await h.call('demo-admin', 'insight.setMonthlyTopic', { ...topic(), milestones: topic().milestones.slice(0, 1) }))).toBe('milestones');
+    expect(pathOf(await h.call('demo-admin', 'insight.setMonthlyTopic', { ...topic(), ownerId: memberIdFor('demo-resident-1') }))).toBe('ownerId');
+    expect(codeOf(await h.call('demo-grid-1', 'insight.setMonthlyTopic', topic()))).toBe('FORBIDDEN');
   });
 });
 
 describe('the owner records milestones', () => {
   it('moves the progress, once per milestone; others may not', async () => {
     await h.ok('demo-admin', 'insight.setMonthlyTopic', topic());
-    expect((await h.call('demo-grid-2', 'insight.recordMilestone', { month: '2026-12', index: 0, note: '已排查' })).error?.code).toBe('FORBIDDEN');
+    expect(codeOf(await h.call('demo-grid-2', 'insight.recordMilestone', { month: '2026-12', index: 0, note: '已排查' }))).toBe('FORBIDDEN');
     const done = await h.ok<MonthlyTopicView>('demo-grid-1', 'insight.recordMilestone', { month: '2026-12', index: 0, note: '四栋楼排查完，坏灯23盏' });
     expect(done.progress).toEqual({ done: 1, of: 2, text: '1/2个节点完成' });
     expect(done.milestones[0]).toMatchObject({ note: '四栋楼排查完，坏灯23盏', doneAt: h.clock.now() });
-    expect((await h.call('demo-admin', 'insight.recordMilestone', { month: '2026-12', index: 0, note: '另一说法' })).error?.code).toBe('CONFLICT');
+    expect(codeOf(await h.call('demo-admin', 'insight.recordMilestone', { month: '2026-12', index: 0, note: '另一说法' }))).toBe('CONFLICT');
     // Once a milestone is done the topic stands.
-    expect((await h.call('demo-admin', 'insight.setMonthlyTopic', { ...topic(), title: '换个题目' })).error?.code).toBe('CONFLICT');
+    expect(codeOf(await h.call('demo-admin', 'insight.setMonthlyTopic', { ...topic(), title: '换个题目' }))).toBe('CONFLICT');
   });
   it('marks a milestone late past its due date', async () => {
     await h.ok('demo-admin', 'insight.setMonthlyTopic', topic());
