@@ -115,6 +115,8 @@ Component({
     canCouncil: false,
     canDisclosure: false,
     canNotices: false,
+    /** 社情民意 and 未诉先办: staff who may read the insights overview. */
+    canInsights: false,
     /** 居务公开's row: what is due or overdue this month, and its number on the badge. */
     disclosureCount: '',
     disclosureText: '',
@@ -201,6 +203,7 @@ Component({
         canCouncil: allows(me.data.allowedActions, 'meeting.attendance'),
         canDisclosure: allows(me.data.allowedActions, 'disclosure.calendar'),
         canNotices: allows(me.data.allowedActions, 'notice.publish'),
+        canInsights: allows(me.data.allowedActions, 'insight.overview'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       void this.loadDisclosure();
