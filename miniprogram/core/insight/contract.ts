@@ -6,6 +6,7 @@
  */
 import { contract, type Page } from '../action';
 import { z, id, text, paging } from '../schema';
+import { RANKING_MIN_SAMPLE } from '../concern/contract';
 
 // ---------------------------------------------------------------------------------- rules
 
@@ -15,7 +16,7 @@ export const CLUSTER_K_DEFAULT = 3;
 export const CLUSTER_K_MIN = 2;
 export const CLUSTER_K_MAX = 10;
 /** No ranking and no trend on fewer items than this (the same floor as concern.stats). */
-export const INSIGHT_MIN_SAMPLE = 5;
+export const INSIGHT_MIN_SAMPLE = RANKING_MIN_SAMPLE;
 /** How many months the overview shows: the chosen one and the three before it. */
 export const OVERVIEW_MONTHS = 4;
 
