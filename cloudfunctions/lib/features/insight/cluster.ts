@@ -1,8 +1,9 @@
 /**
  * The 未诉先办 cluster rule, run by the sweep.
  *
- * Rule: at least k items (concerns, and visit topics through the `topics` hook) of one
- * category in one building with `now − 30 days < at ≤ now` propose one case. Windows: the
+ * Rule: at least k items (concerns not withdrawn nor refused by moderation, and visit topics
+ * through the `topics` hook) of one category in one building with `now − 30 days < at ≤ now`
+ * propose one case. Windows: the
  * n-th case of a building and category is window n; after a case is proposed, that building
  * and category get no new case for 30 days (the open case stands for the cluster), and the
  * next one counts only items of the 30 days before it — all after the last proposal — so no
@@ -44,13 +45,15 @@ export type Outcome = 'proposed' | 'cooling' | 'below' | 'exists';
 export async function evaluatePair(deps: Deps, features: FeatureRegistry, db: ScopedStore, pair: { buildingId: string; category: string }, now: number, k: number): Promise<Outcome> {
   const period = { from: now - WINDOW, to: now };
   const [concerns, others] = await Promise.all([concernsIn(db, period, WHOLE, { category: pair.category, pages: 5 }), otherTopics(features, db, period, WHOLE, pair.category)]);
-  const items: TopicItem[] = [...concerns.items.map(concernItem), ...others.items].filter((t) => t.buildingId === pair.buildingId).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  // A withdrawn concern or one refused by moderation does not make a cluster.
+  const counted = concerns.items.filter((c) => c.status !== 'withdrawn' && c.moderation !== 'rejected');
+  const items: TopicItem[] = [...counted.map(concernItem), ...others.items].filter((t) => t.buildingId === pair.buildingId).sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
   const headId = clusterIdFor(db.communityId, pair.buildingId, pair.category);
   if (items.length < k) {
     await db.update('insightClusters', headId, { wakeAt: null }, { wakeAt: { $lte: now } });
     return 'below';
   }
-  const first = concerns.items.find((c) => c.buildingId === pair.buildingId);
+  const first = counted.find((c) => c.buildingId === pair.buildingId);
   const building = first ? { name: first.buildingName, gridId: first.gridId } : await db.get('buildings', pair.buildingId).then((b) => (b ? { name: b.name, gridId: b.gridId } : null));
   const categoryName = first?.categoryName ?? (await db.get('categories', pair.category))?.name ?? '其他';
   if (!building) return 'below';

@@ -27,7 +27,7 @@ export async function insightMonthlyReport(db: ScopedStore, month: ReportMonth, 
     if (page === PAGES - 1) truncated = true;
   }
   const inMonth = (t: number | null | undefined) => t != null && t >= month.start && t < month.end;
-  const drill = `/staff/cases/index?month=${month.month}`;
+  const drill = '/staff/cases/index';
   const count = (label: string, n: number): ReportFigure => ({ label, value: n, text: `${n}${truncated ? '+' : ''}`, drill });
   const opened = cases.filter((c) => inMonth(c.proposedAt));
   const accepted = cases.filter((c) => c.decision && c.decision.kind !== 'dismiss' && inMonth(c.decision.at));

@@ -137,3 +137,13 @@ describe('visit topics count through the topics hook', () => {
     expect(c.items.map((i) => i.source)).toEqual(['concern', 'concern', 'visit']);
   });
 });
+
+describe('what does not make a cluster', () => {
+  it('leaves out a withdrawn concern', async () => {
+    await concernAt(h, R2, t0 + 1000, '1号楼', 'repair');
+    const gone = await concernAt(h, R1, t0 + 2000, '1号楼', 'repair');
+    await h.ok(R1, 'concern.withdraw', { concernId: gone.id, reason: '已自行解决' });
+    await runSweep(h.deps);
+    expect(await allCases()).toEqual([]);
+  });
+});
