@@ -62,8 +62,13 @@ Component({
     loadingMore: false,
     moreError: '',
     busy: '',
+    /** The case a notice or 今日待办 row opened (`?id=`): marked in the list. */
+    focus: '',
   },
   methods: {
+    onLoad(query: Record<string, string | undefined> = {}) {
+      if (query.id) this.setData({ focus: query.id });
+    },
     onShow() {
       void cases(this).reload(this.data.when);
     },

@@ -32,6 +32,15 @@ describe('staff see proposed cases with the cluster behind them', () => {
     expect(page.text('#case-0')).toContain('30天内3件（3件起提示）');
     expect(page.text('#case-0')).toContain('20261128-0002');
   });
+  it('marks the case a notice opened', async () => {
+    fakeBackend({ 'insight.cases': ok({ items: [CASE, { ...CASE, caseId: 'icase_2' }] }) });
+    const page = render(pageId);
+    page.instance.onLoad({ id: 'icase_2' });
+    page.instance.onShow();
+    await flush();
+    expect(page.count('.cs-focus')).toBe(1);
+    expect(page.count('#case-1.cs-focus')).toBe(1);
+  });
   it('says so when there is nothing to decide', async () => {
     const { page } = await open([]);
     expect(page.text('#empty')).toBe('暂无待研判的案例');
