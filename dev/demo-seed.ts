@@ -15,6 +15,8 @@ import type { ActivityRecord, HourEntryRecord } from '../cloudfunctions/lib/feat
 import { householdIdFor } from '../cloudfunctions/lib/features/member/household';
 import type { VisitRecord } from '../cloudfunctions/lib/features/visit/records';
 import { monthOf } from '../cloudfunctions/lib/features/visit/months';
+import type { ConcernRecord } from '../cloudfunctions/lib/features/concern/records';
+import { categoryId, DEFAULT_CATEGORIES } from '../cloudfunctions/lib/features/concern/catalogue';
 
 export const DEMO_PEOPLE = {
   'demo-admin': '社区管理员（王书记）：开通社区、设网格和楼栋、任命网格员、发邀请码、看全部诉求',
@@ -118,6 +120,7 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   if (options.lifecycle !== false) await seedDisclosure(call, store);
   await seedSubdistrict(call);
   if (options.lifecycle !== false) await seedVisits(call, store, buildings);
+  if (options.lifecycle !== false) await seedInsights(call, store, buildings);
 
   await store.insert('counters', SEED_MARK);
   return true;
@@ -577,4 +580,59 @@ async function seedVisits(call: Caller, store: Store, buildings: Record<string, 
     requestHash: 'seed', createdAt: at,
   };
   await store.insert('visits', old);
+}
+
+/**
+ * 社情民意's history: three months of concerns already handled and archived (written as the
+ * records they became, like the past activities above: the API files concerns only now), so
+ * the heat grid and the bars by category show a trend; and a third repair in 1号楼 within
+ * 30 days of the two the lifecycle filed, so the first sweep proposes a 未诉先办 case there.
+ * The month's 每月一题 is set through the API, owned by 李秀英.
+ */
+async function seedInsights(call: Caller, store: Store, buildings: Record<string, string>): Promise<void> {
+  const DAY = 86_400_000;
+  const first = (await store.query('concerns', { where: { communityId: 'demo' }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 1 })).items[0];
+  if (!first) throw new Error('seed: concerns must be seeded before insights');
+  const now = first.createdAt;
+  const gridOf = new Map<string, string>();
+  for (const id of Object.values(buildings)) gridOf.set(id, (await store.get('buildings', id))?.gridId ?? first.gridId);
+  const worker = (gridId: string) => (gridId === first.gridId ? memberIdFor('demo-grid-1') : memberIdFor('demo-grid-2'));
+  // [days ago, building, category, minutes to first response]
+  const history: Array<[number, string, string, number]> = [
+    [95, '1号楼', 'repair', 40], [92, '3号楼', 'environment', 300], [90, '3号楼', 'environment', 90], [88, '2号楼', 'safety', 20],
+    [64, '1号楼', 'repair', 60], [61, '1号楼', 'repair', 130], [58, '3号楼', 'environment', 45], [55, '4号楼', 'property', 600],
+    [34, '1号楼', 'repair', 35], [33, '3号楼', 'environment', 80], [31, '3号楼', 'environment', 50], [29, '2号楼', 'dispute', 240],
+    [5, '1号楼', 'repair', 25], [3, '4号楼', 'property', 180], [2, '3号楼', 'environment', 70],
+  ];
+  // Households of the past, on nobody's account today: the records count, nobody's list grows.
+  const households = ['seed_history_a', 'seed_history_b', 'seed_history_c'];
+  let n = 0;
+  for (const [daysAgo, building, key, minutes] of history) {
+    n += 1;
+    const at = now - daysAgo * DAY;
+    const cat = DEFAULT_CATEGORIES.find((c) => c.key === key)!;
+    const buildingId = buildings[building];
+    const gridId = gridOf.get(buildingId) as string;
+    const day = new Date(at + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
+    const record: ConcernRecord = {
+      ...first,
+      _id: `seed_history_${n}`, number: `${day}-${String(900 + n).padStart(4, '0')}`,
+      authorId: null, householdId: households[n % 3], authorName: null, hideName: true, filedBy: null,
+      buildingId, buildingName: building, gridId, category: categoryId('demo', key), categoryName: cat.name, contactHours: cat.contactHours, resolveDays: cat.resolveDays,
+      text: `（往期记录）${building}${cat.name}问题，已处理归档。`, photos: [],
+      status: 'closed', assigneeId: worker(gridId), routedVia: 'workerA', firstResponderId: worker(gridId), acceptedAt: at + minutes * 60_000,
+      respondedInTime: minutes <= cat.contactHours * 60, signedInWindow: minutes <= cat.contactHours * 60, clockMisses: [], moderation: 'pass',
+      contactDueAt: at + cat.contactHours * 3_600_000, resolveDueAt: at + cat.resolveDays * DAY, pausedAt: null, resumeStatus: null, whistle: null,
+      resolution: { summary: '已处理。', photos: [], at: at + DAY, by: worker(gridId) }, firstResolvedAt: at + DAY, rating: null, rateDueAt: null,
+      round: 1, escalationLevel: 0, overdue: false, mergedInto: null, followerIds: [], closedAt: at + 8 * DAY, closedReason: 'autoClosed',
+      supervising: false, urges: 0, lastUrgedAt: null, residentWait: null, wakeAt: null, motion: null, version: 1, requestHash: `seed-history-${n}`,
+      createdAt: at, updatedAt: at + 8 * DAY,
+    };
+    await store.insert('concerns', record);
+  }
+  const month = new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
+  await call('demo-admin', 'insight.setMonthlyTopic', {
+    month, category: categoryId('demo', 'repair'), title: '楼道照明和扶手', ownerId: memberIdFor('demo-grid-1'), target: '月底前1—4号楼楼道灯全部可用、扶手全部加固',
+    milestones: [{ title: '逐栋排查', dueAt: now + 5 * DAY }, { title: '更换和加固完毕', dueAt: now + 20 * DAY }, { title: '回访居民', dueAt: now + 27 * DAY }],
+  });
 }

@@ -412,6 +412,10 @@ export const PAGE_STATES: Record<string, PageEntry> = {
       },
     },
   },
+  // 社情民意 as 李秀英 (grid 1 only: 1号楼, 2号楼), with the seed's three months of history and
+  // the 每月一题 card; 未诉先办 as the admins (the case appears after the first sweep).
+  'staff/insights/index': { as: 'demo-grid-1', emptyAs: BARE_GRID },
+  'staff/cases/index': { as: 'demo-admin' },
   'staff/committee/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#open-form'); await p.tap('#submit'); } } },
   // 走访: 李秀英's grid — the elderly household not contacted for 40 days; the form with nothing filled in.
   'staff/visit-log/index': { as: 'demo-grid-1', validation: { act: (p) => p.tap('#submit') } },

@@ -39,6 +39,7 @@ import { noticeManifest } from './features/notice/manifest';
 import { subdistrictManifest } from './features/subdistrict/manifest';
 import { visitManifest } from './features/visit/manifest';
 import { workbenchManifest } from './features/workbench/manifest';
+import { insightManifest } from './features/insight/manifest';
 
 /**
  * In sweep order: the clocks first, deletions after them, and the outbox last so messages
@@ -67,6 +68,7 @@ export const FEATURES = {
   subdistrict: subdistrictManifest,
   visit: visitManifest,
   workbench: workbenchManifest,
+  insight: insightManifest,
   media: mediaManifest,
   moderation: moderationManifest,
   privacy: privacyManifest,
@@ -171,6 +173,10 @@ export const FEATURE_REGISTRY: FeatureRegistry = {
   },
   async monthlyReport(db, month, now) {
     return (await Promise.all(MANIFESTS.map((m) => m.monthlyReport?.(db, month, now) ?? Promise.resolve([])))).flat();
+  },
+  async topics(db, q) {
+    const parts = await Promise.all(MANIFESTS.map((m) => m.topics?.(db, q) ?? Promise.resolve({ items: [], truncated: false })));
+    return { items: parts.flatMap((p) => p.items), truncated: parts.some((p) => p.truncated) };
   },
   events: MANIFESTS.flatMap((m) => (m.events ? [{ feature: m.name, labels: m.events as Record<string, string> }] : [])),
 };

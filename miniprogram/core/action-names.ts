@@ -200,6 +200,15 @@ export const ACTION_NAMES = [
   'visit.coverage',
   'visit.setCare',
   'workbench.today',
+  'insight.overview',
+  'insight.drill',
+  'insight.cases',
+  'insight.decideCase',
+  'insight.closeCase',
+  'insight.settings',
+  'insight.setMonthlyTopic',
+  'insight.monthlyTopic',
+  'insight.recordMilestone',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -28,6 +28,7 @@ import * as supervision from './disclosure/supervision-contract';
 import * as subdistrict from './subdistrict/contract';
 import * as visit from './visit/contract';
 import * as workbench from './workbench/contract';
+import * as insight from './insight/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -228,6 +229,15 @@ export const contracts = {
   'visit.coverage': visit.visitCoverage,
   'visit.setCare': visit.setCare,
   'workbench.today': workbench.today,
+  'insight.overview': insight.insightOverview,
+  'insight.drill': insight.insightDrill,
+  'insight.cases': insight.insightCases,
+  'insight.decideCase': insight.decideCase,
+  'insight.closeCase': insight.closeCase,
+  'insight.settings': insight.insightSettings,
+  'insight.setMonthlyTopic': insight.setMonthlyTopic,
+  'insight.monthlyTopic': insight.monthlyTopic,
+  'insight.recordMilestone': insight.recordMilestone,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -20,6 +20,8 @@ import { makeContext } from '../../cloudfunctions/lib/kernel/action';
 import { resolveCaller, type IdentifiedCaller } from '../../cloudfunctions/lib/kernel/caller';
 import { FEATURE_REGISTRY } from '../../cloudfunctions/lib/manifests';
 import { createHarness, type Harness } from '../support/harness';
+import type { CaseView, InsightOverview, MonthlyTopicView } from '../../miniprogram/core/insight/contract';
+import { runSweep } from '../../cloudfunctions/lib/sweep/run-sweep';
 
 let h: Harness;
 beforeAll(async () => {
@@ -57,8 +59,8 @@ describe('the demo community', () => {
     const r2 = await h.ok<{ items: ConcernSummary[] }>('demo-resident-2', 'concern.listMine', {});
     expect(r2.items.map((c) => c.status).sort()).toEqual(['coordinating', 'resolved']);
     const queue = await h.ok<{ items: QueueItem[] }>('demo-admin', 'concern.queue', {});
-    // Six from residents and the window, one from 张建国's visit that needed action.
-    expect(queue.items).toHaveLength(7);
+    // Besides the archived history of 社情民意 (seedInsights): six from residents and the window, one from 张建国's visit that needed action.
+    expect(queue.items.filter((c) => !c.id.startsWith('seed_history_'))).toHaveLength(7);
     // 代办: one filed at the window for a household where nobody uses the app.
     expect(queue.items.map((c) => c.excerpt)).toContainEqual(expect.stringContaining('孙奶奶到窗口反映'));
     const { items: buildings } = await h.ok<{ items: Array<{ id: string; name: string }> }>('demo-admin', 'community.buildings', {});
@@ -168,5 +170,24 @@ describe('the demo community', () => {
     const caller = (await resolveCaller('demo-grid-1', h.deps)) as IdentifiedCaller;
     const today = await FEATURE_REGISTRY.today(makeContext(h.deps, FEATURE_REGISTRY, caller, {}, h.clock.now()) as Parameters<typeof FEATURE_REGISTRY.today>[0]);
     expect(today.filter((r) => r.kind === 'visit').map((r) => r.title)).toEqual(['2号楼 1单元 201室（高龄/独居）']);
+  });
+});
+
+describe('the demo’s 社情民意', () => {
+  it('has three months of history for the charts, and the first sweep proposes a 未诉先办 case in 1号楼', async () => {
+    const month = new Date(h.clock.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const o = await h.ok<InsightOverview>('demo-admin', 'insight.overview', { month });
+    const repair = o.byCategory.find((c) => c.category === 'cat_demo_repair')!;
+    expect(repair.prevTotal).toBeGreaterThanOrEqual(3);
+    expect(o.cells.length).toBeGreaterThan(2);
+    const topic = await h.ok<MonthlyTopicView>('demo-resident-1', 'insight.monthlyTopic', { month });
+    expect(topic).toMatchObject({ topic: { title: '楼道照明和扶手' }, owner: { name: '李秀英' } });
+    expect(topic!.milestones).toHaveLength(3);
+    await runSweep(h.deps);
+    const cases = await h.ok<{ items: CaseView[] }>('demo-grid-1', 'insight.cases', {});
+    expect(cases.items.map((c) => c.title)).toEqual(['1号楼 · 设施维修']);
+    // The history is nobody's today: 刘阿姨's own list has none of it.
+    const mine = await h.ok<{ items: ConcernSummary[] }>('demo-resident-1', 'concern.listMine', {});
+    expect(mine.items.some((c) => c.number.endsWith('-0901'))).toBe(false);
   });
 });

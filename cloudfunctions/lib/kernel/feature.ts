@@ -12,6 +12,7 @@ import type { TemplateKey } from '../../../miniprogram/core/notify/contract';
 import type { LinkKind } from '../../../miniprogram/core/disclosure/contract';
 import type { TodayRow } from '../../../miniprogram/core/workbench/today';
 import type { ReportMonth, ReportPart } from '../../../miniprogram/core/workbench/report';
+import type { TopicItems, TopicQuery } from '../../../miniprogram/core/insight/contract';
 import type { CollectionName, RecordOf } from '../ports/store';
 import type { ActionDef, HandlerContext } from './action';
 import type { EventType } from './audit';
@@ -123,6 +124,12 @@ export interface FeatureManifest<F extends string = string> {
    * month. Run by the sweep on the 1st (no caller); bounded reads.
    */
   monthlyReport?(db: ScopedStore, month: ReportMonth, now: number): Promise<ReportPart[]>;
+  /**
+   * 社情民意: records other than concerns that count as topics raised (a visit's topics), one
+   * item per topic, `from < at <= to`. Insight counts them in its overview and its cluster
+   * rule. Bounded: an index on the time, a cap, `truncated` when it stopped there.
+   */
+  topics?(db: ScopedStore, q: TopicQuery): Promise<TopicItems>;
 }
 
 /** Each feature's share of 今日待办 stops here: past it the list is no longer a day's work. */
@@ -167,6 +174,8 @@ export interface FeatureRegistry {
   today(ctx: HandlerContext<unknown>): Promise<TodayRow[]>;
   /** Every feature's parts of a community's monthly report, in manifest order. */
   monthlyReport(db: ScopedStore, month: ReportMonth, now: number): Promise<ReportPart[]>;
+  /** Every feature's topic items (visits' topics), merged; concerns are not among them. */
+  topics(db: ScopedStore, q: TopicQuery): Promise<TopicItems>;
   /** Every feature's audit event labels (events.ts), for the audit log. */
   events: ReadonlyArray<{ feature: string; labels: Readonly<Record<string, string>> }>;
 }

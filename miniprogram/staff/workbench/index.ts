@@ -122,6 +122,8 @@ Component({
     canDisclosure: false,
     canNotices: false,
     canVisits: false,
+    /** 社情民意 and 未诉先办: staff who may read the insights overview. */
+    canInsights: false,
     /** 居务公开's row: what is due or overdue this month, and its number on the badge. */
     disclosureCount: '',
     disclosureText: '',
@@ -216,6 +218,7 @@ Component({
         canDisclosure: allows(me.data.allowedActions, 'disclosure.calendar'),
         canNotices: allows(me.data.allowedActions, 'notice.publish'),
         canVisits: allows(me.data.allowedActions, 'visit.log'),
+        canInsights: allows(me.data.allowedActions, 'insight.overview'),
       });
       if (canFilterAll) void this.loadFilterOptions();
       void this.loadDisclosure();

@@ -324,6 +324,22 @@ export const EXPECTATIONS = table({
   'resolution.recordStage':   ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
 
   // 居务公开: the board is the community's; drafts, review and corrections are staff's, publishing the admins'.
+  // 社情民意: staff only; a grid worker reads their grids' buildings, an admin the community.
+  'insight.overview':         ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  'insight.drill':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  'insight.cases':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+  // A case in grid 1: another grid's worker and another community's admin do not find it.
+  'insight.decideCase':       ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'insight.decideCase#task':  ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'insight.closeCase':        ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
+  'insight.settings':         ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'allow'],
+  // Setting k is the admins'; another community's admin sets their own community's.
+  'insight.settings#set':     ['deny',    'deny',   'deny',   'deny',   'deny',   'FORBIDDEN', 'FORBIDDEN', 'allow', 'allow'],
+  // The owner named is demo's 李秀英: another community's admin cannot name her.
+  'insight.setMonthlyTopic':  ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'VALIDATION_ERROR'],
+  'insight.monthlyTopic':     ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
+  // The topic's owner (李秀英) and the admins record its milestones.
+  'insight.recordMilestone':  ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'FORBIDDEN', 'allow', 'NOT_FOUND'],
   'disclosure.catalogue':     ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'allow'],
   'disclosure.setCategory':   ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
   'disclosure.list':          ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],

@@ -21,6 +21,7 @@ import { councilBuilders } from './council-fixtures';
 import { disclosureBuilders } from './disclosure-fixtures';
 import { subdistrictBuilders } from './subdistrict-fixtures';
 import { visitBuilders } from './visit-fixtures';
+import { insightBuilders } from './insight-fixtures';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -502,6 +503,7 @@ export const builders: Record<string, Builder> = {
     w.h.clock.set(w.h.clock.now() + 8 * DAY);
     return { data: {}, probe: entryId };
   },
+  ...insightBuilders,
 };
 
 const MOTION = { title: '在1号楼门前加装非机动车充电桩', body: '电动车在楼道里充电很危险，希望在楼门前安装集中充电桩，由物业统一管理。' };
