@@ -13,6 +13,7 @@ import { visitPersonalData } from './personal-data';
 import { visitReport } from './report';
 import { setCare } from './set-care';
 import { visitToday } from './today';
+import { visitTopics } from './topics';
 import { visitCoverage } from './visit-coverage';
 
 const HOUR = 3600;
@@ -35,6 +36,8 @@ export const visitManifest = {
         ['communityId', 'gridId', 'visitedAt', '_id'],
         // 下载我的数据 and erasure: the visits a staff member logged.
         ['communityId', 'loggedById', 'visitedAt', '_id'],
+        // 社情民意: the topics of a span of days.
+        ['communityId', 'visitedAt', '_id'],
       ],
       holds: 'personal',
     },
@@ -49,4 +52,5 @@ export const visitManifest = {
   personalData: visitPersonalData,
   today: visitToday,
   monthlyReport: visitReport,
+  topics: visitTopics,
 } satisfies FeatureManifest<'visit'>;

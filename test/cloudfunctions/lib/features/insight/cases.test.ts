@@ -31,9 +31,11 @@ afterEach(() => h.close());
 
 const task = () => ({ caseId: c.caseId, kind: 'task', ownerId: memberIdFor('demo-grid-1'), dueAt: h.clock.now() + 5 * DAY, note: '排查1号楼全部楼道灯' });
 
+/** The caller's 今日待办 rows of 未诉先办 (other features add their own to the same list). */
 async function today(openid: string): Promise<TodayRow[]> {
   const caller = await resolveCaller(openid, h.deps);
-  return FEATURE_REGISTRY.today(makeContext(h.deps, FEATURE_REGISTRY, caller, {}, h.clock.now()) as HandlerContext<unknown>);
+  const rows = await FEATURE_REGISTRY.today(makeContext(h.deps, FEATURE_REGISTRY, caller, {}, h.clock.now()) as HandlerContext<unknown>);
+  return rows.filter((r) => r.kind === 'case');
 }
 
 describe('a proposed case waits on 今日待办 for a decision', () => {
