@@ -30,6 +30,7 @@ Component({
     canPoll: false,
     canCouncil: false,
     canDisclosure: false,
+    canSubdistrict: false,
     notices: [] as NoticeRow[],
     pendingText: '',
   },
@@ -57,6 +58,7 @@ Component({
         canPoll: allows(me.allowedActions, 'poll.list'),
         canCouncil: allows(me.allowedActions, 'motion.list', 'meeting.list'),
         canDisclosure: allows(me.allowedActions, 'disclosure.list'),
+        canSubdistrict: allows(me.allowedActions, 'subdistrict.overview'),
         pendingText: pending ? '您的住户绑定申请正在审核中，通过后即可说事。' : '',
       });
       if (allows(me.allowedActions, 'notice.list')) await this.loadNotices();
@@ -69,6 +71,9 @@ Component({
     toggleNotice(e: WechatMiniprogram.TouchEvent) {
       const id = e.currentTarget.dataset.id as string;
       this.setData({ notices: (this.data.notices as NoticeRow[]).map((n) => (n.noticeId === id ? { ...n, open: !n.open } : n)) });
+    },
+    goSubdistrict() {
+      wx.navigateTo({ url: '/staff/subdistrict/index' });
     },
     goDisclosure() {
       wx.navigateTo({ url: '/disclosure/board/index' });

@@ -126,3 +126,12 @@ describe('a resident reads the community notices on the home page', () => {
     expect(sent(send, 'notice.list')).toEqual([]);
   });
 });
+
+describe('a subdistrict admin opens the home page', () => {
+  it('offers the 街道工作台 first, and no resident entries', async () => {
+    const page = await open(meReply(['subdistrict.overview', 'subdistrict.createCommunity'], { roles: ['subdistrict'] }));
+    expect(page.exists('#entry-submit')).toBe(false);
+    await page.tap('#entry-subdistrict');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/subdistrict/index' });
+  });
+});
