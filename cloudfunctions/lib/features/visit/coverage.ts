@@ -74,6 +74,40 @@ export async function gridHouseholds(db: ScopedStore, gridId: string, asOf: numb
   return out;
 }
 
+/** Care households a grid holds at most, for 今日待办: a list one person works through. */
+export const CARE_CAP = 200;
+
+/**
+ * The grid's care households only, each with its last contact read by its own indexed
+ * lookups (its latest visit, its latest concern): a few reads however many households and
+ * concerns the grid holds, which is what a list opened every morning must cost.
+ */
+export async function careHouseholds(db: ScopedStore, gridId: string, asOf: number): Promise<GridHousehold[]> {
+  const buildings = await everyPage(db, 'buildings', { gridId }, 'name', 500);
+  const care = (await Promise.all(buildings.map((b) => db.query('householdCare', { where: { buildingId: b._id, flagged: true }, orderBy: { field: '_id', dir: 'asc' }, limit: CARE_CAP })))).flatMap((p) => p.items).slice(0, CARE_CAP);
+  const households = new Map((await db.getMany('households', care.map((c) => c.householdId))).map((h) => [h._id, h]));
+  const names = new Map(buildings.map((b) => [b._id, b.name]));
+  const since = asOf - CONTACT_LOOKBACK_DAYS * DAY;
+  return Promise.all(
+    care.flatMap((c) => {
+      const h = households.get(c.householdId);
+      if (!h) return [];
+      return [
+        (async (): Promise<GridHousehold> => {
+          const [visit, concern] = await Promise.all([
+            db.query('visits', { where: { householdId: h._id, visitedAt: { $lte: asOf } }, orderBy: { field: 'visitedAt', dir: 'desc' }, limit: 1 }),
+            db.query('concerns', { where: { householdId: h._id, createdAt: { $lte: asOf } }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 1 }),
+          ]);
+          const latest = Math.max(visit.items[0]?.visitedAt ?? -Infinity, concern.items[0]?.createdAt ?? -Infinity);
+          const lastContactAt = latest >= since ? latest : null;
+          const sinceAt = lastContactAt ?? (h.createdAt >= since ? h.createdAt : null);
+          return { household: h, address: formatAddress(names.get(h.buildingId) ?? '', h.unit, h.room), care: c, lastContactAt, sinceAt };
+        })(),
+      ];
+    }),
+  );
+}
+
 export const isCare = (g: GridHousehold) => !!g.care && (g.care.elderly || g.care.specialCare);
 
 /** Not heard from for `days` before `asOf` (or not within the look-back at all). */
