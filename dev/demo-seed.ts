@@ -31,7 +31,7 @@ export const DEMO_PEOPLE = {
   'demo-dept-1': '部门联系人（物业刘经理，幸福里物业）：收到吹哨给物业的协办请求并回复',
   'demo-admin-2': '第二位社区管理员（李主任）：公布投票结果（须由发起人以外的管理员公布）',
   'demo-subdistrict': '和平街道管理员：新建社区、发放管理员加入码，查看各社区三率和报街道的事项（没有居民个人信息）',
-  'demo-admin-3': '光明社区管理员（周主任）：用街道发放的加入码加入的新社区管理员',
+  'demo-admin-3': '长青社区管理员（周主任）：用街道发放的加入码加入的新社区管理员',
 } as const;
 
 type Caller = (openid: string, action: string, data?: unknown, idempotencyKey?: string) => Promise<unknown>;
@@ -303,7 +303,7 @@ async function seedDisclosure(call: Caller, store: Store): Promise<void> {
  * joined with the code and set up a grid and a building.
  */
 async function seedSubdistrict(call: Caller): Promise<void> {
-  const made = (await call('demo-subdistrict', 'subdistrict.createCommunity', { name: '光明社区' }, 'seed-community-guangming')) as { code: string };
+  const made = (await call('demo-subdistrict', 'subdistrict.createCommunity', { name: '长青社区' }, 'seed-community-guangming')) as { code: string };
   await call('demo-admin-3', 'subdistrict.redeemAdminCode', { code: made.code, name: '周主任' });
   const grid = (await call('demo-admin-3', 'community.upsertGrid', { name: '第一网格' })) as { id: string };
   await call('demo-admin-3', 'community.upsertBuilding', { name: '1栋', gridId: grid.id });

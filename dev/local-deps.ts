@@ -27,7 +27,7 @@ export class OffsetClock implements Clock {
 }
 
 export const DEMO_COMMUNITY = 'demo';
-/** The demo's 街道: 幸福里社区 and 光明社区 belong to it. */
+/** The demo's 街道: 幸福里社区 and 长青社区 belong to it. */
 export const DEMO_SUBDISTRICT = '和平街道';
 /** The AppID local image-check pushes must name (LINLI_APPID overrides). */
 export const DEMO_APP_ID = 'wxlinlidemo0000000';

@@ -130,8 +130,8 @@ describe('the demo community', () => {
   });
   it('has 和平街道 with two communities, the second opened in the app with its admin joined', async () => {
     const view = await h.ok<{ communities: Array<{ name: string; awaitingAdmin: boolean }> }>('demo-subdistrict', 'subdistrict.overview', {});
-    expect(view.communities.map((c) => [c.name, c.awaitingAdmin])).toEqual([['光明社区', false], ['幸福里社区', false]]);
-    expect((await h.ok<MeView>('demo-admin-3', 'member.me')).community?.name).toBe('光明社区');
+    expect(view.communities.map((c) => [c.name, c.awaitingAdmin])).toEqual([['幸福里社区', false], ['长青社区', false]]);
+    expect((await h.ok<MeView>('demo-admin-3', 'member.me')).community?.name).toBe('长青社区');
   });
   it('has hours: a checked-out shift waiting in the lead’s queue, 马大爷 past 100 verified hours with a certificate, an open dispute, an anomaly', async () => {
     const queue = await h.ok<{ items: HourEntryView[] }>('demo-volunteer-1', 'hours.pending', {});

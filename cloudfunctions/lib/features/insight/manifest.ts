@@ -45,9 +45,10 @@ export const insightManifest = {
       ],
       holds: 'shared',
     },
-    insightClusters: { indexes: [['wakeAt', '_id']], holds: 'bookkeeping' },
-    insightSettings: { indexes: [], holds: 'bookkeeping' },
-    monthlyTopics: { indexes: [], holds: 'shared' },
+    // ['communityId', '_id']: what a community's backup pages them by.
+    insightClusters: { indexes: [['wakeAt', '_id'], ['communityId', '_id']], holds: 'bookkeeping' },
+    insightSettings: { indexes: [['communityId', '_id']], holds: 'bookkeeping' },
+    monthlyTopics: { indexes: [['communityId', '_id']], holds: 'shared' },
   },
   sweep: { insightClusters: (deps, now, features) => clusterSweep(deps, now, features, { communities: 50 }) },
   notices: INSIGHT_NOTICES,

@@ -17,7 +17,8 @@ describe('a bootstrap admin opens a new community', () => {
     const opened = await h.ok<CommunityView>('other-admin', 'community.update', { name: '光明社区', subdistrict: '和平街道' });
     expect(opened).toEqual({ id: 'other', name: '光明社区', subdistrict: '和平街道' });
     const list = await h.ok<{ items: CommunityView[] }>('someone', 'community.list', {});
-    expect(list.items.map((c) => c.name)).toEqual(['光明社区', '幸福里社区'].sort());
+    // 长青社区: the demo's second community, opened in the app by 和平街道.
+    expect(list.items.map((c) => c.name)).toEqual(['光明社区', '幸福里社区', '长青社区'].sort());
     const cats = await h.ok<{ items: Array<{ name: string }> }>('other-admin', 'concern.categories', {});
     expect(cats.items.map((c) => c.name)).toContain('安全隐患');
   });
