@@ -190,6 +190,11 @@ export const ACTION_NAMES = [
   'notice.withdraw',
   'supervision.committee',
   'supervision.appoint',
+  'report.list',
+  'report.get',
+  'report.issue',
+  'report.addendum',
+  'report.export',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -25,6 +25,7 @@ import * as resolution from './council/resolution-contract';
 import * as disclosure from './disclosure/contract';
 import * as notice from './disclosure/notice-contract';
 import * as supervision from './disclosure/supervision-contract';
+import * as report from './report/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -215,6 +216,11 @@ export const contracts = {
   'notice.withdraw': notice.withdrawNotice,
   'supervision.committee': supervision.getCommittee,
   'supervision.appoint': supervision.appointCommittee,
+  'report.list': report.listReports,
+  'report.get': report.getReport,
+  'report.issue': report.issueReport,
+  'report.addendum': report.addAddendum,
+  'report.export': report.exportReport,
 } as const;
 
 export type Contracts = typeof contracts;

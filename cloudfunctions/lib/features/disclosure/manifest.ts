@@ -10,6 +10,7 @@ import { DISCLOSURE_NOTICES } from './notices';
 import { seedCatalogue } from './catalogue';
 import { disclosureClock } from './clock';
 import { correctItem } from './correct-item';
+import { disclosureMonthlyReport } from './monthly-report';
 import { draftItem } from './draft-item';
 import { getCalendar } from './get-calendar';
 import { getItem } from './get-item';
@@ -80,4 +81,5 @@ export const disclosureManifest = {
   sweep: { disclosureClock: (deps, now) => disclosureClock(deps, now, { pages: 5 }) },
   communityOpened: seedCatalogue,
   disclosable: discloseSource,
+  monthlyReport: disclosureMonthlyReport,
 } satisfies FeatureManifest<'disclosure'>;
