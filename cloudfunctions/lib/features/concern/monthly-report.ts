@@ -29,7 +29,8 @@ export function concernParts(concerns: ConcernRecord[], now: number, names: { gr
   const all = rateCounts(concerns, now);
   const byGrid = [...group(counted, (c) => c.gridId).entries()]
     .map(([gridId, list]) => ({ label: names.grids.get(gridId) ?? '网格', total: list.length, counts: rateCounts(list, now) }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
+    // By name as the store orders grids everywhere else in the app (code points).
+    .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   const labelOf = (key: string) => (key === POOL_KEY ? '社区统一受理（未指定人员）' : key === UNSIGNED_KEY ? '尚未签收' : names.staff.get(key) ?? '工作人员');
   const byWorker = personRateCounts(concerns, now)
     .map((r) => ({ label: labelOf(r.key), total: r.total, counts: r.counts, person: r.key !== POOL_KEY && r.key !== UNSIGNED_KEY }))
