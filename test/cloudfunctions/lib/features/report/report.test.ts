@@ -133,7 +133,7 @@ describe('a report once issued never changes', () => {
     const [, , byAdmin] = await Promise.all([runSweep(h.deps), runSweep(h.deps), h.ok<ReportView>('demo-admin', 'report.issue', { month: '2026-11' }, key()), runSweep(h.deps)]);
     const reports = await h.deps.store.query('reports', { where: { communityId: 'demo', month: '2026-11' }, orderBy: { field: '_id', dir: 'asc' }, limit: 10 });
     expect(reports.items).toHaveLength(1);
-    const issued = await h.deps.store.query<{ type: string }>('events', { where: { communityId: 'demo', subject: `report:${byAdmin.reportId}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 10 });
+    const issued = await h.deps.store.query<{ _id: string; type: string }>('events', { where: { communityId: 'demo', subject: `report:${byAdmin.reportId}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 10 });
     expect(issued.items.filter((e) => e.type === 'report.issued')).toHaveLength(1);
     expect(await h.ok('demo-admin', 'report.get', { month: '2026-11' })).toEqual(byAdmin);
   });
