@@ -336,6 +336,13 @@ export const EXPECTATIONS = table({
   'notice.list':              ['deny',    'deny',   'allow',  'allow',  'allow',  'allow',  'allow',  'allow',  'hidden'],
   'notice.publish':           ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'allow'],
   'notice.withdraw':          ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+
+  // 定期评事: the whole community's report for all its staff (no resident in it); issuing and addenda are the admins'.
+  'report.list':              ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'hidden'],
+  'report.get':               ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
+  'report.issue':             ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'own'],
+  'report.addendum':          ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'report.export':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
 });
 
 /**

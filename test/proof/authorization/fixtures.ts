@@ -19,6 +19,7 @@ import { ledgerWorld } from '../../support/volunteer-ledger';
 import { makePoll, type PollOptions } from '../../support/polls';
 import { councilBuilders } from './council-fixtures';
 import { disclosureBuilders } from './disclosure-fixtures';
+import { reportBuilders } from './report-fixtures';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -492,6 +493,7 @@ export const builders: Record<string, Builder> = {
   'motion.configure': async () => ({ data: { supportUnit: 'household', threshold: { kind: 'share', num: 1, den: 5 }, supportDays: 30, answerDays: 15 } }),
   ...councilBuilders,
   ...disclosureBuilders,
+  ...reportBuilders,
 };
 
 const MOTION = { title: '在1号楼门前加装非机动车充电桩', body: '电动车在楼道里充电很危险，希望在楼门前安装集中充电桩，由物业统一管理。' };
