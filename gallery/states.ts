@@ -406,6 +406,10 @@ export const PAGE_STATES: Record<string, PageEntry> = {
     },
   },
   'staff/committee/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#open-form'); await p.tap('#submit'); } } },
+  // 定期评事: the months (the demo's October issued, with an addendum); October's report; the
+  // addendum form sent empty. A grid worker sees the same whole-community report.
+  'staff/reports/index': { as: 'demo-admin' },
+  'staff/report/index': { as: 'demo-admin', query: { month: '2026-10' }, skip: ['empty'], validation: { act: (p) => p.tap('#amend-btn') } },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */

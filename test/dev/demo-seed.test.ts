@@ -13,6 +13,7 @@ import type { MeetingView, MinutesView } from '../../miniprogram/core/council/me
 import type { ResolutionView } from '../../miniprogram/core/council/resolution-contract';
 import type { ItemSummaryView, ItemView } from '../../miniprogram/core/disclosure/contract';
 import type { NoticeView } from '../../miniprogram/core/disclosure/notice-contract';
+import type { ReportMonthRow, ReportView } from '../../miniprogram/core/report/contract';
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { milestoneFor } from '../../miniprogram/core/volunteer/milestones';
 import { createHarness, type Harness } from '../support/harness';
@@ -141,5 +142,13 @@ describe('the demo community', () => {
     const liu = roll.items.filter((u) => u.owners.some((o) => o.memberId === memberIdFor('demo-resident-1')));
     expect(liu.map((u) => [u.address, u.areaText])).toEqual([['1号楼 1单元 101室', '89.37㎡'], ['3号楼 1单元 101室', '68.90㎡']]);
     expect(roll.items.filter((u) => u.unsold)).toHaveLength(2);
+  });
+  it('has last month’s report issued, with real verified hours and an addendum beside it', async () => {
+    const list = await h.ok<{ items: ReportMonthRow[] }>('demo-grid-1', 'report.list', {});
+    expect(list.items[0]).toMatchObject({ month: '2026-10', issued: true, addenda: 1 });
+    const report = await h.ok<ReportView>('demo-grid-1', 'report.get', { month: '2026-10' });
+    expect(report).toMatchObject({ monthLabel: '2026年10月', communityName: '幸福里社区', issuedBy: '王书记' });
+    expect(report.parts.find((p) => p.key === 'hours')?.figures[0].value).toBeGreaterThan(0);
+    expect(report.addenda).toEqual([expect.objectContaining({ byName: '王书记', text: expect.stringContaining('窗口补录') })]);
   });
 });

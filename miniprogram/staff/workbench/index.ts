@@ -114,6 +114,7 @@ Component({
     canPolls: false,
     canCouncil: false,
     canDisclosure: false,
+    canReports: false,
     canNotices: false,
     /** 居务公开's row: what is due or overdue this month, and its number on the badge. */
     disclosureCount: '',
@@ -200,6 +201,7 @@ Component({
         canPolls: allows(me.data.allowedActions, 'poll.create', 'roll.list'),
         canCouncil: allows(me.data.allowedActions, 'meeting.attendance'),
         canDisclosure: allows(me.data.allowedActions, 'disclosure.calendar'),
+        canReports: allows(me.data.allowedActions, 'report.list'),
         canNotices: allows(me.data.allowedActions, 'notice.publish'),
       });
       if (canFilterAll) void this.loadFilterOptions();
