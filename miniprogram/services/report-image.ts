@@ -14,7 +14,7 @@ import { chinaDate, estimateWidth, wrap, type Measure, type PosterLayout, type P
 export const REPORT_IMAGE_WIDTH = 1080;
 export const MAX_HEIGHT = 6000;
 
-const MARGIN = 64;
+const MARGIN = 48;
 const CONTENT_W = REPORT_IMAGE_WIDTH - 2 * MARGIN;
 const INK = '#111111';
 const GREY = '#555555';
@@ -77,20 +77,21 @@ export function reportImageLayout(v: ReportView, options: { measure?: Measure } 
     if (table && table.rows.length && !truncated) {
       y += 8;
       const cols = table.columns.length;
-      // The first column names the row (a grid, a person): it gets a third; the rest share the remainder.
-      const first = Math.round(CONTENT_W / 3);
+      // The first column names the row (a grid, a person); the rest share the remainder, wide
+      // enough at 22 px for 「样本不足（n=12）」 and 「10/12（83%）」.
+      const first = Math.round(CONTENT_W * 0.24);
       const rest = cols > 1 ? (CONTENT_W - first) / (cols - 1) : 0;
       const xOf = (i: number) => (i === 0 ? MARGIN : MARGIN + first + rest * i);
       const row = (cells: readonly string[], bold: boolean, color: string) => {
         cells.forEach((c, i) => {
           const width = (i === 0 ? first : rest) - 12;
-          line(fit(c, 24, bold, width, measure), 24, { bold, color, x: i === 0 ? xOf(0) : xOf(i), align: i === 0 ? 'left' : 'right' });
+          line(fit(c, 22, bold, width, measure), 22, { bold, color, x: i === 0 ? xOf(0) : xOf(i), align: i === 0 ? 'left' : 'right' });
         });
-        y += lineHeight(24);
+        y += lineHeight(22);
       };
-      if (room(lineHeight(24) * 2)) row(table.columns, true, GREY);
+      if (room(lineHeight(22) * 2)) row(table.columns, true, GREY);
       for (const r of table.rows) {
-        if (!room(lineHeight(24))) {
+        if (!room(lineHeight(22))) {
           truncated = true;
           break;
         }
