@@ -195,6 +195,7 @@ export const ACTION_NAMES = [
   'report.issue',
   'report.addendum',
   'report.export',
+  'booking.export',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -221,6 +221,7 @@ export const contracts = {
   'report.issue': report.issueReport,
   'report.addendum': report.addAddendum,
   'report.export': report.exportReport,
+  'booking.export': booking.exportBookings,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -343,6 +343,8 @@ export const EXPECTATIONS = table({
   'report.issue':             ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'own'],
   'report.addendum':          ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
   'report.export':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
+  // The services sheet: each staff member's own services (a grid worker's have no names).
+  'booking.export':           ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'own',    'allow',  'own'],
 });
 
 /**
