@@ -226,6 +226,12 @@ function ensureDisclosureDemo(w: World): Promise<{ financeId: string }> {
 /** The demo's finance item, with the committee's objection and a resident's question on it. */
 const publishedItem: QueryFn = async (w) => ({ itemId: (await ensureDisclosureDemo(w)).financeId });
 /** Nothing to open with: the demo's board, committee and questions made first. */
+/** The demo's issued report: last month as the demo's clock sees it. */
+const issuedMonth: QueryFn = async (w) => {
+  const list = (await w.call('demo-admin', 'report.list', {})) as { items: Array<{ month: string; issued: boolean }> };
+  return { month: list.items.find((m) => m.issued)?.month ?? '' };
+};
+
 const disclosureReady: QueryFn = async (w) => {
   await ensureDisclosureDemo(w);
   return {};
@@ -406,10 +412,10 @@ export const PAGE_STATES: Record<string, PageEntry> = {
     },
   },
   'staff/committee/index': { as: 'demo-admin', validation: { act: async (p) => { await p.tap('#open-form'); await p.tap('#submit'); } } },
-  // 定期评事: the months (the demo's October issued, with an addendum); October's report; the
+  // 定期评事: the months (the demo's last month issued, with an addendum); that report; the
   // addendum form sent empty. A grid worker sees the same whole-community report.
   'staff/reports/index': { as: 'demo-admin' },
-  'staff/report/index': { as: 'demo-admin', query: { month: '2026-10' }, skip: ['empty'], validation: { act: (p) => p.tap('#amend-btn') } },
+  'staff/report/index': { as: 'demo-admin', query: issuedMonth, skip: ['empty'], validation: { act: (p) => p.tap('#amend-btn') } },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */

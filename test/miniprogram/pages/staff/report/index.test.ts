@@ -32,8 +32,8 @@ describe('a staff member reads the report', () => {
     expect(page.text('#title')).toBe('幸福里社区 2026年11月 定期评事报告');
     expect(page.text('#rule')).toContain('样本少于10件的比率不显示');
     const rates = page.text('#part-rates');
-    expect(rates).toContain('响应率13/15（86%）（分子/分母 13/15）');
-    expect(rates).toContain('解决率样本不足（n=3）（分子/分母 2/3）');
+    expect(rates).toContain('响应率分子/分母 13/1513/15（86%）');
+    expect(rates).toContain('解决率分子/分母 2/3样本不足（n=3）');
     expect(rates).toContain('第一网格1210/12（83%）8/12（66%）7/10（70%）');
     expect(page.text('#part-hours')).toContain('核验时长（分钟）3.8小时');
     expect(page.text('#no-addenda')).toBe('没有补充说明');
