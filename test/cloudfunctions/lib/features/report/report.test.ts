@@ -113,6 +113,17 @@ describe('the sweep on the 1st issues last month’s report, and its figures are
   });
 });
 
+describe('the sweep issues only what a community has a month for', () => {
+  it('makes no October report for a community opened in November, and catches up November on a later day', async () => {
+    await runSweep(h.deps); // 28 November: the month before is October, before the demo opened
+    expect(await h.call('demo-admin', 'report.get', { month: '2026-10' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
+    h.clock.set(DEC_1 + 4 * 24 * 3600_000); // the timer did not run on the 1st
+    const { jobs } = await runSweep(h.deps);
+    expect(jobs.monthlyReports).toEqual({ month: '2026-11', issued: 1 });
+    expect((await runSweep(h.deps)).jobs.monthlyReports).toEqual({ month: '2026-11', issued: 0 });
+  });
+});
+
 describe('a report once issued never changes', () => {
   it('reads the same after November’s records change, and a second issue returns it as it was', async () => {
     await november();
