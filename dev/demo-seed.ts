@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Envelope } from '../miniprogram/core/envelope';
 import type { CloudFunction } from '../cloudfunctions/lib/api-function';
+import { previousMonth } from '../cloudfunctions/lib/features/report/months';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
 import type { Store } from '../cloudfunctions/lib/ports/store';
 import { attendanceId, signupId } from '../cloudfunctions/lib/features/activity/check-in-records';
@@ -121,9 +122,22 @@ export async function seedDemo(api: CloudFunction, store: Store, options: { life
   await seedSubdistrict(call);
   if (options.lifecycle !== false) await seedVisits(call, store, buildings);
   if (options.lifecycle !== false) await seedInsights(call, store, buildings);
+  if (options.lifecycle !== false) await seedReport(call, store);
 
   await store.insert('counters', SEED_MARK);
   return true;
+}
+
+/**
+ * 定期评事: last month's report, issued by 王书记 (the sweep would have on the 1st; the demo
+ * starts later in the month) from what the demo holds for that month — a year of weekly
+ * 助老探访 hours verified, so its hours part is real — with one addendum beside it.
+ */
+async function seedReport(call: Caller, store: Store): Promise<void> {
+  const now = (await store.get('members', memberIdFor('demo-admin')))?.updatedAt ?? Date.now();
+  const month = previousMonth(now);
+  await call('demo-admin', 'report.issue', { month }, `seed-report-${month}`);
+  await call('demo-admin', 'report.addendum', { month, text: '本月3号楼一件环境卫生诉求由居民电话反映、窗口补录，未计入上表，特此说明。' }, `seed-report-addendum-${month}`);
 }
 
 /**

@@ -226,6 +226,12 @@ function ensureDisclosureDemo(w: World): Promise<{ financeId: string }> {
 /** The demo's finance item, with the committee's objection and a resident's question on it. */
 const publishedItem: QueryFn = async (w) => ({ itemId: (await ensureDisclosureDemo(w)).financeId });
 /** Nothing to open with: the demo's board, committee and questions made first. */
+/** The demo's issued report: last month as the demo's clock sees it. */
+const issuedMonth: QueryFn = async (w) => {
+  const list = (await w.call('demo-admin', 'report.list', {})) as { items: Array<{ month: string; issued: boolean }> };
+  return { month: list.items.find((m) => m.issued)?.month ?? '' };
+};
+
 const disclosureReady: QueryFn = async (w) => {
   await ensureDisclosureDemo(w);
   return {};
@@ -420,6 +426,10 @@ export const PAGE_STATES: Record<string, PageEntry> = {
   // 走访: 李秀英's grid — the elderly household not contacted for 40 days; the form with nothing filled in.
   'staff/visit-log/index': { as: 'demo-grid-1', validation: { act: (p) => p.tap('#submit') } },
   'staff/visit-coverage/index': { as: 'demo-grid-1' },
+  // 定期评事: the months (the demo's last month issued, with an addendum); that report; the
+  // addendum form sent empty. A grid worker sees the same whole-community report.
+  'staff/reports/index': { as: 'demo-admin' },
+  'staff/report/index': { as: 'demo-admin', query: issuedMonth, skip: ['empty'], validation: { act: (p) => p.tap('#amend-btn') } },
 };
 
 /** Who looks in the bare community, for a person of the demo community. */

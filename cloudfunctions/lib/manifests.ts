@@ -35,6 +35,7 @@ import { meetingManifest } from './features/meeting/manifest';
 import { resolutionManifest } from './features/resolution/manifest';
 import { supervisionManifest } from './features/supervision/manifest';
 import { disclosureManifest } from './features/disclosure/manifest';
+import { reportManifest } from './features/report/manifest';
 import { noticeManifest } from './features/notice/manifest';
 import { subdistrictManifest } from './features/subdistrict/manifest';
 import { visitManifest } from './features/visit/manifest';
@@ -73,6 +74,7 @@ export const FEATURES = {
   moderation: moderationManifest,
   privacy: privacyManifest,
   audit: auditManifest,
+  report: reportManifest,
   notify: notifyManifest,
 } as const satisfies { [F in FeatureName]: FeatureManifest<F> };
 

@@ -209,6 +209,12 @@ export const ACTION_NAMES = [
   'insight.setMonthlyTopic',
   'insight.monthlyTopic',
   'insight.recordMilestone',
+  'report.list',
+  'report.get',
+  'report.issue',
+  'report.addendum',
+  'report.export',
+  'booking.export',
 ] as const;
 
 export type ActionName = (typeof ACTION_NAMES)[number];

@@ -29,6 +29,7 @@ import * as subdistrict from './subdistrict/contract';
 import * as visit from './visit/contract';
 import * as workbench from './workbench/contract';
 import * as insight from './insight/contract';
+import * as report from './report/contract';
 
 export const contracts = {
   'meta.describe': meta.describe,
@@ -238,6 +239,12 @@ export const contracts = {
   'insight.setMonthlyTopic': insight.setMonthlyTopic,
   'insight.monthlyTopic': insight.monthlyTopic,
   'insight.recordMilestone': insight.recordMilestone,
+  'report.list': report.listReports,
+  'report.get': report.getReport,
+  'report.issue': report.issueReport,
+  'report.addendum': report.addAddendum,
+  'report.export': report.exportReport,
+  'booking.export': booking.exportBookings,
 } as const;
 
 export type Contracts = typeof contracts;

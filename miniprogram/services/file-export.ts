@@ -42,3 +42,11 @@ export function saveBase64File(fileName: string, base64: string): string {
     return '';
   }
 }
+
+/**
+ * Opens a saved spreadsheet in WeChat's viewer, whose menu forwards or saves it; the viewer
+ * opens xlsx but not CSV, so exports for the phone are xlsx. `fail` when it cannot open it.
+ */
+export function openDocument(filePath: string, fileType: 'xlsx', fail: () => void): void {
+  wx.openDocument({ filePath, fileType, showMenu: true, fail });
+}

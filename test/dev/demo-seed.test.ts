@@ -13,6 +13,7 @@ import type { MeetingView, MinutesView } from '../../miniprogram/core/council/me
 import type { ResolutionView } from '../../miniprogram/core/council/resolution-contract';
 import type { ItemSummaryView, ItemView } from '../../miniprogram/core/disclosure/contract';
 import type { NoticeView } from '../../miniprogram/core/disclosure/notice-contract';
+import type { ReportMonthRow, ReportView } from '../../miniprogram/core/report/contract';
 import { memberIdFor } from '../../cloudfunctions/lib/kernel/caller';
 import { milestoneFor } from '../../miniprogram/core/volunteer/milestones';
 import type { CoverageView, VisitView } from '../../miniprogram/core/visit/contract';
@@ -189,5 +190,16 @@ describe('the demo’s 社情民意', () => {
     // The history is nobody's today: 刘阿姨's own list has none of it.
     const mine = await h.ok<{ items: ConcernSummary[] }>('demo-resident-1', 'concern.listMine', {});
     expect(mine.items.some((c) => c.number.endsWith('-0901'))).toBe(false);
+  });
+});
+
+describe('the demo’s 定期评事', () => {
+  it('has last month’s report issued, with real verified hours and an addendum beside it', async () => {
+    const list = await h.ok<{ items: ReportMonthRow[] }>('demo-grid-1', 'report.list', {});
+    expect(list.items[0]).toMatchObject({ month: '2026-10', issued: true, addenda: 1 });
+    const report = await h.ok<ReportView>('demo-grid-1', 'report.get', { month: '2026-10' });
+    expect(report).toMatchObject({ monthLabel: '2026年10月', communityName: '幸福里社区', issuedBy: '王书记' });
+    expect(report.parts.find((p) => p.key === 'hours')?.figures[0].value).toBeGreaterThan(0);
+    expect(report.addenda).toEqual([expect.objectContaining({ byName: '王书记', text: expect.stringContaining('窗口补录') })]);
   });
 });

@@ -291,3 +291,14 @@ export const serviceStats = contract<{ from: number; to: number; rows: ServiceUs
   roles: ['gridWorker', 'admin'],
   scope: '网格员：本人负责的服务；管理员：本社区全部服务',
 });
+
+export const exportBookings = contract<{ fileName: string; base64: string; rows: number; truncated: boolean; namesShown: boolean }>()({
+  name: 'booking.export',
+  summary: '导出服务使用统计和预约明细（xlsx 表格）',
+  input: z
+    .strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })
+    .refine((v) => v.to > v.from, { error: '结束时间须晚于开始时间', path: ['to'] })
+    .refine((v) => v.to - v.from <= 366 * 24 * 3600 * 1000, { error: '导出时段最长一年', path: ['to'] }),
+  roles: ['gridWorker', 'admin'],
+  scope: '网格员：本人负责的服务，不含预约人姓名和住址；管理员：本社区全部服务。每次导出记入审计',
+});

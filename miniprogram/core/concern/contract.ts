@@ -550,13 +550,28 @@ export const ARCHIVE_COLUMNS = [
   ['summary', '处理结果'],
 ] as const;
 
-export const exportArchive = contract<{ csv: string; rows: number; truncated: boolean }>()({
+/** The archive as CSV (`csv`), or as xlsx (`fileName` and `base64`, `csv` empty) — the one `wx.openDocument` opens on a phone. */
+export interface ArchiveExport {
+  csv: string;
+  rows: number;
+  truncated: boolean;
+  fileName?: string;
+  base64?: string;
+}
+
+export const exportArchive = contract<ArchiveExport>()({
   name: 'concern.export',
-  summary: '导出归档诉求（CSV，不含居民姓名和电话）',
+  summary: '导出归档诉求（CSV 或 xlsx 表格，不含居民姓名和电话）',
   input: z
-    .strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })
+    .strictObject({
+      from: z.number().int().min(0),
+      to: z.number().int().min(0),
+      format: z.enum(['csv', 'xlsx'], { error: '格式只能是 csv 或 xlsx' }).optional(),
+      /** 统一归档 (finished: the default) or 在办 (still open). */
+      kind: z.enum(['archive', 'open'], { error: '只能导出归档或在办的诉求' }).optional(),
+    })
     .refine((v) => v.to > v.from, { error: '结束时间须晚于开始时间', path: ['to'] })
     .refine((v) => v.to - v.from <= 366 * 24 * 3600 * 1000, { error: '导出时段最长一年', path: ['to'] }),
   roles: ['admin'],
-  scope: '本社区；仅已归档（办结、撤回、合并）的诉求',
+  scope: '本社区；已归档（办结、撤回、合并）或在办的诉求',
 });

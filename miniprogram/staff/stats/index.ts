@@ -5,7 +5,7 @@ import { PERIODS, periodRange, periodSlug, periodText, type PeriodKind } from '.
 import { statsRowView, type StatsRowView } from '../../services/stats';
 import { instanceState } from '../../services/page-state';
 import { allows } from '../../services/view';
-import { canShareFile, saveTextFile, shareFile } from '../../services/file-export';
+import { canShareFile, openDocument, saveBase64File, saveTextFile, shareFile } from '../../services/file-export';
 
 type GroupBy = ConcernStats['groupBy'];
 
@@ -118,6 +118,31 @@ Component({
         exporting: false,
         exported: { rows: res.data.rows, truncated: res.data.truncated, fileName, canShare: canShareFile() },
       });
+    },
+    /**
+     * The archive (or the open items) of the period as xlsx, opened in WeChat's viewer: the
+     * phone opens xlsx, not CSV; the viewer's menu forwards or saves it.
+     */
+    async exportXlsx(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { kind?: 'archive' | 'open' }>) {
+      const s = state(this);
+      if (s.exportBusy) return;
+      s.exportBusy = true;
+      const kind = e.currentTarget.dataset.kind === 'open' ? 'open' : 'archive';
+      this.setData({ exporting: true, exportError: '' });
+      const res = await call(exportArchive, { ...periodRange(this.data.period, Date.now()), format: 'xlsx', kind });
+      s.exportBusy = false;
+      if (!res.ok || !res.data.base64 || !res.data.fileName) {
+        this.setData({ exporting: false, exportError: res.ok ? '导出失败，请重试' : res.error.message, exported: null });
+        return;
+      }
+      const filePath = saveBase64File(res.data.fileName, res.data.base64);
+      if (!filePath) {
+        this.setData({ exporting: false, exportError: '文件没能保存到手机，请清理微信存储空间后重试', exported: null });
+        return;
+      }
+      s.filePath = filePath;
+      this.setData({ exporting: false, exported: { rows: res.data.rows, truncated: res.data.truncated, fileName: res.data.fileName, canShare: canShareFile() } });
+      openDocument(filePath, 'xlsx', () => this.setData({ exportError: '这台手机打不开表格，可点「发送到聊天」在电脑上打开' }));
     },
     /** 发送到聊天: e.g. to 文件传输助手, to open on a computer or hand to the subdistrict. */
     shareCsv() {

@@ -4,7 +4,7 @@ import { exportSheet, issueCertificate, listCertificates, revokeCertificate, IMP
 import { hoursText } from '../../core/volunteer/vocabulary';
 import { instanceState } from '../../services/page-state';
 import { allows } from '../../services/view';
-import { canShareFile, saveBase64File, shareFile } from '../../services/file-export';
+import { canShareFile, openDocument, saveBase64File, shareFile } from '../../services/file-export';
 
 /**
  * A volunteer's record for staff: certificates issued (开具, 撤销) and the subdistrict's
@@ -135,6 +135,8 @@ Component({
       }
       s.filePath = filePath;
       this.setData({ exported: { fileName: res.data.fileName, rows: res.data.rows, idsMasked: res.data.idsMasked, canShare: canShareFile() } });
+      // Opened on the phone at once (WeChat's viewer opens xlsx); 发送到聊天 stays for a computer.
+      openDocument(filePath, 'xlsx', () => this.setData({ exportError: '这台手机打不开表格，可点「发送到聊天」在电脑上打开' }));
     },
     share() {
       const path = state(this).filePath;

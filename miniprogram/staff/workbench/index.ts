@@ -120,6 +120,7 @@ Component({
     canPolls: false,
     canCouncil: false,
     canDisclosure: false,
+    canReports: false,
     canNotices: false,
     canVisits: false,
     /** 社情民意 and 未诉先办: staff who may read the insights overview. */
@@ -216,6 +217,7 @@ Component({
         canPolls: allows(me.data.allowedActions, 'poll.create', 'roll.list'),
         canCouncil: allows(me.data.allowedActions, 'meeting.attendance'),
         canDisclosure: allows(me.data.allowedActions, 'disclosure.calendar'),
+        canReports: allows(me.data.allowedActions, 'report.list'),
         canNotices: allows(me.data.allowedActions, 'notice.publish'),
         canVisits: allows(me.data.allowedActions, 'visit.log'),
         canInsights: allows(me.data.allowedActions, 'insight.overview'),

@@ -381,6 +381,15 @@ export const EXPECTATIONS = table({
   'visit.setCare':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND', 'allow', 'NOT_FOUND'],
   // 今日待办: staff only, each their own list (the lead's and the admins' hours to verify).
   'workbench.today':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
+
+  // 定期评事: the whole community's report for all its staff (no resident in it); issuing and addenda are the admins'.
+  'report.list':              ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'hidden'],
+  'report.get':               ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
+  'report.issue':             ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'own'],
+  'report.addendum':          ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
+  'report.export':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
+  // The services sheet: each staff member's own services (a grid worker's have no names).
+  'booking.export':           ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'own',    'allow',  'own'],
 });
 
 /**

@@ -22,6 +22,7 @@ import { disclosureBuilders } from './disclosure-fixtures';
 import { subdistrictBuilders } from './subdistrict-fixtures';
 import { visitBuilders } from './visit-fixtures';
 import { insightBuilders } from './insight-fixtures';
+import { reportBuilders } from './report-fixtures';
 
 export interface Built {
   data: Record<string, unknown>;
@@ -504,6 +505,7 @@ export const builders: Record<string, Builder> = {
     return { data: {}, probe: entryId };
   },
   ...insightBuilders,
+  ...reportBuilders,
 };
 
 const MOTION = { title: '在1号楼门前加装非机动车充电桩', body: '电动车在楼道里充电很危险，希望在楼门前安装集中充电桩，由物业统一管理。' };

@@ -13,6 +13,7 @@ export const BOOKING_EVENTS = {
   'booking.promoted': '候补转正',
   'booking.rated': '居民评价',
   'booking.reminded': '已提醒',
+  'booking.exported': '导出服务表格',
   'service.closed': '服务停开',
   'service.scheduled': '修改服务时间',
   'service.created': '新建服务',

@@ -10,6 +10,7 @@ import { checkIn, markNoShow } from './check-in';
 import { rateBooking } from './rate-booking';
 import { closeSlots, setSchedule, upsertService } from './admin-services';
 import { serviceStats } from './service-stats';
+import { exportBookings } from './export-bookings';
 import { rollSlots, runBookingClocks } from './clocks';
 import { BOOKING_EVENTS } from './events';
 import { BOOKING_NOTICES } from './notices';
@@ -36,6 +37,7 @@ export const bookingManifest = {
     'booking.setSchedule': bind(contracts['booking.setSchedule'], setSchedule),
     'booking.closeSlots': bind(contracts['booking.closeSlots'], closeSlots),
     'booking.stats': bind(contracts['booking.stats'], serviceStats),
+    'booking.export': bind(contracts['booking.export'], exportBookings),
   },
   collections: {
     services: { indexes: [['communityId', 'name', '_id'], ['active', 'slotsUntil', '_id']], holds: 'shared' },

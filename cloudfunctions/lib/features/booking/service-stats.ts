@@ -8,7 +8,7 @@ import { isServiceStaff } from './rules';
 /** One report reads at most this many pages per collection and service. */
 const MAX_PAGES = 20;
 
-async function readAll<C extends 'slots' | 'bookings'>(db: ScopedStore, collection: C, serviceId: string, from: number, to: number): Promise<{ items: RecordOf<C>[]; truncated: boolean }> {
+export async function readAll<C extends 'slots' | 'bookings'>(db: ScopedStore, collection: C, serviceId: string, from: number, to: number): Promise<{ items: RecordOf<C>[]; truncated: boolean }> {
   const items: RecordOf<C>[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {

@@ -2,6 +2,7 @@ import { ARCHIVE_COLUMNS, CONCERN_STATUS_LABELS } from '../../../../miniprogram/
 import { formatDateTime } from '../../../../miniprogram/core/format';
 import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
+import { workbookBase64 } from '../../kernel/xlsx';
 import type { ConcernRecord } from './records';
 
 /** One export reads at most this many concerns; more says `truncated`. */
@@ -16,17 +17,18 @@ function cell(value: string): string {
 }
 
 /**
- * 统一归档: the community's record of finished concerns, as a CSV staff can file or hand
+ * 统一归档: the community's record of finished concerns, as a CSV (or an xlsx, for the phone) staff can file or hand
  * to the subdistrict. No resident's name, phone or words leave with it: the archive is
  * about what was handled, how fast and how well. Audited.
  */
 export const exportArchive: Handler<'concern.export'> = async (ctx) => {
   const db = ctx.db();
+  const open = ctx.input.kind === 'open';
   const concerns: ConcernRecord[] = [];
   let after: string | undefined;
   do {
     const page = await db.query('concerns', { where: { createdAt: { $gte: ctx.input.from, $lt: ctx.input.to } }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
-    concerns.push(...page.items.filter((c) => ARCHIVED.has(c.status)));
+    concerns.push(...page.items.filter((c) => ARCHIVED.has(c.status) === !open));
     after = page.next;
   } while (after && concerns.length < MAX_ROWS);
   const rows = concerns.slice(0, MAX_ROWS);
@@ -56,8 +58,19 @@ export const exportArchive: Handler<'concern.export'> = async (ctx) => {
     firstResponder: c.firstResponderId ? staffName.get(c.firstResponderId) ?? '' : '',
     summary: c.resolution?.summary ?? '',
   });
+  const truncated = !!after || concerns.length > MAX_ROWS;
+  const xlsx = ctx.input.format === 'xlsx';
+  await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `community:${db.communityId}`, type: 'concern.exported', to: xlsx ? 'xlsx' : 'csv', public: false, note: `${open ? '在办' : '归档'}${rows.length}条`, at: ctx.now });
+  if (xlsx) {
+    const period = `${formatDateTime(ctx.input.from).slice(0, 10)} 至 ${formatDateTime(ctx.input.to - 1).slice(0, 10)}`;
+    const base64 = await workbookBase64([{
+      name: open ? '在办诉求' : '统一归档',
+      blocks: [{ title: open ? '在办诉求（尚未办结）' : '统一归档（已办结、撤回、合并的诉求）', note: `提交时间：${period}，共${rows.length}条${truncated ? `（只含前${MAX_ROWS}条）` : ''}。不含居民姓名、电话和原话。`, header: ARCHIVE_COLUMNS.map(([, label]) => label), rows: rows.map((c) => ARCHIVE_COLUMNS.map(([key]) => values(c)[key])) }],
+      widths: ARCHIVE_COLUMNS.map(([, label]) => Math.max(10, label.length * 2 + 4)),
+    }]);
+    return { csv: '', rows: rows.length, truncated, fileName: `linli-${open ? 'open' : 'archive'}-${formatDateTime(ctx.input.from).slice(0, 10)}.xlsx`, base64 };
+  }
   const lines = [ARCHIVE_COLUMNS.map(([, label]) => label).join(','), ...rows.map((c) => ARCHIVE_COLUMNS.map(([key]) => cell(values(c)[key])).join(','))];
-  await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `community:${db.communityId}`, type: 'concern.exported', public: false, note: `${rows.length}条`, at: ctx.now });
   // A byte-order mark so spreadsheet programs read the Chinese as UTF-8.
-  return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length, truncated: !!after || concerns.length > MAX_ROWS };
+  return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows: rows.length, truncated };
 };

@@ -22,6 +22,7 @@ import { rateConcern } from './rate-concern';
 import { reopenConcern } from './reopen-concern';
 import { withdrawConcern } from './withdraw-concern';
 import { concernStats } from './concern-stats';
+import { concernMonthlyReport } from './monthly-report';
 import { exportArchive } from './export-archive';
 import { upsertCategory } from './upsert-category';
 import { urgeConcern } from './urge-concern';
@@ -108,6 +109,7 @@ export const concernManifest = {
   sweep: { concernClocks: (deps, now) => runConcernClocks(deps, now, { pages: 10 }) },
   notices: CONCERN_NOTICES,
   events: CONCERN_EVENTS,
+  monthlyReport: concernMonthlyReport,
   personalData: concernPersonalData,
   subjects: concernSubjects,
   communityOpened: seedDefaultCategories,

@@ -26,14 +26,20 @@ function ratio(num: number, den: number): number | null {
 
 const missesOf = (c: ConcernRecord): readonly ClockMiss[] => c.clockMisses ?? [];
 
-/** Numerator and denominator of one of the three rates. */
-export interface RateCount {
+/** A rate's sample: how many of how many. */
+export interface Sample {
   num: number;
   den: number;
 }
 
-/** The three rates as counts, exactly: what every rate shown anywhere is computed from. */
-export function rateCounts(concerns: readonly ConcernRecord[], now: number): { response: RateCount; resolution: RateCount; satisfaction: RateCount; total: number; rated: number; unrated: number } {
+export interface RateCounts {
+  response: Sample;
+  resolution: Sample;
+  satisfaction: Sample;
+}
+
+/** The three rates of a group as counts (numerator and denominator), by the definitions above. */
+export function rateCounts(concerns: ConcernRecord[], now: number): RateCounts {
   const counted = concerns.filter((c) => c.status !== 'merged');
   const responseBase = counted.filter((c) => c.respondedInTime !== null || (c.status !== 'withdrawn' && now > c.contactDueAt));
   const rated = counted.filter((c) => c.rating !== null);
@@ -42,24 +48,23 @@ export function rateCounts(concerns: readonly ConcernRecord[], now: number): { r
     response: { num: responseBase.filter((c) => c.respondedInTime === true).length, den: responseBase.length },
     resolution: { num: rated.filter((c) => c.rating?.resolved).length, den: rated.length + unrated.length },
     satisfaction: { num: rated.filter((c) => (c.rating?.satisfaction ?? 0) >= SATISFIED_FROM).length, den: rated.length },
-    total: counted.length,
-    rated: rated.length,
-    unrated: unrated.length,
   };
 }
 
 export function summarize(key: string, label: string, concerns: ConcernRecord[], now: number): ConcernStatsRow {
   const counted = concerns.filter((c) => c.status !== 'merged');
-  const r = rateCounts(counted, now);
+  const rated = counted.filter((c) => c.rating !== null);
+  const unrated = counted.filter((c) => c.closedReason === 'autoClosed' && c.rating === null);
+  const r = rateCounts(concerns, now);
   return {
     key,
     label,
-    total: r.total,
+    total: counted.length,
     responseRate: ratio(r.response.num, r.response.den),
     resolutionRate: ratio(r.resolution.num, r.resolution.den),
     satisfactionRate: ratio(r.satisfaction.num, r.satisfaction.den),
-    rated: r.rated,
-    unrated: r.unrated,
+    rated: rated.length,
+    unrated: unrated.length,
     medianMinutesToSign: median(counted.filter((c) => c.acceptedAt !== null).map((c) => Math.round(((c.acceptedAt as number) - c.createdAt) / 60_000))),
     medianHoursToResolve: median(
       counted.filter((c) => c.firstResolvedAt !== null).map((c) => Math.round((((c.firstResolvedAt as number) - c.createdAt) / 3_600_000) * 10) / 10),
@@ -81,9 +86,32 @@ export const UNSIGNED_KEY = 'unsigned';
  * Misses in the community pool go to the `pool` row, items nobody signed to `unsigned`.
  */
 export function byPerson(concerns: ConcernRecord[], now: number, labelOf: (key: string) => string): ConcernStatsRow[] {
+  const { people, unsigned } = personTallies(concerns);
+  const rows = people.map(({ key, mine, tally }) => {
+    const base = summarize(key, labelOf(key), mine, now);
+    return {
+      ...base,
+      total: new Set([...mine.map((c) => c._id), ...tally.items]).size,
+      responseRate: ratio(personResponse(mine, tally).num, personResponse(mine, tally).den),
+      missedClocks: tally.contact + tally.resolve,
+      ...(key === POOL_KEY ? { person: false as const } : {}),
+    };
+  });
+  const out: ConcernStatsRow[] = rows;
+  if (unsigned.length) out.push({ ...summarize(UNSIGNED_KEY, labelOf(UNSIGNED_KEY), unsigned, now), person: false });
+  return out;
+}
+
+interface Tally {
+  contact: number;
+  resolve: number;
+  items: Set<string>;
+}
+
+function personTallies(concerns: ConcernRecord[]) {
   const counted = concerns.filter((c) => c.status !== 'merged');
   const signed = group(counted.filter((c) => c.firstResponderId !== null), (c) => c.firstResponderId as string);
-  const misses = new Map<string, { contact: number; resolve: number; items: Set<string> }>();
+  const misses = new Map<string, Tally>();
   for (const c of counted) {
     for (const m of missesOf(c)) {
       const key = m.holderId ?? POOL_KEY;
@@ -95,22 +123,25 @@ export function byPerson(concerns: ConcernRecord[], now: number, labelOf: (key: 
   }
   const unsigned = counted.filter((c) => c.firstResponderId === null && c.status !== 'withdrawn');
   const keys = new Set([...signed.keys(), ...misses.keys()]);
-  const rows = [...keys].map((key) => {
-    const mine = signed.get(key) ?? [];
-    const tally = misses.get(key) ?? { contact: 0, resolve: 0, items: new Set<string>() };
-    const inWindow = mine.filter((c) => (c.signedInWindow ?? c.respondedInTime) === true).length;
-    const base = summarize(key, labelOf(key), mine, now);
-    return {
-      ...base,
-      total: new Set([...mine.map((c) => c._id), ...tally.items]).size,
-      responseRate: ratio(inWindow, mine.length + tally.contact),
-      missedClocks: tally.contact + tally.resolve,
-      ...(key === POOL_KEY ? { person: false as const } : {}),
-    };
-  });
-  const out: ConcernStatsRow[] = rows;
-  if (unsigned.length) out.push({ ...summarize(UNSIGNED_KEY, labelOf(UNSIGNED_KEY), unsigned, now), person: false });
-  return out;
+  const people = [...keys].map((key) => ({ key, mine: signed.get(key) ?? [], tally: misses.get(key) ?? { contact: 0, resolve: 0, items: new Set<string>() } }));
+  return { people, unsigned };
+}
+
+/** A person's response: their signatures within their own window / their signatures + windows that ran out on them. */
+function personResponse(mine: ConcernRecord[], tally: Tally): Sample {
+  return { num: mine.filter((c) => (c.signedInWindow ?? c.respondedInTime) === true).length, den: mine.length + tally.contact };
+}
+
+/** Per person, the counts behind `byPerson`'s rates (the pool and never-signed rows included, as there). */
+export function personRateCounts(concerns: ConcernRecord[], now: number): { key: string; total: number; counts: RateCounts }[] {
+  const { people, unsigned } = personTallies(concerns);
+  const rows = people.map(({ key, mine, tally }) => ({
+    key,
+    total: new Set([...mine.map((c) => c._id), ...tally.items]).size,
+    counts: { ...rateCounts(mine, now), response: personResponse(mine, tally) },
+  }));
+  if (unsigned.length) rows.push({ key: UNSIGNED_KEY, total: unsigned.filter((c) => c.status !== 'merged').length, counts: rateCounts(unsigned, now) });
+  return rows;
 }
 
 /**

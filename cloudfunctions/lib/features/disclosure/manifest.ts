@@ -10,6 +10,7 @@ import { DISCLOSURE_NOTICES } from './notices';
 import { seedCatalogue } from './catalogue';
 import { disclosureClock } from './clock';
 import { correctItem } from './correct-item';
+import { disclosureMonthlyReport } from './monthly-report';
 import { draftItem } from './draft-item';
 import { getCalendar } from './get-calendar';
 import { getItem } from './get-item';
@@ -82,4 +83,5 @@ export const disclosureManifest = {
   communityOpened: seedCatalogue,
   disclosable: discloseSource,
   today: disclosureToday,
+  monthlyReport: disclosureMonthlyReport,
 } satisfies FeatureManifest<'disclosure'>;

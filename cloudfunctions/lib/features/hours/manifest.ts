@@ -20,6 +20,7 @@ import { issueCertificate } from './issue-certificate';
 import { listCertificates } from './list-certificates';
 import { revokeCertificate } from './revoke-certificate';
 import { verifyCertificate } from './verify-certificate';
+import { hoursMonthlyReport } from './monthly-report';
 import { exportSheet } from './export';
 import { CERTIFICATE_EVENTS } from './certificate-events';
 import { CERTIFICATE_NOTICES } from './certificate-notices';
@@ -72,6 +73,8 @@ export const hoursManifest = {
         ['communityId', 'teamId', 'serviceDate', '_id'],
         ['communityId', 'status', 'serviceDate', '_id'],
         ['communityId', 'teamId', 'status', 'serviceDate', '_id'],
+        // 定期评事: the hours verified in a month.
+        ['communityId', 'status', 'decidedAt', '_id'],
       ],
       holds: 'personal',
     },
@@ -113,6 +116,7 @@ export const hoursManifest = {
   },
   notices: { ...HOURS_NOTICES, ...CERTIFICATE_NOTICES },
   events: { ...HOURS_EVENTS, ...CERTIFICATE_EVENTS },
+  monthlyReport: (db, month) => hoursMonthlyReport(db, month),
   personalData,
   today: hoursToday,
 } satisfies FeatureManifest<'hours'>;

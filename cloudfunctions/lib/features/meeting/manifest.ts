@@ -10,6 +10,7 @@ import type { FeatureManifest } from '../../kernel/feature';
 import { acceptProxy } from './accept-proxy';
 import { closeVote } from './close-vote';
 import { createMeeting } from './create-meeting';
+import { meetingMonthlyReport } from './monthly-report';
 import { listMeetings } from './list-meetings';
 import { getMeeting } from './get-meeting';
 import { cancelMeeting } from './cancel-meeting';
@@ -116,6 +117,7 @@ export const meetingManifest = {
   },
   notices: MEETING_NOTICES,
   events: { ...MEETING_EVENTS, ...MINUTES_EVENTS },
+  monthlyReport: (db, month) => meetingMonthlyReport(db, month),
   personalData: meetingPersonalData,
   today: meetingToday,
 } satisfies FeatureManifest<'meeting'>;

@@ -3,7 +3,7 @@ import { SUBDISTRICT_MIN_SAMPLE, type CommunityFigures, type RateFigure } from '
 import type { Handler } from '../../kernel/action';
 import { everyPage } from '../../kernel/every-page';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { rateCounts, type RateCount } from '../concern/stats';
+import { rateCounts, type Sample } from '../concern/stats';
 import { onTimeRate } from '../disclosure/get-calendar';
 import type { CommunityRecord } from '../community/records';
 import { communitiesOf } from './communities';
@@ -18,7 +18,7 @@ export function monthRange(month: string): { start: number; end: number } {
   return { start: Date.UTC(y, m - 1, 1) - offset, end: Date.UTC(y, m, 1) - offset };
 }
 
-export function rateFigure({ num, den }: RateCount): RateFigure {
+export function rateFigure({ num, den }: Sample): RateFigure {
   if (den === 0) return { percent: null, sample: 0, text: '—' };
   // Integer percent rounded down, like every rate the app shows: never more than was done.
   const percent = Math.floor((num * 100) / den);
@@ -39,7 +39,7 @@ async function figuresOf(db: ScopedStore, c: CommunityRecord, month: string, now
     name: c.name,
     // Opened in the app and no code used yet: nobody runs it.
     awaitingAdmin: codes.items.length > 0 && codes.items.every((c) => c.usedBy === null),
-    concerns: rates.total,
+    concerns: concerns.filter((x) => x.status !== 'merged').length,
     response: rateFigure(rates.response),
     resolution: rateFigure(rates.resolution),
     satisfaction: rateFigure(rates.satisfaction),

@@ -1,4 +1,4 @@
-import { fakeBackend, fail, flush, loadPage, ok, render, sent, type Reply, type ReplyFn } from '../../../harness';
+import { fakeBackend, fail, flush, loadPage, ok, render, sent, wxMock, type Reply, type ReplyFn } from '../../../harness';
 import type { ContractOutput } from '../../../../../miniprogram/core/action';
 import type { serviceStats, ServiceUsageRow } from '../../../../../miniprogram/core/booking/contract';
 
@@ -128,5 +128,24 @@ describe('the server refuses', () => {
     expect(sent(send, 'booking.stats')).toHaveLength(2);
     expect(page.exists('#error')).toBe(false);
     expect(page.count('.service-row')).toBe(2);
+  });
+});
+
+describe('导出表格: usage and bookings as a spreadsheet the phone opens', () => {
+  it('exports the period on screen, saves the xlsx and opens it, saying whether names are on it', async () => {
+    const send = fakeBackend({ 'booking.stats': report(), 'booking.export': ok({ fileName: 'linli-bookings-2026-05-01.xlsx', base64: 'UEsDBA==', rows: 30, truncated: false, namesShown: false }) });
+    const page = render(pageId);
+    page.instance.onLoad();
+    await flush();
+    const w = wxMock as unknown as Record<string, unknown>;
+    const writeFileSync = jest.fn();
+    w.env = { USER_DATA_PATH: 'wxfile://usr' };
+    w.getFileSystemManager = jest.fn(() => ({ writeFileSync }));
+    w.openDocument = jest.fn();
+    await page.tap('#export-btn');
+    expect(sent(send, 'booking.export')[0].data).toEqual(MAY);
+    expect(writeFileSync).toHaveBeenCalledWith('wxfile://usr/linli-bookings-2026-05-01.xlsx', 'UEsDBA==', 'base64');
+    expect(w.openDocument).toHaveBeenCalledWith(expect.objectContaining({ fileType: 'xlsx' }));
+    expect(page.text('#export-text')).toBe('已导出30条预约（不含预约人姓名）');
   });
 });

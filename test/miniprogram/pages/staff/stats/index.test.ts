@@ -218,3 +218,18 @@ describe('a failed export shows why', () => {
     expect(page.exists('#share-btn')).toBe(false);
   });
 });
+
+describe('the archive and the open items as a spreadsheet the phone opens', () => {
+  it('asks for xlsx, saves it as binary and opens it in WeChat’s viewer', async () => {
+    const reply = (data: { kind?: string }) => ok({ csv: '', rows: 2, truncated: false, fileName: `linli-${data.kind}-2026-05-01.xlsx`, base64: 'UEsDBA==' });
+    const { page, send } = await open(stats, asAdmin(reply as never));
+    w.openDocument = jest.fn();
+    await page.tap('#export-xlsx-btn');
+    expect(sent(send, 'concern.export')[0].data).toEqual({ ...MAY, format: 'xlsx', kind: 'archive' });
+    expect(writeFileSync).toHaveBeenCalledWith('wxfile://usr/linli-archive-2026-05-01.xlsx', 'UEsDBA==', 'base64');
+    expect(w.openDocument).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://usr/linli-archive-2026-05-01.xlsx', fileType: 'xlsx' }));
+    await page.tap('#export-open-btn');
+    expect(sent(send, 'concern.export')[1].data).toEqual({ ...MAY, format: 'xlsx', kind: 'open' });
+    expect(page.text('#export-summary')).toContain('linli-open-2026-05-01.xlsx');
+  });
+});

@@ -8,6 +8,7 @@ beforeEach(() => {
   jest.clearAllMocks();
   w.env = { USER_DATA_PATH: 'wxfile://usr' };
   w.getFileSystemManager = jest.fn(() => ({ writeFileSync }));
+  w.openDocument = jest.fn();
   writeFileSync.mockImplementation(() => undefined);
 });
 
@@ -27,6 +28,7 @@ describe('a grid worker exports a volunteer’s ledger', () => {
     expect(sent(send, 'hours.export')[0].data).toEqual({ kind: 'person', memberId: 'm_1' });
     expect(writeFileSync).toHaveBeenCalledWith('wxfile://usr/linli-ledger-person-2026-11-28.xlsx', 'UEsDBA==', 'base64');
     expect(page.text('#export-summary')).toContain('证件号码已隐去');
+    expect(w.openDocument).toHaveBeenCalledWith(expect.objectContaining({ filePath: 'wxfile://usr/linli-ledger-person-2026-11-28.xlsx', fileType: 'xlsx' }));
   });
 });
 

@@ -429,6 +429,15 @@ describe('居务公开 on the workbench', () => {
   });
 });
 
+describe('定期评事 on the workbench', () => {
+  it('links staff who may read the reports to the months', async () => {
+    const { page } = await open({ 'member.me': meReply(['concern.queue', 'report.list'], { roles: ['gridWorker'] }) });
+    expect(page.text('#entry-reports')).toBe('定期评事（月度报告）');
+    const other = await open();
+    expect(other.page.exists('#entry-reports')).toBe(false);
+  });
+});
+
 describe('the workbench offers the lists the caller’s role and scope allow', () => {
   const tabs = (page: Awaited<ReturnType<typeof open>>['page']) => page.text('#views');
 

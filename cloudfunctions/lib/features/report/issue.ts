@@ -1,0 +1,54 @@
+/**
+ * Issuing a month's report: every feature's part computed from its records at this instant,
+ * then inserted under the (community, month) id if absent. Whoever loses the insert — a
+ * parallel sweep, an admin's retry — gets the stored report, not their own computation, so
+ * there is one report and it is the first one. Nothing ever updates it.
+ */
+import { REPORT_MIN_SAMPLE, REPORT_RULE_VERSION } from '../../../../miniprogram/core/report/figures';
+import type { ReportPart } from '../../../../miniprogram/core/workbench/report';
+import { eventRecord } from '../../kernel/audit';
+import type { Caller } from '../../kernel/caller';
+import type { FeatureRegistry } from '../../kernel/feature';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { reportIdFor, reportSubject } from './ids';
+import { reportMonth } from './months';
+import type { ReportRecord } from './records';
+
+/** Parts in the order the report prints them; a part not listed goes after, in manifest order. */
+const PART_ORDER = ['rates', 'workers', 'categories', 'cases', 'visits', 'hours', 'meetings', 'disclosure'];
+
+export function orderParts(parts: ReportPart[]): ReportPart[] {
+  const at = (p: ReportPart) => {
+    const i = PART_ORDER.indexOf(p.key);
+    return i < 0 ? PART_ORDER.length : i;
+  };
+  return parts.map((p, i) => ({ p, i })).sort((a, b) => at(a.p) - at(b.p) || a.i - b.i).map(({ p }) => p);
+}
+
+export const SWEEP_ISSUER = '系统（每月1日自动出具）';
+
+export async function issueMonth(
+  db: ScopedStore,
+  features: FeatureRegistry,
+  month: string,
+  now: number,
+  by: { caller: Caller | 'system'; name: string },
+): Promise<{ report: ReportRecord; created: boolean }> {
+  const id = reportIdFor(db.communityId, month);
+  const existing = await db.get('reports', id);
+  if (existing) return { report: existing, created: false };
+  const range = reportMonth(month);
+  const parts = orderParts(await features.monthlyReport(db, range, now));
+  const record: ReportRecord = {
+    _id: id, communityId: db.communityId, month, start: range.start, end: range.end, parts,
+    issuedAt: now, issuedById: by.caller === 'system' ? null : by.caller.memberId, issuedByName: by.name, ruleVersion: REPORT_RULE_VERSION, minSample: REPORT_MIN_SAMPLE,
+  };
+  const created = await db.store.transaction(async (tx) => {
+    if (await tx.get('reports', id)) return false;
+    tx.insert('reports', record);
+    tx.insert('events', eventRecord(db, by.caller, { key: 'issued', subject: reportSubject(id), type: 'report.issued', public: false, note: month, at: now }));
+    return true;
+  });
+  if (created) return { report: record, created: true };
+  return { report: (await db.get('reports', id)) as ReportRecord, created: false };
+}

@@ -1,0 +1,37 @@
+/**
+ * 定期评事 in the sweep: from the 1st of a month (Beijing time) each active community gets
+ * the report of the month before, once. Every run checks with one read per hundred
+ * communities which are still missing and issues at most ISSUE_PER_RUN of them, so a large
+ * subdistrict is covered over a few runs of the timer; a sweep that missed the 1st catches up.
+ */
+import type { Deps } from '../../kernel/deps';
+import type { FeatureRegistry } from '../../kernel/feature';
+import { ScopedStore } from '../../kernel/scoped-store';
+import { reportIdFor } from './ids';
+import { issueMonth, SWEEP_ISSUER } from './issue';
+import { previousMonth, reportMonth } from './months';
+
+const ISSUE_PER_RUN = 20;
+const MAX_COMMUNITY_PAGES = 10;
+
+export async function issueMonthlyReports(deps: Deps, now: number, features: FeatureRegistry): Promise<{ month: string; issued: number }> {
+  const month = previousMonth(now);
+  const { end } = reportMonth(month);
+  let issued = 0;
+  let after: string | undefined;
+  for (let page = 0; page < MAX_COMMUNITY_PAGES && issued < ISSUE_PER_RUN; page += 1) {
+    const batch = await deps.store.query('communities', { where: { active: true }, orderBy: { field: 'name', dir: 'asc' }, limit: 100, after });
+    // A community opened after the month ended has nothing to report for it.
+    const candidates = batch.items.filter((c) => c.createdAt < end);
+    const have = new Set((await deps.store.getMany('reports', candidates.map((c) => reportIdFor(c._id, month)))).map((r) => r._id));
+    for (const c of candidates) {
+      if (issued >= ISSUE_PER_RUN) break;
+      if (have.has(reportIdFor(c._id, month))) continue;
+      const { created } = await issueMonth(new ScopedStore(deps.store, c._id), features, month, now, { caller: 'system', name: SWEEP_ISSUER });
+      if (created) issued += 1;
+    }
+    after = batch.next;
+    if (!after) break;
+  }
+  return { month, issued };
+}
