@@ -4,7 +4,7 @@
  * correction is an addendum beside it. Staff only; no part names a resident.
  */
 import { contract } from '../action';
-import { z, text } from '../schema';
+import { z, id, text } from '../schema';
 import type { ReportPart } from '../workbench/report';
 
 export const monthKey = z.string({ error: '月份格式应为 2026-11' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-11' });
@@ -45,17 +45,17 @@ export interface ReportMonthRow {
 export const listReports = contract<{ items: ReportMonthRow[] }>()({
   name: 'report.list',
   summary: '月度评事报告：最近十二个月，已出具或未出具',
-  input: z.strictObject({}),
-  roles: ['gridWorker', 'admin'],
-  scope: '本社区',
+  input: z.strictObject({ communityId: id('社区').optional() }),
+  roles: ['gridWorker', 'admin', 'subdistrict'],
+  scope: '本社区；街道管理员可查看本街道各社区的（须指明社区）'
 });
 
 export const getReport = contract<ReportView>()({
   name: 'report.get',
   summary: '查看一份月度评事报告（含补充说明）',
-  input: z.strictObject({ month: monthKey }),
-  roles: ['gridWorker', 'admin'],
-  scope: '本社区的整份报告（只含工作人员姓名，不含居民个人信息）',
+  input: z.strictObject({ month: monthKey, communityId: id('社区').optional() }),
+  roles: ['gridWorker', 'admin', 'subdistrict'],
+  scope: '本社区的整份报告（只含工作人员姓名，不含居民个人信息）；街道管理员可查看本街道各社区的',
 });
 
 export const issueReport = contract<ReportView>()({

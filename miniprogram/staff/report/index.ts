@@ -27,7 +27,7 @@ function partsOf(v: ReportView): PartVM[] {
   }));
 }
 
-const state = instanceState(() => ({ month: '', view: null as ReportView | null, busy: false, addendumKey: '' }));
+const state = instanceState(() => ({ month: '', communityId: '', view: null as ReportView | null, busy: false, addendumKey: '' }));
 
 type Input = WechatMiniprogram.Input;
 
@@ -58,14 +58,15 @@ Component({
     imageHeight: 0,
   },
   methods: {
-    onLoad(options: { month?: string }) {
+    onLoad(options: { month?: string; communityId?: string }) {
       state(this).month = options?.month ?? '';
+      state(this).communityId = options?.communityId ? decodeURIComponent(options.communityId) : '';
       void this.load();
     },
     async load() {
       const s = state(this);
       this.setData({ error: '' });
-      const [res, me] = await Promise.all([call(getReport, { month: s.month }), call(getMe, {})]);
+      const [res, me] = await Promise.all([call(getReport, s.communityId ? { month: s.month, communityId: s.communityId } : { month: s.month }), call(getMe, {})]);
       if (!res.ok) {
         this.setData({ loading: false, error: res.error.message });
         return;

@@ -35,11 +35,14 @@ Component({
     error: '',
     rows: [] as Row[],
     canIssue: false,
+    /** Set when the 街道 reads one of its communities' reports. */
+    communityId: '',
     issuing: '',
     issueError: '',
   },
   methods: {
-    onLoad() {
+    onLoad(options?: { communityId?: string }) {
+      if (options?.communityId) this.setData({ communityId: decodeURIComponent(options.communityId) });
       void this.load();
     },
     onShow() {
@@ -51,7 +54,7 @@ Component({
     },
     async load() {
       this.setData({ error: '' });
-      const [list, me] = await Promise.all([call(listReports, {}), call(getMe, {})]);
+      const [list, me] = await Promise.all([call(listReports, this.data.communityId ? { communityId: this.data.communityId } : {}), call(getMe, {})]);
       if (!list.ok) {
         this.setData({ loading: false, error: list.error.message });
         return;
@@ -60,7 +63,8 @@ Component({
     },
     open(e: Tap) {
       const month = e.currentTarget.dataset.month;
-      if (month) wx.navigateTo({ url: `/staff/report/index?month=${month}` });
+      const community = this.data.communityId ? `&communityId=${encodeURIComponent(this.data.communityId)}` : '';
+      if (month) wx.navigateTo({ url: `/staff/report/index?month=${month}${community}` });
     },
     /** 出具: the same report the sweep would make; a retry keeps its key so it never makes two. */
     async issue(e: Tap) {

@@ -81,6 +81,10 @@ Component({
         escalations: escalations.ok ? escalations.data.items.map(escalationRow) : [],
       });
     },
+    openReports(e: WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { id?: string }>) {
+      const id = e.currentTarget.dataset.id;
+      if (id) wx.navigateTo({ url: `/staff/reports/index?communityId=${encodeURIComponent(id)}` });
+    },
     createCommunity() {
       wx.navigateTo({ url: '/staff/community-new/index' });
     },

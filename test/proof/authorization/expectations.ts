@@ -383,8 +383,11 @@ export const EXPECTATIONS = table({
   'workbench.today':          ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'hidden', 'allow',  'hidden'],
 
   // 定期评事: the whole community's report for all its staff (no resident in it); issuing and addenda are the admins'.
-  'report.list':              ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'hidden'],
-  'report.get':               ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],
+  // The subdistrict admin must name the community (communityId): without it, the field is named.
+  'report.list':              ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'hidden', 'VALIDATION_ERROR'],
+  'report.get':               ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND', 'VALIDATION_ERROR'],
+  'report.get#community':     ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND', 'allow'],
+  'report.list#community':    ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND', 'allow'],
   'report.issue':             ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'own'],
   'report.addendum':          ['deny',    'deny',   'deny',   'deny',   'deny',   'deny',   'deny',   'allow',  'NOT_FOUND'],
   'report.export':            ['deny',    'deny',   'deny',   'deny',   'deny',   'allow',  'allow',  'allow',  'NOT_FOUND'],

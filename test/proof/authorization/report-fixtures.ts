@@ -17,6 +17,9 @@ async function issued(w: World): Promise<string> {
 export const reportBuilders: Record<string, Builder> = {
   'report.list': async (w) => ({ data: {}, probe: await issued(w) }),
   'report.get': async (w) => ({ data: { month: MONTH }, probe: await issued(w) }),
+  // Named by community, as the 街道 reads it; staff of another community find nothing by naming it.
+  'report.get#community': async (w) => ({ data: { month: MONTH, communityId: 'demo' }, probe: await issued(w) }),
+  'report.list#community': async (w) => ({ data: { communityId: 'demo' }, probe: await issued(w) }),
   'report.issue': async () => ({ data: { month: MONTH }, probe: `rpt_demo_${MONTH}` }),
   'report.addendum': async (w) => {
     await issued(w);

@@ -2,13 +2,14 @@ import { monthLabel } from '../../../../miniprogram/core/report/figures';
 import type { Handler } from '../../kernel/action';
 import { reportIdFor } from './ids';
 import { endedMonths } from './months';
+import { reportsOf } from './whose';
 
 /** The months shown: a year back. Older reports stay readable by month (`report.get`). */
 const MONTHS = 12;
 
 /** The last twelve ended months, latest first, each issued or not. Three reads. */
 export const listReports: Handler<'report.list'> = async (ctx) => {
-  const db = ctx.db();
+  const db = await reportsOf(ctx);
   const months = endedMonths(ctx.now, MONTHS);
   const reports = new Map((await db.getMany('reports', months.map((m) => reportIdFor(db.communityId, m)))).map((r) => [r.month, r]));
   const issuedIds = [...reports.values()].map((r) => r._id);

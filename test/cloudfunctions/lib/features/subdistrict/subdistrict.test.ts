@@ -128,3 +128,19 @@ describe('a concern whistled to a 街道科室 reaches the subdistrict while it 
     void property;
   });
 });
+
+describe('the subdistrict admin reads each community’s monthly report', () => {
+  it('reads an issued report by naming its community, and nothing of a community outside the subdistrict', async () => {
+    const month = '2026-10';
+    await h.ok('demo-admin', 'report.issue', { month }, key());
+    const list = await h.ok<{ items: Array<{ month: string; issued: boolean }> }>(SUB, 'report.list', { communityId: 'demo' });
+    expect(list.items.find((r) => r.month === month)?.issued).toBe(true);
+    const report = await h.ok<{ communityName: string; parts: unknown[] }>(SUB, 'report.get', { month, communityId: 'demo' });
+    expect(report.communityName).toBe('幸福里社区');
+    for (const secret of ['刘阿姨', '马大爷', '13800000001']) expect(JSON.stringify(report)).not.toContain(secret);
+    expect(await h.call(SUB, 'report.get', { month })).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR', details: { issues: [{ path: 'communityId' }] } } });
+    expect(await h.call(SUB, 'report.get', { month, communityId: 'other' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A community's own staff cannot reach another community's report by naming it.
+    expect(await h.call('other-admin', 'report.get', { month, communityId: 'demo' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

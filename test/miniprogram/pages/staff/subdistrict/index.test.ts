@@ -29,6 +29,8 @@ describe('a subdistrict admin reads each community’s month', () => {
     expect(page.text('#community-0')).toContain('公开及时率 1/1（100%）');
     expect(page.text('#community-1')).toContain('等待管理员加入');
     expect(page.text('#community-1')).toContain('报街道2项');
+    await page.tap('#community-1 .ll-cell');
+    expect(wxMock.navigateTo).toHaveBeenCalledWith({ url: '/staff/reports/index?communityId=c2' });
   });
 
   it('steps back a month, never past the current one', async () => {
