@@ -72,7 +72,7 @@ describe('the sweep on the 1st issues last month’s report, and its figures are
     expect(report).toMatchObject({ month: '2026-11', monthLabel: '2026年11月', communityName: '幸福里社区', issuedAt: DEC_1, issuedBy: '系统（每月1日自动出具）', minSample: 10 });
     const part = (k: string) => report.parts.find((p) => p.key === k);
     if (process.env.SHOW_REPORT) console.log(JSON.stringify(report.parts, null, 1));
-    expect(report.parts.map((p) => p.key)).toEqual(['rates', 'workers', 'categories', 'hours', 'meetings', 'disclosure']);
+    expect(report.parts.map((p) => p.key)).toEqual(['rates', 'workers', 'categories', 'cases', 'visits', 'hours', 'meetings', 'disclosure']);
 
     const concerns = (await all<ConcernRecord>('concerns', 'createdAt')).filter((c) => c.createdAt >= NOV_START && c.createdAt < DEC_1 - 30 * 60_000);
     const grids = await all<{ _id: string; name: string }>('grids', 'name');
@@ -119,7 +119,8 @@ describe('the sweep issues only what a community has a month for', () => {
     expect(await h.call('demo-admin', 'report.get', { month: '2026-10' })).toMatchObject({ error: { code: 'NOT_FOUND' } });
     h.clock.set(DEC_1 + 4 * 24 * 3600_000); // the timer did not run on the 1st
     const { jobs } = await runSweep(h.deps);
-    expect(jobs.monthlyReports).toEqual({ month: '2026-11', issued: 1 });
+    // 幸福里社区 and 长青社区 (the demo's second community, opened the same day).
+    expect(jobs.monthlyReports).toEqual({ month: '2026-11', issued: 2 });
     expect((await runSweep(h.deps)).jobs.monthlyReports).toEqual({ month: '2026-11', issued: 0 });
   });
 });
