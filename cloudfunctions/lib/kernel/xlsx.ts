@@ -47,5 +47,33 @@ export async function workbookBase64(sheets: readonly SheetSpec[]): Promise<stri
     return { sheet: tabName(s.name), data: rows.length ? rows : [[null]], ...(s.widths ? { columns: s.widths.map((width) => ({ width })) } : {}) };
   });
   const buffer = await writeXlsxFile(data as Parameters<typeof writeXlsxFile>[0]).toBuffer();
-  return Buffer.from(buffer).toString('base64');
+  return stampZip(Buffer.from(buffer)).toString('base64');
+}
+
+/**
+ * The zip library stamps each entry with the wall clock; the same sheet exported twice should
+ * be the same file (and an export must not depend on when in the second it ran). Every entry's
+ * modification time is set to the zip format's first day (1980-01-01 00:00), walking the
+ * central directory to each entry and its local header — never guessing at signatures inside
+ * compressed data.
+ */
+export function stampZip(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  const eocd = out.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (eocd < 0) return out;
+  const entries = out.readUInt16LE(eocd + 10);
+  let at = out.readUInt32LE(eocd + 16);
+  const DOS_TIME = 0;
+  const DOS_DATE = (0 << 9) | (1 << 5) | 1;
+  for (let i = 0; i < entries && out.readUInt32LE(at) === 0x02014b50; i += 1) {
+    out.writeUInt16LE(DOS_TIME, at + 12);
+    out.writeUInt16LE(DOS_DATE, at + 14);
+    const local = out.readUInt32LE(at + 42);
+    if (out.readUInt32LE(local) === 0x04034b50) {
+      out.writeUInt16LE(DOS_TIME, local + 10);
+      out.writeUInt16LE(DOS_DATE, local + 12);
+    }
+    at += 46 + out.readUInt16LE(at + 28) + out.readUInt16LE(at + 30) + out.readUInt16LE(at + 32);
+  }
+  return out;
 }
