@@ -11,7 +11,7 @@ import type { ConcernRecord } from '../cloudfunctions/lib/features/concern/recor
 import { localDayKey } from '../cloudfunctions/lib/kernel/time';
 import { ScopedStore } from '../cloudfunctions/lib/kernel/scoped-store';
 import { FEATURE_REGISTRY } from '../cloudfunctions/lib/manifests';
-import { monthRange } from '../cloudfunctions/lib/features/subdistrict/overview';
+import { monthSpan } from '../cloudfunctions/lib/kernel/months';
 import { percentile } from './latency';
 import { benchWorld, type BenchWorld } from './world';
 
@@ -107,7 +107,7 @@ export async function measureWorkbench(dir: string, log: (s: string) => void): P
     // Making a report: every feature's part of demo's last month, as the sweep computes it on the 1st.
     {
       const db = new ScopedStore(w.deps.store, 'demo');
-      const range = { month: lastMonth, ...monthRange(lastMonth) };
+      const range = monthSpan(lastMonth);
       w.split!.reset();
       w.counting!.reset();
       await FEATURE_REGISTRY.monthlyReport(db, range, w.clock.now());

@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import type { Envelope } from '../miniprogram/core/envelope';
 import type { CloudFunction } from '../cloudfunctions/lib/api-function';
-import { previousMonth } from '../cloudfunctions/lib/features/report/months';
+import { monthOf, previousMonth } from '../cloudfunctions/lib/kernel/months';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
 import type { Store } from '../cloudfunctions/lib/ports/store';
 import { attendanceId, signupId } from '../cloudfunctions/lib/features/activity/check-in-records';
@@ -15,7 +15,6 @@ import { anomalyId } from '../cloudfunctions/lib/features/hours/records';
 import type { ActivityRecord, HourEntryRecord } from '../cloudfunctions/lib/features/volunteer/records';
 import { householdIdFor } from '../cloudfunctions/lib/features/member/household';
 import type { VisitRecord } from '../cloudfunctions/lib/features/visit/records';
-import { monthOf } from '../cloudfunctions/lib/features/visit/months';
 import type { ConcernRecord } from '../cloudfunctions/lib/features/concern/records';
 import { categoryId, DEFAULT_CATEGORIES } from '../cloudfunctions/lib/features/concern/catalogue';
 

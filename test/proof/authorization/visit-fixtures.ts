@@ -3,7 +3,7 @@
  * 李秀英 visited once before the call; the `otherResident` column is a resident of grid 2.
  */
 import type { VisitView } from '../../../miniprogram/core/visit/contract';
-import { monthOf } from '../../../cloudfunctions/lib/features/visit/months';
+import { monthOf } from '../../../cloudfunctions/lib/kernel/months';
 import type { World } from '../support/world';
 import { key } from '../support/world';
 import { herHousehold, type Builder } from './fixtures';

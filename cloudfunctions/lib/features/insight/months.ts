@@ -1,19 +1,11 @@
-/** Calendar months in Beijing time (UTC+8 all year, no daylight saving). */
-const OFFSET = 8 * 3600_000;
+/** 社情民意's months: the kernel's calendar months (Beijing time), and the steps between them. */
+import { monthOf, monthSpan } from '../../kernel/months';
 
-export function monthStart(month: string): number {
-  const [y, m] = month.split('-').map(Number);
-  return Date.UTC(y, m - 1, 1) - OFFSET;
-}
+export { monthOf };
 
-export function monthEnd(month: string): number {
-  const [y, m] = month.split('-').map(Number);
-  return Date.UTC(y, m, 1) - OFFSET;
-}
+export const monthStart = (month: string): number => monthSpan(month).start;
 
-export function monthOf(instant: number): string {
-  return new Date(instant + OFFSET).toISOString().slice(0, 7);
-}
+export const monthEnd = (month: string): number => monthSpan(month).end;
 
 /** The month `n` months before (negative: after). */
 export function shiftMonth(month: string, n: number): string {

@@ -11,7 +11,7 @@ import type { Caller } from '../../kernel/caller';
 import type { FeatureRegistry } from '../../kernel/feature';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { reportIdFor, reportSubject } from './ids';
-import { reportMonth } from './months';
+import { monthSpan } from '../../kernel/months';
 import type { ReportRecord } from './records';
 
 /** Parts in the order the report prints them; a part not listed goes after, in manifest order. */
@@ -37,7 +37,7 @@ export async function issueMonth(
   const id = reportIdFor(db.communityId, month);
   const existing = await db.get('reports', id);
   if (existing) return { report: existing, created: false };
-  const range = reportMonth(month);
+  const range = monthSpan(month);
   const parts = orderParts(await features.monthlyReport(db, range, now));
   const record: ReportRecord = {
     _id: id, communityId: db.communityId, month, start: range.start, end: range.end, parts,

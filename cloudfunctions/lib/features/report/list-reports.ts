@@ -1,7 +1,7 @@
 import { monthLabel } from '../../../../miniprogram/core/report/figures';
 import type { Handler } from '../../kernel/action';
 import { reportIdFor } from './ids';
-import { endedMonths } from './months';
+import { endedMonths } from '../../kernel/months';
 import { reportsOf } from './whose';
 
 /** The months shown: a year back. Older reports stay readable by month (`report.get`). */

@@ -9,7 +9,7 @@ import type { FeatureRegistry } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
 import { reportIdFor } from './ids';
 import { issueMonth, SWEEP_ISSUER } from './issue';
-import { previousMonth, reportMonth } from './months';
+import { monthSpan, previousMonth } from '../../kernel/months';
 
 // Measured (npm run bench, part f): one community's report at 10k concerns takes about 7 s of
 // reads. Two a run stay inside the function's 20 s; ten communities are issued within the
@@ -19,7 +19,7 @@ const MAX_COMMUNITY_PAGES = 10;
 
 export async function issueMonthlyReports(deps: Deps, now: number, features: FeatureRegistry): Promise<{ month: string; issued: number }> {
   const month = previousMonth(now);
-  const { end } = reportMonth(month);
+  const { end } = monthSpan(month);
   let issued = 0;
   let after: string | undefined;
   for (let page = 0; page < MAX_COMMUNITY_PAGES && issued < ISSUE_PER_RUN; page += 1) {

@@ -1,4 +1,4 @@
-import { monthKeyOf } from '../../../../miniprogram/core/disclosure/calendar';
+import { monthOf, monthSpan } from '../../kernel/months';
 import { SUBDISTRICT_MIN_SAMPLE, type CommunityFigures, type RateFigure } from '../../../../miniprogram/core/subdistrict/contract';
 import type { Handler } from '../../kernel/action';
 import { everyPage } from '../../kernel/every-page';
@@ -11,13 +11,6 @@ import { communitiesOf } from './communities';
 /** A community's concerns of one month are read whole, up to this many; past it the figures are not a month's. */
 const MAX_CONCERNS = 5_000;
 
-/** 「2026-11」 → its first instant and the next month's, in China time (UTC+8, no daylight saving). */
-export function monthRange(month: string): { start: number; end: number } {
-  const [y, m] = month.split('-').map(Number);
-  const offset = 8 * 3600_000;
-  return { start: Date.UTC(y, m - 1, 1) - offset, end: Date.UTC(y, m, 1) - offset };
-}
-
 export function rateFigure({ num, den }: Sample): RateFigure {
   if (den === 0) return { percent: null, sample: 0, text: '—' };
   // Integer percent rounded down, like every rate the app shows: never more than was done.
@@ -26,7 +19,7 @@ export function rateFigure({ num, den }: Sample): RateFigure {
 }
 
 async function figuresOf(db: ScopedStore, c: CommunityRecord, month: string, now: number): Promise<CommunityFigures> {
-  const { start, end } = monthRange(month);
+  const { start, end } = monthSpan(month);
   const [concerns, dues, codes] = await Promise.all([
     everyPage(db, 'concerns', { createdAt: { $gte: start, $lt: end } }, 'createdAt', MAX_CONCERNS),
     everyPage(db, 'disclosureDues', { month }, 'dueAt', 1_000),
@@ -54,7 +47,7 @@ async function figuresOf(db: ScopedStore, c: CommunityRecord, month: string, now
  */
 export const subdistrictOverview: Handler<'subdistrict.overview'> = async (ctx) => {
   const { now } = ctx;
-  const month = ctx.input.month ?? monthKeyOf(now);
+  const month = ctx.input.month ?? monthOf(now);
   const communities = await communitiesOf(ctx);
   return {
     subdistrict: ctx.deps.config.subdistrict.name,

@@ -15,7 +15,7 @@ import { DAY } from '../../kernel/time';
 import type { BuildingRecord } from '../community/records';
 import { formatAddress } from '../member/household';
 import type { HouseholdRecord } from '../member/records';
-import { monthRange } from './months';
+import { monthSpan } from '../../kernel/months';
 import { toCareView } from './presenters';
 import type { HouseholdCareRecord } from './records';
 
@@ -141,7 +141,7 @@ export interface GridMonth {
 
 /** One grid's month: the figures of the coverage page and of the report. */
 export async function gridMonth(db: ScopedStore, gridId: string, month: string, now: number): Promise<GridMonth> {
-  const range = monthRange(month);
+  const range = monthSpan(month);
   // A past month is judged at its end; the current one as of now.
   const asOf = Math.min(now, range.end - 1);
   const [households, monthVisits] = await Promise.all([

@@ -9,7 +9,7 @@ import { DAY } from '../../kernel/time';
 import { takeIn } from '../concern/intake';
 import { formatAddress } from '../member/household';
 import { householdSubject, visitConcernIdFor, visitIdFor } from './ids';
-import { monthOf } from './months';
+import { monthOf } from '../../kernel/months';
 import { toVisitView } from './presenters';
 import type { VisitRecord } from './records';
 import { householdInScope } from './scope';

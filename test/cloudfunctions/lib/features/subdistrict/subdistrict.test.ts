@@ -144,3 +144,12 @@ describe('the subdistrict admin reads each community’s monthly report', () => 
     expect(await h.call('other-admin', 'report.get', { month, communityId: 'demo' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('a rate across communities is shown with its sample, never alone', () => {
+  it('gives an integer percent rounded down from 10 cases, the sample below it, a dash for none', async () => {
+    const { rateFigure } = await import('../../../../../cloudfunctions/lib/features/subdistrict/overview');
+    expect(rateFigure({ num: 9, den: 10 })).toEqual({ percent: 90, sample: 10, text: '90%（n=10）' });
+    expect(rateFigure({ num: 2, den: 3 })).toEqual({ percent: 66, sample: 3, text: '样本不足（n=3）' });
+    expect(rateFigure({ num: 0, den: 0 })).toEqual({ percent: null, sample: 0, text: '—' });
+  });
+});

@@ -8,7 +8,7 @@ import { resolveCaller, type IdentifiedCaller } from '../../../../../cloudfuncti
 import { ScopedStore } from '../../../../../cloudfunctions/lib/kernel/scoped-store';
 import { FEATURE_REGISTRY } from '../../../../../cloudfunctions/lib/manifests';
 import { visitManifest } from '../../../../../cloudfunctions/lib/features/visit/manifest';
-import { monthRange } from '../../../../../cloudfunctions/lib/features/visit/months';
+import { monthSpan } from '../../../../../cloudfunctions/lib/kernel/months';
 import type { CoverageView } from '../../../../../miniprogram/core/visit/contract';
 import { createHarness, key, T0, type Harness } from '../../../../support/harness';
 import { DAY, makeHouseholds } from './support';
@@ -165,7 +165,7 @@ describe('今日待办: a grid worker’s households due a contact', () => {
 
 describe('the monthly report’s visits part', () => {
   it('counts visits, coverage per grid and care households not contacted', async () => {
-    const parts = await visitManifest.monthlyReport(new ScopedStore(h.deps.store, 'demo'), monthRange('2026-11'), T0 + 10 * DAY);
+    const parts = await visitManifest.monthlyReport(new ScopedStore(h.deps.store, 'demo'), monthSpan('2026-11'), T0 + 10 * DAY);
     expect(parts).toHaveLength(1);
     const [p] = parts;
     expect(p.key).toBe('visits');
