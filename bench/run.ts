@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: what dominates cost on CloudBase and what a resident feels.
- * (a) DB round-trips per action, reads and writes, counted by the store port
+ * (a) every action's DB round-trips (reads, writes), sequential waits and modelled latency
  * (b) latency p50/p99 and throughput through a gateway process, at 1k and 100k concerns
  * (c) cold start: bundle size and `require` time, bundled vs unbundled
  * (d) mini-program main package size and setData bytes of each tab page's first render
@@ -18,7 +18,7 @@ import { measureColdStart } from './cold-start';
 import { measureContention } from './contention';
 import { LATENCY_SETUP, measureLatency } from './latency';
 import { mainPackageSize, measureSetData, PACKAGE_TARGET_BYTES, SETDATA_TARGET_BYTES } from './mini-program';
-import { measureRoundTrips, TARGET } from './round-trips';
+import { measureRoundTrips } from './round-trips';
 import { renderTables, type BenchResult } from './tables';
 import { benchWorld } from './world';
 import { measureWorkbench, WORKBENCH_SETUP } from './workbench';
@@ -46,10 +46,7 @@ async function main() {
   try {
     if (want('trips')) {
       log('(a) round-trips per action');
-      const w = await benchWorld(dir, { count: true, name: 'trips' });
-      const { rows, notDriven } = await measureRoundTrips(w);
-      w.close();
-      result.roundTrips = { target: TARGET, rows, notDriven };
+      result.roundTrips = await measureRoundTrips(log);
     }
     if (want('latency')) {
       log(`(b) latency through the gateway at ${sizes.join(' and ')} concerns`);

@@ -15,6 +15,7 @@ import { AesGcmCipher } from '../../cloudfunctions/lib/platform/data-cipher';
 import { cryptoIds, ManualClock } from '../../cloudfunctions/lib/platform/system';
 import { DEMO_WORD_LISTS, WordListChecker } from '../../cloudfunctions/lib/platform/word-list-checker';
 import type { LogLine, SubscriptionMessage, SubscriptionSender } from '../../cloudfunctions/lib/ports/platform';
+import type { DocumentStore } from '../../cloudfunctions/lib/ports/store';
 import { SqliteStore } from '../../cloudfunctions/lib/store/sqlite-store';
 import { seedDemo } from '../../dev/demo-seed';
 import { DEMO_APP_ID } from '../../dev/local-deps';
@@ -55,7 +56,19 @@ export interface Harness {
   close(): void;
 }
 
-export async function createHarness(options: { seed?: boolean; filename?: string; rateLimits?: RateLimits; uploadsDir?: string } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  seed?: boolean;
+  filename?: string;
+  rateLimits?: RateLimits;
+  uploadsDir?: string;
+  /**
+   * Puts a wrapper between the api function and the database (the benchmark's meter): the
+   * api and its notifier see the wrapper, `deps.store` stays the raw SQLite store.
+   */
+  wrapStore?: (store: SqliteStore) => DocumentStore;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(T0);
   const store = new SqliteStore({ filename: options.filename ?? ':memory:', collections: COLLECTIONS });
   const logs: Harness['logs'] = [];
@@ -77,7 +90,9 @@ export async function createHarness(options: { seed?: boolean; filename?: string
     // Production limits by default; suites that hammer one caller on purpose pass {}.
     config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), subdistrict: { name: '和平街道', admins: new Set(['demo-subdistrict']) }, rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS, templates: DEMO_TEMPLATES, appId: DEMO_APP_ID },
   };
-  const api = createApiFunction(deps, (c) => (c as { openid: string | null }).openid);
+  const wrapped = options.wrapStore?.(store);
+  const apiDeps = wrapped ? { ...deps, store: wrapped, notifier: new InboxNotifier(wrapped, clock, DEMO_TEMPLATES, templateForKind) } : deps;
+  const api = createApiFunction(apiDeps, (c) => (c as { openid: string | null }).openid);
   const call: Harness['call'] = async (openid, action, data = {}, idempotencyKey) =>
     (await api({ action, data, ...(idempotencyKey ? { idempotencyKey } : {}) }, { openid })) as Envelope<never>;
   const harness: Harness = {

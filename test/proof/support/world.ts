@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { RateLimits } from '../../../cloudfunctions/lib/kernel/rate-limit';
 import { householdIdFor } from '../../../cloudfunctions/lib/features/member/household';
 import { ownerUnitId, type OwnerUnitRecord } from '../../../cloudfunctions/lib/features/roll/records';
-import { createHarness, key, member, type Harness } from '../../support/harness';
+import { createHarness, key, member, type Harness, type HarnessOptions } from '../../support/harness';
 import { addSecondAdmin } from '../../support/polls';
 
 /** Who calls, relative to the items the fixture builders target (owned by `resident`, in grid 1). */
@@ -104,12 +104,14 @@ export interface World {
 export interface RestoreOptions {
   /** Production limits unless given; the fuzz suite passes {} to reach every handler. */
   rateLimits?: RateLimits;
+  /** As createHarness's: a wrapper the api sees instead of the raw store. */
+  wrapStore?: HarnessOptions['wrapStore'];
 }
 
 /** A fresh backend whose database is a private copy of the snapshot. */
 export async function restore(snap: Snapshot, options: RestoreOptions = {}): Promise<World> {
   // better-sqlite3 opens a serialised buffer as a private in-memory database.
-  const h = await createHarness({ seed: false, filename: snap.buffer as unknown as string, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}) });
+  const h = await createHarness({ seed: false, filename: snap.buffer as unknown as string, ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}), ...(options.wrapStore ? { wrapStore: options.wrapStore } : {}) });
   h.clock.set(snap.now);
   Object.assign(h.ids, snap.harnessIds);
   return { h, ids: { ...snap.ids } };

@@ -2,6 +2,8 @@
 import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
 import { runSweep } from '../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, key, type Harness } from '../../../support/harness';
+import { parseRateLimits } from '../../../../cloudfunctions/lib/kernel/rate-limit';
+import { DEFAULT_RATE_LIMITS } from '../../../../cloudfunctions/lib/manifests';
 
 let h: Harness;
 beforeEach(async () => {
@@ -52,8 +54,48 @@ describe('closed windows', () => {
     const before = count();
     expect(before).toBeGreaterThan(0);
     expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: 0 });
+    // A caller's windows of one day share a document, dropped once the day is over.
     h.clock.advance(3600_000 + 1);
+    expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: 0 });
+    h.clock.advance(24 * 3600_000);
     expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: before });
     expect(count()).toBe(0);
+  });
+});
+
+describe('an hourly and a daily limit on one action', () => {
+  let h2: Harness;
+  beforeEach(async () => {
+    h2 = await createHarness({ rateLimits: { 'concern.submit': [{ limit: 2, windowSeconds: 3600 }, { limit: 3, windowSeconds: 86_400 }] } });
+  });
+  afterEach(() => h2.close());
+  const submit2 = (k: string) => h2.call('demo-resident-1', 'concern.submit', { category: 'cat_demo_environment', buildingId: h2.ids['1号楼'], text: '小区门口的垃圾桶满了' }, k);
+  const windowDocs = () => (h2.deps.store.db.prepare('SELECT count(*) AS n FROM "c_rateWindows"').get() as { n: number }).n;
+
+  it('opens a new hour but keeps counting the day', async () => {
+    // The seed filed one concern for this resident in this hour: 1 of 2 used.
+    expect((await submit2(key())).ok).toBe(true);
+    expect(await submit2(key())).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    h2.clock.advance(3600_000);
+    expect((await submit2(key())).ok).toBe(true);
+    // Three today: the day's limit holds although the hour is fresh.
+    expect(await submit2(key())).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+  it('keeps one document per caller and day for all of its windows', async () => {
+    const before = windowDocs();
+    await submit2(key());
+    h2.clock.advance(3600_000);
+    await submit2(key());
+    expect(windowDocs()).toBe(before);
+  });
+});
+
+describe('limits from the deployment', () => {
+  it('refuse a window that does not divide the day', () => {
+    expect(() => parseRateLimits('{"concern.submit": [{"limit": 5, "windowSeconds": 7000}]}', {})).toThrow(/windowSeconds/);
+    expect(parseRateLimits('{"concern.submit": [{"limit": 5, "windowSeconds": 600}]}', {})).toEqual({ 'concern.submit': [{ limit: 5, windowSeconds: 600 }] });
+  });
+  it('accept every default rule of the manifests', () => {
+    expect(() => parseRateLimits(JSON.stringify(DEFAULT_RATE_LIMITS), {})).not.toThrow();
   });
 });
