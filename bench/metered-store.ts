@@ -103,6 +103,10 @@ export class MeteredStore implements DocumentStore {
     this.note('write', `update ${c}`);
     return this.trip(this.delays.writeMs, () => this.inner.update(c, id, patch, where));
   }
+  updateMany(c: string, where: Filter, patch: Patch): Promise<number> {
+    this.note('write', `updateMany ${c}`);
+    return this.trip(this.delays.writeMs, () => this.inner.updateMany(c, where, patch));
+  }
   remove(c: string, id: string, where?: Filter): Promise<boolean> {
     this.note('write', `remove ${c}`);
     return this.trip(this.delays.writeMs, () => this.inner.remove(c, id, where));

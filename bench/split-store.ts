@@ -48,6 +48,10 @@ export class SplitStore implements DocumentStore {
     this.note('write', `update ${c}`);
     return this.inner.update(c, id, patch, where);
   }
+  updateMany(c: string, where: Filter, patch: Patch): Promise<number> {
+    this.note('write', `updateMany ${c}`);
+    return this.inner.updateMany(c, where, patch);
+  }
   remove(c: string, id: string, where?: Filter): Promise<boolean> {
     this.note('write', `remove ${c}`);
     return this.inner.remove(c, id, where);

@@ -41,6 +41,10 @@ export class ScopedStore {
     return this.store.update(collection, id, patch, { ...where, communityId: this.communityId });
   }
 
+  updateMany(collection: CollectionName, where: Filter, patch: Patch): Promise<number> {
+    return this.store.updateMany(collection, { ...where, communityId: this.communityId }, patch);
+  }
+
   remove(collection: CollectionName, id: string, where: Filter = {}): Promise<boolean> {
     return this.store.remove(collection, id, { ...where, communityId: this.communityId });
   }

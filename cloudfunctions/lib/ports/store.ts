@@ -97,6 +97,12 @@ export interface DocumentStore {
    * move, a timestamp, an increment).
    */
   update(collection: string, id: string, patch: Patch, where?: Filter): Promise<boolean>;
+  /**
+   * Applies `patch` to every document matching `where` in one round-trip and answers how
+   * many it modified (each document atomically, not all of them as one). For a bounded set
+   * a person owns (their unread messages): `where` must name it by an indexed field.
+   */
+  updateMany(collection: string, where: Filter, patch: Patch): Promise<number>;
   /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents and a deleted person's own messages only. */
   remove(collection: string, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */
@@ -138,6 +144,8 @@ export interface Store {
   set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void>;
   /** As DocumentStore.update: true only if the patch modified the document, so make it change something. */
   update(collection: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean>;
+  /** As DocumentStore.updateMany: one round-trip, the number of documents modified. */
+  updateMany(collection: CollectionName, where: Filter, patch: Patch): Promise<number>;
   /** Deletes the document if it matches `where`; says if it did. For bookkeeping documents and a deleted person's own messages only. */
   remove(collection: CollectionName, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */

@@ -200,6 +200,13 @@ export class CloudbaseStore implements DocumentStore {
     return (res.stats?.updated ?? res.updated ?? 0) === 1;
   }
 
+  async updateMany(collection: string, where: Filter, patch: Patch): Promise<number> {
+    const data = this.patch(patch);
+    if (Object.keys(data).length === 0) return 0;
+    const res = await this.db.collection(this.name(collection)).where(this.filter(where)).update(data);
+    return res.stats?.updated ?? res.updated ?? 0;
+  }
+
   async remove(collection: string, id: string, where: Filter = {}): Promise<boolean> {
     const res = await this.db.collection(this.name(collection)).where({ ...this.filter(where), _id: id }).remove();
     return (res.stats?.removed ?? res.stats?.deleted ?? res.deleted ?? 0) === 1;

@@ -34,6 +34,10 @@ export class CountingStore implements DocumentStore {
     this.trips += 1;
     return this.inner.update(c, id, patch, where);
   }
+  updateMany(c: string, where: Filter, patch: Patch): Promise<number> {
+    this.trips += 1;
+    return this.inner.updateMany(c, where, patch);
+  }
   remove(c: string, id: string, where?: Filter): Promise<boolean> {
     this.trips += 1;
     return this.inner.remove(c, id, where);

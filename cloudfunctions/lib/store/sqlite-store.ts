@@ -171,6 +171,24 @@ export class SqliteStore implements DocumentStore {
     return run.immediate();
   }
 
+  async updateMany(collection: string, where: Filter, patch: Patch): Promise<number> {
+    const params: Scalar[] = [];
+    const cond = compileFilter(where, params);
+    const select = this.db.prepare(`SELECT id, doc FROM ${this.table(collection)} WHERE ${cond}`);
+    const write = this.db.prepare(`UPDATE ${this.table(collection)} SET doc = ? WHERE id = ?`);
+    const run = this.db.transaction(() => {
+      let modified = 0;
+      for (const row of select.all(...params) as Array<{ id: string; doc: string }>) {
+        const next = JSON.stringify(applyPatch(JSON.parse(row.doc) as Doc, patch));
+        if (next === row.doc) continue;
+        write.run(next, row.id);
+        modified += 1;
+      }
+      return modified;
+    });
+    return run.immediate();
+  }
+
   async remove(collection: string, id: string, where: Filter = {}): Promise<boolean> {
     const params: Scalar[] = [id];
     const cond = compileFilter(where, params);

@@ -11,7 +11,7 @@ import { templateForKind } from '../../../cloudfunctions/lib/manifests';
 import type { Envelope } from '../../../miniprogram/core/envelope';
 import { localDeps, type LocalDeps } from '../../../dev/local-deps';
 
-export type OpKind = 'get' | 'getMany' | 'insert' | 'set' | 'update' | 'remove' | 'query' | 'commit';
+export type OpKind = 'get' | 'getMany' | 'insert' | 'set' | 'update' | 'updateMany' | 'remove' | 'query' | 'commit';
 
 export interface Op {
   kind: OpKind;
@@ -22,7 +22,7 @@ export interface Op {
   doc?: Doc;
 }
 
-const WRITES: OpKind[] = ['insert', 'set', 'update', 'remove', 'commit'];
+const WRITES: OpKind[] = ['insert', 'set', 'update', 'updateMany', 'remove', 'commit'];
 
 /** Thrown by every call once the simulated process has died. */
 export class Crash extends Error {
@@ -86,6 +86,9 @@ export class HookedStore implements DocumentStore {
   }
   update(collection: string, id: string, patch: Patch, where?: Filter): Promise<boolean> {
     return this.run({ kind: 'update', collection, id, patch, where }, () => this.inner.update(collection, id, patch, where));
+  }
+  updateMany(collection: string, where: Filter, patch: Patch): Promise<number> {
+    return this.run({ kind: 'updateMany', collection, patch, where }, () => this.inner.updateMany(collection, where, patch));
   }
   remove(collection: string, id: string, where?: Filter): Promise<boolean> {
     return this.run({ kind: 'remove', collection, id, where }, () => this.inner.remove(collection, id, where));

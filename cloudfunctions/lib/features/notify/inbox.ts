@@ -2,6 +2,7 @@ import type { InboxItem } from '../../../../miniprogram/core/notify/contract';
 import type { HandlerContext, Handler } from '../../kernel/action';
 import { hasRole, type IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
+import type { Filter } from '../../ports/store';
 import { bindingRequestId } from '../member/records';
 import { adminsInbox, type InboxRecord } from './records';
 
@@ -49,19 +50,15 @@ export const unreadCount: Handler<'notify.unreadCount'> = async (ctx) => {
   return { count: page.items.length, more: page.next !== undefined };
 };
 
-/** Marks the caller's own messages read; ids of anyone else's are silently not matched. */
+/**
+ * Marks the caller's own messages read, in one write whatever their number; ids of anyone
+ * else's are not matched by the condition.
+ */
 export const markRead: Handler<'notify.markRead'> = async (ctx) => {
   const db = await inboxStore(ctx);
   if (!db) return { marked: 0 };
-  const mine = recipients(ctx.caller);
-  let ids = ctx.input.ids ?? [];
-  if (ctx.input.all) {
-    const unread = await db.query('inbox', { where: { recipientId: { $in: mine }, read: false }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 100 });
-    ids = unread.items.map((r) => r._id);
-  }
-  let marked = 0;
-  for (const id of ids) {
-    if (await db.update('inbox', id, { read: true }, { recipientId: { $in: mine }, read: false })) marked += 1;
-  }
+  if (!ctx.input.all && !ctx.input.ids?.length) return { marked: 0 };
+  const which: Filter = ctx.input.all ? {} : { _id: { $in: ctx.input.ids ?? [] } };
+  const marked = await db.updateMany('inbox', { ...which, recipientId: { $in: recipients(ctx.caller) }, read: false }, { read: true });
   return { marked };
 };

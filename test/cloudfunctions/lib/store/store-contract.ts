@@ -44,6 +44,28 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       });
     });
 
+    describe('updateMany changes every matching document in one call', () => {
+      beforeEach(async () => {
+        for (const [id, authorId, status] of [['a', 'm1', 'open'], ['b', 'm1', 'open'], ['c', 'm1', 'done'], ['d', 'm2', 'open']]) {
+          await store.insert('concerns', { _id: id, communityId: 'x', createdAt: 1, authorId, status });
+        }
+      });
+      it('patches only the matches and counts them', async () => {
+        expect(await store.updateMany('concerns', { authorId: 'm1', status: 'open' }, { status: 'seen', 'meta.views': op.inc(1) })).toBe(2);
+        const docs = await store.getMany<Row>('concerns', ['a', 'b', 'c', 'd']);
+        expect(Object.fromEntries(docs.map((d) => [d._id, d.status]))).toEqual({ a: 'seen', b: 'seen', c: 'done', d: 'open' });
+        expect(docs.find((d) => d._id === 'a')?.meta).toEqual({ views: 1 });
+      });
+      it('counts only documents it changed, and none when nothing matches', async () => {
+        expect(await store.updateMany('concerns', { authorId: 'm1' }, { status: 'done' })).toBe(2);
+        expect(await store.updateMany('concerns', { authorId: 'nobody' }, { status: 'done' })).toBe(0);
+      });
+      it('takes ids with $in', async () => {
+        expect(await store.updateMany('concerns', { _id: { $in: ['a', 'd', 'zzz'] } }, { status: 'seen' })).toBe(2);
+        expect((await store.get<Row>('concerns', 'b'))?.status).toBe('open');
+      });
+    });
+
     describe('conditional update is atomic and says whether it matched', () => {
       beforeEach(async () => {
         await store.insert('concerns', { _id: 'a', communityId: 'x', createdAt: 1, status: 'open', seats: 2, tags: ['t'] });
