@@ -9,7 +9,7 @@
 import { AppError } from '../../../miniprogram/core/errors';
 import type { CollectionName, RecordOf, Store } from '../ports/store';
 import { ScopedStore } from './scoped-store';
-import { budgetSpent } from '../store/budget-store';
+import { budgetSpent } from './sweep-budget';
 
 export async function forEachDue<C extends CollectionName>(
   store: Store,

@@ -1,7 +1,6 @@
 import type { Deps } from '../kernel/deps';
 import { FEATURE_REGISTRY, SWEEP_JOBS } from '../manifests';
-import type { DocumentStore } from '../ports/store';
-import { BudgetStore } from '../store/budget-store';
+import { BudgetStore } from '../kernel/sweep-budget';
 
 export interface SweepReport {
   startedAt: number;
@@ -26,8 +25,7 @@ export const SWEEP_BUDGET = { run: 1200, job: 300 };
 export async function runSweep(deps: Deps, options: { budget?: { run: number; job: number }; afterJob?: (name: string, result: unknown) => void } = {}): Promise<SweepReport> {
   const startedAt = deps.clock.now();
   const budget = options.budget ?? SWEEP_BUDGET;
-  // Every adapter is a DocumentStore; Deps holds it under the typed view, which is the same object.
-  const store = new BudgetStore(deps.store as unknown as DocumentStore, budget.run);
+  const store = new BudgetStore(deps.store, budget.run);
   const budgeted: Deps = { ...deps, store };
   const report: SweepReport = { startedAt, jobs: {}, failed: [] };
   for (const [name, job] of SWEEP_JOBS) {

@@ -6,7 +6,7 @@
 import { forEachDue } from '../../../../cloudfunctions/lib/kernel/due';
 import { COLLECTIONS } from '../../../../cloudfunctions/lib/manifests';
 import type { Store } from '../../../../cloudfunctions/lib/ports/store';
-import { BudgetStore } from '../../../../cloudfunctions/lib/store/budget-store';
+import { BudgetStore } from '../../../../cloudfunctions/lib/kernel/sweep-budget';
 import { SqliteStore } from '../../../../cloudfunctions/lib/store/sqlite-store';
 
 const NOW = 1_800_000_000_000;
@@ -24,10 +24,10 @@ afterEach(() => sqlite.close());
 
 /** One sweep run over the budget: each handled dispute is cleared with one write. */
 async function run(budget: { run: number; job: number }, seen: string[]): Promise<number> {
-  const store = new BudgetStore(sqlite, budget.run);
+  const store = new BudgetStore(sqlite as unknown as Store, budget.run);
   store.startJob(budget.job);
   let handled = 0;
-  await forEachDue(store as unknown as Store, 'hourDisputes', NOW, 10, async (d, db) => {
+  await forEachDue(store, 'hourDisputes', NOW, 10, async (d, db) => {
     seen.push(d._id);
     handled += 1;
     return db.update('hourDisputes', d._id, { wakeAt: null }, { wakeAt: d.wakeAt });
