@@ -4,8 +4,11 @@
  * (b) latency p50/p99 and throughput through a gateway process, at 1k and 100k concerns
  * (c) cold start: bundle size and `require` time, bundled vs unbundled
  * (d) mini-program main package size and setData bytes of each tab page's first render
- * (e) 1,000 parallel bookings for 10 seats, in one process and across three
+ * (e) 1,000 parallel bookings for 10 seats, sign-ups for 10 places and votes of 500
+ *     households, in one process and across three
  * (f) the workbench, the subdistrict and the monthly report at 10 communities and 100k concerns
+ * (g) the sweep at that scale, run after run until its backlog is gone (`--sweep-scale=0.1`
+ *     seeds a tenth of it, for development)
  * Writes bench/results/latest.json and prints the Markdown tables (bench/readme-table.ts
  * prints the same tables again from the JSON). `npm run bench -- --only=trips,latency`
  * runs a subset and `--small` uses 10k instead of 100k concerns; both write
@@ -15,10 +18,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureColdStart } from './cold-start';
-import { measureContention } from './contention';
+import { measureContention, measureSignupContention, measureVoteContention } from './contention';
 import { LATENCY_SETUP, measureLatency } from './latency';
 import { mainPackageSize, measureSetData, PACKAGE_TARGET_BYTES, SETDATA_TARGET_BYTES } from './mini-program';
 import { measureRoundTrips } from './round-trips';
+import { measureSweep } from './sweep';
 import { renderTables, type BenchResult } from './tables';
 import { benchWorld } from './world';
 import { measureWorkbench, WORKBENCH_SETUP } from './workbench';
@@ -36,6 +40,7 @@ async function main() {
   const only = option('only')?.split(',');
   const want = (part: string) => !only || only.includes(part);
   const sizes = process.argv.includes('--small') ? [1000, 10_000] : [1000, 100_000];
+  const sweepScale = Number(option('sweep-scale') ?? 1);
   const log = (s: string) => console.error(s);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-bench-'));
   const result: Partial<BenchResult> = {
@@ -71,14 +76,19 @@ async function main() {
       result.miniprogram = { package: mainPackageSize(), packageTargetBytes: PACKAGE_TARGET_BYTES, setData: await measureSetData(), setDataTargetBytes: SETDATA_TARGET_BYTES };
     }
     if (want('contention')) {
-      log('(e) booking contention');
+      log('(e) booking, sign-up and vote contention');
       const w = await benchWorld(dir, { name: 'contention' });
       result.contention = await measureContention(w);
+      result.races = [...(await measureSignupContention(w)), ...(await measureVoteContention(w))];
       w.close();
     }
     if (want('workbench')) {
       log('(f) workbench, subdistrict and report at subdistrict scale');
       result.workbench = { setup: WORKBENCH_SETUP, rows: await measureWorkbench(dir, log) };
+    }
+    if (want('sweep')) {
+      log('(g) the sweep at subdistrict scale');
+      result.sweep = await measureSweep(dir, log, sweepScale);
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -86,7 +96,7 @@ async function main() {
   result.seconds = (Date.now() - started) / 1000;
 
   // A partial run (--only, --small) does not replace the README's numbers.
-  const partial = !!only || sizes[1] !== 100_000;
+  const partial = !!only || sizes[1] !== 100_000 || sweepScale !== 1;
   const out = path.join(root, 'bench/results', partial ? 'partial.json' : 'latest.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

@@ -1,11 +1,12 @@
 /** The README's benchmark tables, rendered from bench/results/latest.json's shape. */
 import type { ColdStart } from './cold-start';
-import type { ContentionRow } from './contention';
+import type { ContentionRow, RaceRow } from './contention';
 import type { LatencyRow } from './latency';
 import type { PackageSize } from './mini-program';
 import type { ProbeResult } from './miniprogram/setdata-probe';
 import type { RoundTrips } from './round-trips';
 import type { WorkbenchRow } from './workbench';
+import type { SweepRunRow, SweepSetup } from './sweep';
 
 export interface BenchResult {
   date: string;
@@ -17,7 +18,9 @@ export interface BenchResult {
   coldStart: ColdStart;
   miniprogram: { package: PackageSize; packageTargetBytes: number; setData: ProbeResult[]; setDataTargetBytes: number };
   contention: ContentionRow[];
+  races: RaceRow[];
   workbench: { setup: { communities: number; concerns: number; samples: number }; rows: WorkbenchRow[] };
+  sweep: { setup: SweepSetup; runs: SweepRunRow[]; drained: boolean };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -36,7 +39,9 @@ export function renderTables(r: Partial<BenchResult>): string {
   if (r.coldStart) coldStartLine(r.coldStart, L);
   if (r.miniprogram) miniprogramTables(r.miniprogram, L);
   if (r.contention) contentionTable(r.contention, L);
+  if (r.races) racesTable(r.races, L);
   if (r.workbench) workbenchTable(r.workbench, L);
+  if (r.sweep) sweepTable(r.sweep, L);
   return L.join('\n').trimEnd();
 }
 
@@ -111,5 +116,34 @@ function workbenchTable(t: BenchResult['workbench'], L: string[]): void {
   L.push(`**Workbench, subdistrict and monthly report at scale** (${t.setup.communities} communities, ${t.setup.concerns.toLocaleString('en')} concerns between them; round-trips of one call on the counting store, then ${t.setup.samples} sequential calls in-process for p50/p99)`, '');
   L.push('| action | as | reads | writes | p50 ms | p99 ms |', '|---|---|---|---|---|---|');
   for (const x of t.rows) L.push(x.error ? `| ${x.label} | ${x.as} | ${x.reads} | ${x.writes} | — | ${x.error} |` : `| ${x.label} | ${x.as} | ${x.reads} | ${x.writes} | ${x.p50ms} | ${x.p99ms} |`);
+  L.push('');
+}
+
+function sweepTable(t: BenchResult['sweep'], L: string[]): void {
+  const s = t.setup;
+  const m = s.modelMs;
+  L.push(
+    `**The sweep at subdistrict scale** (${s.communities} communities, ${s.concerns.toLocaleString('en')} open concerns of which ${Math.round(s.due * 100)}% due, ${s.bookings.toLocaleString('en')} bookings whose reminder is due; ` +
+      `the jobs run again and again until nothing is due; modelled = every round-trip in turn at ${m.read} ms a read, ${m.write} ms a write, ${m.commit} ms a commit, against ${s.limitMs / 1000} s)`,
+    '',
+  );
+  const over = t.runs.filter((x) => !x.withinLimit);
+  const worst = t.runs.reduce((a, b) => (b.modelledMs > a.modelledMs ? b : a), t.runs[0]);
+  L.push(`${t.drained ? `Drained in **${t.runs.length} runs**` : `⚠ not drained after ${t.runs.length} runs`}; slowest run ${Math.max(...t.runs.map((x) => x.ms))} ms here, modelled ${worst?.modelledMs ?? 0} ms; ${over.length ? `⚠ ${over.length} runs over the limit` : 'every run inside the limit'}.`, '');
+  L.push('| run | ms | reads | writes | modelled ms | due concerns left | due bookings left | handled |', '|---|---|---|---|---|---|---|---|');
+  const shown = t.runs.filter((_x, i) => i < 3 || i === t.runs.length - 1 || (i + 1) % 10 === 0);
+  for (const x of shown) {
+    const handled = x.jobs.filter((j) => Object.keys(j.handled).length).map((j) => `${j.job} ${Object.entries(j.handled).map(([k, n]) => `${k} ${n}`).join(' ')}`).join('; ');
+    L.push(`| ${x.run} | ${x.ms} | ${x.reads} | ${x.writes} | ${x.modelledMs}${x.withinLimit ? '' : ' ⚠'} | ${x.backlog.concerns} | ${x.backlog.bookings} | ${handled}${x.failed.length ? ` ⚠ failed: ${x.failed.join(', ')}` : ''} |`);
+  }
+  L.push('', 'Per job in the first run:', '', '| job | ms | reads | writes | handled |', '|---|---|---|---|---|');
+  for (const j of t.runs[0]?.jobs ?? []) L.push(`| ${j.job} | ${j.ms} | ${j.reads} | ${j.writes} | ${Object.entries(j.handled).map(([k, n]) => `${k} ${n}`).join(', ')} |`);
+  L.push('');
+}
+
+function racesTable(rows: RaceRow[], L: string[]): void {
+  L.push('', '**Sign-ups and votes under contention**: 1,000 volunteers sign up for one role of 10 places; 1,000 residents of 500 households (two each) vote in a 一户一票 poll at once. Checked against the database: places filled = min(places, callers), one ballot per household, participation = ballots', '');
+  L.push('| race | where | callers | places / households | won | waitlisted / told already voted | other | stored | pool holders / participation | exact | ms | calls/s |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const x of rows) L.push(`| ${x.race === 'signup' ? 'activity.signup' : 'poll.vote'} | ${x.where} | ${x.callers} | ${x.capacity} | ${x.won} | ${x.lost} | ${x.other} | ${x.stored} | ${x.tally} | ${x.exact ? 'yes' : `⚠ ${x.problems.join('; ')}`} | ${x.ms} | ${x.perSecond} |`);
   L.push('');
 }

@@ -28,8 +28,11 @@ export interface WorkbenchRow {
 
 export const WORKBENCH_SETUP = { communities: 10, concerns: 100_000, samples: 40 };
 
-/** The concerns of every community, a tenth each; in demo a quarter of its share wait on demo-grid-1. */
-function fill(w: BenchWorld, template: ConcernRecord, communities: string[], total: number): void {
+/**
+ * The concerns of every community, a tenth each; in demo a quarter of its share wait on
+ * demo-grid-1. `vary` changes each one (the sweep's bench makes them open and due).
+ */
+export function fill(w: BenchWorld, template: ConcernRecord, communities: string[], total: number, vary: (i: number, doc: ConcernRecord) => ConcernRecord = (_i, d) => d): void {
   const db = w.sqlite.db;
   const insert = db.prepare('INSERT OR IGNORE INTO "c_concerns" (id, doc) VALUES (?, ?)');
   const grid1 = memberIdFor('demo-grid-1');
@@ -51,20 +54,29 @@ function fill(w: BenchWorld, template: ConcernRecord, communities: string[], tot
         createdAt,
         updatedAt: createdAt,
       };
-      insert.run(doc._id, JSON.stringify(doc));
+      insert.run(doc._id, JSON.stringify(vary(i, doc)));
     }
   })();
   db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
+/** demo and the subdistrict's other communities, opened through the api up to `count`. */
+export async function subdistrictCommunities(w: BenchWorld, count: number): Promise<string[]> {
+  const communities = ['demo', ...(await w.ok<{ communities: Array<{ communityId: string }> }>('demo-subdistrict', 'subdistrict.overview', {})).communities.map((c) => c.communityId).filter((id) => id !== 'demo')];
+  for (let i = communities.length; i < count; i += 1) {
+    communities.push((await w.ok<{ communityId: string }>('demo-subdistrict', 'subdistrict.createCommunity', { name: `基准社区${i}` }, `bench-community-${i}`)).communityId);
+  }
+  return communities;
+}
+
+export const concernTemplate = async (w: BenchWorld): Promise<ConcernRecord> =>
+  (await w.deps.store.query('concerns', { where: { communityId: 'demo' }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 1 })).items[0];
+
 export async function measureWorkbench(dir: string, log: (s: string) => void): Promise<WorkbenchRow[]> {
   const w = await benchWorld(dir, { count: true, name: 'workbench', lifecycle: true });
   try {
-    const communities = ['demo', ...(await w.ok<{ communities: Array<{ communityId: string }> }>('demo-subdistrict', 'subdistrict.overview', {})).communities.map((c) => c.communityId).filter((id) => id !== 'demo')];
-    for (let i = communities.length; i < WORKBENCH_SETUP.communities; i += 1) {
-      communities.push((await w.ok<{ communityId: string }>('demo-subdistrict', 'subdistrict.createCommunity', { name: `基准社区${i}` }, `bench-community-${i}`)).communityId);
-    }
-    const template = (await w.deps.store.query('concerns', { where: { communityId: 'demo' }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 1 })).items[0];
+    const communities = await subdistrictCommunities(w, WORKBENCH_SETUP.communities);
+    const template = await concernTemplate(w);
     log(`  filling ${WORKBENCH_SETUP.concerns.toLocaleString('en')} concerns over ${communities.length} communities`);
     fill(w, template, communities, WORKBENCH_SETUP.concerns);
 

@@ -8,6 +8,8 @@ import { createApiFunction, type CloudFunction } from '../cloudfunctions/lib/api
 import type { Deps } from '../cloudfunctions/lib/kernel/deps';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
 import type { MemberRecord } from '../cloudfunctions/lib/kernel/members';
+import { householdIdFor, householdKeys } from '../cloudfunctions/lib/features/member/household';
+import type { HouseholdRecord } from '../cloudfunctions/lib/features/member/records';
 import { InboxNotifier } from '../cloudfunctions/lib/features/notify/inbox-notifier';
 import { CountingStore } from '../cloudfunctions/lib/store/counting-store';
 import { templateForKind } from '../cloudfunctions/lib/manifests';
@@ -86,4 +88,34 @@ export async function benchService(w: BenchWorld, name: string, seats: number, e
   await w.ok('demo-admin', 'booking.setSchedule', { serviceId: service.id, schedule: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })) });
   const slots = await w.ok<{ items: Array<{ id: string; startAt: number }> }>('demo-admin', 'booking.slots', { serviceId: service.id, from: w.clock.now() + 26 * 3600_000, limit: 50 });
   return { serviceId: service.id, slots: slots.items };
+}
+
+/**
+ * Households written with their records, `people` residents in each (a per-household poll's
+ * roll counts the households collection), in demo's 1号楼 unit 8.
+ */
+export function bulkHouseholds(w: BenchWorld, count: number, people: number, prefix = 'bench-home'): string[][] {
+  const now = w.clock.now();
+  const home = w.sqlite.db.prepare('INSERT OR IGNORE INTO "c_households" (id, doc) VALUES (?, ?)');
+  const member = w.sqlite.db.prepare('INSERT OR IGNORE INTO "c_members" (id, doc) VALUES (?, ?)');
+  const homes: string[][] = [];
+  const buildingId = w.buildings['1号楼'];
+  w.sqlite.db.transaction(() => {
+    for (let i = 0; i < count; i += 1) {
+      const room = String(3000 + i);
+      const householdId = householdIdFor('demo', buildingId, '8', room);
+      const h: HouseholdRecord = { _id: householdId, communityId: 'demo', buildingId, unit: '8', room, ...householdKeys('8', room), createdAt: now };
+      home.run(h._id, JSON.stringify(h));
+      const openids = Array.from({ length: people }, (_, p) => `${prefix}-${i}-${p}`);
+      for (const [p, openid] of openids.entries()) {
+        const record: MemberRecord = {
+          _id: memberIdFor(openid), openid, communityId: 'demo', roles: ['resident'], gridIds: [], householdId,
+          household: { id: householdId, buildingId, buildingName: '1号楼', unit: '8', room }, name: `住户${i}家${p + 1}`, version: 1, createdAt: now, updatedAt: now,
+        };
+        member.run(record._id, JSON.stringify(record));
+      }
+      homes.push(openids);
+    }
+  })();
+  return homes;
 }

@@ -6,6 +6,7 @@
 import type { Deps } from '../../kernel/deps';
 import { ScopedStore } from '../../kernel/scoped-store';
 import { forEachDue } from '../../kernel/due';
+import { budgetSpent } from '../../kernel/sweep-budget';
 import { DAY } from '../../kernel/time';
 import { generateSlots } from './admin-services';
 import { changeBooking, freeBooking } from './steps';
@@ -40,7 +41,11 @@ export async function runBookingClocks(deps: Deps, now: number, budget: { pages:
   return { ...counts, conflicts };
 }
 
-/** Extends every active service's slots to the horizon once a day has passed. */
+/**
+ * Extends every active service's slots to the horizon once a day has passed, earliest
+ * horizon first. A service costs one insert a slot, so under the sweep's round-trip budget
+ * it stops between services; those not reached keep their old horizon and come first next run.
+ */
 export async function rollSlots(deps: Deps, now: number, budget: { services: number }) {
   const due = await deps.store.query('services', {
     where: { active: true, slotsUntil: { $lt: now + 13 * DAY } },
@@ -48,9 +53,13 @@ export async function rollSlots(deps: Deps, now: number, budget: { services: num
     limit: budget.services,
   });
   let created = 0;
+  let rolled = 0;
   for (const s of due.items) {
-    if (s.schedule.length === 0) continue;
+    if (budgetSpent(deps.store)) break;
+    // A service without a schedule makes no slots but its horizon still moves: left
+    // where it was it would stay first in line and, 50 of them, starve every other one.
     created += await generateSlots(new ScopedStore(deps.store, s.communityId), s, now);
+    rolled += 1;
   }
-  return { services: due.items.length, slotsCreated: created };
+  return { services: rolled, slotsCreated: created };
 }

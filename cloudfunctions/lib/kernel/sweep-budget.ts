@@ -1,0 +1,69 @@
+import type { CollectionName, Filter, Patch, QuerySpec, RecordOf, Store, TxOps } from '../ports/store';
+
+/**
+ * The sweep's spending limit, in round-trips: CloudBase waits for each one in turn, so the
+ * count, not this machine's clock, says whether a run fits the function's time limit. A
+ * run has a total and each job a share of it, so a long backlog in one job cannot leave the
+ * jobs after it (the outbox last) without a turn. Jobs that page by `wakeAt` (due.ts) and
+ * rollSlots stop at the limit; what they did not reach is still due, so the next run
+ * starts from it. Counted as CountingStore bills: one a call, inside a transaction one a
+ * read or write plus the commit.
+ */
+export class BudgetStore implements Store {
+  trips = 0;
+  private jobStart = 0;
+  private jobLimit = Infinity;
+
+  constructor(private readonly inner: Store, readonly runLimit: number) {}
+
+  /** A new job begins; it may spend up to `limit` of what the run has left. */
+  startJob(limit: number): void {
+    this.jobStart = this.trips;
+    this.jobLimit = limit;
+  }
+
+  spent(): boolean {
+    return this.trips >= this.runLimit || this.trips - this.jobStart >= this.jobLimit;
+  }
+
+  private paid<T>(n: number, call: T): T {
+    this.trips += n;
+    return call;
+  }
+
+  get<C extends CollectionName>(c: C, id: string): Promise<RecordOf<C> | null> {
+    return this.paid(1, this.inner.get(c, id));
+  }
+  getMany<C extends CollectionName>(c: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
+    return this.paid(ids.length ? 1 : 0, this.inner.getMany(c, ids));
+  }
+  insert<C extends CollectionName>(c: C, doc: RecordOf<C>): Promise<boolean> {
+    return this.paid(1, this.inner.insert(c, doc));
+  }
+  set<C extends CollectionName>(c: C, doc: RecordOf<C>): Promise<void> {
+    return this.paid(1, this.inner.set(c, doc));
+  }
+  update(c: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean> {
+    return this.paid(1, this.inner.update(c, id, patch, where));
+  }
+  remove(c: CollectionName, id: string, where?: Filter): Promise<boolean> {
+    return this.paid(1, this.inner.remove(c, id, where));
+  }
+  query<C extends CollectionName>(c: C, spec: QuerySpec) {
+    return this.paid(1, this.inner.query(c, spec));
+  }
+  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
+    this.trips += 1;
+    return this.inner.transaction((tx) =>
+      fn({
+        get: (c, id) => this.paid(1, tx.get(c, id)),
+        insert: (c, doc) => this.paid(1, tx.insert(c, doc)),
+        set: (c, doc) => this.paid(1, tx.set(c, doc)),
+        remove: (c, id) => this.paid(1, tx.remove(c, id)),
+      }),
+    );
+  }
+}
+
+/** Whether `store` is a sweep's budget and it is used up; any other store never is. */
+export const budgetSpent = (store: Store): boolean => store instanceof BudgetStore && store.spent();
