@@ -163,8 +163,9 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   buildAll()
     .then((report) => {
-      for (const [name, { bytes }] of Object.entries(report.functions)) {
+      for (const [name, { bytes, vendor }] of Object.entries(report.functions)) {
         console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`);
+        for (const [file, b] of Object.entries(vendor)) console.log(`cloudfunctions/${name}/vendor/${file}.js  ${(b / 1024).toFixed(1)} KB`);
       }
       for (const [name, { bytes }] of Object.entries(report.miniprogramNpm)) {
         console.log(`miniprogram_npm/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`);
