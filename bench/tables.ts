@@ -83,9 +83,21 @@ function latencyTable(l: BenchResult['latency'], L: string[]): void {
 
 function coldStartLine(c: ColdStart, L: string[]): void {
   L.push(
-    `**Cold start**: \`api/index.js\` bundle ${kb(c.apiBundleBytes)} (sweep ${kb(c.sweepBundleBytes)}); \`require\` in a fresh process, median of ${c.runs}: ` +
+    `**Cold start**: \`api/index.js\` bundle ${kb(c.apiBundleBytes)}${c.vendorBytes ? ` + ${kb(Object.values(c.vendorBytes.api ?? {}).reduce((a, b) => a + b, 0))} of vendor files beside it (node-sdk's loaded at start, the rest on first use)` : ''} (sweep ${kb(c.sweepBundleBytes)}); \`require\` in a fresh process, median of ${c.runs}: ` +
       `${c.requireBundledMs} ms bundled vs ${c.requireUnbundledMs} ms unbundled (${c.unbundledHow}; ${c.unbundledFiles} files compiled) = **${c.ratio}×**; ` +
       `${c.requireFromSourcesTsxMs} ms from the TypeScript sources through tsx.`,
+    '',
+  );
+  if (!c.require) return;
+  const r = c.require;
+  const cost = (x: { ms: number; peakMiB: number }) => `${x.ms} ms, ${x.peakMiB} MiB peak`;
+  L.push(
+    `**Against the SDKs** (fresh process each, median of ${c.runs}, same run): api bundle ${cost(r.api)}, sweep ${cost(r.sweep)}; ` +
+      `\`require('wx-server-sdk')\` ${cost(r.wxServerSdk)}; \`require('@cloudbase/node-sdk')\` ${cost(r.nodeSdk)}. ` +
+      `api / wx-server-sdk = **${c.ratioToWxServerSdk}×** (goal ≤ 0.5${c.ratioToWxServerSdk <= 0.5 ? '' : ' ⚠'}); memory ${c.memoryBelowWxServerSdk ? 'below' : '⚠ not below'} wx-server-sdk's. ` +
+      `Loaded on first use, after index.js: ${Object.entries(c.firstUseMs).map(([f, ms]) => `${f} ${ms} ms`).join(', ')}.`,
+    '',
+    `index.js's largest inputs (esbuild metafile): ${c.apiInputs.map((i) => `${i.name} ${kb(i.bytes)}`).join(', ')}; vendor files beside it: ${Object.entries(c.vendorBytes.api ?? {}).map(([f, b]) => `${f} ${kb(b)}`).join(', ')}.`,
     '',
   );
 }

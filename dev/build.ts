@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 
 const root = path.resolve(__dirname, '..');
 const FUNCTIONS = ['api', 'sweep'] as const;
@@ -31,8 +31,62 @@ const onlyChineseLocale: Plugin = {
   },
 };
 
+/**
+ * Packages each function folder carries as vendor/<file>.js beside index.js instead of
+ * inside it. V8 compiles all of a script when it loads, so code that only some calls run
+ * still cost start-up while it sat in index.js; in its own file it is read and compiled when
+ * first required (the project loads those with `import()` where they are used). node-sdk
+ * loads at start but gets its own file too, so wx-server-sdk, which wraps it, uses the same one.
+ */
+const VENDOR: Record<string, string> = {
+  '@cloudbase/node-sdk': 'cloudbase-node-sdk',
+  'wx-server-sdk': 'wx-server-sdk',
+  exceljs: 'exceljs',
+  jszip: 'jszip',
+  'write-excel-file/node': 'write-excel-file',
+};
+
+/**
+ * Sends the project's imports of a VENDOR package to its file. wx-server-sdk pins its own
+ * @cloudbase/node-sdk (3.17.2, against our 3.18.3), so bundled as it was the function carried
+ * two copies of the SDK; its import of node-sdk gets ours too. The two versions differ in
+ * accessKey support and logging, not in the calls it makes (their src/wx/index.ts is the same).
+ */
+function vendorFiles(self: string | null): Plugin {
+  return {
+    name: 'vendor-files',
+    setup(b) {
+      const names = Object.keys(VENDOR).map((n) => n.replace(/[/.]/g, '\\$&'));
+      b.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => {
+        if (args.path === self) return undefined;
+        const fromProject = !args.importer.includes(`${path.sep}node_modules${path.sep}`);
+        const wxToSdk = args.path === '@cloudbase/node-sdk' && args.importer.includes(`${path.sep}wx-server-sdk${path.sep}`);
+        if (!fromProject && !wxToSdk) return undefined;
+        return { path: `${self === null ? './vendor/' : './'}${VENDOR[args.path]}.js`, external: true };
+      });
+    },
+  };
+}
+
+/** Bytes of the output each package accounts for, largest first (from esbuild's metafile). */
+export type InputsByPackage = Array<{ name: string; bytes: number }>;
+
+export function inputsByPackage(metafile: Metafile): InputsByPackage {
+  const by = new Map<string, number>();
+  for (const out of Object.values(metafile.outputs)) {
+    for (const [file, { bytesInOutput }] of Object.entries(out.inputs)) {
+      // The last node_modules/<pkg> of the path names the package; a nested copy shows its parent.
+      const parts = file.split('node_modules/').slice(1).map((p) => p.split('/').slice(0, p.startsWith('@') ? 2 : 1).join('/'));
+      const name = parts.length === 0 ? '(project)' : parts.join(' > ');
+      by.set(name, (by.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...by].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
 export interface BuildReport {
-  functions: Record<string, { bytes: number }>;
+  /** index.js's bytes and what they are made of; vendor, each vendor file's bytes. */
+  functions: Record<string, { bytes: number; inputs: InputsByPackage; vendor: Record<string, number> }>;
   miniprogramNpm: Record<string, { bytes: number }>;
 }
 
@@ -42,7 +96,7 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
     const outDir = path.join(outRoot, 'cloudfunctions', name);
     fs.rmSync(outDir, { recursive: true, force: true });
     fs.mkdirSync(outDir, { recursive: true });
-    await build({
+    const result = await build({
       entryPoints: [path.join(root, 'cloudfunctions', name, 'index.ts')],
       outfile: path.join(outDir, 'index.js'),
       bundle: true,
@@ -53,13 +107,36 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
       keepNames: true,
       legalComments: 'linked',
       logLevel: 'warning',
+      metafile: true,
+      plugins: [vendorFiles(null)],
+      // `import()` of a vendor file as a `require` with esbuild's interop, exactly as when it
+      // was bundled in (a native import() of a CommonJS file wraps its exports once more).
+      supported: { 'dynamic-import': false },
     });
+    const vendor: Record<string, number> = {};
+    for (const [pkg, file] of Object.entries(VENDOR)) {
+      const outfile = path.join(outDir, 'vendor', `${file}.js`);
+      await build({
+        stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root },
+        outfile,
+        bundle: true,
+        platform: 'node',
+        target: 'node16',
+        format: 'cjs',
+        minify: true,
+        keepNames: true,
+        legalComments: 'linked',
+        logLevel: 'warning',
+        plugins: [vendorFiles(pkg)],
+      });
+      vendor[file] = fs.statSync(outfile).size;
+    }
     fs.copyFileSync(path.join(root, 'cloudfunctions', name, 'config.json'), path.join(outDir, 'config.json'));
     fs.writeFileSync(
       path.join(outDir, 'package.json'),
       `${JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }, null, 2)}\n`,
     );
-    report.functions[name] = { bytes: fs.statSync(path.join(outDir, 'index.js')).size };
+    report.functions[name] = { bytes: fs.statSync(path.join(outDir, 'index.js')).size, inputs: inputsByPackage(result.metafile), vendor };
   }
 
   for (const name of MINIPROGRAM_NPM) {
@@ -86,8 +163,9 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   buildAll()
     .then((report) => {
-      for (const [name, { bytes }] of Object.entries(report.functions)) {
+      for (const [name, { bytes, vendor }] of Object.entries(report.functions)) {
         console.log(`cloudfunctions/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`);
+        for (const [file, b] of Object.entries(vendor)) console.log(`cloudfunctions/${name}/vendor/${file}.js  ${(b / 1024).toFixed(1)} KB`);
       }
       for (const [name, { bytes }] of Object.entries(report.miniprogramNpm)) {
         console.log(`miniprogram_npm/${name}/index.js  ${(bytes / 1024).toFixed(1)} KB`);

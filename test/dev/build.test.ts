@@ -32,4 +32,20 @@ describe.each(['api', 'sweep'])('the %s function bundle', (name) => {
     expect(printed).toBe('function');
     fs.rmSync(isolated, { recursive: true, force: true });
   });
+  it('carries the packages loaded on first use as vendor files that load there too, and not inside index.js', () => {
+    const dir = path.join(out, 'cloudfunctions', name);
+    const isolated = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-isolated-'));
+    fs.cpSync(dir, isolated, { recursive: true });
+    const probe = [
+      "const x=require('./vendor/exceljs.js'),z=require('./vendor/jszip.js'),w=require('./vendor/write-excel-file.js'),c=require('./vendor/wx-server-sdk.js');",
+      "process.stdout.write([typeof x.Workbook,typeof z.loadAsync,typeof w.default,typeof c.init,typeof c.getWXContext].join())",
+    ].join('');
+    const printed = execFileSync(process.execPath, ['-e', probe], { cwd: isolated, env: { PATH: process.env.PATH ?? '' } }).toString();
+    expect(printed).toBe('function,function,function,function,function');
+    fs.rmSync(isolated, { recursive: true, force: true });
+    const index = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
+    expect(index).toContain('require("./vendor/wx-server-sdk.js")');
+    // wx-server-sdk's file uses the function's one node-sdk instead of bundling its own.
+    expect(fs.readFileSync(path.join(dir, 'vendor', 'wx-server-sdk.js'), 'utf8')).toContain('require("./cloudbase-node-sdk.js")');
+  });
 });

@@ -4,7 +4,7 @@
  * on the phone, not CSV. Every cell is written as text or a number, never as a formula, so a
  * leading = + - @ in someone's words is shown, not run.
  */
-import writeXlsxFile from 'write-excel-file/node';
+import type writeXlsxFileType from 'write-excel-file/node';
 
 export interface SheetBlock {
   /** A bold line above the block (a part's title). */
@@ -46,7 +46,9 @@ export async function workbookBase64(sheets: readonly SheetSpec[]): Promise<stri
     });
     return { sheet: tabName(s.name), data: rows.length ? rows : [[null]], ...(s.widths ? { columns: s.widths.map((width) => ({ width })) } : {}) };
   });
-  const buffer = await writeXlsxFile(data as Parameters<typeof writeXlsxFile>[0]).toBuffer();
+  // Loaded on first export, not when the function starts (bench: cold start).
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
+  const buffer = await writeXlsxFile(data as Parameters<typeof writeXlsxFileType>[0]).toBuffer();
   return stampZip(Buffer.from(buffer)).toString('base64');
 }
 

@@ -1,9 +1,15 @@
 /**
  * Wiring for a real CloudBase environment. Module scope on purpose: a warm instance reuses
  * the SDK clients instead of rebuilding them per call.
+ *
+ * WeChat's open APIs (云调用) stay on their documented route, wx-server-sdk's
+ * `cloud.openapi` ("云调用需要在云函数中通过 wx-server-sdk 使用"; @cloudbase/node-sdk's
+ * callWxOpenApi is in its typings but documented nowhere). wx-server-sdk is loaded on the
+ * first open-API call rather than when the function starts: most calls never make one, and
+ * loading it (its protobuf codec, and in node_modules its own copy of node-sdk) was most of
+ * the bundle's start-up (bench: cold start). The build hands it the same node-sdk as ours.
  */
 import tcb from '@cloudbase/node-sdk';
-import cloud from 'wx-server-sdk';
 import type { Deps } from '../kernel/deps';
 import { parseBootstrapAdmins, parseOpenids } from '../kernel/deps';
 import { parseRateLimits } from '../kernel/rate-limit';
@@ -17,7 +23,50 @@ import { WechatSubscriptionSender, type SubscribeMessageApi } from '../platform/
 import { cryptoIds, jsonLogger, systemClock } from '../platform/system';
 import { WechatContentChecker, type MsgSecCheckApi } from '../platform/wechat-content-checker';
 
-cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string });
+type WxCloud = typeof import('wx-server-sdk');
+
+/**
+ * Loads wx-server-sdk on first use and initialises it once (`init` gives its config; in
+ * production the function's own env). `cloud.openapi` is a Proxy that answers every property,
+ * `then` included, so it travels boxed: a promise resolved with it would take it for a
+ * thenable and call `openapi.then` as an API.
+ */
+export function wxServerSdkOpenApi(init: (cloud: WxCloud) => Record<string, unknown>): () => Promise<{ openapi: unknown }> {
+  let loaded: Promise<WxCloud> | undefined;
+  return () => {
+    if (!loaded) {
+      const loading = import('wx-server-sdk').then((m) => {
+        const cloud = (m as { default?: WxCloud }).default ?? (m as WxCloud);
+        cloud.init(init(cloud) as Parameters<WxCloud['init']>[0]);
+        return cloud;
+      });
+      // A failed load is tried again on the next call rather than remembered.
+      loading.catch(() => {
+        if (loaded === loading) loaded = undefined;
+      });
+      loaded = loading;
+    }
+    return loaded.then((cloud) => ({ openapi: cloud.openapi }));
+  };
+}
+
+type OpenApi = WechatOpenApi & MsgSecCheckApi & SubscribeMessageApi;
+/** The open-API calls the adapters make, each through `client` (wx-server-sdk's `cloud.openapi`). */
+export function lazyOpenApi(client: () => Promise<{ openapi: unknown }>): OpenApi {
+  // Never returns the Proxy from an async function (see wxServerSdkOpenApi): only its calls' promises.
+  const call = async <T>(f: (api: OpenApi) => Promise<T>): Promise<T> => f((await client()).openapi as OpenApi);
+  return {
+    security: {
+      msgSecCheck: (args) => call((api) => api.security.msgSecCheck(args)),
+      mediaCheckAsync: (args) => call((api) => api.security.mediaCheckAsync(args)),
+    },
+    phonenumber: { getPhoneNumber: (args) => call((api) => api.phonenumber.getPhoneNumber(args)) },
+    subscribeMessage: { send: (args) => call((api) => api.subscribeMessage.send(args)) },
+  };
+}
+
+const openapiClient = wxServerSdkOpenApi((cloud) => ({ env: cloud.DYNAMIC_CURRENT_ENV }));
+
 // The typings declare env as a string; the SDK documents this symbol as "the function's own env".
 const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
 
@@ -25,18 +74,18 @@ export function productionDeps(): Deps {
   const store = new CloudbaseStore(app.database() as unknown as CbDatabase, COLLECTIONS);
   const templates = parseTemplates(process.env.LINLI_SUBSCRIBE_TEMPLATES);
   const files = new CloudbaseFileUrls(app as unknown as TempUrlApi);
-  const openapi = cloud.openapi as unknown as WechatOpenApi;
+  const openapi = lazyOpenApi(openapiClient);
   return {
     store,
     clock: systemClock,
     ids: cryptoIds,
-    content: new WechatContentChecker(cloud.openapi as unknown as MsgSecCheckApi, jsonLogger),
+    content: new WechatContentChecker(openapi, jsonLogger),
     media: new WechatMediaChecker(openapi, files),
     files,
     phones: new WechatPhoneExchange(openapi),
     cipher: process.env.LINLI_DATA_KEY ? AesGcmCipher.fromEnv(process.env.LINLI_DATA_KEY, process.env.LINLI_DATA_KEYS_RETIRED) : missingKeyCipher,
     notifier: new InboxNotifier(store, systemClock, templates, templateForKind),
-    sender: new WechatSubscriptionSender(cloud.openapi as unknown as SubscribeMessageApi, (process.env.LINLI_MP_STATE as 'formal' | 'trial' | 'developer' | undefined) ?? 'formal'),
+    sender: new WechatSubscriptionSender(openapi, (process.env.LINLI_MP_STATE as 'formal' | 'trial' | 'developer' | undefined) ?? 'formal'),
     log: jsonLogger,
     config: {
       bootstrapAdmins: parseBootstrapAdmins(process.env.LINLI_ADMIN_OPENIDS, process.env.LINLI_DEFAULT_COMMUNITY ?? 'default'),
@@ -59,7 +108,20 @@ export function platformOpenid(): string | null {
  * SOURCE, a call that carries an openid is taken as a client's.
  */
 export function platformSource(_context: unknown, openid: string | null): 'client' | 'platform' {
-  const source = (cloud.getWXContext() as { SOURCE?: string }).SOURCE;
+  const source = contextSource();
   if (source) return source === 'wx_client' ? 'client' : 'platform';
   return openid === null ? 'platform' : 'client';
+}
+
+/**
+ * SOURCE as wx-server-sdk's getWXContext reads it (index.js getWXContext): TCB_SOURCE when
+ * set, else WX_SOURCE when the platform lists it in WX_CONTEXT_KEYS.
+ */
+export function contextSource(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.TCB_SOURCE) return env.TCB_SOURCE;
+  let source: string | undefined;
+  for (const key of (env.WX_CONTEXT_KEYS ?? '').split(',')) {
+    if ((key === 'WX_SOURCE' || key === 'SOURCE') && env[key] !== undefined) source = env[key];
+  }
+  return source;
 }

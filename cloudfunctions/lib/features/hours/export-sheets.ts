@@ -3,8 +3,9 @@
  * and rows. Cells are written as text so a leading = + - @ is never run as a formula, and
  * ID numbers keep their digits.
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+// Loaded on first export, not when the function starts (bench: cold start).
+const loadExcel = () => import('exceljs').then((m) => m.default);
+const loadZip = () => import('jszip').then((m) => m.default);
 
 export interface Sheet {
   title: string;
@@ -15,6 +16,7 @@ export interface Sheet {
 }
 
 export async function workbookBase64(sheet: Sheet, now: Date): Promise<string> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = '邻里';
   wb.created = now;
@@ -45,7 +47,7 @@ export async function workbookBase64(sheet: Sheet, now: Date): Promise<string> {
  * repeated download is byte-identical and can be compared or hashed.
  */
 async function stampEntries(xlsx: Buffer, now: Date): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await (await loadZip()).loadAsync(xlsx);
   zip.forEach((_path, entry) => {
     entry.date = now;
   });

@@ -4,7 +4,7 @@
  * writes: it turns the file into units and a list of problems, each named by the row as the
  * sheet shows it (the header is row 1) and by its column, in words staff can act on.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { fieldError } from '../../../../miniprogram/core/errors';
 import { OWNER_SHEET_COLUMNS, type ImportProblem } from '../../../../miniprogram/core/poll/contract';
 import { parseArea } from '../../../../miniprogram/core/poll/rules';
@@ -58,7 +58,9 @@ export async function openSheet(fileBase64: string): Promise<ExcelJS.Worksheet> 
   const bytes = Buffer.from(fileBase64, 'base64');
   // An .xlsx is a zip: anything else (an old .xls, a CSV, a photo) stops here.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw refuse();
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first import, not when the function starts (bench: cold start).
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     // exceljs's typings predate Node's generic Buffer; the bytes are what it reads.
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
