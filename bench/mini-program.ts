@@ -5,67 +5,45 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { transformSync } from 'esbuild';
 import { runCLI } from 'jest';
 import type { ProbeResult } from './miniprogram/setdata-probe';
 
 const root = path.resolve(__dirname, '..');
-const mp = path.join(root, 'miniprogram');
-export const PACKAGE_TARGET_BYTES = 500 * 1024;
+export const PACKAGE_TARGET_BYTES = 300 * 1024;
 export const SETDATA_TARGET_BYTES = 16 * 1024;
 
 export interface PackageSize {
-  /** Every file of the main package, with TypeScript counted as the JS DevTools compiles it to. */
-  bytes: number;
-  /** The same, minified as DevTools does on upload (project.config.json `minified: true`). */
-  minifiedBytes: number;
+  /** The main package as WeChat's compiler outputs it (dev/compile-miniprogram.ts): what the limit counts. */
+  compiledBytes: number;
+  /** Each subpackage, compiled the same way. */
+  subpackageBytes: Record<string, number>;
   files: number;
+  /** Compiled main-package bytes by top folder. */
   byFolder: Record<string, number>;
   excluded: string[];
+  /** Earlier runs (before the official compiler) counted esbuild's output instead. */
+  bytes?: number;
+  minifiedBytes?: number;
 }
 
 /**
- * Everything under miniprogram/ except subpackage roots (app.json `subpackages`) and what
- * project.config.json `packOptions.ignore` leaves out (test files, fixtures), plus the
- * miniprogram_npm that `npm run build` writes.
+ * The main package as miniprogram-ci compiles it (TypeScript, ES5 pass, minification,
+ * unused files dropped): everything outside the app.json subpackage roots, miniprogram_npm
+ * included (the compile builds it first).
  */
-export function mainPackageSize(): PackageSize {
-  const app = JSON.parse(fs.readFileSync(path.join(mp, 'app.json'), 'utf8')) as { subpackages?: Array<{ root: string }> };
-  const project = JSON.parse(fs.readFileSync(path.join(root, 'project.config.json'), 'utf8')) as { packOptions?: { ignore?: Array<{ type: string; value: string }> } };
-  const subRoots = (app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
-  const ignore = project.packOptions?.ignore ?? [];
-  const ignored = (rel: string) =>
-    subRoots.some((r) => rel === r || rel.startsWith(`${r}/`)) ||
-    ignore.some((i) => (i.type === 'suffix' && rel.endsWith(i.value)) || (i.type === 'folder' && (rel === i.value || rel.startsWith(`${i.value}/`))) || (i.type === 'file' && rel === i.value));
-  const out: PackageSize = { bytes: 0, minifiedBytes: 0, files: 0, byFolder: {}, excluded: [...subRoots.map((r) => `${r}/ (subpackage)`), ...ignore.map((i) => `${i.type} ${i.value}`)] };
-  const walk = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const abs = path.join(dir, e.name);
-      const rel = path.relative(mp, abs).split(path.sep).join('/');
-      if (ignored(rel)) continue;
-      if (e.isDirectory()) {
-        walk(abs);
-        continue;
-      }
-      if (rel.endsWith('.d.ts')) continue;
-      const raw = fs.readFileSync(abs);
-      let bytes = raw.length;
-      let minified = raw.length;
-      if (rel.endsWith('.ts')) {
-        bytes = Buffer.byteLength(transformSync(raw.toString(), { loader: 'ts', format: 'cjs', target: 'es2017' }).code);
-        minified = Buffer.byteLength(transformSync(raw.toString(), { loader: 'ts', format: 'cjs', target: 'es2017', minify: true }).code);
-      } else if (rel.endsWith('.js') && !rel.startsWith('miniprogram_npm/')) {
-        minified = Buffer.byteLength(transformSync(raw.toString(), { loader: 'js', minify: true }).code);
-      }
-      out.bytes += bytes;
-      out.minifiedBytes += minified;
-      out.files += 1;
-      const folder = rel.includes('/') ? rel.split('/')[0] : '(root)';
-      out.byFolder[folder] = (out.byFolder[folder] ?? 0) + bytes;
-    }
-  };
-  walk(mp);
-  return out;
+export async function mainPackageSize(): Promise<PackageSize> {
+  const { compileMiniprogram, PROJECT_IGNORES } = await import('../dev/compile-miniprogram');
+  const r = await compileMiniprogram();
+  const subRoots = Object.keys(r.subpackageBytes);
+  const byFolder: Record<string, number> = {};
+  let files = 0;
+  for (const [name, bytes] of Object.entries(r.fileBytes)) {
+    if (subRoots.some((s) => name.startsWith(`${s}/`))) continue;
+    files += 1;
+    const folder = name.includes('/') ? name.split('/')[0] : '(root)';
+    byFolder[folder] = (byFolder[folder] ?? 0) + bytes;
+  }
+  return { compiledBytes: r.mainBytes, subpackageBytes: r.subpackageBytes, files, byFolder, excluded: [...subRoots.map((s) => `${s}/ (subpackage)`), ...PROJECT_IGNORES] };
 }
 
 export const TAB_PAGES = ['pages/home/index', 'pages/concerns/index', 'pages/services/index', 'pages/me/index'];

@@ -103,13 +103,20 @@ function coldStartLine(c: ColdStart, L: string[]): void {
 }
 
 function miniprogramTables(m: BenchResult['miniprogram'], L: string[]): void {
-  L.push(
-    `**Mini-program main package**: ${kb(m.package.minifiedBytes)} as uploaded (minified, project.config.json \`minified: true\`), ${kb(m.package.bytes)} before minifying; ` +
-      `target ≤ ${kb(m.packageTargetBytes)}: ${m.package.minifiedBytes <= m.packageTargetBytes ? 'met as uploaded' : '⚠ over as uploaded'}${m.package.bytes > m.packageTargetBytes ? ', ⚠ over before minifying' : ''}. ` +
-      `${m.package.files} files (unminified sizes): ${Object.entries(m.package.byFolder).sort((a, b) => b[1] - a[1]).map(([f, b]) => `${f} ${kb(b)}`).join(', ')}. ` +
-      `TypeScript counted as compiled JS; left out: ${m.package.excluded.join(', ')}.`,
-    '',
-  );
+  const p = m.package;
+  if (p.compiledBytes === undefined) {
+    // A run from before the official compiler: esbuild's estimate.
+    L.push(`**Mini-program main package** (esbuild estimate): ${kb(p.minifiedBytes ?? 0)} minified, ${kb(p.bytes ?? 0)} before minifying; target ≤ ${kb(m.packageTargetBytes)}.`, '');
+  } else {
+    L.push(
+      `**Mini-program main package** as WeChat's compiler outputs it (miniprogram-ci, offline): ${kb(p.compiledBytes)}; ` +
+        `target ≤ ${kb(m.packageTargetBytes)}: ${p.compiledBytes <= m.packageTargetBytes ? 'met' : '⚠ over'}. ` +
+        `Subpackages: ${Object.entries(p.subpackageBytes).map(([s, b]) => `${s} ${kb(b)}`).join(', ')}. ` +
+        `${p.files} files: ${Object.entries(p.byFolder).sort((a, b) => b[1] - a[1]).map(([f, b]) => `${f} ${kb(b)}`).join(', ')}. ` +
+        `Left out: ${p.excluded.join(', ')}.`,
+      '',
+    );
+  }
   L.push(`**setData on first render** (miniprogram-simulate under jsdom, the real backend in-process with the demo community, as demo-resident-1 with 24 concerns of their own (more than one page); target ≤ ${kb(m.setDataTargetBytes)})`, '');
   L.push('| tab page | backend calls | setData calls | setData bytes | largest call | initial data |', '|---|---|---|---|---|---|');
   for (const p of m.setData) {

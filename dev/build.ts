@@ -7,11 +7,45 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
+import { z as zodApi } from 'zod';
 
 const root = path.resolve(__dirname, '..');
 const FUNCTIONS = ['api', 'sweep'] as const;
 // Vendor modules the mini-program imports; each becomes miniprogram_npm/<name>/index.js.
-const MINIPROGRAM_NPM = ['zod', 'dayjs', 'qrcode-generator'] as const;
+// (No page imports dayjs: the server formats times, the device uses services/dates.ts.)
+const MINIPROGRAM_NPM = ['zod', 'qrcode-generator'] as const;
+
+/**
+ * The device reaches zod only through core/schema.ts's `z`, and calls a dozen of its
+ * builders. Exporting just the ones the mini-program's sources name (`z.<name>`) lets
+ * esbuild leave out the rest of zod (JSON Schema, codecs, ISO and format builders…):
+ * ≈250 KB → ≈105 KB. The schemas are the same code on both sides; only the device's copy
+ * of the library is narrower. Found by scanning, so a contract that starts using another
+ * builder gets it in the next build.
+ */
+export function deviceZodNames(dir = path.join(root, 'miniprogram')): string[] {
+  const zod = zodApi as unknown as Record<string, unknown>;
+  const names = new Set<string>();
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name === 'miniprogram_npm') continue;
+      const abs = path.join(d, e.name);
+      if (e.isDirectory()) walk(abs);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) {
+        for (const m of fs.readFileSync(abs, 'utf8').matchAll(/\bz\.([A-Za-z_$][\w$]*)/g)) names.add(m[1]);
+      }
+    }
+  };
+  walk(dir);
+  // Type-only names (z.output, z.infer…) are not values of zod and drop out here.
+  return [...names].filter((n) => zod[n] !== undefined).sort();
+}
+
+function miniprogramNpmEntry(name: string): string {
+  if (name !== 'zod') return `module.exports = require(${JSON.stringify(name)});`;
+  const fields = deviceZodNames().map((n) => `${JSON.stringify(n)}: zod[${JSON.stringify(n)}]`);
+  return `import * as zod from 'zod';\nexport const z = { ${fields.join(', ')} };\n`;
+}
 
 /**
  * zod's classic API re-exports every locale (≈320 KB minified). The mini-program speaks
@@ -139,11 +173,16 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
     report.functions[name] = { bytes: fs.statSync(path.join(outDir, 'index.js')).size, inputs: inputsByPackage(result.metafile), vendor };
   }
 
+  const npmRoot = path.join(root, 'miniprogram', 'miniprogram_npm');
+  // A module no longer vendored must not linger in a checkout and be shipped from there.
+  for (const stale of fs.existsSync(npmRoot) ? fs.readdirSync(npmRoot) : []) {
+    if (!(MINIPROGRAM_NPM as readonly string[]).includes(stale)) fs.rmSync(path.join(npmRoot, stale), { recursive: true, force: true });
+  }
   for (const name of MINIPROGRAM_NPM) {
-    const outDir = path.join(root, 'miniprogram', 'miniprogram_npm', name);
+    const outDir = path.join(npmRoot, name);
     fs.rmSync(outDir, { recursive: true, force: true });
     await build({
-      stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+      stdin: { contents: miniprogramNpmEntry(name), resolveDir: root },
       outfile: path.join(outDir, 'index.js'),
       bundle: true,
       platform: 'neutral',

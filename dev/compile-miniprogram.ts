@@ -23,6 +23,8 @@ interface Ci {
 
 export interface CompileReport {
   files: number;
+  /** Compiled bytes of every file, by its path in the package. */
+  fileBytes: Record<string, number>;
   mainBytes: number;
   subpackageBytes: Record<string, number>;
   seconds: number;
@@ -68,10 +70,28 @@ export async function compileMiniprogram(projectPath = ROOT): Promise<CompileRep
     const files = await ci.getCompiledResult({ project, desc: 'ci', setting: { useProjectConfig: true }, onProgressUpdate: () => undefined });
     const app = JSON.parse(fs.readFileSync(path.join(projectPath, 'miniprogram', 'app.json'), 'utf8')) as { subpackages?: Array<{ root: string }> };
     const roots = (app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
-    return { files: Object.keys(files).length, ...sizes(files, roots), seconds: Math.round((Date.now() - started) / 100) / 10 };
+    const fileBytes = Object.fromEntries(Object.entries(files).map(([name, content]) => [name, Buffer.byteLength(content)]));
+    return { files: Object.keys(files).length, fileBytes, ...sizes(files, roots), seconds: Math.round((Date.now() - started) / 100) / 10 };
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
+}
+
+/**
+ * Where the bytes are: compiled size by folder (to `depth` path parts) and the largest
+ * files, so a package-size change can be aimed and checked (`--files`).
+ */
+export function breakdown(fileBytes: Record<string, number>, depth = 2, largest = 25): string {
+  const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(7)} KB`;
+  const folders = new Map<string, number>();
+  for (const [name, bytes] of Object.entries(fileBytes)) {
+    const parts = name.split('/');
+    const folder = parts.length > 1 ? parts.slice(0, Math.min(depth, parts.length - 1)).join('/') : '.';
+    folders.set(folder, (folders.get(folder) ?? 0) + bytes);
+  }
+  const byFolder = [...folders].sort((a, b) => b[1] - a[1]).map(([f, b]) => `${kb(b)}  ${f}/`);
+  const byFile = Object.entries(fileBytes).sort((a, b) => b[1] - a[1]).slice(0, largest).map(([f, b]) => `${kb(b)}  ${f}`);
+  return ['by folder:', ...byFolder, `largest ${largest} files:`, ...byFile].join('\n');
 }
 
 if (process.argv[1]?.endsWith('compile-miniprogram.ts')) {
@@ -80,6 +100,7 @@ if (process.argv[1]?.endsWith('compile-miniprogram.ts')) {
   compileMiniprogram().then(
     (r) => {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+      if (process.argv.includes('--files')) console.log(breakdown(r.fileBytes));
       console.log(`compiled ${r.files} files in ${r.seconds} s with WeChat's compiler: main package ${kb(r.mainBytes)}${Object.entries(r.subpackageBytes).map(([k, v]) => `, ${k} ${kb(v)}`).join('')}`);
       // miniprogram-ci keeps its compiler worker alive after answering; CI must not wait on it.
       process.exit(0);

@@ -4,7 +4,7 @@
  * number」…). One mapping, installed for the whole app in schema.ts, so the device and the
  * server say the same thing, for every contract.
  */
-import type { z } from 'zod';
+import type { core } from 'zod';
 
 /** What people call each input field; an unknown one is named by its key. */
 export const FIELD_LABELS: Record<string, string> = {
@@ -33,7 +33,7 @@ export function fieldLabel(path: readonly PropertyKey[]): string {
   return FIELD_LABELS[key] ?? `「${key}」`;
 }
 
-type Issue = Parameters<NonNullable<z.core.$ZodConfig['customError']>>[0];
+type Issue = Parameters<NonNullable<core.$ZodConfig['customError']>>[0];
 
 /** The message for an issue the schema left without one. */
 export function plainIssue(issue: Issue): string {

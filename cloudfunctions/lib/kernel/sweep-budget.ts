@@ -46,6 +46,9 @@ export class BudgetStore implements Store {
   update(c: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean> {
     return this.paid(1, this.inner.update(c, id, patch, where));
   }
+  updateMany(c: CollectionName, where: Filter, patch: Patch): Promise<number> {
+    return this.paid(1, this.inner.updateMany(c, where, patch));
+  }
   remove(c: CollectionName, id: string, where?: Filter): Promise<boolean> {
     return this.paid(1, this.inner.remove(c, id, where));
   }
