@@ -11,6 +11,7 @@ import { fail } from '../miniprogram/core/envelope';
 import { createApiFunction, type CloudFunction } from '../cloudfunctions/lib/api-function';
 import { memberIdFor } from '../cloudfunctions/lib/kernel/caller';
 import { runSweep } from '../cloudfunctions/lib/sweep/run-sweep';
+import { ReferenceCacheStore, referenceTtlFromEnv } from '../cloudfunctions/lib/store/reference-cache';
 import type { LocalDeps, OffsetClock } from './local-deps';
 import { receiveUpload, serveUpload } from './uploads';
 
@@ -52,7 +53,8 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
 }
 
 export function createGateway(deps: LocalDeps, clock?: OffsetClock, uploadsDir = path.join(os.tmpdir(), 'linli-uploads')): http.Server {
-  const api: CloudFunction = createApiFunction(deps, (context) => (context as LocalContext).openid);
+  // The api reads reference data through the instance's cache, as a CloudBase instance does.
+  const api: CloudFunction = createApiFunction({ ...deps, store: new ReferenceCacheStore(deps.store, referenceTtlFromEnv(process.env.LINLI_REFERENCE_TTL_MS)) }, (context) => (context as LocalContext).openid);
   const functions: Record<string, (event: unknown, context: LocalContext) => Promise<unknown>> = {
     api,
     // The timer function answers with its report, as it does when triggered in production.

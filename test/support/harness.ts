@@ -17,6 +17,7 @@ import { DEMO_WORD_LISTS, WordListChecker } from '../../cloudfunctions/lib/platf
 import type { LogLine, SubscriptionMessage, SubscriptionSender } from '../../cloudfunctions/lib/ports/platform';
 import type { DocumentStore } from '../../cloudfunctions/lib/ports/store';
 import { SqliteStore } from '../../cloudfunctions/lib/store/sqlite-store';
+import { DEFAULT_REFERENCE_TTL_MS, ReferenceCacheStore } from '../../cloudfunctions/lib/store/reference-cache';
 import { seedDemo } from '../../dev/demo-seed';
 import { DEMO_APP_ID } from '../../dev/local-deps';
 
@@ -53,6 +54,8 @@ export interface Harness {
   /** Like call, but fails the test on an error envelope and returns data. */
   ok<T = unknown>(openid: string | null, action: string, data?: unknown, idempotencyKey?: string): Promise<T>;
   ids: Record<string, string>;
+  /** The api's reference-data cache (the benchmark warms it as a busy instance would be). */
+  referenceCache: ReferenceCacheStore;
   close(): void;
 }
 
@@ -66,6 +69,8 @@ export interface HarnessOptions {
    * api and its notifier see the wrapper, `deps.store` stays the raw SQLite store.
    */
   wrapStore?: (store: SqliteStore) => DocumentStore;
+  /** The api's reference-data cache (0 = off); production's default unless a suite says otherwise. */
+  referenceTtlMs?: number;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -91,7 +96,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     config: { bootstrapAdmins: new Map([['demo-admin', 'demo'], ['other-admin', 'other']]), subdistrict: { name: '和平街道', admins: new Set(['demo-subdistrict']) }, rateLimits: options.rateLimits ?? DEFAULT_RATE_LIMITS, templates: DEMO_TEMPLATES, appId: DEMO_APP_ID },
   };
   const wrapped = options.wrapStore?.(store);
-  const apiDeps = wrapped ? { ...deps, store: wrapped, notifier: new InboxNotifier(wrapped, clock, DEMO_TEMPLATES, templateForKind) } : deps;
+  // As in production, the api reads reference data through the instance's cache.
+  const cached = new ReferenceCacheStore(wrapped ?? store, options.referenceTtlMs ?? DEFAULT_REFERENCE_TTL_MS);
+  const apiDeps = { ...deps, store: cached, notifier: wrapped ? new InboxNotifier(wrapped, clock, DEMO_TEMPLATES, templateForKind) : deps.notifier };
   const api = createApiFunction(apiDeps, (c) => (c as { openid: string | null }).openid);
   const call: Harness['call'] = async (openid, action, data = {}, idempotencyKey) =>
     (await api({ action, data, ...(idempotencyKey ? { idempotencyKey } : {}) }, { openid })) as Envelope<never>;
@@ -108,6 +115,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return res.data as never;
     },
     ids: {},
+    referenceCache: cached,
     close: () => store.close(),
   };
   if (options.seed !== false) {

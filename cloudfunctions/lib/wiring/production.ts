@@ -14,6 +14,7 @@ import type { Deps } from '../kernel/deps';
 import { parseBootstrapAdmins, parseOpenids } from '../kernel/deps';
 import { parseRateLimits } from '../kernel/rate-limit';
 import { CloudbaseStore, type CbDatabase } from '../store/cloudbase-store';
+import { ReferenceCacheStore, referenceTtlFromEnv } from '../store/reference-cache';
 import { parseTemplates } from '../features/notify/templates';
 import { COLLECTIONS, DEFAULT_RATE_LIMITS, templateForKind } from '../manifests';
 import { InboxNotifier } from '../features/notify/inbox-notifier';
@@ -71,7 +72,7 @@ const openapiClient = wxServerSdkOpenApi((cloud) => ({ env: cloud.DYNAMIC_CURREN
 const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
 
 export function productionDeps(): Deps {
-  const store = new CloudbaseStore(app.database() as unknown as CbDatabase, COLLECTIONS);
+  const store = new ReferenceCacheStore(new CloudbaseStore(app.database() as unknown as CbDatabase, COLLECTIONS), referenceTtlFromEnv(process.env.LINLI_REFERENCE_TTL_MS));
   const templates = parseTemplates(process.env.LINLI_SUBSCRIBE_TEMPLATES);
   const files = new CloudbaseFileUrls(app as unknown as TempUrlApi);
   const openapi = lazyOpenApi(openapiClient);
