@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CallerRole, MemberRole } from '../../../miniprogram/core/roles';
 import type { Deps } from './deps';
-import type { HouseholdSnapshot } from './members';
+import type { HouseholdSnapshot, MemberRecord } from './members';
 
 /** Who is calling, as established by the platform and the member record, never by input. */
 export interface Caller {
@@ -80,6 +80,17 @@ export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'sto
   // Records made for someone before their first call (approved requests, staff set up by an
   // admin) learn the openid now: subscription messages need it. One write, once.
   if (record && !record.openid) await deps.store.update('members', memberId, { openid }, { openid: null, deletedAt: { $exists: false } });
+  return callerFromRecord(openid, record, deps.config);
+}
+
+/**
+ * The caller a member record makes, with the deployment's configured roles: for an action
+ * that has just written the caller's own record, so it need not read it back.
+ */
+export function callerFromRecord(openid: string, stored: MemberRecord | null, config: Pick<Deps, 'config'>['config']): Caller {
+  const memberId = memberIdFor(openid);
+  const record = stored?.deletedAt ? null : stored;
+  const deps = { config };
   const bootstrapCommunity = deps.config.bootstrapAdmins.get(openid);
   const roles = new Set<MemberRole>(record?.roles ?? []);
   if (bootstrapCommunity && (!record || record.communityId === bootstrapCommunity)) roles.add('admin');

@@ -44,16 +44,19 @@ export interface MemberRecord extends Doc {
 /**
  * Changes a member by compare-and-set on `version`: concurrent role changes and bindings
  * cannot overwrite each other. `change` receives the current record (null if none) and
- * returns the next one, or throws an AppError to refuse.
+ * returns the next one, or throws an AppError to refuse. A caller that has just read the
+ * record passes it as `known`: the first attempt starts from it (the version check still
+ * decides), saving the read; a stale one only costs the retry.
  */
 export async function changeMember(
   store: Store,
   memberId: string,
   now: number,
   change: (current: MemberRecord | null) => Omit<MemberRecord, 'version' | 'createdAt' | 'updatedAt' | '_id'>,
+  known?: MemberRecord,
 ): Promise<MemberRecord> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const current = await store.get('members', memberId);
+    const current = attempt === 0 && known?._id === memberId ? known : await store.get('members', memberId);
     const fields = change(current);
     if (!current) {
       const created: MemberRecord = { _id: memberId, ...fields, version: 1, createdAt: now, updatedAt: now };

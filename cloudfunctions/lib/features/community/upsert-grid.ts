@@ -54,23 +54,24 @@ export const upsertGrid: Handler<'community.upsertGrid'> = async (ctx) => {
     await changeMember(ctx.deps.store, id, now, (m) => {
       if (!m) throw new AppError('NOT_FOUND', '成员不存在');
       return { ...m, gridIds: m.gridIds.includes(grid._id) ? m.gridIds : [...m.gridIds, grid._id] };
-    });
+    }, workers.find((w) => w._id === id));
   }
   // The leader supervises the grid (督办 list, 催办): the new one gains it, the previous one
   // loses it, so supervision rights follow the grid record and never linger.
   const leaderId = grid.leaderId ?? null;
-  if (previousLeader && previousLeader !== leaderId && (await db.get('members', previousLeader))) {
-    await changeMember(ctx.deps.store, previousLeader, now, (m) => {
+  const previous = previousLeader && previousLeader !== leaderId ? await db.get('members', previousLeader) : null;
+  if (previous) {
+    await changeMember(ctx.deps.store, previous._id, now, (m) => {
       if (!m) throw new AppError('NOT_FOUND', '成员不存在');
       return { ...m, ledGridIds: (m.ledGridIds ?? []).filter((g) => g !== grid._id) };
-    });
+    }, previous);
   }
   if (leaderId && !(leader?.ledGridIds ?? []).includes(grid._id)) {
     await changeMember(ctx.deps.store, leaderId, now, (m) => {
       if (!m) throw new AppError('NOT_FOUND', '成员不存在');
       const led = m.ledGridIds ?? [];
       return { ...m, ledGridIds: led.includes(grid._id) ? led : [...led, grid._id] };
-    });
+    }, scoped.includes(leaderId) ? undefined : leader);
   }
   await appendEvent(db, ctx.caller, {
     key: ctx.deps.ids.random('e'),

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler, HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
-import { resolveCaller, type IdentifiedCaller } from '../../kernel/caller';
+import { callerFromRecord, type IdentifiedCaller } from '../../kernel/caller';
 import { checkWritten } from '../../kernel/content';
 import { changeMember } from '../../kernel/members';
 import { getMe } from './get-me';
@@ -27,9 +27,12 @@ export const setName: Handler<'member.setName'> = async (ctx) => {
     return { ...m, name: input.name };
   });
   // Names stay out of the shared audit trail (it outlives an account deletion): only that it changed.
-  if (before !== input.name) {
-    await appendEvent(ctx.db(), caller, { key: `renamed:v${member.version}`, subject: `member:${member._id}`, type: 'member.renamed', public: false, at: now });
-  }
-  const fresh = await resolveCaller(caller.openid, ctx.deps);
-  return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });
+  const fresh = callerFromRecord(caller.openid, member, ctx.deps.config);
+  const [, me] = await Promise.all([
+    before !== input.name
+      ? appendEvent(ctx.db(), caller, { key: `renamed:v${member.version}`, subject: `member:${member._id}`, type: 'member.renamed', public: false, at: now })
+      : null,
+    getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} }),
+  ]);
+  return me;
 };
