@@ -13,7 +13,7 @@ import { idempotencyKey as idempotencyKeySchema } from '../../../miniprogram/cor
 import { DuplicateKeyError, TransactionConflictError } from '../ports/store';
 import type { ActionDef } from './action';
 import { makeContext } from './action';
-import { primaryRole, resolveCaller, type Caller } from './caller';
+import { memberIdFor, primaryRole, resolveCaller, type Caller } from './caller';
 import type { Deps } from './deps';
 import type { FeatureRegistry } from './feature';
 import { enforceRateLimit } from './rate-limit';
@@ -78,21 +78,26 @@ export async function dispatch(
     actionName = def.contract.name;
     const contract = def.contract;
 
-    caller = await resolveCaller(openid, deps);
+    // Checking the request needs no database; its verdict waits until the caller is known,
+    // so who may not call an action hears that first.
+    const parsedKey = contract.idempotent ? idempotencyKeySchema.safeParse(event.data.idempotencyKey) : undefined;
+    const key = parsedKey?.success ? parsedKey.data : undefined;
+    const input = validateInput(contract, event.data.data);
+    // The rate limit is the caller's, known from the openid alone: it is counted while the
+    // member record is read, not after (one wait less). A call then refused for its role
+    // was still a call, and counts.
+    const counted: Promise<unknown> =
+      openid && input.ok && (!parsedKey || parsedKey.success)
+        ? enforceRateLimit(deps.store, deps.config.rateLimits, def.name, memberIdFor(openid), started, key).then(() => null, (err: unknown) => err)
+        : Promise.resolve(null);
+    caller = await resolveCaller(openid, deps).finally(() => counted);
+    const limited = await counted;
     // No platform identity: only public reads. A visitor is someone signed in to WeChat.
     if (!caller.openid && !contract.anonymous) return fail('UNAUTHENTICATED');
     if (!caller.roles.some((r) => contract.roles.includes(r))) return fail('FORBIDDEN', refusalFor(caller, contract.roles));
-
-    let key: string | undefined;
-    if (contract.idempotent) {
-      const parsedKey = idempotencyKeySchema.safeParse(event.data.idempotencyKey);
-      if (!parsedKey.success) return fail('VALIDATION_ERROR', '缺少有效的请求标识（idempotencyKey）');
-      key = parsedKey.data;
-    }
-
-    const input = validateInput(contract, event.data.data);
+    if (parsedKey && !parsedKey.success) return fail('VALIDATION_ERROR', '缺少有效的请求标识（idempotencyKey）');
     if (!input.ok) return input;
-    if (caller.memberId) await enforceRateLimit(deps.store, deps.config.rateLimits, def.name, caller.memberId, started, key);
+    if (limited) throw limited;
     const ctx = makeContext(deps, features, caller, input.data, started, key);
     return ok(await def.handler(ctx));
   }

@@ -47,6 +47,24 @@ describe('a caller over the limit is told when to come back', () => {
   });
 });
 
+describe('what a limited caller hears first', () => {
+  it('a refusal for the role or the input comes before the limit, and input errors are not counted', async () => {
+    await submit(key());
+    await submit(key());
+    // Over the limit now; a malformed request still names its field, and costs nothing.
+    const bad = await h.call('demo-resident-1', 'concern.submit', { category: 'cat_demo_environment', buildingId: h.ids['1号楼'], text: '' }, key());
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+    h.clock.advance(3600_000);
+    expect((await submit(key())).ok).toBe(true);
+    expect((await submit(key())).ok).toBe(true);
+    expect((await submit(key())).ok).toBe(true);
+    expect(await submit(key())).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    // A visitor (no household) is refused for the role, not told to wait.
+    const visitor = await h.call('visitor-over-limit', 'concern.submit', { category: 'cat_demo_environment', buildingId: h.ids['1号楼'], text: '楼道灯坏了' }, key());
+    expect(visitor).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
 describe('closed windows', () => {
   it('are dropped by the sweep, open ones kept', async () => {
     expect((await submit(key())).ok).toBe(true);
