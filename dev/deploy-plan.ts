@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS, DEFAULT_RATE_LIMITS } from '../cloudfunctions/lib/manifests';
 import { parseRateLimits } from '../cloudfunctions/lib/kernel/rate-limit';
+import { referenceTtlFromEnv } from '../cloudfunctions/lib/store/reference-cache';
 import { parseTemplates } from '../cloudfunctions/lib/features/notify/templates';
 import { TEMPLATE_KEYS } from '../miniprogram/core/notify/contract';
 import { parseDataKeys } from '../cloudfunctions/lib/platform/data-cipher';
@@ -100,6 +101,13 @@ export const FUNCTION_VARIABLES: readonly Variable[] = [
     secret: false,
     meaning: '限流覆盖 JSON，键为操作名',
     check: (v) => parses(() => parseRateLimits(v, DEFAULT_RATE_LIMITS)),
+  },
+  {
+    name: 'LINLI_REFERENCE_TTL_MS',
+    required: false,
+    secret: false,
+    meaning: '参考数据（分类、楼栋、网格等）在各实例内存中缓存的毫秒数，默认 15000，0 为不缓存',
+    check: (v) => parses(() => referenceTtlFromEnv(v)),
   },
   {
     name: 'LINLI_MP_STATE',
