@@ -101,7 +101,7 @@ export async function measureColdStart(): Promise<ColdStart> {
     const wxServerSdk = requireCost('wx-server-sdk', root);
     const nodeSdk = requireCost('@cloudbase/node-sdk', root);
     const firstUse = Object.fromEntries(
-      ['wx-server-sdk', 'exceljs', 'write-excel-file'].map((f) => [f, requireCost('./index.js', apiDir, [], `./vendor/${f}.js`).thenMs!]),
+      ['cloudbase-node-sdk', 'wx-server-sdk', 'exceljs', 'write-excel-file'].map((f) => [f, requireCost('./index.js', apiDir, [], `./vendor/${f}.js`).thenMs!]),
     );
     const plain = timeRequire('./cloudfunctions/api/index.js', unbundled);
     const tsx = timeRequire('./cloudfunctions/api/index.ts', root, ['-r', 'tsx/cjs']);

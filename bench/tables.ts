@@ -83,7 +83,7 @@ function latencyTable(l: BenchResult['latency'], L: string[]): void {
 
 function coldStartLine(c: ColdStart, L: string[]): void {
   L.push(
-    `**Cold start**: \`api/index.js\` bundle ${kb(c.apiBundleBytes)}${c.vendorBytes ? ` + ${kb(Object.values(c.vendorBytes.api ?? {}).reduce((a, b) => a + b, 0))} of vendor files beside it (node-sdk's loaded at start, the rest on first use)` : ''} (sweep ${kb(c.sweepBundleBytes)}); \`require\` in a fresh process, median of ${c.runs}: ` +
+    `**Cold start**: \`api/index.js\` bundle ${kb(c.apiBundleBytes)}${c.vendorBytes ? ` + ${kb(Object.values(c.vendorBytes.api ?? {}).reduce((a, b) => a + b, 0))} of vendor files beside it, each loaded on first use (node-sdk on the first call)` : ''} (sweep ${kb(c.sweepBundleBytes)}); \`require\` in a fresh process, median of ${c.runs}: ` +
       `${c.requireBundledMs} ms bundled vs ${c.requireUnbundledMs} ms unbundled (${c.unbundledHow}; ${c.unbundledFiles} files compiled) = **${c.ratio}×**; ` +
       `${c.requireFromSourcesTsxMs} ms from the TypeScript sources through tsx.`,
     '',

@@ -48,8 +48,27 @@ function miniprogramNpmEntry(name: string): string {
 }
 
 /**
- * zod's classic API re-exports every locale (≈320 KB minified). The mini-program speaks
- * only Chinese, so `z.locales` is narrowed to zh-CN in the device bundle.
+ * The functions narrowed the same way: their `z` carries only the builders the contract and
+ * the server's own sources name (scanned as for the device), so what is left of zod is what
+ * a cold start must compile. zod's own modules still import the whole of it, unnarrowed.
+ */
+const narrowZod: Plugin = {
+  name: 'zod-named-builders',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) =>
+      args.namespace === 'linli-zod' || args.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: 'zod', namespace: 'linli-zod' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'linli-zod' }, () => {
+      const names = [...new Set([...deviceZodNames(path.join(root, 'miniprogram')), ...deviceZodNames(path.join(root, 'cloudfunctions'))])].sort();
+      const fields = names.map((n) => `${JSON.stringify(n)}: zod[${JSON.stringify(n)}]`);
+      return { contents: `import * as zod from 'zod';\nexport const z = { ${fields.join(', ')} };\n`, resolveDir: root, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * zod's classic API re-exports every locale (≈320 KB minified). The mini-program and the
+ * functions speak only Chinese, so `z.locales` is narrowed to zh-CN in every bundle.
  */
 const onlyChineseLocale: Plugin = {
   name: 'zod-zh-cn-only',
@@ -69,8 +88,9 @@ const onlyChineseLocale: Plugin = {
  * Packages each function folder carries as vendor/<file>.js beside index.js instead of
  * inside it. V8 compiles all of a script when it loads, so code that only some calls run
  * still cost start-up while it sat in index.js; in its own file it is read and compiled when
- * first required (the project loads those with `import()` where they are used). node-sdk
- * loads at start but gets its own file too, so wx-server-sdk, which wraps it, uses the same one.
+ * first required (the project loads those with `import()` where they are used; node-sdk
+ * with a plain `require` on the first call, see wiring/production.ts). wx-server-sdk, which
+ * wraps node-sdk, is handed the same file.
  */
 const VENDOR: Record<string, string> = {
   '@cloudbase/node-sdk': 'cloudbase-node-sdk',
@@ -142,7 +162,9 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
       legalComments: 'linked',
       logLevel: 'warning',
       metafile: true,
-      plugins: [vendorFiles(null)],
+      // The functions speak Chinese only, as the device does (zod's other locales were a third
+      // of index.js, compiled on every cold start), and name a few dozen of zod's builders.
+      plugins: [vendorFiles(null), onlyChineseLocale, narrowZod],
       // `import()` of a vendor file as a `require` with esbuild's interop, exactly as when it
       // was bundled in (a native import() of a CommonJS file wraps its exports once more).
       supported: { 'dynamic-import': false },

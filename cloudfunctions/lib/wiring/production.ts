@@ -9,7 +9,7 @@
  * loading it (its protobuf codec, and in node_modules its own copy of node-sdk) was most of
  * the bundle's start-up (bench: cold start). The build hands it the same node-sdk as ours.
  */
-import tcb from '@cloudbase/node-sdk';
+import type tcbModule from '@cloudbase/node-sdk';
 import type { Deps } from '../kernel/deps';
 import { parseBootstrapAdmins, parseOpenids } from '../kernel/deps';
 import { parseRateLimits } from '../kernel/rate-limit';
@@ -68,13 +68,48 @@ export function lazyOpenApi(client: () => Promise<{ openapi: unknown }>): OpenAp
 
 const openapiClient = wxServerSdkOpenApi((cloud) => ({ env: cloud.DYNAMIC_CURRENT_ENV }));
 
-// The typings declare env as a string; the SDK documents this symbol as "the function's own env".
-const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
+type Tcb = typeof tcbModule;
+type CloudbaseApp = ReturnType<Tcb['init']>;
+let cloudbaseApp: CloudbaseApp | undefined;
+
+/**
+ * node-sdk is loaded and initialised on the first call that needs it, not when the function
+ * starts: loading it is most of a cold start (bench: cold start), and the platform answers
+ * the first call either way. Synchronous on purpose: the caller's openid is read through it
+ * before anything else, on every call.
+ */
+function app(): CloudbaseApp {
+  if (!cloudbaseApp) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- synchronous by design (see above)
+    const loaded = require('@cloudbase/node-sdk') as Tcb & { default?: Tcb };
+    const tcb = loaded.default ?? loaded;
+    // The typings declare env as a string; the SDK documents this symbol as "the function's own env".
+    cloudbaseApp = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV as unknown as string });
+  }
+  return cloudbaseApp;
+}
+
+/**
+ * An object that stands for `load()`'s result and loads it on first use: the adapters hold
+ * the SDK's database and app from the start, the SDK itself comes later.
+ */
+export function onFirstUse<T extends object>(load: () => T): T {
+  let target: T | undefined;
+  const real = () => (target ??= load());
+  return new Proxy({} as T, {
+    get(_stub, property) {
+      const t = real();
+      const value = Reflect.get(t, property, t) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(t) : value;
+    },
+    has: (_stub, property) => Reflect.has(real(), property),
+  });
+}
 
 export function productionDeps(): Deps {
-  const store = new ReferenceCacheStore(new CloudbaseStore(app.database() as unknown as CbDatabase, COLLECTIONS), referenceTtlFromEnv(process.env.LINLI_REFERENCE_TTL_MS));
+  const store = new ReferenceCacheStore(new CloudbaseStore(onFirstUse(() => app().database() as unknown as CbDatabase), COLLECTIONS), referenceTtlFromEnv(process.env.LINLI_REFERENCE_TTL_MS));
   const templates = parseTemplates(process.env.LINLI_SUBSCRIBE_TEMPLATES);
-  const files = new CloudbaseFileUrls(app as unknown as TempUrlApi);
+  const files = new CloudbaseFileUrls(onFirstUse(() => app() as unknown as TempUrlApi));
   const openapi = lazyOpenApi(openapiClient);
   return {
     store,
@@ -100,7 +135,7 @@ export function productionDeps(): Deps {
 
 /** The platform injects the caller; `getUserInfo` reads it from the call context. */
 export function platformOpenid(): string | null {
-  return app.auth().getUserInfo().openId || null;
+  return app().auth().getUserInfo().openId || null;
 }
 
 /**

@@ -30,6 +30,40 @@ describe('the caller comes from the CloudBase call context', () => {
   });
 });
 
+describe('node-sdk loads on the first call, not when the function starts', () => {
+  afterEach(() => jest.resetModules());
+  it('builds the production wiring without loading the SDK, and loads it when the openid is asked', () => {
+    let loaded = 0;
+    jest.isolateModules(() => {
+      jest.doMock('@cloudbase/node-sdk', () => {
+        loaded += 1;
+        return jest.requireActual('@cloudbase/node-sdk');
+      });
+      const { productionDeps, platformOpenid } = require('../../../../cloudfunctions/lib/wiring/production');
+      productionDeps();
+      expect(loaded).toBe(0);
+      platformOpenid();
+      platformOpenid();
+      expect(loaded).toBe(1);
+    });
+    jest.dontMock('@cloudbase/node-sdk');
+  });
+  it('stands in for an object until first used, then forwards to one instance, methods bound to it', () => {
+    jest.isolateModules(() => {
+      const { onFirstUse } = require('../../../../cloudfunctions/lib/wiring/production');
+      let loads = 0;
+      const real = { prefix: 'db:', name(x: string) { return this.prefix + x; } };
+      const lazy = onFirstUse(() => (loads += 1, real));
+      expect(loads).toBe(0);
+      const { name } = lazy;
+      expect(name('concerns')).toBe('db:concerns');
+      expect(lazy.prefix).toBe('db:');
+      expect('name' in lazy).toBe(true);
+      expect(loads).toBe(1);
+    });
+  });
+});
+
 describe('WeChat msgSecCheck verdicts', () => {
   const checker = (answer: () => Promise<unknown>) =>
     new WechatContentChecker({ security: { msgSecCheck: answer as never } }, silentLogger);
