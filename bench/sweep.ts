@@ -10,6 +10,7 @@
 import type { BookingRecord } from '../cloudfunctions/lib/features/booking/records';
 import type { ConcernRecord } from '../cloudfunctions/lib/features/concern/records';
 import { runSweep } from '../cloudfunctions/lib/sweep/run-sweep';
+import { FUNCTION_SETTINGS } from '../dev/deploy-plan';
 import { DAY, HOUR } from '../cloudfunctions/lib/kernel/time';
 import { benchService, benchWorld, bulkResidents, type BenchWorld } from './world';
 import { concernTemplate, fill, subdistrictCommunities } from './workbench';
@@ -47,7 +48,7 @@ export interface SweepRunRow {
   failed: string[];
 }
 
-export const SWEEP_SETUP: SweepSetup = { communities: 10, concerns: 100_000, due: 0.1, bookings: 10_000, limitMs: 20_000, modelMs: { read: 10, write: 15, commit: 30 } };
+export const SWEEP_SETUP: SweepSetup = { communities: 10, concerns: 100_000, due: 0.1, bookings: 10_000, limitMs: FUNCTION_SETTINGS.sweep.timeout * 1000, modelMs: { read: 10, write: 15, commit: 30 } };
 /** A backlog that does not drain in this many runs is reported as not drained. */
 const MAX_RUNS = 400;
 

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { COLLECTIONS } from '../../cloudfunctions/lib/manifests';
 import { applyPlan, isCodeUpload, managerTarget, stageMiniprogram, type DeployTarget } from '../../dev/deploy';
+import { SWEEP_SETUP } from '../../bench/sweep';
 import { cloudbaserc, deployPlan, DEPLOY_VARIABLES, formatPlan, FUNCTION_NAMES, FUNCTION_VARIABLES, indexName, type Plan, type PlannedFunction, type PlannedIndex } from '../../dev/deploy-plan';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -50,6 +51,11 @@ describe('the plan holds everything the code declares', () => {
       expect(f.openapi).toEqual(config.permissions.openapi);
     }
     expect(plan.functions.find((f) => f.name === 'sweep')?.triggers).toEqual([expect.objectContaining({ type: 'timer' })]);
+  });
+
+  it('gives the sweep the time limit its round-trip budget and bench (g) are sized for', () => {
+    expect(plan.functions.find((f) => f.name === 'sweep')?.timeout).toBe(SWEEP_SETUP.limitMs / 1000);
+    expect(SWEEP_SETUP.limitMs).toBe(20_000);
   });
 
   it('names every variable the function code reads, and reads every variable it names', () => {

@@ -13,7 +13,7 @@ export interface SweepReport {
  * bench, part g, 100k open concerns and 10k due bookings): without it one run handled 500
  * concerns and 500 bookings in about 6,000 round-trips, 95 s at 10 ms a read, 15 ms a write
  * and 30 ms a commit. With it a run handles about 70 concerns and 75 bookings and models at
- * 16–18.4 s, inside the function's 20 s. Notices go through the notifier's own store and are
+ * 16–18.4 s, inside the function's 20 s (the deploy plan's sweep timeout). Notices go through the notifier's own store and are
  * not counted here; the bench counts them. A job's share lets four jobs with a backlog each
  * have a turn every run.
  */
