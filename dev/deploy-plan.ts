@@ -17,7 +17,6 @@ import { referenceTtlFromEnv } from '../cloudfunctions/lib/store/reference-cache
 import { parseTemplates } from '../cloudfunctions/lib/features/notify/templates';
 import { TEMPLATE_KEYS } from '../miniprogram/core/notify/contract';
 import { parseDataKeys } from '../cloudfunctions/lib/platform/data-cipher';
-import { referenceTtlFromEnv } from '../cloudfunctions/lib/store/reference-cache';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -122,13 +121,6 @@ export const FUNCTION_VARIABLES: readonly Variable[] = [
     secret: false,
     meaning: '订阅消息打开的版本：formal（默认）、trial、developer',
     check: (v) => (['formal', 'trial', 'developer'].includes(v) ? undefined : '只能是 formal、trial 或 developer'),
-  },
-  {
-    name: 'LINLI_REFERENCE_TTL_MS',
-    required: false,
-    secret: false,
-    meaning: '参考数据缓存时长（毫秒，0 关闭；默认 15000）',
-    check: (v) => parses(() => referenceTtlFromEnv(v)),
   },
 ];
 
