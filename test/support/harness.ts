@@ -98,7 +98,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const wrapped = options.wrapStore?.(store);
   // As in production, the api reads reference data through the instance's cache.
   const cached = new ReferenceCacheStore(wrapped ?? store, options.referenceTtlMs ?? DEFAULT_REFERENCE_TTL_MS);
-  const apiDeps = { ...deps, store: cached, notifier: wrapped ? new InboxNotifier(wrapped, clock, DEMO_TEMPLATES, templateForKind) : deps.notifier };
+  const notifier = wrapped ? new InboxNotifier(wrapped, clock, DEMO_TEMPLATES, templateForKind) : undefined;
+  // A live view of `deps`: a suite that swaps a port (h.deps.content = …) reaches the api too.
+  const apiDeps = new Proxy(deps, {
+    get: (target, property, receiver) => (property === 'store' ? cached : property === 'notifier' && notifier ? notifier : Reflect.get(target, property, receiver)),
+  });
   const api = createApiFunction(apiDeps, (c) => (c as { openid: string | null }).openid);
   const call: Harness['call'] = async (openid, action, data = {}, idempotencyKey) =>
     (await api({ action, data, ...(idempotencyKey ? { idempotencyKey } : {}) }, { openid })) as Envelope<never>;
