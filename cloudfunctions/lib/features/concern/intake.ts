@@ -60,15 +60,16 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
 
   // Nobody else sees the text before the content check has spoken. What it cannot clear is
   // held (shown to the author and moderators only); the 代办 words staff add have no hold.
-  const [verdict] = await Promise.all([
-    checkWritten(ctx, { text: intake.text }, { scene: 'forum', hold: true }),
-    checkWritten(ctx, { reason: intake.filedBy?.reason, contactName: intake.filedBy?.contactName }),
-  ]);
-
   // Photos are the sender's own uploads: the resident's, or the staff member's who filed it.
-  await checkPhotos(db, caller.memberId, intake.photos, concernSubject(id));
-  const grid = await db.get('grids', building.gridId);
-  const route = await routeFor(db, grid, now);
+  // Routing only reads (who of the chain is away), so it waits beside the checks, not after.
+  const [[verdict], , route] = await Promise.all([
+    Promise.all([
+      checkWritten(ctx, { text: intake.text }, { scene: 'forum', hold: true }),
+      checkWritten(ctx, { reason: intake.filedBy?.reason, contactName: intake.filedBy?.contactName }),
+    ]),
+    checkPhotos(db, caller.memberId, intake.photos, concernSubject(id)),
+    db.get('grids', building.gridId).then((grid) => routeFor(db, grid, now)),
+  ]);
   const contactDueAt = now + category.contactHours * HOUR;
   const record: Omit<ConcernRecord, 'number'> = {
     _id: id,
@@ -193,20 +194,24 @@ async function recordIntake(ctx: Ctx, db: ScopedStore, c: ConcernRecord): Promis
   const filed = c.filedBy ?? null;
   const channel = filed ? FILING_CHANNEL_LABELS[filed.channel] : '';
   const steps = intakeSteps(ctx, db, c).map((s) => s.event);
-  for (const e of steps) await db.insert('events', e);
-  // The same path every concern notice takes: its kind picks the staff page, and held words stay out.
-  // With everyone in the chain away it goes straight to the community pool: the admins are
-  // told now, not when the sweep finds it unsigned hours later.
-  await notifyAll(ctx.deps.notifier, c, `${subject}:dispatched`, {
-    to: [c.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched',
-    title: c.assigneeId ? `新诉求待签收：${c.categoryName}` : `新诉求转社区统一受理：${c.categoryName}`, body: staffLine(c),
-  });
-  // The resident hears that staff filed it for them, and where to follow it.
-  if (filed) {
-    await notifyAll(ctx.deps.notifier, c, `${subject}:filedFor`, {
-      to: [c.authorId], kind: 'concern.filedFor', title: `社区已为您登记诉求：${c.categoryName}`,
-      body: `受理编号${c.number}，由工作人员${channel}代为登记。可在「我的诉求」查看进度、补充和评价。`,
-    });
-  }
+  // Each write has its own deterministic id and none needs another's result: they go
+  // together, and a rerun after a crash completes whichever did not land.
+  await Promise.all([
+    ...steps.map((e) => db.insert('events', e)),
+    // The same path every concern notice takes: its kind picks the staff page, and held words stay out.
+    // With everyone in the chain away it goes straight to the community pool: the admins are
+    // told now, not when the sweep finds it unsigned hours later.
+    notifyAll(ctx.deps.notifier, c, `${subject}:dispatched`, {
+      to: [c.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched',
+      title: c.assigneeId ? `新诉求待签收：${c.categoryName}` : `新诉求转社区统一受理：${c.categoryName}`, body: staffLine(c),
+    }),
+    // The resident hears that staff filed it for them, and where to follow it.
+    filed
+      ? notifyAll(ctx.deps.notifier, c, `${subject}:filedFor`, {
+        to: [c.authorId], kind: 'concern.filedFor', title: `社区已为您登记诉求：${c.categoryName}`,
+        body: `受理编号${c.number}，由工作人员${channel}代为登记。可在「我的诉求」查看进度、补充和评价。`,
+      })
+      : Promise.resolve(),
+  ]);
   return steps;
 }

@@ -11,7 +11,7 @@ import type { EventRecord } from '../../kernel/audit';
  * name they had then, so no member is read to show it.
  */
 export type TrailStep = Pick<EventRecord, 'type' | 'actorId' | 'actorRole' | 'public' | 'note' | 'photos' | 'at'> & {
-  /** The actor's display name then (staff see it; residents only a staff member's). */
+  /** A staff actor's display name then (absent for residents and the system: read when shown). */
   actorName?: string;
 };
 

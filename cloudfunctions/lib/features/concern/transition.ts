@@ -125,7 +125,8 @@ const STAFF = '社区工作人员';
 export function trailStep(e: EventRecord, actor: Caller | 'system'): TrailStep {
   const step: TrailStep = { type: e.type, actorId: e.actorId, actorRole: e.actorRole, public: e.public, note: e.note, at: e.at };
   if (e.photos?.length) step.photos = e.photos;
-  if (actor !== 'system') step.actorName = actor.name ?? STAFF;
+  // Staff names only: a resident's name stays on their member record, so erasing them erases it here too.
+  if (actor !== 'system' && (hasRole(actor, 'gridWorker') || hasRole(actor, 'admin'))) step.actorName = actor.name ?? STAFF;
   return step;
 }
 
