@@ -65,11 +65,10 @@ export function residents(c: ConcernRecord): string[] {
 }
 
 export async function notifyAll(notifier: Notifier, c: ConcernRecord, eventId: string, m: Message): Promise<void> {
-  const seen = new Set<string>();
-  for (const to of m.to) {
-    if (!to || seen.has(to)) continue;
-    seen.add(to);
-    await notifier.notify({
+  const recipients = [...new Set(m.to.filter((to): to is string => !!to))];
+  // One notice per recipient, its id derived from the step: sent together, never twice.
+  await Promise.all(recipients.map((to) =>
+    notifier.notify({
       id: `${eventId}:to:${to}`,
       communityId: c.communityId,
       recipientId: to,
@@ -77,8 +76,7 @@ export async function notifyAll(notifier: Notifier, c: ConcernRecord, eventId: s
       title: m.title,
       body: m.body,
       page: noticePage(m.kind, c._id),
-    });
-  }
+    })));
 }
 
 /**
@@ -194,6 +192,7 @@ export async function actOn(
   const { patch, step, messages } = await change(c);
   const { next, event } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now);
   await markAttached(ctx.db(), photos, subject);
+  // In order: two messages of one step to the same person share a notice id, the first stands.
   for (const m of messages?.(next) ?? []) await notifyAll(ctx.deps.notifier, next, event._id, m);
   return viewFor(ctx, next);
 }
