@@ -107,7 +107,10 @@ export const concernQueue: Handler<'concern.queue'> = async (ctx) => {
       after: input.cursor,
     });
   }
-  const ids = page.items.map((c) => c.assigneeId).filter((x): x is string => !!x);
-  const names = new Map((await db.getMany('members', ids)).map((m) => [m._id, m.name ?? '网格员']));
+  // Handlers' names ride on the concerns (staffNames); only older concerns send for them.
+  const names = new Map<string, string>();
+  for (const c of page.items) if (c.assigneeId && c.staffNames?.[c.assigneeId]) names.set(c.assigneeId, c.staffNames[c.assigneeId]);
+  const ids = [...new Set(page.items.map((c) => c.assigneeId).filter((x): x is string => !!x && !names.has(x)))];
+  if (ids.length) for (const m of await db.getMany('members', ids)) names.set(m._id, m.name ?? '网格员');
   return { items: page.items.map((c) => toQueueItem(c, ctx.caller, now, names)), next: page.next };
 };

@@ -21,12 +21,14 @@ export const fileConcernFor: Handler<'concern.fileFor'> = async (ctx) => {
     throw fieldError('NOT_FOUND', 'householdId', '住户不存在');
   }
   let authorName = input.contactName ?? null;
+  let authorPhoneEnc: string | null = null;
   if (input.residentId) {
     const resident = await db.get('members', input.residentId);
     if (!resident || resident.deletedAt || resident.householdId !== household._id || !resident.roles.includes('resident')) {
       throw fieldError('NOT_FOUND', 'residentId', '该住户没有这位居民');
     }
     authorName = resident.name;
+    authorPhoneEnc = resident.phoneEnc ?? null;
   }
   return takeIn(ctx, {
     // Keyed by the staff member who files, apart from any concern they submit as a resident.
@@ -34,6 +36,7 @@ export const fileConcernFor: Handler<'concern.fileFor'> = async (ctx) => {
     requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
     authorId: input.residentId ?? null,
     authorName,
+    authorPhoneEnc,
     householdId: household._id,
     buildingId: building._id,
     category: input.category,

@@ -15,7 +15,7 @@ import { DuplicateKeyError } from '../../ports/store';
 import { checkWritten } from '../../kernel/content';
 import { DAY, HOUR, localDayKey } from '../../kernel/time';
 import { eventRecord, type EventRecord } from '../../kernel/audit';
-import { adminsInbox, notifyAll, viewFor } from './transition';
+import { adminsInbox, notifyAll, trailStep, viewFor } from './transition';
 import { staffLine } from './notices';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { queueForReview } from '../moderation/queue';
@@ -29,6 +29,8 @@ export interface Intake {
   requestHash: string;
   authorId: string | null;
   authorName: string | null;
+  /** The author's phone as their member record holds it (encrypted), for staff to call back. */
+  authorPhoneEnc?: string | null;
   householdId: string;
   buildingId: string;
   category: string;
@@ -58,15 +60,16 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
 
   // Nobody else sees the text before the content check has spoken. What it cannot clear is
   // held (shown to the author and moderators only); the 代办 words staff add have no hold.
-  const [verdict] = await Promise.all([
-    checkWritten(ctx, { text: intake.text }, { scene: 'forum', hold: true }),
-    checkWritten(ctx, { reason: intake.filedBy?.reason, contactName: intake.filedBy?.contactName }),
-  ]);
-
   // Photos are the sender's own uploads: the resident's, or the staff member's who filed it.
-  await checkPhotos(db, caller.memberId, intake.photos, concernSubject(id));
-  const grid = await db.get('grids', building.gridId);
-  const route = await routeFor(db, grid, now);
+  // Routing only reads (who of the chain is away), so it waits beside the checks, not after.
+  const [[verdict], , route] = await Promise.all([
+    Promise.all([
+      checkWritten(ctx, { text: intake.text }, { scene: 'forum', hold: true }),
+      checkWritten(ctx, { reason: intake.filedBy?.reason, contactName: intake.filedBy?.contactName }),
+    ]),
+    checkPhotos(db, caller.memberId, intake.photos, concernSubject(id)),
+    db.get('grids', building.gridId).then((grid) => routeFor(db, grid, now)),
+  ]);
   const contactDueAt = now + category.contactHours * HOUR;
   const record: Omit<ConcernRecord, 'number'> = {
     _id: id,
@@ -84,6 +87,7 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
     photos: intake.photos,
     hideName: intake.hideName,
     authorName: intake.authorName,
+    authorPhoneEnc: intake.authorPhoneEnc ?? null,
     ...(intake.filedBy ? { filedBy: intake.filedBy } : {}),
     status: 'dispatched',
     assigneeId: route.assigneeId,
@@ -115,6 +119,11 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
     updatedAt: now,
   };
 
+  // The chain members were read for routing: the assignee's name is already at hand.
+  const names = new Map(route.people.map((m) => [m._id, m.name ?? '网格员']));
+  if (intake.filedBy) names.set(intake.filedBy.memberId, intake.filedBy.name);
+  if (route.assigneeId && names.has(route.assigneeId)) record.staffNames = { [route.assigneeId]: names.get(route.assigneeId) as string };
+
   let concern: ConcernRecord;
   try {
     // Number and concern commit together: no gaps from half-done submits, no duplicates.
@@ -123,7 +132,9 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
       const counter = await tx.get('counters', counterId);
       const value = (counter?.value ?? 0) + 1;
       tx.set('counters', { _id: counterId, communityId: db.communityId, value });
-      const full: ConcernRecord = { ...record, number: `${localDayKey(now)}-${String(value).padStart(4, '0')}` };
+      const numbered: ConcernRecord = { ...record, number: `${localDayKey(now)}-${String(value).padStart(4, '0')}` };
+      // The intake steps are known once numbered: the concern carries its page's timeline.
+      const full: ConcernRecord = { ...numbered, trail: intakeSteps(ctx, db, numbered).map(({ event, actor }) => trailStep(event, actor)) };
       tx.insert('concerns', full);
       return full;
     });
@@ -136,9 +147,6 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
   const events = await recordIntake(ctx, db, concern);
   await markAttached(db, concern.photos, concernSubject(concern._id));
   if (verdict === 'review') await queueForReview(db, { subjectType: 'concernText', subjectId: concern._id, content: concern.text, reason: 'textReview' }, now);
-  // The chain members were read for routing: the assignee's name is already at hand.
-  const names = new Map(route.people.map((m) => [m._id, m.name ?? '网格员']));
-  if (concern.filedBy) names.set(concern.filedBy.memberId, concern.filedBy.name);
   const media = await mediaFor(db, concern.photos);
   return toConcernView(caller, concern, events, names, now, { media });
 }
@@ -155,8 +163,8 @@ async function replay(ctx: Ctx, existing: ConcernRecord, requestHash: string) {
   return viewFor(ctx, existing);
 }
 
-/** Writes the intake steps (idempotently) and returns them for the response. */
-async function recordIntake(ctx: Ctx, db: ScopedStore, c: ConcernRecord): Promise<EventRecord[]> {
+/** The intake steps of a numbered concern, each with who took it: pure, so a rerun makes the same. */
+function intakeSteps(ctx: Ctx, db: ScopedStore, c: ConcernRecord): { event: EventRecord; actor: IdentifiedCaller | 'system' }[] {
   const subject = concernSubject(c._id);
   const filed = c.filedBy ?? null;
   const channel = filed ? FILING_CHANNEL_LABELS[filed.channel] : '';
@@ -165,32 +173,45 @@ async function recordIntake(ctx: Ctx, db: ScopedStore, c: ConcernRecord): Promis
     key: 'intake-1-submitted', subject, type: 'concern.submitted', to: 'submitted', public: true,
     note: filed ? `受理编号 ${c.number}（社区工作人员${channel}代为登记）` : `受理编号 ${c.number}`, at: c.createdAt,
   });
-  const steps = [submitted];
+  const steps = [{ event: submitted, actor: ctx.caller as IdentifiedCaller | 'system' }];
   if (filed) {
     // Who filed it, how the resident asked and why: the audit, for staff only.
-    steps.push(eventRecord(db, ctx.caller, {
+    steps.push({ actor: ctx.caller, event: eventRecord(db, ctx.caller, {
       key: 'intake-1f-filed', subject, type: 'concern.filedFor', public: false,
       note: `${filed.name}代为登记（${channel}）：${filed.reason}${filed.contactName ? `；反映人：${filed.contactName}` : ''}`, at: c.createdAt,
-    }));
+    }) });
   }
-  steps.push(eventRecord(db, 'system', {
+  steps.push({ actor: 'system', event: eventRecord(db, 'system', {
     key: 'intake-2-dispatched', subject, type: 'concern.dispatched', from: 'submitted', to: 'dispatched', public: true,
     note: c.assigneeId ? null : '已转社区统一受理', at: c.createdAt,
-  }));
-  for (const e of steps) await db.insert('events', e);
-  // The same path every concern notice takes: its kind picks the staff page, and held words stay out.
-  // With everyone in the chain away it goes straight to the community pool: the admins are
-  // told now, not when the sweep finds it unsigned hours later.
-  await notifyAll(ctx.deps.notifier, c, `${subject}:dispatched`, {
-    to: [c.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched',
-    title: c.assigneeId ? `新诉求待签收：${c.categoryName}` : `新诉求转社区统一受理：${c.categoryName}`, body: staffLine(c),
-  });
-  // The resident hears that staff filed it for them, and where to follow it.
-  if (filed) {
-    await notifyAll(ctx.deps.notifier, c, `${subject}:filedFor`, {
-      to: [c.authorId], kind: 'concern.filedFor', title: `社区已为您登记诉求：${c.categoryName}`,
-      body: `受理编号${c.number}，由工作人员${channel}代为登记。可在「我的诉求」查看进度、补充和评价。`,
-    });
-  }
+  }) });
+  return steps;
+}
+
+/** Writes the intake steps (idempotently) and tells who must act; returns the steps for the response. */
+async function recordIntake(ctx: Ctx, db: ScopedStore, c: ConcernRecord): Promise<EventRecord[]> {
+  const subject = concernSubject(c._id);
+  const filed = c.filedBy ?? null;
+  const channel = filed ? FILING_CHANNEL_LABELS[filed.channel] : '';
+  const steps = intakeSteps(ctx, db, c).map((s) => s.event);
+  // Each write has its own deterministic id and none needs another's result: they go
+  // together, and a rerun after a crash completes whichever did not land.
+  await Promise.all([
+    ...steps.map((e) => db.insert('events', e)),
+    // The same path every concern notice takes: its kind picks the staff page, and held words stay out.
+    // With everyone in the chain away it goes straight to the community pool: the admins are
+    // told now, not when the sweep finds it unsigned hours later.
+    notifyAll(ctx.deps.notifier, c, `${subject}:dispatched`, {
+      to: [c.assigneeId ?? adminsInbox(c.communityId)], kind: 'concern.dispatched',
+      title: c.assigneeId ? `新诉求待签收：${c.categoryName}` : `新诉求转社区统一受理：${c.categoryName}`, body: staffLine(c),
+    }),
+    // The resident hears that staff filed it for them, and where to follow it.
+    filed
+      ? notifyAll(ctx.deps.notifier, c, `${subject}:filedFor`, {
+        to: [c.authorId], kind: 'concern.filedFor', title: `社区已为您登记诉求：${c.categoryName}`,
+        body: `受理编号${c.number}，由工作人员${channel}代为登记。可在「我的诉求」查看进度、补充和评价。`,
+      })
+      : Promise.resolve(),
+  ]);
   return steps;
 }

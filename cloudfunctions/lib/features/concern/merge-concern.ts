@@ -2,8 +2,7 @@ import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext, Handler } from '../../kernel/action';
 import { checkWritten } from '../../kernel/content';
 import { isStaffViewer } from './permissions';
-import type { ConcernRecord } from './records';
-import { act, commit, loadFor } from './transition';
+import { actOn, commit, loadFor } from './transition';
 
 const MERGEABLE_INTO = new Set(['dispatched', 'accepted', 'waitingResident', 'coordinating', 'supervised']);
 
@@ -20,6 +19,7 @@ export const mergeConcern: Handler<'concern.merge'> = async (ctx) => {
   await checkWritten(ctx, { reason: ctx.input.reason });
   const intoId = ctx.input.intoId ?? (await byNumber(ctx, ctx.input.intoNumber as string));
   if (intoId === dup._id) throw fieldError('VALIDATION_ERROR', ctx.input.intoId ? 'intoId' : 'intoNumber', '不能并入自己');
+  let into: { id: string; number: string } | null = null;
   for (let attempt = 0; ; attempt += 1) {
     const original = await db.get('concerns', intoId);
     if (!original || !isStaffViewer(ctx.caller, original)) throw fieldError('NOT_FOUND', ctx.input.intoId ? 'intoId' : 'intoNumber', '原诉求不存在');
@@ -28,14 +28,17 @@ export const mergeConcern: Handler<'concern.merge'> = async (ctx) => {
     const followers = [...new Set([...original.followerIds, dup.authorId, ...dup.followerIds])].filter((id): id is string => id !== null && id !== original.authorId);
     try {
       await commit(db, ctx.caller, original, { followerIds: followers }, { type: 'concern.mergedIn', public: false, note: `并入重复诉求 ${dup.number}：${ctx.input.reason}` }, ctx.now);
+      // Its id and number never change: the duplicate points at it without reading it again.
+      into = { id: original._id, number: original.number };
       break;
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'CONFLICT') || attempt >= 2) throw err;
     }
   }
-  const original = (await db.get('concerns', intoId)) as ConcernRecord;
-  return act(ctx, 'concern.merge', () => ({
-    patch: { status: 'merged', mergedInto: { id: original._id, number: original.number }, closedAt: ctx.now, closedReason: 'merged', pausedAt: null, wakeAt: null, overdue: false },
+  const original = into as { id: string; number: string };
+  // The duplicate as loaded: if it changed meanwhile, the compare-and-set refuses the step.
+  return actOn(ctx, dup, () => ({
+    patch: { status: 'merged', mergedInto: original, closedAt: ctx.now, closedReason: 'merged', pausedAt: null, wakeAt: null, overdue: false },
     step: { type: 'concern.merged', public: true, note: `与诉求 ${original.number} 为同一问题，已合并办理：${ctx.input.reason}` },
     messages: () => [
       { to: [dup.authorId, ...dup.followerIds], kind: 'concern.merged', title: '您的诉求已与相同问题合并办理', body: `后续进展将在诉求 ${original.number} 中告知您。` },

@@ -28,6 +28,6 @@ export const concernPersonalData: PersonalData = {
   // Concerns stay for the archive and the three rates, pointing at nobody.
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
-    await db.drain('concerns', { authorId: member._id }, 'createdAt', (c) => db.update('concerns', c._id, { authorId: anonymousId, authorName: null, hideName: true }));
+    await db.drain('concerns', { authorId: member._id }, 'createdAt', (c) => db.update('concerns', c._id, { authorId: anonymousId, authorName: null, authorPhoneEnc: null, hideName: true }));
   },
 };

@@ -11,14 +11,13 @@ import {
 import { excerpt } from '../../../../miniprogram/core/format';
 import { hasRole, type Caller } from '../../kernel/caller';
 import { photoVisible, type MediaRecord } from '../media/records';
-import type { EventRecord } from '../../kernel/audit';
 import { isOverdue } from './lifecycle';
 import { CONCERN_EVENTS } from './events';
 import { HELD_TEXT } from './notices';
 import { concernActions, isAuthor, isStaffViewer } from './permissions';
 import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
 import { MOTION_STATUS_LABELS } from '../../../../miniprogram/core/council/vocabulary';
-import type { ConcernRecord } from './records';
+import type { ConcernRecord, TrailStep } from './records';
 
 /** Steps whose note is the author's own words. */
 const AUTHOR_WORDS = new Set(['concern.supplemented', 'concern.rated', 'concern.reopened', 'concern.withdrawn']);
@@ -77,7 +76,7 @@ export interface ViewExtras {
 export function toConcernView(
   caller: Caller,
   c: ConcernRecord,
-  events: EventRecord[],
+  events: readonly TrailStep[],
   names: ReadonlyMap<string, string>,
   now: number,
   extras: ViewExtras = {},

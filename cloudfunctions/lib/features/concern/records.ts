@@ -3,6 +3,20 @@ import type { FilingChannel } from '../../../../miniprogram/core/channels';
 import type { ContentVerdict } from '../../ports/platform';
 import type { MotionStatus } from '../../../../miniprogram/core/council/vocabulary';
 import type { Doc } from '../../ports/store';
+import type { EventRecord } from '../../kernel/audit';
+
+/**
+ * One step as the concern's page shows it, kept on the concern itself (the audit event stays
+ * in `events`): the page is answered from the one document, and the name of who acted is the
+ * name they had then, so no member is read to show it.
+ */
+export type TrailStep = Pick<EventRecord, 'type' | 'actorId' | 'actorRole' | 'public' | 'note' | 'photos' | 'at'> & {
+  /** A staff actor's display name then (absent for residents and the system: read when shown). */
+  actorName?: string;
+};
+
+/** As many steps as the page ever showed (the timeline query's limit). */
+export const TRAIL_LIMIT = 100;
 
 export interface CategoryRecord extends Doc {
   communityId: string;
@@ -135,6 +149,21 @@ export interface ConcernRecord extends Doc {
    * concern page follows it without reading motions; absent = none.
    */
   motion?: { motionId: string; title: string; status: MotionStatus } | null;
+  /**
+   * The timeline, appended by every step (transition.ts, intake.ts). Absent on concerns from
+   * before it existed: their page reads the events instead, and nothing is appended to it.
+   */
+  trail?: TrailStep[];
+  /**
+   * Display names of the staff who handled or were handed it (assignee, first responder), as
+   * they were then; an id missing here is looked up when shown. Absent on older concerns.
+   */
+  staffNames?: Record<string, string>;
+  /**
+   * The author's phone (encrypted, as on their member record) when they submitted, for the
+   * staff who call back; erased with the author's data. Absent on older concerns: read then.
+   */
+  authorPhoneEnc?: string | null;
   /** Bumped on every transition; transitions are compare-and-set on it. */
   version: number;
   requestHash: string;

@@ -17,6 +17,7 @@ export const submitConcern: Handler<'concern.submit'> = async (ctx) => {
     requestHash: createHash('sha256').update(JSON.stringify(input)).digest('hex'),
     authorId,
     authorName: caller.name,
+    authorPhoneEnc: caller.phoneEnc,
     householdId: caller.householdId,
     buildingId: input.buildingId,
     category: input.category,

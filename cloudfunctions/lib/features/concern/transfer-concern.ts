@@ -14,16 +14,22 @@ export const transferConcern: Handler<'concern.transfer'> = async (ctx) => {
   const { toGridId, toMemberId, reason } = ctx.input;
   let route: Route;
   let gridId: string | undefined;
+  // The receiver's name, from the record routing read: the page shows it without a lookup.
+  let staffNames: Record<string, string> = {};
   if (toGridId) {
     const grid = await db.require('grids', toGridId, '网格不存在', 'toGridId');
-    route = await routeFor(db, grid, ctx.now);
+    const routed = await routeFor(db, grid, ctx.now);
+    route = routed;
     gridId = grid._id;
+    const to = routed.people.find((m) => m._id === routed.assigneeId);
+    if (to) staffNames = { [to._id]: to.name ?? '社区工作人员' };
   } else {
     const target = await db.get('members', toMemberId as string);
     if (!target || !target.roles.some((r) => r === 'gridWorker' || r === 'admin')) {
       throw fieldError('VALIDATION_ERROR', 'toMemberId', '接收人须为本社区的网格员或管理员');
     }
     route = { assigneeId: target._id, via: 'transfer' };
+    staffNames = { [target._id]: target.name ?? '社区工作人员' };
   }
   return act(ctx, 'concern.transfer', (c) => {
     if (route.assigneeId === c.assigneeId && (gridId ?? c.gridId) === c.gridId) {
@@ -35,6 +41,7 @@ export const transferConcern: Handler<'concern.transfer'> = async (ctx) => {
         assigneeId: route.assigneeId,
         routedVia: toGridId ? route.via : 'transfer',
         ...(gridId ? { gridId } : {}),
+        staffNames,
         // The receiver gets a fresh window to sign; the promise to the resident stands.
         wakeAt: contactDeadline(c, ctx.now),
       },

@@ -12,13 +12,14 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { noticePage, type ConcernNoticeKind } from './notices';
 import { eventRecord, type EventRecord, type EventType } from '../../kernel/audit';
+import { hasRole } from '../../kernel/caller';
 import { isSupervising, RULES, type LifecycleAction } from './lifecycle';
 import { canView, isStaffViewer, may, PARTY_CHECK } from './permissions';
 import { commitVersioned } from '../../kernel/versioned';
 import { checkWritten, type WrittenFields } from '../../kernel/content';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
-import { concernSubject, type ConcernRecord } from './records';
+import { concernSubject, TRAIL_LIMIT, type ConcernRecord, type TrailStep } from './records';
 
 const TERMINAL = new Set(['closed', 'withdrawn', 'merged']);
 
@@ -64,11 +65,10 @@ export function residents(c: ConcernRecord): string[] {
 }
 
 export async function notifyAll(notifier: Notifier, c: ConcernRecord, eventId: string, m: Message): Promise<void> {
-  const seen = new Set<string>();
-  for (const to of m.to) {
-    if (!to || seen.has(to)) continue;
-    seen.add(to);
-    await notifier.notify({
+  const recipients = [...new Set(m.to.filter((to): to is string => !!to))];
+  // One notice per recipient, its id derived from the step: sent together, never twice.
+  await Promise.all(recipients.map((to) =>
+    notifier.notify({
       id: `${eventId}:to:${to}`,
       communityId: c.communityId,
       recipientId: to,
@@ -76,8 +76,7 @@ export async function notifyAll(notifier: Notifier, c: ConcernRecord, eventId: s
       title: m.title,
       body: m.body,
       page: noticePage(m.kind, c._id),
-    });
-  }
+    })));
 }
 
 /**
@@ -95,6 +94,10 @@ export async function commit(
   const version = c.version + 1;
   // Derived here, once for every transition, so the supervision list can never drift.
   const full: Partial<ConcernRecord> = { ...patch, supervising: isSupervising({ ...c, ...patch }) };
+  // A staff actor's name is kept for when they become its handler (signing, taking it over).
+  const staffName: Record<string, string> = {};
+  if (actor !== 'system' && actor.memberId && (hasRole(actor, 'gridWorker') || hasRole(actor, 'admin'))) staffName[actor.memberId] = actor.name ?? STAFF;
+  full.staffNames = { ...c.staffNames, ...staffName, ...patch.staffNames };
   const makeEvent = (n: ConcernRecord) =>
     eventRecord(db, actor, {
       key: `v${version}:${step.type}`,
@@ -107,31 +110,50 @@ export async function commit(
       photos: step.photos,
       at: now,
     });
+  // The page's timeline grows with the step, under the same compare-and-set (no lost append).
+  if (c.trail && c.trail.length < TRAIL_LIMIT) full.trail = [...c.trail, trailStep(makeEvent({ ...c, ...full }), actor)];
   const next = await commitVersioned(db, 'concerns', c, { ...full, updatedAt: now }, makeEvent, '该诉求刚被他人更新，请刷新后重试');
   const event = makeEvent(next);
   return { next, event };
 }
 
-/** Detail view with timeline and names, for the caller. */
+const STAFF = '社区工作人员';
+
+/** A step as the concern keeps it for its page: the audit event with the actor's name then. */
+export function trailStep(e: EventRecord, actor: Caller | 'system'): TrailStep {
+  const step: TrailStep = { type: e.type, actorId: e.actorId, actorRole: e.actorRole, public: e.public, note: e.note, at: e.at };
+  if (e.photos?.length) step.photos = e.photos;
+  // Staff names only: a resident's name stays on their member record, so erasing them erases it here too.
+  if (actor !== 'system' && (hasRole(actor, 'gridWorker') || hasRole(actor, 'admin'))) step.actorName = actor.name ?? STAFF;
+  return step;
+}
+
+/**
+ * Detail view with timeline and names, for the caller: from the concern alone when it keeps
+ * its trail, names and author's phone (what intake and every step write); a concern from
+ * before reads its events, and members only for the names it lacks.
+ */
 export async function viewFor(ctx: HandlerContext<unknown>, c: ConcernRecord): Promise<ConcernView> {
   const db = ctx.db();
-  const events = await db.query('events', {
-    where: { subject: concernSubject(c._id) },
-    orderBy: { field: 'at', dir: 'asc' },
-    limit: 100,
-  });
+  const events: readonly TrailStep[] = c.trail
+    ?? (await db.query('events', { where: { subject: concernSubject(c._id) }, orderBy: { field: 'at', dir: 'asc' }, limit: TRAIL_LIMIT })).items;
   const staff = isStaffViewer(ctx.caller, c);
-  const people = [c.assigneeId, c.firstResponderId, staff ? c.authorId : null, ...events.items.map((e) => e.actorId)].filter((x): x is string => !!x);
-  const photos = [...c.photos, ...(c.resolution?.photos ?? []), ...events.items.flatMap((e) => e.photos ?? [])];
+  const names = new Map<string, string>(Object.entries(c.staffNames ?? {}));
+  for (const e of events) if (e.actorId && e.actorName && !names.has(e.actorId)) names.set(e.actorId, e.actorName);
+  const phoneKnown = c.authorPhoneEnc !== undefined;
+  const missing = [c.assigneeId, c.firstResponderId, ...events.map((e) => e.actorId)].filter((x): x is string => !!x && x !== c.authorId && !names.has(x));
+  const people = [...new Set([...missing, ...(staff && !phoneKnown && c.authorId ? [c.authorId] : [])])];
+  const photos = [...c.photos, ...(c.resolution?.photos ?? []), ...events.flatMap((e) => e.photos ?? [])];
   const [members, category, media] = await Promise.all([
-    db.getMany('members', people),
+    people.length ? db.getMany('members', people) : Promise.resolve([]),
     staff ? db.get('categories', c.category) : Promise.resolve(null),
     mediaFor(db, photos),
   ]);
-  const names = new Map(members.filter((m) => m._id !== c.authorId).map((m) => [m._id, m.name ?? '社区工作人员']));
-  const author = staff ? members.find((m) => m._id === c.authorId) : undefined;
-  const authorPhone = author?.phoneEnc ? ctx.deps.cipher.decrypt(author.phoneEnc) : undefined;
-  return toConcernView(ctx.caller, c, events.items, names, ctx.now, { templates: category?.templates ?? [], media, authorPhone });
+  for (const m of members) if (m._id !== c.authorId) names.set(m._id, m.name ?? STAFF);
+  names.delete(c.authorId ?? '');
+  const phoneEnc = phoneKnown ? c.authorPhoneEnc : members.find((m) => m._id === c.authorId)?.phoneEnc;
+  const authorPhone = staff && phoneEnc ? ctx.deps.cipher.decrypt(phoneEnc) : undefined;
+  return toConcernView(ctx.caller, c, events, names, ctx.now, { templates: category?.templates ?? [], media, authorPhone });
 }
 
 export interface Change {
@@ -150,12 +172,27 @@ export async function act(
   /** Words the step brings, by input field: content-checked after the permission check. */
   written: WrittenFields = {},
 ): Promise<ConcernView> {
-  const c = await loadFor(ctx, ctx.input.concernId, action);
+  return actOn(ctx, await loadFor(ctx, ctx.input.concernId, action), change, photos, written);
+}
+
+/**
+ * `act` on a concern the use case has already loaded with `loadFor` (to check it before
+ * reading anything else): no second read, and the commit's compare-and-set still refuses
+ * it if someone changed it in between.
+ */
+export async function actOn(
+  ctx: HandlerContext<{ concernId: string }, IdentifiedCaller>,
+  c: ConcernRecord,
+  change: (c: ConcernRecord) => Change | Promise<Change>,
+  photos: readonly string[] = [],
+  written: WrittenFields = {},
+): Promise<ConcernView> {
   const subject = concernSubject(c._id);
   await Promise.all([checkPhotos(ctx.db(), ctx.caller.memberId, photos, subject), checkWritten(ctx, written)]);
   const { patch, step, messages } = await change(c);
   const { next, event } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now);
   await markAttached(ctx.db(), photos, subject);
+  // In order: two messages of one step to the same person share a notice id, the first stands.
   for (const m of messages?.(next) ?? []) await notifyAll(ctx.deps.notifier, next, event._id, m);
   return viewFor(ctx, next);
 }

@@ -4,7 +4,7 @@ import { sentence } from '../../../../miniprogram/core/format';
 import type { Handler } from '../../kernel/action';
 import { DAY } from '../../kernel/time';
 import { pause } from './lifecycle';
-import { act, loadFor, residents } from './transition';
+import { actOn, loadFor, residents } from './transition';
 
 /**
  * 吹哨报到: a unit of the department directory is brought in and must report back by a
@@ -15,7 +15,7 @@ export const whistleConcern: Handler<'concern.whistle'> = async (ctx) => {
   const { departmentId, note, replyDays, sharePhone } = ctx.input;
   const db = ctx.db();
   // Who may whistle is settled before the directory is consulted: no entry leaks to a stranger.
-  await loadFor(ctx, ctx.input.concernId, 'concern.whistle');
+  const loaded = await loadFor(ctx, ctx.input.concernId, 'concern.whistle');
   // Directory entries are read across communities: a shared one belongs to another community.
   const [dept, community] = await Promise.all([ctx.deps.store.get('departments', departmentId), db.get('communities', db.communityId)]);
   if (!dept || !departmentVisibleTo(dept, community && { id: community._id, subdistrict: community.subdistrict })) {
@@ -24,7 +24,7 @@ export const whistleConcern: Handler<'concern.whistle'> = async (ctx) => {
   if (!dept.active) throw fieldError('VALIDATION_ERROR', 'departmentId', '该部门已停用，请选择其他部门');
   const department = dept.name;
   const dueAt = ctx.now + replyDays * DAY;
-  return act(ctx, 'concern.whistle', (c) => ({
+  return actOn(ctx, loaded, (c) => ({
     patch: {
       status: 'coordinating',
       ...pause(c, ctx.now),
