@@ -4,7 +4,7 @@ import { clockText } from '../../services/date-strip';
 import { dateText } from '../../services/dates';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
-import { drawQrOnCanvas } from '../../services/qr-canvas';
+import { drawQrOnCanvas } from '../services/qr-canvas';
 import { instanceState } from '../../services/page-state';
 
 /**

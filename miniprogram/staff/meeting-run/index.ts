@@ -19,7 +19,7 @@ import {
   type SignInCodeView,
 } from '../../core/council/meeting-contract';
 import type { QuorumView } from '../../core/council/quorum';
-import { drawQrOnCanvas } from '../../services/qr-canvas';
+import { drawQrOnCanvas } from '../services/qr-canvas';
 import { clockText } from '../../services/date-strip';
 import { emptyErrors } from '../../services/form';
 import { formKeys, formSubmit } from '../../services/form-submit';

@@ -5,7 +5,7 @@ import { dateText } from '../../services/dates';
 import { canvasMeasure, paintPoster, type PosterCanvas } from '../../services/disclosure-poster';
 import { openDocument, saveBase64File } from '../../services/file-export';
 import { instanceState } from '../../services/page-state';
-import { reportImageLayout } from '../../services/report-image';
+import { reportImageLayout } from '../services/report-image';
 import { allows } from '../../services/view';
 
 interface PartVM {

@@ -1,8 +1,8 @@
 import { call } from '../../services/api';
 import { exportBookings, serviceStats } from '../../core/booking/contract';
 import { openDocument, saveBase64File } from '../../services/file-export';
-import { PERIODS, periodRange, periodText, type PeriodKind } from '../../services/period';
-import { serviceUsageView, type ServiceUsageView } from '../../services/stats';
+import { PERIODS, periodRange, periodText, type PeriodKind } from '../services/period';
+import { serviceUsageView, type ServiceUsageView } from '../services/stats';
 import { instanceState } from '../../services/page-state';
 
 type Tap = WechatMiniprogram.TouchEvent<Record<string, never>, Record<string, never>, { key: string }>;

@@ -1,8 +1,8 @@
 import { call } from '../../services/api';
 import { concernStats, exportArchive, type ConcernStats } from '../../core/concern/contract';
 import { getMe } from '../../core/member/contract';
-import { PERIODS, periodRange, periodSlug, periodText, type PeriodKind } from '../../services/period';
-import { statsRowView, type StatsRowView } from '../../services/stats';
+import { PERIODS, periodRange, periodSlug, periodText, type PeriodKind } from '../services/period';
+import { statsRowView, type StatsRowView } from '../services/stats';
 import { instanceState } from '../../services/page-state';
 import { allows } from '../../services/view';
 import { canShareFile, openDocument, saveBase64File, saveTextFile, shareFile } from '../../services/file-export';

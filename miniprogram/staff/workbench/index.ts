@@ -21,7 +21,7 @@ import { formSubmit } from '../../services/form-submit';
 import { instanceState } from '../../services/page-state';
 import { pagedList, prefixedKeys } from '../../services/paged-list';
 import { collectPages } from '../../services/paging';
-import { clearedNote, DEFAULT_FILTER, filterSummary, setFilter, type FilterKey, type QueueFilter } from '../../services/queue-filter';
+import { clearedNote, DEFAULT_FILTER, filterSummary, setFilter, type FilterKey, type QueueFilter } from '../services/queue-filter';
 
 const PAGE_SIZE = 20;
 type Tab = 'queue' | 'requests';

@@ -1,4 +1,4 @@
-import { PERIODS, periodRange, periodSlug, periodText } from '../../../miniprogram/services/period';
+import { PERIODS, periodRange, periodSlug, periodText } from '../../../miniprogram/staff/services/period';
 
 const H = 3600_000;
 /** The UTC instant of a Beijing wall-clock time. */

@@ -1,5 +1,5 @@
 import { concernQueue } from '../../../miniprogram/core/concern/contract';
-import { clearedNote, DEFAULT_FILTER, filterSummary, setFilter, type FilterKey, type QueueFilter } from '../../../miniprogram/services/queue-filter';
+import { clearedNote, DEFAULT_FILTER, filterSummary, setFilter, type FilterKey, type QueueFilter } from '../../../miniprogram/staff/services/queue-filter';
 
 describe('choosing a filter', () => {
   it('overdue drops status, category and grid', () => {

@@ -1,6 +1,6 @@
 /** 分享图片's layout: every figure on the image, within the margins, and cut short with a note when too long. */
 import { estimateWidth } from '../../../miniprogram/services/disclosure-poster';
-import { MAX_HEIGHT, REPORT_IMAGE_WIDTH, reportImageLayout } from '../../../miniprogram/services/report-image';
+import { MAX_HEIGHT, REPORT_IMAGE_WIDTH, reportImageLayout } from '../../../miniprogram/staff/services/report-image';
 import { reportView } from '../pages/staff/report-fixtures';
 
 describe('the report as one image', () => {

@@ -1,4 +1,4 @@
-import { hoursText, minutesText, percentText, ratingText, serviceUsageView, statsRowView } from '../../../miniprogram/services/stats';
+import { hoursText, minutesText, percentText, ratingText, serviceUsageView, statsRowView } from '../../../miniprogram/staff/services/stats';
 
 describe('rates', () => {
   it('read as whole percentages', () => {

@@ -3,7 +3,7 @@ import { checkIn, checkOut, parseCheckInQr, type AttendanceView } from '../../..
 import { DEFAULT_MESSAGES, type ErrorBody } from '../../../core/errors';
 import { clockText, timeRange } from '../../../services/date-strip';
 import { dateText } from '../../../services/dates';
-import { deviceKey } from '../../../services/device-key';
+import { deviceKey } from '../services/device-key';
 
 type Step = 'in' | 'out';
 

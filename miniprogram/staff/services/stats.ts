@@ -3,8 +3,8 @@
  * when nothing in the group could be measured; null must read as "—", never as 0%, or a
  * grid with no rated cases would look like a grid nobody was happy with.
  */
-import type { ConcernStatsRow } from '../core/concern/contract';
-import type { ServiceUsageRow } from '../core/booking/contract';
+import type { ConcernStatsRow } from '../../core/concern/contract';
+import type { ServiceUsageRow } from '../../core/booking/contract';
 
 export const NONE = '—';
 

@@ -4,7 +4,7 @@
  * The page never sends those: choosing one filter drops the ones it conflicts with, and
  * says which, so nobody wonders why a picker went back to "全部".
  */
-import type { ConcernStatus } from '../core/concern/contract';
+import type { ConcernStatus } from '../../core/concern/contract';
 
 export interface QueueFilter {
   /** Open items, the late ones first: what the workbench opens on. */

@@ -2,7 +2,7 @@
  * A rotating code drawn on a screen's 2d canvas (the volunteer check-in and the meeting's
  * sign-in screens): white square, black modules, a quiet zone of 2 modules so phones find it.
  */
-import { qrModules } from './certificate-image';
+import { qrModules } from '../../services/certificate-image';
 
 export function drawQrOnCanvas(host: WechatMiniprogram.Component.TrivialInstance, selector: string, text: string, px: number): void {
   host

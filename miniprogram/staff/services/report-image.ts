@@ -8,8 +8,8 @@
  * when it compresses one, so nothing is scaled twice. The height follows the content up to
  * MAX_HEIGHT (canvas memory on older phones); past it the last line says to open the report.
  */
-import type { ReportView } from '../core/report/contract';
-import { chinaDate, estimateWidth, wrap, type Measure, type PosterLayout, type PosterRect, type PosterText } from './disclosure-poster';
+import type { ReportView } from '../../core/report/contract';
+import { chinaDate, estimateWidth, wrap, type Measure, type PosterLayout, type PosterRect, type PosterText } from '../../services/disclosure-poster';
 
 export const REPORT_IMAGE_WIDTH = 1080;
 export const MAX_HEIGHT = 6000;
