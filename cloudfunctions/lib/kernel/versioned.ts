@@ -47,6 +47,36 @@ export function withoutLastEvent<T>(doc: T): T {
 }
 
 /**
+ * A reply with every embedded audit event taken off, however deep (a view that spread a
+ * stored document, an export of raw records). The one gate every reply passes, so no
+ * presenter has to remember it; it copies only the branches that carry one.
+ */
+export function withoutEmbeddedEvents<T>(value: T): T {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    value.forEach((item, i) => {
+      const clean = withoutEmbeddedEvents(item);
+      if (clean !== item) (copy ??= [...value])[i] = clean;
+    });
+    return (copy ?? value) as T;
+  }
+  if (!value || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'lastEvent') {
+      copy ??= { ...(value as Record<string, unknown>) };
+      delete copy[key];
+      continue;
+    }
+    const clean = withoutEmbeddedEvents(item);
+    if (clean !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = clean;
+  }
+  return (copy ?? value) as T;
+}
+
+/**
  * Makes sure the stored document's latest event is in `events` (a duplicate is a no-op).
  * For the paths a client's retry takes when it finds its change already made: the call that
  * made it may have died before inserting the event. Run it beside the reply's other writes.

@@ -1,6 +1,6 @@
 import type { EventRecord } from '../../../../cloudfunctions/lib/kernel/audit';
 import { ScopedStore } from '../../../../cloudfunctions/lib/kernel/scoped-store';
-import { commitVersioned, lastEventOf, settleLastEvent, withoutLastEvent } from '../../../../cloudfunctions/lib/kernel/versioned';
+import { commitVersioned, lastEventOf, settleLastEvent, withoutEmbeddedEvents, withoutLastEvent } from '../../../../cloudfunctions/lib/kernel/versioned';
 import type { ConcernRecord } from '../../../../cloudfunctions/lib/features/concern/records';
 import { COLLECTIONS } from '../../../../cloudfunctions/lib/manifests';
 import { SqliteStore } from '../../../../cloudfunctions/lib/store/sqlite-store';
@@ -69,11 +69,12 @@ describe('commitVersioned', () => {
 
   it('re-inserting an event is a duplicate that writes nothing', async () => {
     await withStore(async (store, db) => {
-      const next = await commitVersioned(db, 'concerns', base, { status: 'accepted' } as Partial<ConcernRecord>, eventFor, '已被处理');
+      await commitVersioned(db, 'concerns', base, { status: 'accepted' } as Partial<ConcernRecord>, eventFor, '已被处理');
+      const event = lastEventOf(await store.get('concerns', 'c1'));
+      expect(event).toBeDefined();
       await settleLastEvent(db, await store.get('concerns', 'c1'));
-      const events = await store.query('events', { where: { subject: 'concern:c1' }, orderBy: { field: 'at', dir: 'asc' }, limit: 10 });
-      expect(events.items).toHaveLength(1);
-      expect(next.version).toBe(2);
+      expect(await db.insert('events', event as EventRecord)).toBe(false);
+      expect(await store.get('events', 'concern:c1:v2')).toEqual(event);
     });
   });
 
@@ -103,5 +104,20 @@ describe('commitVersioned', () => {
     const plain = { _id: 'y' };
     expect(withoutLastEvent(plain)).toBe(plain);
     expect(withoutLastEvent(null)).toBeNull();
+  });
+});
+
+describe('withoutEmbeddedEvents', () => {
+  it('takes every lastEvent off a reply, however deep, and copies only what carried one', () => {
+    const event = eventFor({ ...base, version: 2 });
+    const untouched = { name: '张三', tags: ['a'] };
+    const reply = { item: { _id: 'c1', lastEvent: event, nested: [{ lastEvent: event, x: 1 }] }, untouched };
+    const clean = withoutEmbeddedEvents(reply);
+    expect(JSON.stringify(clean)).not.toContain('lastEvent');
+    expect(clean).toEqual({ item: { _id: 'c1', nested: [{ x: 1 }] }, untouched });
+    expect(clean.untouched).toBe(untouched);
+    expect(reply.item.lastEvent).toBe(event);
+    const plain = { a: [1, { b: 2 }] };
+    expect(withoutEmbeddedEvents(plain)).toBe(plain);
   });
 });
