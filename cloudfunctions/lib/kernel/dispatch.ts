@@ -17,6 +17,7 @@ import { memberIdFor, primaryRole, resolveCaller, type Caller } from './caller';
 import type { Deps } from './deps';
 import type { FeatureRegistry } from './feature';
 import { enforceRateLimit } from './rate-limit';
+import { withoutEmbeddedEvents } from './versioned';
 
 // Unknown top-level keys are dropped, not refused: the platform adds its own (userInfo).
 const eventSchema = z.object({
@@ -99,7 +100,8 @@ export async function dispatch(
     if (!input.ok) return input;
     if (limited) throw limited;
     const ctx = makeContext(deps, features, caller, input.data, started, key);
-    return ok(await def.handler(ctx));
+    // Versioned documents carry their latest audit event (it may name someone else): never in a reply.
+    return ok(withoutEmbeddedEvents(await def.handler(ctx)));
   }
 
   function toFailure(err: unknown): Envelope<never> {

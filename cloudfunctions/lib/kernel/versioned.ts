@@ -1,12 +1,22 @@
 /**
- * A state change and its audit event, committed together. The document is compared on its
- * `version` and replaced with the next one in the same single-document transaction that
- * inserts the event, so a crash can leave neither a change without its event nor an event
- * for a change that did not happen. (CloudBase transactions allow exactly this: single
- * documents by id; the callback may run again, so it has no side effects.)
+ * A state change and its audit event, without a transaction. The change is one conditional
+ * update of the document on its `version`, and the event rides in that same single-document
+ * write as `lastEvent`: the change and its audit record land together or not at all. The
+ * event is then inserted into `events` under its deterministic id (the step's key names the
+ * new version), so a second insert is a duplicate and writes nothing.
+ *
+ * If an instance dies between the two writes, the event is in the document but not yet in
+ * `events`. Whoever touches the document next puts it there: the next commit re-inserts
+ * `expected.lastEvent` beside its own update (a write, no extra wait), and a client's retry
+ * that finds the change already made calls `settleLastEvent` on the stored document.
+ *
+ * Why not a transaction: CloudBase transactions cost a read inside the transaction and a
+ * commit round-trip, and the caller has already read `expected`. A conditional update on one
+ * document is atomic in CloudBase (MongoDB), and its `updated` count says whether it matched;
+ * the version bump guarantees it modifies what it matches.
  */
 import { AppError } from '../../../miniprogram/core/errors';
-import type { CollectionName, RecordOf } from '../ports/store';
+import { op, type CollectionName, type Patch, type RecordOf } from '../ports/store';
 import type { EventRecord } from './audit';
 import type { ScopedStore } from './scoped-store';
 
@@ -16,9 +26,72 @@ export type VersionedCollection = {
 }[CollectionName];
 
 /**
+ * What every versioned document may carry besides its record's fields: the audit event of
+ * its latest change. Server-side bookkeeping only: it may name another person, so
+ * `withoutLastEvent` takes it off wherever a document leaves the server.
+ */
+export interface LastEventCarrier {
+  lastEvent?: EventRecord;
+}
+
+/** The event of the document's latest change, if it carries one. */
+export function lastEventOf(doc: object | null | undefined): EventRecord | undefined {
+  return (doc as LastEventCarrier | null | undefined)?.lastEvent ?? undefined;
+}
+
+/** The document without its embedded audit event (a copy only when it carries one). */
+export function withoutLastEvent<T>(doc: T): T {
+  if (!doc || typeof doc !== 'object' || !('lastEvent' in doc)) return doc;
+  const { lastEvent: _dropped, ...rest } = doc as T & LastEventCarrier;
+  return rest as T;
+}
+
+/**
+ * A reply with every embedded audit event taken off, however deep (a view that spread a
+ * stored document, an export of raw records). The one gate every reply passes, so no
+ * presenter has to remember it; it copies only the branches that carry one.
+ */
+export function withoutEmbeddedEvents<T>(value: T): T {
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    value.forEach((item, i) => {
+      const clean = withoutEmbeddedEvents(item);
+      if (clean !== item) (copy ??= [...value])[i] = clean;
+    });
+    return (copy ?? value) as T;
+  }
+  if (!value || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key === 'lastEvent') {
+      copy ??= { ...(value as Record<string, unknown>) };
+      delete copy[key];
+      continue;
+    }
+    const clean = withoutEmbeddedEvents(item);
+    if (clean !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = clean;
+  }
+  return (copy ?? value) as T;
+}
+
+/**
+ * Makes sure the stored document's latest event is in `events` (a duplicate is a no-op).
+ * For the paths a client's retry takes when it finds its change already made: the call that
+ * made it may have died before inserting the event. Run it beside the reply's other writes.
+ */
+export async function settleLastEvent(db: ScopedStore, doc: object | null | undefined): Promise<void> {
+  const e = lastEventOf(doc);
+  if (e && e.communityId === db.communityId) await db.insert('events', e);
+}
+
+/**
  * Applies `patch` to the stored document if it is still at `expected.version` (fields that
- * change without a version bump, such as a moderation flag, are kept as stored), and inserts
- * the event made from the result. Returns the new document.
+ * change without a version bump, such as a moderation flag, are kept as stored: only the
+ * patch is written), and records the event made from the result. Returns the new document
+ * as this call knows it (`expected` with the patch and the next version, without
+ * `lastEvent`, whose event is already in `events`).
  */
 export async function commitVersioned<C extends VersionedCollection, T extends RecordOf<C> = RecordOf<C>>(
   db: ScopedStore,
@@ -28,14 +101,21 @@ export async function commitVersioned<C extends VersionedCollection, T extends R
   makeEvent: (next: T) => EventRecord,
   conflictMessage: string,
 ): Promise<T> {
-  return db.store.transaction(async (tx) => {
-    const current = await tx.get(collection, expected._id);
-    if (!current || current.communityId !== db.communityId || current.version !== expected.version) {
-      throw new AppError('CONFLICT', conflictMessage);
-    }
-    const next = { ...current, ...patch, version: current.version + 1 } as T;
-    tx.set(collection, next as RecordOf<C>);
-    tx.insert('events', makeEvent(next));
-    return next;
-  });
+  if (expected.communityId !== db.communityId) throw new AppError('CONFLICT', conflictMessage);
+  const next = withoutLastEvent({ ...expected, ...patch, version: expected.version + 1 } as T);
+  const event = makeEvent(next);
+  const write: Patch = { lastEvent: event, version: next.version };
+  for (const [field, value] of Object.entries(patch)) {
+    if (field === '_id' || field === 'version' || field === 'communityId' || field === 'lastEvent') continue;
+    // A field set to undefined was dropped by the whole-document write this replaces: remove it likewise.
+    write[field] = value === undefined ? op.unset() : value;
+  }
+  const [moved] = await Promise.all([
+    db.update(collection, expected._id, write, { version: expected.version }),
+    // Repair: the change that made `expected` may have died before its event reached `events`.
+    settleLastEvent(db, expected),
+  ]);
+  if (!moved) throw new AppError('CONFLICT', conflictMessage);
+  await db.insert('events', event);
+  return next;
 }

@@ -3,7 +3,7 @@
  * waitlist after a seat is freed. Shared by the resident, staff and sweep paths.
  */
 import { AppError } from '../../../../miniprogram/core/errors';
-import { commitVersioned } from '../../kernel/versioned';
+import { commitVersioned, lastEventOf, settleLastEvent } from '../../kernel/versioned';
 import { PROMOTION_WINDOW_HOURS } from '../../../../miniprogram/core/booking/contract';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
@@ -49,10 +49,13 @@ export async function changeBooking(
  * (unless it was used) its monthly quota, then offers freed seats down the waitlist.
  */
 export async function freeBooking(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, keepQuota = false): Promise<void> {
-  await releasePlace(db, b.slotId, b._id, b.claim);
+  // A stored booking (not one this call just changed) means finishing a change a crash may
+  // have cut short before its event reached the audit trail, and maybe a promotion after it.
+  const repair = !!lastEventOf(b);
+  await Promise.all([settleLastEvent(db, b), releasePlace(db, b.slotId, b._id, b.claim)]);
   await releaseLock(db, b.serviceId, b.memberId, b.claim);
   if (!keepQuota) await releaseQuota(db, b.serviceId, b.memberId, b.quotaMonth, b._id, b.claim);
-  await offerFreedSeats(db, notifier, b.slotId, now);
+  await offerFreedSeats(db, notifier, b.slotId, now, repair);
   // Done: the sweep no longer needs to finish this for us (see booking-clocks).
   if (b.wakeAt !== null && ['cancelled', 'expired', 'closed'].includes(b.status)) {
     await db.update('bookings', b._id, { wakeAt: null }, { version: b.version });
@@ -64,14 +67,17 @@ export async function freeBooking(db: ScopedStore, notifier: Notifier, b: Bookin
  * finishes a promotion a crash interrupted: a booking still 'waitlisted' whose claim already
  * holds a seat is offered it now.
  */
-export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, slotId: string, now: number): Promise<number> {
+export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, slotId: string, now: number, repair = false): Promise<number> {
   let offered = 0;
   for (let head = await promoteHead(db, slotId); head; head = await promoteHead(db, slotId)) {
     offered += await offer(db, notifier, await db.get('bookings', head), now);
   }
   const slot = await db.get('slots', slotId);
   const holders = Object.keys(slot?.holders ?? {});
-  for (const b of await db.getMany('bookings', holders)) {
+  const seated = await db.getMany('bookings', holders);
+  // An offer a crash cut short has its event only in the booking: put it in the audit trail.
+  if (repair) await Promise.all(seated.filter((b) => b.status === 'offered').map((b) => settleLastEvent(db, b)));
+  for (const b of seated) {
     if (b.status === 'waitlisted' && slot?.holders[b._id] === b.claim) offered += await offer(db, notifier, b, now);
   }
   return offered;

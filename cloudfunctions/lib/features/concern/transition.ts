@@ -15,7 +15,7 @@ import { eventRecord, type EventRecord, type EventType } from '../../kernel/audi
 import { hasRole } from '../../kernel/caller';
 import { isSupervising, RULES, type LifecycleAction } from './lifecycle';
 import { canView, isStaffViewer, may, PARTY_CHECK } from './permissions';
-import { commitVersioned } from '../../kernel/versioned';
+import { commitVersioned, settleLastEvent } from '../../kernel/versioned';
 import { checkWritten, type WrittenFields } from '../../kernel/content';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
@@ -29,6 +29,9 @@ export async function loadFor(ctx: HandlerContext<unknown>, concernId: string, a
   if (!c || !canView(ctx.caller, c)) throw new AppError('NOT_FOUND', '诉求不存在');
   if (may(ctx.caller, action, c, ctx.now)) return c;
   if (!RULES[action].from.includes(c.status)) {
+    // Often a client's retry of a step that did land: the call that made it may have died
+    // before its event reached the audit trail, so put it there before refusing.
+    await settleLastEvent(ctx.db(), c);
     if (TERMINAL.has(c.status)) throw new AppError('CLOSED', `该诉求${CONCERN_STATUS_LABELS[c.status]}，不能再操作`);
     throw new AppError('CONFLICT', `该诉求当前为“${CONCERN_STATUS_LABELS[c.status]}”，不能进行此操作`);
   }

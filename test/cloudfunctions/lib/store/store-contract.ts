@@ -121,6 +121,21 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
         expect(await store.get<Row>('concerns', 'a')).toMatchObject({ status: 'open', seats: 3 });
         expect(await store.update('concerns', 'a', { status: undefined })).toBe(false);
       });
+      it('commits a versioned change as commitVersioned does: version compare-and-set with an embedded event, one winner of many', async () => {
+        await store.insert('concerns', { _id: 'v', communityId: 'x', createdAt: 1, status: 'open', version: 3, flagged: true, lastEvent: { _id: 'e3', to: 'open' } });
+        const event = (n: number) => ({ _id: `concern:v:v${n}`, communityId: 'x', subject: 'concern:v', to: 'done', at: n, photos: ['p'] });
+        const results = await Promise.all(
+          Array.from({ length: 8 }, () => store.update('concerns', 'v', { status: 'done', version: 4, lastEvent: event(4), note: op.unset() }, { version: 3, communityId: 'x' })),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        const stored = await store.get<Row>('concerns', 'v');
+        // The event replaces the previous one whole; fields outside the patch stay as stored.
+        expect(stored).toMatchObject({ status: 'done', version: 4, flagged: true, lastEvent: event(4) });
+        expect(await store.update('concerns', 'v', { status: 'closed', version: 4, lastEvent: event(4) }, { version: 3, communityId: 'x' })).toBe(false);
+        expect(await store.update('concerns', 'v', { status: 'closed', version: 5, lastEvent: event(5) }, { version: 4, communityId: 'y' })).toBe(false);
+        expect(await store.insert('events', event(4))).toBe(true);
+        expect(await store.insert('events', event(4))).toBe(false);
+      });
       it('refuses field paths that are not plain identifiers', async () => {
         await expect(store.update('concerns', 'a', { "x') OR 1=1 --": 1 })).rejects.toThrow(/invalid field path/);
       });
