@@ -65,6 +65,11 @@ export interface PersonalData {
   export(x: ExportContext): Promise<{ sections: Record<string, unknown>; truncated?: boolean }>;
   /** Anonymises or removes a deleted member's records; runs in the sweep, idempotent. */
   erase(deps: Deps, member: MemberRecord, anonymousId: string, now: number): Promise<void>;
+  /**
+   * The person set a new contact number: a feature that keeps a copy of it on its records
+   * (so staff reading them need not read the member too) brings the copies up to date.
+   */
+  phoneChanged?(deps: Deps, member: MemberRecord): Promise<void>;
 }
 
 /**

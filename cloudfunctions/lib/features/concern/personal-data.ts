@@ -30,4 +30,9 @@ export const concernPersonalData: PersonalData = {
     const db = new ScopedStore(deps.store, member.communityId);
     await db.drain('concerns', { authorId: member._id }, 'createdAt', (c) => db.update('concerns', c._id, { authorId: anonymousId, authorName: null, authorPhoneEnc: null, hideName: true }));
   },
+  // Staff call the number on the concern: it must be the one the resident uses now. One
+  // write for all of them (authorId is indexed); lifecycle steps patch other fields only.
+  async phoneChanged(deps, member) {
+    await new ScopedStore(deps.store, member.communityId).updateMany('concerns', { authorId: member._id }, { authorPhoneEnc: member.phoneEnc ?? null });
+  },
 };

@@ -14,7 +14,7 @@ export function maskPhone(phone: string): string {
 export const setPhone: Handler<'privacy.setPhone'> = async (ctx) => {
   const phone = await ctx.deps.phones.exchange(ctx.input.code);
   const memberId = ctx.caller.memberId;
-  await changeMember(ctx.deps.store, memberId, ctx.now, (m) => ({
+  const saved = await changeMember(ctx.deps.store, memberId, ctx.now, (m) => ({
     openid: m?.openid ?? ctx.caller.openid,
     communityId: m?.communityId ?? (ctx.caller.communityId as string),
     roles: m?.roles ?? [],
@@ -26,6 +26,10 @@ export const setPhone: Handler<'privacy.setPhone'> = async (ctx) => {
     phoneEnc: ctx.deps.cipher.encrypt(phone),
     phoneMasked: maskPhone(phone),
   }));
+  if (saved.communityId) {
+    // Copies on other records follow, so staff never call a number the resident has replaced.
+    await Promise.all(ctx.features.personalData.map((p) => p.phoneChanged?.(ctx.deps, saved)));
+  }
   if (ctx.caller.communityId) {
     await appendEvent(ctx.db(), ctx.caller, { key: ctx.deps.ids.random('e'), subject: `member:${memberId}`, type: 'member.phoneSet', public: false, to: maskPhone(phone), at: ctx.now });
   }

@@ -29,6 +29,13 @@ describe('phone numbers', () => {
     expect(c.authorPhone).toBeUndefined();
     expect(JSON.stringify(await h.call('demo-grid-2', 'concern.get', { concernId: c.id }))).not.toContain('13812345678');
   });
+  it('follow the resident to the concerns they raised before: staff call the new number', async () => {
+    await h.ok('demo-resident-1', 'privacy.setPhone', { code: 'demo-13812345678' });
+    const c = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', { category: 'cat_demo_repair', buildingId: h.ids['1号楼'], text: '水管漏水了' }, key());
+    await h.ok('demo-resident-1', 'privacy.setPhone', { code: 'demo-13900002222' });
+    const staff = await h.ok<ConcernView>('demo-grid-1', 'concern.get', { concernId: c.id });
+    expect(staff.authorPhone).toBe('13900002222');
+  });
   it('refuse a code that is not a real authorisation', async () => {
     expect(await h.call('demo-resident-1', 'privacy.setPhone', { code: 'made-up' })).toMatchObject({ error: { code: 'VALIDATION_ERROR' } });
   });
