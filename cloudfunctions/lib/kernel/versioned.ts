@@ -47,7 +47,7 @@ export function withoutLastEvent<T>(doc: T): T {
 }
 
 /**
- * A reply with every embedded audit event taken off, however deep (a view that spread a
+ * A reply with every embedded audit event (and kept notices) taken off, however deep (a view that spread a
  * stored document, an export of raw records). The one gate every reply passes, so no
  * presenter has to remember it; it copies only the branches that carry one.
  */
@@ -65,7 +65,8 @@ export function withoutEmbeddedEvents<T>(value: T): T {
   if (proto !== Object.prototype && proto !== null) return value;
   let copy: Record<string, unknown> | null = null;
   for (const [key, item] of Object.entries(value)) {
-    if (key === 'lastEvent') {
+    // Its notices likewise (kept beside it for a retry): they are messages to other people.
+    if (key === 'lastEvent' || key === 'lastNotices') {
       copy ??= { ...(value as Record<string, unknown>) };
       delete copy[key];
       continue;
@@ -91,7 +92,9 @@ export async function settleLastEvent(db: ScopedStore, doc: object | null | unde
  * change without a version bump, such as a moderation flag, are kept as stored: only the
  * patch is written), and records the event made from the result. Returns the new document
  * as this call knows it (`expected` with the patch and the next version, without
- * `lastEvent`, whose event is already in `events`).
+ * `lastEvent`, whose event is already in `events`). `alongside` runs once the change has
+ * landed, beside the event's insert (notices, attaching photos): what follows a change need
+ * not wait for its audit record, which the document already carries.
  */
 export async function commitVersioned<C extends VersionedCollection, T extends RecordOf<C> = RecordOf<C>>(
   db: ScopedStore,
@@ -100,6 +103,7 @@ export async function commitVersioned<C extends VersionedCollection, T extends R
   patch: Partial<T>,
   makeEvent: (next: T) => EventRecord,
   conflictMessage: string,
+  alongside?: (next: T, event: EventRecord) => Promise<unknown>,
 ): Promise<T> {
   if (expected.communityId !== db.communityId) throw new AppError('CONFLICT', conflictMessage);
   const next = withoutLastEvent({ ...expected, ...patch, version: expected.version + 1 } as T);
@@ -116,6 +120,6 @@ export async function commitVersioned<C extends VersionedCollection, T extends R
     settleLastEvent(db, expected),
   ]);
   if (!moved) throw new AppError('CONFLICT', conflictMessage);
-  await db.insert('events', event);
+  await Promise.all([db.insert('events', event), alongside?.(next, event)]);
   return next;
 }

@@ -1,6 +1,6 @@
 import type { ConcernStatus } from '../../../../miniprogram/core/concern/contract';
 import type { FilingChannel } from '../../../../miniprogram/core/channels';
-import type { ContentVerdict } from '../../ports/platform';
+import type { ContentVerdict, Notification } from '../../ports/platform';
 import type { MotionStatus } from '../../../../miniprogram/core/council/vocabulary';
 import type { Doc } from '../../ports/store';
 import type { EventRecord } from '../../kernel/audit';
@@ -163,6 +163,8 @@ export interface ConcernRecord extends Doc {
    * The author's phone (encrypted, as on their member record) when they submitted, for the
    * staff who call back; erased with the author's data. Absent on older concerns: read then.
    */
+  /** The latest step's notices, kept for the retry of a step that landed before they were sent. */
+  lastNotices?: Notification[];
   authorPhoneEnc?: string | null;
   /** Bumped on every transition; transitions are compare-and-set on it. */
   version: number;

@@ -9,13 +9,13 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { Caller, IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { Notifier } from '../../ports/platform';
+import type { Notification, Notifier } from '../../ports/platform';
 import { noticePage, type ConcernNoticeKind } from './notices';
 import { eventRecord, type EventRecord, type EventType } from '../../kernel/audit';
 import { hasRole } from '../../kernel/caller';
 import { isSupervising, RULES, type LifecycleAction } from './lifecycle';
 import { canView, isStaffViewer, may, PARTY_CHECK } from './permissions';
-import { commitVersioned, settleLastEvent } from '../../kernel/versioned';
+import { commitVersioned, lastEventOf, settleLastEvent } from '../../kernel/versioned';
 import { checkWritten, type WrittenFields } from '../../kernel/content';
 import { checkPhotos, markAttached, mediaFor } from '../media/attach';
 import { toConcernView } from './presenters';
@@ -30,8 +30,11 @@ export async function loadFor(ctx: HandlerContext<unknown>, concernId: string, a
   if (may(ctx.caller, action, c, ctx.now)) return c;
   if (!RULES[action].from.includes(c.status)) {
     // Often a client's retry of a step that did land: the call that made it may have died
-    // before its event reached the audit trail, so put it there before refusing.
-    await settleLastEvent(ctx.db(), c);
+    // before its event reached the audit trail and its notices were sent, so finish both
+    // (duplicates write nothing) before refusing. Only the caller's own step: another's
+    // landed step is theirs to finish.
+    const mine = lastEventOf(c)?.actorId === ctx.caller.memberId;
+    await Promise.all([settleLastEvent(ctx.db(), c), ...(mine ? (c.lastNotices ?? []).map((n) => ctx.deps.notifier.notify(n)) : [])]);
     if (TERMINAL.has(c.status)) throw new AppError('CLOSED', `该诉求${CONCERN_STATUS_LABELS[c.status]}，不能再操作`);
     throw new AppError('CONFLICT', `该诉求当前为“${CONCERN_STATUS_LABELS[c.status]}”，不能进行此操作`);
   }
@@ -68,18 +71,23 @@ export function residents(c: ConcernRecord): string[] {
 }
 
 export async function notifyAll(notifier: Notifier, c: ConcernRecord, eventId: string, m: Message): Promise<void> {
-  const recipients = [...new Set(m.to.filter((to): to is string => !!to))];
-  // One notice per recipient, its id derived from the step: sent together, never twice.
-  await Promise.all(recipients.map((to) =>
-    notifier.notify({
-      id: `${eventId}:to:${to}`,
-      communityId: c.communityId,
-      recipientId: to,
-      kind: m.kind,
-      title: m.title,
-      body: m.body,
-      page: noticePage(m.kind, c._id),
-    })));
+  await Promise.all(noticesFor(c, eventId, [m]).map((n) => notifier.notify(n)));
+}
+
+/**
+ * The notices of one step: one per recipient of each message, its id derived from the step
+ * (sent together, never twice). Two messages of one step to the same person share an id:
+ * the first stands, as it would if they were sent in order.
+ */
+export function noticesFor(c: ConcernRecord, eventId: string, messages: readonly Message[]): Notification[] {
+  const out = new Map<string, Notification>();
+  for (const m of messages) {
+    for (const to of new Set(m.to.filter((x): x is string => !!x))) {
+      const id = `${eventId}:to:${to}`;
+      if (!out.has(id)) out.set(id, { id, communityId: c.communityId, recipientId: to, kind: m.kind, title: m.title, body: m.body, page: noticePage(m.kind, c._id) });
+    }
+  }
+  return [...out.values()];
 }
 
 /**
@@ -93,6 +101,12 @@ export async function commit(
   patch: Partial<ConcernRecord>,
   step: Step,
   now: number,
+  /**
+   * Who the step tells, and what else follows it (photos): run beside its event's insert.
+   * The notices ride on the concern with the step (`lastNotices`), so the client's retry of
+   * a step that landed before its notices did can still send them (see loadFor).
+   */
+  after?: { notifier: Notifier; messages?: (next: ConcernRecord) => Message[]; alongside?: () => Promise<unknown> },
 ): Promise<{ next: ConcernRecord; event: EventRecord }> {
   const version = c.version + 1;
   // Derived here, once for every transition, so the supervision list can never drift.
@@ -114,8 +128,13 @@ export async function commit(
       at: now,
     });
   // The page's timeline grows with the step, under the same compare-and-set (no lost append).
-  if (c.trail && c.trail.length < TRAIL_LIMIT) full.trail = [...c.trail, trailStep(makeEvent({ ...c, ...full }), actor)];
-  const next = await commitVersioned(db, 'concerns', c, { ...full, updatedAt: now }, makeEvent, '该诉求刚被他人更新，请刷新后重试');
+  const landing = { ...c, ...full, updatedAt: now, version } as ConcernRecord;
+  if (c.trail && c.trail.length < TRAIL_LIMIT) full.trail = [...c.trail, trailStep(makeEvent(landing), actor)];
+  const notices = after?.messages ? noticesFor(landing, makeEvent(landing)._id, after.messages(landing)) : [];
+  // A step that tells nobody clears the notices of the step before.
+  full.lastNotices = notices.length ? notices : undefined;
+  const next = await commitVersioned(db, 'concerns', c, { ...full, updatedAt: now }, makeEvent, '该诉求刚被他人更新，请刷新后重试', () =>
+    Promise.all([after?.alongside?.(), ...notices.map((n) => after!.notifier.notify(n))]));
   const event = makeEvent(next);
   return { next, event };
 }
@@ -193,9 +212,10 @@ export async function actOn(
   const subject = concernSubject(c._id);
   await Promise.all([checkPhotos(ctx.db(), ctx.caller.memberId, photos, subject), checkWritten(ctx, written)]);
   const { patch, step, messages } = await change(c);
-  const { next, event } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now);
-  await markAttached(ctx.db(), photos, subject);
-  // In order: two messages of one step to the same person share a notice id, the first stands.
-  for (const m of messages?.(next) ?? []) await notifyAll(ctx.deps.notifier, next, event._id, m);
+  const { next } = await commit(ctx.db(), ctx.caller, c, patch, step, ctx.now, {
+    notifier: ctx.deps.notifier,
+    messages,
+    alongside: () => markAttached(ctx.db(), photos, subject),
+  });
   return viewFor(ctx, next);
 }

@@ -120,4 +120,8 @@ describe('withoutEmbeddedEvents', () => {
     const plain = { a: [1, { b: 2 }] };
     expect(withoutEmbeddedEvents(plain)).toBe(plain);
   });
+  it('takes the notices a step kept for its retry off too: they are messages to other people', () => {
+    const kept = { _id: 'c1', status: 'accepted', lastNotices: [{ id: 'n1', recipientId: 'm_other', title: '您的诉求正在办理', body: '…' }] };
+    expect(withoutEmbeddedEvents({ item: kept })).toEqual({ item: { _id: 'c1', status: 'accepted' } });
+  });
 });
