@@ -26,12 +26,12 @@ export const setPhone: Handler<'privacy.setPhone'> = async (ctx) => {
     phoneEnc: ctx.deps.cipher.encrypt(phone),
     phoneMasked: maskPhone(phone),
   }));
-  if (saved.communityId) {
+  await Promise.all([
     // Copies on other records follow, so staff never call a number the resident has replaced.
-    await Promise.all(ctx.features.personalData.map((p) => p.phoneChanged?.(ctx.deps, saved)));
-  }
-  if (ctx.caller.communityId) {
-    await appendEvent(ctx.db(), ctx.caller, { key: ctx.deps.ids.random('e'), subject: `member:${memberId}`, type: 'member.phoneSet', public: false, to: maskPhone(phone), at: ctx.now });
-  }
+    ...(saved.communityId ? ctx.features.personalData.map((p) => p.phoneChanged?.(ctx.deps, saved)) : []),
+    ctx.caller.communityId
+      ? appendEvent(ctx.db(), ctx.caller, { key: ctx.deps.ids.random('e'), subject: `member:${memberId}`, type: 'member.phoneSet', public: false, to: maskPhone(phone), at: ctx.now })
+      : undefined,
+  ]);
   return { phone };
 };
