@@ -43,15 +43,17 @@ const DAY_MS = DAY_SECONDS * 1000;
 
 /**
  * One document per caller and day holds every window of every action: a counter map per
- * window width (an hour, a day…) with the start of its current window. Counting is then one
- * conditional increment, whatever the action and however many rules it has; a retry of the
- * same request is recognised by its key and not counted twice.
+ * window, named by its width and its place in the day (`w3600_9`: the tenth hour). A new
+ * window is a new field, so counting is one conditional increment whether or not the
+ * window has opened yet: `$ne: limit` matches a counter still missing, and counters only
+ * grow by one through that same condition, so "not at the limit" is "under it". (A limit
+ * lowered below a window's count applies from the next window.) A retry of the same request
+ * is recognised by its key and not counted twice.
  */
 export interface WindowRecord {
   _id: string;
-  /** `s<width>`: the start of the current window of that width (ms); `c<width>`: counts by action. */
-  [field: `s${number}`]: number;
-  [field: `c${number}`]: Record<string, number>;
+  /** `w<width>_<index>`: counts by action in that window of the day. */
+  [field: `w${number}_${number}`]: Record<string, number>;
   keys: Record<string, true>;
   /** The end of the day the document counts; the sweep drops it after. */
   expiresAt: number;
@@ -64,13 +66,6 @@ const counterOf = (action: string) => action.replace(/\./g, '_');
 function limitsByWidth(rules: readonly RateRule[]): Map<number, number> {
   const out = new Map<number, number>();
   for (const r of rules) out.set(r.windowSeconds, Math.min(r.limit, out.get(r.windowSeconds) ?? Infinity));
-  return out;
-}
-
-/** Every action with a rule of this width at zero, so a conditional increment finds its field. */
-function zeros(limits: RateLimits, width: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const [action, rules] of Object.entries(limits)) if (rules?.some((r) => r.windowSeconds === width)) out[counterOf(action)] = 0;
   return out;
 }
 
@@ -91,58 +86,43 @@ export async function enforceRateLimit(
   const counter = counterOf(action);
   const day = Math.floor(now / DAY_MS) * DAY_MS;
   const id = `rl_${createHash('sha256').update(`${callerKey}|${day}`).digest('hex').slice(0, 32)}`;
-  const startOf = (width: number) => Math.floor(now / (width * 1000)) * width * 1000;
+  const windowOf = (width: number) => `w${width}_${Math.floor((now - day) / (width * 1000))}` as const;
   // A field name must start with a letter; idempotency keys may start with a digit.
   const keyName = idempotencyKey ? `k_${idempotencyKey.replace(/-/g, '_')}` : undefined;
-  const mark = keyName ? { [`keys.${keyName}`]: true } : {};
-  const fresh = keyName ? { [`keys.${keyName}`]: { $exists: false } } : {};
 
-  const fastWhere: Filter = { ...fresh };
-  const fastPatch: Patch = { ...mark };
+  const where: Filter = keyName ? { [`keys.${keyName}`]: { $exists: false } } : {};
+  const patch: Patch = keyName ? { [`keys.${keyName}`]: true } : {};
   for (const [width, limit] of widths) {
-    fastWhere[`s${width}`] = startOf(width);
-    fastWhere[`c${width}.${counter}`] = { $lt: limit };
-    fastPatch[`c${width}.${counter}`] = op.inc(1);
+    where[`${windowOf(width)}.${counter}`] = { $ne: limit };
+    patch[`${windowOf(width)}.${counter}`] = op.inc(1);
   }
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    // The usual case: this caller's day document exists and its windows are current.
-    if (await store.update('rateWindows', id, fastPatch, fastWhere)) return;
+    // The usual case, a new window included: one conditional increment.
+    if (await store.update('rateWindows', id, patch, where)) return;
+    // Not counted: the caller's first call today, a retry of a counted request, or a full
+    // window. A request without a key cannot be a retry, and is most often the first of the
+    // day (a staff member's 今日待办): open the day straight away. One with a key looks first.
+    const first: WindowRecord = { _id: id, keys: keyName ? { [keyName]: true } : {}, expiresAt: day + DAY_MS };
+    for (const width of widths.keys()) first[windowOf(width)] = { [counter]: 1 };
+    if (!keyName && (await store.insert('rateWindows', first))) return;
     const doc = await store.get('rateWindows', id);
     if (!doc) {
-      const first: WindowRecord = { _id: id, keys: keyName ? { [keyName]: true } : {}, expiresAt: day + DAY_MS };
-      for (const width of widths.keys()) {
-        first[`s${width}`] = startOf(width);
-        first[`c${width}`] = { ...zeros(limits, width), [counter]: 1 };
-      }
       if (await store.insert('rateWindows', first)) return;
       continue; // someone else opened the day: count into it
     }
     if (keyName && doc.keys?.[keyName]) return; // a retry of a counted request
-    // Rolled windows restart (compare-and-set on their start); a full one refuses.
-    const where: Filter = { ...fresh };
-    const patch: Patch = { ...mark };
     let retryAfterMs = 0;
     for (const [width, limit] of widths) {
-      const start = startOf(width);
-      const storedStart = doc[`s${width}`] as number | undefined;
-      if (storedStart !== start) {
-        where[`s${width}`] = storedStart ?? { $exists: false };
-        patch[`s${width}`] = start;
-        patch[`c${width}`] = { ...zeros(limits, width), [counter]: 1 };
-        continue;
-      }
-      const used = (doc[`c${width}`] as Record<string, number> | undefined)?.[counter];
-      if ((used ?? 0) >= limit) retryAfterMs = Math.max(retryAfterMs, start + width * 1000 - now);
-      where[`s${width}`] = start;
-      where[`c${width}.${counter}`] = used ?? { $exists: false };
-      patch[`c${width}.${counter}`] = (used ?? 0) + 1;
+      const used = doc[windowOf(width)]?.[counter] ?? 0;
+      const end = day + (Math.floor((now - day) / (width * 1000)) + 1) * width * 1000;
+      if (used >= limit) retryAfterMs = Math.max(retryAfterMs, end - now);
     }
     if (retryAfterMs > 0) {
       const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
       throw new AppError('RATE_LIMITED', `操作太频繁，请${retryAfterSeconds >= 3600 ? `${Math.ceil(retryAfterSeconds / 3600)}小时` : `${Math.ceil(retryAfterSeconds / 60)}分钟`}后再试`, { retryAfterSeconds });
     }
-    if (await store.update('rateWindows', id, patch, where)) return;
+    // Under every limit and not this key: a parallel call changed the document; count again.
   }
   throw new AppError('CONFLICT', '操作冲突，请稍后重试');
 }

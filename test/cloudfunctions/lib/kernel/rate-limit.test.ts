@@ -2,8 +2,10 @@
 import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
 import { runSweep } from '../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, key, type Harness } from '../../../support/harness';
-import { parseRateLimits } from '../../../../cloudfunctions/lib/kernel/rate-limit';
-import { DEFAULT_RATE_LIMITS } from '../../../../cloudfunctions/lib/manifests';
+import { enforceRateLimit, parseRateLimits } from '../../../../cloudfunctions/lib/kernel/rate-limit';
+import { COLLECTIONS, DEFAULT_RATE_LIMITS } from '../../../../cloudfunctions/lib/manifests';
+import { CountingStore } from '../../../../cloudfunctions/lib/store/counting-store';
+import { SqliteStore } from '../../../../cloudfunctions/lib/store/sqlite-store';
 
 let h: Harness;
 beforeEach(async () => {
@@ -115,5 +117,57 @@ describe('limits from the deployment', () => {
   });
   it('accept every default rule of the manifests', () => {
     expect(() => parseRateLimits(JSON.stringify(DEFAULT_RATE_LIMITS), {})).not.toThrow();
+  });
+});
+
+describe('what counting costs the database', () => {
+  const HOUR_MS = 3600_000;
+  const limits = { 'concern.submit': [{ limit: 10, windowSeconds: 3600 }, { limit: 30, windowSeconds: 86_400 }] };
+  const day = Date.UTC(2026, 10, 28);
+  let inner: SqliteStore;
+  let store: CountingStore;
+  beforeEach(() => {
+    inner = new SqliteStore({ filename: ':memory:', collections: COLLECTIONS });
+    store = new CountingStore(inner);
+  });
+  afterEach(() => inner.close());
+  const count = (at: number, k?: string) => enforceRateLimit(store as never, limits, 'concern.submit', 'm_1', at, k);
+
+  it('is one write per call, the first of a new hour included', async () => {
+    await count(day + 9 * HOUR_MS);
+    store.reset();
+    await count(day + 9 * HOUR_MS + 60_000);
+    expect(store.reset()).toBe(1);
+    await count(day + 10 * HOUR_MS + 1);
+    expect(store.reset()).toBe(1);
+  });
+  it('still counts both windows exactly across hours', async () => {
+    for (let hour = 0; hour < 3; hour += 1) for (let i = 0; i < 10; i += 1) await count(day + hour * HOUR_MS + i);
+    await expect(count(day + 3 * HOUR_MS)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(count(day + 2 * HOUR_MS + 99)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+  });
+});
+
+describe('the first call of a day', () => {
+  const limits = { 'workbench.today': [{ limit: 120, windowSeconds: 3600 }], 'concern.submit': [{ limit: 10, windowSeconds: 3600 }] };
+  const at = Date.UTC(2026, 10, 28, 1);
+  let inner: SqliteStore;
+  let store: CountingStore;
+  beforeEach(() => {
+    inner = new SqliteStore({ filename: ':memory:', collections: COLLECTIONS });
+    store = new CountingStore(inner);
+  });
+  afterEach(() => inner.close());
+
+  it('opens the day without a read when the request has no key (it cannot be a retry)', async () => {
+    await enforceRateLimit(store as never, limits, 'workbench.today', 'm_1', at);
+    expect(store.reset()).toBe(2);
+  });
+  it('looks first when it has a key, so a retry is recognised, and counts it once', async () => {
+    await enforceRateLimit(store as never, limits, 'concern.submit', 'm_2', at, 'k1');
+    expect(store.reset()).toBe(3);
+    await enforceRateLimit(store as never, limits, 'concern.submit', 'm_2', at + 1, 'k1');
+    await enforceRateLimit(store as never, limits, 'concern.submit', 'm_2', at + 2, 'k2');
+    expect((await inner.get<{ _id: string; w3600_1: Record<string, number> }>('rateWindows', (await inner.query('rateWindows', { where: {}, orderBy: { field: 'expiresAt', dir: 'asc' }, limit: 1 })).items[0]._id))?.w3600_1).toEqual({ concern_submit: 2 });
   });
 });

@@ -74,6 +74,13 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
         expect(await store.update('concerns', 'a', { status: 'done', seats: op.inc(-1), tags: op.push('u'), 'meta.views': op.inc(1) }, { status: 'open' })).toBe(true);
         expect(await store.get<Row>('concerns', 'a')).toMatchObject({ status: 'done', seats: 1, tags: ['t', 'u'], meta: { views: 1 } });
       });
+      it('lets $ne match a nested counter not yet there and creates it by inc (a rate window opening)', async () => {
+        const counter = { 'meta.views': { $ne: 2 } };
+        expect(await store.update('concerns', 'a', { 'meta.views': op.inc(1) }, counter)).toBe(true);
+        expect(await store.update('concerns', 'a', { 'meta.views': op.inc(1) }, counter)).toBe(true);
+        expect(await store.update('concerns', 'a', { 'meta.views': op.inc(1) }, counter)).toBe(false);
+        expect((await store.get<Row>('concerns', 'a'))?.meta).toEqual({ views: 2 });
+      });
       it('changes nothing when the condition fails or the document is missing', async () => {
         expect(await store.update('concerns', 'a', { status: 'done' }, { status: 'closed' })).toBe(false);
         expect(await store.update('concerns', 'zzz', { status: 'done' })).toBe(false);
