@@ -163,8 +163,9 @@ export const FEATURE_REGISTRY: FeatureRegistry = {
   async communityOpened(db, now) {
     for (const m of MANIFESTS) await m.communityOpened?.(db, now);
   },
+  // Each feature settles its own records for the household: independent, so together.
   async householdLeft(ctx, left) {
-    for (const m of MANIFESTS) await m.householdLeft?.(ctx, left);
+    await Promise.all(MANIFESTS.map((m) => m.householdLeft?.(ctx, left)));
   },
   async disclosable(ctx, item) {
     for (const m of MANIFESTS) await m.disclosable?.(ctx, item);

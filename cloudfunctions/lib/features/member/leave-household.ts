@@ -1,7 +1,7 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler, HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
-import { hasRole, resolveCaller } from '../../kernel/caller';
+import { callerFromRecord, hasRole } from '../../kernel/caller';
 import { changeMember, type MemberRecord } from '../../kernel/members';
 import { getMe } from './get-me';
 import { formatAddress } from './household';
@@ -23,45 +23,47 @@ async function endBinding(ctx: HandlerContext<unknown>, target: MemberRecord, by
   const next = await changeMember(ctx.deps.store, target._id, now, (m) => {
     if (!m || m.householdId !== householdId) throw new AppError('CONFLICT', '住户绑定刚刚有变化，请刷新后再试');
     return { ...m, roles: m.roles.filter((r) => r !== 'resident'), householdId: null, household: null };
-  });
-  // The request that led here (or one an invite made moot) is over: the person may apply again.
-  await ctx.deps.store.update('bindingRequests', bindingRequestId(target._id), { status: 'ended', reason: by === 'self' ? '已搬离' : '已被移出住户', reviewedAt: now }, { status: { $in: ['approved', 'rejected', 'expired'] } });
+  }, target);
   const db = ctx.db();
-  await appendEvent(db, ctx.caller, {
-    key: `left:v${next.version}`,
-    subject: `member:${target._id}`,
-    type: by === 'self' ? 'member.left' : 'member.removed',
-    from: householdId,
-    to: null,
-    public: true,
-    note: reason,
-    at: now,
-  });
   const address = formatAddress(household.buildingName, household.unit, household.room);
-  const housemates = await db.query('members', { where: { householdId }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 50 });
-  for (const m of housemates.items) {
-    if (m._id === target._id || m.deletedAt || !m.roles.includes('resident')) continue;
-    await ctx.deps.notifier.notify({
-      id: `member:${target._id}:v${next.version}:housemate:${m._id}`,
-      communityId: db.communityId,
-      recipientId: m._id,
-      kind: 'member.householdLeft',
-      title: '同户居民已搬离',
-      body: `${target.name ?? '一位同户居民'}已不再绑定${address}。其未办完的诉求留在本户，您可以在“我的诉求”里继续跟进。`,
-      page: '/pages/concerns/index',
-    });
-  }
-  if (by === 'staff') {
-    await ctx.deps.notifier.notify({
-      id: `member:${target._id}:v${next.version}:removed`,
-      communityId: db.communityId,
-      recipientId: target._id,
-      kind: 'member.removed',
-      title: '您已被移出住户',
-      body: `社区工作人员已将您移出${address}：${reason ?? ''}。今后的预约已取消；如有误，请联系社区或重新绑定。`,
-      page: '/pages/me/index',
-    });
-  }
+  // The binding has ended: what follows it needs nothing from each other, so it goes together.
+  await Promise.all([
+    // The request that led here (or one an invite made moot) is over: the person may apply again.
+    ctx.deps.store.update('bindingRequests', bindingRequestId(target._id), { status: 'ended', reason: by === 'self' ? '已搬离' : '已被移出住户', reviewedAt: now }, { status: { $in: ['approved', 'rejected', 'expired'] } }),
+    appendEvent(db, ctx.caller, {
+      key: `left:v${next.version}`,
+      subject: `member:${target._id}`,
+      type: by === 'self' ? 'member.left' : 'member.removed',
+      from: householdId,
+      to: null,
+      public: true,
+      note: reason,
+      at: now,
+    }),
+    db.query('members', { where: { householdId }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 50 }).then((housemates) =>
+      Promise.all(housemates.items
+        .filter((m) => m._id !== target._id && !m.deletedAt && m.roles.includes('resident'))
+        .map((m) => ctx.deps.notifier.notify({
+          id: `member:${target._id}:v${next.version}:housemate:${m._id}`,
+          communityId: db.communityId,
+          recipientId: m._id,
+          kind: 'member.householdLeft',
+          title: '同户居民已搬离',
+          body: `${target.name ?? '一位同户居民'}已不再绑定${address}。其未办完的诉求留在本户，您可以在“我的诉求”里继续跟进。`,
+          page: '/pages/concerns/index',
+        })))),
+    by === 'staff'
+      ? ctx.deps.notifier.notify({
+        id: `member:${target._id}:v${next.version}:removed`,
+        communityId: db.communityId,
+        recipientId: target._id,
+        kind: 'member.removed',
+        title: '您已被移出住户',
+        body: `社区工作人员已将您移出${address}：${reason ?? ''}。今后的预约已取消；如有误，请联系社区或重新绑定。`,
+        page: '/pages/me/index',
+      })
+      : undefined,
+  ]);
   return next;
 }
 
@@ -70,8 +72,9 @@ export const leaveHousehold: Handler<'member.leaveHousehold'> = async (ctx) => {
   const { caller } = ctx;
   const target = await ctx.deps.store.get('members', caller.memberId);
   if (!target || !target.householdId) throw new AppError('NOT_FOUND', '您还没有绑定住户');
-  await endBinding(ctx, target, 'self', null);
-  const fresh = await resolveCaller(caller.openid, ctx.deps);
+  const left = await endBinding(ctx, target, 'self', null);
+  // The caller as they are now, from the record just written: no second read.
+  const fresh = callerFromRecord(caller.openid, left, ctx.deps.config);
   return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });
 };
 
