@@ -14,6 +14,9 @@ const MERGEABLE_INTO = new Set(['dispatched', 'accepted', 'waitingResident', 'co
  */
 export const mergeConcern: Handler<'concern.merge'> = async (ctx) => {
   const db = ctx.db();
+  // An original named by id is read beside the duplicate (one wait); its checks come after the duplicate's.
+  const named = ctx.input.intoId ? db.get('concerns', ctx.input.intoId) : null;
+  named?.catch(() => undefined);
   const dup = await loadFor(ctx, ctx.input.concernId, 'concern.merge');
   // The reason lands on the original first: checked before either concern changes.
   await checkWritten(ctx, { reason: ctx.input.reason });
@@ -21,7 +24,7 @@ export const mergeConcern: Handler<'concern.merge'> = async (ctx) => {
   if (intoId === dup._id) throw fieldError('VALIDATION_ERROR', ctx.input.intoId ? 'intoId' : 'intoNumber', '不能并入自己');
   let into: { id: string; number: string } | null = null;
   for (let attempt = 0; ; attempt += 1) {
-    const original = await db.get('concerns', intoId);
+    const original = attempt === 0 && named ? await named : await db.get('concerns', intoId);
     if (!original || !isStaffViewer(ctx.caller, original)) throw fieldError('NOT_FOUND', ctx.input.intoId ? 'intoId' : 'intoNumber', '原诉求不存在');
     if (!MERGEABLE_INTO.has(original.status)) throw new AppError('CONFLICT', '原诉求已结束，不能并入');
     if (original.mergedInto) throw new AppError('CONFLICT', '原诉求本身已被合并');

@@ -3,7 +3,7 @@ import type { Handler } from '../../kernel/action';
 import { contactDeadline } from './lifecycle';
 import type { Route } from './routing';
 import { routeFor } from './routing';
-import { act } from './transition';
+import { actOn, loadFor } from './transition';
 
 /**
  * Passes a concern to another grid (its chain picks the person) or to a named staff member,
@@ -12,6 +12,9 @@ import { act } from './transition';
 export const transferConcern: Handler<'concern.transfer'> = async (ctx) => {
   const db = ctx.db();
   const { toGridId, toMemberId, reason } = ctx.input;
+  // The concern is read beside the receiver (one wait); the receiver's errors still come first.
+  const loading = loadFor(ctx, ctx.input.concernId, 'concern.transfer');
+  loading.catch(() => undefined);
   let route: Route;
   let gridId: string | undefined;
   // The receiver's name, from the record routing read: the page shows it without a lookup.
@@ -31,7 +34,7 @@ export const transferConcern: Handler<'concern.transfer'> = async (ctx) => {
     route = { assigneeId: target._id, via: 'transfer' };
     staffNames = { [target._id]: target.name ?? '社区工作人员' };
   }
-  return act(ctx, 'concern.transfer', (c) => {
+  return actOn(ctx, await loading, (c) => {
     if (route.assigneeId === c.assigneeId && (gridId ?? c.gridId) === c.gridId) {
       throw fieldError('VALIDATION_ERROR', toGridId ? 'toGridId' : 'toMemberId', '接收人与当前办理人相同');
     }
