@@ -41,9 +41,13 @@ export const listEscalations: Handler<'subdistrict.escalations'> = async (ctx) =
   const names = new Map(communities.map((c) => [c._id, c.name]));
   const offices = async (c: CommunityRecord) =>
     (await ctx.deps.store.query('departments', { where: { communityId: c._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: PER_COMMUNITY })).items;
-  const shared = (await ctx.deps.store.query('departments', { where: { subdistrict: ctx.deps.config.subdistrict.name, shared: true }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: PER_COMMUNITY })).items;
-  const own = (await Promise.all(communities.map(offices))).flat();
+  // The offices and the communities' overdue disclosures need nothing from each other: one wave.
+  const [shared, own, overdue] = await Promise.all([
+    ctx.deps.store.query('departments', { where: { subdistrict: ctx.deps.config.subdistrict.name, shared: true }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: PER_COMMUNITY }).then((p) => p.items),
+    Promise.all(communities.map(offices)).then((lists) => lists.flat()),
+    Promise.all(communities.map((c) => overdueDisclosures(ctx, c))),
+  ]);
   const streetOffices = [...new Map([...own, ...shared].filter((d) => d.kind === 'subdistrictOffice' && d.active).map((d) => [d._id, d])).values()];
-  const found = await Promise.all([...communities.map((c) => overdueDisclosures(ctx, c)), ...streetOffices.map((d) => waitingOn(ctx, d, names))]);
+  const found = [...overdue, ...(await Promise.all(streetOffices.map((d) => waitingOn(ctx, d, names))))];
   return { items: found.flat().sort((a, b) => a.dueAt - b.dueAt) };
 };

@@ -20,13 +20,13 @@ export function rateFigure({ num, den }: Sample): RateFigure {
 
 async function figuresOf(db: ScopedStore, c: CommunityRecord, month: string, now: number): Promise<CommunityFigures> {
   const { start, end } = monthSpan(month);
-  const [concerns, dues, codes] = await Promise.all([
+  const [concerns, dues, codes, unmet] = await Promise.all([
     everyPage(db, 'concerns', { createdAt: { $gte: start, $lt: end } }, 'createdAt', MAX_CONCERNS),
     everyPage(db, 'disclosureDues', { month }, 'dueAt', 1_000),
     db.query('adminCodes', { where: {}, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 20 }),
+    db.query('disclosureDues', { where: { state: 'due' }, orderBy: { field: 'dueAt', dir: 'asc' }, limit: 100 }),
   ]);
   const rates = rateCounts(concerns, now);
-  const unmet = await db.query('disclosureDues', { where: { state: 'due' }, orderBy: { field: 'dueAt', dir: 'asc' }, limit: 100 });
   return {
     communityId: c._id,
     name: c.name,
