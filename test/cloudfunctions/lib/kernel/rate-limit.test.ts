@@ -122,7 +122,10 @@ describe('limits from the deployment', () => {
 
 describe('what counting costs the database', () => {
   const HOUR_MS = 3600_000;
-  const limits = { 'concern.submit': [{ limit: 10, windowSeconds: 3600 }, { limit: 30, windowSeconds: 86_400 }] };
+  const limits = {
+    'concern.submit': [{ limit: 10, windowSeconds: 3600 }, { limit: 30, windowSeconds: 86_400 }],
+    'workbench.today': [{ limit: 120, windowSeconds: 3600 }],
+  };
   const day = Date.UTC(2026, 10, 28);
   let inner: SqliteStore;
   let store: CountingStore;
@@ -131,7 +134,7 @@ describe('what counting costs the database', () => {
     store = new CountingStore(inner);
   });
   afterEach(() => inner.close());
-  const count = (at: number, k?: string) => enforceRateLimit(store as never, limits, 'concern.submit', 'm_1', at, k);
+  const count = (at: number, k?: string, who = 'm_1') => enforceRateLimit(store as never, limits, 'concern.submit', who, at, k);
 
   it('is one write per call, the first of a new hour included', async () => {
     await count(day + 9 * HOUR_MS);
@@ -146,28 +149,16 @@ describe('what counting costs the database', () => {
     await expect(count(day + 3 * HOUR_MS)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     await expect(count(day + 2 * HOUR_MS + 99)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
-});
-
-describe('the first call of a day', () => {
-  const limits = { 'workbench.today': [{ limit: 120, windowSeconds: 3600 }], 'concern.submit': [{ limit: 10, windowSeconds: 3600 }] };
-  const at = Date.UTC(2026, 10, 28, 1);
-  let inner: SqliteStore;
-  let store: CountingStore;
-  beforeEach(() => {
-    inner = new SqliteStore({ filename: ':memory:', collections: COLLECTIONS });
-    store = new CountingStore(inner);
-  });
-  afterEach(() => inner.close());
-
   it('opens the day without a read when the request has no key (it cannot be a retry)', async () => {
-    await enforceRateLimit(store as never, limits, 'workbench.today', 'm_1', at);
+    await enforceRateLimit(store as never, limits, 'workbench.today', 'm_1', day + HOUR_MS);
     expect(store.reset()).toBe(2);
   });
-  it('looks first when it has a key, so a retry is recognised, and counts it once', async () => {
-    await enforceRateLimit(store as never, limits, 'concern.submit', 'm_2', at, 'k1');
+  it('looks first on the first call of a day with a key, so a retry is recognised, and counts it once', async () => {
+    await count(day + HOUR_MS, 'k1', 'm_2');
     expect(store.reset()).toBe(3);
-    await enforceRateLimit(store as never, limits, 'concern.submit', 'm_2', at + 1, 'k1');
-    await enforceRateLimit(store as never, limits, 'concern.submit', 'm_2', at + 2, 'k2');
-    expect((await inner.get<{ _id: string; w3600_1: Record<string, number> }>('rateWindows', (await inner.query('rateWindows', { where: {}, orderBy: { field: 'expiresAt', dir: 'asc' }, limit: 1 })).items[0]._id))?.w3600_1).toEqual({ concern_submit: 2 });
+    await count(day + HOUR_MS + 1, 'k1', 'm_2');
+    await count(day + HOUR_MS + 2, 'k2', 'm_2');
+    const [doc] = (await inner.query<{ _id: string; w3600_1: Record<string, number> }>('rateWindows', { where: {}, orderBy: { field: 'expiresAt', dir: 'asc' }, limit: 1 })).items;
+    expect(doc.w3600_1).toEqual({ concern_submit: 2 });
   });
 });
