@@ -49,11 +49,12 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
 
   // Read in parallel with the rest: a retry is answered from the first attempt's concern
   // without checking the text again (msgSecCheck calls are metered) or re-running the save.
-  const [existing, building, category] = await Promise.all([
-    db.get('concerns', id),
-    db.require('buildings', intake.buildingId, '所选楼栋不存在', 'buildingId'),
-    db.get('categories', intake.category),
-  ]);
+  // Routing only reads (the grid's chain, warm in the instance's cache, and who of it is
+  // away): it starts with the rest, and its answer waits until the checks have spoken.
+  const building = db.require('buildings', intake.buildingId, '所选楼栋不存在', 'buildingId');
+  const routing = building.then((b) => db.get('grids', b.gridId)).then((grid) => routeFor(db, grid, now));
+  routing.catch(() => undefined);
+  const [existing, category] = await Promise.all([db.get('concerns', id), db.get('categories', intake.category), building]);
   if (existing) return replay(ctx, existing, requestHash);
   if (!category) throw fieldError('VALIDATION_ERROR', 'category', '所选分类不存在');
   if (!category.active) throw fieldError('VALIDATION_ERROR', 'category', '该分类已停用，请选择其他分类');
@@ -61,14 +62,14 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
   // Nobody else sees the text before the content check has spoken. What it cannot clear is
   // held (shown to the author and moderators only); the 代办 words staff add have no hold.
   // Photos are the sender's own uploads: the resident's, or the staff member's who filed it.
-  // Routing only reads (who of the chain is away), so it waits beside the checks, not after.
-  const [[verdict], , route] = await Promise.all([
+  const [[verdict], , route, place] = await Promise.all([
     Promise.all([
       checkWritten(ctx, { text: intake.text }, { scene: 'forum', hold: true }),
       checkWritten(ctx, { reason: intake.filedBy?.reason, contactName: intake.filedBy?.contactName }),
     ]),
     checkPhotos(db, caller.memberId, intake.photos, concernSubject(id)),
-    db.get('grids', building.gridId).then((grid) => routeFor(db, grid, now)),
+    routing,
+    building,
   ]);
   const contactDueAt = now + category.contactHours * HOUR;
   const record: Omit<ConcernRecord, 'number'> = {
@@ -76,9 +77,9 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
     communityId: db.communityId,
     authorId: intake.authorId,
     householdId: intake.householdId,
-    buildingId: building._id,
-    buildingName: building.name,
-    gridId: building.gridId,
+    buildingId: place._id,
+    buildingName: place.name,
+    gridId: place.gridId,
     category: category._id,
     categoryName: category.name,
     contactHours: category.contactHours,
