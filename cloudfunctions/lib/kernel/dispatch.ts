@@ -13,9 +13,10 @@ import { idempotencyKey as idempotencyKeySchema } from '../../../miniprogram/cor
 import { DuplicateKeyError, TransactionConflictError } from '../ports/store';
 import type { ActionDef } from './action';
 import { makeContext } from './action';
-import { memberIdFor, primaryRole, resolveCaller, type Caller } from './caller';
+import { memberIdFor, primaryRole, resolveCallerWith, type Caller } from './caller';
 import type { Deps } from './deps';
 import type { FeatureRegistry } from './feature';
+import { PrefetchedStore } from './prefetched-store';
 import { enforceRateLimit } from './rate-limit';
 import { withoutEmbeddedEvents } from './versioned';
 
@@ -91,7 +92,11 @@ export async function dispatch(
       openid && input.ok && (!parsedKey || parsedKey.success)
         ? enforceRateLimit(deps.store, deps.config.rateLimits, def.name, memberIdFor(openid), started, key).then(() => null, (err: unknown) => err)
         : Promise.resolve(null);
-    caller = await resolveCaller(openid, deps).finally(() => counted);
+    // Reads the action declares it will make go in the member record's round-trip; with
+    // nothing to prefetch (or input that is refused anyway) the record is read alone.
+    const parts = def.prefetch && openid && input.ok ? def.prefetch(input.data, memberIdFor(openid), started) : undefined;
+    const resolved = await resolveCallerWith(openid, deps, parts).finally(() => counted);
+    caller = resolved.caller;
     const limited = await counted;
     // No platform identity: only public reads. A visitor is someone signed in to WeChat.
     if (!caller.openid && !contract.anonymous) return fail('UNAUTHENTICATED');
@@ -99,7 +104,8 @@ export async function dispatch(
     if (parsedKey && !parsedKey.success) return fail('VALIDATION_ERROR', '缺少有效的请求标识（idempotencyKey）');
     if (!input.ok) return input;
     if (limited) throw limited;
-    const ctx = makeContext(deps, features, caller, input.data, started, key);
+    const store = parts && resolved.parts && resolved.record ? new PrefetchedStore(deps.store, parts, resolved.parts, resolved.record) : deps.store;
+    const ctx = makeContext(deps, features, caller, input.data, started, key, store);
     // Versioned documents carry their latest audit event (it may name someone else): never in a reply.
     return ok(withoutEmbeddedEvents(await def.handler(ctx)));
   }

@@ -91,6 +91,25 @@ export class AnchorValue {
 export const fromAnchor = (field: string): AnchorValue => new AnchorValue(field);
 export type PartFilter = Record<string, Condition | AnchorValue>;
 
+/**
+ * A part's filter with the anchor's values put in: the plain filter the part amounts to,
+ * once the anchor is known. Null when the anchor lacks a value it names (not a string,
+ * number or boolean): the part then answers no documents.
+ */
+export function resolvePartFilter(where: PartFilter, anchor: object): Filter | null {
+  const out: Filter = {};
+  for (const [field, cond] of Object.entries(where)) {
+    if (!(cond instanceof AnchorValue)) {
+      out[field] = cond;
+      continue;
+    }
+    const value = cond.field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], anchor);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return null;
+    out[field] = value;
+  }
+  return out;
+}
+
 /** Parts of one read together: at most this many, so the one request stays bounded. */
 export const MAX_READ_PARTS = 8;
 

@@ -3,7 +3,7 @@
  * page a query part answers (the same `next` cursor `query` hands out), so a part answered
  * together and the query asked alone cannot differ.
  */
-import { AnchorValue, MAX_PAGE, MAX_READ_PARTS, type Doc, type Filter, type PartFilter, type QueryPage, type QuerySpec, type ReadPart } from '../ports/store';
+import { AnchorValue, MAX_PAGE, MAX_READ_PARTS, resolvePartFilter, type Doc, type PartFilter, type QueryPage, type QuerySpec, type ReadPart } from '../ports/store';
 import { encodeCursor } from './cursor';
 import { assertIndexed, isKnownCollection, type CollectionIndexes } from './index-check';
 
@@ -30,7 +30,7 @@ export function checkParts(collections: CollectionIndexes, anchor: { collection:
     const part = parts[name];
     if (!isKnownCollection(collections, part.collection)) throw new Error(`unknown collection: ${part.collection}`);
     // An anchor's value is an equality like any other constant, as far as indexes go.
-    if (!isIdPart(part) && !isIdsPart(part)) assertIndexed(collections, part.collection, { ...part, where: resolveWhere(part.where, {}, '') });
+    if (!isIdPart(part) && !isIdsPart(part)) assertIndexed(collections, part.collection, { ...part, where: Object.fromEntries(Object.entries(part.where).map(([f, c]) => [f, c instanceof AnchorValue ? '' : c])) });
   }
 }
 
@@ -46,32 +46,10 @@ export function pageOf(rows: Doc[], part: QueryPart): QueryPage<Doc> {
   return rows.length > limit && last ? { items, next: encodeCursor(readPath(last, part.orderBy.field), last._id) } : { items };
 }
 
-function readAnchor(anchor: Record<string, unknown>, field: string): unknown {
-  return field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], anchor);
-}
-
-/**
- * The filter with each anchor value replaced by the anchor's field (or `placeholder` where
- * it has none); `undefined` comes back in the `missing` list so callers can answer nothing.
- */
-export function resolveWhere(where: PartFilter, anchor: Record<string, unknown>, placeholder: string | null, missing?: string[]): Filter {
-  const out: Filter = {};
-  for (const [field, cond] of Object.entries(where)) {
-    if (cond instanceof AnchorValue) {
-      const value = readAnchor(anchor, cond.field);
-      const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-      if (!scalar) missing?.push(field);
-      out[field] = scalar ? value : placeholder;
-    } else out[field] = cond;
-  }
-  return out;
-}
-
 /** A query part as the plain query it is once the anchor is known; null when the anchor lacks a value it names. */
-export function resolvePart(part: QueryPart, anchor: Record<string, unknown>): ({ collection: string } & QuerySpec) | null {
-  const missing: string[] = [];
-  const where = resolveWhere(part.where, anchor, null, missing);
-  return missing.length ? null : { ...part, where };
+export function resolvePart(part: QueryPart, anchor: object): ({ collection: string } & QuerySpec) | null {
+  const where = resolvePartFilter(part.where, anchor);
+  return where ? { ...part, where } : null;
 }
 
 /** The anchor values of a query part: field of the filter → field of the anchor. */

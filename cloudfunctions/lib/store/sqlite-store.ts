@@ -227,7 +227,7 @@ export class SqliteStore implements DocumentStore {
           out[name] = { items: doc ? [doc] : [] };
         } else if (isIdsPart(part)) out[name] = { items: this.getManyNow(part.collection, idsOf(part)) };
         else {
-          const query = resolvePart(part as QueryPart, found as unknown as Record<string, unknown>);
+          const query = resolvePart(part as QueryPart, found);
           out[name] = query ? this.queryNow(query.collection, query) : { items: [] };
         }
       }
