@@ -237,3 +237,18 @@ export class TransactionConflictError extends Error {
 
 /** Largest page any list hands out; CloudBase itself stops at 1000 per call. */
 export const MAX_PAGE = 100;
+
+/**
+ * Reference data: community structure that changes rarely and that many calls read
+ * (categories, buildings, grids…). An instance may keep it in memory for a few seconds
+ * (store/reference-cache.ts); rights, counts and items are never among these.
+ */
+export const REFERENCE_COLLECTIONS: ReadonlySet<string> = new Set([
+  'categories',
+  'buildings',
+  'grids',
+  'teams',
+  'disclosureCategories',
+  'departments',
+  'communities',
+]);

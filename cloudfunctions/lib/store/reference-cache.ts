@@ -18,18 +18,10 @@
  * - Transactions read the database, never the cache.
  * - Callers get copies: a caller that edits what it read cannot change the cache.
  */
-import type { Doc, DocumentStore, DocumentTxOps, Filter, Patch, QueryPage, QuerySpec, ReadPart, ReadTogether } from '../ports/store';
+import { REFERENCE_COLLECTIONS, type Doc, type DocumentStore, type DocumentTxOps, type Filter, type Patch, type QueryPage, type QuerySpec, type ReadPart, type ReadTogether } from '../ports/store';
 import { applyPatch } from './patch';
 
-export const REFERENCE_COLLECTIONS: ReadonlySet<string> = new Set([
-  'categories',
-  'buildings',
-  'grids',
-  'teams',
-  'disclosureCategories',
-  'departments',
-  'communities',
-]);
+export { REFERENCE_COLLECTIONS };
 
 export const DEFAULT_REFERENCE_TTL_MS = 15_000;
 
