@@ -1,4 +1,5 @@
-import type { Doc, DocumentStore, DocumentTxOps, Filter, Patch, QueryPage, QuerySpec } from '../cloudfunctions/lib/ports/store';
+import type { Doc, DocumentStore, DocumentTxOps, Filter, Patch, QueryPage, QuerySpec, ReadPart, ReadTogether } from '../cloudfunctions/lib/ports/store';
+import { togetherLabel } from './split-store';
 
 /**
  * What one round-trip costs on the modelled network: a read, a write, and the begin/commit
@@ -114,6 +115,11 @@ export class MeteredStore implements DocumentStore {
   query<T extends Doc>(c: string, spec: QuerySpec): Promise<QueryPage<T>> {
     this.note('read', `query ${c}`);
     return this.trip(this.delays.readMs, () => this.inner.query<T>(c, spec));
+  }
+  /** One read and one wait, however many parts (one aggregate request on CloudBase). */
+  readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>> {
+    this.note('read', togetherLabel(anchor, parts));
+    return this.trip(this.delays.readMs, () => this.inner.readTogether<T>(anchor, parts));
   }
   async transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     // A callback that reruns (conflict) is billed for every attempt, as CloudBase would.

@@ -1,4 +1,4 @@
-import type { Doc, Filter, Patch, QueryPage, QuerySpec, DocumentStore, DocumentTxOps } from '../cloudfunctions/lib/ports/store';
+import type { Doc, Filter, Patch, QueryPage, QuerySpec, DocumentStore, DocumentTxOps, ReadPart, ReadTogether } from '../cloudfunctions/lib/ports/store';
 
 /**
  * Sorts the round-trips CountingStore counts into reads and writes, per collection. It sits
@@ -60,6 +60,11 @@ export class SplitStore implements DocumentStore {
     this.note('read', `query ${c}`);
     return this.inner.query<T>(c, spec);
   }
+  /** One read, named by the anchor and the parts' collections (`together members+activities`). */
+  readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>> {
+    this.note('read', togetherLabel(anchor, parts));
+    return this.inner.readTogether<T>(anchor, parts);
+  }
   transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     this.note('write', 'tx commit');
     return this.inner.transaction((tx) =>
@@ -83,4 +88,9 @@ export class SplitStore implements DocumentStore {
       }),
     );
   }
+}
+
+/** `together members+activities+volunteers`: the anchor's collection, then each part's. */
+export function togetherLabel(anchor: { collection: string }, parts: Readonly<Record<string, ReadPart>>): string {
+  return `together ${[anchor.collection, ...Object.values(parts).map((p) => p.collection)].join('+')}`;
 }

@@ -25,13 +25,14 @@
  * texts (these follow MongoDB's and public reports of CloudBase's), whether a real no-op
  * update reports `updated: 0`, at which step a real conflict is raised (a write or the
  * commit) and with which code, index use and query plans (it scans and sorts in memory),
- * upserts of new documents inside a transaction, permissions and quotas.
+ * upserts of new documents inside a transaction, permissions and quotas, and how an aggregate
+ * is billed (it answers `database.aggregateDocuments` with mingo's $match/$lookup/$sort/$limit).
  * It listens on 127.0.0.1 only, on a random port unless one is given.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EJSON } from 'bson';
-import { Query, find, update as applyUpdate } from 'mingo';
+import { Query, aggregate, find, update as applyUpdate } from 'mingo';
 
 type Doc = Record<string, unknown> & { _id: string };
 type Version = { seq: number; doc: Doc | null };
@@ -117,6 +118,9 @@ function checkUpdate(doc: Doc, modifier: Record<string, unknown>): void {
     }
   }
 }
+
+/** The aggregate stages the emulator judges (mingo's); others are refused rather than guessed. */
+const AGGREGATE_STAGES = new Set(['$match', '$lookup', '$limit', '$skip', '$sort', '$project']);
 
 /** MongoDB counts a write as a modification only if the stored BSON changes. */
 const sameDoc = (a: Doc, b: Doc) => stringify(a) === stringify(b);
@@ -296,6 +300,24 @@ export async function startCloudbaseEmulator(options: EmulatorOptions = {}): Pro
       const matched = select(body, tx, true);
       for (const doc of matched) write(collection, doc._id, null, tx);
       return { data: { deleted: matched.length } };
+    },
+    'database.aggregateDocuments': (body) => {
+      // The SDK sends `stages: [{stageKey: '$match', stageValue: '<EJSON>'}]` (@cloudbase/database
+      // src/aggregate.ts); aggregates do not run inside a transaction. Named collections of a
+      // `$lookup` are the committed ones, and must exist as any other.
+      if (body.transactionId) throw new DbError('INVALID_PARAM', 'aggregate is not supported inside a transaction');
+      const stages = (Array.isArray(body.stages) ? body.stages : []) as Array<{ stageKey?: unknown; stageValue?: unknown }>;
+      const pipeline = stages.map((stage) => {
+        const name = String(stage.stageKey ?? '');
+        if (!AGGREGATE_STAGES.has(name)) throw new DbError('INVALID_PARAM', `aggregate stage ${name} is not supported by the emulator`);
+        return { [name]: parse<unknown>(stage.stageValue, {}) };
+      });
+      // CloudBase answers 20 documents when the pipeline sets no limit (cloudbase-facts.md).
+      if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: 20 });
+      const list = aggregate(visible(String(body.collectionName), undefined), pipeline as never, {
+        collectionResolver: (name: string) => visible(name, undefined),
+      }) as Doc[];
+      return { data: { list: list.map((d) => stringify(structuredClone(d))) } };
     },
     'database.countDocument': (body) => {
       const tx = transactionOf(body);

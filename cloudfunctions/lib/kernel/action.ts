@@ -1,6 +1,7 @@
 import type { ActionContract, ContractOutput, ContractParsed } from '../../../miniprogram/core/action';
 import type { ActionName, Contracts } from '../../../miniprogram/core/contracts';
 import { AppError } from '../../../miniprogram/core/errors';
+import type { ReadPart, Store } from '../ports/store';
 import type { Caller, IdentifiedCaller } from './caller';
 import type { Deps } from './deps';
 import type { FeatureRegistry } from './feature';
@@ -29,9 +30,24 @@ export type Handler<K extends ActionName> = (ctx: HandlerContext<ContractParsed<
 /** The use case behind a public read (`anonymous: true`): its caller may have no identity. */
 export type PublicHandler<K extends ActionName> = (ctx: HandlerContext<ContractParsed<Contracts[K]>, Caller>) => Promise<ContractOutput<Contracts[K]>>;
 
+/**
+ * Reads an action's handler will make, known from its input and the caller's member id
+ * alone: the wrapper reads them in the same round-trip as the caller's member record (the
+ * anchor; a query part names the caller's community as `fromAnchor('communityId')`), and
+ * the handler's own `get`/`getMany`/`query` asking exactly for them are answered from
+ * there (kernel/prefetched-store.ts). A part the handler does not ask for costs nothing but
+ * bytes; a read it asks differently is read as always. `now` is the instant the handler
+ * gets as `ctx.now`. Undefined: nothing to prefetch.
+ */
+export type Prefetch<In> = (input: In, memberId: string, now: number) => Readonly<Record<string, ReadPart>> | undefined;
+
+/** The prefetch of action `K`, typed by its contract's input. */
+export type PrefetchOf<K extends ActionName> = Prefetch<ContractParsed<Contracts[K]>>;
+
 export interface ActionDef<C extends ActionContract> {
   contract: C;
   handler(ctx: HandlerContext<ContractParsed<C>, Caller>): Promise<ContractOutput<C>>;
+  prefetch?: Prefetch<ContractParsed<C>>;
 }
 
 /**
@@ -41,9 +57,10 @@ export interface ActionDef<C extends ActionContract> {
 export function bind<C extends ActionContract>(
   contract: C,
   handler: (ctx: HandlerContext<ContractParsed<C>>) => Promise<ContractOutput<C>>,
+  options: { prefetch?: Prefetch<ContractParsed<C>> } = {},
 ): ActionDef<C> {
   if (contract.anonymous) throw new Error(`${contract.name} is callable without identity: bind it with bindPublic`);
-  return { contract, handler: handler as ActionDef<C>['handler'] };
+  return { contract, handler: handler as ActionDef<C>['handler'], ...(options.prefetch ? { prefetch: options.prefetch } : {}) };
 }
 
 /** For the public reads (`anonymous: true`): the handler must cope with no identity at all. */
@@ -65,6 +82,8 @@ export function makeContext<In>(
   input: In,
   now: number,
   idempotencyKey?: string,
+  /** What db() and dbFor() read through: the prefetched store when the action declared one. */
+  store: Store = deps.store,
 ): HandlerContext<In, Caller> {
   return {
     input,
@@ -75,10 +94,10 @@ export function makeContext<In>(
     now,
     db() {
       if (!caller.communityId) throw new AppError('FORBIDDEN', '请先绑定所在社区的住户');
-      return new ScopedStore(deps.store, caller.communityId);
+      return new ScopedStore(store, caller.communityId);
     },
     dbFor(communityId: string) {
-      return new ScopedStore(deps.store, communityId);
+      return new ScopedStore(store, communityId);
     },
   };
 }

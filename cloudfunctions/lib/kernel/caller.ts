@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CallerRole, MemberRole } from '../../../miniprogram/core/roles';
+import type { Doc, QueryPage, ReadPart } from '../ports/store';
 import type { Deps } from './deps';
 import type { HouseholdSnapshot, MemberRecord } from './members';
 
@@ -72,15 +73,38 @@ export const ANONYMOUS: Caller = {
 };
 
 export async function resolveCaller(openid: string | null, deps: Pick<Deps, 'store' | 'config'>): Promise<Caller> {
-  if (!openid) return ANONYMOUS;
+  return (await resolveCallerWith(openid, deps)).caller;
+}
+
+/** The caller, and what was read beside the member record in the same round-trip. */
+export interface ResolvedCaller {
+  caller: Caller;
+  /** The member record as stored (the anchor a prefetch's anchor values come from), or null. */
+  record: MemberRecord | null;
+  /** Each prefetched part's page; null when nothing was prefetched (no parts, or no record to read them with). */
+  parts: Record<string, QueryPage<Doc>> | null;
+}
+
+/**
+ * As resolveCaller, with `parts` read in the same round-trip as the member record: the record
+ * is the anchor of one readTogether. Rights come from the record read now either way.
+ */
+export async function resolveCallerWith(openid: string | null, deps: Pick<Deps, 'store' | 'config'>, parts?: Readonly<Record<string, ReadPart>>): Promise<ResolvedCaller> {
+  if (!openid) return { caller: ANONYMOUS, record: null, parts: null };
   const memberId = memberIdFor(openid);
-  const stored = await deps.store.get('members', memberId);
+  let stored: MemberRecord | null;
+  let prefetched: Record<string, QueryPage<Doc>> | null = null;
+  if (parts && Object.keys(parts).length > 0) {
+    const together = await deps.store.readTogether({ collection: 'members', id: memberId }, parts);
+    stored = together.anchor;
+    prefetched = together.parts;
+  } else stored = await deps.store.get('members', memberId);
   // A deleted account's record only anchors the audit trail: the person starts afresh.
   const record = stored?.deletedAt ? null : stored;
   // Records made for someone before their first call (approved requests, staff set up by an
   // admin) learn the openid now: subscription messages need it. One write, once.
   if (record && !record.openid) await deps.store.update('members', memberId, { openid }, { openid: null, deletedAt: { $exists: false } });
-  return callerFromRecord(openid, record, deps.config);
+  return { caller: callerFromRecord(openid, record, deps.config), record, parts: record ? prefetched : null };
 }
 
 /**

@@ -10,12 +10,14 @@ import { fail, ok, type Envelope } from '../../../miniprogram/core/envelope';
 import { AppError } from '../../../miniprogram/core/errors';
 import { validateInput } from '../../../miniprogram/core/validate';
 import { idempotencyKey as idempotencyKeySchema } from '../../../miniprogram/core/schema';
-import { DuplicateKeyError, TransactionConflictError } from '../ports/store';
+import { DuplicateKeyError, REFERENCE_COLLECTIONS, TransactionConflictError } from '../ports/store';
 import type { ActionDef } from './action';
 import { makeContext } from './action';
-import { memberIdFor, primaryRole, resolveCaller, type Caller } from './caller';
+import { memberIdFor, primaryRole, resolveCallerWith, type Caller } from './caller';
 import type { Deps } from './deps';
 import type { FeatureRegistry } from './feature';
+import { PrefetchedStore } from './prefetched-store';
+import { BatchingStore } from './batching-store';
 import { enforceRateLimit } from './rate-limit';
 import { withoutEmbeddedEvents } from './versioned';
 
@@ -91,7 +93,11 @@ export async function dispatch(
       openid && input.ok && (!parsedKey || parsedKey.success)
         ? enforceRateLimit(deps.store, deps.config.rateLimits, def.name, memberIdFor(openid), started, key).then(() => null, (err: unknown) => err)
         : Promise.resolve(null);
-    caller = await resolveCaller(openid, deps).finally(() => counted);
+    // Reads the action declares it will make go in the member record's round-trip; with
+    // nothing to prefetch (or input that is refused anyway) the record is read alone.
+    const parts = def.prefetch && openid && input.ok ? def.prefetch(input.data, memberIdFor(openid), started) : undefined;
+    const resolved = await resolveCallerWith(openid, deps, parts).finally(() => counted);
+    caller = resolved.caller;
     const limited = await counted;
     // No platform identity: only public reads. A visitor is someone signed in to WeChat.
     if (!caller.openid && !contract.anonymous) return fail('UNAUTHENTICATED');
@@ -99,7 +105,12 @@ export async function dispatch(
     if (parsedKey && !parsedKey.success) return fail('VALIDATION_ERROR', '缺少有效的请求标识（idempotencyKey）');
     if (!input.ok) return input;
     if (limited) throw limited;
-    const ctx = makeContext(deps, features, caller, input.data, started, key);
+    // The handler's reads started together travel together, anchored on the caller's record
+    // (it exists: an aggregate on a missing one would read nothing and cost a round-trip).
+    const record = resolved.record;
+    const gathered = record ? { ...deps, store: new BatchingStore(deps.store, { collection: 'members', id: record._id }, REFERENCE_COLLECTIONS, record.openid ? record : { ...record, openid }) } : deps;
+    const store = parts && resolved.parts && record ? new PrefetchedStore(gathered.store, parts, resolved.parts, record) : gathered.store;
+    const ctx = makeContext(gathered, features, caller, input.data, started, key, store);
     // Versioned documents carry their latest audit event (it may name someone else): never in a reply.
     return ok(withoutEmbeddedEvents(await def.handler(ctx)));
   }

@@ -1,5 +1,5 @@
 import { AppError } from '../../../miniprogram/core/errors';
-import { MAX_PAGE, type CollectionName, type Filter, type Patch, type QueryPage, type QuerySpec, type RecordOf, type Store } from '../ports/store';
+import { MAX_PAGE, type CollectionName, type Filter, type Patch, type QueryPage, type QuerySpec, type ReadPart, type ReadTogether, type RecordOf, type Store } from '../ports/store';
 
 /**
  * A view of the store limited to one community. Every read filters by communityId and
@@ -51,6 +51,27 @@ export class ScopedStore {
 
   query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
     return this.store.query(collection, { ...spec, where: { communityId: this.communityId, ...spec.where } });
+  }
+
+  /**
+   * Several reads in one round-trip (the port's readTogether), scoped as the reads above: a
+   * query part is asked within this community, and the anchor and documents by id that
+   * belong to another come back as missing.
+   */
+  async readTogether<C extends CollectionName>(anchor: { collection: C; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<RecordOf<C>>> {
+    const scoped = Object.fromEntries(
+      Object.entries(parts).map(([name, part]) => [name, 'id' in part || 'ids' in part ? part : { ...part, where: { ...part.where, communityId: this.communityId } }]),
+    );
+    const res = await this.store.readTogether(anchor, scoped);
+    const anchorDoc = res.anchor && this.mine(res.anchor) ? res.anchor : null;
+    if (!res.parts) return { anchor: anchorDoc, parts: null };
+    const out = Object.fromEntries(
+      Object.entries(res.parts).map(([name, page]) => {
+        const part = parts[name];
+        return [name, 'id' in part || 'ids' in part ? { items: page.items.filter((d) => this.mine(d)) } : page];
+      }),
+    );
+    return { anchor: anchorDoc, parts: out };
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { CollectionName, Filter, Patch, QuerySpec, RecordOf, Store, TxOps } from '../ports/store';
+import type { CollectionName, Filter, Patch, QuerySpec, ReadPart, ReadTogether, RecordOf, Store, TxOps } from '../ports/store';
 
 /**
  * The sweep's spending limit, in round-trips: CloudBase waits for each one in turn, so the
@@ -54,6 +54,9 @@ export class BudgetStore implements Store {
   }
   query<C extends CollectionName>(c: C, spec: QuerySpec) {
     return this.paid(1, this.inner.query(c, spec));
+  }
+  readTogether<C extends CollectionName>(anchor: { collection: C; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<RecordOf<C>>> {
+    return this.paid(1, this.inner.readTogether(anchor, parts));
   }
   transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
     this.trips += 1;

@@ -68,6 +68,63 @@ export interface QueryPage<T> {
   next?: string;
 }
 
+/**
+ * One part of a read together (`readTogether`): a document by id, up to MAX_PAGE documents
+ * by id, or one page of an index-backed query (the same spec `query` takes). Each part answers
+ * as a page: `items` (a missing id is left out) and, for a query, `next` as `query` gives it.
+ */
+export type ReadPart =
+  | { collection: string; id: string }
+  | { collection: string; ids: readonly string[] }
+  | ({ collection: string; where: PartFilter } & Omit<QuerySpec, 'where'>);
+
+/**
+ * In a query part's filter: equal to this field of the anchor document, read in the same
+ * request. The caller's member record is the anchor of a request's reads, and every index
+ * starts with communityId, so a part asks `communityId: fromAnchor('communityId')`: the
+ * community is not known before the record is read. When the anchor has no such field the
+ * part answers no documents.
+ */
+export class AnchorValue {
+  constructor(readonly field: string) {}
+}
+export const fromAnchor = (field: string): AnchorValue => new AnchorValue(field);
+export type PartFilter = Record<string, Condition | AnchorValue>;
+
+/**
+ * A part's filter with the anchor's values put in: the plain filter the part amounts to,
+ * once the anchor is known. Null when the anchor lacks a value it names (not a string,
+ * number or boolean): the part then answers no documents.
+ */
+export function resolvePartFilter(where: PartFilter, anchor: object): Filter | null {
+  const out: Filter = {};
+  for (const [field, cond] of Object.entries(where)) {
+    if (!(cond instanceof AnchorValue)) {
+      out[field] = cond;
+      continue;
+    }
+    const value = cond.field.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], anchor);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return null;
+    out[field] = value;
+  }
+  return out;
+}
+
+/** Parts of one read together: at most this many, so the one request stays bounded. */
+export const MAX_READ_PARTS = 8;
+
+/**
+ * What a read together answers: the anchor document, and each part's page. When the anchor
+ * does not exist, `parts` is null and nothing else was read: CloudBase's aggregate has no
+ * input document to hang the parts on and returns nothing at all, so both adapters answer
+ * alike and the caller reads the parts it still needs on its own (each a round-trip of its
+ * own, which the meters then count).
+ */
+export interface ReadTogether<A> {
+  anchor: A | null;
+  parts: Record<string, QueryPage<Doc>> | null;
+}
+
 /** Operations allowed inside a transaction: single documents by id only. */
 export interface DocumentTxOps {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
@@ -107,6 +164,13 @@ export interface DocumentStore {
   remove(collection: string, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */
   query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>>;
+  /**
+   * Reads one document and up to MAX_READ_PARTS other bounded reads in ONE round-trip (on
+   * CloudBase one aggregate on the anchor's collection, a `$lookup` per part). Not atomic
+   * across parts, as separate reads are not; outside transactions only. See ReadTogether
+   * for a missing anchor.
+   */
+  readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>>;
   /**
    * Runs `fn` atomically; `fn` may run more than once, so it must have no side effects.
    * Throws TransactionConflictError when conflicts outlast the adapter's retries.
@@ -150,6 +214,8 @@ export interface Store {
   remove(collection: CollectionName, id: string, where?: Filter): Promise<boolean>;
   /** Keyset-paged, index-backed query. */
   query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>>;
+  /** As DocumentStore.readTogether: one round-trip; `parts` null when the anchor does not exist. */
+  readTogether<C extends CollectionName>(anchor: { collection: C; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<RecordOf<C>>>;
   /** Runs `fn` atomically; `fn` may run more than once, so it must have no side effects. */
   transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R>;
 }
@@ -171,3 +237,18 @@ export class TransactionConflictError extends Error {
 
 /** Largest page any list hands out; CloudBase itself stops at 1000 per call. */
 export const MAX_PAGE = 100;
+
+/**
+ * Reference data: community structure that changes rarely and that many calls read
+ * (categories, buildings, grids…). An instance may keep it in memory for a few seconds
+ * (store/reference-cache.ts); rights, counts and items are never among these.
+ */
+export const REFERENCE_COLLECTIONS: ReadonlySet<string> = new Set([
+  'categories',
+  'buildings',
+  'grids',
+  'teams',
+  'disclosureCategories',
+  'departments',
+  'communities',
+]);

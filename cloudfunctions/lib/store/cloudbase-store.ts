@@ -20,11 +20,14 @@ import {
   type Patch,
   type QueryPage,
   type QuerySpec,
+  type ReadPart,
+  type ReadTogether,
   type DocumentStore,
   type DocumentTxOps,
 } from '../ports/store';
 import { decodeCursor, encodeCursor } from './cursor';
 import { assertFieldPath, assertIndexed, isKnownCollection, type CollectionIndexes } from './index-check';
+import { anchorValues, checkParts, idsOf, isIdPart, isIdsPart, limitOf, pageOf, resolvePart } from './read-together';
 
 /* The slice of the node-sdk database API this adapter relies on. */
 export interface CbCommand {
@@ -43,6 +46,21 @@ export interface CbCommand {
   remove(): unknown;
   push(v: unknown): unknown;
   pull(v: unknown): unknown;
+  expr(v: unknown): unknown;
+  /** `db.command.aggregate.pipeline()`: builds a sub-pipeline for `lookup` (its `done()` is the stages). */
+  aggregate: { pipeline(): CbPipeline; eq(v: unknown[]): unknown };
+}
+export interface CbPipeline {
+  match(cond: unknown): CbPipeline;
+  sort(order: Record<string, 1 | -1>): CbPipeline;
+  limit(n: number): CbPipeline;
+  done(): unknown[];
+}
+export interface CbAggregate {
+  match(cond: unknown): CbAggregate;
+  limit(n: number): CbAggregate;
+  lookup(stage: Record<string, unknown>): CbAggregate;
+  end(): Promise<{ data?: Doc[] }>;
 }
 export interface CbQuery {
   where(cond: unknown): CbQuery;
@@ -59,6 +77,7 @@ export interface CbCollection extends CbQuery {
     remove(): Promise<unknown>;
   };
   add(doc: Doc): Promise<{ id?: string }>;
+  aggregate(): CbAggregate;
 }
 export interface CbTransaction {
   collection(name: string): {
@@ -89,6 +108,8 @@ export function isDuplicateError(err: unknown): boolean {
 }
 
 const TX_CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+/** Where a read together's part rides on the anchor document; part names are plain identifiers. */
+const PART_FIELD = '__part_';
 /** Attempts of one transaction; the SDK's own retries are off so each gets a jittered pause. */
 const TX_ATTEMPTS = 30;
 
@@ -212,20 +233,25 @@ export class CloudbaseStore implements DocumentStore {
     return (res.stats?.removed ?? res.stats?.deleted ?? res.deleted ?? 0) === 1;
   }
 
+  /** A query's condition, with the keyset bound of `after`. */
+  private queryWhere(spec: QuerySpec): unknown {
+    const _ = this.db.command;
+    const { field, dir } = spec.orderBy;
+    const where: unknown = this.filter(spec.where);
+    if (!spec.after) return where;
+    const { value, id } = decodeCursor(spec.after);
+    const beyond = dir === 'desc' ? _.lt.bind(_) : _.gt.bind(_);
+    const bound = dir === 'desc' ? _.lte.bind(_) : _.gte.bind(_);
+    // (field, _id) strictly beyond the cursor, mirroring SQLite's row-value comparison; the plain
+    // bound on `field` gives the planner a range on the (…, field, _id) index the $or alone hides.
+    return _.and(where, { [field]: bound(value) }, _.or({ [field]: beyond(value) }, { [field]: value, _id: beyond(id) }));
+  }
+
   async query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
     assertIndexed(this.collections, collection, spec);
-    const _ = this.db.command;
     const limit = Math.max(1, Math.min(spec.limit, MAX_PAGE));
     const { field, dir } = spec.orderBy;
-    let where: unknown = this.filter(spec.where);
-    if (spec.after) {
-      const { value, id } = decodeCursor(spec.after);
-      const beyond = dir === 'desc' ? _.lt.bind(_) : _.gt.bind(_);
-      const bound = dir === 'desc' ? _.lte.bind(_) : _.gte.bind(_);
-      // (field, _id) strictly beyond the cursor, mirroring SQLite's row-value comparison; the plain
-      // bound on `field` gives the planner a range on the (…, field, _id) index the $or alone hides.
-      where = _.and(where, { [field]: bound(value) }, _.or({ [field]: beyond(value) }, { [field]: value, _id: beyond(id) }));
-    }
+    const where = this.queryWhere(spec);
     const res = await this.db
       .collection(this.name(collection))
       .where(where)
@@ -237,6 +263,85 @@ export class CloudbaseStore implements DocumentStore {
     const last = items[items.length - 1];
     const sortValue = last ? field.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)?.[k], last) : null;
     return res.data.length > limit && last ? { items, next: encodeCursor(sortValue, last._id) } : { items };
+  }
+
+  /**
+   * One `database.aggregateDocuments` request on the anchor's collection:
+   * `aggregate().match({_id}).limit(1).lookup({from, pipeline, as})…end()`, one `$lookup` per
+   * part, each an uncorrelated sub-pipeline (`$match`, for a query `$sort` by (field, _id),
+   * and always a `$limit`) whose documents come back as an array field of the anchor.
+   *
+   * What the platform documents (docs.cloudbase.net/api-reference/server/node-sdk/database/
+   * aggregate/stages/lookup; developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/
+   * database/aggregate/Aggregate.lookup.html, 云函数 since SDK 1.3.0): `lookup({from, let,
+   * pipeline, as})` "拼接被连接集合的子查询", `pipeline` required (`[]` for the whole
+   * collection), `let` optional (不必填) — needed only to refer to the input document's
+   * fields, which these parts never do: their conditions are constants from the input and the
+   * caller's id. An aggregate answers 20 documents unless limited (cloudbase-facts.md), hence
+   * every `$limit`. Not settled by the docs, and to confirm on a real environment: that the
+   * request is billed as one read operation, and whether the sub-pipelines' `$match` is served
+   * by the indexes (MongoDB's own planner uses them for an uncorrelated sub-pipeline).
+   *
+   * Serialization is the SDK's own: `lookup` stringifies its argument as EJSON as it is, so a
+   * `db.command` object inside it would go out as its private fields; the sub-pipelines are
+   * therefore built with `db.command.aggregate.pipeline()…done()`, whose `match` encodes the
+   * same where-objects `where()` takes (QuerySerializer), as the documentation's examples do.
+   *
+   * A missing anchor leaves the aggregate nothing to join onto: it answers no document, and
+   * so does this (`parts: null`, see the port) rather than reading the parts one by one
+   * out of the meters' sight.
+   */
+  async readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>> {
+    checkParts(this.collections, anchor, parts);
+    let agg = this.db.collection(this.name(anchor.collection)).aggregate().match({ _id: anchor.id }).limit(1);
+    for (const [name, part] of Object.entries(parts)) agg = agg.lookup(this.lookupOf(name, part));
+    const res = await agg.end();
+    const found = res.data?.[0] as (T & Record<string, unknown>) | undefined;
+    if (!found) return { anchor: null, parts: null };
+    const out: Record<string, QueryPage<Doc>> = {};
+    for (const [name, part] of Object.entries(parts)) {
+      const rows = (found[`${PART_FIELD}${name}`] as Doc[] | undefined) ?? [];
+      delete found[`${PART_FIELD}${name}`];
+      if (isIdPart(part) || isIdsPart(part)) out[name] = { items: rows };
+      // An anchor without the value a part names answers nothing, as on SQLite.
+      else out[name] = resolvePart(part, found) ? pageOf(rows, part) : { items: [] };
+    }
+    return { anchor: found, parts: out };
+  }
+
+  /**
+   * One part's `$lookup`. An anchor value is the one place a part refers to the anchor: it
+   * becomes a `let` variable, compared in a leading `$match: {$expr: {$eq: ['$field',
+   * '$$a0']}}` as the documentation's examples do (MongoDB merges the two `$match` stages and
+   * can serve an `$expr` `$eq` on a constant variable from the index).
+   */
+  private lookupOf(name: string, part: ReadPart): Record<string, unknown> {
+    const _ = this.db.command;
+    const sub = _.aggregate.pipeline();
+    const as = `${PART_FIELD}${name}`;
+    const from = this.name(part.collection);
+    if (isIdPart(part)) return { from, pipeline: sub.match({ _id: part.id }).limit(1).done(), as };
+    if (isIdsPart(part)) {
+      const ids = idsOf(part);
+      return { from, pipeline: sub.match({ _id: _.in(ids) }).limit(Math.max(1, ids.length)).done(), as };
+    }
+    const anchored = anchorValues(part);
+    const vars: Record<string, string> = {};
+    let pipeline = sub;
+    anchored.forEach(({ field, anchorField }, i) => {
+      assertFieldPath(field);
+      assertFieldPath(anchorField);
+      vars[`a${i}`] = `$${anchorField}`;
+      pipeline = pipeline.match(_.expr(_.aggregate.eq([`$${field}`, `$$a${i}`])));
+    });
+    const plain = Object.fromEntries(Object.entries(part.where).filter(([field]) => !anchored.some((a) => a.field === field))) as Filter;
+    const order = part.orderBy.dir === 'desc' ? -1 : 1;
+    const stages = pipeline
+      .match(this.queryWhere({ ...part, where: plain }))
+      .sort({ [part.orderBy.field]: order, _id: order })
+      .limit(limitOf(part) + 1)
+      .done();
+    return anchored.length ? { from, let: vars, pipeline: stages, as } : { from, pipeline: stages, as };
   }
 
   /**

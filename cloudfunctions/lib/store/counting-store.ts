@@ -1,4 +1,4 @@
-import type { Doc, DocumentStore, DocumentTxOps, Filter, Patch, QueryPage, QuerySpec } from '../ports/store';
+import type { Doc, DocumentStore, DocumentTxOps, Filter, Patch, QueryPage, QuerySpec, ReadPart, ReadTogether } from '../ports/store';
 
 /**
  * Counts database round-trips as CloudBase would bill them: one per call, and inside a
@@ -45,6 +45,11 @@ export class CountingStore implements DocumentStore {
   query<T extends Doc>(c: string, spec: QuerySpec): Promise<QueryPage<T>> {
     this.trips += 1;
     return this.inner.query(c, spec);
+  }
+  /** One request, however many parts: a missing anchor reads nothing more (see the port). */
+  readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>> {
+    this.trips += 1;
+    return this.inner.readTogether<T>(anchor, parts);
   }
   transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     this.trips += 1; // commit

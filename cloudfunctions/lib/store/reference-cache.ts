@@ -18,18 +18,10 @@
  * - Transactions read the database, never the cache.
  * - Callers get copies: a caller that edits what it read cannot change the cache.
  */
-import type { Doc, DocumentStore, DocumentTxOps, Filter, Patch, QueryPage, QuerySpec } from '../ports/store';
+import { REFERENCE_COLLECTIONS, type Doc, type DocumentStore, type DocumentTxOps, type Filter, type Patch, type QueryPage, type QuerySpec, type ReadPart, type ReadTogether } from '../ports/store';
 import { applyPatch } from './patch';
 
-export const REFERENCE_COLLECTIONS: ReadonlySet<string> = new Set([
-  'categories',
-  'buildings',
-  'grids',
-  'teams',
-  'disclosureCategories',
-  'departments',
-  'communities',
-]);
+export { REFERENCE_COLLECTIONS };
 
 export const DEFAULT_REFERENCE_TTL_MS = 15_000;
 
@@ -111,6 +103,21 @@ export class ReferenceCacheStore implements DocumentStore {
     // A listed document answers a later get by id as well: a page of grids names them all.
     for (const doc of page.items) this.keep(collection, `id:${doc._id}`, doc);
     return page;
+  }
+
+  /**
+   * Passes through: the parts come in the one request that reads the anchor anyway (never
+   * cached: it is the caller's member record), so answering a reference part from memory
+   * would save no round-trip. What comes back is fresher than what is held, so documents of
+   * reference collections read by id refresh the held ones.
+   */
+  async readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>> {
+    const res = await this.inner.readTogether<T>(anchor, parts);
+    for (const [name, part] of Object.entries(parts)) {
+      if (!this.cached(part.collection) || !res.parts) continue;
+      if ('id' in part || 'ids' in part) for (const doc of res.parts[name]?.items ?? []) this.keep(part.collection, `id:${doc._id}`, doc);
+    }
+    return res;
   }
 
   /** Lists of the collection may now be wrong; documents by id are settled one by one. */

@@ -15,6 +15,8 @@ import {
   type Patch,
   type QueryPage,
   type QuerySpec,
+  type ReadPart,
+  type ReadTogether,
   type Scalar,
   type DocumentStore,
   type DocumentTxOps,
@@ -22,6 +24,7 @@ import {
 import { decodeCursor, encodeCursor } from './cursor';
 import { assertFieldPath, assertIndexed, isKnownCollection, type CollectionIndexes } from './index-check';
 import { applyPatch } from './patch';
+import { checkParts, idsOf, isIdPart, isIdsPart, resolvePart, type QueryPart } from './read-together';
 
 type Db = Database.Database;
 
@@ -125,20 +128,28 @@ export class SqliteStore implements DocumentStore {
     this.db.close();
   }
 
-  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+  private getNow<T extends Doc>(collection: string, id: string): T | null {
     const row = this.db.prepare(`SELECT doc FROM ${this.table(collection)} WHERE id = ?`).get(id) as
       | { doc: string }
       | undefined;
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
-  async getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]> {
+  private getManyNow<T extends Doc>(collection: string, ids: readonly string[]): T[] {
     const unique = [...new Set(ids)].slice(0, MAX_PAGE);
     if (unique.length === 0) return [];
     const rows = this.db
       .prepare(`SELECT doc FROM ${this.table(collection)} WHERE id IN (${unique.map(() => '?').join(', ')})`)
       .all(...unique) as { doc: string }[];
     return rows.map((r) => JSON.parse(r.doc) as T);
+  }
+
+  async get<T extends Doc>(collection: string, id: string): Promise<T | null> {
+    return this.getNow<T>(collection, id);
+  }
+
+  async getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]> {
+    return this.getManyNow<T>(collection, ids);
   }
 
   async insert<T extends Doc>(collection: string, doc: T): Promise<boolean> {
@@ -196,6 +207,36 @@ export class SqliteStore implements DocumentStore {
   }
 
   async query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
+    return this.queryNow<T>(collection, spec);
+  }
+
+  /**
+   * Every part read by synchronous statements inside one read transaction: one call, one
+   * snapshot. A missing anchor reads nothing else, as CloudBase's aggregate returns nothing
+   * then (see the port).
+   */
+  async readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>> {
+    checkParts(this.collections, anchor, parts);
+    const read = this.db.transaction((): ReadTogether<T> => {
+      const found = this.getNow<T>(anchor.collection, anchor.id);
+      if (!found) return { anchor: null, parts: null };
+      const out: Record<string, QueryPage<Doc>> = {};
+      for (const [name, part] of Object.entries(parts)) {
+        if (isIdPart(part)) {
+          const doc = this.getNow(part.collection, part.id);
+          out[name] = { items: doc ? [doc] : [] };
+        } else if (isIdsPart(part)) out[name] = { items: this.getManyNow(part.collection, idsOf(part)) };
+        else {
+          const query = resolvePart(part as QueryPart, found);
+          out[name] = query ? this.queryNow(query.collection, query) : { items: [] };
+        }
+      }
+      return { anchor: found, parts: out };
+    });
+    return read.deferred();
+  }
+
+  private queryNow<T extends Doc>(collection: string, spec: QuerySpec): QueryPage<T> {
     assertIndexed(this.collections, collection, spec);
     const limit = Math.max(1, Math.min(spec.limit, MAX_PAGE));
     const params: Scalar[] = [];

@@ -6,12 +6,12 @@
  */
 import { createApiFunction, type CloudFunction } from '../../../cloudfunctions/lib/api-function';
 import { InboxNotifier } from '../../../cloudfunctions/lib/features/notify/inbox-notifier';
-import type { Doc, Filter, Patch, QueryPage, QuerySpec, DocumentStore, DocumentTxOps } from '../../../cloudfunctions/lib/ports/store';
+import type { Doc, Filter, Patch, QueryPage, QuerySpec, DocumentStore, DocumentTxOps, ReadPart, ReadTogether } from '../../../cloudfunctions/lib/ports/store';
 import { templateForKind } from '../../../cloudfunctions/lib/manifests';
 import type { Envelope } from '../../../miniprogram/core/envelope';
 import { localDeps, type LocalDeps } from '../../../dev/local-deps';
 
-export type OpKind = 'get' | 'getMany' | 'insert' | 'set' | 'update' | 'updateMany' | 'remove' | 'query' | 'commit';
+export type OpKind = 'get' | 'getMany' | 'insert' | 'set' | 'update' | 'updateMany' | 'remove' | 'query' | 'readTogether' | 'commit';
 
 export interface Op {
   kind: OpKind;
@@ -95,6 +95,9 @@ export class HookedStore implements DocumentStore {
   }
   query<T extends Doc>(collection: string, spec: QuerySpec): Promise<QueryPage<T>> {
     return this.run({ kind: 'query', collection }, () => this.inner.query<T>(collection, spec));
+  }
+  readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>> {
+    return this.run({ kind: 'readTogether', collection: anchor.collection, id: anchor.id }, () => this.inner.readTogether<T>(anchor, parts));
   }
   transaction<R>(fn: (tx: DocumentTxOps) => Promise<R>): Promise<R> {
     const touched: string[] = [];

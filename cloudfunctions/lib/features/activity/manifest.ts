@@ -5,7 +5,7 @@ import { cancelActivity } from './cancel-activity';
 import { runSignupClocks } from './clocks';
 import { confirmSignup } from './confirm';
 import { ACTIVITY_EVENTS } from './events';
-import { getActivity } from './get-activity';
+import { getActivity, prefetchActivity } from './get-activity';
 import { listActivities } from './list-activities';
 import { mySignups } from './my-signups';
 import { ACTIVITY_NOTICES } from './notices';
@@ -28,7 +28,7 @@ export const activityManifest = {
   name: 'activity',
   actions: {
     'activity.list': bind(contracts['activity.list'], listActivities),
-    'activity.get': bind(contracts['activity.get'], getActivity),
+    'activity.get': bind(contracts['activity.get'], getActivity, { prefetch: prefetchActivity }),
     'activity.upsert': bind(contracts['activity.upsert'], upsertActivity),
     'activity.publish': bind(contracts['activity.publish'], publishActivity),
     'activity.cancel': bind(contracts['activity.cancel'], cancelActivity),

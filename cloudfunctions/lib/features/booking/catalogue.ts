@@ -1,5 +1,6 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import { fromAnchor } from '../../ports/store';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { hasRole, type Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { toServiceView, toSlotView } from './presenters';
@@ -37,6 +38,22 @@ export const getService: Handler<'booking.service'> = async (ctx) => {
   if (!s || (!s.active && !hasRole(ctx.caller, 'gridWorker', 'admin'))) throw new AppError('NOT_FOUND', '服务不存在');
   return toServiceView(ctx.caller, s, canBook(ctx.caller, s, await residentGrid(db, ctx.caller)));
 };
+
+/**
+ * Read with the caller's record: the service, and the page of slots a resident is shown
+ * (from now on). The service's own staff also see today's slots under way: they ask
+ * another page, read after.
+ */
+export const prefetchSlots: PrefetchOf<'booking.slots'> = (input, _me, now) => ({
+  service: { collection: 'services', id: input.serviceId },
+  slots: {
+    collection: 'slots',
+    where: { communityId: fromAnchor('communityId'), serviceId: input.serviceId, startAt: { $gte: Math.max(input.from ?? now, now) } },
+    orderBy: { field: 'startAt', dir: 'asc' },
+    limit: input.limit,
+    after: input.cursor,
+  },
+});
 
 export const listSlots: Handler<'booking.slots'> = async (ctx) => {
   const db = ctx.db();

@@ -1,7 +1,7 @@
 import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
-import { getService, listServices, listSlots } from './catalogue';
+import { getService, listServices, listSlots, prefetchSlots } from './catalogue';
 import { createBooking } from './create-booking';
 import { cancelBooking } from './cancel-booking';
 import { confirmPromotion } from './confirm-promotion';
@@ -24,7 +24,7 @@ export const bookingManifest = {
   actions: {
     'booking.services': bind(contracts['booking.services'], listServices),
     'booking.service': bind(contracts['booking.service'], getService),
-    'booking.slots': bind(contracts['booking.slots'], listSlots),
+    'booking.slots': bind(contracts['booking.slots'], listSlots, { prefetch: prefetchSlots }),
     'booking.create': bind(contracts['booking.create'], createBooking),
     'booking.cancel': bind(contracts['booking.cancel'], cancelBooking),
     'booking.confirmPromotion': bind(contracts['booking.confirmPromotion'], confirmPromotion),

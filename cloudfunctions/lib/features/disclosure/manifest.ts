@@ -13,7 +13,7 @@ import { correctItem } from './correct-item';
 import { disclosureMonthlyReport } from './monthly-report';
 import { draftItem } from './draft-item';
 import { getCalendar } from './get-calendar';
-import { getItem } from './get-item';
+import { getItem, prefetchItem } from './get-item';
 import { discloseSource } from './intake';
 import { listCatalogue } from './list-catalogue';
 import { listItems } from './list-items';
@@ -37,7 +37,7 @@ export const disclosureManifest = {
     'disclosure.setCategory': bind(contracts['disclosure.setCategory'], setCategory),
     'disclosure.calendar': bind(contracts['disclosure.calendar'], getCalendar),
     'disclosure.list': bind(contracts['disclosure.list'], listItems),
-    'disclosure.get': bind(contracts['disclosure.get'], getItem),
+    'disclosure.get': bind(contracts['disclosure.get'], getItem, { prefetch: prefetchItem }),
     'disclosure.draft': bind(contracts['disclosure.draft'], draftItem),
     'disclosure.review': bind(contracts['disclosure.review'], reviewDraft),
     'disclosure.publish': bind(contracts['disclosure.publish'], publishItem),

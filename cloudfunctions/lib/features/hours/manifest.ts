@@ -11,7 +11,7 @@ import { hourAnomalies } from './anomalies';
 import { chaseLateDisputes } from './clocks';
 import { answerDispute, disputeHours, listDisputes } from './disputes';
 import { HOURS_EVENTS } from './events';
-import { myHours } from './mine';
+import { myHours, prefetchMyHours } from './mine';
 import { HOURS_NOTICES } from './notices';
 import { pendingHours } from './pending';
 import { hoursPersonalData } from './personal-data';
@@ -46,7 +46,7 @@ const personalData: PersonalData = {
 export const hoursManifest = {
   name: 'hours',
   actions: {
-    'hours.mine': bind(contracts['hours.mine'], myHours),
+    'hours.mine': bind(contracts['hours.mine'], myHours, { prefetch: prefetchMyHours }),
     'hours.pending': bind(contracts['hours.pending'], pendingHours),
     'hours.verify': bind(contracts['hours.verify'], verifyHours),
     'hours.adjust': bind(contracts['hours.adjust'], adjustHours),

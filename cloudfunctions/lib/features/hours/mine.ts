@@ -1,6 +1,7 @@
 import type { HoursTotal } from '../../../../miniprogram/core/hours/contract';
 import { hoursText } from '../../../../miniprogram/core/volunteer/vocabulary';
-import type { Handler } from '../../kernel/action';
+import { fromAnchor } from '../../ports/store';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import type { HourEntryRecord } from '../volunteer/records';
 import { disputeId } from './disputes';
 import { toEntryView } from './presenters';
@@ -22,6 +23,19 @@ export async function allEntries(ctx: Parameters<Handler<'hours.mine'>>[0], memb
   }
   return out;
 }
+
+/**
+ * Read with the caller's record: the first page of all their entries (for the totals) and
+ * the page of entries shown, asked as below. The disputes are named by the entries shown,
+ * so they follow.
+ */
+export const prefetchMyHours: PrefetchOf<'hours.mine'> = (input, me) => {
+  const where = { communityId: fromAnchor('communityId'), memberId: me };
+  return {
+    all: { collection: 'hourEntries', where, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100 },
+    shown: { collection: 'hourEntries', where, orderBy: { field: 'createdAt', dir: 'desc' }, limit: input.limit, after: input.cursor },
+  };
+};
 
 /** The verified total is the sum of verified entries, nothing else; pending ones are shown apart. */
 export const myHours: Handler<'hours.mine'> = async (ctx) => {

@@ -12,7 +12,7 @@ import { closeVote } from './close-vote';
 import { createMeeting } from './create-meeting';
 import { meetingMonthlyReport } from './monthly-report';
 import { listMeetings } from './list-meetings';
-import { getMeeting } from './get-meeting';
+import { getMeeting, prefetchMeeting } from './get-meeting';
 import { cancelMeeting } from './cancel-meeting';
 import { registerForMeeting } from './register';
 import { unregisterFromMeeting } from './unregister';
@@ -41,7 +41,7 @@ export const meetingManifest = {
   actions: {
     'meeting.create': bind(contracts['meeting.create'], createMeeting),
     'meeting.list': bind(contracts['meeting.list'], listMeetings),
-    'meeting.get': bind(contracts['meeting.get'], getMeeting),
+    'meeting.get': bind(contracts['meeting.get'], getMeeting, { prefetch: prefetchMeeting }),
     'meeting.cancel': bind(contracts['meeting.cancel'], cancelMeeting),
     'meeting.register': bind(contracts['meeting.register'], registerForMeeting),
     'meeting.unregister': bind(contracts['meeting.unregister'], unregisterFromMeeting),

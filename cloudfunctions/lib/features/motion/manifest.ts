@@ -8,7 +8,7 @@ import type { FeatureManifest } from '../../kernel/feature';
 import { answerMotion } from './answer-motion';
 import { runMotionClock } from './clock';
 import { MOTION_EVENTS } from './events';
-import { getMotion } from './get-motion';
+import { getMotion, prefetchMotion } from './get-motion';
 import { listMotions } from './list-motions';
 import { configureMotions, motionSettings } from './motion-settings';
 import { MOTION_NOTICES } from './notices';
@@ -26,7 +26,7 @@ export const motionManifest = {
     'motion.propose': bind(contracts['motion.propose'], proposeMotion),
     'motion.support': bind(contracts['motion.support'], supportMotion),
     'motion.list': bind(contracts['motion.list'], listMotions),
-    'motion.get': bind(contracts['motion.get'], getMotion),
+    'motion.get': bind(contracts['motion.get'], getMotion, { prefetch: prefetchMotion }),
     'motion.answer': bind(contracts['motion.answer'], answerMotion),
     'motion.settings': bind(contracts['motion.settings'], motionSettings),
     'motion.configure': bind(contracts['motion.configure'], configureMotions),

@@ -1,8 +1,11 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { ballotView, loadPoll, mayView } from './my-ballot';
 import { looksEligible } from './permissions';
 import { toPollView } from './presenters';
+
+/** Read with the caller's record: the poll. Its roll bucket and ballots are named by the frozen roll, so they follow. */
+export const prefetchPoll: PrefetchOf<'poll.get'> = (input) => ({ poll: { collection: 'polls', id: input.pollId } });
 
 export const getPoll: Handler<'poll.get'> = async (ctx) => {
   const db = ctx.db();

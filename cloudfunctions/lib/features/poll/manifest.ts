@@ -9,9 +9,9 @@ import type { FeatureManifest } from '../../kernel/feature';
 import { cancelPoll, closePoll, pollClock } from './close-poll';
 import { createPoll } from './create-poll';
 import { POLL_EVENTS } from './events';
-import { getPoll } from './get-poll';
+import { getPoll, prefetchPoll } from './get-poll';
 import { listPolls } from './list-polls';
-import { myBallot } from './my-ballot';
+import { myBallot, prefetchMyBallot } from './my-ballot';
 import { confirmPaperBallot, enterPaperBallot, pendingPaperBallots } from './paper-ballot';
 import { pollPersonalData } from './personal-data';
 import { pollRoll } from './poll-roll';
@@ -27,9 +27,9 @@ export const pollManifest = {
   actions: {
     'poll.create': bind(contracts['poll.create'], createPoll),
     'poll.list': bind(contracts['poll.list'], listPolls),
-    'poll.get': bind(contracts['poll.get'], getPoll),
+    'poll.get': bind(contracts['poll.get'], getPoll, { prefetch: prefetchPoll }),
     'poll.vote': bind(contracts['poll.vote'], vote),
-    'poll.myBallot': bind(contracts['poll.myBallot'], myBallot),
+    'poll.myBallot': bind(contracts['poll.myBallot'], myBallot, { prefetch: prefetchMyBallot }),
     'poll.roll': bind(contracts['poll.roll'], pollRoll),
     'poll.enterPaperBallot': bind(contracts['poll.enterPaperBallot'], enterPaperBallot),
     'poll.confirmPaperBallot': bind(contracts['poll.confirmPaperBallot'], confirmPaperBallot),

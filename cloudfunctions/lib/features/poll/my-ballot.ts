@@ -8,7 +8,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { MyBallotView } from '../../../../miniprogram/core/poll/contract';
 import { CHANNEL_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
 import type { Deps } from '../../kernel/deps';
-import type { Handler, HandlerContext } from '../../kernel/action';
+import type { Handler, HandlerContext, PrefetchOf } from '../../kernel/action';
 import type { IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { isVotingTime, looksEligible, mayCollectAny } from './permissions';
@@ -91,6 +91,9 @@ export async function mayView(db: ScopedStore, caller: IdentifiedCaller, poll: P
   if (mayCollectAny(caller, poll) || looksEligible(caller, poll)) return true;
   return (await unitsOfVoter(db, poll, caller.memberId)).length > 0;
 }
+
+/** Read with the caller's record: the poll (the roll bucket and ballots follow from its roll). */
+export const prefetchMyBallot: PrefetchOf<'poll.myBallot'> = (input) => ({ poll: { collection: 'polls', id: input.pollId } });
 
 export const myBallot: Handler<'poll.myBallot'> = async (ctx) => {
   const poll = await loadPoll(ctx, ctx.input.pollId);

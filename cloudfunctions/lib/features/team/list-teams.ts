@@ -1,8 +1,18 @@
 import { isStaff } from '../../../../miniprogram/core/roles';
-import type { Handler } from '../../kernel/action';
+import { fromAnchor } from '../../ports/store';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { volunteerIdFor } from '../volunteer/rules';
 import { toTeamView } from './presenters';
 import { teamMemberIdFor } from './rules';
+
+/**
+ * Read with the caller's record: the page of active teams a resident is shown (staff, who
+ * also see inactive ones, ask another page and read it after). The caller's memberships are
+ * named by the teams on the page, so they follow.
+ */
+export const prefetchTeams: PrefetchOf<'team.list'> = (input) => ({
+  teams: { collection: 'teams', where: { communityId: fromAnchor('communityId'), active: true }, orderBy: { field: 'name', dir: 'asc' }, limit: input.limit, after: input.cursor },
+});
 
 /** The community's teams by name; inactive ones for staff only. */
 export const listTeams: Handler<'team.list'> = async (ctx) => {

@@ -3,14 +3,14 @@ import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { TEAM_EVENTS } from './events';
 import { joinTeam } from './join-team';
-import { listTeams } from './list-teams';
+import { listTeams, prefetchTeams } from './list-teams';
 import { teamPersonalData } from './personal-data';
 import { upsertTeam } from './upsert-team';
 
 export const teamManifest = {
   name: 'team',
   actions: {
-    'team.list': bind(contracts['team.list'], listTeams),
+    'team.list': bind(contracts['team.list'], listTeams, { prefetch: prefetchTeams }),
     'team.join': bind(contracts['team.join'], joinTeam),
     'team.upsert': bind(contracts['team.upsert'], upsertTeam),
   },

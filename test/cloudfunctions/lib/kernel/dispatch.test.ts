@@ -8,6 +8,8 @@ import { FEATURE_REGISTRY } from '../../../../cloudfunctions/lib/manifests';
 import { bind } from '../../../../cloudfunctions/lib/kernel/action';
 import { getMe } from '../../../../miniprogram/core/member/contract';
 import { createHarness, key, member, type Harness } from '../../../support/harness';
+import { CountingStore } from '../../../../cloudfunctions/lib/store/counting-store';
+import type { Store } from '../../../../cloudfunctions/lib/ports/store';
 
 let h: Harness;
 beforeAll(async () => {
@@ -107,6 +109,28 @@ describe('failures inside a use case are hidden behind INTERNAL and logged', () 
     const res = await dispatch(() => ({ ...boom, name: 'member.me' }) as never, { ...h.deps, log: { info: () => undefined, error: (l) => errors.push(l) } }, { action: 'member.me' }, { openid: 'demo-resident-1', features: FEATURE_REGISTRY });
     expect(res).toEqual({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } });
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('a declared prefetch rides on the read of the caller\'s record', () => {
+  it('reads the record and the parts in one round-trip, and the handler\'s matching read costs none', async () => {
+    const counting = new CountingStore(h.deps.store);
+    const seen: Array<{ trips: number; name: unknown; caller: string | null }> = [];
+    const def = bind(
+      getMe,
+      async (ctx) => {
+        const before = counting.trips;
+        const self = await ctx.db().get('members', ctx.caller.memberId);
+        seen.push({ trips: counting.trips - before, name: self?.name, caller: ctx.caller.communityId });
+        return {} as never;
+      },
+      { prefetch: (_input, me) => ({ self: { collection: 'members', id: me } }) },
+    );
+    const deps = { ...h.deps, store: counting as unknown as Store, config: { ...h.deps.config, rateLimits: {} } };
+    const res = await dispatch(() => ({ ...def, name: 'member.me' }) as never, deps, { action: 'member.me' }, { openid: 'demo-resident-1', features: FEATURE_REGISTRY });
+    expect(res.ok).toBe(true);
+    expect(seen).toEqual([{ trips: 0, name: expect.any(String), caller: 'demo' }]);
+    expect(counting.trips).toBe(1);
   });
 });
 

@@ -7,7 +7,7 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { startCloudbaseEmulator, type CloudbaseEmulator } from '../../../../dev/cloudbase-emulator';
-import { op } from '../../../../cloudfunctions/lib/ports/store';
+import { fromAnchor, op } from '../../../../cloudfunctions/lib/ports/store';
 import { CloudbaseStore, isDuplicateError, type CbDatabase } from '../../../../cloudfunctions/lib/store/cloudbase-store';
 import { COLLECTIONS } from '../../../../cloudfunctions/lib/manifests';
 import { storeContract } from './store-contract';
@@ -124,6 +124,50 @@ describe('CloudBase through the real SDK: the wire and the server', () => {
     const last = sent('database.getDocument').at(-1)!;
     expect(JSON.parse(String(last.order))).toEqual({ createdAt: { $numberInt: '-1' }, _id: { $numberInt: '-1' } });
     expect(JSON.parse(String(last.query)).$and[1]).toEqual({ createdAt: { $lte: { $numberInt: '101' } } });
+  });
+
+  it('reads together in ONE aggregateDocuments request: match the anchor, then a $lookup per part', async () => {
+    await store.insert('members', { _id: 'me', communityId: 'x' } as never);
+    await store.insert('concerns', { _id: 'c1', communityId: 'x', createdAt: 5 } as never);
+    const before = emulator.requests.length;
+    const got = await store.readTogether(
+      { collection: 'members', id: 'me' },
+      {
+        one: { collection: 'concerns', id: 'c1' },
+        some: { collection: 'concerns', ids: ['c1', 'c2'] },
+        mine: { collection: 'concerns', where: { communityId: fromAnchor('communityId'), status: 'open' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 3 },
+      },
+    );
+    expect(got.anchor).toEqual({ _id: 'me', communityId: 'x' });
+    expect(got.parts?.one.items.map((d) => d._id)).toEqual(['c1']);
+    const requests = emulator.requests.slice(before);
+    expect(requests.map((r) => r.action)).toEqual(['database.aggregateDocuments']);
+    expect(requests[0].collectionName).toBe('members');
+    const stages = (requests[0].stages as Array<{ stageKey: string; stageValue: string }>).map((s) => [s.stageKey, JSON.parse(s.stageValue)]);
+    // A stage's number is plain JSON at the top (`$limit: 1`), canonical EJSON inside `lookup`,
+    // which the SDK stringifies whole with EJSON: the server reads both as the integer.
+    const int = (n: number) => ({ $numberInt: String(n) });
+    expect(stages).toEqual([
+      ['$match', { _id: 'me' }],
+      ['$limit', 1],
+      ['$lookup', { from: 'concerns', pipeline: [{ $match: { _id: 'c1' } }, { $limit: int(1) }], as: '__part_one' }],
+      ['$lookup', { from: 'concerns', pipeline: [{ $match: { _id: { $in: ['c1', 'c2'] } } }, { $limit: int(2) }], as: '__part_some' }],
+      [
+        '$lookup',
+        {
+          from: 'concerns',
+          // No document field is reachable inside a sub-pipeline but through `let`: the anchor's community.
+          let: { a0: '$communityId' },
+          pipeline: [
+            { $match: { $expr: { $eq: ['$communityId', '$$a0'] } } },
+            { $match: { status: 'open' } },
+            { $sort: { createdAt: { $numberInt: '-1' }, _id: { $numberInt: '-1' } } },
+            { $limit: int(4) },
+          ],
+          as: '__part_mine',
+        },
+      ],
+    ]);
   });
 
   it('refuses a collection that does not exist, as CloudBase does', async () => {

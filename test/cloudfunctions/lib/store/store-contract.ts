@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../../miniprogram/core/errors';
 // Adapter-level: documents of any shape, as the adapter sees them.
-import { DuplicateKeyError, TransactionConflictError, op, type Doc, type DocumentStore as Store } from '../../../../cloudfunctions/lib/ports/store';
+import { DuplicateKeyError, TransactionConflictError, fromAnchor, op, type Doc, type DocumentStore as Store } from '../../../../cloudfunctions/lib/ports/store';
 
 interface Row extends Doc {
   communityId: string;
@@ -41,6 +41,48 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
         await store.insert('concerns', { _id: 'a', communityId: 'x', createdAt: 1 });
         expect(await store.get('concerns', 'nope')).toBeNull();
         expect((await store.getMany('concerns', ['a', 'nope', 'a'])).map((d) => d._id)).toEqual(['a']);
+      });
+    });
+
+    describe('readTogether reads an anchor and bounded parts in one call', () => {
+      beforeEach(async () => {
+        await store.insert('members', { _id: 'me', communityId: 'x', name: '我' });
+        await store.insert('members', { _id: 'lost', name: '无社区' });
+        for (let i = 0; i < 5; i += 1) await store.insert('concerns', { _id: `c${i}`, communityId: 'x', createdAt: 100 + i, status: i % 2 ? 'open' : 'done' });
+        await store.insert('concerns', { _id: 'far', communityId: 'y', createdAt: 200 });
+      });
+      const parts = {
+        one: { collection: 'concerns', id: 'c1' },
+        none: { collection: 'concerns', id: 'nope' },
+        some: { collection: 'concerns', ids: ['c0', 'c3', 'nope', 'c3'] },
+        page: { collection: 'concerns', where: { communityId: fromAnchor('communityId') }, orderBy: { field: 'createdAt', dir: 'desc' as const }, limit: 2 },
+        fixed: { collection: 'concerns', where: { communityId: 'y' }, orderBy: { field: 'createdAt', dir: 'asc' as const }, limit: 5 },
+      };
+      it('answers the anchor and each part as the single reads would', async () => {
+        const got = await store.readTogether({ collection: 'members', id: 'me' }, parts);
+        expect(got.anchor).toEqual({ _id: 'me', communityId: 'x', name: '我' });
+        expect(got.parts?.one).toEqual({ items: [await store.get('concerns', 'c1')] });
+        expect(got.parts?.none).toEqual({ items: [] });
+        expect(got.parts?.some.items.map((d) => d._id).sort()).toEqual(['c0', 'c3']);
+        const page = await store.query('concerns', { where: { communityId: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 2 });
+        expect(got.parts?.page).toEqual(page);
+        expect(got.parts?.page.next).toBeDefined();
+        expect(got.parts?.fixed.items.map((d) => d._id)).toEqual(['far']);
+        // The cursor a part hands out pages on with query, as query's own would.
+        const second = await store.query('concerns', { where: { communityId: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 2, after: got.parts?.page.next });
+        expect(second.items.map((d) => d._id)).toEqual(['c2', 'c1']);
+      });
+      it('answers a missing anchor with no parts at all, and a part naming a field the anchor lacks with nothing', async () => {
+        expect(await store.readTogether({ collection: 'members', id: 'nobody' }, parts)).toEqual({ anchor: null, parts: null });
+        const lost = await store.readTogether({ collection: 'members', id: 'lost' }, { page: parts.page, one: parts.one });
+        expect(lost.anchor).toMatchObject({ _id: 'lost' });
+        expect(lost.parts).toEqual({ page: { items: [] }, one: { items: [await store.get('concerns', 'c1')] } });
+      });
+      it('takes no parts, and refuses an unindexed part or too many parts before reading', async () => {
+        expect(await store.readTogether({ collection: 'members', id: 'me' }, {})).toEqual({ anchor: { _id: 'me', communityId: 'x', name: '我' }, parts: {} });
+        await expect(store.readTogether({ collection: 'members', id: 'me' }, { bad: { collection: 'concerns', where: { text: 'x' }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 5 } })).rejects.toThrow(/no index/);
+        const many = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`p${i}`, { collection: 'concerns', id: `c${i}` }]));
+        await expect(store.readTogether({ collection: 'members', id: 'me' }, many)).rejects.toThrow(/at most 8 parts/);
       });
     });
 

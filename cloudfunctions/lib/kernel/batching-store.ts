@@ -1,0 +1,159 @@
+/**
+ * One request's reads, gathered: reads a use case starts together (a Promise.all of gets
+ * and queries, each feature's rows of 今日待办, each feature's part of 下载我的数据) go to the
+ * database as ONE round-trip — a readTogether anchored on the caller's own member record
+ * (on CloudBase one aggregate with a `$lookup` per read). Reads are collected until the
+ * event loop turns (setImmediate), so everything started in the same wave of promise
+ * callbacks travels together; a lone read goes as itself.
+ *
+ * What never waits for company: writes, transactions, and reads of the collections the
+ * instance's reference cache answers from memory (they cost no round-trip when warm). If
+ * the anchor is missing (a caller with no record yet) the adapter reads nothing, and the
+ * gathered reads go one by one as they would have without this.
+ *
+ * Request-scoped: made per call, never shared, so nothing read for one caller can answer
+ * another. Scoping stays with ScopedStore above it (it filters what comes back).
+ */
+import {
+  MAX_READ_PARTS,
+  type CollectionName,
+  type Doc,
+  type Filter,
+  type Patch,
+  type QueryPage,
+  type QuerySpec,
+  type ReadPart,
+  type ReadTogether,
+  type RecordOf,
+  type Store,
+  type TxOps,
+} from '../ports/store';
+
+interface Pending {
+  part: ReadPart;
+  resolve(page: QueryPage<Doc>): void;
+  reject(err: unknown): void;
+}
+
+export class BatchingStore implements Store {
+  private pending: Pending[] = [];
+  private scheduled = false;
+  /** Round-trips saved, for the log and the tests: reads that rode along with another. */
+  gathered = 0;
+
+  /** The caller's record as the wrapper read it for this request, until the request writes it. */
+  private anchorDoc: Doc | null | undefined;
+
+  constructor(
+    private readonly inner: Store,
+    private readonly anchor: { collection: CollectionName; id: string },
+    /** Collections read alone (the reference cache's: free when warm). */
+    private readonly alone: ReadonlySet<string> = new Set(),
+    /** The anchor as just read (the caller's member record): a use case reading it again gets it without a round-trip. */
+    anchorDoc?: Doc | null,
+  ) {
+    this.anchorDoc = anchorDoc;
+  }
+
+  async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null> {
+    if (collection === this.anchor.collection && id === this.anchor.id && this.anchorDoc !== undefined) return structuredClone(this.anchorDoc) as RecordOf<C> | null;
+    if (this.alone.has(collection)) return this.inner.get(collection, id);
+    const page = await this.enqueue({ collection, id });
+    return (page.items[0] as RecordOf<C> | undefined) ?? null;
+  }
+
+  async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
+    if (!ids.length) return [];
+    if (this.alone.has(collection)) return this.inner.getMany(collection, ids);
+    return (await this.enqueue({ collection, ids })).items as RecordOf<C>[];
+  }
+
+  async query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
+    if (this.alone.has(collection)) return this.inner.query(collection, spec);
+    return (await this.enqueue({ collection, ...spec })) as QueryPage<RecordOf<C>>;
+  }
+
+  readTogether<C extends CollectionName>(anchor: { collection: C; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<RecordOf<C>>> {
+    return this.inner.readTogether(anchor, parts);
+  }
+
+  insert<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<boolean> {
+    this.wrote(collection);
+    return this.inner.insert(collection, doc);
+  }
+  set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void> {
+    this.wrote(collection);
+    return this.inner.set(collection, doc);
+  }
+  update(collection: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean> {
+    this.wrote(collection);
+    return this.inner.update(collection, id, patch, where);
+  }
+  updateMany(collection: CollectionName, where: Filter, patch: Patch): Promise<number> {
+    this.wrote(collection);
+    return this.inner.updateMany(collection, where, patch);
+  }
+  remove(collection: CollectionName, id: string, where?: Filter): Promise<boolean> {
+    this.wrote(collection);
+    return this.inner.remove(collection, id, where);
+  }
+  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
+    this.wrote(this.anchor.collection);
+    return this.inner.transaction(fn);
+  }
+
+  /** A write may change the caller's record: from then on it is read like any other. */
+  private wrote(collection: string): void {
+    if (collection === this.anchor.collection) this.anchorDoc = undefined;
+  }
+
+  private enqueue(part: ReadPart): Promise<QueryPage<Doc>> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ part, resolve, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        const wave = this.pending;
+        this.pending = [];
+        for (let i = 0; i < wave.length; i += MAX_READ_PARTS) void this.send(wave.slice(i, i + MAX_READ_PARTS));
+      });
+    });
+  }
+
+  private async send(batch: Pending[]): Promise<void> {
+    if (batch.length === 1) return this.alone1(batch[0]);
+    let res: ReadTogether<Doc>;
+    try {
+      res = await this.inner.readTogether(this.anchor, Object.fromEntries(batch.map((p, i) => [`p${i}`, p.part])));
+    } catch {
+      // Each read then meets its own outcome, as if asked alone (a bad one fails by itself).
+      res = { anchor: null, parts: null };
+    }
+    const parts = res.parts;
+    if (!parts) {
+      await Promise.all(batch.map((p) => this.alone1(p)));
+      return;
+    }
+    this.gathered += batch.length - 1;
+    batch.forEach((p, i) => p.resolve(parts[`p${i}`] ?? { items: [] }));
+  }
+
+  /** One read on its own, as the use case asked it. */
+  private async alone1(p: Pending): Promise<void> {
+    try {
+      const { part } = p;
+      if ('id' in part) {
+        const doc = await this.inner.get(part.collection as CollectionName, part.id);
+        p.resolve({ items: doc ? [doc] : [] });
+      } else if ('ids' in part) {
+        p.resolve({ items: await this.inner.getMany(part.collection as CollectionName, part.ids) });
+      } else {
+        const { collection, ...spec } = part;
+        p.resolve(await this.inner.query(collection as CollectionName, spec as QuerySpec));
+      }
+    } catch (err) {
+      p.reject(err);
+    }
+  }
+}
