@@ -103,8 +103,10 @@ export async function resolveCallerWith(openid: string | null, deps: Pick<Deps, 
   const record = stored?.deletedAt ? null : stored;
   // Records made for someone before their first call (approved requests, staff set up by an
   // admin) learn the openid now: subscription messages need it. One write, once.
-  if (record && !record.openid) await deps.store.update('members', memberId, { openid }, { openid: null, deletedAt: { $exists: false } });
-  return { caller: callerFromRecord(openid, record, deps.config), record, parts: record ? prefetched : null };
+  const learns = !!record && !record.openid;
+  if (learns) await deps.store.update('members', memberId, { openid }, { openid: null, deletedAt: { $exists: false } });
+  // The parts were read before that write: on this one call the handler reads for itself.
+  return { caller: callerFromRecord(openid, record, deps.config), record, parts: record && !learns ? prefetched : null };
 }
 
 /**

@@ -168,7 +168,9 @@ export interface DocumentStore {
    * Reads one document and up to MAX_READ_PARTS other bounded reads in ONE round-trip (on
    * CloudBase one aggregate on the anchor's collection, a `$lookup` per part). Not atomic
    * across parts, as separate reads are not; outside transactions only. See ReadTogether
-   * for a missing anchor.
+   * for a missing anchor. The parts come back inside the one result document, which MongoDB
+   * caps at 16 MB: 8 × 100 documents of a few KB is far below, but a part of large
+   * documents (attachments inline, long texts) should not be read in bulk this way.
    */
   readTogether<T extends Doc>(anchor: { collection: string; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<T>>;
   /**

@@ -194,8 +194,13 @@ describe('the wrapper passes on only the platform openid and the validated data'
 
   it('resolves the caller from the openid the platform gave, nothing else', () => {
     const resolve = calls('resolveCaller');
-    expect(resolve.length).toBeGreaterThan(0);
+    // resolveCallerWith reads the member record together with the action's prefetch: its third
+    // argument names other documents to read, never who calls (the record's id is derived from
+    // the openid inside, as in resolveCaller).
+    const withParts = calls('resolveCallerWith');
+    expect(resolve.length + withParts.length).toBeGreaterThan(0);
     for (const c of resolve) expect(c.arguments.map((a) => a.getText(sf))).toEqual(['openid', 'deps']);
+    for (const c of withParts) expect(c.arguments.map((a) => a.getText(sf))).toEqual(['openid', 'deps', 'parts']);
     // …and that openid is the destructured DispatchOptions parameter.
     let fromOptions = false;
     walk(sf, (n) => {

@@ -31,6 +31,16 @@ describe('a warm instance answers reference reads from memory', () => {
     expect(w.counted.reset()).toBe(1);
   });
 
+  it('passes a read together through as one round-trip, and keeps the reference documents it read by id', async () => {
+    const w = world();
+    await w.db.insert('members', { _id: 'me', communityId: 'c1' });
+    await w.db.insert('categories', w.category);
+    const got = await w.instance.readTogether({ collection: 'members', id: 'me' }, { cat: { collection: 'categories', id: 'cat_1' } });
+    expect(got.parts?.cat.items).toEqual([w.category]);
+    await w.instance.get('categories', 'cat_1');
+    expect(w.counted.reset()).toBe(1);
+  });
+
   it('answers a repeated list query from memory, in the order the database gave', async () => {
     const w = world();
     for (const name of ['一号楼', '二号楼']) await w.db.insert('buildings', { _id: `b_${name}`, communityId: 'c1', name });
