@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
-import { buildAll, functionPlugins, type BuildReport } from '../../dev/build';
+import type { Plugin } from 'esbuild';
+import { buildAll, buildSplit, type BuildReport } from '../../dev/build';
 import { FEATURES, FEATURE_REGISTRY, actionNames, lookupAction } from '../../cloudfunctions/lib/manifests';
 
 const root = path.resolve(__dirname, '../..');
@@ -33,23 +33,13 @@ const marking: Plugin = {
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-lazy-'));
   report = await buildAll(out);
-  probe = path.join(out, 'probe.js');
-  await build({
-    stdin: {
-      contents: "export { lookupAction, actionNames, FEATURE_REGISTRY } from './manifests';",
-      resolveDir: path.join(root, 'cloudfunctions/lib'),
-      sourcefile: 'probe.ts',
-      loader: 'ts',
-    },
-    outfile: probe,
-    bundle: true,
-    platform: 'node',
-    target: 'node16',
-    format: 'cjs',
-    logLevel: 'warning',
-    plugins: [marking, ...functionPlugins('api')],
-    supported: { 'dynamic-import': false },
-  });
+  // The api bundle as it is built, with one more entry that hands out its tables.
+  const probeDir = path.join(out, 'probe');
+  fs.mkdirSync(probeDir);
+  const entry = path.join(probeDir, 'probe-entry.ts');
+  fs.writeFileSync(entry, `export { lookupAction, actionNames, FEATURE_REGISTRY } from ${JSON.stringify(path.join(root, 'cloudfunctions/lib/manifests'))};\n`);
+  await buildSplit('api', probeDir, { entries: [{ in: entry, out: 'probe' }], plugins: [marking] });
+  probe = path.join(probeDir, 'probe.js');
 }, 120_000);
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
@@ -66,6 +56,19 @@ describe('what the api bundle evaluates when it is required', () => {
     expect(eager.filter((f) => /features\/[^/]+\/manifest\.ts$/.test(f))).toEqual([]);
     // What the wiring needs from the start: the notice templates' keys (notify/templates.ts).
     expect(eager.filter((f) => /miniprogram\/core\/.*contract\.ts$/.test(f))).toEqual(['miniprogram/core/notify/contract.ts']);
+  });
+  it('reads no feature file when required, nor on a call no feature answers; a feature file on its first action', () => {
+    const dir = path.join(out, 'cloudfunctions/api');
+    const script = [
+      "const files=()=>Object.keys(require.cache).map((f)=>require('path').basename(f)).filter((f)=>f.startsWith('feature-'));",
+      "const api=require('./index.js');const atLoad=files();",
+      "api.main({action:'nope'},{}).then(async(r)=>{const unknown=files();const refused=await api.main({action:'concern.submit',data:{}},{});",
+      'process.stdout.write(JSON.stringify({atLoad,unknown,code:r.error.code,after:files(),refused:refused.error.code}))})',
+    ].join('');
+    const seen = JSON.parse(execFileSync(process.execPath, ['-e', script], { cwd: dir, env: { PATH: process.env.PATH ?? '' } }).toString().split('\n').pop()!);
+    expect(seen).toEqual({ atLoad: [], unknown: [], code: 'UNKNOWN_ACTION', after: ['feature-concern.js'], refused: 'UNAUTHENTICATED' });
+    expect(report.functions.api.files).toBe(fs.readdirSync(dir).filter((f) => f.endsWith('.js')).length);
+    expect(report.functions.api.bytes).toBeLessThan(report.functions.api.totalBytes / 2);
   });
   it('keeps the sweep on the plain tables: it loads every feature', () => {
     expect(report.functions.sweep.eager.filter((f) => /features\/[^/]+\/manifest\.ts$/.test(f))).toHaveLength(Object.keys(FEATURES).length);
