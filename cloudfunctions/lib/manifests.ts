@@ -5,13 +5,11 @@
  * A new feature adds its manifest to FEATURES; a feature whose actions have no manifest,
  * or a manifest missing a piece (checkManifests), fails to compile or to start.
  */
-import type { ActionContract } from '../../miniprogram/core/action';
-import { contracts, type ActionName } from '../../miniprogram/core/contracts';
-import type { TemplateKey } from '../../miniprogram/core/notify/contract';
-import type { ActionDef } from './kernel/action';
+import { contracts } from '../../miniprogram/core/contracts';
 import { KERNEL_COLLECTIONS } from './kernel/collections';
-import type { AnyFeatureManifest, CollectionSpec, FeatureManifest, FeatureName, FeatureRegistry, SubjectKind, SweepJob } from './kernel/feature';
-import { dropClosedWindows, type RateLimits } from './kernel/rate-limit';
+import type { AnyFeatureManifest, CollectionSpec, FeatureManifest, FeatureName, SweepJob } from './kernel/feature';
+import { dropClosedWindows } from './kernel/rate-limit';
+import { createRegistry, indexManifests, type ManifestIndex } from './registry';
 import { bookingManifest } from './features/booking/manifest';
 import { communityManifest } from './features/community/manifest';
 import { concernManifest } from './features/concern/manifest';
@@ -124,30 +122,23 @@ export function checkManifests(manifests: readonly AnyFeatureManifest[]): string
 const problems = checkManifests(MANIFESTS);
 if (problems.length) throw new Error(`feature manifests are incomplete:\n${problems.join('\n')}`);
 
-/** Every action by name; own properties only, so `__proto__` or `constructor` find nothing. */
-const ACTIONS = new Map<string, ActionDef<ActionContract> & { name: ActionName }>(
-  MANIFESTS.flatMap((m) => (Object.entries(m.actions) as [ActionName, ActionDef<ActionContract>][]).map(([name, def]) => [name, { ...def, name }] as const)),
-);
+/**
+ * The tables the server reads (action table, collections, rate limits, templates, the
+ * registry), through the same code as the `api` bundle's lazy loading (registry.ts); here
+ * every manifest is already loaded.
+ */
+export const MANIFEST_INDEX: ManifestIndex = indexManifests(MANIFESTS, KERNEL_COLLECTIONS);
+const BY_NAME = new Map(MANIFESTS.map((m) => [m.name, m]));
+const registry = createRegistry(MANIFEST_INDEX, (feature) => BY_NAME.get(feature)!);
 
-export function lookupAction(name: string): (ActionDef<ActionContract> & { name: ActionName }) | undefined {
-  return ACTIONS.get(name);
-}
-
-export const actionNames = (): ActionName[] => [...ACTIONS.keys()] as ActionName[];
-
+export const lookupAction = registry.lookupAction;
+export const actionNames = registry.actionNames;
 /** Every collection with its indexes, for both adapters (and the deploy checklist). */
-export const COLLECTIONS: Readonly<Record<string, readonly (readonly string[])[]>> = Object.fromEntries([
-  ...Object.entries(KERNEL_COLLECTIONS).map(([name, spec]) => [name, spec.indexes] as const),
-  ...MANIFESTS.flatMap((m) => (Object.entries(m.collections) as [string, CollectionSpec][]).map(([name, spec]) => [name, spec.indexes] as const)),
-]);
-
-export const DEFAULT_RATE_LIMITS: RateLimits = Object.assign({}, ...MANIFESTS.map((m) => m.rateLimits ?? {}));
-
+export const COLLECTIONS = registry.COLLECTIONS;
+export const DEFAULT_RATE_LIMITS = registry.DEFAULT_RATE_LIMITS;
 /** Which subscription template a notice kind may push as; undefined = in-app only. */
-const TEMPLATE_BY_KIND = new Map<string, TemplateKey | undefined>(MANIFESTS.flatMap((m) => Object.entries(m.notices ?? {}).map(([kind, spec]) => [kind, spec.template] as const)));
-export function templateForKind(kind: string): TemplateKey | undefined {
-  return TEMPLATE_BY_KIND.get(kind);
-}
+export const templateForKind = registry.templateForKind;
+export const FEATURE_REGISTRY = registry.FEATURE_REGISTRY;
 
 /** The kernel's own housekeeping first, then every feature's jobs in manifest order. */
 export const SWEEP_JOBS: ReadonlyArray<readonly [string, SweepJob]> = [
@@ -155,31 +146,3 @@ export const SWEEP_JOBS: ReadonlyArray<readonly [string, SweepJob]> = [
   ...MANIFESTS.flatMap((m) => Object.entries(m.sweep ?? {})),
 ];
 
-const SUBJECTS = new Map<string, SubjectKind>(MANIFESTS.flatMap((m) => Object.entries(m.subjects ?? {})));
-
-export const FEATURE_REGISTRY: FeatureRegistry = {
-  personalData: MANIFESTS.flatMap((m) => (m.personalData ? [{ ...m.personalData, feature: m.name }] : [])),
-  subject: (kind) => SUBJECTS.get(kind),
-  async communityOpened(db, now) {
-    for (const m of MANIFESTS) await m.communityOpened?.(db, now);
-  },
-  // Each feature settles its own records for the household: independent, so together.
-  async householdLeft(ctx, left) {
-    await Promise.all(MANIFESTS.map((m) => m.householdLeft?.(ctx, left)));
-  },
-  async disclosable(ctx, item) {
-    for (const m of MANIFESTS) await m.disclosable?.(ctx, item);
-  },
-  async today(ctx) {
-    // Independent reads: one round of waits, not one per feature.
-    return (await Promise.all(MANIFESTS.map((m) => m.today?.(ctx) ?? Promise.resolve([])))).flat();
-  },
-  async monthlyReport(db, month, now) {
-    return (await Promise.all(MANIFESTS.map((m) => m.monthlyReport?.(db, month, now) ?? Promise.resolve([])))).flat();
-  },
-  async topics(db, q) {
-    const parts = await Promise.all(MANIFESTS.map((m) => m.topics?.(db, q) ?? Promise.resolve({ items: [], truncated: false })));
-    return { items: parts.flatMap((p) => p.items), truncated: parts.some((p) => p.truncated) };
-  },
-  events: MANIFESTS.flatMap((m) => (m.events ? [{ feature: m.name, labels: m.events as Record<string, string> }] : [])),
-};

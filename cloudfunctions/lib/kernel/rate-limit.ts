@@ -8,7 +8,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../miniprogram/core/errors';
-import { contracts, type ActionName } from '../../../miniprogram/core/contracts';
+import { ACTION_NAMES } from '../../../miniprogram/core/action-names';
+import type { ActionName } from '../../../miniprogram/core/contracts';
 import { op, type Filter, type Patch, type Store } from '../ports/store';
 
 export interface RateRule {
@@ -19,21 +20,26 @@ export interface RateRule {
 /** Rules per action; each feature's manifest declares its own (see manifests.ts). */
 export type RateLimits = Partial<Record<ActionName, readonly RateRule[]>>;
 
-const actionNames = Object.keys(contracts) as [ActionName, ...ActionName[]];
-// Windows live in one document per caller and day, so a window must divide the day evenly.
-const ruleSchema = z.array(
-  z.object({
-    limit: z.number().int().min(1),
-    windowSeconds: z.number().int().min(1).max(86_400).refine((w) => 86_400 % w === 0, 'a window must divide the day (60, 3600, 86400…)'),
-  }),
-);
-// A rule for an action that does not exist is a typo that would silently limit nothing.
-const rulesSchema = z.partialRecord(z.enum(actionNames), ruleSchema);
+/**
+ * The table's schema, built when LINLI_RATE_LIMITS is read rather than when the function
+ * loads: most instances never set it, and an enum of every action name is not free.
+ */
+function rulesSchema() {
+  // Windows live in one document per caller and day, so a window must divide the day evenly.
+  const ruleSchema = z.array(
+    z.object({
+      limit: z.number().int().min(1),
+      windowSeconds: z.number().int().min(1).max(86_400).refine((w) => 86_400 % w === 0, 'a window must divide the day (60, 3600, 86400…)'),
+    }),
+  );
+  // A rule for an action that does not exist is a typo that would silently limit nothing.
+  return z.partialRecord(z.enum(ACTION_NAMES as unknown as [ActionName, ...ActionName[]]), ruleSchema);
+}
 
 /** Reads LINLI_RATE_LIMITS (JSON, same shape as the defaults) over the features' defaults. */
 export function parseRateLimits(raw: string | undefined, defaults: RateLimits): RateLimits {
   if (!raw) return defaults;
-  const parsed = rulesSchema.safeParse(JSON.parse(raw));
+  const parsed = rulesSchema().safeParse(JSON.parse(raw));
   if (!parsed.success) throw new Error(`LINLI_RATE_LIMITS is not a valid rate-limit table: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.code}`).join('; ')}`);
   return { ...defaults, ...parsed.data };
 }
