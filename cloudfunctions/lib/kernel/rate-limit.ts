@@ -106,17 +106,14 @@ export async function enforceRateLimit(
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     // The usual case, a new window included: one conditional increment.
     if (await store.update('rateWindows', id, patch, where)) return;
-    // Not counted: the caller's first call today, a retry of a counted request, or a full
-    // window. A request without a key cannot be a retry, and is most often the first of the
-    // day (a staff member's 今日待办): open the day straight away. One with a key looks first.
+    // Not counted: most often the caller's first call today (open the day straight away,
+    // no read), else a retry of a counted request or a full window (the insert finds the
+    // day open: look at it).
     const first: WindowRecord = { _id: id, keys: keyName ? { [keyName]: true } : {}, expiresAt: day + DAY_MS };
     for (const width of widths.keys()) first[windowOf(width)] = { [counter]: 1 };
-    if (!keyName && (await store.insert('rateWindows', first))) return;
+    if (await store.insert('rateWindows', first)) return;
     const doc = await store.get('rateWindows', id);
-    if (!doc) {
-      if (await store.insert('rateWindows', first)) return;
-      continue; // someone else opened the day: count into it
-    }
+    if (!doc) continue; // dropped meanwhile (a closed day swept): count again
     if (keyName && doc.keys?.[keyName]) return; // a retry of a counted request
     let retryAfterMs = 0;
     for (const [width, limit] of widths) {

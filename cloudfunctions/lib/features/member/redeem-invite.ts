@@ -1,6 +1,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
-import { resolveCaller } from '../../kernel/caller';
+import { callerFromRecord } from '../../kernel/caller';
+import type { MemberRecord } from '../../kernel/members';
 import { bindHousehold } from './bind-household';
 import { checkName } from './display-name';
 import { getMe } from './get-me';
@@ -29,10 +30,11 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
   if (!claimed) throw new AppError('INVITE_INVALID');
 
   const db = ctx.dbFor(invite.communityId);
+  let bound: MemberRecord;
   try {
     const household = await db.require('households', invite.householdId);
     const building = await db.require('buildings', household.buildingId);
-    await bindHousehold(
+    bound = await bindHousehold(
       db,
       caller,
       { memberId, openid: caller.openid, name: ctx.input.name ?? caller.name },
@@ -51,6 +53,7 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
     { status: 'expired', reason: '已通过邀请码绑定', reviewedAt: now },
     { status: 'pending' },
   );
-  const fresh = await resolveCaller(caller.openid, ctx.deps);
+  // The caller as they are now, from the record just written: no second read.
+  const fresh = callerFromRecord(caller.openid, bound, ctx.deps.config);
   return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });
 };

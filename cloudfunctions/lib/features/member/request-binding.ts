@@ -61,26 +61,29 @@ export const requestBinding: Handler<'member.requestBinding'> = async (ctx) => {
     if (!opened) throw new AppError('BINDING_PENDING');
   }
 
-  await appendEvent(db, caller, {
-    key: `round${record.round}:submitted`,
-    subject: `bindingRequest:${id}`,
-    type: 'binding.requested',
-    to: 'pending',
-    public: true,
-    at: now,
-  });
+  // The audit step and the reviewer's notice need nothing from each other.
   const grid = await db.get('grids', building.gridId);
   const reviewer = grid?.workerA ?? grid?.workerB;
-  if (reviewer) {
-    await ctx.deps.notifier.notify({
-      id: `bindingRequest:${id}:${record.round}:reviewer`,
-      communityId: db.communityId,
-      recipientId: reviewer,
-      kind: 'binding.review',
-      title: '新的住户绑定申请',
-      body: `${building.name}有居民申请绑定住户，请及时审核。`,
-      page: '/staff/workbench/index?tab=requests',
-    });
-  }
+  await Promise.all([
+    appendEvent(db, caller, {
+      key: `round${record.round}:submitted`,
+      subject: `bindingRequest:${id}`,
+      type: 'binding.requested',
+      to: 'pending',
+      public: true,
+      at: now,
+    }),
+    reviewer
+      ? ctx.deps.notifier.notify({
+        id: `bindingRequest:${id}:${record.round}:reviewer`,
+        communityId: db.communityId,
+        recipientId: reviewer,
+        kind: 'binding.review',
+        title: '新的住户绑定申请',
+        body: `${building.name}有居民申请绑定住户，请及时审核。`,
+        page: '/staff/workbench/index?tab=requests',
+      })
+      : undefined,
+  ]);
   return toRequestView(caller, record);
 };
