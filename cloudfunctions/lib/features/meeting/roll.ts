@@ -57,6 +57,8 @@ export interface FrozenMeetingRoll {
   roll: MeetingRecord['roll'];
   /** The bucket documents written; removed again if this freeze loses the race to create the meeting. */
   bucketIds: string[];
+  /** The entries a member stands for, from the buckets just written (as `rollEntriesOf` reads them). */
+  entriesOf(memberId: string): { unitKey: string; unit: RollUnit }[];
 }
 
 /**
@@ -80,13 +82,18 @@ export async function freezeMeetingRoll(deps: Pick<Deps, 'ids'>, db: ScopedStore
       at[v] = [...(at[v] ?? []), u.unitKey];
     }
   }
-  for (const d of docs) await db.insert('meetingRolls', d);
+  // Independent documents under fixed ids: written at once.
+  await Promise.all(docs.map((d) => db.insert('meetingRolls', d)));
   return {
     roll: {
       kind: spec.kind, scope: spec.kind === 'invitees' ? 'community' : spec.scope, ids: spec.kind === 'invitees' || spec.scope === 'community' ? [] : [...new Set(spec.ids)],
       freezeId, buckets, size: census.length, areaCenti: census.reduce((n, u) => n + u.areaCenti, 0), hash: rollHash(census),
     },
     bucketIds: docs.map((d) => d._id),
+    entriesOf: (memberId) => (docs[bucketOf(memberId, buckets)].voters[memberId] ?? []).flatMap((k) => {
+      const unit = docs[bucketOf(k, buckets)].units[k];
+      return unit ? [{ unitKey: k, unit }] : [];
+    }),
   };
 }
 
