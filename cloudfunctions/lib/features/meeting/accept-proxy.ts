@@ -23,14 +23,14 @@ export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
   const p = offered.find((x) => x.code === ctx.input.code);
   if (!p) throw fieldError('NOT_FOUND', 'code', '委托码不对，或委托已被撤销、已被接受');
   requireProxyWindow(m, p.itemId, 'code');
-  const principal = await rollEntry(db, m, p.principalUnitKey);
+  const [principal, myEntries] = await Promise.all([rollEntry(db, m, p.principalUnitKey), rollEntriesOf(db, m, me)]);
   if (!principal) throw fieldError('NOT_FOUND', 'code', '委托人已不在名册上');
-  const [mine] = await rollEntriesOf(db, m, me);
+  const [mine] = myEntries;
   const next = {
     ...p, status: 'active' as const, code: null, agentMemberId: me, agentName: (mine?.unit.voterNames[me] ?? ctx.caller.name) || '受托人',
     agentUnitKey: mine?.unitKey ?? null, updatedAt: ctx.now, version: p.version + 1,
   };
-  const bound = await bindAgent(db, m, { next, expected: p, principal, agentMemberId: me, field: 'code' });
+  const bound = await bindAgent(db, m, { next, expected: p, principal, agentMemberId: me, field: 'code', agentEntries: myEntries });
   await appendEvent(db, ctx.caller, { key: `proxy:${p._id}:v${bound.version}`, subject: `meeting:${m._id}`, type: 'meeting.proxyAccepted', from: 'offered', to: 'active', public: false, note: p.principalLabel, at: ctx.now });
   if (p.principalMemberId) {
     await tell(ctx.deps.notifier, db, [p.principalMemberId], {

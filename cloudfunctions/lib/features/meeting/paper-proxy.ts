@@ -24,18 +24,24 @@ export const recordPaperProxy: Handler<'meeting.recordPaperProxy'> = async (ctx)
   const m = await loadMeeting(ctx, ctx.input.meetingId);
   requireMeetingStaff(ctx.caller, m);
   requireProxyWindow(m, itemId);
-  const principal = await rollEntry(db, m, principalUnitKey);
-  if (!principal) throw fieldError('NOT_FOUND', 'principalUnitKey', '名册上没有这一户（人）');
-  const agent = await db.get('members', agentMemberId);
-  if (!agent || agent.deletedAt) throw fieldError('NOT_FOUND', 'agentMemberId', '没有找到受托人');
   const id = proxyId(m._id, principalUnitKey, itemId);
   const subject = `meeting:${m._id}`;
-  await checkPhotos(db, ctx.caller.memberId, [photo], subject);
-  const existing = await db.get('meetingProxies', id);
+  // Independent reads (and the photo's check) at once: one wait, not six.
+  const [principal, agent, photoRefusal, existing, came, agentEntries] = await Promise.all([
+    rollEntry(db, m, principalUnitKey),
+    db.get('members', agentMemberId),
+    // Its refusal is kept and thrown in the order the checks were always made.
+    checkPhotos(db, ctx.caller.memberId, [photo], subject).then(() => null, (err: unknown) => err),
+    db.get('meetingProxies', id),
+    db.get('meetingAttendance', attendanceId(m._id, principalUnitKey)),
+    rollEntriesOf(db, m, agentMemberId),
+  ]);
+  if (!principal) throw fieldError('NOT_FOUND', 'principalUnitKey', '名册上没有这一户（人）');
+  if (!agent || agent.deletedAt) throw fieldError('NOT_FOUND', 'agentMemberId', '没有找到受托人');
+  if (photoRefusal) throw photoRefusal;
   if (existing && LIVE.includes(existing.status)) throw new AppError('CONFLICT', `${existing.principalLabel}已有委托（${existing.via === 'app' ? '小程序委托' : '纸质委托书'}），须先撤销`);
-  const came = await db.get('meetingAttendance', attendanceId(m._id, principalUnitKey));
   if (came && came.via !== 'proxy' && !came.left) throw new AppError('CONFLICT', `${principal.label}已本人到会，无需委托`);
-  const [agentEntry] = await rollEntriesOf(db, m, agentMemberId);
+  const [agentEntry] = agentEntries;
   const single = principal.voterIds.length === 1 ? principal.voterNames[principal.voterIds[0]] ?? null : null;
   const next: ProxyRecord = {
     _id: id, communityId: db.communityId, meetingId: m._id, itemId, principalUnitKey, principalLabel: principalLabelOf(m.roll.kind, principal, single),
@@ -44,9 +50,12 @@ export const recordPaperProxy: Handler<'meeting.recordPaperProxy'> = async (ctx)
     recordedBy: ctx.caller.memberId, recordedByName: ctx.caller.name ?? '工作人员', confirmedBy: null, confirmedByName: null,
     uses: existing?.uses ?? [], createdAt: existing?.createdAt ?? ctx.now, updatedAt: ctx.now, version: (existing?.version ?? 0) + 1,
   };
-  const bound = await bindAgent(db, m, { next, expected: existing, principal, agentMemberId, field: 'agentMemberId' });
-  await markAttached(db, [photo], subject);
-  await appendEvent(db, ctx.caller, { key: `proxy:${id}:v${bound.version}`, subject, type: 'meeting.proxyRecorded', to: 'pendingConfirm', public: false, note: bound.principalLabel, photos: [photo], at: ctx.now });
+  const bound = await bindAgent(db, m, { next, expected: existing, principal, agentMemberId, field: 'agentMemberId', agentEntries });
+  // Independent writes under fixed ids: at once.
+  await Promise.all([
+    markAttached(db, [photo], subject),
+    appendEvent(db, ctx.caller, { key: `proxy:${id}:v${bound.version}`, subject, type: 'meeting.proxyRecorded', to: 'pendingConfirm', public: false, note: bound.principalLabel, photos: [photo], at: ctx.now }),
+  ]);
   return proxyView(ctx.caller, bound, m);
 };
 

@@ -15,8 +15,9 @@ export interface Present {
   entries: Map<string, { via: AttendanceRecord['via']; areaCenti: number; agentId: string | null }>;
 }
 
-export async function presentNow(db: ScopedStore, meeting: MeetingRecord, itemId: string | null): Promise<Present> {
-  const attendance = await everyPage(db, 'meetingAttendance', { meetingId: meeting._id }, 'at');
+/** `attendance`: the meeting's attendance records whole, when the caller has just read them (and applied its own changes). */
+export async function presentNow(db: ScopedStore, meeting: MeetingRecord, itemId: string | null, known?: readonly AttendanceRecord[]): Promise<Present> {
+  const attendance = known ?? (await everyPage(db, 'meetingAttendance', { meetingId: meeting._id }, 'at'));
   const entries: Present['entries'] = new Map();
   for (const a of attendance) if (!a.left) entries.set(a.unitKey, { via: a.via, areaCenti: a.areaCenti, agentId: a.agentId });
   if (itemId) {

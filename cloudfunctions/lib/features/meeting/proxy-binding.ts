@@ -51,6 +51,8 @@ export interface Binding {
   agentMemberId: string;
   /** Where the form shows a refusal: `code` (the agent entering it) or `agentMemberId` (staff). */
   field: string;
+  /** The agent's own entries on the frozen roll, when the caller has read them (the roll does not change). */
+  agentEntries?: { unitKey: string; unit: RollUnit }[];
 }
 
 /**
@@ -58,7 +60,7 @@ export interface Binding {
  * proxy and both holdings. Throws the rule's refusal; CONFLICT when the proxy changed.
  */
 export async function bindAgent(db: ScopedStore, m: MeetingRecord, b: Binding): Promise<ProxyRecord> {
-  const agentEntries = await rollEntriesOf(db, m, b.agentMemberId);
+  const agentEntries = b.agentEntries ?? (await rollEntriesOf(db, m, b.agentMemberId));
   const ownIds = agentEntries.flatMap((e) => proxyIdsOf(m, e.unitKey));
   const principalIds = [...new Set(b.principal.voterIds)].filter((id) => id !== b.agentMemberId);
   return db.store.transaction(async (tx) => {
