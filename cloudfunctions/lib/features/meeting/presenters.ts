@@ -34,7 +34,7 @@ export function ruleTextOf(m: MeetingRecord): string {
   return m.rule.headCount && m.roll.kind === 'ownerUnit' ? `${m.rule.name}；${HEAD_COUNT_LABELS[m.rule.headCount]}` : m.rule.name;
 }
 
-const NOBODY: Present = { presence: { inPerson: 0, byProxy: 0, areaCenti: 0 }, entries: new Map() };
+const NOBODY: Present = { presence: { inPerson: 0, byProxy: 0, areaCenti: 0 }, entries: new Map(), attendance: [] };
 
 /** Counted from the sign-ins while in session and after; nobody can have signed in before (the first sign-in starts the session). */
 export async function quorumOfMeeting(db: ScopedStore, m: MeetingRecord): Promise<QuorumView | null> {
@@ -122,6 +122,8 @@ export interface KnownFacts {
   attendance?: AttendanceRecord | null;
   pool?: MeetingSeatRecord | null;
   proxies?: { mine: ProxyRecord[]; toMe: ProxyRecord[] };
+  /** The whole meeting's quorum, counted by the action from the sign-ins it read. */
+  quorum?: QuorumView | null;
 }
 
 export async function meetingView(ctx: HandlerContext<unknown>, m: MeetingRecord, options: { brief?: boolean; known?: KnownFacts } = {}): Promise<MeetingView> {
@@ -138,7 +140,7 @@ export async function meetingView(ctx: HandlerContext<unknown>, m: MeetingRecord
     known.pool !== undefined ? known.pool : m.seats !== null ? db.get('meetingSeats', meetingSeatId(m._id)) : none,
     known.proxies ?? (caller.memberId && !options.brief ? proxiesOf(db, m, caller.memberId, entries.map((e) => e.unitKey)) : Promise.resolve({ mine: [], toMe: [] })),
     // A list shows the numbers without counting every sign-in of every row; the page counts.
-    options.brief && m.status !== 'noticed' && m.status !== 'cancelled' ? none : quorumOfMeeting(db, m),
+    options.brief && m.status !== 'noticed' && m.status !== 'cancelled' ? none : known.quorum !== undefined && m.status !== 'cancelled' ? known.quorum : quorumOfMeeting(db, m),
   ]);
   return {
     id: m._id,
