@@ -10,7 +10,7 @@ import { everyPage } from '../../kernel/every-page';
 import { requireProxyWindow } from './grant-proxy';
 import { loadMeeting } from './load';
 import { proxyView } from './presenters';
-import { bindAgent, tell } from './proxy-binding';
+import { bindAgent, mayHaveProxies, tell } from './proxy-binding';
 import { attendanceId } from './records';
 import { rollEntriesOf, rollEntry } from './roll';
 import { attendByProxy } from './sign-in';
@@ -19,7 +19,7 @@ export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
   const db = ctx.db();
   const me = ctx.caller.memberId;
   const m = await loadMeeting(ctx, ctx.input.meetingId);
-  const offered = await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'offered' }, 'createdAt');
+  const offered = mayHaveProxies(m) ? await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'offered' }, 'createdAt') : [];
   const p = offered.find((x) => x.code === ctx.input.code);
   if (!p) throw fieldError('NOT_FOUND', 'code', '委托码不对，或委托已被撤销、已被接受');
   requireProxyWindow(m, p.itemId, 'code');

@@ -73,7 +73,7 @@ export const createMeeting: Handler<'meeting.create'> = async (ctx) => {
     noticeAt: now, noticeDays: days, status: 'noticed', roll: frozen.roll, gridIds, rule, agenda, votingItemId: null, seats: input.seats,
     proxiesPerAgent: input.proxiesPerAgent, convenerId: caller.memberId, convenerName: caller.name ?? '社区居委会', secretaryId: secretary._id,
     secretaryName: secretary.name ?? '工作人员', minutes: null, endedAt: null, cancelledAt: null, cancelReason: null, wakeAt: now,
-    codeSecret: ctx.deps.ids.random('ms'), fanout: { kind: 'notice', next: 0 }, remindedAt: null, createdAt: now, version: 1,
+    codeSecret: ctx.deps.ids.random('ms'), proxiesMade: false, fanout: { kind: 'notice', next: 0 }, remindedAt: null, createdAt: now, version: 1,
   };
   record.wakeAt = nextWake(record, now);
   const event = eventRecord(db, caller, {

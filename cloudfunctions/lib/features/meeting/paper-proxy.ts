@@ -10,9 +10,9 @@ import { checkWritten } from '../../kernel/content';
 import { checkPhotos, markAttached } from '../media/attach';
 import { requireProxyWindow } from './grant-proxy';
 import { loadMeeting } from './load';
-import { requireMeetingStaff } from './permissions';
+import { mayHaveAttendance, requireMeetingStaff } from './permissions';
 import { proxyView } from './presenters';
-import { bindAgent, principalsOf, tell } from './proxy-binding';
+import { bindAgent, markProxiesMade, mayHaveProxies, principalsOf, tell } from './proxy-binding';
 import { LIVE, principalLabelOf } from './proxy-rules';
 import { attendanceId, proxyId, type ProxyRecord } from './records';
 import { rollEntriesOf, rollEntry } from './roll';
@@ -32,8 +32,8 @@ export const recordPaperProxy: Handler<'meeting.recordPaperProxy'> = async (ctx)
     db.get('members', agentMemberId),
     // Its refusal is kept and thrown in the order the checks were always made.
     checkPhotos(db, ctx.caller.memberId, [photo], subject).then(() => null, (err: unknown) => err),
-    db.get('meetingProxies', id),
-    db.get('meetingAttendance', attendanceId(m._id, principalUnitKey)),
+    mayHaveProxies(m) ? db.get('meetingProxies', id) : Promise.resolve(null),
+    mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, principalUnitKey)) : Promise.resolve(null),
     rollEntriesOf(db, m, agentMemberId),
   ]);
   if (!principal) throw fieldError('NOT_FOUND', 'principalUnitKey', '名册上没有这一户（人）');
@@ -50,6 +50,7 @@ export const recordPaperProxy: Handler<'meeting.recordPaperProxy'> = async (ctx)
     recordedBy: ctx.caller.memberId, recordedByName: ctx.caller.name ?? '工作人员', confirmedBy: null, confirmedByName: null,
     uses: existing?.uses ?? [], createdAt: existing?.createdAt ?? ctx.now, updatedAt: ctx.now, version: (existing?.version ?? 0) + 1,
   };
+  await markProxiesMade(db, m);
   const bound = await bindAgent(db, m, { next, expected: existing, principal, agentMemberId, field: 'agentMemberId', agentEntries });
   // Independent writes under fixed ids: at once.
   await Promise.all([

@@ -7,6 +7,7 @@
 import { ballotUnitOf, quorumOf, type Presence, type QuorumView } from '../../../../miniprogram/core/council/quorum';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { everyPage } from '../../kernel/every-page';
+import { mayHaveProxies } from './proxy-binding';
 import type { AttendanceRecord, MeetingRecord, ProxyRecord } from './records';
 
 export interface Present {
@@ -26,7 +27,7 @@ export async function presentNow(db: ScopedStore, meeting: MeetingRecord, itemId
   for (const a of attendance) if (!a.left) entries.set(a.unitKey, { via: a.via, areaCenti: a.areaCenti, agentId: a.agentId });
   let proxies: ProxyRecord[] | undefined;
   if (itemId) {
-    proxies = await everyPage(db, 'meetingProxies', { meetingId: meeting._id, status: 'active' }, 'createdAt');
+    proxies = mayHaveProxies(meeting) ? await everyPage(db, 'meetingProxies', { meetingId: meeting._id, status: 'active' }, 'createdAt') : [];
     const presentMembers = new Set([...entries.values()].flatMap((e) => (e.agentId ? [e.agentId] : [])));
     for (const a of attendance) if (!a.left && a.memberId) presentMembers.add(a.memberId);
     for (const p of proxies) {

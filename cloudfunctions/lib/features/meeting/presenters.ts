@@ -19,7 +19,8 @@ import { COMMUNITY_TZ } from '../../kernel/time';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { RollUnit } from '../poll/records';
 import { LIVE, STANDING } from './proxy-rules';
-import { agendaItemActions, isMeetingStaff, meetingActions } from './permissions';
+import { agendaItemActions, isMeetingStaff, mayHaveAttendance, meetingActions } from './permissions';
+import { mayHaveProxies } from './proxy-binding';
 import { presentNow, quorumNow, type Present } from './presence';
 import {
   attendanceId, meetingSeatId, proxyAgentId, proxyId, registrationId,
@@ -102,6 +103,7 @@ export function attendanceEntryView(
 
 /** The proxies a member granted for their entries, and those they hold as agent. */
 async function proxiesOf(db: ScopedStore, m: MeetingRecord, memberId: string, unitKeys: readonly string[]): Promise<{ mine: ProxyRecord[]; toMe: ProxyRecord[] }> {
+  if (!mayHaveProxies(m)) return { mine: [], toMe: [] };
   const scopes = [null, ...m.agenda.map((i) => i.itemId)];
   const [granted, held] = await Promise.all([
     unitKeys.length ? db.getMany('meetingProxies', unitKeys.flatMap((k) => scopes.map((s) => proxyId(m._id, k, s)))) : Promise.resolve([]),
@@ -136,7 +138,7 @@ export async function meetingView(ctx: HandlerContext<unknown>, m: MeetingRecord
   // Everything else at once: one wait (two for the proxies one holds).
   const [registration, attendance, pool, proxies, quorum] = await Promise.all([
     known.registration !== undefined ? known.registration : mine && m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, mine.unitKey)) : none,
-    known.attendance !== undefined ? known.attendance : mine ? db.get('meetingAttendance', attendanceId(m._id, mine.unitKey)) : none,
+    known.attendance !== undefined ? known.attendance : mine && mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, mine.unitKey)) : none,
     known.pool !== undefined ? known.pool : m.seats !== null ? db.get('meetingSeats', meetingSeatId(m._id)) : none,
     known.proxies ?? (caller.memberId && !options.brief ? proxiesOf(db, m, caller.memberId, entries.map((e) => e.unitKey)) : Promise.resolve({ mine: [], toMe: [] })),
     // A list shows the numbers without counting every sign-in of every row; the page counts.

@@ -21,8 +21,20 @@ export function proxyIdsOf(m: Pick<MeetingRecord, '_id' | 'agenda'>, unitKey: st
   return [null, ...m.agenda.map((i) => i.itemId)].map((s) => proxyId(m._id, unitKey, s));
 }
 
+/** Whether any proxy record of the meeting may exist (`proxiesMade`; an older meeting: it may). */
+export const mayHaveProxies = (m: Pick<MeetingRecord, 'proxiesMade'>): boolean => m.proxiesMade !== false;
+
+/**
+ * Called before a proxy record is first written: the meeting no longer says it has none.
+ * Conditional and without a version, so it never collides with the meeting's own steps.
+ */
+export async function markProxiesMade(db: ScopedStore, m: Pick<MeetingRecord, '_id' | 'proxiesMade'>): Promise<void> {
+  if (m.proxiesMade === false) await db.update('meetings', m._id, { proxiesMade: true }, { proxiesMade: false });
+}
+
 /** The proxies an agent holds at this meeting, as stored (any status). */
-export async function heldProxies(db: ScopedStore, m: Pick<MeetingRecord, '_id'>, agentMemberId: string): Promise<ProxyRecord[]> {
+export async function heldProxies(db: ScopedStore, m: Pick<MeetingRecord, '_id' | 'proxiesMade'>, agentMemberId: string): Promise<ProxyRecord[]> {
+  if (!mayHaveProxies(m)) return [];
   const held = await db.get('meetingProxyAgents', proxyAgentId(m._id, agentMemberId));
   if (!held?.proxyIds.length) return [];
   return (await db.getMany('meetingProxies', held.proxyIds)).filter((p) => p.agentMemberId === agentMemberId);

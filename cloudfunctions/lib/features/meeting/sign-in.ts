@@ -22,7 +22,7 @@ import { requireMeetingStaff, signInOpen, SIGN_IN_OPENS_BEFORE } from './permiss
 import { openSession } from './session';
 import { presentNow, quorumNow } from './presence';
 import { attendanceEntryView, whenText } from './presenters';
-import { heldProxies, principalsOf, proxyIdsOf, tell } from './proxy-binding';
+import { heldProxies, mayHaveProxies, principalsOf, proxyIdsOf, tell } from './proxy-binding';
 import { attendanceId, registrationId, type AttendanceRecord, type MeetingRecord, type ProxyRecord } from './records';
 import { rollEntriesOf, rollEntry } from './roll';
 
@@ -47,6 +47,7 @@ interface InPerson {
  */
 async function overrideProxies(ctx: Ctx, m: MeetingRecord, unitKey: string): Promise<void> {
   const db = ctx.db();
+  if (!mayHaveProxies(m)) return;
   for (const p of await db.getMany('meetingProxies', proxyIdsOf(m, unitKey))) {
     if (p.status !== 'active' && p.status !== 'pendingConfirm') continue;
     const patch = { status: 'overridden' as const, updatedAt: ctx.now, version: p.version + 1 };
