@@ -12,7 +12,7 @@ import { loadMeeting } from './load';
 import { proxyView } from './presenters';
 import { bindAgent, mayHaveProxies, tell } from './proxy-binding';
 import { attendanceId } from './records';
-import { rollEntriesOf, rollEntry } from './roll';
+import { rollEntryAndEntriesOf } from './roll';
 import { attendByProxy } from './sign-in';
 
 export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
@@ -23,7 +23,7 @@ export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
   const p = offered.find((x) => x.code === ctx.input.code);
   if (!p) throw fieldError('NOT_FOUND', 'code', '委托码不对，或委托已被撤销、已被接受');
   requireProxyWindow(m, p.itemId, 'code');
-  const [principal, myEntries] = await Promise.all([rollEntry(db, m, p.principalUnitKey), rollEntriesOf(db, m, me)]);
+  const { entry: principal, entries: myEntries } = await rollEntryAndEntriesOf(db, m, p.principalUnitKey, me);
   if (!principal) throw fieldError('NOT_FOUND', 'code', '委托人已不在名册上');
   const [mine] = myEntries;
   const next = {

@@ -116,6 +116,26 @@ export async function rollEntriesOf(db: ScopedStore, m: MeetingRecord, memberId:
   });
 }
 
+/**
+ * One entry of the roll and the entries a member stands for, with one read when they lie in
+ * the same bucket (always, for a roll of up to 200 entries): the buckets both need at once,
+ * then any of the member's other entries' buckets.
+ */
+export async function rollEntryAndEntriesOf(db: ScopedStore, m: MeetingRecord, unitKey: string, memberId: string): Promise<{ entry: RollUnit | null; entries: { unitKey: string; unit: RollUnit }[] }> {
+  const first = [...new Set([bucketIdOf(m, unitKey), bucketIdOf(m, memberId)])];
+  const buckets = new Map((first.length === 1 ? [await db.get('meetingRolls', first[0])].filter((b): b is MeetingRollBucketRecord => b !== null) : await db.getMany('meetingRolls', first)).map((b) => [b._id, b]));
+  const keys = buckets.get(bucketIdOf(m, memberId))?.voters[memberId] ?? [];
+  const missing = [...new Set(keys.map((k) => bucketIdOf(m, k)))].filter((id) => !buckets.has(id));
+  if (missing.length) for (const b of await db.getMany('meetingRolls', missing)) buckets.set(b._id, b);
+  return {
+    entry: buckets.get(bucketIdOf(m, unitKey))?.units[unitKey] ?? null,
+    entries: keys.flatMap((k) => {
+      const unit = buckets.get(bucketIdOf(m, k))?.units[k];
+      return unit ? [{ unitKey: k, unit }] : [];
+    }),
+  };
+}
+
 /** One entry of the frozen roll, or null when the key is not on it. */
 export async function rollEntry(db: ScopedStore, m: MeetingRecord, unitKey: string): Promise<RollUnit | null> {
   const bucket = await db.get('meetingRolls', bucketIdOf(m, unitKey));
