@@ -31,13 +31,16 @@ export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
     agentUnitKey: mine?.unitKey ?? null, updatedAt: ctx.now, version: p.version + 1,
   };
   const bound = await bindAgent(db, m, { next, expected: p, principal, agentMemberId: me, field: 'code', agentEntries: myEntries });
-  await appendEvent(db, ctx.caller, { key: `proxy:${p._id}:v${bound.version}`, subject: `meeting:${m._id}`, type: 'meeting.proxyAccepted', from: 'offered', to: 'active', public: false, note: p.principalLabel, at: ctx.now });
-  if (p.principalMemberId) {
-    await tell(ctx.deps.notifier, db, [p.principalMemberId], {
-      id: `${p._id}:v${bound.version}:accepted`, kind: 'meeting.proxyAccepted', meetingId: m._id,
-      title: '委托已被接受', body: `${bound.agentName}已接受您的委托，将代您出席「${m.title}」${p.itemId ? '并对所委托的议题表决' : '并表决'}。表决开始前您可以撤销；您本人到会签到后，委托即不再使用。`,
-    });
-  }
+  // The event and the principal's message, each under a fixed id: at once.
+  await Promise.all([
+    appendEvent(db, ctx.caller, { key: `proxy:${p._id}:v${bound.version}`, subject: `meeting:${m._id}`, type: 'meeting.proxyAccepted', from: 'offered', to: 'active', public: false, note: p.principalLabel, at: ctx.now }),
+    p.principalMemberId
+      ? tell(ctx.deps.notifier, db, [p.principalMemberId], {
+          id: `${p._id}:v${bound.version}:accepted`, kind: 'meeting.proxyAccepted', meetingId: m._id,
+          title: '委托已被接受', body: `${bound.agentName}已接受您的委托，将代您出席「${m.title}」${p.itemId ? '并对所委托的议题表决' : '并表决'}。表决开始前您可以撤销；您本人到会签到后，委托即不再使用。`,
+        })
+      : Promise.resolve(),
+  ]);
   // Already in the room: the principal's entry is present by proxy from now, without a second scan.
   if (bound.itemId === null && m.status === 'inSession' && mine) {
     const here = await db.get('meetingAttendance', attendanceId(m._id, mine.unitKey));
