@@ -118,13 +118,13 @@ export const approveMinutes: Handler<'meeting.approveMinutes'> = async (ctx) => 
     if (!m.minutes) throw new AppError('CONFLICT', '记录人尚未起草纪要');
     if (m.minutes.version !== input.version) throw fieldError('CONFLICT', 'version', '纪要刚被修改，请重新阅读后再审定');
   }
-  const assignments = await assignmentsFor(ctx, m);
   const draft = m.minutes!;
-  const names = await minutesNames(db, m, draft.namedMemberIds);
+  // Independent readings at once: the owners, the names to mask, the count (the meeting has ended: it no longer changes).
+  const [assignments, names, quorum] = await Promise.all([assignmentsFor(ctx, m), minutesNames(db, m, draft.namedMemberIds), quorumOfMeeting(db, m)]);
   const options = { knownNames: names.knownNames, keepNames: names.keepNames };
   let approved = m;
   if (!retry) {
-    const pub = publicMinutes(m, recordLines(m, await quorumOfMeeting(db, m)), draft, names);
+    const pub = publicMinutes(m, recordLines(m, quorum), draft, names);
     const byItem = new Map(assignments.map((a) => [a.item.itemId, resolutionIdFor(m._id, a.item.itemId)]));
     const makeEvent = (n: MeetingRecord) =>
       eventRecord(db, caller, { key: `v${n.version}:minutesApproved`, subject: `meeting:${m._id}`, type: 'meeting.minutesApproved', from: m.status, to: n.status, public: true, at: ctx.now });
@@ -136,6 +136,6 @@ export const approveMinutes: Handler<'meeting.approveMinutes'> = async (ctx) => 
   }
   await resolve(ctx, approved, assignments, (text) => redact(text, options).text);
   await discloseMinutes(ctx, approved, options);
-  const view = await minutesView(ctx, approved);
+  const view = await minutesView(ctx, approved, { names, quorum });
   return view!;
 };

@@ -16,12 +16,13 @@ export const meetingAttendance: Handler<'meeting.attendance'> = async (ctx) => {
   const db = ctx.db();
   const m = await loadMeeting(ctx, ctx.input.meetingId);
   requireMeetingStaff(ctx.caller, m);
-  const [roll, attendance, registrations, present] = await Promise.all([
+  const [roll, attendance, registrations] = await Promise.all([
     wholeMeetingRoll(db, m),
     everyPage(db, 'meetingAttendance', { meetingId: m._id }, 'at'),
     m.seats !== null ? everyPage(db, 'meetingRegistrations', { meetingId: m._id }, 'at') : Promise.resolve([]),
-    presentNow(db, m, null),
   ]);
+  // The quorum from the same reading of the sign-ins.
+  const present = await presentNow(db, m, null, attendance);
   const byUnit = new Map(attendance.map((a) => [a.unitKey, a]));
   const regs = new Map(registrations.map((r) => [r.unitKey, r]));
   const search = ctx.input.search;

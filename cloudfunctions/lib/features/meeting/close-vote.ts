@@ -21,7 +21,7 @@ import { tally, type Tally } from '../poll/tally';
 import { loadMeeting } from './load';
 import { requireItem } from './open-vote';
 import { requireVoteRunner } from './permissions';
-import { presentNow, quorumNow, type Present } from './presence';
+import { presentNow, quorumNow, wholeQuorumFrom, type Present } from './presence';
 import { meetingView } from './presenters';
 import { principalsOf, tell } from './proxy-binding';
 import type { AgendaItem, MeetingRecord, ProxyRecord } from './records';
@@ -89,7 +89,8 @@ function meetingExplanation(poll: PollRecord, t: Tally): string {
 /** Each proxy that voted in this poll: its use logged once, the principal told once. */
 async function logProxyVotes(ctx: Ctx, m: MeetingRecord, item: AgendaItem, poll: PollRecord, t: Tally, present: Present): Promise<void> {
   const db = ctx.db();
-  const standing = (await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'active' }, 'createdAt')).filter((p) => p.itemId === null || p.itemId === item.itemId);
+  // The active proxies the item's count has just read (a retry reads them).
+  const standing = (present.proxies ?? (await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'active' }, 'createdAt'))).filter((p) => p.itemId === null || p.itemId === item.itemId);
   const proxyOf = (unitKey: string, agentId: string | null): ProxyRecord | undefined =>
     standing.filter((p) => p.principalUnitKey === unitKey && p.agentMemberId === agentId).sort((a, b) => (a.itemId ? -1 : b.itemId ? 1 : 0))[0];
   const used: { p: ProxyRecord; choice: string | null }[] = [];
@@ -150,8 +151,9 @@ export const closeVote: Handler<'meeting.closeVote'> = async (ctx) => {
   if (first.status !== 'voting' || m.votingItemId !== itemId || !first.pollId) throw fieldError('CONFLICT', 'itemId', '该议程不在表决中');
   if (m.status !== 'inSession') throw new AppError('CLOSED', '会议已经结束');
   if (first.voteMode !== 'hands' && ctx.input.hands) throw fieldError('VALIDATION_ERROR', 'hands', '本项为逐人表决，无需填写举手人数');
-  let poll = await db.require('polls', first.pollId, '表决不存在');
-  const present = await presentNow(db, m, itemId);
+  // The poll and the count at once: independent readings.
+  const [stored, present] = await Promise.all([db.require('polls', first.pollId, '表决不存在'), presentNow(db, m, itemId)]);
+  let poll = stored;
   const quorum = quorumNow(m, present);
   let outcome: { status: AgendaItem['status']; decision: Decision };
   let counted: Tally | null = null;
@@ -177,7 +179,7 @@ export const closeVote: Handler<'meeting.closeVote'> = async (ctx) => {
         note: `${item.title}：${outcome.decision.explanation}`, at: ctx.now,
       });
       if (counted && (outcome.status === 'adopted' || outcome.status === 'rejected')) await followUp(ctx, next, closed, poll, { t: counted, present });
-      return meetingView(ctx, next);
+      return meetingView(ctx, next, { known: { quorum: wholeQuorumFrom(next, present) } });
     }
     m = await db.require('meetings', m._id, '会议不存在');
   }

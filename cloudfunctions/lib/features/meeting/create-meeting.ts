@@ -4,6 +4,7 @@ import { MEETING_BODY_LABELS, MEETING_ROLL_LABELS, MIN_NOTICE_DAYS } from '../..
 import { RULE_LABELS } from '../../../../miniprogram/core/poll/rules';
 import type { Handler } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
+import { settleLastEvent } from '../../kernel/versioned';
 import { checkWritten } from '../../kernel/content';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
@@ -41,10 +42,14 @@ export const createMeeting: Handler<'meeting.create'> = async (ctx) => {
     throw fieldError('VALIDATION_ERROR', 'startsAt', days > 0 ? `${bodyLabel}须提前${days}天通知，开会时间最早为${whenText(now + days * DAY)}` : '开会时间不能早于现在');
   }
   const id = meetingIdFor(db.communityId, caller.memberId, ctx.idempotencyKey ?? '');
-  const existing = await db.get('meetings', id);
-  if (existing) return meetingView(ctx, existing);
+  // The retry's look and the first call's secretary at once: one wait.
+  const [existing, secretary] = await Promise.all([db.get('meetings', id), db.get('members', input.secretaryId)]);
+  if (existing) {
+    // The call that made it may have died before its event reached `events`.
+    const [view] = await Promise.all([meetingView(ctx, existing), settleLastEvent(db, existing)]);
+    return view;
+  }
 
-  const secretary = await db.get('members', input.secretaryId);
   if (!secretary || secretary.deletedAt || !secretary.roles.some((r) => r === 'admin' || r === 'gridWorker')) {
     throw fieldError('VALIDATION_ERROR', 'secretaryId', '记录人须是本社区的工作人员');
   }
@@ -68,31 +73,34 @@ export const createMeeting: Handler<'meeting.create'> = async (ctx) => {
     noticeAt: now, noticeDays: days, status: 'noticed', roll: frozen.roll, gridIds, rule, agenda, votingItemId: null, seats: input.seats,
     proxiesPerAgent: input.proxiesPerAgent, convenerId: caller.memberId, convenerName: caller.name ?? '社区居委会', secretaryId: secretary._id,
     secretaryName: secretary.name ?? '工作人员', minutes: null, endedAt: null, cancelledAt: null, cancelReason: null, wakeAt: now,
-    codeSecret: ctx.deps.ids.random('ms'), fanout: { kind: 'notice', next: 0 }, remindedAt: null, createdAt: now, version: 1,
+    codeSecret: ctx.deps.ids.random('ms'), proxiesMade: false, fanout: { kind: 'notice', next: 0 }, remindedAt: null, createdAt: now, version: 1,
   };
   record.wakeAt = nextWake(record, now);
-  const made = await db.store.transaction(async (tx) => {
-    if (await tx.get('meetings', id)) return false;
-    tx.insert('meetings', record);
-    tx.insert('events', eventRecord(db, caller, {
-      key: 'noticed', subject: `meeting:${id}`, type: 'meeting.noticed', to: 'noticed', public: true,
-      note: `${bodyLabel}；名册${frozen.roll.size}个，校验码${frozen.roll.hash.slice(0, 16)}；${rule.name}`, at: now,
-    }));
-    return true;
+  const event = eventRecord(db, caller, {
+    key: 'noticed', subject: `meeting:${id}`, type: 'meeting.noticed', to: 'noticed', public: true,
+    note: `${bodyLabel}；名册${frozen.roll.size}个，校验码${frozen.roll.hash.slice(0, 16)}；${rule.name}`, at: now,
   });
-  if (!made) {
+  // No transaction: the insert under the meeting's id decides a race, and the event rides in
+  // it (kernel/versioned.ts), then goes into `events` (a retry settles it if this call dies first).
+  if (!(await db.insert('meetings', { ...record, lastEvent: event } as MeetingRecord))) {
     // A parallel retry made it first: its roll is the roll.
-    await discardRoll(db, frozen);
-    return meetingView(ctx, await db.require('meetings', id, '会议不存在', 'meetingId'));
+    const stored = await db.require('meetings', id, '会议不存在', 'meetingId');
+    await Promise.all([discardRoll(db, frozen), settleLastEvent(db, stored)]);
+    return meetingView(ctx, stored);
   }
-  await ensurePool(db, record);
-  if (secretary._id !== caller.memberId) {
-    await ctx.deps.notifier.notify({
-      id: `meeting:${id}:appointed`, communityId: db.communityId, recipientId: secretary._id, kind: 'meeting.appointed',
-      title: `请担任会议记录人：${record.title}`, body: `${whenText(record.startsAt)}，${record.place}。会后请起草会议纪要。`, page: meetingPage(id),
-    });
-  }
-  return meetingView(ctx, record);
+  // Independent writes under fixed ids: at once.
+  const [pool] = await Promise.all([
+    ensurePool(db, record, { fresh: true }),
+    db.insert('events', event),
+    secretary._id !== caller.memberId
+      ? ctx.deps.notifier.notify({
+          id: `meeting:${id}:appointed`, communityId: db.communityId, recipientId: secretary._id, kind: 'meeting.appointed',
+          title: `请担任会议记录人：${record.title}`, body: `${whenText(record.startsAt)}，${record.place}。会后请起草会议纪要。`, page: meetingPage(id),
+        })
+      : Promise.resolve(),
+  ]);
+  // Nobody has registered, signed in or given a proxy at a meeting just made.
+  return meetingView(ctx, record, { known: { entries: frozen.entriesOf(caller.memberId), registration: null, attendance: null, pool: pool.record ?? (record.seats === null ? null : undefined), proxies: { mine: [], toMe: [] } } });
 };
 
 /** Every motion is still open to scheduling (or already scheduled here, on a retry) before any is touched. */

@@ -8,7 +8,8 @@ import type { Handler } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { loadMeeting } from './load';
 import { proxyView } from './presenters';
-import { heldProxies } from './proxy-binding';
+import { heldProxies, markProxiesMade } from './proxy-binding';
+import { mayHaveAttendance } from './permissions';
 import { beforeItsVote, PROXY_CODE_ALPHABET, PROXY_CODE_LENGTH, principalLabelOf, STANDING } from './proxy-rules';
 import { attendanceId, proxyId, type MeetingRecord, type ProxyRecord } from './records';
 import { rollEntriesOf } from './roll';
@@ -25,12 +26,14 @@ export const grantProxy: Handler<'meeting.grantProxy'> = async (ctx) => {
   const itemId = ctx.input.itemId ?? null;
   const m = await loadMeeting(ctx, ctx.input.meetingId);
   requireProxyWindow(m, itemId);
-  const [entry] = await rollEntriesOf(db, m, me);
+  // Independent readings at once.
+  const [[entry], held] = await Promise.all([rollEntriesOf(db, m, me), heldProxies(db, m, me)]);
   if (!entry) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，不能委托');
-  if ((await heldProxies(db, m, me)).some((p) => STANDING.includes(p.status))) {
+  if (held.some((p) => STANDING.includes(p.status))) {
     throw new AppError('CONFLICT', '您已接受他人的委托，不能再把自己的表决权委托出去（不能转委托）');
   }
-  const came = await db.get('meetingAttendance', attendanceId(m._id, entry.unitKey));
+  // Nobody can have signed in before sign-in opens.
+  const came = mayHaveAttendance(m, ctx.now) ? await db.get('meetingAttendance', attendanceId(m._id, entry.unitKey)) : null;
   if (came && came.via !== 'proxy' && !came.left) throw new AppError('CONFLICT', '您已到会签到，无需委托');
   const id = proxyId(m._id, entry.unitKey, itemId);
   const fresh = {
@@ -42,6 +45,8 @@ export const grantProxy: Handler<'meeting.grantProxy'> = async (ctx) => {
     _id: id, communityId: db.communityId, meetingId: m._id, itemId, principalUnitKey: entry.unitKey, areaCenti: entry.unit.areaCenti, uses: [], createdAt: ctx.now, version: 1, ...fresh,
   };
   let stored: ProxyRecord = record;
+  // The meeting says it may have proxies before the first one exists (screens skip the reads while it says none).
+  await markProxiesMade(db, m);
   if (!(await db.insert('meetingProxies', record))) {
     const existing = await db.require('meetingProxies', id, '委托不存在');
     if (existing.status === 'offered' && existing.principalMemberId === me) return proxyView(ctx.caller, existing, m);

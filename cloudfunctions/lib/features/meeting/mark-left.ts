@@ -20,20 +20,23 @@ export const markLeft: Handler<'meeting.markLeft'> = async (ctx) => {
   const m = await loadMeeting(ctx, ctx.input.meetingId);
   requireMeetingStaff(ctx.caller, m);
   if (m.status !== 'inSession') throw new AppError('CLOSED', m.status === 'noticed' ? '会议尚未开始' : '会议已经结束');
-  const unit = await rollEntry(db, m, unitKey);
+  // The entry and every sign-in at once: the entry's own record, those it carried and the quorum come from the one reading.
+  const [unit, attendance] = await Promise.all([rollEntry(db, m, unitKey), everyPage(db, 'meetingAttendance', { meetingId: m._id }, 'at')]);
   if (!unit) throw fieldError('NOT_FOUND', 'unitKey', '名册上没有这一户（人）');
-  const a = await db.get('meetingAttendance', attendanceId(m._id, unitKey));
+  const a = attendance.find((x) => x._id === attendanceId(m._id, unitKey)) ?? null;
   if (!a) throw fieldError('CONFLICT', 'unitKey', `${unit.label}尚未签到`);
   const changed = await setLeft(ctx, m._id, a, !back);
   // Whoever of this entry came also carried the entries they stand in for.
   const people = new Set([a.memberId, ...unit.voterIds].filter((id): id is string => id !== null));
-  const carried = (await everyPage(db, 'meetingAttendance', { meetingId: m._id }, 'at')).filter((x) => x.via === 'proxy' && x.agentId !== null && people.has(x.agentId));
-  for (const x of carried) await setLeft(ctx, m._id, x, !back);
+  const carried = attendance.filter((x) => x.via === 'proxy' && x.agentId !== null && people.has(x.agentId));
+  const now = new Map([[changed._id, changed]]);
+  for (const x of carried) now.set(x._id, await setLeft(ctx, m._id, x, !back));
   const [registration, proxy] = await Promise.all([
     m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, unitKey)) : Promise.resolve(null),
     changed.proxyId ? db.get('meetingProxies', changed.proxyId) : Promise.resolve(null),
   ]);
-  return { entry: attendanceEntryView(unitKey, unit, changed, registration, proxy), quorum: quorumNow(m, await presentNow(db, m, null)) };
+  const present = await presentNow(db, m, null, attendance.map((x) => now.get(x._id) ?? x));
+  return { entry: attendanceEntryView(unitKey, unit, changed, registration, proxy), quorum: quorumNow(m, present) };
 };
 
 async function setLeft(ctx: Parameters<Handler<'meeting.markLeft'>>[0], meetingId: string, a: AttendanceRecord, left: boolean): Promise<AttendanceRecord> {

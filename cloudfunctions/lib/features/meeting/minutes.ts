@@ -150,7 +150,8 @@ const MINUTES_ACTIONS = new Set(['meeting.saveMinutes', 'meeting.approveMinutes'
  * first save), the record, and while a draft the public version it would make with what it
  * masks. Everyone else: only once approved, only the frozen public version.
  */
-export async function minutesView(ctx: HandlerContext<unknown>, m: MeetingRecord): Promise<MinutesView | null> {
+/** `known`: the names and the quorum the caller has just worked out for this meeting and draft, so they are not read again. */
+export async function minutesView(ctx: HandlerContext<unknown>, m: MeetingRecord, known: { names?: MinutesNames; quorum?: QuorumView | null } = {}): Promise<MinutesView | null> {
   const staff = isMeetingStaff(ctx.caller, m);
   const min = m.minutes;
   const allowedActions = meetingActions(ctx.caller, m, { now: ctx.now, onRoll: false, registration: null }).filter((a) => MINUTES_ACTIONS.has(a));
@@ -174,9 +175,13 @@ export async function minutesView(ctx: HandlerContext<unknown>, m: MeetingRecord
     };
   }
   const db = ctx.db();
-  const record = recordLines(m, await quorumOfMeeting(db, m));
+  // Independent readings at once.
+  const [quorum, names] = await Promise.all([
+    known.quorum !== undefined ? known.quorum : quorumOfMeeting(db, m),
+    known.names ?? minutesNames(db, m, min?.namedMemberIds ?? []),
+  ]);
+  const record = recordLines(m, quorum);
   const draft = { summary: min?.summary ?? '', items: min?.items ?? [] };
-  const names = await minutesNames(db, m, min?.namedMemberIds ?? []);
   const approved = min?.status === 'approved';
   const preview = approved ? null : publicMinutes(m, record, draft, names);
   const discussion = new Map(draft.items.map((i) => [i.itemId, i.discussion]));

@@ -16,9 +16,10 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import { HOUR } from '../../kernel/time';
 import { openMeetingPoll, withdrawMeetingPoll } from '../poll/meeting-poll';
 import type { CensusUnit } from '../roll/census';
+import type { RollUnit } from '../poll/records';
 import { loadMeeting } from './load';
 import { requireVoteRunner } from './permissions';
-import { presentNow, quorumNow, type Present } from './presence';
+import { presentNow, quorumNow, wholeQuorumFrom, type Present } from './presence';
 import { meetingView } from './presenters';
 import type { AgendaItem, MeetingRecord } from './records';
 import { wholeMeetingRoll } from './roll';
@@ -29,9 +30,10 @@ export function itemRule(m: MeetingRecord, item: AgendaItem): FrozenRule {
 }
 
 /** The entries present, each with who votes for it: its own members, or its agent alone. */
-async function presentUnits(db: ScopedStore, m: MeetingRecord, present: Present): Promise<CensusUnit[]> {
-  const roll = new Map((await wholeMeetingRoll(db, m)).map((e) => [e.unitKey, e.unit]));
-  const proxies = await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'active' }, 'createdAt');
+async function presentUnits(db: ScopedStore, m: MeetingRecord, present: Present, whole?: { unitKey: string; unit: RollUnit }[]): Promise<CensusUnit[]> {
+  const roll = new Map((whole ?? (await wholeMeetingRoll(db, m))).map((e) => [e.unitKey, e.unit]));
+  // The active proxies the item's count has just read.
+  const proxies = present.proxies ?? (await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'active' }, 'createdAt'));
   const agentNames = new Map(proxies.flatMap((p) => (p.agentMemberId ? [[p.agentMemberId, p.agentName ?? '受托人'] as const] : [])));
   // An agent sees the entry they vote for as they were told it: 「3号楼2单元301（王某）」.
   const principalLabels = new Map(proxies.map((p) => [p.principalUnitKey, p.principalLabel]));
@@ -77,7 +79,8 @@ export const openVote: Handler<'meeting.openVote'> = async (ctx) => {
       m = await db.require('meetings', m._id, '会议不存在');
       continue;
     }
-    const present = await presentNow(db, m, itemId);
+    // The count and the roll at once: independent readings.
+    const [present, whole] = await Promise.all([presentNow(db, m, itemId), wholeMeetingRoll(db, m)]);
     const quorum = quorumNow(m, present);
     if (!quorum.met) throw new AppError('CONFLICT', `不足法定人数：${quorum.text}`, { quorum });
     const poll = await openMeetingPoll(db, ctx.deps, {
@@ -85,14 +88,18 @@ export const openVote: Handler<'meeting.openVote'> = async (ctx) => {
       options: item.options, secret: item.secret, unit: ballotUnitOf(m.roll.kind), rule: itemRule(m, item),
       channels: item.voteMode === 'hands' ? ['hands'] : ['app', 'meeting'], gridIds: m.gridIds,
       base: { size: m.roll.size, areaCenti: m.roll.areaCenti, hash: m.roll.hash },
-      present: { units: quorum.present, areaCenti: present.presence.areaCenti }, units: await presentUnits(db, m, present),
+      present: { units: quorum.present, areaCenti: present.presence.areaCenti }, units: await presentUnits(db, m, present, whole),
       closesAt: Math.max(m.endsAt, ctx.now) + 6 * HOUR, by: ctx.caller, now: ctx.now,
     });
     const agenda = m.agenda.map((i) => (i.itemId === itemId ? { ...i, status: 'voting' as const, pollId: poll._id, quorumAtOpen: quorum, openedAt: ctx.now } : i));
     const next = { ...m, agenda, votingItemId: itemId, version: m.version + 1 };
     if (await db.update('meetings', m._id, { agenda, votingItemId: itemId, version: next.version }, { version: m.version, votingItemId: null, status: 'inSession' })) {
-      await appendEvent(db, ctx.caller, { key: `item:${itemId}:open`, subject, type: 'meeting.voteOpened', from: 'pending', to: 'voting', public: true, note: `${item.title}：${quorum.text}`, at: ctx.now });
-      return meetingView(ctx, next);
+      // The event and the view (its count from the sign-ins just read) at once.
+      const [, view] = await Promise.all([
+        appendEvent(db, ctx.caller, { key: `item:${itemId}:open`, subject, type: 'meeting.voteOpened', from: 'pending', to: 'voting', public: true, note: `${item.title}：${quorum.text}`, at: ctx.now }),
+        meetingView(ctx, next, { known: { quorum: wholeQuorumFrom(next, present) } }),
+      ]);
+      return view;
     }
     m = await db.require('meetings', m._id, '会议不存在');
     // Unless the meeting now stands on this very poll, it never opened: withdraw it.

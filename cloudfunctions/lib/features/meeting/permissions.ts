@@ -33,6 +33,14 @@ export function requireVoteRunner(caller: Caller, m: MeetingRecord): void {
 /** Sign-in opens an hour before the start and lasts until the meeting ends. */
 export const SIGN_IN_OPENS_BEFORE = HOUR;
 
+/**
+ * Whether anyone can have signed in yet: sign-in opens an hour before the start (and the
+ * first sign-in starts the session), so before that a noticed meeting has no attendance.
+ */
+export function mayHaveAttendance(m: Pick<MeetingRecord, 'status' | 'startsAt'>, now: number): boolean {
+  return !(m.status === 'noticed' && now < m.startsAt - SIGN_IN_OPENS_BEFORE);
+}
+
 export function signInOpen(m: MeetingRecord, now: number): boolean {
   return (m.status === 'noticed' || m.status === 'inSession') && now >= m.startsAt - SIGN_IN_OPENS_BEFORE;
 }

@@ -7,6 +7,8 @@
 import { ATTENDANCE_VIA_LABELS, PROXY_STATUS_LABELS, REGISTRATION_STATUS_LABELS } from '../../../../miniprogram/core/council/vocabulary';
 import type { PersonalData } from '../../kernel/feature';
 import { everyPage } from '../../kernel/every-page';
+import { lastEventOf, settleLastEvent } from '../../kernel/versioned';
+import { op } from '../../ports/store';
 import { ScopedStore } from '../../kernel/scoped-store';
 
 const GONE = '已注销用户';
@@ -40,7 +42,11 @@ export const meetingPersonalData: PersonalData = {
   },
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
-    await db.drain('meetingRegistrations', { memberId: member._id }, 'at', (r) => db.update('meetingRegistrations', r._id, { memberId: anonymousId }));
+    await db.drain('meetingRegistrations', { memberId: member._id }, 'at', async (r) => {
+      // The embedded event of its latest step names who took it: into `events` first (the audit log keeps it), then off the record.
+      await settleLastEvent(db, r);
+      await db.update('meetingRegistrations', r._id, { memberId: anonymousId, ...(lastEventOf(r) ? { lastEvent: op.unset() } : {}) });
+    });
     await db.drain('meetingAttendance', { memberId: member._id }, 'at', (a) => db.update('meetingAttendance', a._id, { memberId: anonymousId }));
     await db.drain('meetingAttendance', { agentId: member._id }, 'at', (a) => db.update('meetingAttendance', a._id, { agentId: anonymousId }));
     await db.drain('meetingProxies', { principalMemberId: member._id }, 'createdAt', (p) => db.update('meetingProxies', p._id, { principalMemberId: anonymousId }));

@@ -7,20 +7,27 @@
 import { ballotUnitOf, quorumOf, type Presence, type QuorumView } from '../../../../miniprogram/core/council/quorum';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { everyPage } from '../../kernel/every-page';
+import { mayHaveProxies } from './proxy-binding';
 import type { AttendanceRecord, MeetingRecord, ProxyRecord } from './records';
 
 export interface Present {
   presence: Presence;
   /** Entries present at this moment, by unit key, and how. */
   entries: Map<string, { via: AttendanceRecord['via']; areaCenti: number; agentId: string | null }>;
+  /** The sign-ins it was counted from, whole: the whole meeting's count comes from them again without a read. */
+  attendance: readonly AttendanceRecord[];
+  /** For one item's count: the meeting's active proxies it read. */
+  proxies?: readonly ProxyRecord[];
 }
 
-export async function presentNow(db: ScopedStore, meeting: MeetingRecord, itemId: string | null): Promise<Present> {
-  const attendance = await everyPage(db, 'meetingAttendance', { meetingId: meeting._id }, 'at');
+/** `attendance`: the meeting's attendance records whole, when the caller has just read them (and applied its own changes). */
+export async function presentNow(db: ScopedStore, meeting: MeetingRecord, itemId: string | null, known?: readonly AttendanceRecord[]): Promise<Present> {
+  const attendance = known ?? (await everyPage(db, 'meetingAttendance', { meetingId: meeting._id }, 'at'));
   const entries: Present['entries'] = new Map();
   for (const a of attendance) if (!a.left) entries.set(a.unitKey, { via: a.via, areaCenti: a.areaCenti, agentId: a.agentId });
+  let proxies: ProxyRecord[] | undefined;
   if (itemId) {
-    const proxies: ProxyRecord[] = await everyPage(db, 'meetingProxies', { meetingId: meeting._id, status: 'active' }, 'createdAt');
+    proxies = mayHaveProxies(meeting) ? await everyPage(db, 'meetingProxies', { meetingId: meeting._id, status: 'active' }, 'createdAt') : [];
     const presentMembers = new Set([...entries.values()].flatMap((e) => (e.agentId ? [e.agentId] : [])));
     for (const a of attendance) if (!a.left && a.memberId) presentMembers.add(a.memberId);
     for (const p of proxies) {
@@ -28,6 +35,10 @@ export async function presentNow(db: ScopedStore, meeting: MeetingRecord, itemId
       entries.set(p.principalUnitKey, { via: 'proxy', areaCenti: p.areaCenti, agentId: p.agentMemberId });
     }
   }
+  return { presence: presenceOf(entries), entries, attendance, ...(proxies ? { proxies } : {}) };
+}
+
+function presenceOf(entries: Present['entries']): Presence {
   let inPerson = 0;
   let byProxy = 0;
   let areaCenti = 0;
@@ -36,9 +47,16 @@ export async function presentNow(db: ScopedStore, meeting: MeetingRecord, itemId
     else inPerson++;
     areaCenti += e.areaCenti;
   }
-  return { presence: { inPerson, byProxy, areaCenti }, entries };
+  return { inPerson, byProxy, areaCenti };
 }
 
 export function quorumNow(meeting: MeetingRecord, present: Present): QuorumView {
   return quorumOf(meeting.rule, ballotUnitOf(meeting.roll.kind), { units: meeting.roll.size, areaCenti: meeting.roll.areaCenti }, present.presence);
+}
+
+/** The whole meeting's quorum from the sign-ins a count for one item has just read. */
+export function wholeQuorumFrom(meeting: MeetingRecord, present: Present): QuorumView {
+  const entries: Present['entries'] = new Map();
+  for (const a of present.attendance) if (!a.left) entries.set(a.unitKey, { via: a.via, areaCenti: a.areaCenti, agentId: a.agentId });
+  return quorumNow(meeting, { presence: presenceOf(entries), entries, attendance: present.attendance });
 }

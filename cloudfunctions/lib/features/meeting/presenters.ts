@@ -19,7 +19,8 @@ import { COMMUNITY_TZ } from '../../kernel/time';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { RollUnit } from '../poll/records';
 import { LIVE, STANDING } from './proxy-rules';
-import { agendaItemActions, isMeetingStaff, meetingActions } from './permissions';
+import { agendaItemActions, isMeetingStaff, mayHaveAttendance, meetingActions } from './permissions';
+import { mayHaveProxies } from './proxy-binding';
 import { presentNow, quorumNow, type Present } from './presence';
 import {
   attendanceId, meetingSeatId, proxyAgentId, proxyId, registrationId,
@@ -34,7 +35,7 @@ export function ruleTextOf(m: MeetingRecord): string {
   return m.rule.headCount && m.roll.kind === 'ownerUnit' ? `${m.rule.name}；${HEAD_COUNT_LABELS[m.rule.headCount]}` : m.rule.name;
 }
 
-const NOBODY: Present = { presence: { inPerson: 0, byProxy: 0, areaCenti: 0 }, entries: new Map() };
+const NOBODY: Present = { presence: { inPerson: 0, byProxy: 0, areaCenti: 0 }, entries: new Map(), attendance: [] };
 
 /** Counted from the sign-ins while in session and after; nobody can have signed in before (the first sign-in starts the session). */
 export async function quorumOfMeeting(db: ScopedStore, m: MeetingRecord): Promise<QuorumView | null> {
@@ -102,26 +103,47 @@ export function attendanceEntryView(
 
 /** The proxies a member granted for their entries, and those they hold as agent. */
 async function proxiesOf(db: ScopedStore, m: MeetingRecord, memberId: string, unitKeys: readonly string[]): Promise<{ mine: ProxyRecord[]; toMe: ProxyRecord[] }> {
+  if (!mayHaveProxies(m)) return { mine: [], toMe: [] };
   const scopes = [null, ...m.agenda.map((i) => i.itemId)];
-  const granted = unitKeys.length ? await db.getMany('meetingProxies', unitKeys.flatMap((k) => scopes.map((s) => proxyId(m._id, k, s)))) : [];
-  const held = await db.get('meetingProxyAgents', proxyAgentId(m._id, memberId));
+  const [granted, held] = await Promise.all([
+    unitKeys.length ? db.getMany('meetingProxies', unitKeys.flatMap((k) => scopes.map((s) => proxyId(m._id, k, s)))) : Promise.resolve([]),
+    db.get('meetingProxyAgents', proxyAgentId(m._id, memberId)),
+  ]);
   const toMe = held?.proxyIds.length ? (await db.getMany('meetingProxies', held.proxyIds)).filter((p) => p.agentMemberId === memberId) : [];
   return { mine: granted, toMe };
 }
 
-export async function meetingView(ctx: HandlerContext<unknown>, m: MeetingRecord, options: { brief?: boolean } = {}): Promise<MeetingView> {
+/**
+ * What the action that asks for a view has just read or written itself, so the view does not
+ * read it again: the caller's entries on the roll, their registration and attendance, the
+ * seat pool, the proxies (for a meeting just made: none). Each left out is read.
+ */
+export interface KnownFacts {
+  entries?: { unitKey: string; unit: RollUnit }[];
+  registration?: RegistrationRecord | null;
+  attendance?: AttendanceRecord | null;
+  pool?: MeetingSeatRecord | null;
+  proxies?: { mine: ProxyRecord[]; toMe: ProxyRecord[] };
+  /** The whole meeting's quorum, counted by the action from the sign-ins it read. */
+  quorum?: QuorumView | null;
+}
+
+export async function meetingView(ctx: HandlerContext<unknown>, m: MeetingRecord, options: { brief?: boolean; known?: KnownFacts } = {}): Promise<MeetingView> {
   const db = ctx.db();
   const { caller } = ctx;
-  const entries = caller.memberId ? await rollEntriesOf(db, m, caller.memberId) : [];
+  const known = options.known ?? {};
+  const entries = known.entries ?? (caller.memberId ? await rollEntriesOf(db, m, caller.memberId) : []);
   const mine = entries[0] ?? null;
-  const [registration, attendance, pool] = await Promise.all([
-    mine && m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, mine.unitKey)) : Promise.resolve(null),
-    mine ? db.get('meetingAttendance', attendanceId(m._id, mine.unitKey)) : Promise.resolve(null),
-    m.seats !== null ? db.get('meetingSeats', meetingSeatId(m._id)) : Promise.resolve(null),
+  const none = Promise.resolve(null);
+  // Everything else at once: one wait (two for the proxies one holds).
+  const [registration, attendance, pool, proxies, quorum] = await Promise.all([
+    known.registration !== undefined ? known.registration : mine && m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, mine.unitKey)) : none,
+    known.attendance !== undefined ? known.attendance : mine && mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, mine.unitKey)) : none,
+    known.pool !== undefined ? known.pool : m.seats !== null ? db.get('meetingSeats', meetingSeatId(m._id)) : none,
+    known.proxies ?? (caller.memberId && !options.brief ? proxiesOf(db, m, caller.memberId, entries.map((e) => e.unitKey)) : Promise.resolve({ mine: [], toMe: [] })),
+    // A list shows the numbers without counting every sign-in of every row; the page counts.
+    options.brief && m.status !== 'noticed' && m.status !== 'cancelled' ? none : known.quorum !== undefined && m.status !== 'cancelled' ? known.quorum : quorumOfMeeting(db, m),
   ]);
-  const proxies = caller.memberId && !options.brief ? await proxiesOf(db, m, caller.memberId, entries.map((e) => e.unitKey)) : { mine: [], toMe: [] };
-  // A list shows the numbers without counting every sign-in of every row; the page counts.
-  const quorum = options.brief && m.status !== 'noticed' && m.status !== 'cancelled' ? null : await quorumOfMeeting(db, m);
   return {
     id: m._id,
     title: m.title,

@@ -21,21 +21,29 @@ export function proxyIdsOf(m: Pick<MeetingRecord, '_id' | 'agenda'>, unitKey: st
   return [null, ...m.agenda.map((i) => i.itemId)].map((s) => proxyId(m._id, unitKey, s));
 }
 
+/** Whether any proxy record of the meeting may exist (`proxiesMade`; an older meeting: it may). */
+export const mayHaveProxies = (m: Pick<MeetingRecord, 'proxiesMade'>): boolean => m.proxiesMade !== false;
+
+/**
+ * Called before a proxy record is first written: the meeting no longer says it has none.
+ * Conditional and without a version, so it never collides with the meeting's own steps.
+ */
+export async function markProxiesMade(db: ScopedStore, m: Pick<MeetingRecord, '_id' | 'proxiesMade'>): Promise<void> {
+  if (m.proxiesMade === false) await db.update('meetings', m._id, { proxiesMade: true }, { proxiesMade: false });
+}
+
 /** The proxies an agent holds at this meeting, as stored (any status). */
-export async function heldProxies(db: ScopedStore, m: Pick<MeetingRecord, '_id'>, agentMemberId: string): Promise<ProxyRecord[]> {
+export async function heldProxies(db: ScopedStore, m: Pick<MeetingRecord, '_id' | 'proxiesMade'>, agentMemberId: string): Promise<ProxyRecord[]> {
+  if (!mayHaveProxies(m)) return [];
   const held = await db.get('meetingProxyAgents', proxyAgentId(m._id, agentMemberId));
   if (!held?.proxyIds.length) return [];
   return (await db.getMany('meetingProxies', held.proxyIds)).filter((p) => p.agentMemberId === agentMemberId);
 }
 
 async function standingHeld(tx: TxOps, rec: ProxyAgentRecord | null, agentMemberId: string, except: string): Promise<number> {
-  let n = 0;
-  for (const id of rec?.proxyIds ?? []) {
-    if (id === except) continue;
-    const p = await tx.get('meetingProxies', id);
-    if (p && p.agentMemberId === agentMemberId && STANDING.includes(p.status)) n += 1;
-  }
-  return n;
+  // Each held proxy by id, all at once (as the holdings themselves are read).
+  const held = await Promise.all((rec?.proxyIds ?? []).filter((id) => id !== except).map((id) => tx.get('meetingProxies', id)));
+  return held.filter((p) => p && p.agentMemberId === agentMemberId && STANDING.includes(p.status)).length;
 }
 
 const holdings = (db: ScopedStore, m: MeetingRecord, memberId: string, rec: ProxyAgentRecord | null, proxyIds: string[]): ProxyAgentRecord => ({
@@ -51,6 +59,8 @@ export interface Binding {
   agentMemberId: string;
   /** Where the form shows a refusal: `code` (the agent entering it) or `agentMemberId` (staff). */
   field: string;
+  /** The agent's own entries on the frozen roll, when the caller has read them (the roll does not change). */
+  agentEntries?: { unitKey: string; unit: RollUnit }[];
 }
 
 /**
@@ -58,26 +68,30 @@ export interface Binding {
  * proxy and both holdings. Throws the rule's refusal; CONFLICT when the proxy changed.
  */
 export async function bindAgent(db: ScopedStore, m: MeetingRecord, b: Binding): Promise<ProxyRecord> {
-  const agentEntries = await rollEntriesOf(db, m, b.agentMemberId);
+  const agentEntries = b.agentEntries ?? (await rollEntriesOf(db, m, b.agentMemberId));
   const ownIds = agentEntries.flatMap((e) => proxyIdsOf(m, e.unitKey));
   const principalIds = [...new Set(b.principal.voterIds)].filter((id) => id !== b.agentMemberId);
   return db.store.transaction(async (tx) => {
-    const stored = await tx.get('meetingProxies', b.next._id);
+    // Every record the rules read, by id, at once: the proxy, both sides' holdings, the agent's own proxies.
+    const [stored, agentRec, principalRecs, own] = await Promise.all([
+      tx.get('meetingProxies', b.next._id),
+      tx.get('meetingProxyAgents', proxyAgentId(m._id, b.agentMemberId)),
+      Promise.all(principalIds.map((id) => tx.get('meetingProxyAgents', proxyAgentId(m._id, id)))),
+      Promise.all(ownIds.filter((id) => id !== b.next._id).map((id) => tx.get('meetingProxies', id))),
+    ]);
     if (b.expected ? !stored || stored.version !== b.expected.version || stored.communityId !== db.communityId : stored) {
       throw new AppError('CONFLICT', '这份委托刚被其他人处理过，请刷新');
     }
-    const agentRec = await tx.get('meetingProxyAgents', proxyAgentId(m._id, b.agentMemberId));
-    const principalRecs = await Promise.all(principalIds.map((id) => tx.get('meetingProxyAgents', proxyAgentId(m._id, id))));
-    let principalHolds = 0;
-    for (const [i, rec] of principalRecs.entries()) principalHolds += await standingHeld(tx, rec, principalIds[i], b.next._id);
-    let agentGranted = 0;
-    for (const id of ownIds) {
-      const p = await tx.get('meetingProxies', id);
-      if (p && p._id !== b.next._id && STANDING.includes(p.status)) agentGranted += 1;
-    }
+    // Then the proxies those holdings name, at once.
+    const [principalHeld, agentHolds] = await Promise.all([
+      Promise.all(principalRecs.map((rec, i) => standingHeld(tx, rec, principalIds[i], b.next._id))),
+      standingHeld(tx, agentRec, b.agentMemberId, b.next._id),
+    ]);
+    const principalHolds = principalHeld.reduce((n, x) => n + x, 0);
+    const agentGranted = own.filter((p) => p && STANDING.includes(p.status)).length;
     const refusal = agentRefusal({
       principalMemberIds: b.principal.voterIds, principalHolds, agentMemberId: b.agentMemberId, agentOnRoll: agentEntries.length > 0,
-      agentGranted, agentHolds: await standingHeld(tx, agentRec, b.agentMemberId, b.next._id), cap: m.proxiesPerAgent,
+      agentGranted, agentHolds, cap: m.proxiesPerAgent,
     }, b.field);
     if (refusal) throw fieldError(refusal.code, refusal.field, refusal.message);
     tx.set('meetingProxies', b.next);

@@ -79,6 +79,12 @@ export interface MeetingRecord extends Doc {
   /** Frozen at notice; 业主大会 items freeze their own matter's tier when voted. */
   rule: FrozenRule;
   agenda: AgendaItem[];
+  /**
+   * False while no proxy record of the meeting can exist: set at create, turned true (by a
+   * conditional update, before the first proxy is written) by a grant or a paper 委托书.
+   * Screens then skip the proxy reads. Absent on meetings made before it: they may have some.
+   */
+  proxiesMade?: boolean;
   /** The item being voted; one at a time, set and cleared by compare-and-set. */
   votingItemId: string | null;
   seats: number | null;

@@ -1,12 +1,13 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
+import { settleLastEvent } from '../../kernel/versioned';
 import { takePlace } from '../../kernel/seat-pool';
 import { registrationClaim } from './ids';
 import { loadMeeting } from './load';
 import { meetingPage } from './notices';
 import { meetingView, positionText, whenText } from './presenters';
-import { registrationId, type RegistrationRecord } from './records';
+import { meetingSeatId, registrationId, type MeetingSeatRecord, type RegistrationRecord } from './records';
 import { rollEntriesOf } from './roll';
 import { confirmPromoted, ensurePool, promoteFreed } from './seats';
 
@@ -22,32 +23,45 @@ export const registerForMeeting: Handler<'meeting.register'> = async (ctx) => {
   const m = await loadMeeting(ctx, ctx.input.meetingId);
   if (m.seats === null) throw fieldError('CONFLICT', 'meetingId', '本次会议不需要报名，名册上的人直接到会即可');
   if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', m.status === 'cancelled' ? '会议已取消' : '报名已截止');
-  const [entry] = await rollEntriesOf(db, m, caller.memberId);
+  const entries = await rollEntriesOf(db, m, caller.memberId);
+  const [entry] = entries;
   if (!entry) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，不能报名');
   const id = registrationId(m._id, entry.unitKey);
   const existing = await db.get('meetingRegistrations', id);
-  if (existing && existing.status !== 'withdrawn') return meetingView(ctx, m);
+  if (existing && existing.status !== 'withdrawn') {
+    // A retry: the call that saved it may have died before its event reached `events`.
+    const [view] = await Promise.all([meetingView(ctx, m, { known: { entries, registration: existing } }), settleLastEvent(db, existing)]);
+    return view;
+  }
 
   const version = (existing?.version ?? 0) + 1;
   const claim = registrationClaim(id, version);
-  const poolId = await ensurePool(db, m);
-  const place = await takePlace(db, 'meetingSeats', poolId, id, claim);
+  const poolId = meetingSeatId(m._id);
+  let place = await takePlace(db, 'meetingSeats', poolId, id, claim);
+  // No pool: a crash at create left none. Made now, and the place taken in it.
+  if (place === 'full' && (await ensurePool(db, m)).record) place = await takePlace(db, 'meetingSeats', poolId, id, claim);
   if (place === 'full') throw new AppError('FULL', '名额和候补都已满');
   const record: RegistrationRecord = {
     _id: id, communityId: db.communityId, meetingId: m._id, unitKey: entry.unitKey, memberId: caller.memberId,
     status: place === 'seat' ? 'registered' : 'waitlisted', claim, at: now, version,
   };
   const type = record.status === 'registered' ? 'meeting.registered' : 'meeting.waitlisted';
-  const saved = await db.store.transaction(async (tx) => {
-    const current = await tx.get('meetingRegistrations', id);
-    if ((current?.version ?? 0) !== (existing?.version ?? 0)) return false;
-    tx.set('meetingRegistrations', record);
-    tx.insert('events', eventRecord(db, caller, { key: `v${version}:${type}`, subject: `mreg:${id}`, type, from: existing?.status ?? null, to: record.status, public: false, at: now }));
-    return true;
-  });
-  if (!saved) return meetingView(ctx, m);
+  const event = eventRecord(db, caller, { key: `v${version}:${type}`, subject: `mreg:${id}`, type, from: existing?.status ?? null, to: record.status, public: false, at: now });
+  // No transaction: one write decides — the insert of a first registration under its id, or
+  // the compare-and-set on the withdrawn one's version — with the event riding in it
+  // (kernel/versioned.ts); a housemate at the same moment loses it and sees theirs.
+  const { _id: _same, ...fields } = record;
+  const saved = existing
+    ? (await Promise.all([
+        db.update('meetingRegistrations', id, { ...fields, lastEvent: event }, { version: existing.version }),
+        // The withdrawal before may have died before its event reached `events`.
+        settleLastEvent(db, existing),
+      ]))[0]
+    : await db.insert('meetingRegistrations', { ...record, lastEvent: event } as RegistrationRecord);
+  if (!saved) return meetingView(ctx, m, { known: { entries } });
   let stored = record;
   if (record.status === 'waitlisted') {
+    await db.insert('events', event);
     // A seat freed while this was on its way may already hold our claim (the promotion found
     // no record to tell); or one is free now with nobody told. Either way it is taken now.
     stored = await confirmPromoted(db, ctx.deps.notifier, m, record, now);
@@ -55,16 +69,20 @@ export const registerForMeeting: Handler<'meeting.register'> = async (ctx) => {
   }
   // One message for this incarnation: 报名成功, or its place on the waitlist (a promotion sends its own).
   const seated = record.status === 'registered';
+  let pool: MeetingSeatRecord | null | undefined;
   if (seated || stored.status === 'waitlisted') {
-    const pool = seated ? null : await db.get('meetingSeats', poolId);
-    await ctx.deps.notifier.notify({
-      id: `mreg:${id}:${claim}:created`, communityId: db.communityId, recipientId: caller.memberId, kind: seated ? 'meeting.registered' : 'meeting.waitlisted',
-      title: seated ? `报名成功：${m.title}` : `已进入候补：${m.title}`,
-      body: seated
-        ? `会议时间：${whenText(m.startsAt)}，地点：${m.place}。如不能参加，请提前取消报名，把名额留给别人。`
-        : `${positionText(pool, id) ?? '候补'}。有名额空出时会自动递补并通知您。`,
-      page: meetingPage(m._id),
-    });
+    pool = seated ? undefined : await db.get('meetingSeats', poolId);
+    await Promise.all([
+      seated ? db.insert('events', event) : Promise.resolve(false),
+      ctx.deps.notifier.notify({
+        id: `mreg:${id}:${claim}:created`, communityId: db.communityId, recipientId: caller.memberId, kind: seated ? 'meeting.registered' : 'meeting.waitlisted',
+        title: seated ? `报名成功：${m.title}` : `已进入候补：${m.title}`,
+        body: seated
+          ? `会议时间：${whenText(m.startsAt)}，地点：${m.place}。如不能参加，请提前取消报名，把名额留给别人。`
+          : `${positionText(pool ?? null, id) ?? '候补'}。有名额空出时会自动递补并通知您。`,
+        page: meetingPage(m._id),
+      }),
+    ]);
   }
-  return meetingView(ctx, m);
+  return meetingView(ctx, m, { known: { entries, registration: stored, ...(pool !== undefined ? { pool } : {}) } });
 };

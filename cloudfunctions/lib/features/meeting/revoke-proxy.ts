@@ -10,7 +10,7 @@ import { appendEvent } from '../../kernel/audit';
 import { checkWritten } from '../../kernel/content';
 import { requireProxyWindow } from './grant-proxy';
 import { loadMeeting } from './load';
-import { isMeetingStaff } from './permissions';
+import { isMeetingStaff, mayHaveAttendance } from './permissions';
 import { proxyView } from './presenters';
 import { tell } from './proxy-binding';
 import { LIVE, mayRevoke } from './proxy-rules';
@@ -34,8 +34,12 @@ export const revokeProxy: Handler<'meeting.revokeProxy'> = async (ctx) => {
   const patch = { status: 'revoked' as const, code: null, updatedAt: ctx.now, version: p.version + 1 };
   if (!(await db.update('meetingProxies', p._id, patch, { version: p.version }))) throw new AppError('CONFLICT', '委托刚刚有变化，请刷新');
   const subject = `meeting:${m._id}`;
-  await appendEvent(db, ctx.caller, { key: `proxy:${p._id}:v${patch.version}`, subject, type: 'meeting.proxyRevoked', from: p.status, to: 'revoked', public: false, note: ctx.input.reason || p.principalLabel, at: ctx.now });
-  const a = await db.get('meetingAttendance', attendanceId(m._id, p.principalUnitKey));
+  // Nobody can have been signed in before sign-in opened; after, the entry's attendance is
+  // read beside the event (whatever the proxy's status: a record re-used may name it still).
+  const [, a] = await Promise.all([
+    appendEvent(db, ctx.caller, { key: `proxy:${p._id}:v${patch.version}`, subject, type: 'meeting.proxyRevoked', from: p.status, to: 'revoked', public: false, note: ctx.input.reason || p.principalLabel, at: ctx.now }),
+    mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, p.principalUnitKey)) : Promise.resolve(null),
+  ]);
   if (a && a.via === 'proxy' && a.proxyId === p._id && !a.left) {
     if (await db.update('meetingAttendance', a._id, { left: true, leftAt: ctx.now, version: a.version + 1 }, { version: a.version, proxyId: p._id })) {
       await appendEvent(db, ctx.caller, { key: `left:${a.unitKey}:v${a.version + 1}`, subject, type: 'meeting.left', public: false, note: `${a.label}（委托已撤销）`, at: ctx.now });

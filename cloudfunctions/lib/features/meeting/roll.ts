@@ -57,6 +57,8 @@ export interface FrozenMeetingRoll {
   roll: MeetingRecord['roll'];
   /** The bucket documents written; removed again if this freeze loses the race to create the meeting. */
   bucketIds: string[];
+  /** The entries a member stands for, from the buckets just written (as `rollEntriesOf` reads them). */
+  entriesOf(memberId: string): { unitKey: string; unit: RollUnit }[];
 }
 
 /**
@@ -80,13 +82,18 @@ export async function freezeMeetingRoll(deps: Pick<Deps, 'ids'>, db: ScopedStore
       at[v] = [...(at[v] ?? []), u.unitKey];
     }
   }
-  for (const d of docs) await db.insert('meetingRolls', d);
+  // Independent documents under fixed ids: written at once.
+  await Promise.all(docs.map((d) => db.insert('meetingRolls', d)));
   return {
     roll: {
       kind: spec.kind, scope: spec.kind === 'invitees' ? 'community' : spec.scope, ids: spec.kind === 'invitees' || spec.scope === 'community' ? [] : [...new Set(spec.ids)],
       freezeId, buckets, size: census.length, areaCenti: census.reduce((n, u) => n + u.areaCenti, 0), hash: rollHash(census),
     },
     bucketIds: docs.map((d) => d._id),
+    entriesOf: (memberId) => (docs[bucketOf(memberId, buckets)].voters[memberId] ?? []).flatMap((k) => {
+      const unit = docs[bucketOf(k, buckets)].units[k];
+      return unit ? [{ unitKey: k, unit }] : [];
+    }),
   };
 }
 
@@ -107,6 +114,26 @@ export async function rollEntriesOf(db: ScopedStore, m: MeetingRecord, memberId:
     const unit = buckets.get(bucketIdOf(m, k))?.units[k];
     return unit ? [{ unitKey: k, unit }] : [];
   });
+}
+
+/**
+ * One entry of the roll and the entries a member stands for, with one read when they lie in
+ * the same bucket (always, for a roll of up to 200 entries): the buckets both need at once,
+ * then any of the member's other entries' buckets.
+ */
+export async function rollEntryAndEntriesOf(db: ScopedStore, m: MeetingRecord, unitKey: string, memberId: string): Promise<{ entry: RollUnit | null; entries: { unitKey: string; unit: RollUnit }[] }> {
+  const first = [...new Set([bucketIdOf(m, unitKey), bucketIdOf(m, memberId)])];
+  const buckets = new Map((first.length === 1 ? [await db.get('meetingRolls', first[0])].filter((b): b is MeetingRollBucketRecord => b !== null) : await db.getMany('meetingRolls', first)).map((b) => [b._id, b]));
+  const keys = buckets.get(bucketIdOf(m, memberId))?.voters[memberId] ?? [];
+  const missing = [...new Set(keys.map((k) => bucketIdOf(m, k)))].filter((id) => !buckets.has(id));
+  if (missing.length) for (const b of await db.getMany('meetingRolls', missing)) buckets.set(b._id, b);
+  return {
+    entry: buckets.get(bucketIdOf(m, unitKey))?.units[unitKey] ?? null,
+    entries: keys.flatMap((k) => {
+      const unit = buckets.get(bucketIdOf(m, k))?.units[k];
+      return unit ? [{ unitKey: k, unit }] : [];
+    }),
+  };
 }
 
 /** One entry of the frozen roll, or null when the key is not on it. */

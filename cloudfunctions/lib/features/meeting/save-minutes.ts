@@ -55,6 +55,7 @@ export const saveMinutes: Handler<'meeting.saveMinutes'> = async (ctx) => {
   const makeEvent = (n: MeetingRecord) =>
     eventRecord(db, caller, { key: `v${n.version}:minutes`, subject: `meeting:${m._id}`, type: 'meeting.minutesSaved', from: null, to: `v${minutes.version}`, public: false, at: ctx.now });
   const next = await commitVersioned(db, 'meetings', m, { minutes }, makeEvent, '纪要已在别处修改，请刷新后再改');
-  const view = await minutesView(ctx, next);
+  // The names were read for this very draft's named people just now.
+  const view = await minutesView(ctx, next, { names });
   return view!;
 };

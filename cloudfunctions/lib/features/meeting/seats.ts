@@ -13,17 +13,21 @@ import { meetingSeatId, type MeetingRecord, type MeetingSeatRecord, type Registr
 import { meetingPage } from './notices';
 import { whenText } from './presenters';
 
-/** The pool, made if absent (at create; again by a registration if a crash left none). */
-export async function ensurePool(db: ScopedStore, m: MeetingRecord): Promise<string> {
+/**
+ * The pool, made if absent (at create; again by a registration if a crash left none).
+ * `fresh`: the meeting was just made, so the insert alone decides (no look first). Returns
+ * the pool as made, or null when it was there already (or the meeting has no seats).
+ */
+export async function ensurePool(db: ScopedStore, m: MeetingRecord, options: { fresh?: boolean } = {}): Promise<{ id: string; record: MeetingSeatRecord | null }> {
   const id = meetingSeatId(m._id);
-  if (m.seats === null) return id;
+  if (m.seats === null) return { id, record: null };
   const pool: MeetingSeatRecord = {
     _id: id, communityId: db.communityId, meetingId: m._id, seats: m.seats, seatsLeft: m.seats, holders: {}, waitlist: [], waiting: {},
     // Everyone on the roll may wait: a meeting's waitlist is its roll, not a queue of strangers.
     waitlistCount: 0, waitlistLeft: Math.max(m.roll.size, 1), status: 'open',
   };
-  if (!(await db.get('meetingSeats', id))) await db.insert('meetingSeats', pool);
-  return id;
+  if (!options.fresh && (await db.get('meetingSeats', id))) return { id, record: null };
+  return { id, record: (await db.insert('meetingSeats', pool)) ? pool : null };
 }
 
 export function changeRegistration(db: ScopedStore, r: RegistrationRecord, patch: Partial<RegistrationRecord>, type: 'meeting.promoted' | 'meeting.unregistered', actor: Parameters<typeof eventRecord>[1], now: number): Promise<RegistrationRecord> {
@@ -54,9 +58,14 @@ export async function confirmPromoted(db: ScopedStore, notifier: Notifier, m: Me
   return next;
 }
 
-/** Fills freed seats from the head of the waitlist, telling each one promoted. */
-export async function promoteFreed(db: ScopedStore, notifier: Notifier, m: MeetingRecord, now: number): Promise<number> {
+/**
+ * Fills freed seats from the head of the waitlist, telling each one promoted. With nothing
+ * to fill it returns the pool it looked at, which is then the pool as it stands (for a view).
+ */
+export async function promoteFreed(db: ScopedStore, notifier: Notifier, m: MeetingRecord, now: number): Promise<{ promoted: number; pool?: MeetingSeatRecord | null }> {
   const poolId = meetingSeatId(m._id);
+  const first = await db.get('meetingSeats', poolId);
+  if (!first || first.status !== 'open' || first.seatsLeft <= 0 || first.waitlist.length === 0) return { promoted: 0, pool: first };
   let promoted = 0;
   for (let head = await promoteHead(db, 'meetingSeats', poolId); head; head = await promoteHead(db, 'meetingSeats', poolId)) {
     const r = await db.get('meetingRegistrations', head);
@@ -66,5 +75,5 @@ export async function promoteFreed(db: ScopedStore, notifier: Notifier, m: Meeti
       promoted += 1;
     }
   }
-  return promoted;
+  return { promoted };
 }

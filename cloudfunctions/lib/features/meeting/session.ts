@@ -40,12 +40,18 @@ export function changeMeeting(db: ScopedStore, actor: Caller | 'system', m: Meet
  * a fan-out step all try, exactly one moves it, and its event (keyed 'started') is written once.
  */
 export async function startSession(db: ScopedStore, actor: Caller | 'system', m: MeetingRecord, now: number): Promise<MeetingRecord> {
-  if (m.status !== 'noticed') return m;
+  if (!(await openSession(db, actor, m, now))) return m;
+  return db.require('meetings', m._id, '会议不存在', 'meetingId');
+}
+
+/** `startSession` for a caller that needs not the meeting after it (a sign-in): true when it was still to open. */
+export async function openSession(db: ScopedStore, actor: Caller | 'system', m: MeetingRecord, now: number): Promise<boolean> {
+  if (m.status !== 'noticed') return false;
   const wakeAt = nextWake({ ...m, status: 'inSession' }, now);
   if (await db.update('meetings', m._id, { status: 'inSession', wakeAt, version: op.inc(1) }, { status: 'noticed' })) {
     await appendEvent(db, actor, { key: 'started', subject: `meeting:${m._id}`, type: 'meeting.started', from: 'noticed', to: 'inSession', public: true, note: null, at: now });
   }
-  return db.require('meetings', m._id, '会议不存在', 'meetingId');
+  return true;
 }
 
 /** Ends the meeting: sign-in and registration close with it. */

@@ -19,10 +19,10 @@ import type { RollUnit } from '../poll/records';
 import { checkMeetingCode } from './code';
 import { loadMeeting } from './load';
 import { requireMeetingStaff, signInOpen, SIGN_IN_OPENS_BEFORE } from './permissions';
-import { startSession } from './session';
+import { openSession } from './session';
 import { presentNow, quorumNow } from './presence';
 import { attendanceEntryView, whenText } from './presenters';
-import { heldProxies, principalsOf, proxyIdsOf, tell } from './proxy-binding';
+import { heldProxies, mayHaveProxies, principalsOf, proxyIdsOf, tell } from './proxy-binding';
 import { attendanceId, registrationId, type AttendanceRecord, type MeetingRecord, type ProxyRecord } from './records';
 import { rollEntriesOf, rollEntry } from './roll';
 
@@ -47,6 +47,7 @@ interface InPerson {
  */
 async function overrideProxies(ctx: Ctx, m: MeetingRecord, unitKey: string): Promise<void> {
   const db = ctx.db();
+  if (!mayHaveProxies(m)) return;
   for (const p of await db.getMany('meetingProxies', proxyIdsOf(m, unitKey))) {
     if (p.status !== 'active' && p.status !== 'pendingConfirm') continue;
     const patch = { status: 'overridden' as const, updatedAt: ctx.now, version: p.version + 1 };
@@ -71,8 +72,11 @@ export async function attendInPerson(ctx: Ctx, m: MeetingRecord, unitKey: string
     memberId: who.memberId, agentId: null, proxyId: null, byStaffId: who.byStaffId, reason: who.reason, at: ctx.now, left: false, leftAt: null, version: 1,
   };
   if (await db.insert('meetingAttendance', record)) {
-    await appendEvent(db, ctx.caller, { key: `signin:${unitKey}`, subject, type: 'meeting.signedIn', to: who.via, public: false, note: unit.label, at: ctx.now });
-    await overrideProxies(ctx, m, unitKey);
+    // The event and the proxies the principal's coming ends: independent, at once.
+    await Promise.all([
+      appendEvent(db, ctx.caller, { key: `signin:${unitKey}`, subject, type: 'meeting.signedIn', to: who.via, public: false, note: unit.label, at: ctx.now }),
+      overrideProxies(ctx, m, unitKey),
+    ]);
     return record;
   }
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -181,12 +185,12 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
     }
     if (!first) throw new AppError('CONFLICT', '您代表的委托人已本人到会，无需代为签到');
   }
-  await startSession(db, ctx.caller, m, ctx.now);
-  const view = await entryView(db, m, first.unitKey, first.unit, first.a);
+  // The session's start (the first sign-in's), the entry's view and the count: independent, at once.
+  const [, view, present] = await Promise.all([openSession(db, ctx.caller, m, ctx.now), entryView(db, m, first.unitKey, first.unit, first.a), presentNow(db, m, null)]);
   return {
     // The people of an entry are for staff; an agent knows their principal only as 「…（王某）」.
     entry: 'unitKey' in input ? view : { ...view, people: [], label: first.principalLabel ?? view.label },
-    quorum: quorumNow(m, await presentNow(db, m, null)),
+    quorum: quorumNow(m, present),
     alsoForPrincipals: also,
   };
 };

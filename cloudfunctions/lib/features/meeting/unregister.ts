@@ -1,6 +1,7 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { releasePlace } from '../../kernel/seat-pool';
+import { settleLastEvent } from '../../kernel/versioned';
 import { loadMeeting } from './load';
 import { meetingView } from './presenters';
 import { meetingSeatId, registrationId } from './records';
@@ -12,16 +13,23 @@ export const unregisterFromMeeting: Handler<'meeting.unregister'> = async (ctx) 
   const db = ctx.db();
   const { caller, now } = ctx;
   const m = await loadMeeting(ctx, ctx.input.meetingId);
-  const [entry] = await rollEntriesOf(db, m, caller.memberId);
+  const entries = await rollEntriesOf(db, m, caller.memberId);
+  const [entry] = entries;
   const r = entry ? await db.get('meetingRegistrations', registrationId(m._id, entry.unitKey)) : null;
   if (!r) throw fieldError('NOT_FOUND', 'meetingId', '您没有报名本次会议');
+  let registration = r;
   if (r.status !== 'withdrawn') {
     if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', '会议已经开始，不能再取消报名');
-    await changeRegistration(db, r, { status: 'withdrawn' }, 'meeting.unregistered', caller, now);
+    registration = await changeRegistration(db, r, { status: 'withdrawn' }, 'meeting.unregistered', caller, now);
   }
   // Gives back the place this incarnation holds, whichever list it is on — on a retry too,
-  // so a withdrawal cut short after its record was saved still frees its seat.
-  await releasePlace(db, 'meetingSeats', meetingSeatId(m._id), r._id, r.claim);
-  await promoteFreed(db, ctx.deps.notifier, m, now);
-  return meetingView(ctx, m);
+  // so a withdrawal cut short after its record was saved still frees its seat. Only once the
+  // record says withdrawn: a refused change (someone promoted it meanwhile) keeps the seat.
+  await Promise.all([
+    releasePlace(db, 'meetingSeats', meetingSeatId(m._id), r._id, r.claim),
+    // A retry: the withdrawal may have died before its event reached `events`.
+    r.status === 'withdrawn' ? settleLastEvent(db, r) : Promise.resolve(),
+  ]);
+  const { pool } = await promoteFreed(db, ctx.deps.notifier, m, now);
+  return meetingView(ctx, m, { known: { entries, registration, ...(pool !== undefined ? { pool } : {}) } });
 };

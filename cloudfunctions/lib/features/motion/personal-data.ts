@@ -1,6 +1,8 @@
 import { MOTION_STATUS_LABELS } from '../../../../miniprogram/core/council/vocabulary';
 import type { PersonalData } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
+import { lastEventOf, settleLastEvent } from '../../kernel/versioned';
+import { op } from '../../ports/store';
 import { STAFF_MOVER } from './propose-motion';
 
 export const ERASED_MOVER = '已注销用户';
@@ -22,9 +24,12 @@ export const motionPersonalData: PersonalData = {
   },
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
-    await db.drain('motions', { proposerId: member._id }, 'createdAt', (m) =>
-      db.update('motions', m._id, { proposerId: anonymousId, moverName: m.source === 'staff' || m.moverName === STAFF_MOVER ? STAFF_MOVER : ERASED_MOVER }),
-    );
+    await db.drain('motions', { proposerId: member._id }, 'createdAt', async (m) => {
+      // The embedded event of the latest step names its actor: into `events` first (where the
+      // audit log keeps it), then off the motion, which keeps no trace of who proposed it.
+      await settleLastEvent(db, m);
+      await db.update('motions', m._id, { proposerId: anonymousId, moverName: m.source === 'staff' || m.moverName === STAFF_MOVER ? STAFF_MOVER : ERASED_MOVER, ...(lastEventOf(m) ? { lastEvent: op.unset() } : {}) });
+    });
     await db.drain('motionSupports', { memberId: member._id }, 'createdAt', (s) => db.update('motionSupports', s._id, { memberId: anonymousId, memberName: null }));
   },
 };

@@ -4,6 +4,7 @@ import { eventRecord } from '../../kernel/audit';
 import { hasRole } from '../../kernel/caller';
 import { checkWritten } from '../../kernel/content';
 import { DAY } from '../../kernel/time';
+import { settleLastEvent } from '../../kernel/versioned';
 import { canView as canViewConcern, isAuthor, isHandler } from '../concern/permissions';
 import { commit as commitConcern } from '../concern/transition';
 import type { ConcernRecord } from '../concern/records';
@@ -28,8 +29,13 @@ export const proposeMotion: Handler<'motion.propose'> = async (ctx) => {
   const staff = hasRole(caller, 'gridWorker', 'admin');
   if (!staff && !caller.householdId) throw new AppError('FORBIDDEN', '请先绑定您所住的住户，再提出议题');
   const id = motionIdFor(db.communityId, caller.memberId, ctx.idempotencyKey ?? '');
-  const existing = await db.get('motions', id);
-  if (existing) return viewFor(db, caller, existing, now);
+  // The retry's look and the first call's settings at once: one wait.
+  const [existing, settings] = await Promise.all([db.get('motions', id), settingsOf(db)]);
+  if (existing) {
+    // The call that made it may have died before its event reached `events`.
+    const [view] = await Promise.all([viewFor(db, caller, existing, now), settleLastEvent(db, existing)]);
+    return view;
+  }
 
   const concern = input.fromConcernId ? await concernToMove(ctx, input.fromConcernId, id, staff) : null;
   const buildingIds = [...new Set(input.buildingIds)];
@@ -39,7 +45,6 @@ export const proposeMotion: Handler<'motion.propose'> = async (ctx) => {
   if (!staff && buildingIds.length && (!own || !buildingIds.includes(own))) throw fieldError('VALIDATION_ERROR', 'buildingIds', '议题的附议范围须包含您所住的楼栋');
   await checkWritten(ctx, { title: input.title, body: input.body }, { scene: 'forum' });
 
-  const settings = await settingsOf(db);
   const { census, threshold } = await freezeThreshold(db, settings.supportUnit, settings.threshold, buildingIds);
   const byName = new Map(buildings.map((b) => [b._id, b.name]));
   const record: MotionRecord = {
@@ -57,13 +62,13 @@ export const proposeMotion: Handler<'motion.propose'> = async (ctx) => {
   };
   if (concern) await linkConcern(ctx, concern, record);
   const event = eventRecord(db, caller, { key: 'proposed', subject: motionSubject(id), type: 'motion.proposed', to: 'collecting', public: true, note: record.scopeText, at: now });
-  const made = await db.store.transaction(async (tx) => {
-    if (await tx.get('motions', id)) return false;
-    tx.insert('motions', record);
-    tx.insert('events', event);
-    return true;
-  });
+  // The event rides in the motion's own insert (kernel/versioned.ts): the motion and its
+  // audit record land together; the insert under the motion's id decides a race, and the
+  // event is then put into `events` (a retry settles it if this call dies first).
+  const made = await db.insert('motions', { ...record, lastEvent: event } as MotionRecord);
   const motion = made ? record : await db.require('motions', id);
+  if (made) await db.insert('events', event);
+  else await settleLastEvent(db, motion);
   if (made) {
     await tell(ctx.deps.notifier, motion, event._id, { to: [adminsInbox(db.communityId)], kind: 'motion.proposed', title: `新议题：${motion.title}`, body: `${motion.moverName}提出，${motion.scopeText}，需${threshold}${settings.supportUnit === 'household' ? '户' : '人'}附议。` });
     // The resident whose concern staff took up hears it, and where to follow it now.
@@ -71,7 +76,8 @@ export const proposeMotion: Handler<'motion.propose'> = async (ctx) => {
       await tell(ctx.deps.notifier, motion, event._id, { to: [concern.authorId], kind: 'motion.fromConcern', title: '您反映的问题已转为议题', body: `诉求 ${concern.number} 已转为议题「${motion.title}」，征集居民附议。` });
     }
   }
-  return viewFor(db, caller, motion, now);
+  // A new motion has no support yet; the concern it came from was just read.
+  return made ? viewFor(db, caller, motion, now, { support: null, concern }) : viewFor(db, caller, motion, now);
 };
 
 async function concernToMove(ctx: Parameters<Handler<'motion.propose'>>[0], concernId: string, motionId: string, staff: boolean): Promise<ConcernRecord> {

@@ -1,11 +1,10 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { MOTION_STATUS_LABELS } from '../../../../miniprogram/core/council/vocabulary';
 import type { Handler } from '../../kernel/action';
-import { op } from '../../ports/store';
 import { householdRollId } from '../roll/records';
 import { isSupportTime, maySupportAsPerson, SUPPORTABLE } from './permissions';
-import { supportIdFor } from './records';
-import { meetThreshold } from './threshold';
+import { supportIdFor, type MotionSupportRecord } from './records';
+import { addSupport } from './threshold';
 import { loadVisible, unitKeyOf, viewFor } from './transition';
 
 /**
@@ -27,14 +26,12 @@ export const supportMotion: Handler<'motion.support'> = async (ctx) => {
     if (roll?.minorIds.includes(caller.memberId)) throw new AppError('FORBIDDEN', '附议须年满18周岁');
   }
   const unitKey = unitKeyOf(caller, m) as string;
-  const inserted = await db.insert('motionSupports', {
+  const support: MotionSupportRecord = {
     _id: supportIdFor(m._id, unitKey), communityId: db.communityId, motionId: m._id, unitKey,
     householdId: caller.householdId, memberId: caller.memberId, memberName: caller.name, createdAt: now,
-  });
-  if (!inserted) return viewFor(db, caller, m, now);
+  };
+  if (!(await db.insert('motionSupports', support))) return viewFor(db, caller, m, now);
   // A crash right here leaves the count one short: the sweep recounts from the records.
-  await db.update('motions', m._id, { supports: op.inc(1), updatedAt: now });
-  const fresh = await db.require('motions', m._id);
-  await meetThreshold(db, ctx.deps.notifier, fresh, now);
-  return viewFor(db, caller, await db.require('motions', m._id), now);
+  const next = await addSupport(db, ctx.deps.notifier, m, now);
+  return viewFor(db, caller, next, now, { support });
 };

@@ -33,23 +33,61 @@ export async function meetThreshold(db: ScopedStore, notifier: Notifier, m: Moti
   return true;
 }
 
+/**
+ * Counts one new support and, when it is the one that reaches the threshold, moves the
+ * motion in the same single conditional update: the count and the move are one write, and
+ * the update's condition on the count decides — under any race exactly one increment
+ * crosses, and only it (or the sweep's recount) moves the motion. Three conditions cover
+ * every state (short of the threshold, at it, no longer collecting); the one the caller's
+ * copy suggests is tried first, so a support costs one write. Returns the motion as this
+ * call knows it: the count is at least what it shows (others may have added since).
+ */
+export async function addSupport(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: number): Promise<MotionRecord> {
+  const answerDueAt = now + m.answerDays * DAY;
+  const count = { supports: op.inc(1), updatedAt: now };
+  const reaching = { status: 'collecting', supports: { $gte: m.threshold - 1 } };
+  const short = { status: 'collecting', supports: { $lt: m.threshold - 1 } };
+  const done = { status: { $ne: 'collecting' } };
+  const order = m.status === 'collecting' && m.supports + 1 >= m.threshold ? [reaching, short, done] : m.status === 'collecting' ? [short, reaching, done] : [done, short, reaching];
+  for (let pass = 0; pass < 3; pass += 1) {
+    for (const where of order) {
+      if (where !== reaching) {
+        if (await db.update('motions', m._id, count, where)) return { ...m, supports: m.supports + 1, updatedAt: now };
+        continue;
+      }
+      // The sweep looks again at once until the admins have been told (a crash right after this).
+      const move = { status: 'thresholdMet' as const, thresholdMetAt: now, answerDueAt, metNoticed: false, wakeAt: now };
+      if (!(await db.update('motions', m._id, { ...count, ...move, version: op.inc(1) }, where))) continue;
+      const met: MotionRecord = { ...m, ...move, supports: Math.max(m.supports + 1, m.threshold), version: m.version + 1, updatedAt: now };
+      await noticeThresholdMet(db, notifier, met, now);
+      return { ...met, metNoticed: true, wakeAt: answerDueAt };
+    }
+  }
+  // The motion changed under every try: the support is recorded, and the sweep's recount counts it.
+  return m;
+}
+
 /** The event and the admins' task, by fixed ids (a rerun writes neither twice), then marked done. */
 export async function noticeThresholdMet(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: number): Promise<void> {
   const w = unitWord(m.supportUnit);
-  await appendEvent(db, 'system', { key: 'thresholdMet', subject: motionSubject(m._id), type: 'motion.thresholdMet', from: 'collecting', to: 'thresholdMet', public: true, note: `${m.supports}${w}附议，达到${m.threshold}${w}`, at: m.thresholdMetAt ?? now });
-  await syncConcern(db, m);
   const due = new Date((m.answerDueAt ?? now) + 8 * 3600_000).toISOString().slice(0, 10);
-  await tell(notifier, m, `${motionSubject(m._id)}:thresholdMet`, {
-    to: [adminsInbox(m.communityId)],
-    kind: 'motion.thresholdMet',
-    title: `须上会或答复：${m.title}`,
-    body: `议题附议已达${m.threshold}${w}，请在${due}前列入会议议程，或书面答复理由。`,
-  });
-  await tell(notifier, m, `${motionSubject(m._id)}:thresholdMet`, {
-    to: await followers(db, m),
-    kind: 'motion.reached',
-    title: '议题附议已达标',
-    body: `「${m.title}」已有${m.threshold}${w}以上附议，社区将在${due}前安排上会或书面答复。`,
-  });
+  // Independent writes, each under a fixed id: at once, one wait. Only once all have landed
+  // is the motion marked told (a crash before that: the sweep sends what is missing).
+  await Promise.all([
+    appendEvent(db, 'system', { key: 'thresholdMet', subject: motionSubject(m._id), type: 'motion.thresholdMet', from: 'collecting', to: 'thresholdMet', public: true, note: `${m.supports}${w}附议，达到${m.threshold}${w}`, at: m.thresholdMetAt ?? now }),
+    syncConcern(db, m),
+    tell(notifier, m, `${motionSubject(m._id)}:thresholdMet`, {
+      to: [adminsInbox(m.communityId)],
+      kind: 'motion.thresholdMet',
+      title: `须上会或答复：${m.title}`,
+      body: `议题附议已达${m.threshold}${w}，请在${due}前列入会议议程，或书面答复理由。`,
+    }),
+    (async () => tell(notifier, m, `${motionSubject(m._id)}:thresholdMet`, {
+      to: await followers(db, m),
+      kind: 'motion.reached',
+      title: '议题附议已达标',
+      body: `「${m.title}」已有${m.threshold}${w}以上附议，社区将在${due}前安排上会或书面答复。`,
+    }))(),
+  ]);
   await db.update('motions', m._id, { metNoticed: true, wakeAt: m.answerDueAt, updatedAt: now }, { status: 'thresholdMet', metNoticed: false });
 }

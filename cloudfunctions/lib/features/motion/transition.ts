@@ -19,7 +19,7 @@ import type { InboxRecord } from '../notify/records';
 import { MOTION_NOTICES, motionPage, type MotionNoticeKind } from './notices';
 import { canView } from './permissions';
 import { toMotionView } from './presenters';
-import { motionSubject, supportIdFor, type MotionRecord } from './records';
+import { motionSubject, supportIdFor, type MotionRecord, type MotionSupportRecord } from './records';
 
 export { adminsInbox } from '../notify/records';
 
@@ -109,8 +109,12 @@ export function concernLink(caller: Caller, c: ConcernRecord | null): MotionLink
   return { concernId: c._id, title: `${c.categoryName}：${concernWords(c, 20)}`, trackingNo: c.number };
 }
 
-export async function viewFor(db: ScopedStore, caller: Caller, m: MotionRecord, now: number): Promise<MotionView> {
+/** `known`: what the caller has just read or written, so the view does not read it again. */
+export async function viewFor(db: ScopedStore, caller: Caller, m: MotionRecord, now: number, known: { support?: MotionSupportRecord | null; concern?: ConcernRecord | null } = {}): Promise<MotionView> {
   const key = unitKeyOf(caller, m);
-  const [support, concern] = await Promise.all([key ? db.get('motionSupports', supportIdFor(m._id, key)) : Promise.resolve(null), concernOf(db, m)]);
+  const [support, concern] = await Promise.all([
+    known.support !== undefined ? known.support : key ? db.get('motionSupports', supportIdFor(m._id, key)) : Promise.resolve(null),
+    known.concern !== undefined && (known.concern?._id ?? null) === m.concernId ? known.concern : concernOf(db, m),
+  ]);
   return toMotionView(caller, m, now, { support, concern: concernLink(caller, concern) });
 }

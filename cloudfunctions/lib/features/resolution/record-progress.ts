@@ -55,6 +55,11 @@ export const recordProgress: Handler<'resolution.progress'> = async (ctx) => {
   const subject = resolutionSubject(r._id);
   await Promise.all([checkPhotos(db, caller.memberId, input.photoIds, subject), checkWritten(ctx, { text: input.text })]);
   const done = input.percent === 100;
+  const crossed = Math.floor(input.percent / STEP) > Math.floor(r.percent / STEP);
+  // Who hears of it, read beside the change when it will be told (it does not depend on it).
+  const followers = done || crossed ? followersOf(db, r._id) : Promise.resolve([]);
+  // A refused change must not leave the read's rejection unhandled.
+  followers.catch(() => undefined);
   const entry: ProgressEntry = { percent: input.percent, text: input.text, photoIds: input.photoIds, at: ctx.now, byId: caller.memberId, byName: caller.name ?? '社区工作人员' };
   const { next, event } = await commitResolution(
     db,
@@ -68,9 +73,8 @@ export const recordProgress: Handler<'resolution.progress'> = async (ctx) => {
   // The motion's page shows the bar too; it cannot read resolutions, so it is told.
   if (done) await discloseResult(ctx, next);
   if (next.motionId) await motionResolutionProgress(db, next.motionId, { resolutionId: next._id, percent: next.percent, status: next.status }, ctx.now);
-  const crossed = Math.floor(input.percent / STEP) > Math.floor(r.percent / STEP);
   if (done || crossed) {
-    const to = (await followersOf(db, r._id)).filter((m) => m !== caller.memberId);
+    const to = (await followers).filter((m) => m !== caller.memberId);
     await tell(ctx.deps.notifier, next, event._id, done
       ? { to, kind: 'resolution.done', title: `决议已办结：${sentence(r.title, 20)}`, body: sentence(input.text, 60) }
       : { to, kind: 'resolution.progress', title: `决议落实到${input.percent}%：${sentence(r.title, 20)}`, body: sentence(input.text, 60) });

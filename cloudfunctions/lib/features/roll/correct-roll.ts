@@ -96,14 +96,20 @@ function ownersText(owners: readonly Owner[], before: readonly Owner[] = []): st
 async function correctHousehold(ctx: Ctx<Extract<Input, { kind: 'household' }>>): Promise<HouseholdRollView> {
   const { caller, input, now } = ctx;
   const db = ctx.db();
-  const household = await db.get('households', input.householdId);
+  const rollId = householdRollId(input.householdId);
+  // The household, its people and its roll entry at once (all keyed by the id asked for);
+  // nothing of the people or the entry is shown unless the household is the caller's to correct.
+  const [household, people, stored] = await Promise.all([
+    db.get('households', input.householdId),
+    everyPage(db, 'members', { householdId: input.householdId }, 'createdAt'),
+    db.get('householdRolls', rollId),
+  ]);
   const building = household ? await db.get('buildings', household.buildingId) : null;
   // Outside the caller's grids the household is not there for them, as in every list.
   if (!household || !mayCorrectHousehold(caller, building?.gridId ?? null)) throw fieldError('NOT_FOUND', 'householdId', '没有找到这一户');
-  const residents = boundResidents(await everyPage(db, 'members', { householdId: household._id }, 'createdAt'), household._id);
+  const residents = boundResidents(people, household._id);
   const bound = new Set(residents.map((m) => m._id));
-  const rollId = householdRollId(household._id);
-  let current = await db.get('householdRolls', rollId);
+  let current = stored;
 
   if (input.representativeId && !bound.has(input.representativeId)) throw fieldError('VALIDATION_ERROR', 'representativeId', '户代表须是这一户已绑定的居民');
   input.minorIds?.forEach((id, i) => {
@@ -125,8 +131,8 @@ async function correctHousehold(ctx: Ctx<Extract<Input, { kind: 'household' }>>)
   if (!current) {
     // Insert-if-absent an empty entry (it says what no entry says), then change it like any other.
     const empty: HouseholdRollRecord = { _id: rollId, communityId: db.communityId, householdId: household._id, representativeId: null, minorIds: [], version: 0, updatedAt: now, updatedBy: caller.memberId };
-    await db.insert('householdRolls', empty);
-    current = await db.require('householdRolls', rollId);
+    // Inserted: it is as written; else another call made it first, and it is read.
+    current = (await db.insert('householdRolls', empty)) ? empty : await db.require('householdRolls', rollId);
   }
   const from = current;
   // Names stay out of the shared audit trail (it outlives an account deletion): what changed, not who.

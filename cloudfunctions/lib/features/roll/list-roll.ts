@@ -31,19 +31,30 @@ type Result<T> = { items: T[]; next?: string; total: number; totalAreaCenti: num
 
 async function householdPage(ctx: Ctx, db: ScopedStore, where: Filter, buildings: Map<string, BuildingRecord>): Promise<Result<HouseholdRollView>> {
   const carried = carriedTotals(ctx.input.cursor);
-  const totals = carried ?? { total: (await everyPage(db, 'households', where, 'createdAt')).length, area: 0 };
-  const page = await db.query('households', { where, orderBy: { field: 'createdAt', dir: 'asc' }, limit: ctx.input.limit, after: carried?.after });
+  // The scope's count (first page only) and the page at once.
+  const [counted, page] = await Promise.all([
+    carried ? Promise.resolve(null) : everyPage(db, 'households', where, 'createdAt'),
+    db.query('households', { where, orderBy: { field: 'createdAt', dir: 'asc' }, limit: ctx.input.limit, after: carried?.after }),
+  ]);
+  const totals = carried ?? { total: counted?.length ?? 0, area: 0 };
   const ids = page.items.map((h) => h._id);
-  const members = ids.length ? await everyPage(db, 'members', { householdId: { $in: ids } }, 'createdAt') : [];
-  const rolls = new Map((await db.getMany('householdRolls', ids.map(householdRollId))).map((r) => [r.householdId, r]));
+  // The page's people and corrections at once: independent reads.
+  const [members, rollList] = await Promise.all([
+    ids.length ? everyPage(db, 'members', { householdId: { $in: ids } }, 'createdAt') : Promise.resolve([]),
+    db.getMany('householdRolls', ids.map(householdRollId)),
+  ]);
+  const rolls = new Map(rollList.map((r) => [r.householdId, r]));
   const items = page.items.map((h) => householdRollView(ctx.caller, h, buildings.get(h.buildingId), boundResidents(members, h._id), rolls.get(h._id) ?? null));
   return withCursor(items, page.next, totals, null);
 }
 
 async function ownerPage(ctx: Ctx, db: ScopedStore, where: Filter, buildings: Map<string, BuildingRecord>): Promise<Result<OwnerUnitView>> {
   const carried = carriedTotals(ctx.input.cursor);
-  const totals = carried ?? (await ownerTotals(db, where));
-  const page = await db.query('ownerUnits', { where, orderBy: { field: 'sortKey', dir: 'asc' }, limit: ctx.input.limit, after: carried?.after });
+  const [counted, page] = await Promise.all([
+    carried ? Promise.resolve(null) : ownerTotals(db, where),
+    db.query('ownerUnits', { where, orderBy: { field: 'sortKey', dir: 'asc' }, limit: ctx.input.limit, after: carried?.after }),
+  ]);
+  const totals = carried ?? counted!;
   const items = page.items.map((u) => ownerUnitView(ctx.caller, u, buildings.get(u.buildingId)?.name));
   return withCursor(items, page.next, totals, totals.area);
 }

@@ -3,10 +3,11 @@ import type { Handler } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
 import { checkWritten } from '../../kernel/content';
 import { COMMITTEE_CHOSEN_BY_LABELS } from '../../../../miniprogram/core/disclosure/vocabulary';
-import { communityDay, dayStart, latestBegun } from './committee';
+import { settleLastEvent } from '../../kernel/versioned';
+import { communityDay, dayStart } from './committee';
 import { toCommitteeView } from './presenters';
 import { termIdFor, termSubject, type TermRecord } from './records';
-import { allTerms, settleCommittee } from './roles';
+import { allTerms, latestBegunOf, settleCommittee } from './roles';
 
 /** The village model: those the committee supervises cannot sit on it. */
 const NOT_ELIGIBLE = ['admin', 'gridWorker', 'department'] as const;
@@ -58,34 +59,54 @@ export const appointCommittee: Handler<'supervision.appoint'> = async (ctx) => {
     createdAt: now,
     version: 1,
   };
-  // The term before is the latest recorded one, begun or still to come.
-  const previous = (await allTerms(db)).filter((t) => t._id !== id).at(-1) ?? null;
-  if (previous && previous.startsOn > input.startsOn) {
+  // Every term, few: the one this may repeat, and the term before it (the latest recorded, begun or still to come).
+  const terms = await allTerms(db);
+  const stored = terms.find((t) => t._id === id) ?? null;
+  if (stored && !sameTerm(stored, term)) throw fieldError('CONFLICT', 'startsOn', `${input.startsOn}开始的一届已经登记，不能重复登记`);
+  const previous = terms.filter((t) => t._id !== id).at(-1) ?? null;
+  if (!stored && previous && previous.startsOn > input.startsOn) {
     throw fieldError('VALIDATION_ERROR', 'startsOn', `新一届须在已登记的一届（${previous.startsOn}起）之后开始`);
   }
   const event = eventRecord(db, caller, {
     key: 'appointed', subject: termSubject(id), type: 'supervision.appointed', to: 'appointed', public: true,
     note: `${COMMITTEE_CHOSEN_BY_LABELS[input.chosenBy]}，任期 ${input.startsOn} 至 ${input.endsOn}，${input.members.map((m) => m.name).join('、')}`, at: now,
   });
-  const made = await db.store.transaction(async (tx) => {
-    const existing = await tx.get('committeeTerms', id);
-    if (existing) {
-      if (sameTerm(existing, term)) return false;
-      throw fieldError('CONFLICT', 'startsOn', `${input.startsOn}开始的一届已经登记，不能重复登记`);
-    }
+  let known: TermRecord[];
+  let made = false;
+  if (stored) {
+    // A retry: the call that made it may have died before its event reached `events`.
+    await settleLastEvent(db, stored);
+    known = terms;
+  } else {
+    // No transaction: the term before moves first, by compare-and-set on its version (its end
+    // set to this term's first day, or only its version bumped), so two appointments that read
+    // the same order of terms cannot both pass it — the second is refused, as the
+    // transaction's re-read refused it. A crash after this step is mended by the retry,
+    // which finds the term before at its new version and sets the same end again.
+    let before: TermRecord | null = null;
     if (previous) {
-      const before = await tx.get('committeeTerms', previous._id);
-      // Someone recorded another term meanwhile: the order of terms must be decided again.
-      if (!before || before.version !== previous.version) throw new AppError('CONFLICT', '刚有人登记了另一届，请刷新后重试');
-      if (before.endsOn >= input.startsOn) tx.set('committeeTerms', { ...before, endedOn: input.startsOn, version: before.version + 1 });
+      const endedOn = previous.endsOn >= input.startsOn ? input.startsOn : previous.endedOn;
+      if (!(await db.update('committeeTerms', previous._id, { endedOn, version: previous.version + 1 }, { version: previous.version }))) {
+        const again = await db.get('committeeTerms', id);
+        if (again && sameTerm(again, term)) return toCommitteeView(caller, await allTerms(db), now);
+        throw new AppError('CONFLICT', '刚有人登记了另一届，请刷新后重试');
+      }
+      before = { ...previous, endedOn, version: previous.version + 1 };
     }
-    tx.insert('committeeTerms', term);
-    tx.insert('events', event);
-    return true;
-  });
-  await settleCommittee(db, caller, now);
+    // The event rides in the term's insert (kernel/versioned.ts), then goes into `events`.
+    made = await db.insert('committeeTerms', { ...term, lastEvent: event } as TermRecord);
+    if (!made) {
+      const again = await db.get('committeeTerms', id);
+      if (!again || !sameTerm(again, term)) throw fieldError('CONFLICT', 'startsOn', `${input.startsOn}开始的一届已经登记，不能重复登记`);
+      await settleLastEvent(db, again);
+      return toCommitteeView(caller, await allTerms(db), now);
+    }
+    await db.insert('events', event);
+    known = [...terms.map((t) => (t._id === before?._id ? before : t)), term].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
+  }
+  const settled = await settleCommittee(db, caller, now, known);
   if (made) {
-    const begun = (await latestBegun(db, now))?._id === id;
+    const begun = latestBegunOf(settled, now)?._id === id;
     for (const memberId of ids) {
       await ctx.deps.notifier.notify({
         id: `${event._id}:to:${memberId}`, communityId: db.communityId, recipientId: memberId, kind: 'supervision.appointed',
@@ -95,7 +116,7 @@ export const appointCommittee: Handler<'supervision.appoint'> = async (ctx) => {
       });
     }
   }
-  return toCommitteeView(caller, await allTerms(db), now);
+  return toCommitteeView(caller, settled, now);
 };
 
 /** A retry of the same appointment (same members, dates and choice) is not a second one. */

@@ -54,16 +54,20 @@ export async function allTerms(db: ScopedStore): Promise<TermRecord[]> {
  * Brings roles in line with the terms at `now`: the sitting term's members gain the role,
  * members of terms that have ended or been replaced lose it unless they sit again.
  */
-export async function settleCommittee(db: ScopedStore, actor: Caller | 'system', now: number): Promise<void> {
+export async function settleCommittee(db: ScopedStore, actor: Caller | 'system', now: number, known?: readonly TermRecord[]): Promise<TermRecord[]> {
   const today = communityDay(now);
-  const terms = await allTerms(db);
-  const latest = await latestBegun(db, now);
+  // `known`: every term as the caller has just read and written them (oldest first), so they are not read again.
+  const terms = known ? [...known] : await allTerms(db);
+  const latest = known ? latestBegunOf(terms, now) : await latestBegun(db, now);
   const sitting = latest && sitsOn(latest, today) ? latest : null;
   const keep = new Set(onAppMembers(sitting));
+  const after = new Map(terms.map((t) => [t._id, t]));
 
   if (sitting && sitting.roleState !== 'granted') {
     for (const id of keep) await setSupervisor(db, actor, id, sitting, 'granted', now);
-    await db.update('committeeTerms', sitting._id, { roleState: 'granted', wakeAt: sittingUntil(sitting) }, { roleState: sitting.roleState });
+    if (await db.update('committeeTerms', sitting._id, { roleState: 'granted', wakeAt: sittingUntil(sitting) }, { roleState: sitting.roleState })) {
+      after.set(sitting._id, { ...sitting, roleState: 'granted', wakeAt: sittingUntil(sitting) });
+    }
   }
   for (const t of terms) {
     if (t._id === sitting?._id || t.roleState === 'released') continue;
@@ -71,6 +75,7 @@ export async function settleCommittee(db: ScopedStore, actor: Caller | 'system',
     if (dayStart(t.startsOn) > now) continue;
     for (const id of onAppMembers(t)) if (!keep.has(id)) await setSupervisor(db, actor, id, t, 'revoked', now);
     const moved = await db.update('committeeTerms', t._id, { roleState: 'released', wakeAt: null }, { roleState: t.roleState });
+    if (moved) after.set(t._id, { ...t, roleState: 'released', wakeAt: null });
     // Only a term that really sat ends: one replaced before it began never sat.
     if (moved && t.roleState === 'granted') {
       await appendEvent(db, actor, {
@@ -85,4 +90,11 @@ export async function settleCommittee(db: ScopedStore, actor: Caller | 'system',
       });
     }
   }
+  return [...after.values()];
+}
+
+/** The latest term begun by `now`, from every term oldest first (as `latestBegun` finds it in the store). */
+export function latestBegunOf(terms: readonly TermRecord[], now: number): TermRecord | null {
+  const today = communityDay(now);
+  return terms.filter((t) => t.startsOn <= today).sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0)).at(-1) ?? null;
 }
