@@ -139,6 +139,19 @@ export class SqliteStore implements DocumentStore {
     this.db.exec(ddl.join(';\n'));
   }
 
+  /** Compiled queries by their text: compiling a merged $in read costs more than running it. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= 500) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
   close(): void {
     this.db.close();
   }
@@ -221,8 +234,8 @@ export class SqliteStore implements DocumentStore {
     const dir = spec.orderBy.dir === 'desc' ? 'DESC' : 'ASC';
     const cursor = spec.after ? decodeCursor(spec.after) : null;
     const params: Scalar[] = [];
-    const arm = (where: Filter) => {
-      let sql = `SELECT doc, ${sortExpr} AS s, id FROM ${this.table(collection)} WHERE ${compileFilter(where, params)}`;
+    const arm = (where: Filter, columns = 'doc') => {
+      let sql = `SELECT ${columns} FROM ${this.table(collection)} WHERE ${compileFilter(where, params)}`;
       if (cursor) {
         sql += ` AND (${sortExpr}, id) ${cmp} (?, ?)`;
         params.push(bind(cursor.value), cursor.id);
@@ -238,10 +251,12 @@ export class SqliteStore implements DocumentStore {
       // range in order (as CloudBase merges an $in over a compound index), where one query with
       // IN would walk a shorter index in sort order and filter — a scan of the whole history
       // when few rows match, so a list got slower as concerns piled up (bench --large).
-      sql = `${arms.map((w) => `SELECT doc, s, id FROM (${arm(w)})`).join(' UNION ALL ')} ORDER BY s ${dir}, id ${dir} LIMIT ?`;
+      // The arms read only the index (sort value and id); the documents are fetched for the page alone.
+      const merged = `${arms.map((w) => `SELECT s, id FROM (${arm(w, `${sortExpr} AS s, id`)})`).join(' UNION ALL ')} ORDER BY s ${dir}, id ${dir} LIMIT ?`;
       params.push(limit + 1);
+      sql = `SELECT c.doc AS doc FROM (${merged}) AS top JOIN ${this.table(collection)} AS c ON c.id = top.id ORDER BY top.s ${dir}, top.id ${dir}`;
     }
-    const rows = this.db.prepare(sql).all(...params) as { doc: string }[];
+    const rows = this.prepared(sql).all(...params) as { doc: string }[];
     const items = rows.slice(0, limit).map((r) => JSON.parse(r.doc) as T);
     const last = items[items.length - 1];
     return rows.length > limit && last
