@@ -30,9 +30,10 @@ import { budgetLeft, dropTally, readTally, writeTally } from '../../kernel/sweep
 async function countBallots(db: ScopedStore, poll: PollRecord): Promise<number | null> {
   const key = `pollBallots:${poll._id}`;
   const tally = await readTally(db.store, key);
-  for (;;) {
-    // A page and the saved place must both fit; else keep what was counted for the next run.
-    if (budgetLeft(db.store) < 3) {
+  for (let pages = 0; ; pages += 1) {
+    // A page and the saved place must both fit; else keep what was counted for the next run
+    // (at least a page a run, so a small budget still moves the count on).
+    if (pages > 0 && budgetLeft(db.store) < 3) {
       await writeTally(db.store, key, db.communityId, tally);
       return null;
     }

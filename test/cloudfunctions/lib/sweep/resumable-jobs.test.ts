@@ -2,7 +2,7 @@
  * The sweep's jobs that walk long lists under the round-trip budget: a run stopped by its
  * budget leaves its place, the next run goes on from it, and over the runs every item is
  * handled once — none twice, none skipped. Poll close (its ballots counted over runs), the
- * insight clusters (communities in turn past the per-run cap) and the outbox.
+ * motions' recount (its supports counted over runs), the insight clusters (communities in turn past the per-run cap) and the outbox.
  */
 import type { Deps } from '../../../../cloudfunctions/lib/kernel/deps';
 import { BudgetStore, readTally } from '../../../../cloudfunctions/lib/kernel/sweep-budget';
@@ -13,6 +13,8 @@ import type { BallotRecord } from '../../../../cloudfunctions/lib/features/poll/
 import { FEATURE_REGISTRY } from '../../../../cloudfunctions/lib/manifests';
 import type { QuerySpec, Store } from '../../../../cloudfunctions/lib/ports/store';
 import { runSweep } from '../../../../cloudfunctions/lib/sweep/run-sweep';
+import { runMotionClock } from '../../../../cloudfunctions/lib/features/motion/clock';
+import { propose } from '../features/motion/motions';
 import { createHarness, type Harness } from '../../../support/harness';
 import { addFamily, DAY, makePoll } from '../../../support/polls';
 
@@ -119,5 +121,26 @@ describe('the outbox stops at the budget and the next run sends the rest', () =>
     expect(before).toBeGreaterThan(0);
     expect(runs).toBeGreaterThan(1);
     expect(handled).toBe(before);
+  });
+});
+
+describe('the motions\' recount goes on over runs', () => {
+  it('counts every support once though the budget stops it, then sets the count', async () => {
+    const m = await propose(h);
+    const t = h.clock.now();
+    // 330 supports whose increments a crash lost (a motion of a large community).
+    for (let i = 0; i < 330; i += 1) {
+      await h.deps.store.insert('motionSupports', { _id: `ms_${m.id}_u${String(i).padStart(3, '0')}`, communityId: 'demo', motionId: m.id, unitKey: `u${i}`, householdId: `h_u${i}`, memberId: `m_u${i}`, memberName: null, createdAt: t + i } as never);
+    }
+    h.clock.advance(6 * 3600_000);
+    let runs = 0;
+    let recounted = 0;
+    for (; runs < 20 && recounted === 0; runs += 1) {
+      const { deps } = budgeted(4);
+      recounted = (await runMotionClock(deps, h.clock.now(), { pages: 4 })).recounted;
+    }
+    expect(runs).toBeGreaterThan(1);
+    expect((await h.deps.store.get('motions', m.id))!.supports).toBe(330);
+    expect(await h.deps.store.get('counters', `sweep:motionSupports:${m.id}`)).toBeNull();
   });
 });
