@@ -9,6 +9,8 @@
  * (f) the workbench, the subdistrict and the monthly report at 10 communities and 100k concerns
  * (g) the sweep at that scale, run after run until its backlog is gone (`--sweep-scale=0.1`
  *     seeds a tenth of it, for development)
+ * `--large` adds the concern lists and submit at 1k, 10k, 100k and 1M concerns (bench/large.ts;
+ * `--large-max=100000` stops at that size) and runs only that unless `--only` names more parts.
  * Writes bench/results/latest.json and prints the Markdown tables (bench/readme-table.ts
  * prints the same tables again from the JSON). `npm run bench -- --only=trips,latency`
  * runs a subset and `--small` uses 10k instead of 100k concerns; both write
@@ -18,6 +20,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureColdStart } from './cold-start';
+import { LARGE_SIZES, measureLarge } from './large';
 import { measureContention, measureSignupContention, measureVoteContention } from './contention';
 import { LATENCY_SETUP, measureLatency } from './latency';
 import { mainPackageSize, measureSetData, PACKAGE_TARGET_BYTES, SETDATA_TARGET_BYTES } from './mini-program';
@@ -37,7 +40,8 @@ function option(name: string): string | undefined {
 
 async function main() {
   const started = Date.now();
-  const only = option('only')?.split(',');
+  const large = process.argv.includes('--large');
+  const only = option('only')?.split(',') ?? (large ? ['large'] : undefined);
   const want = (part: string) => !only || only.includes(part);
   const sizes = process.argv.includes('--small') ? [1000, 10_000] : [1000, 100_000];
   const sweepScale = Number(option('sweep-scale') ?? 1);
@@ -85,6 +89,11 @@ async function main() {
       log('(f) workbench, subdistrict and report at subdistrict scale');
       result.workbench = { setup: WORKBENCH_SETUP, rows: await measureWorkbench(dir, log) };
     }
+    if (want('large')) {
+      const max = Number(option('large-max') ?? LARGE_SIZES[LARGE_SIZES.length - 1]);
+      log(`(h) the concern lists and submit from 1k to ${max.toLocaleString('en')} concerns`);
+      result.large = await measureLarge(dir, max, log);
+    }
     if (want('sweep')) {
       log('(g) the sweep at subdistrict scale');
       result.sweep = await measureSweep(dir, log, sweepScale);
@@ -96,7 +105,8 @@ async function main() {
 
   // A partial run (--only, --small) does not replace the README's numbers.
   const partial = !!only || sizes[1] !== 100_000 || sweepScale !== 1;
-  const out = path.join(root, 'bench/results', partial ? 'partial.json' : 'latest.json');
+  // --large has its own file: its sizes take long to seed and are run apart.
+  const out = path.join(root, 'bench/results', large && only?.length === 1 ? 'large.json' : partial ? 'partial.json' : 'latest.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n${renderTables(result)}\n\n(written to ${path.relative(root, out)})`);

@@ -2,6 +2,7 @@
 import type { ColdStart } from './cold-start';
 import type { ContentionRow, RaceRow } from './contention';
 import type { LatencyRow } from './latency';
+import type { measureLarge } from './large';
 import type { PackageSize } from './mini-program';
 import type { ProbeResult } from './miniprogram/setdata-probe';
 import type { RoundTrips } from './round-trips';
@@ -21,6 +22,7 @@ export interface BenchResult {
   races: RaceRow[];
   workbench: { setup: { communities: number; concerns: number; samples: number }; rows: WorkbenchRow[] };
   sweep: { setup: SweepSetup; runs: SweepRunRow[]; drained: boolean };
+  large: Awaited<ReturnType<typeof measureLarge>>;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -42,6 +44,7 @@ export function renderTables(r: Partial<BenchResult>): string {
   if (r.races) racesTable(r.races, L);
   if (r.workbench) workbenchTable(r.workbench, L);
   if (r.sweep) sweepTable(r.sweep, L);
+  if (r.large) largeTable(r.large, L);
   return L.join('\n').trimEnd();
 }
 
@@ -142,18 +145,18 @@ function sweepTable(t: BenchResult['sweep'], L: string[]): void {
   const s = t.setup;
   const m = s.modelMs;
   L.push(
-    `**The sweep at subdistrict scale** (${s.communities} communities, ${s.concerns.toLocaleString('en')} open concerns of which ${Math.round(s.due * 100)}% due, ${s.bookings.toLocaleString('en')} bookings whose reminder is due; ` +
+    `**The sweep at subdistrict scale** (${s.communities} communities, ${s.concerns.toLocaleString('en')} open concerns of which ${Math.round(s.due * 100)}% due, ${s.bookings.toLocaleString('en')} bookings whose reminder is due, ${s.polls ?? 0} polls past their end with ${(s.ballots ?? 0).toLocaleString('en')} ballots each to count, ${(s.signups ?? 0).toLocaleString('en')} sign-ups whose clock is due; ` +
       `the jobs run again and again until nothing is due; modelled = every round-trip in turn at ${m.read} ms a read, ${m.write} ms a write, ${m.commit} ms a commit, against ${s.limitMs / 1000} s)`,
     '',
   );
   const over = t.runs.filter((x) => !x.withinLimit);
   const worst = t.runs.reduce((a, b) => (b.modelledMs > a.modelledMs ? b : a), t.runs[0]);
   L.push(`${t.drained ? `Drained in **${t.runs.length} runs**` : `⚠ not drained after ${t.runs.length} runs`}; slowest run ${Math.max(...t.runs.map((x) => x.ms))} ms here, modelled ${worst?.modelledMs ?? 0} ms; ${over.length ? `⚠ ${over.length} runs over the limit` : 'every run inside the limit'}.`, '');
-  L.push('| run | ms | reads | writes | modelled ms | due concerns left | due bookings left | handled |', '|---|---|---|---|---|---|---|---|');
+  L.push('| run | ms | reads | writes | modelled ms | due concerns left | due bookings left | due polls left | due sign-ups left | handled |', '|---|---|---|---|---|---|---|---|---|---|');
   const shown = t.runs.filter((_x, i) => i < 3 || i === t.runs.length - 1 || (i + 1) % 10 === 0);
   for (const x of shown) {
     const handled = x.jobs.filter((j) => Object.keys(j.handled).length).map((j) => `${j.job} ${Object.entries(j.handled).map(([k, n]) => `${k} ${n}`).join(' ')}`).join('; ');
-    L.push(`| ${x.run} | ${x.ms} | ${x.reads} | ${x.writes} | ${x.modelledMs}${x.withinLimit ? '' : ' ⚠'} | ${x.backlog.concerns} | ${x.backlog.bookings} | ${handled}${x.failed.length ? ` ⚠ failed: ${x.failed.join(', ')}` : ''} |`);
+    L.push(`| ${x.run} | ${x.ms} | ${x.reads} | ${x.writes} | ${x.modelledMs}${x.withinLimit ? '' : ' ⚠'} | ${x.backlog.concerns} | ${x.backlog.bookings} | ${x.backlog.polls ?? 0} | ${x.backlog.signups ?? 0} | ${handled}${x.failed.length ? ` ⚠ failed: ${x.failed.join(', ')}` : ''} |`);
   }
   L.push('', 'Per job in the first run:', '', '| job | ms | reads | writes | handled |', '|---|---|---|---|---|');
   for (const j of t.runs[0]?.jobs ?? []) L.push(`| ${j.job} | ${j.ms} | ${j.reads} | ${j.writes} | ${Object.entries(j.handled).map(([k, n]) => `${k} ${n}`).join(', ')} |`);
@@ -165,4 +168,23 @@ function racesTable(rows: RaceRow[], L: string[]): void {
   L.push('| race | where | callers | places / households | won | waitlisted / told already voted | other | stored | pool holders / participation | exact | ms | calls/s |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const x of rows) L.push(`| ${x.race === 'signup' ? 'activity.signup' : 'poll.vote'} | ${x.where} | ${x.callers} | ${x.capacity} | ${x.won} | ${x.lost} | ${x.other} | ${x.stored} | ${x.tally} | ${x.exact ? 'yes' : `⚠ ${x.problems.join('; ')}`} | ${x.ms} | ${x.perSecond} |`);
   L.push('');
+}
+
+function largeTable(t: BenchResult['large'], L: string[]): void {
+  const n = (x: number) => (x >= 1_000_000 ? `${x / 1_000_000}M` : x >= 1000 ? `${x / 1000}k` : String(x));
+  L.push(
+    '',
+    `**Scale: the concern lists and submit from ${n(t.sizes[0])} to ${n(t.sizes[t.sizes.length - 1])} concerns** (one database per size, seeded in ${Math.round(t.seedSeconds)} s: ${t.setup.communities} communities, ` +
+      `${t.setup.ratePerDay} concerns a day, the last two weeks half open, older ones closed but a straggler in 20 up to two months back (so the open backlog is the same from 10k on; at 1k, 3 days of history, fewer are open); each call through the api function in this process, ` +
+      `${t.setup.samples} sequential calls per size in ${t.setup.blocks} alternating blocks after ${t.setup.warmup} warm-up; goal p99 at the largest size ≤ ${t.limit}× p99 at the smallest)`,
+    '',
+  );
+  L.push(`| action | ${t.sizes.map((s) => `${n(s)} p50 / p99 ms`).join(' | ')} | p99 ${n(t.sizes[t.sizes.length - 1])}/${n(t.sizes[0])} |`, `|---|${t.sizes.map(() => '---|').join('')}---|`);
+  for (const r of t.ratios) {
+    const cells = t.sizes.map((s) => {
+      const x = t.rows.find((y) => y.action === r.action && y.concerns === s)!;
+      return `${x.p50ms} / ${x.p99ms}`;
+    });
+    L.push(`| ${r.action} | ${cells.join(' | ')} | ${r.ratio}×${r.within ? '' : ' ⚠'} |`);
+  }
 }

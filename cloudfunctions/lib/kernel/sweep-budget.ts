@@ -16,10 +16,23 @@ export class BudgetStore implements Store {
 
   constructor(private readonly inner: Store, readonly runLimit: number) {}
 
-  /** A new job begins; it may spend up to `limit` of what the run has left. */
-  startJob(limit: number): void {
+  /**
+   * A new job begins; it may spend up to `limit` of what the run has left, less `keep`: the
+   * part of the run kept for the jobs that must have a turn every run (the outbox).
+   */
+  startJob(limit: number, keep = 0): void {
     this.jobStart = this.trips;
-    this.jobLimit = limit;
+    this.jobLimit = Math.max(0, Math.min(limit, this.runLimit - keep - this.trips));
+  }
+
+  /** Round-trips made elsewhere on the sweep's behalf (a notice through the notifier's own store). */
+  charge(n: number): void {
+    this.trips += n;
+  }
+
+  /** What this job may still spend. */
+  left(): number {
+    return Math.max(0, Math.min(this.runLimit - this.trips, this.jobLimit - (this.trips - this.jobStart)));
   }
 
   spent(): boolean {
@@ -73,3 +86,53 @@ export class BudgetStore implements Store {
 
 /** Whether `store` is a sweep's budget and it is used up; any other store never is. */
 export const budgetSpent = (store: Store): boolean => store instanceof BudgetStore && store.spent();
+
+/** Round-trips the current job may still spend; any other store is unbounded. */
+export const budgetLeft = (store: Store): number => (store instanceof BudgetStore ? store.left() : Infinity);
+
+/**
+ * Where a sweep job that walks a list stopped, for the next run to go on from: one
+ * bookkeeping document per job (`counters`, by id; `after` is the list's page cursor).
+ * Written only when it moves, so a run that walks nothing new writes nothing.
+ */
+const cursorId = (job: string) => `sweep:${job}`;
+type CursorDoc = { _id: string; communityId: string; value: number; after?: string | null };
+
+/**
+ * A count a sweep job makes over several runs (a closing poll's ballots, a motion's
+ * supports): the records counted so far and the page cursor after them, kept together in
+ * one bookkeeping document, so a run stopped by its budget goes on where it stopped and no
+ * record is counted twice or skipped. Records must be walked in an order where new ones
+ * come last (by time), so one written meanwhile is still reached.
+ */
+export interface Tally {
+  n: number;
+  after: string | undefined;
+}
+
+export async function readTally(store: Store, key: string): Promise<Tally> {
+  const doc = (await store.get('counters', cursorId(key))) as CursorDoc | null;
+  return { n: doc?.value ?? 0, after: doc?.after ?? undefined };
+}
+
+export async function writeTally(store: Store, key: string, communityId: string, tally: Tally): Promise<void> {
+  const doc: CursorDoc = { _id: cursorId(key), communityId, value: tally.n, after: tally.after ?? null };
+  await store.set('counters', doc as never);
+}
+
+export async function dropTally(store: Store, key: string): Promise<void> {
+  await store.remove('counters', cursorId(key));
+}
+
+export async function readCursor(store: Store, job: string): Promise<string | undefined> {
+  const doc = (await store.get('counters', cursorId(job))) as CursorDoc | null;
+  return doc?.after ?? undefined;
+}
+
+export async function writeCursor(store: Store, job: string, from: string | undefined, to: string | undefined): Promise<void> {
+  if (from === to) return;
+  const id = cursorId(job);
+  if (!(await store.update('counters', id, { after: to ?? null }))) {
+    await store.insert('counters', { _id: id, communityId: 'sweep', value: 0, after: to ?? null } as CursorDoc as never);
+  }
+}

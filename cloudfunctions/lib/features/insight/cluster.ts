@@ -21,6 +21,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import { eventRecord } from '../../kernel/audit';
 import type { Deps } from '../../kernel/deps';
 import { forEachDue } from '../../kernel/due';
+import { budgetSpent, readCursor, writeCursor } from '../../kernel/sweep-budget';
 import type { FeatureRegistry } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
 import { DAY, HOUR } from '../../kernel/time';
@@ -104,9 +105,41 @@ export async function clusterSweep(deps: Deps, now: number, features: FeatureReg
       tally.conflicts += 1;
     }
   };
-  const communities = await deps.store.query('communities', { where: { active: true }, orderBy: { field: 'name', dir: 'asc' }, limit: budget.communities });
-  for (const c of communities.items) {
-    const db = new ScopedStore(deps.store, c._id);
+  // The communities in name order from where the last run stopped, round and round, as many
+  // as the budget allows: past it the rest wait for the next run, so with hundreds of
+  // communities none is starved by those before it. The place kept is the last one scanned.
+  const saved = await readCursor(deps.store, 'insightClusters');
+  const start = saved ? (JSON.parse(saved) as { name: string; id: string }) : undefined;
+  const past = (c: { name: string; _id: string }, p: { name: string; id: string }) => c.name > p.name || (c.name === p.name && c._id > p.id);
+  let place = start;
+  let low = start;
+  let wrapped = false;
+  let next: string | undefined;
+  const done = new Set<string>();
+  walk: while (done.size < budget.communities && !budgetSpent(deps.store)) {
+    const page = await deps.store.query('communities', { where: { active: true, ...(low ? { name: { $gte: low.name } } : {}) }, orderBy: { field: 'name', dir: 'asc' }, limit: 50, after: next });
+    for (const c of page.items) {
+      if (low && !past(c, low)) continue;
+      // Back at one this run scanned: every community had its turn.
+      if (done.has(c._id) || budgetSpent(deps.store) || done.size >= budget.communities) break walk;
+      await scanCommunity(c._id);
+      done.add(c._id);
+      place = { name: c.name, id: c._id };
+    }
+    if (page.next) {
+      next = page.next;
+      continue;
+    }
+    // The end of the list: on from the first, once.
+    if (wrapped) break;
+    wrapped = true;
+    low = undefined;
+    next = undefined;
+  }
+  const looked = done.size;
+  await writeCursor(deps.store, 'insightClusters', saved, place ? JSON.stringify(place) : undefined);
+  async function scanCommunity(communityId: string) {
+    const db = new ScopedStore(deps.store, communityId);
     const settings = await settingsOf(db, now);
     const since = { from: Math.max(settings.scannedTo - LAG, now - WINDOW), to: now };
     const [fresh, others] = await Promise.all([concernsIn(db, since, WHOLE, { pages: 5 }), otherTopics(features, db, since, WHOLE)]);
@@ -123,5 +156,5 @@ export async function clusterSweep(deps: Deps, now: number, features: FeatureReg
     // Whatever the outcome, this wake is spent (a new proposal or 'below' cleared it already).
     await db.update('insightClusters', head._id, { wakeAt: null }, { wakeAt: head.wakeAt });
   });
-  return { ...tally, conflicts: tally.conflicts + due.conflicts, communities: communities.items.length };
+  return { ...tally, conflicts: tally.conflicts + due.conflicts, communities: looked };
 }

@@ -16,7 +16,7 @@ import { CHASE_EVERY_DAYS } from '../../../../miniprogram/core/council/vocabular
 import type { Deps } from '../../kernel/deps';
 import { appendEvent } from '../../kernel/audit';
 import { forEachDue } from '../../kernel/due';
-import { everyPage } from '../../kernel/every-page';
+import { budgetLeft, dropTally, readTally, writeTally } from '../../kernel/sweep-budget';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
 import type { Notifier } from '../../ports/platform';
@@ -52,17 +52,43 @@ async function step(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: n
  * The count, rebuilt from the support records, if none of them is so recent that its
  * increment may still be on its way; set by compare-and-set on the count read, so an
  * increment landing meanwhile makes it wait for the next look instead of being lost.
+ * Walked by time a page at a time, and past the sweep's budget over several runs (the
+ * place kept in counters `sweep:motionSupports:<id>`): supports are never removed and new
+ * ones come last, so the pages behind the place stay counted. 'later' = not done this run.
  */
-async function recount(db: ScopedStore, m: MotionRecord, now: number): Promise<MotionRecord | null> {
-  const supports = await everyPage(db, 'motionSupports', { motionId: m._id }, '_id');
-  if (supports.some((s) => s.createdAt > now - RECOUNT_GRACE) || supports.length === m.supports) return null;
-  const fixed = await db.update('motions', m._id, { supports: supports.length, updatedAt: now }, { supports: m.supports, status: 'collecting' });
-  return fixed ? { ...m, supports: supports.length } : null;
+async function recount(db: ScopedStore, m: MotionRecord, now: number): Promise<MotionRecord | null | 'later'> {
+  const key = `motionSupports:${m._id}`;
+  const tally = await readTally(db.store, key);
+  const resumed = tally.after !== undefined;
+  const done = async () => {
+    if (resumed) await dropTally(db.store, key);
+  };
+  for (let page = 0; ; page += 1) {
+    // At least a page a run, so a small budget still moves the count on.
+    if (page > 0 && budgetLeft(db.store) < 3) {
+      await writeTally(db.store, key, db.communityId, tally);
+      return 'later';
+    }
+    const read = await db.query('motionSupports', { where: { motionId: m._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after: tally.after });
+    if (read.items.some((s) => s.createdAt > now - RECOUNT_GRACE)) {
+      await done();
+      return null;
+    }
+    tally.n += read.items.length;
+    if (!read.next) break;
+    tally.after = read.next;
+  }
+  await done();
+  if (tally.n === m.supports) return null;
+  const fixed = await db.update('motions', m._id, { supports: tally.n, updatedAt: now }, { supports: m.supports, status: 'collecting' });
+  return fixed ? { ...m, supports: tally.n } : null;
 }
 
 async function collecting(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: number): Promise<MotionClockOutcome[]> {
   const out: MotionClockOutcome[] = [];
   const recounted = await recount(db, m, now);
+  // Counting goes on next run; the motion stays due meanwhile.
+  if (recounted === 'later') return [];
   if (recounted) {
     out.push('recounted');
     await appendRecount(db, m, recounted.supports, now);

@@ -44,8 +44,9 @@ export const motionManifest = {
     },
     motionSupports: {
       indexes: [
-        // The sweep's recount of one motion.
         ['communityId', 'motionId', '_id'],
+        // The sweep's recount of one motion, by time so it can go on over runs.
+        ['communityId', 'motionId', 'createdAt', '_id'],
         // 我的: what my household supported; a person's export and erasure.
         ['communityId', 'householdId', 'createdAt', '_id'],
         ['communityId', 'memberId', 'createdAt', '_id'],

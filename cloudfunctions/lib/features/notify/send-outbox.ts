@@ -3,12 +3,15 @@
  * (a crashed sender's claim runs out and the message is claimed again), consumes one unit
  * of the recipient's consent exactly once (`spent.<id>`), is sent with its id as the
  * idempotency key, and is marked sent. A message with no consent left stays in the inbox.
+ * In the sweep it stops between messages once the run's round-trip budget is spent; the
+ * rest are still pending and due, earliest first, so the next run goes on with them.
  */
 import type { Deps } from '../../kernel/deps';
 import { fillTemplate } from './templates';
 import { spentKey, subscriptionId, type InboxRecord } from './records';
 import type { SubscriptionSender } from '../../ports/platform';
 import { op } from '../../ports/store';
+import { budgetSpent } from '../../kernel/sweep-budget';
 
 /** How long a claim holds before another sender may take the message over. */
 export const CLAIM_MS = 60_000;
@@ -23,6 +26,8 @@ export async function sendOutbox(deps: Deps, sender: SubscriptionSender, now: nu
   });
   const members = new Map((await deps.store.getMany('members', due.items.map((m) => m.recipientId))).map((m) => [m._id, m]));
   for (const m of due.items) {
+    // Out of the run's budget: what is left stays pending and due, the next run sends it.
+    if (budgetSpent(deps.store)) break;
     const claimed = await deps.store.update('inbox', m._id, { pushStatus: 'sending', pushDueAt: now + CLAIM_MS }, { pushStatus: m.pushStatus, pushDueAt: m.pushDueAt });
     if (!claimed) {
       counts.skipped += 1;

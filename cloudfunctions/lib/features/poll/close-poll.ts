@@ -19,9 +19,33 @@ import { mayManage } from './permissions';
 import { toPollView } from './presenters';
 import type { PollRecord } from './records';
 import { openIfDue } from './roll-freeze';
+import { budgetLeft, dropTally, readTally, writeTally } from '../../kernel/sweep-budget';
 
-export async function closeNow(db: ScopedStore, poll: PollRecord, by: Caller | 'system', reason: string | null, now: number): Promise<PollRecord> {
-  const ballots = poll.hands ? poll.hands.present : (await everyPage(db, 'ballots', { pollId: poll._id }, 'at')).length;
+/**
+ * The ballots of a poll past its end, counted a page at a time over as many runs as it
+ * takes (a poll of thousands of households is tens of pages): null while the count is not
+ * finished, the number once it is. Counted by time, so a ballot landing late still comes
+ * after where the count stopped.
+ */
+async function countBallots(db: ScopedStore, poll: PollRecord): Promise<number | null> {
+  const key = `pollBallots:${poll._id}`;
+  const tally = await readTally(db.store, key);
+  for (let pages = 0; ; pages += 1) {
+    // A page and the saved place must both fit; else keep what was counted for the next run
+    // (at least a page a run, so a small budget still moves the count on).
+    if (pages > 0 && budgetLeft(db.store) < 3) {
+      await writeTally(db.store, key, db.communityId, tally);
+      return null;
+    }
+    const page = await db.query('ballots', { where: { pollId: poll._id }, orderBy: { field: 'at', dir: 'asc' }, limit: 100, after: tally.after });
+    tally.n += page.items.length;
+    if (!page.next) return tally.n;
+    tally.after = page.next;
+  }
+}
+
+export async function closeNow(db: ScopedStore, poll: PollRecord, by: Caller | 'system', reason: string | null, now: number, counted?: number): Promise<PollRecord> {
+  const ballots = poll.hands ? poll.hands.present : counted ?? (await everyPage(db, 'ballots', { pollId: poll._id }, 'at')).length;
   const patch = { status: 'closed' as const, wakeAt: null, closedAt: now, closedBy: by === 'system' ? null : by.memberId, closeReason: reason, participation: ballots, version: poll.version + 1 };
   if (!(await db.update('polls', poll._id, patch, { status: 'open', version: poll.version }))) throw new AppError('CONFLICT', '投票状态刚刚变化，请刷新');
   await appendEvent(db, by, { key: 'closed', subject: `poll:${poll._id}`, type: 'poll.closed', from: 'open', to: 'closed', public: true, note: reason, at: now });
@@ -53,14 +77,28 @@ export const cancelPoll: Handler<'poll.cancel'> = async (ctx) => {
   return toPollView(ctx.caller, { ...poll, ...patch }, ctx.now, false, null);
 };
 
-/** The sweep: open polls whose time came (freezing their roll), close those past their end. */
+/**
+ * The sweep: open polls whose time came (freezing their roll), close those past their end.
+ * A poll's ballots are counted over several runs if the budget runs out (see countBallots);
+ * it stays due meanwhile, and the run moves on to what it can still afford.
+ */
 export async function pollClock(deps: Deps, now: number, budget: { pages: number }) {
-  return forEachDue(deps.store, 'polls', now, budget.pages, async (poll, db) => {
+  let counting = 0;
+  let closed = 0;
+  const result = await forEachDue(deps.store, 'polls', now, budget.pages, async (poll, db) => {
     const current = await openIfDue(deps, db, poll, now);
     if (current.status === 'open' && now >= current.closesAt) {
-      await closeNow(db, current, 'system', null, now);
+      const counted = current.hands ? undefined : await countBallots(db, current);
+      if (counted === null) {
+        counting += 1;
+        return false;
+      }
+      await closeNow(db, current, 'system', null, now, counted);
+      if (counted !== undefined) await dropTally(db.store, `pollBallots:${current._id}`);
+      closed += 1;
       return true;
     }
     return current !== poll;
   });
+  return { ...result, closed, counting };
 }

@@ -10,11 +10,16 @@ import { ScopedStore } from '../../kernel/scoped-store';
 import { reportIdFor } from './ids';
 import { issueMonth, SWEEP_ISSUER } from './issue';
 import { monthSpan, previousMonth } from '../../kernel/months';
+import { budgetLeft } from '../../kernel/sweep-budget';
 
 // Measured (npm run bench, part f): one community's report at 10k concerns takes about 7 s of
-// reads. Two a run stay inside the function's 20 s; ten communities are issued within the
-// first half hour of the 1st on a 5-minute timer.
+// reads. At most two a run, and each only while the job's round-trip budget has room for
+// one (REPORT_TRIPS): a report is made whole or not at all, so one that does not fit waits
+// for the next run, which finds it still missing; ten communities are issued within the
+// first hour of the 1st on a 5-minute timer.
 const ISSUE_PER_RUN = 2;
+/** Round-trips one community's report takes (bench part g: about 60 at 2k concerns a month). */
+const REPORT_TRIPS = 80;
 const MAX_COMMUNITY_PAGES = 10;
 
 export async function issueMonthlyReports(deps: Deps, now: number, features: FeatureRegistry): Promise<{ month: string; issued: number }> {
@@ -22,13 +27,13 @@ export async function issueMonthlyReports(deps: Deps, now: number, features: Fea
   const { end } = monthSpan(month);
   let issued = 0;
   let after: string | undefined;
-  for (let page = 0; page < MAX_COMMUNITY_PAGES && issued < ISSUE_PER_RUN; page += 1) {
+  for (let page = 0; page < MAX_COMMUNITY_PAGES && issued < ISSUE_PER_RUN && budgetLeft(deps.store) >= REPORT_TRIPS; page += 1) {
     const batch = await deps.store.query('communities', { where: { active: true }, orderBy: { field: 'name', dir: 'asc' }, limit: 100, after });
     // A community opened after the month ended has nothing to report for it.
     const candidates = batch.items.filter((c) => c.createdAt < end);
     const have = new Set((await deps.store.getMany('reports', candidates.map((c) => reportIdFor(c._id, month)))).map((r) => r._id));
     for (const c of candidates) {
-      if (issued >= ISSUE_PER_RUN) break;
+      if (issued >= ISSUE_PER_RUN || budgetLeft(deps.store) < REPORT_TRIPS) return { month, issued };
       if (have.has(reportIdFor(c._id, month))) continue;
       const { created } = await issueMonth(new ScopedStore(deps.store, c._id), features, month, now, { caller: 'system', name: SWEEP_ISSUER });
       if (created) issued += 1;
