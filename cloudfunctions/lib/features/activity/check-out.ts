@@ -21,6 +21,6 @@ export const checkOut: Handler<'activity.checkOut'> = async (ctx) => {
   if (a.outAt !== null) return attendanceView(db, activity, shift, a);
   // A phone that checked someone else in cannot check this person out either.
   await claimDevice(db, activity, shift, a.memberId, deviceKey, ctx.now, device);
-  const closed = await closeAttendanceWithEntry(db, ctx.caller, activity, shift, a, { method: 'code', flags: [] }, ctx.now);
+  const closed = await closeAttendanceWithEntry(db, ctx.caller, activity, shift, a, { method: 'code', flags: [], ...(ctx.caller.name ? { name: ctx.caller.name } : {}) }, ctx.now);
   return attendanceView(db, activity, shift, closed.record, closed.entry);
 };

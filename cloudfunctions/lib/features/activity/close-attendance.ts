@@ -25,7 +25,7 @@ export async function closeAttendance(
   activity: ActivityRecord,
   shift: ActivityShift,
   a: AttendanceRecord,
-  close: { method: CheckMethod; flags: EntryFlag[] },
+  close: { method: CheckMethod; flags: EntryFlag[]; name?: string },
   now: number,
 ): Promise<AttendanceRecord> {
   return (await closeAttendanceWithEntry(db, actor, activity, shift, a, close, now)).record;
@@ -38,7 +38,7 @@ export async function closeAttendanceWithEntry(
   activity: ActivityRecord,
   shift: ActivityShift,
   a: AttendanceRecord,
-  close: { method: CheckMethod; flags: EntryFlag[] },
+  close: { method: CheckMethod; flags: EntryFlag[]; name?: string },
   now: number,
 ): Promise<{ record: AttendanceRecord; entry: HourEntryRecord }> {
   const forgot = close.method === 'autoClose';
@@ -64,6 +64,8 @@ export async function closeAttendanceWithEntry(
     _id: entryId,
     communityId: db.communityId,
     memberId: a.memberId,
+    // The volunteer's name as the caller knows it (their own check-out); the sweep knows none.
+    ...(close.name !== undefined ? { name: close.name } : {}),
     activityId: activity._id,
     teamId: activity.teamId,
     shiftId: shift.shiftId,

@@ -192,6 +192,8 @@ export interface AttendanceRecord extends Doc {
 export interface HourEntryRecord extends Doc {
   communityId: string;
   memberId: string;
+  /** The volunteer's name when the entry was made, for the verifiers' lists; older entries have none (read the member). */
+  name?: string;
   activityId: string;
   teamId: string;
   shiftId: string | null;
