@@ -9,6 +9,7 @@ import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
 import { op } from '../../ports/store';
+import type { AgendaRecord } from '../volunteer/records';
 import { agendaIdFor } from './ids';
 import { OPEN_SIGNUP, overlaps } from './rules';
 
@@ -26,11 +27,12 @@ async function stillHeld(db: ScopedStore, signupId: string, claim: string, at: n
   return now - at < STALE_MS;
 }
 
-export async function holdTime(db: ScopedStore, memberId: string, signupId: string, claim: string, span: Span, now: number): Promise<void> {
+/** `read`: the agenda as the caller already read it (beside its other reads), for the first attempt. */
+export async function holdTime(db: ScopedStore, memberId: string, signupId: string, claim: string, span: Span, now: number, read?: AgendaRecord | null): Promise<void> {
   const id = agendaIdFor(memberId);
   const entry = { startAt: span.startAt, endAt: span.endAt, claim, at: now };
   for (let attempt = 0; attempt < 10; attempt += 1) {
-    const agenda = await db.get('volunteerAgendas', id);
+    const agenda = attempt === 0 && read !== undefined ? read : await db.get('volunteerAgendas', id);
     if (!agenda) {
       if (await db.insert('volunteerAgendas', { _id: id, communityId: db.communityId, memberId, entries: { [signupId]: entry }, version: 1 })) return;
       continue;

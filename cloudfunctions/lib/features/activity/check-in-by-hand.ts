@@ -5,21 +5,21 @@ import { checkWritten } from '../../kernel/content';
 import type { AttendanceRecord } from '../volunteer/records';
 import { insideWindow } from './attendance';
 import { refuseAfterCheckOut } from './check-in';
-import { loadShift, personView, requireBooked, requireRunner } from './check-in-load';
-import { attendanceId } from './check-in-records';
+import { assertBooked, loadShift, personView, requireRunner } from './check-in-load';
+import { attendanceId, signupId } from './check-in-records';
 import { autoCloseAt, closeAttendance } from './close-attendance';
 
 /** 团体录入: the organiser checks a booked volunteer in or out, with a reason; flagged `manual`. */
 export const checkInByHand: Handler<'activity.checkInByHand'> = async (ctx) => {
-  const { db, activity, shift, team } = await loadShift(ctx, ctx.input.activityId, ctx.input.shiftId);
+  const { memberId, step, reason, activityId, shiftId } = ctx.input;
+  const id = attendanceId(activityId, shiftId, memberId);
+  // The shift, the person's sign-up and attendance are known by id: read at once.
+  const [{ db, activity, shift, team }, signup, existing] = await Promise.all([loadShift(ctx, activityId, shiftId), ctx.db().get('signups', signupId(activityId, shiftId, memberId)), ctx.db().get('attendance', id)]);
   requireRunner(ctx.caller, activity, team);
-  const { memberId, step, reason } = ctx.input;
-  await requireBooked(db, activity, shift, memberId, 'memberId');
+  const booked = assertBooked(signup, 'memberId');
   await checkWritten(ctx, { reason });
-  const person = await db.get('members', memberId);
-  const name = person?.name ?? '志愿者';
-  const id = attendanceId(activity._id, shift.shiftId, memberId);
-  const existing = await db.get('attendance', id);
+  // The name rides on the sign-up since it was made; older sign-ups read the member.
+  const name = booked.name ?? (await db.get('members', memberId))?.name ?? '志愿者';
   if (step === 'in') {
     if (existing && existing.outAt !== null) await refuseAfterCheckOut(db, activity, shift, existing, ctx.now);
     if (existing) return personView(memberId, name, existing);

@@ -7,7 +7,7 @@ import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { attendanceEntryId } from '../hours/ledger';
 import { runsActivity } from '../hours/rules';
-import type { ActivityRecord, ActivityShift, AttendanceRecord, HourEntryRecord, TeamRecord } from '../volunteer/records';
+import type { ActivityRecord, ActivityShift, AttendanceRecord, HourEntryRecord, SignupRecord, TeamRecord } from '../volunteer/records';
 import { attendanceId, seatPoolId, signupId } from './check-in-records';
 
 export async function loadShift(ctx: HandlerContext<unknown>, activityId: string, shiftId: string) {
@@ -28,7 +28,11 @@ export function requireRunner(caller: Caller, activity: ActivityRecord, team: Te
 
 /** Only volunteers holding a seat of the shift may check in; a waitlisted one may not. */
 export async function requireBooked(db: ScopedStore, activity: ActivityRecord, shift: ActivityShift, memberId: string, field?: string) {
-  const signup = await db.get('signups', signupId(activity._id, shift.shiftId, memberId));
+  return assertBooked(await db.get('signups', signupId(activity._id, shift.shiftId, memberId)), field);
+}
+
+/** As requireBooked, on the sign-up the caller read beside the shift. */
+export function assertBooked(signup: SignupRecord | null, field?: string): SignupRecord {
   if (!signup || signup.status !== 'booked') {
     throw field ? fieldError('FORBIDDEN', field, '这位志愿者没有报名这个班次') : new AppError('FORBIDDEN', '您没有报名这个班次，不能签到');
   }
@@ -44,11 +48,13 @@ export async function roster(db: ScopedStore, activity: ActivityRecord, shift: A
   const signupIds = pools.flatMap((p) => Object.keys(p.holders)).slice(0, 100);
   const signups = (await db.getMany('signups', signupIds)).filter((s) => s.status === 'booked');
   const memberIds = signups.map((s) => s.memberId);
+  // Names ride on the sign-ups since they were made; older ones read the member.
   const [members, attendance] = await Promise.all([
-    db.getMany('members', memberIds),
+    db.getMany('members', signups.filter((s) => s.name === undefined).map((s) => s.memberId)),
     db.getMany('attendance', memberIds.map((m) => attendanceId(activity._id, shift.shiftId, m))),
   ]);
   const names = new Map(members.map((m) => [m._id, m.name ?? '志愿者']));
+  for (const s of signups) if (s.name !== undefined) names.set(s.memberId, s.name);
   const byMember = new Map(attendance.map((a) => [a.memberId, a]));
   return signups
     .map((s) => personView(s.memberId, names.get(s.memberId) ?? '志愿者', byMember.get(s.memberId) ?? null))
@@ -68,8 +74,9 @@ export function personView(memberId: string, name: string, a: AttendanceRecord |
   };
 }
 
-export async function attendanceView(db: ScopedStore, activity: ActivityRecord, shift: ActivityShift, a: AttendanceRecord): Promise<AttendanceView> {
-  const entry: HourEntryRecord | null = a.outAt === null ? null : await db.get('hourEntries', attendanceEntryId(a._id));
+/** `known`: the ledger entry the caller has just written for this attendance (no read then). */
+export async function attendanceView(db: ScopedStore, activity: ActivityRecord, shift: ActivityShift, a: AttendanceRecord, known?: HourEntryRecord): Promise<AttendanceView> {
+  const entry: HourEntryRecord | null = a.outAt === null ? null : known ?? (await db.get('hourEntries', attendanceEntryId(a._id)));
   return {
     activityTitle: activity.title,
     shiftStartAt: shift.startAt,

@@ -6,18 +6,22 @@ import { recordAnomaly } from '../hours/ledger';
 import type { ActivityRecord, ActivityShift, AttendanceRecord } from '../volunteer/records';
 import { insideWindow } from './attendance';
 import { checkCode } from './check-in-code';
-import { attendanceView, loadShift, requireBooked } from './check-in-load';
-import { attendanceId, deviceClaimId, deviceHash } from './check-in-records';
+import { assertBooked, attendanceView, loadShift } from './check-in-load';
+import { attendanceId, deviceClaimId, deviceHash, signupId, type AttendanceDeviceRecord } from './check-in-records';
 import { autoCloseAt } from './close-attendance';
 
 /**
  * Claims the phone for this person and shift (insert-if-absent): a phone that already checked
  * in someone else is refused, and the attempt goes on the anomaly list.
  */
-export async function claimDevice(db: ScopedStore, activity: ActivityRecord, shift: ActivityShift, memberId: string, deviceKey: string, now: number): Promise<void> {
+export async function claimDevice(db: ScopedStore, activity: ActivityRecord, shift: ActivityShift, memberId: string, deviceKey: string, now: number, read?: AttendanceDeviceRecord | null): Promise<void> {
   const _id = deviceClaimId(db.communityId, activity._id, shift.shiftId, deviceKey);
-  if (await db.insert('attendanceDevices', { _id, communityId: db.communityId, activityId: activity._id, shiftId: shift.shiftId, memberId, at: now })) return;
-  const held = await db.get('attendanceDevices', _id);
+  // `read`: the claim as the caller already read it (check-out, where it is usually there).
+  let held = read;
+  if (!held) {
+    if (await db.insert('attendanceDevices', { _id, communityId: db.communityId, activityId: activity._id, shiftId: shift.shiftId, memberId, at: now })) return;
+    held = await db.get('attendanceDevices', _id);
+  }
   if (!held || held.memberId === memberId) return;
   await recordAnomaly(db, { activityId: activity._id, shiftId: shift.shiftId, kind: 'sharedDevice', memberId, otherMemberId: held.memberId, entryId: null }, now);
   throw new AppError('CONFLICT', '这部手机已为其他志愿者签到过，请用自己的手机签到');
@@ -31,12 +35,13 @@ export async function refuseAfterCheckOut(db: ScopedStore, activity: ActivityRec
 
 /** The volunteer scans the organiser's code; outside the window the check-in stands, flagged. */
 export const checkIn: Handler<'activity.checkIn'> = async (ctx) => {
-  const { db, activity, shift } = await loadShift(ctx, ctx.input.activityId, ctx.input.shiftId);
   const me = ctx.caller.memberId;
-  await requireBooked(db, activity, shift, me);
+  const { activityId, shiftId } = ctx.input;
+  const id = attendanceId(activityId, shiftId, me);
+  // The shift, the caller's sign-up and attendance are all known by id: read at once.
+  const [{ db, activity, shift }, signup, existing] = await Promise.all([loadShift(ctx, activityId, shiftId), ctx.db().get('signups', signupId(activityId, shiftId, me)), ctx.db().get('attendance', id)]);
+  assertBooked(signup);
   checkCode(activity.codeSecret, activity._id, shift.shiftId, ctx.input.code, ctx.now);
-  const id = attendanceId(activity._id, shift.shiftId, me);
-  const existing = await db.get('attendance', id);
   if (existing && existing.outAt !== null) await refuseAfterCheckOut(db, activity, shift, existing, ctx.now);
   if (existing) return attendanceView(db, activity, shift, existing);
   await claimDevice(db, activity, shift, me, ctx.input.deviceKey, ctx.now);

@@ -13,7 +13,7 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import { commitVersioned } from '../../kernel/versioned';
 import { creditDay } from '../hours/day-cap';
 import { appendEntry, attendanceEntryId } from '../hours/ledger';
-import type { ActivityRecord, ActivityShift, AttendanceRecord } from '../volunteer/records';
+import type { ActivityRecord, ActivityShift, AttendanceRecord, HourEntryRecord } from '../volunteer/records';
 import { creditMinutes, serviceDate } from './attendance';
 
 /** When the sweep closes a forgotten check-out. */
@@ -25,9 +25,22 @@ export async function closeAttendance(
   activity: ActivityRecord,
   shift: ActivityShift,
   a: AttendanceRecord,
-  close: { method: CheckMethod; flags: EntryFlag[] },
+  close: { method: CheckMethod; flags: EntryFlag[]; name?: string },
   now: number,
 ): Promise<AttendanceRecord> {
+  return (await closeAttendanceWithEntry(db, actor, activity, shift, a, close, now)).record;
+}
+
+/** As closeAttendance, also answering the ledger entry it wrote (or found), so a view needs no read. */
+export async function closeAttendanceWithEntry(
+  db: ScopedStore,
+  actor: Caller | 'system',
+  activity: ActivityRecord,
+  shift: ActivityShift,
+  a: AttendanceRecord,
+  close: { method: CheckMethod; flags: EntryFlag[]; name?: string },
+  now: number,
+): Promise<{ record: AttendanceRecord; entry: HourEntryRecord }> {
   const forgot = close.method === 'autoClose';
   const entryId = attendanceEntryId(a._id);
   const date = serviceDate(shift.startAt);
@@ -47,10 +60,12 @@ export async function closeAttendance(
   });
   const creditFlags: EntryFlag[] = [...(forgot ? (['forgotCheckOut'] as const) : []), ...(credit.capped ? (['dailyCap'] as const) : [])];
   const flags = [...new Set([...a.flags, ...close.flags, ...creditFlags])];
-  await appendEntry(db, actor, {
+  const entry = await appendEntry(db, actor, {
     _id: entryId,
     communityId: db.communityId,
     memberId: a.memberId,
+    // The volunteer's name as the caller knows it (their own check-out); the sweep knows none.
+    ...(close.name !== undefined ? { name: close.name } : {}),
     activityId: activity._id,
     teamId: activity.teamId,
     shiftId: shift.shiftId,
@@ -71,7 +86,7 @@ export async function closeAttendance(
     version: 0,
   });
   try {
-    return await commitVersioned(
+    const record = await commitVersioned(
       db,
       'attendance',
       a,
@@ -79,11 +94,12 @@ export async function closeAttendance(
       (next) => eventRecord(db, actor, { key: `v${next.version}`, subject: `attendance:${a._id}`, type: forgot ? 'activity.autoClosed' : 'activity.checkedOut', to: close.method, public: false, at: now }),
       '签退冲突，请刷新后再试',
     );
+    return { record, entry };
   } catch (err) {
     // Closed meanwhile by a racing call (a double tap, the sweep): that close stands.
     if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
     const current = await db.get('attendance', a._id);
-    if (current && current.outAt !== null) return current;
+    if (current && current.outAt !== null) return { record: current, entry };
     throw err;
   }
 }

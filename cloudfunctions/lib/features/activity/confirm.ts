@@ -1,5 +1,6 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
+import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import { toSignupView } from './presenters';
 import { changeSignup } from './steps';
 
@@ -10,7 +11,11 @@ export const confirmSignup: Handler<'activity.confirm'> = async (ctx) => {
   const s = await db.get('signups', ctx.input.signupId);
   if (!s || s.memberId !== caller.memberId) throw new AppError('NOT_FOUND', '报名不存在');
   const a = await db.get('activities', s.activityId);
-  if (s.status === 'booked') return toSignupView(caller, s, a, null, now);
+  if (s.status === 'booked') {
+    // A retry: the confirmation may have died before its event reached `events`.
+    await settleLastEvent(db, s);
+    return toSignupView(caller, withoutLastEvent(s), a, null, now);
+  }
   if (s.status !== 'offered') throw new AppError('CONFLICT', '该报名当前不需要确认');
   if (s.offeredUntil === null || now >= s.offeredUntil) throw new AppError('CLOSED', '确认已超时，名额已转给下一位');
   const next = await changeSignup(db, caller, s, { status: 'booked', offeredUntil: null, wakeAt: null }, { type: 'activity.confirmed' }, now);

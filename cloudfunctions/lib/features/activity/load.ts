@@ -29,12 +29,19 @@ export async function minesOf(db: ScopedStore, memberId: string, activities: Act
 
 export async function activityView(ctx: HandlerContext<unknown>, a: ActivityRecord) {
   const db = ctx.db();
-  const [team, pools, mine, v] = await Promise.all([db.get('teams', a.teamId), poolsOf(db, [a]), minesOf(db, ctx.caller.memberId as string, [a]), db.get('volunteers', volunteerIdFor(ctx.caller.memberId as string))]);
+  // A draft has no pools and no sign-ups yet, and only a published activity takes sign-ups
+  // (whether the caller may sign up is all the volunteer record is read for).
+  const [team, pools, mine, v] = await Promise.all([
+    db.get('teams', a.teamId),
+    poolsOf(db, [a]),
+    a.status === 'draft' ? [] : minesOf(db, ctx.caller.memberId as string, [a]),
+    a.status === 'published' ? db.get('volunteers', volunteerIdFor(ctx.caller.memberId as string)) : null,
+  ]);
   const view = toActivityView(ctx.caller, a, team, pools, mine, ctx.now, v?.status === 'active');
   // The editor names the 项目负责人 in its picker; only those who run the activity get `edit`.
+  // The name rides on the activity since it was saved; older activities read it.
   if (view.edit) {
-    const lead = await db.get('members', a.leadId);
-    view.leadName = lead?.name ?? (await db.get('volunteers', volunteerIdFor(a.leadId)))?.name ?? '';
+    view.leadName = a.leadName ?? (await db.get('members', a.leadId))?.name ?? (await db.get('volunteers', volunteerIdFor(a.leadId)))?.name ?? '';
   }
   return view;
 }

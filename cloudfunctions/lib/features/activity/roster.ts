@@ -3,7 +3,7 @@ import type { RosterEntry } from '../../../../miniprogram/core/volunteer/contrac
 import { SIGNUP_STATUS_LABELS } from '../../../../miniprogram/core/volunteer/vocabulary';
 import type { Handler } from '../../kernel/action';
 import { waitlistPosition } from '../../kernel/seat-pool';
-import type { SignupRecord } from '../volunteer/records';
+import type { ActivitySeatRecord, SignupRecord } from '../volunteer/records';
 import { volunteerIdFor } from '../volunteer/rules';
 import { loadActivity, poolsOf } from './load';
 import { poolIdFor } from './ids';
@@ -25,8 +25,15 @@ export const activityRoster: Handler<'activity.roster'> = async (ctx) => {
     if (!got.next) break;
     after = got.next;
   }
-  const pools = await poolsOf(db, [a]);
-  const names = new Map((await db.getMany('volunteers', signups.map((s) => volunteerIdFor(s.memberId)))).map((v) => [v.memberId, v.name]));
+  // Names ride on the sign-ups since they were made; older ones read the volunteer. The
+  // pools only give waitlist places, so they are read only when someone waits.
+  const unnamed = signups.filter((s) => s.name === undefined);
+  const [pools, volunteers] = await Promise.all([
+    signups.some((s) => s.status === 'waitlisted') ? poolsOf(db, [a]) : new Map<string, ActivitySeatRecord>(),
+    db.getMany('volunteers', unnamed.map((s) => volunteerIdFor(s.memberId))),
+  ]);
+  const names = new Map(volunteers.map((v) => [v.memberId, v.name]));
+  for (const s of signups) if (s.name !== undefined) names.set(s.memberId, s.name);
   const entry = (s: SignupRecord): RosterEntry => {
     const e: RosterEntry = { signupId: s._id, name: names.get(s.memberId) ?? '志愿者', roleName: a.roles.find((r) => r.roleId === s.roleId)?.name ?? '', shiftId: s.shiftId, status: s.status, statusLabel: SIGNUP_STATUS_LABELS[s.status] };
     const position = s.status === 'waitlisted' ? waitlistPosition(pools.get(poolIdFor(a._id, s.shiftId, s.roleId)) ?? null, s._id) : undefined;

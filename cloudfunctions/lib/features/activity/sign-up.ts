@@ -5,10 +5,11 @@ import type { Handler, HandlerContext } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
 import { takePlace } from '../../kernel/seat-pool';
 import type { ScopedStore } from '../../kernel/scoped-store';
+import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import type { ActivityRecord, SignupRecord } from '../volunteer/records';
 import { ineligibility, volunteerIdFor } from '../volunteer/rules';
 import { holdTime, releaseTime } from './agenda';
-import { claimFor, poolIdFor, signupIdFor } from './ids';
+import { agendaIdFor, claimFor, poolIdFor, signupIdFor } from './ids';
 import { cancelSignups } from './cancel-activity';
 import { toSignupView } from './presenters';
 import { OPEN_SIGNUP } from './rules';
@@ -26,7 +27,14 @@ type Ctx = HandlerContext<ContractParsed<typeof signUpContract>>;
 export const signUp: Handler<'activity.signup'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
-  const a = await db.get('activities', input.activityId);
+  const id = signupIdFor(input.activityId, input.shiftId, caller.memberId);
+  // Everything this step reads is known by id from the input: one wait for all four.
+  const [a, v, existing, agenda] = await Promise.all([
+    db.get('activities', input.activityId),
+    db.get('volunteers', volunteerIdFor(caller.memberId)),
+    db.get('signups', id),
+    db.get('volunteerAgendas', agendaIdFor(caller.memberId)),
+  ]);
   if (!a || a.status === 'draft') throw fieldError('NOT_FOUND', 'activityId', '活动不存在');
   if (a.status !== 'published') throw new AppError('CLOSED', a.status === 'cancelled' ? '活动已取消' : '活动已结束');
   const shift = a.shifts.find((s) => s.shiftId === input.shiftId);
@@ -35,22 +43,21 @@ export const signUp: Handler<'activity.signup'> = async (ctx) => {
   if (!role || !a.seats.some((x) => x.shiftId === shift.shiftId && x.roleId === role.roleId)) throw fieldError('NOT_FOUND', 'roleId', '该班次没有这个岗位');
   if (now >= a.signupDeadline || now >= shift.startAt) throw new AppError('CLOSED', '报名已截止');
 
-  const v = await db.get('volunteers', volunteerIdFor(caller.memberId));
   if (!v) throw new AppError('FORBIDDEN', '请先登记为志愿者再报名');
   if (v.status !== 'active') throw new AppError('FORBIDDEN', v.status === 'pendingVerification' ? '您的志愿者登记正在等待社区核实，核实后即可报名' : '您的志愿者资格已暂停，请联系社区');
   const why = ineligibility(role, v, shift.startAt);
   if (why) throw fieldError('VALIDATION_ERROR', 'roleId', why);
 
-  const id = signupIdFor(a._id, shift.shiftId, caller.memberId);
   const poolId = poolIdFor(a._id, shift.shiftId, role.roleId);
-  const existing = await db.get('signups', id);
   if (existing && OPEN_SIGNUP.includes(existing.status)) {
     if (existing.roleId !== role.roleId) throw fieldError('CONFLICT', 'roleId', `您已报名该班次的「${a.roles.find((r) => r.roleId === existing.roleId)?.name ?? '其他'}」岗位`);
-    return view(ctx, db, existing, a);
+    // A retry: the call that saved it may have died before its event reached `events`.
+    const [pool] = await Promise.all([existing.status === 'waitlisted' ? db.get('activitySeats', poolId) : null, settleLastEvent(db, existing)]);
+    return toSignupView(caller, withoutLastEvent(existing), a, pool, now);
   }
   const version = (existing?.version ?? 0) + 1;
   const claim = claimFor(id, role.roleId, version);
-  await holdTime(db, caller.memberId, id, claim, shift, now);
+  await holdTime(db, caller.memberId, id, claim, shift, now, agenda);
   const place = await takePlace(db, 'activitySeats', poolId, id, claim);
   if (place === 'full') {
     await releaseTime(db, caller.memberId, id, claim);
@@ -58,40 +65,52 @@ export const signUp: Handler<'activity.signup'> = async (ctx) => {
   }
 
   const record: SignupRecord = {
-    _id: id, communityId: db.communityId, activityId: a._id, shiftId: shift.shiftId, roleId: role.roleId, memberId: caller.memberId,
+    _id: id, communityId: db.communityId, activityId: a._id, shiftId: shift.shiftId, roleId: role.roleId, memberId: caller.memberId, name: v.name,
     startAt: shift.startAt, endAt: shift.endAt, status: place === 'seat' ? 'booked' : 'waitlisted', claim,
     offeredUntil: null, withdrawReason: null, wakeAt: null, version, createdAt: now, updatedAt: now,
   };
   const type = record.status === 'booked' ? 'activity.signedUp' : 'activity.waitlisted';
-  // The sign-up and its audit event are saved together; a parallel retry that saved first wins.
-  const saved = await db.store.transaction(async (tx) => {
-    const current = await tx.get('signups', id);
-    if ((current?.version ?? 0) !== (existing?.version ?? 0)) return false;
-    tx.set('signups', record);
-    tx.insert('events', eventRecord(db, caller, { key: `v${version}:${type}`, subject: `signup:${id}`, type, from: existing?.status ?? null, to: record.status, public: false, at: now }));
-    return true;
-  });
-  let stored = saved ? record : ((await db.get('signups', id)) as SignupRecord);
-  if (saved && record.status === 'waitlisted') {
-    // A withdrawal may have moved this sign-up onto a seat before it was saved; then the
-    // promotion could not find it to offer the seat, so it takes the seat now.
-    const pool = await db.get('activitySeats', poolId);
+  const event = eventRecord(db, caller, { key: `v${version}:${type}`, subject: `signup:${id}`, type, from: existing?.status ?? null, to: record.status, public: false, at: now });
+  // The sign-up carries its audit event (kernel/versioned.ts), so both land in one write: a
+  // new sign-up is inserted if absent, a re-made one replaces the ended incarnation it read.
+  // Either way a parallel retry that saved first wins and this one saves nothing.
+  const carried = { ...record, lastEvent: event } as SignupRecord;
+  const { _id: _i, communityId: _c, ...fields } = carried;
+  const [saved] = await Promise.all([
+    existing ? db.update('signups', id, fields, { version: existing.version }) : db.insert('signups', carried),
+    settleLastEvent(db, existing),
+  ]);
+  if (!saved) {
+    const stored = (await db.get('signups', id)) as SignupRecord;
+    await settleLastEvent(db, stored);
+    return view(ctx, db, withoutLastEvent(stored), a);
+  }
+  // The pool after the save says three things at once: whether a withdrawal moved this
+  // sign-up onto a seat before it was saved, its waitlist place, and whether a cancellation
+  // (which closes the pools before it looks for sign-ups) may have missed it.
+  const [pool] = await Promise.all([db.get('activitySeats', poolId), db.insert('events', event)]);
+  let stored = record;
+  if (record.status === 'waitlisted') {
     if (pool?.holders[id] === claim) {
+      // Promoted before it was saved: the promotion could not find it to offer the seat, so it takes the seat now.
       stored = await changeSignup(db, 'system', record, { status: 'booked' }, { type: 'activity.promoted' }, now).catch(async (err) => {
-        if (err instanceof AppError && err.code === 'CONFLICT') return (await db.get('signups', id)) as SignupRecord;
+        if (err instanceof AppError && err.code === 'CONFLICT') return withoutLastEvent((await db.get('signups', id)) as SignupRecord);
         throw err;
       });
     } else {
-      await offerFreedSeats(db, ctx.deps.notifier, poolId, now);
+      await offerFreedSeats(db, ctx.deps.notifier, poolId, now, { startAt: shift.startAt });
     }
   }
-  if (saved) {
-    // Cancelled while this sign-up was on its way: the cancellation may have missed it.
+  if (pool?.status !== 'open') {
+    // Closed: cancelled while this sign-up was on its way, and the cancellation may have missed it.
     const fresh = await db.get('activities', a._id);
-    if (fresh?.status === 'cancelled') await cancelSignups(db, ctx.deps.notifier, fresh, now);
-    else await notifySigned(ctx, record, a);
+    if (fresh?.status === 'cancelled') {
+      await cancelSignups(db, ctx.deps.notifier, fresh, now);
+      return view(ctx, db, withoutLastEvent((await db.get('signups', id)) ?? stored), a);
+    }
   }
-  return view(ctx, db, (await db.get('signups', id)) ?? stored, a);
+  await notifySigned(ctx, record, a);
+  return toSignupView(caller, stored, a, stored.status === 'waitlisted' ? pool : null, now);
 };
 
 async function view(ctx: Ctx, db: ScopedStore, s: SignupRecord, a: ActivityRecord) {

@@ -28,13 +28,13 @@ export function changeSignup(db: ScopedStore, actor: Caller | 'system', s: Signu
 export const poolOf = (s: Pick<SignupRecord, 'activityId' | 'shiftId' | 'roleId'>) => poolIdFor(s.activityId, s.shiftId, s.roleId);
 
 /**
- * Ends a sign-up's claims: gives back its place and its time, then offers freed seats down
- * the waitlist. Safe to repeat: every release names the claim it frees.
+ * Ends a sign-up's claims: gives back its place and its time (apart, so at once), then
+ * offers freed seats down the waitlist — unless the pool is closed (a cancellation), where
+ * nobody is promoted. Safe to repeat: every release names the claim it frees.
  */
-export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number): Promise<void> {
-  await releasePlace(db, 'activitySeats', poolOf(s), s._id, s.claim);
-  await releaseTime(db, s.memberId, s._id, s.claim);
-  await offerFreedSeats(db, notifier, poolOf(s), now);
+export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number, opts: { offer?: boolean; title?: string } = {}): Promise<void> {
+  await Promise.all([releasePlace(db, 'activitySeats', poolOf(s), s._id, s.claim), releaseTime(db, s.memberId, s._id, s.claim)]);
+  if (opts.offer !== false) await offerFreedSeats(db, notifier, poolOf(s), now, { startAt: s.startAt, title: opts.title });
   // Done: the sweep no longer needs to finish this for us.
   if (s.wakeAt !== null && (ENDED_SIGNUP as readonly string[]).includes(s.status)) await db.update('signups', s._id, { wakeAt: null }, { version: s.version });
 }
@@ -42,33 +42,39 @@ export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupR
 /**
  * Promotes the first waiting while seats are free and the shift has not started; each gets
  * a window to confirm. Also finishes a promotion a crash interrupted: a sign-up still
- * 'waitlisted' whose claim already holds a seat is offered it now.
+ * 'waitlisted' whose claim already holds a seat is offered it now. `known`: what the caller
+ * already knows of the pool's shift (its start; the activity's title for the notice).
  */
-export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, poolId: string, now: number): Promise<number> {
-  const pool = await db.get('activitySeats', poolId);
-  if (!pool || now >= pool.startAt) return 0;
+export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, poolId: string, now: number, known?: { startAt: number; title?: string }): Promise<number> {
+  if (known && now >= known.startAt) return 0;
   let offered = 0;
-  for (let head = await promoteHead(db, 'activitySeats', poolId); head; head = await promoteHead(db, 'activitySeats', poolId)) {
-    offered += await offer(db, notifier, await db.get('signups', head), now);
+  // One read says whether anyone can move up at all; only then is the waitlist run, and only
+  // after a promotion is the pool read again for the repair below.
+  let after = await db.get('activitySeats', poolId);
+  if (!after || now >= after.startAt) return 0;
+  if (after.status === 'open' && after.seatsLeft > 0 && after.waitlist.length > 0) {
+    for (let head = await promoteHead(db, 'activitySeats', poolId); head; head = await promoteHead(db, 'activitySeats', poolId)) {
+      offered += await offer(db, notifier, await db.get('signups', head), now, known?.title);
+    }
+    after = await db.get('activitySeats', poolId);
   }
-  const after = await db.get('activitySeats', poolId);
   for (const s of await db.getMany('signups', Object.keys(after?.holders ?? {}))) {
-    if (s.status === 'waitlisted' && after?.holders[s._id] === s.claim) offered += await offer(db, notifier, s, now);
+    if (s.status === 'waitlisted' && after?.holders[s._id] === s.claim) offered += await offer(db, notifier, s, now, known?.title);
   }
   return offered;
 }
 
-async function offer(db: ScopedStore, notifier: Notifier, s: SignupRecord | null, now: number): Promise<number> {
+async function offer(db: ScopedStore, notifier: Notifier, s: SignupRecord | null, now: number, title?: string): Promise<number> {
   // Not saved yet (its sign-up is still running): that sign-up sees the seat and takes it.
   if (!s || s.status !== 'waitlisted') return 0;
   const offeredUntil = offerDeadline(now, s.startAt);
   try {
     const next = await changeSignup(db, 'system', s, { status: 'offered', offeredUntil, wakeAt: offeredUntil }, { type: 'activity.offered' }, now);
-    const a = await db.get('activities', s.activityId);
+    const activityTitle = title ?? (await db.get('activities', s.activityId))?.title;
     const minutes = Math.round((offeredUntil - now) / 60_000);
     await notifier.notify({
       id: `signup:${s._id}:v${next.version}:offered`, communityId: s.communityId, recipientId: s.memberId, kind: 'activity.offered',
-      title: `候补转正：${a?.title ?? '志愿活动'}`,
+      title: `候补转正：${activityTitle ?? '志愿活动'}`,
       body: `有名额空出，请在${minutes >= 60 ? `${Math.floor(minutes / 60)}小时` : `${minutes}分钟`}内到「我的报名」确认，逾期将转给下一位。`,
       page: '/pages/volunteer/signups/index',
     });

@@ -3,7 +3,7 @@ import { isStaff } from '../../../../miniprogram/core/roles';
 import { DEFAULT_DAILY_CAP_MINUTES, DEFAULT_GRACE_MINUTES } from '../../../../miniprogram/core/volunteer/vocabulary';
 import type { Handler } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
-import { commitVersioned } from '../../kernel/versioned';
+import { commitVersioned, settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import type { ActivityRecord } from '../volunteer/records';
 import { runsTeam } from '../team/rules';
 import { activityIdFor } from './ids';
@@ -22,10 +22,12 @@ export const upsertActivity: Handler<'activity.upsert'> = async (ctx) => {
   if (!team || !team.active) throw fieldError('NOT_FOUND', 'teamId', '服务队不存在');
   if (!runsTeam(caller, team)) throw new AppError('FORBIDDEN', '只有社区工作人员或该服务队的队长可以组织活动');
   const leadId = input.leadId ?? caller.memberId;
+  // The lead's name rides on the activity (the editor shows it), so it is read once here.
+  const lead = leadId === caller.memberId ? null : await db.get('members', leadId);
   if (leadId !== caller.memberId && !team.leaderIds.includes(leadId)) {
-    const lead = await db.get('members', leadId);
     if (!lead || !isStaff(lead.roles)) throw fieldError('VALIDATION_ERROR', 'leadId', '项目负责人须是社区工作人员或该服务队的队长');
   }
+  const leadName = (leadId === caller.memberId ? caller.name : lead?.name) ?? undefined;
   if (input.shifts.some((s) => s.startAt <= now)) throw fieldError('VALIDATION_ERROR', 'shifts', '班次须在将来开始');
 
   const fields = {
@@ -40,6 +42,8 @@ export const upsertActivity: Handler<'activity.upsert'> = async (ctx) => {
     seats: input.seats.map((s) => ({ shiftId: s.shift, roleId: s.role, seats: s.seats })),
     signupDeadline: input.signupDeadline,
     leadId,
+    // Unknown (no name on the member): the view falls back to reading it, as for older activities.
+    leadName,
     risky: input.risky,
     insured: input.insured,
     ...(input.rounding !== undefined ? { rounding: input.rounding } : {}),
@@ -62,11 +66,15 @@ export const upsertActivity: Handler<'activity.upsert'> = async (ctx) => {
     _id: id, communityId: db.communityId, ...fields, status: 'draft', organiserId: caller.memberId,
     codeSecret: ctx.deps.ids.random('cs'), cancelledReason: null, version: 1, createdAt: now,
   };
-  const made = await db.store.transaction(async (tx) => {
-    if (await tx.get('activities', id)) return false;
-    tx.insert('activities', record);
-    tx.insert('events', eventRecord(db, caller, { key: 'activity.created', subject: `activity:${id}`, type: 'activity.created', to: 'draft', public: false, at: now }));
-    return true;
-  });
-  return activityView(ctx, made ? record : await db.require('activities', id));
+  // The draft carries its audit event (kernel/versioned.ts): inserted if absent, so a retry
+  // of the same key makes nothing twice, then the event under its deterministic id.
+  const event = eventRecord(db, caller, { key: 'activity.created', subject: `activity:${id}`, type: 'activity.created', to: 'draft', public: false, at: now });
+  const stored = (await db.get('activities', id)) ?? ((await db.insert('activities', { ...record, lastEvent: event } as ActivityRecord)) ? null : await db.require('activities', id));
+  if (!stored) {
+    await db.insert('events', event);
+    return activityView(ctx, record);
+  }
+  // A retry: the call that made it may have died before its event reached `events`.
+  const [view] = await Promise.all([activityView(ctx, withoutLastEvent(stored)), settleLastEvent(db, stored)]);
+  return view;
 };

@@ -16,20 +16,29 @@ export const hourAnomalies: Handler<'hours.anomalies'> = async (ctx) => {
   const activity = await db.require('activities', ctx.input.activityId, '活动不存在', 'activityId');
   const team = await db.get('teams', activity.teamId);
   if (!runsActivity(ctx.caller, activity, team)) throw new AppError('FORBIDDEN', '只有活动的负责人可以查看异常情况');
-  const recorded = await db.query('hourAnomalies', { where: { activityId: activity._id }, orderBy: { field: 'firstAt', dir: 'desc' }, limit: 100 });
-  const attendance: AttendanceRecord[] = [];
-  let after: string | undefined;
-  for (let i = 0; i < 5; i += 1) {
-    const page = await db.query('attendance', { where: { activityId: activity._id }, orderBy: { field: 'inAt', dir: 'asc' }, limit: 100, after });
-    attendance.push(...page.items);
-    if (!page.next) break;
-    after = page.next;
-  }
+  // The recorded attempts and the attendance are apart: read at once.
+  const readAttendance = async () => {
+    const attendance: AttendanceRecord[] = [];
+    let after: string | undefined;
+    for (let i = 0; i < 5; i += 1) {
+      const page = await db.query('attendance', { where: { activityId: activity._id }, orderBy: { field: 'inAt', dir: 'asc' }, limit: 100, after });
+      attendance.push(...page.items);
+      if (!page.next) break;
+      after = page.next;
+    }
+    return attendance;
+  };
+  const [recorded, attendance] = await Promise.all([
+    db.query('hourAnomalies', { where: { activityId: activity._id }, orderBy: { field: 'firstAt', dir: 'desc' }, limit: 100 }),
+    readAttendance(),
+  ]);
   const pairs = [...new Map(attendance.map((a) => [`${a.memberId}|${bjDate(a.inAt)}`, a])).values()].slice(0, 50);
   const long: Array<{ memberId: string; date: string; minutes: number; at: number }> = [];
-  for (const a of pairs) {
+  // Each person's day is its own query: all at once, then judged in order.
+  const days = await Promise.all(pairs.map((a) => db.query('hourEntries', { where: { memberId: a.memberId, serviceDate: bjDate(a.inAt) }, orderBy: { field: '_id', dir: 'asc' }, limit: 100 })));
+  for (const [i, a] of pairs.entries()) {
     const date = bjDate(a.inAt);
-    const day = await db.query('hourEntries', { where: { memberId: a.memberId, serviceDate: date }, orderBy: { field: '_id', dir: 'asc' }, limit: 100 });
+    const day = days[i];
     const minutes = day.items.filter((e) => e.status !== 'declined').reduce((n, e) => n + e.minutes, 0);
     const span = attendance.filter((x) => x.memberId === a.memberId && bjDate(x.inAt) === date).reduce((n, x) => Math.max(n, ((x.outAt ?? x.inAt) - x.inAt) / 60_000), 0);
     if (minutes > ANOMALY_DAY_MINUTES || span > ANOMALY_DAY_MINUTES) long.push({ memberId: a.memberId, date, minutes: Math.max(minutes, Math.floor(span)), at: a.inAt });

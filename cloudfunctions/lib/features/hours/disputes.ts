@@ -44,18 +44,23 @@ export const disputeHours: Handler<'hours.dispute'> = async (ctx) => {
     if (existing && existing.text === record.text && existing.status === 'open') return toDisputeView(ctx.caller, existing, entry, ctx.now);
     throw new AppError('CONFLICT', '这条记录已经提出过异议');
   }
-  await appendEvent(db, ctx.caller, { key: 'opened', subject: `dispute:${record._id}`, type: 'hours.disputed', to: 'open', public: false, at: ctx.now });
-  await ctx.deps.notifier.notify({
-    id: `dispute:${record._id}:opened`, communityId: db.communityId, recipientId: adminsInbox(db.communityId), kind: 'hours.disputed',
-    title: `服务时长异议：${entry.content}`, body: `请在${DISPUTE_DAYS}天内答复。`, page: '/staff/hours-verify/index?tab=disputes',
-  });
+  // The event and the admins' notice are apart (both under deterministic ids): at once.
+  await Promise.all([
+    appendEvent(db, ctx.caller, { key: 'opened', subject: `dispute:${record._id}`, type: 'hours.disputed', to: 'open', public: false, at: ctx.now }),
+    ctx.deps.notifier.notify({
+      id: `dispute:${record._id}:opened`, communityId: db.communityId, recipientId: adminsInbox(db.communityId), kind: 'hours.disputed',
+      title: `服务时长异议：${entry.content}`, body: `请在${DISPUTE_DAYS}天内答复。`, page: '/staff/hours-verify/index?tab=disputes',
+    }),
+  ]);
   return toDisputeView(ctx.caller, record, entry, ctx.now);
 };
 
 async function views(db: ScopedStore, caller: Caller, items: DisputeRecord[], now: number): Promise<DisputeView[]> {
   const entries = new Map((await db.getMany('hourEntries', items.map((d) => d.entryId))).map((e) => [e._id, e]));
-  const names = new Map((await db.getMany('members', items.map((d) => d.memberId))).map((m) => [m._id, m.name ?? '志愿者']));
-  return items.filter((d) => entries.has(d.entryId)).map((d) => toDisputeView(caller, d, entries.get(d.entryId) as HourEntryRecord, now, names.get(d.memberId) ?? '志愿者'));
+  // Names ride on the entries since they were made; older entries read the member.
+  const unnamed = items.filter((d) => entries.get(d.entryId)?.name === undefined);
+  const names = new Map((await db.getMany('members', unnamed.map((d) => d.memberId))).map((m) => [m._id, m.name ?? '志愿者']));
+  return items.filter((d) => entries.has(d.entryId)).map((d) => toDisputeView(caller, d, entries.get(d.entryId) as HourEntryRecord, now, entries.get(d.entryId)?.name ?? names.get(d.memberId) ?? '志愿者'));
 }
 
 /** The staff queue, soonest deadline first. */
@@ -71,12 +76,15 @@ export const answerDispute: Handler<'hours.answerDispute'> = async (ctx) => {
   await checkWritten(ctx, { answer: ctx.input.answer });
   const done = await db.update('hourDisputes', d._id, { status: 'answered', answer: ctx.input.answer, answeredBy: ctx.caller.memberId, wakeAt: null }, { status: 'open' });
   if (!done) throw new AppError('CONFLICT', '这条异议已经答复过');
-  await appendEvent(db, ctx.caller, { key: 'answered', subject: `dispute:${d._id}`, type: 'hours.disputeAnswered', from: 'open', to: 'answered', public: false, note: ctx.input.answer, at: ctx.now });
-  await ctx.deps.notifier.notify({
-    id: `dispute:${d._id}:answered`, communityId: db.communityId, recipientId: d.memberId, kind: 'hours.disputeAnswered',
-    title: '您的时长异议已答复', body: ctx.input.answer, page: '/pages/volunteer/hours/index',
-  });
-  const [view] = await views(db, ctx.caller, [{ ...d, status: 'answered', answer: ctx.input.answer, answeredBy: ctx.caller.memberId, wakeAt: null }], ctx.now);
+  // The event, the notice and the reply's reads are independent: at once.
+  const [[view]] = await Promise.all([
+    views(db, ctx.caller, [{ ...d, status: 'answered', answer: ctx.input.answer, answeredBy: ctx.caller.memberId, wakeAt: null }], ctx.now),
+    appendEvent(db, ctx.caller, { key: 'answered', subject: `dispute:${d._id}`, type: 'hours.disputeAnswered', from: 'open', to: 'answered', public: false, note: ctx.input.answer, at: ctx.now }),
+    ctx.deps.notifier.notify({
+      id: `dispute:${d._id}:answered`, communityId: db.communityId, recipientId: d.memberId, kind: 'hours.disputeAnswered',
+      title: '您的时长异议已答复', body: ctx.input.answer, page: '/pages/volunteer/hours/index',
+    }),
+  ]);
   if (!view) throw new AppError('NOT_FOUND', '时长记录不存在');
   return view;
 };

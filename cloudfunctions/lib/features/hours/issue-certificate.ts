@@ -20,14 +20,13 @@ export const issueCertificate: Handler<'hours.certificate'> = async (ctx) => {
   const existing = await db.get('certificates', id);
   if (existing) return replay(existing, memberId);
 
-  const volunteer = await db.get('volunteers', `vol_${memberId}`);
+  // The volunteer, their verified entries and the community's name are apart: read at once.
+  const [volunteer, { items }, community] = await Promise.all([db.get('volunteers', `vol_${memberId}`), verifiedOf(db, { memberId }), db.get('communities', db.communityId)]);
   if (!volunteer) throw fieldError('NOT_FOUND', 'memberId', '没有找到这位志愿者的登记信息');
-  const { items } = await verifiedOf(db, { memberId });
   const activities = await activitiesOf(db, items.map((e) => e.activityId));
   const entries = countableEntries(items, activities, db.communityId, { from, to });
   const minutes = entries.reduce((sum, e) => sum + e.minutes, 0);
   if (entries.length === 0 || minutes <= 0) throw fieldError('VALIDATION_ERROR', 'memberId', '这段时间没有本社区组织、已核验的服务时长，不能开具证明');
-  const community = await db.get('communities', db.communityId);
   const snapshot = snapshotOf({
     volunteer, entries, activities, communityName: community?.name ?? '本社区',
     personInCharge, handler: ctx.caller.name ?? '社区工作人员', contact,
@@ -60,8 +59,8 @@ export const issueCertificate: Handler<'hours.certificate'> = async (ctx) => {
     if (!(err instanceof DuplicateKeyError)) throw err;
     return replay(await db.require('certificates', id), memberId);
   }
-  await appendEvent(db, ctx.caller, { key: 'issued', subject: `certificate:${cert._id}`, type: 'hours.certificateIssued', to: cert.number, public: false, at: ctx.now });
-  await ctx.deps.notifier.notify({
+  // The event and the notice are apart (deterministic ids): at once.
+  await Promise.all([appendEvent(db, ctx.caller, { key: 'issued', subject: `certificate:${cert._id}`, type: 'hours.certificateIssued', to: cert.number, public: false, at: ctx.now }), ctx.deps.notifier.notify({
     id: `certificate:${cert._id}:issued`,
     communityId: db.communityId,
     recipientId: memberId,
@@ -69,7 +68,7 @@ export const issueCertificate: Handler<'hours.certificate'> = async (ctx) => {
     title: '志愿服务记录证明已开具',
     body: `证明编号 ${cert.number}，可在「我的证明」保存为图片。`,
     page: '/pages/certificates/index',
-  });
+  })]);
   return toCertificateView(cert);
 };
 

@@ -18,6 +18,7 @@ export const pendingHours: Handler<'hours.pending'> = async (ctx) => {
       : { leadId: me, status: 'pending' };
   const page = await db.query('hourEntries', { where, orderBy: { field: 'createdAt', dir: 'asc' }, limit: ctx.input.limit, after: ctx.input.cursor });
   const mine = page.items.filter((e) => e.memberId !== me && (admin || e.leadId === me));
-  const names = new Map((await db.getMany('members', mine.map((e) => e.memberId))).map((m) => [m._id, m.name ?? '志愿者']));
-  return { items: mine.map((e) => toEntryView(ctx.caller, e, names.get(e.memberId) ?? '志愿者')), next: page.next };
+  // Names ride on the entries since they were made; older entries read the member.
+  const names = new Map((await db.getMany('members', mine.filter((e) => e.name === undefined).map((e) => e.memberId))).map((m) => [m._id, m.name ?? '志愿者']));
+  return { items: mine.map((e) => toEntryView(ctx.caller, e, e.name ?? names.get(e.memberId) ?? '志愿者')), next: page.next };
 };

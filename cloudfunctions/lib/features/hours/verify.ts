@@ -51,12 +51,13 @@ export const verifyHours: Handler<'hours.verify'> = async (ctx) => {
     (n) => eventRecord(db, ctx.caller, { key: `v${n.version}`, subject: `hours:${entry._id}`, type, from: entry.status, to: n.status, public: false, note: ctx.input.reason ?? null, at: ctx.now }),
     '这条记录刚被其他人核验过，请刷新',
   );
+  // The name rides on the entry since it was made; older entries read the member.
+  const named = entry.name !== undefined ? entry.name : db.get('members', entry.memberId).then((m) => m?.name ?? undefined);
   if (type === 'hours.declined') {
     await ctx.deps.notifier.notify({
       id: `hours:${entry._id}:declined`, communityId: db.communityId, recipientId: entry.memberId, kind: 'hours.declined',
       title: `服务时长未通过核验：${entry.content}`, body: `原因：${ctx.input.reason ?? ''}。如有异议，可在「我的时长」中提出。`, page: '/pages/volunteer/hours/index',
     });
   }
-  const person = await db.get('members', entry.memberId);
-  return toEntryView(ctx.caller, next, person?.name ?? '志愿者');
+  return toEntryView(ctx.caller, next, (await named) ?? '志愿者');
 };

@@ -90,6 +90,8 @@ export interface ActivityRecord extends Doc {
   signupDeadline: number;
   /** 项目负责人: verifies hours; never verifies their own. */
   leadId: string;
+  /** The 项目负责人's name when the activity was saved, for the editor; older activities have none (read the member). */
+  leadName?: string;
   organiserId: string;
   /** 条例 Art. 17: a risky activity cannot be published uninsured. */
   risky: boolean;
@@ -149,6 +151,8 @@ export interface SignupRecord extends Doc {
   shiftId: string;
   roleId: string;
   memberId: string;
+  /** The volunteer's name when they signed up, for rosters and notices; older sign-ups have none (read the volunteer). */
+  name?: string;
   startAt: number;
   endAt: number;
   status: SignupStatus;
@@ -188,6 +192,8 @@ export interface AttendanceRecord extends Doc {
 export interface HourEntryRecord extends Doc {
   communityId: string;
   memberId: string;
+  /** The volunteer's name when the entry was made, for the verifiers' lists; older entries have none (read the member). */
+  name?: string;
   activityId: string;
   teamId: string;
   shiftId: string | null;

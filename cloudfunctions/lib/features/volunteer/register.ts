@@ -24,7 +24,9 @@ export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
   const communityId = caller.communityId ?? input.communityId;
   if (!communityId) throw fieldError('VALIDATION_ERROR', 'communityId', '请选择要服务的社区');
   const db = ctx.dbFor(communityId);
-  if (!caller.communityId && !(await db.get('communities', communityId))) throw fieldError('NOT_FOUND', 'communityId', '社区不存在');
+  // The community (for a visitor) and the caller's record are apart: read at once.
+  const [community, found] = await Promise.all([caller.communityId ? null : db.get('communities', communityId), db.get('volunteers', volunteerIdFor(caller.memberId))]);
+  if (!caller.communityId && !community) throw fieldError('NOT_FOUND', 'communityId', '社区不存在');
 
   const id = volunteerIdFor(caller.memberId);
   const sealed = input.idNumber === undefined ? undefined : input.idNumber === null ? { enc: null, masked: null } : { enc: ctx.deps.cipher.encrypt(input.idNumber), masked: maskIdNumber(input.idNumber) };
@@ -38,7 +40,7 @@ export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
     updatedAt: now,
   };
 
-  let record = await db.get('volunteers', id);
+  let record = found;
   if (record) {
     record = await commitVersioned(db, 'volunteers', record, fields, (next) => eventRecord(db, caller, { key: `v${next.version}:volunteer.updated`, subject: `volunteer:${id}`, type: 'volunteer.updated', public: false, at: now }), '资料刚被修改，请刷新后重试');
   } else {
