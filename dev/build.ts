@@ -43,6 +43,18 @@ export function deviceZodNames(dir = path.join(root, 'miniprogram')): string[] {
 
 function miniprogramNpmEntry(name: string): string {
   if (name !== 'zod') return `module.exports = require(${JSON.stringify(name)});`;
+  // What the device's `import { z } from 'zod'` gets: the stand-in that records the
+  // contracts' schemas until zod itself arrives from its subpackage (DEVICE_ZOD_FILE).
+  return "export { z, whenLoaded, isLoaded } from './miniprogram/services/lazy-zod';\n";
+}
+
+/**
+ * zod itself on the device: a subpackage of its own (app.json root `vendor/zod`, no pages),
+ * fetched with `require.async` after launch so its ≈125 KB are not in the main package.
+ */
+const DEVICE_ZOD_FILE = path.join(root, 'miniprogram', 'vendor', 'zod', 'index.js');
+
+function deviceZodEntry(): string {
   const fields = deviceZodNames().map((n) => `${JSON.stringify(n)}: zod[${JSON.stringify(n)}]`);
   return `import * as zod from 'zod';\nexport const z = { ${fields.join(', ')} };\n`;
 }
@@ -217,6 +229,20 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
     });
     report.miniprogramNpm[name] = { bytes: fs.statSync(path.join(outDir, 'index.js')).size };
   }
+  fs.rmSync(path.dirname(DEVICE_ZOD_FILE), { recursive: true, force: true });
+  await build({
+    stdin: { contents: deviceZodEntry(), resolveDir: root },
+    outfile: DEVICE_ZOD_FILE,
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    plugins: [onlyChineseLocale],
+    target: 'es2017',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'warning',
+  });
+  report.miniprogramNpm['vendor/zod'] = { bytes: fs.statSync(DEVICE_ZOD_FILE).size };
   return report;
 }
 

@@ -2,6 +2,7 @@ import type { ActionContract, ContractInput, ContractOutput } from '../core/acti
 import type { Envelope } from '../core/envelope';
 import { validateInput } from '../core/validate';
 import { config } from '../config';
+import { schemasReady } from './schemas';
 import { cloudTransport, gatewayTransport, type Transport } from './transport';
 
 let transport: Transport | undefined;
@@ -30,9 +31,15 @@ export async function call<C extends ActionContract>(
   input: ContractInput<C>,
   options: { idempotencyKey?: string } = {},
 ): Promise<Envelope<ContractOutput<C>>> {
-  const checked = validateInput(c, input);
-  if (!checked.ok) return checked;
-  const event = { action: c.name, data: checked.data, ...options };
+  // zod comes in its own subpackage, fetched from launch on: usually here already. If it
+  // cannot be fetched the input goes as typed and the server's same schema answers.
+  let data: unknown = input;
+  if (await schemasReady()) {
+    const checked = validateInput(c, input);
+    if (!checked.ok) return checked;
+    data = checked.data;
+  }
+  const event = { action: c.name, data, ...options };
   return (await currentTransport().send(event)) as Envelope<ContractOutput<C>>;
 }
 
