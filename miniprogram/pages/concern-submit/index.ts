@@ -13,7 +13,7 @@ import { collectPages } from '../../services/paging';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
 import { DEFAULT_MESSAGES } from '../../core/errors';
-import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
+import { clearDraft, loadDraft, saveDraft } from './draft';
 import { instanceState } from '../../services/page-state';
 import { pickPhotos } from '../../services/upload';
 import { pagePhotos, type PhotoItem } from '../../services/photos';
