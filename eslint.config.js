@@ -4,7 +4,7 @@ const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
   {
-    ignores: ['dist/**', '.deploy/**', 'node_modules/**', 'miniprogram/miniprogram_npm/**', 'coverage/**', '.data/**', 'bench/results/**'],
+    ignores: ['dist/**', '.deploy/**', 'node_modules/**', 'miniprogram/miniprogram_npm/**', 'miniprogram/vendor/**', 'coverage/**', '.data/**', 'bench/results/**'],
   },
   ...tseslint.configs.recommended,
   {

@@ -13,7 +13,8 @@ const root = path.resolve(__dirname, '..');
 const FUNCTIONS = ['api', 'sweep'] as const;
 // Vendor modules the mini-program imports; each becomes miniprogram_npm/<name>/index.js.
 // (No page imports dayjs: the server formats times, the device uses services/dates.ts.)
-const MINIPROGRAM_NPM = ['zod', 'qrcode-generator'] as const;
+// qrcode-generator is not among them: it is a subpackage (DEVICE_VENDOR).
+const MINIPROGRAM_NPM = ['zod'] as const;
 
 /**
  * The device reaches zod only through core/schema.ts's `z`, and calls a dozen of its
@@ -43,9 +44,26 @@ export function deviceZodNames(dir = path.join(root, 'miniprogram')): string[] {
 
 function miniprogramNpmEntry(name: string): string {
   if (name !== 'zod') return `module.exports = require(${JSON.stringify(name)});`;
+  // What the device's `import { z } from 'zod'` gets: the stand-in that records the
+  // contracts' schemas until zod itself arrives from its subpackage (DEVICE_ZOD_FILE).
+  return "export { z, whenLoaded, isLoaded } from './miniprogram/services/lazy-zod';\n";
+}
+
+function deviceZodEntry(): string {
   const fields = deviceZodNames().map((n) => `${JSON.stringify(n)}: zod[${JSON.stringify(n)}]`);
   return `import * as zod from 'zod';\nexport const z = { ${fields.join(', ')} };\n`;
 }
+
+/**
+ * Libraries the device fetches with `require.async`, each a subpackage without pages (app.json
+ * roots vendor/<name>) so they are not in the main package: zod itself (≈125 KB, fetched from
+ * launch on, see services/lazy-zod.ts) and the QR encoder (≈20 KB, fetched by the screens that
+ * draw a code, see services/certificate-image.ts).
+ */
+const DEVICE_VENDOR: Record<string, () => string> = {
+  'vendor/zod': deviceZodEntry,
+  'vendor/qr': () => "module.exports = require('qrcode-generator');",
+};
 
 /**
  * The functions narrowed the same way: their `z` carries only the builders the contract and
@@ -421,6 +439,23 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
       logLevel: 'warning',
     });
     report.miniprogramNpm[name] = { bytes: fs.statSync(path.join(outDir, 'index.js')).size };
+  }
+  fs.rmSync(path.join(root, 'miniprogram', 'vendor'), { recursive: true, force: true });
+  for (const [dir, entry] of Object.entries(DEVICE_VENDOR)) {
+    const outfile = path.join(root, 'miniprogram', dir, 'index.js');
+    await build({
+      stdin: { contents: entry(), resolveDir: root },
+      outfile,
+      bundle: true,
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      plugins: [onlyChineseLocale],
+      target: 'es2017',
+      format: 'cjs',
+      minify: true,
+      logLevel: 'warning',
+    });
+    report.miniprogramNpm[dir] = { bytes: fs.statSync(outfile).size };
   }
   return report;
 }

@@ -51,7 +51,8 @@ export async function compileMiniprogram(projectPath = ROOT): Promise<CompileRep
   const started = Date.now();
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-compile-'));
   try {
-    // The vendored npm modules the pages import must exist first (miniprogram_npm/).
+    // The vendored modules must exist first: miniprogram_npm/ (zod's stand-in) and the
+    // page-less subpackages fetched with require.async (vendor/zod, vendor/qr).
     await buildAll(path.join(out, 'dist'));
     const key = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' });
     const keyPath = path.join(out, 'throwaway.key');

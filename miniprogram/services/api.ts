@@ -2,6 +2,7 @@ import type { ActionContract, ContractInput, ContractOutput } from '../core/acti
 import type { Envelope } from '../core/envelope';
 import { validateInput } from '../core/validate';
 import { config } from '../config';
+import { schemasLoaded, schemasReady } from './schemas';
 import { cloudTransport, gatewayTransport, type Transport } from './transport';
 
 let transport: Transport | undefined;
@@ -30,9 +31,19 @@ export async function call<C extends ActionContract>(
   input: ContractInput<C>,
   options: { idempotencyKey?: string } = {},
 ): Promise<Envelope<ContractOutput<C>>> {
-  const checked = validateInput(c, input);
-  if (!checked.ok) return checked;
-  const event = { action: c.name, data: checked.data, ...options };
+  // zod comes in its own subpackage, fetched from launch on. The first screen's reads do not
+  // wait for it: until it is here the input goes as given and the server, which checks with
+  // the same schema and is the authority, answers with the same field messages. By the time
+  // a person has typed a form it has long arrived.
+  let data: unknown = input;
+  if (schemasLoaded()) {
+    const checked = validateInput(c, input);
+    if (!checked.ok) return checked;
+    data = checked.data;
+  } else {
+    void schemasReady();
+  }
+  const event = { action: c.name, data, ...options };
   return (await currentTransport().send(event)) as Envelope<ContractOutput<C>>;
 }
 

@@ -2,7 +2,7 @@
  * 志愿服务记录证明 as an image: what goes on it, line by line, and the QR's modules. Kept
  * apart from the canvas so the content is tested without one; the page draws it.
  */
-import qrcode from 'qrcode-generator';
+import type qrcodeFactory from 'qrcode-generator';
 import type { CertificateView } from '../core/volunteer/certificate';
 import { hoursText } from '../core/volunteer/vocabulary';
 
@@ -47,8 +47,39 @@ export function certificateLines(c: CertificateView): Array<{ label: string; val
   ];
 }
 
-/** The QR as a square of dark/light modules. */
+type QrFactory = typeof qrcodeFactory;
+
+let qrcode: QrFactory | undefined;
+let qrLoading: Promise<boolean> | undefined;
+// qrcode-generator (≈20 KB) is its own subpackage (app.json: vendor/qr, built by
+// dev/build.ts): only the screens that draw a code fetch it. The literal require.async is how
+// WeChat's compiler knows the file is used; the path is relative to this file.
+const qrLoader = (): Promise<QrFactory | { default: QrFactory }> => (require as unknown as { async(p: string): Promise<QrFactory> }).async('../vendor/qr/index.js');
+
+/** Fetches the QR encoder once (again after a failure); true when qrModules may run. Never rejects. */
+export function qrReady(): Promise<boolean> {
+  if (qrcode) return Promise.resolve(true);
+  qrLoading ??= qrLoader().then(
+    (mod) => {
+      qrcode = 'default' in mod ? mod.default : mod;
+      return true;
+    },
+    () => {
+      qrLoading = undefined;
+      return false;
+    },
+  );
+  return qrLoading;
+}
+
+/** Tests hand in the encoder from node_modules, as if it had been fetched. */
+export function setQrEncoder(factory: QrFactory): void {
+  qrcode = factory;
+}
+
+/** The QR as a square of dark/light modules; after `qrReady()` has answered true. */
 export function qrModules(text: string): boolean[][] {
+  if (!qrcode) throw new Error('二维码组件尚未加载');
   const qr = qrcode(0, 'M');
   qr.addData(text);
   qr.make();

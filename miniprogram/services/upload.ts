@@ -10,6 +10,7 @@ import type { Envelope } from '../core/envelope';
 import { MAX_PHOTO_BYTES, registerMedia, uploadPathFor, type MediaView } from '../core/media/contract';
 import { call } from './api';
 import { localItems, type PhotoItem } from './photos';
+import { schemasLoaded, schemasReady } from './schemas';
 
 /** One chosen photo through the whole pipeline: yields its registered file id, or rejects with a message to show. */
 export type UploadOne = (tempPath: string, size?: number) => Promise<string>;
@@ -170,7 +171,7 @@ export function photoUploader(steps: { store: Store; register: Register; compres
     const path = steps.compress ? await steps.compress(tempPath, size) : tempPath;
     const id = await steps.store(path);
     // A malformed id would only be refused later by the server, far from its cause.
-    if (!fileId.safeParse(id).success) throw new UploadError(UPLOAD_FAILED);
+    if ((await schemasReady()) && !fileId.safeParse(id).success) throw new UploadError(UPLOAD_FAILED);
     await steps.register(id);
     return id;
   };
@@ -219,7 +220,7 @@ export async function uploadPhotos(files: readonly PickedFile[], upload: UploadO
     files.map(async (f): Promise<{ id?: string; src: string; error?: string }> => {
       try {
         const id = await upload(f.path, f.size);
-        return fileId.safeParse(id).success ? { id, src: f.path } : { src: f.path, error: UPLOAD_FAILED };
+        return !schemasLoaded() || fileId.safeParse(id).success ? { id, src: f.path } : { src: f.path, error: UPLOAD_FAILED };
       } catch (e) {
         return { src: f.path, error: e instanceof UploadError ? e.message : UPLOAD_FAILED };
       }

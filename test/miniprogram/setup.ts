@@ -52,3 +52,7 @@ Object.assign(host.wx, {
 // Pages are written with Component(); a stray Page() should still load in tests.
 host.Page = (options) => host.Component(options);
 host.getApp = () => ({ globalData: {} });
+
+// On the device the QR encoder is fetched from its own subpackage with require.async; here
+// it comes from node_modules, at once.
+(require('../../miniprogram/services/certificate-image') as typeof import('../../miniprogram/services/certificate-image')).setQrEncoder(require('qrcode-generator'));

@@ -5,6 +5,7 @@ import { DEFAULT_ANSWER_DAYS } from '../../core/disclosure/vocabulary';
 import { getMe } from '../../core/member/contract';
 import { dateText } from '../../services/dates';
 import { canvasMeasure, paintPoster, POSTER, posterLayout, posterTarget, type PosterCanvas } from '../../services/disclosure-poster';
+import { qrReady } from '../../services/certificate-image';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
 import { instanceState } from '../../services/page-state';
@@ -189,6 +190,8 @@ Component({
         s.communityName = me.ok ? me.data.community?.name ?? '' : '';
       }
       const communityName = s.communityName;
+      // The QR encoder is its own small subpackage, fetched the first time a poster is made.
+      if (!(await qrReady())) return fail('网络不稳定，海报暂时无法生成，请稍后重试');
       this.createSelectorQuery()
         .select('#poster-canvas')
         .fields({ node: true, size: true })

@@ -13,7 +13,7 @@ import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
 import { instanceState } from '../../services/page-state';
 import { askConsent, loadTemplates } from '../../services/consent';
-import { validateInput } from '../../core/validate';
+import { checkNow } from '../../services/schemas';
 import type { ContractInput } from '../../core/action';
 import type { TemplateRequest } from '../../core/notify/contract';
 
@@ -193,7 +193,7 @@ Component({
       const input = this.requestInput();
       const s = state(this);
       let consent: Promise<void> = Promise.resolve();
-      if (!s.consentAsked && validateInput(requestBinding, input).ok) {
+      if (!s.consentAsked && checkNow(requestBinding, input).ok) {
         s.consentAsked = true;
         consent = askConsent(wx, s.templates);
       }

@@ -1,7 +1,7 @@
 import { call } from '../../services/api';
 import { listCertificates, type CertificateView } from '../../core/volunteer/certificate';
 import { hoursText } from '../../core/volunteer/vocabulary';
-import { certificateLines, qrModules, verifyUrl } from '../../services/certificate-image';
+import { certificateLines, qrModules, qrReady, verifyUrl } from '../../services/certificate-image';
 import { instanceState } from '../../services/page-state';
 
 interface Row {
@@ -115,6 +115,11 @@ Component({
         s.saving = false;
         this.setData({ saveError: message });
       };
+      // The QR encoder is its own small subpackage, fetched the first time a sheet is saved.
+      void qrReady().then((ready) => (ready ? this.paintAndSave(c, fail) : fail('网络不稳定，图片暂时无法生成，请稍后重试')));
+    },
+    paintAndSave(c: CertificateView, fail: (message: string) => void) {
+      const s = state(this);
       this.createSelectorQuery()
         .select('#certificate-canvas')
         .fields({ node: true, size: true })

@@ -13,12 +13,12 @@ import { collectPages } from '../../services/paging';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
 import { DEFAULT_MESSAGES } from '../../core/errors';
-import { clearDraft, loadDraft, saveDraft } from '../../services/draft';
+import { clearDraft, loadDraft, saveDraft } from './draft';
 import { instanceState } from '../../services/page-state';
 import { pickPhotos } from '../../services/upload';
 import { pagePhotos, type PhotoItem } from '../../services/photos';
 import { askConsent, loadTemplates } from '../../services/consent';
-import { validateInput } from '../../core/validate';
+import { checkNow } from '../../services/schemas';
 import type { ContractInput } from '../../core/action';
 import type { TemplateRequest } from '../../core/notify/contract';
 
@@ -228,7 +228,7 @@ Component({
       const s = state(this);
       const input = this.currentInput();
       let consent: Promise<void> = Promise.resolve();
-      if (!s.consentAsked && validateInput(submitConcern, input).ok) {
+      if (!s.consentAsked && checkNow(submitConcern, input).ok) {
         s.consentAsked = true;
         consent = askConsent(wx, s.templates);
       }

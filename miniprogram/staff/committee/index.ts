@@ -5,7 +5,7 @@ import { appointCommittee, getCommittee, type CommitteeView } from '../../core/d
 import { COMMITTEE_CHOSEN_BY, COMMITTEE_CHOSEN_BY_LABELS, COMMITTEE_POSITION_LABELS, type CommitteeChosenBy, type CommitteePosition } from '../../core/disclosure/vocabulary';
 import { getMe } from '../../core/member/contract';
 import type { ErrorBody } from '../../core/errors';
-import { validateInput } from '../../core/validate';
+import { checkNow } from '../../services/schemas';
 import { dayKey } from '../../services/date-strip';
 import { dateText } from '../../services/dates';
 import { emptyErrors } from '../../services/form';
@@ -198,7 +198,7 @@ Component({
     /** The form is checked before the question is asked: nobody confirms a term that cannot be sent. */
     submit() {
       const input = this.input();
-      const checked = validateInput(appointCommittee, input);
+      const checked = checkNow(appointCommittee, input);
       if (!checked.ok) {
         form(this).showError(checked.error, input);
         this.showMemberIssues(checked.error);

@@ -15,7 +15,7 @@ import { transferPeople } from '../../services/concern-view';
 import { DAY_MS, dayKey, dayStartOf } from '../../services/date-strip';
 import { emptyErrors } from '../../services/form';
 import { formSubmit } from '../../services/form-submit';
-import { validateInput } from '../../core/validate';
+import { checkNow } from '../../services/schemas';
 import { collectPages } from '../../services/paging';
 import { instanceState } from '../../services/page-state';
 
@@ -267,7 +267,7 @@ Component({
       // Whole Beijing days: from the first day's 00:00 to the end of the last day.
       const input = { serviceId: s.id, from: dayStartOf(d.closeFrom), to: dayStartOf(d.closeTo) + DAY_MS, reason: d.closeReason };
       // Checked before the dialog, so nobody confirms a closure that cannot be sent.
-      const checked = validateInput(closeSlots, input);
+      const checked = checkNow(closeSlots, input);
       if (!checked.ok) {
         closeForm(this).showError(checked.error);
         this.setData({ closeResult: '' });

@@ -2,9 +2,14 @@
  * A rotating code drawn on a screen's 2d canvas (the volunteer check-in and the meeting's
  * sign-in screens): white square, black modules, a quiet zone of 2 modules so phones find it.
  */
-import { qrModules } from '../../services/certificate-image';
+import { qrModules, qrReady } from '../../services/certificate-image';
 
+/** The encoder comes in its own subpackage: the code is drawn once it is here. */
 export function drawQrOnCanvas(host: WechatMiniprogram.Component.TrivialInstance, selector: string, text: string, px: number): void {
+  void qrReady().then((ready) => ready && paint(host, selector, text, px));
+}
+
+function paint(host: WechatMiniprogram.Component.TrivialInstance, selector: string, text: string, px: number): void {
   host
     .createSelectorQuery()
     .select(selector)

@@ -10,8 +10,12 @@ import {
   type PosterLayout,
   type PosterText,
 } from '../../../miniprogram/services/disclosure-poster';
-import { qrModules } from '../../../miniprogram/services/certificate-image';
+import qrcode from 'qrcode-generator';
+import { qrModules, setQrEncoder } from '../../../miniprogram/services/certificate-image';
 import { corrected, item, NOW, question, version } from '../pages/disclosure/fixtures';
+
+// On the device the encoder is fetched from its subpackage (qrReady); here it is at hand.
+setQrEncoder(qrcode);
 
 const MARGIN = 120;
 const lines = (l: PosterLayout) => l.texts.map((t) => t.text);

@@ -1,4 +1,4 @@
-import { clearDraft, DRAFT_KEY, loadDraft, saveDraft, type SyncStorage } from '../../../miniprogram/services/draft';
+import { clearDraft, DRAFT_KEY, loadDraft, saveDraft, type SyncStorage } from '../../../miniprogram/pages/concern-submit/draft';
 
 function memoryStorage(): SyncStorage & { map: Map<string, unknown> } {
   const map = new Map<string, unknown>();

@@ -5,7 +5,7 @@ import { emptyErrors } from '../../../services/form';
 import { formKeys, formSubmit } from '../../../services/form-submit';
 import { collectPages } from '../../../services/paging';
 import { instanceState } from '../../../services/page-state';
-import { lazyTab } from '../../../behaviors/lazy-tab';
+import { lazyTab } from '../../behaviors/lazy-tab';
 import type { FieldInput, Tap } from '../community-events';
 
 const CATEGORY_FIELDS = ['name', 'contactHours', 'resolveDays', 'residentWaitDays', 'order', 'active', 'templates'] as const;

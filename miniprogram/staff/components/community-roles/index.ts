@@ -7,7 +7,7 @@ import { emptyErrors } from '../../../services/form';
 import { formKeys, formSubmit } from '../../../services/form-submit';
 import { collectPages } from '../../../services/paging';
 import { instanceState } from '../../../services/page-state';
-import { lazyTab } from '../../../behaviors/lazy-tab';
+import { lazyTab } from '../../behaviors/lazy-tab';
 import type { FieldInput } from '../community-events';
 import type { Picked } from '../member-picker/index';
 

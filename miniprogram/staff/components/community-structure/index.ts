@@ -6,7 +6,7 @@ import { formKeys, formSubmit } from '../../../services/form-submit';
 import { collectPages } from '../../../services/paging';
 import { instanceState } from '../../../services/page-state';
 import { pagedList, prefixedKeys } from '../../../services/paged-list';
-import { lazyTab } from '../../../behaviors/lazy-tab';
+import { lazyTab } from '../../behaviors/lazy-tab';
 import { staffName, type FieldInput, type Tap } from '../community-events';
 import type { Picked } from '../member-picker/index';
 

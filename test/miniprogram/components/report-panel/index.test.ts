@@ -1,6 +1,6 @@
 import { fakeBackend, loadPage, ok, render, sent, wxMock, type Replies } from '../../harness';
 
-const panelId = loadPage('components/report-panel/index');
+const panelId = loadPage('pages/concern-detail/components/report-panel/index');
 
 beforeEach(() => jest.clearAllMocks());
 

@@ -2,7 +2,7 @@ import { loadPage, render } from '../../harness';
 import { timelineRows } from '../../../../miniprogram/services/concern-view';
 import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
 
-const timelineId = loadPage('components/timeline/index');
+const timelineId = loadPage('pages/concern-detail/components/timeline/index');
 
 const T0 = Date.UTC(2026, 4, 1, 13, 0);
 // Seen the same evening (23:30 Beijing): the steps read 今天.

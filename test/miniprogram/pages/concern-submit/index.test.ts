@@ -1,5 +1,5 @@
 import { fakeBackend, fail, flush, loadPage, mediaUrlsReply, meReply, ok, render, sent, urlOf, wxMock, type Replies, type ReplyEnvelope } from '../../harness';
-import { DRAFT_KEY } from '../../../../miniprogram/services/draft';
+import { DRAFT_KEY } from '../../../../miniprogram/pages/concern-submit/draft';
 import { setUploader, UploadError } from '../../../../miniprogram/services/upload';
 
 const pageId = loadPage('pages/concern-submit/index');

@@ -1,7 +1,7 @@
-import type { ContractInput } from '../../core/action';
-import { reportContent } from '../../core/moderation/contract';
-import { emptyErrors } from '../../services/form';
-import { formSubmit } from '../../services/form-submit';
+import type { ContractInput } from '../../../../core/action';
+import { reportContent } from '../../../../core/moderation/contract';
+import { emptyErrors } from '../../../../services/form';
+import { formSubmit } from '../../../../services/form-submit';
 
 const FIELDS = ['reason'] as const;
 const report = formSubmit(reportContent, { fields: FIELDS, keys: { errors: 'errors', message: 'formError', busy: 'sending' } });

@@ -1,4 +1,4 @@
-import type { TimelineRow } from '../../services/concern-view';
+import type { TimelineRow } from '../../../../services/concern-view';
 
 /**
  * What happened to a concern, oldest first: who did what and when, their words and photos.
