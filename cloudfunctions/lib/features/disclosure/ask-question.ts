@@ -1,7 +1,9 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import { sentence } from '../../../../miniprogram/core/format';
 import { DEFAULT_ANSWER_DAYS } from '../../../../miniprogram/core/disclosure/vocabulary';
-import type { Handler } from '../../kernel/action';
+import type { Handler, HandlerContext } from '../../kernel/action';
+import { settleLastEvent } from '../../kernel/versioned';
+import { countOpen } from './counts';
 import { eventRecord } from '../../kernel/audit';
 import { checkWritten } from '../../kernel/content';
 import { DAY } from '../../kernel/time';
@@ -19,17 +21,23 @@ export const REMIND_BEFORE = 2 * DAY;
 /**
  * 就公开事项提问. A resident bound to a household of the community asks about a published item;
  * the staff must answer within DEFAULT_ANSWER_DAYS days, and the committee gets a copy. The
- * question's id comes from the asker and the request key, and it is written in one transaction
- * with the item's open question count and the audit step: a retried ask is the same question.
+ * question's id comes from the asker and the request key, so a retried ask is the same
+ * question; it carries its audit step, and the item's open question count moves by its key.
  */
 export const askQuestion: Handler<'disclosure.ask'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
   if (!caller.householdId) throw new AppError('FORBIDDEN', '请先绑定您所住的住户，再提问');
   const id = questionIdFor(db.communityId, caller.memberId, ctx.idempotencyKey ?? '');
-  const existing = await db.get('disclosureQuestions', id);
-  if (existing) return toQuestionView(caller, existing, now);
-  const item = await loadItem(ctx, input.itemId);
+  // The question (a retry finds it), the item and the committee to copy, in one wait.
+  const [existing, loaded, term] = await Promise.all([
+    db.get('disclosureQuestions', id),
+    loadItem(ctx, input.itemId).then((item) => ({ item }), (err: unknown) => ({ err })),
+    sittingCommittee(db, now),
+  ]);
+  if (existing) return answered(ctx, existing);
+  if ('err' in loaded) throw loaded.err;
+  const { item } = loaded;
   if (item.currentNumber === 0) throw fieldError('NOT_FOUND', 'itemId', '公开事项不存在');
   await checkWritten(ctx, { text: input.text });
 
@@ -38,24 +46,26 @@ export const askQuestion: Handler<'disclosure.ask'> = async (ctx) => {
     _id: id, communityId: db.communityId, itemId: item._id, itemTitle: item.title, versionNumber: item.currentNumber,
     askerId: caller.memberId, askerName: caller.name ?? '', householdId: caller.householdId,
     text: input.text, askedAt: now, dueAt, state: 'open', answer: null,
-    wakeAt: dueAt - REMIND_BEFORE, remindedAt: null, escalatedAt: null, version: 1,
+    wakeAt: dueAt - REMIND_BEFORE, remindedAt: null, escalatedAt: null, version: 1, keyed: true,
   };
   const event = eventRecord(db, caller, { key: `asked:${id}`, subject: itemSubject(item._id), type: 'disclosure.asked', to: 'open', public: true, at: now });
-  const made = await db.store.transaction(async (tx) => {
-    if (await tx.get('disclosureQuestions', id)) return false;
-    const current = await tx.get('disclosureItems', item._id);
-    if (!current || current.communityId !== db.communityId || current.currentNumber === 0) throw fieldError('NOT_FOUND', 'itemId', '公开事项不存在');
-    tx.insert('disclosureQuestions', { ...record, itemTitle: current.title, versionNumber: current.currentNumber });
-    tx.set('disclosureItems', { ...current, openQuestions: current.openQuestions + 1 });
-    tx.insert('events', event);
-    return true;
-  });
-  const question = await db.require('disclosureQuestions', id);
-  if (made) {
-    const committee = onAppMembers(await sittingCommittee(db, now)).filter((m) => m !== caller.memberId);
-    const title = `居民提问：${sentence(question.itemTitle, 20)}`;
-    await tell(ctx.deps.notifier, db.communityId, item._id, event._id, { to: [adminsInbox(db.communityId)], kind: 'disclosure.asked', title, body: `${sentence(input.text, 60)}。请在${DEFAULT_ANSWER_DAYS}日内答复。` });
-    await tell(ctx.deps.notifier, db.communityId, item._id, `${event._id}:copy`, { to: committee, kind: 'disclosure.questionCopy', title: `抄送 ${title}`, body: sentence(input.text, 60) });
-  }
-  return toQuestionView(caller, question, now);
+  // The question carries its event (kernel/versioned.ts); the item's count follows by its key
+  // (counts.ts), so whatever a crash leaves undone, the retry does.
+  if (!(await db.insert('disclosureQuestions', { ...record, lastEvent: event } as QuestionRecord))) return answered(ctx, await db.require('disclosureQuestions', id));
+  const committee = onAppMembers(term).filter((m) => m !== caller.memberId);
+  const title = `居民提问：${sentence(record.itemTitle, 20)}`;
+  await Promise.all([
+    countOpen(db, item._id, 'question', id),
+    db.insert('events', event),
+    tell(ctx.deps.notifier, db.communityId, item._id, event._id, { to: [adminsInbox(db.communityId)], kind: 'disclosure.asked', title, body: `${sentence(input.text, 60)}。请在${DEFAULT_ANSWER_DAYS}日内答复。` }),
+    tell(ctx.deps.notifier, db.communityId, item._id, `${event._id}:copy`, { to: committee, kind: 'disclosure.questionCopy', title: `抄送 ${title}`, body: sentence(input.text, 60) }),
+  ]);
+  return toQuestionView(caller, record, now);
 };
+
+/** A retried ask: the question as it stands, with what the first call may have left undone (its event, its count). */
+async function answered(ctx: HandlerContext<unknown>, q: QuestionRecord) {
+  const db = ctx.db();
+  await Promise.all([settleLastEvent(db, q), q.keyed && q.state === 'open' ? countOpen(db, q.itemId, 'question', q._id) : undefined]);
+  return toQuestionView(ctx.caller, q, ctx.now);
+}

@@ -1,6 +1,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { everyPage } from '../../kernel/every-page';
+import { settleLastEvent } from '../../kernel/versioned';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { buildDraft, namesFor, type DraftContent } from './drafts';
 import { versionIdFor } from './ids';
@@ -40,19 +41,24 @@ export const correctItem: Handler<'disclosure.correct'> = async (ctx) => {
   const db = ctx.db();
   const item = await loadItem(ctx, input.itemId);
   if (item.state === 'correcting') {
-    if (item.draft?.byId === caller.memberId && item.draft.correctionReason === input.reason) return itemView(ctx, item);
+    if (item.draft?.byId === caller.memberId && item.draft.correctionReason === input.reason) {
+      // The first call may have died before its event reached `events`.
+      await settleLastEvent(ctx.db(), item);
+      return itemView(ctx, item);
+    }
     throw new AppError('CONFLICT', '这一项已在更正中，请在草稿中继续修改');
   }
   if (item.state !== 'published' || item.draft) throw new AppError('CLOSED', '尚未公开的事项不需要更正，直接修改草稿即可');
-  const v = await db.require('disclosureVersions', versionIdFor(item._id, item.currentNumber));
+  // The version to correct and the gate's names, in one wait.
+  const [v, names] = await Promise.all([db.require('disclosureVersions', versionIdFor(item._id, item.currentNumber)), namesFor(db, item.source, now)]);
   const content: DraftContent = {
     categoryKey: v.categoryKey, title: v.title, period: v.period, body: v.body, finance: v.finance,
     relief: await reliefRows(db, v), attachments: v.attachments, links: v.links.map((l) => ({ kind: l.kind, refId: l.refId })),
   };
-  const draft = buildDraft(content, { draftVersion: v.fromDraftVersion + 1, correctionReason: input.reason, by: caller, now, names: await namesFor(db, item.source, now), previous: [] });
-  const next = await commitItem(db, caller, item._id, (current) => {
+  const draft = buildDraft(content, { draftVersion: v.fromDraftVersion + 1, correctionReason: input.reason, by: caller, now, names, previous: [] });
+  const next = await commitItem(db, caller, item, (current) => {
     if (current.state !== 'published' || current.draft || current.currentNumber !== item.currentNumber) throw new AppError('CONFLICT', '这一项刚被他人更正，请刷新后再看');
     return { state: 'correcting', draft, authorIds: withAuthor(current.authorIds, caller.memberId) };
-  }, { type: 'disclosure.correcting', note: input.reason, public: false }, now);
+  }, { type: 'disclosure.correcting', note: input.reason, public: false, conflict: '这一项刚被他人更正，请刷新后再看' }, now);
   return itemView(ctx, next);
 };

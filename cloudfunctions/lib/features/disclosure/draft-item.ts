@@ -4,6 +4,7 @@ import type { Handler, HandlerContext } from '../../kernel/action';
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { Contracts } from '../../../../miniprogram/core/contracts';
 import { eventRecord } from '../../kernel/audit';
+import { settleLastEvent } from '../../kernel/versioned';
 import { checkWritten } from '../../kernel/content';
 import { checkPhotos, markAttached } from '../media/attach';
 import { requireCategory } from './catalogue';
@@ -44,30 +45,39 @@ async function checkContent(ctx: Ctx, content: DraftContent, itemId: string, att
 export const draftItem: Handler<'disclosure.draft'> = async (ctx) => {
   const { input, caller, now } = ctx;
   const db = ctx.db();
-  const category = await requireCategory(db, input.categoryKey, now);
+  // The category and the item being edited, in one wait.
+  const [category, loaded] = await Promise.all([
+    requireCategory(db, input.categoryKey, now),
+    input.itemId ? loadItem(ctx, input.itemId) : Promise.resolve(null),
+  ]);
   const content: DraftContent = {
     categoryKey: category.key, title: input.title, period: input.period, body: input.body,
     finance: input.finance, relief: input.relief, attachments: input.attachments, links: input.links,
   };
-  if (!input.itemId) return createItem(ctx, content);
+  if (!loaded) return createItem(ctx, content);
 
-  const item = await loadItem(ctx, input.itemId);
+  const item = loaded;
   const draft = requireDraft(item);
   if (input.draftVersion === undefined) throw fieldError('VALIDATION_ERROR', 'draftVersion', '缺少草稿版本，请刷新后再修改');
   if (input.draftVersion !== draft.draftVersion) {
     // The same save arriving again after it went through (a lost answer): answer with it.
-    if (draft.draftVersion === input.draftVersion + 1 && draft.byId === caller.memberId && sameContent(draft, content)) return itemView(ctx, item);
+    if (draft.draftVersion === input.draftVersion + 1 && draft.byId === caller.memberId && sameContent(draft, content)) {
+      // The first call may have died before its event reached `events`.
+      await settleLastEvent(db, item);
+      return itemView(ctx, item);
+    }
     throw fieldError('CONFLICT', 'draftVersion', '草稿刚被他人修改，请刷新后再改');
   }
   if (item.currentNumber > 0 && content.categoryKey !== item.categoryKey) throw fieldError('VALIDATION_ERROR', 'categoryKey', '已公开的事项不能改类别');
-  await checkContent(ctx, content, item._id, draft.attachments);
-  const next = buildDraft(content, { draftVersion: draft.draftVersion + 1, correctionReason: draft.correctionReason, by: caller, now, names: await namesFor(db, item.source, now), previous: draft.flags });
-  const saved = await commitItem(db, caller, item._id, (current) => {
+  // The gate's names are read beside the content checks.
+  const [, names] = await Promise.all([checkContent(ctx, content, item._id, draft.attachments), namesFor(db, item.source, now)]);
+  const next = buildDraft(content, { draftVersion: draft.draftVersion + 1, correctionReason: draft.correctionReason, by: caller, now, names, previous: draft.flags });
+  const saved = await commitItem(db, caller, item, (current) => {
     if (current.draft?.draftVersion !== draft.draftVersion) throw fieldError('CONFLICT', 'draftVersion', '草稿刚被他人修改，请刷新后再改');
     // Until the first publication the item reads as its draft; after it, as its current version.
     const first = current.currentNumber === 0 ? { title: next.title, categoryKey: next.categoryKey, period: next.period, periodKey: periodKey(next.period) } : {};
     return { ...first, draft: next, authorIds: withAuthor(current.authorIds, caller.memberId) };
-  }, { type: 'disclosure.drafted', public: false }, now);
+  }, { type: 'disclosure.drafted', public: false, conflict: '草稿刚被他人修改，请刷新后再改', conflictField: 'draftVersion' }, now);
   await markAttached(db, next.attachments, itemSubject(item._id));
   return itemView(ctx, saved);
 };
@@ -76,27 +86,32 @@ async function createItem(ctx: Ctx, content: DraftContent) {
   const { caller, now } = ctx;
   const db = ctx.db();
   const id = manualItemIdFor(db.communityId, caller.memberId, ctx.idempotencyKey ?? '');
-  const existing = await db.get('disclosureItems', id);
-  if (existing) return itemView(ctx, existing);
+  const source: ItemRecord['source'] = { kind: 'manual', refId: null, title: content.title };
+  // A retry finds its item; a first call needs the gate's names: both in one wait.
+  const [existing, names] = await Promise.all([db.get('disclosureItems', id), namesFor(db, source, now)]);
+  if (existing) return again(ctx, existing);
   if (ctx.input.draftVersion !== undefined && ctx.input.draftVersion !== 0) throw fieldError('VALIDATION_ERROR', 'draftVersion', '新起草的事项没有草稿版本');
   await checkContent(ctx, content, id, []);
-  const source: ItemRecord['source'] = { kind: 'manual', refId: null, title: content.title };
-  const draft = buildDraft(content, { draftVersion: 1, correctionReason: null, by: caller, now, names: await namesFor(db, source, now), previous: [] });
+  const draft = buildDraft(content, { draftVersion: 1, correctionReason: null, by: caller, now, names, previous: [] });
   const item: ItemRecord = {
     _id: id, communityId: db.communityId, categoryKey: content.categoryKey, title: content.title, period: content.period, periodKey: periodKey(content.period),
     state: 'draft', currentNumber: 0, draft, source, dueId: null, dueAt: null, authorIds: [caller.memberId],
-    openObjections: 0, openQuestions: 0, publishedAt: null, lastPublishedAt: null,
+    openObjections: 0, openQuestions: 0, openObjectionIds: {}, openQuestionIds: {}, publishedAt: null, lastPublishedAt: null,
     createdById: caller.memberId, createdByName: caller.name ?? '社区工作人员', createdAt: now, updatedAt: now, version: 1,
   };
   const event = eventRecord(db, caller, { key: 'v1:disclosure.drafted', subject: itemSubject(id), type: 'disclosure.drafted', to: 'draft', public: false, at: now });
-  const made = await db.store.transaction(async (tx) => {
-    if (await tx.get('disclosureItems', id)) return false;
-    tx.insert('disclosureItems', item);
-    tx.insert('events', event);
-    return true;
-  });
-  if (made) await markAttached(db, draft.attachments, itemSubject(id));
-  const stored = made ? item : await db.get('disclosureItems', id);
-  if (!stored) throw new AppError('CONFLICT', '操作冲突，请稍后重试');
-  return itemView(ctx, stored);
+  // The item carries its event (kernel/versioned.ts): inserting it is the step, the event follows.
+  if (!(await db.insert('disclosureItems', { ...item, lastEvent: event } as ItemRecord))) {
+    const stored = await db.get('disclosureItems', id);
+    if (!stored) throw new AppError('CONFLICT', '操作冲突，请稍后重试');
+    return again(ctx, stored);
+  }
+  await Promise.all([db.insert('events', event), markAttached(db, draft.attachments, itemSubject(id))]);
+  return itemView(ctx, item);
+}
+
+/** The item a retried draft made: its event made sure of, in case the first call died before it. */
+async function again(ctx: Ctx, item: ItemRecord) {
+  await settleLastEvent(ctx.db(), item);
+  return itemView(ctx, item);
 }

@@ -18,8 +18,12 @@ export const opinionQueue: Handler<'disclosure.opinionQueue'> = async (ctx) => {
     const page = await db.query('disclosureItems', { where: { openObjections: { $gt: 0 } }, orderBy: { field: 'openObjections', dir: 'desc' }, limit: input.limit, after: input.cursor });
     return { items: await summariesOf(ctx, page.items), ...(page.next ? { next: page.next } : {}) };
   }
-  if (!(await sits(ctx))) return { items: [] };
-  const page = await db.query('disclosureItems', { where: { state: { $in: PUBLISHED } }, orderBy: { field: 'lastPublishedAt', dir: 'desc' }, limit: input.limit, after: input.cursor });
+  // Whether they sit, and the page they would see, in one wait: the page is published items only.
+  const [sitting, page] = await Promise.all([
+    sits(ctx),
+    db.query('disclosureItems', { where: { state: { $in: PUBLISHED } }, orderBy: { field: 'lastPublishedAt', dir: 'desc' }, limit: input.limit, after: input.cursor }),
+  ]);
+  if (!sitting) return { items: [] };
   const notMine = page.items.filter((i) => !i.authorIds.includes(caller.memberId));
   const given = new Set((await db.getMany('disclosureOpinions', notMine.map((i) => opinionIdFor(i._id, i.currentNumber, caller.memberId)))).map((o) => o.itemId));
   const awaiting = notMine.filter((i) => !given.has(i._id));

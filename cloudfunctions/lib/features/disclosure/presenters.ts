@@ -164,6 +164,8 @@ export const questionView = toQuestionView;
 export interface ItemViewOptions {
   /** The version to show; the current one when absent. */
   version?: number;
+  /** Whether the caller may give an opinion now, when the step already knows (opinions.ts otherwise reads it). */
+  mayOpine?: boolean;
 }
 
 /**
@@ -180,7 +182,7 @@ export async function itemView(ctx: HandlerContext<unknown>, item: ItemRecord, o
     db.get('disclosureCategories', categoryIdFor(db.communityId, item.categoryKey)),
     published ? everyPage(db, 'disclosureOpinions', { itemId: item._id }, 'at', 5_000) : Promise.resolve([]),
     published ? everyPage(db, 'disclosureQuestions', { itemId: item._id }, 'askedAt', 5_000) : Promise.resolve([]),
-    published ? mayOpine(ctx, item) : Promise.resolve(false),
+    published ? (opts.mayOpine ?? mayOpine(ctx, item)) : Promise.resolve(false),
   ]);
   const wanted = opts.version ?? item.currentNumber;
   const shownRecord = versions.find((v) => v.number === wanted) ?? null;

@@ -101,6 +101,15 @@ export interface ItemRecord extends Doc {
   authorIds: string[];
   openObjections: number;
   openQuestions: number;
+  /**
+   * The open objections and questions the counts above hold, by the opinion's or question's
+   * id: each is counted in and out once by a conditional update on its own key, so a retried
+   * step never counts twice and needs no transaction. Absent on items (and missing the ids
+   * of opinions and questions) from before; those move by transaction as they did. `false`:
+   * answered (counts.ts).
+   */
+  openObjectionIds?: Record<string, boolean>;
+  openQuestionIds?: Record<string, boolean>;
   publishedAt: number | null;
   lastPublishedAt: number | null;
   createdById: string;
@@ -151,6 +160,8 @@ export interface OpinionRecord extends Doc {
   text: string;
   at: number;
   response: { text: string; byId: string; byName: string; at: number } | null;
+  /** An objection counted on the item by its key in `openObjectionIds` (absent: by transaction, from before). */
+  keyed?: true;
 }
 
 export interface QuestionRecord extends Doc {
@@ -171,6 +182,8 @@ export interface QuestionRecord extends Doc {
   remindedAt: number | null;
   escalatedAt: number | null;
   version: number;
+  /** Counted on the item by its key in `openQuestionIds` (absent: by transaction, from before). */
+  keyed?: true;
 }
 
 export interface DueRecord extends Doc {

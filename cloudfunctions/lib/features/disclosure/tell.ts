@@ -8,12 +8,11 @@ export interface Message {
   body: string;
 }
 
-/** Each recipient once per step: the message id derives from the step's event, so a retry sends nothing twice. */
+/**
+ * Each recipient once per step: the message id derives from the step's event, so a retry
+ * sends nothing twice. The messages go out side by side (each its own write, one wait).
+ */
 export async function tell(notifier: Notifier, communityId: string, itemId: string | null, stepId: string, m: Message): Promise<void> {
-  const seen = new Set<string>();
-  for (const to of m.to) {
-    if (!to || seen.has(to)) continue;
-    seen.add(to);
-    await notifier.notify({ id: `${stepId}:to:${to}`, communityId, recipientId: to, kind: m.kind, title: m.title, body: m.body, page: disclosurePage(m.kind, itemId) });
-  }
+  const to = [...new Set(m.to.filter((r): r is string => !!r))];
+  await Promise.all(to.map((r) => notifier.notify({ id: `${stepId}:to:${r}`, communityId, recipientId: r, kind: m.kind, title: m.title, body: m.body, page: disclosurePage(m.kind, itemId) })));
 }

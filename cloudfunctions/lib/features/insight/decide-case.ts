@@ -1,6 +1,7 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler, HandlerContext } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
+import { commitVersioned, settleLastEvent } from '../../kernel/versioned';
 import { hasRole, type IdentifiedCaller } from '../../kernel/caller';
 import { proposeMotion } from '../motion/propose-motion';
 import { motionIdFor } from '../motion/records';
@@ -8,6 +9,7 @@ import { caseSubject } from './ids';
 import { CASES_PAGE } from './notices';
 import { caseView } from './presenters';
 import type { InsightCaseRecord } from './records';
+import type { MemberRecord } from '../../kernel/members';
 import { inScope, scopeOf } from './scope';
 
 type Input = Parameters<Handler<'insight.decideCase'>>[0]['input'];
@@ -33,29 +35,27 @@ const nameOf = (caller: IdentifiedCaller) => caller.name ?? '工作人员';
 export const decideCase: Handler<'insight.decideCase'> = async (ctx) => {
   const db = ctx.db();
   const { caller, input, now } = ctx;
-  const c = await caseInScope(ctx, input.caseId);
+  // A task's owner is read beside the case: one wait for both.
+  const [c, owner] = await Promise.all([caseInScope(ctx, input.caseId), input.kind === 'task' ? db.get('members', input.ownerId) : Promise.resolve(null)]);
   if (c.state !== 'proposed') {
     if (c.decision?.byId === caller.memberId && c.decision.kind === input.kind) {
-      if (input.kind === 'motion' && c.decision.motionId && !(await db.get('motions', c.decision.motionId))) await motionFor(ctx, c, input);
+      // A retry: the first call may have died before its event (or its motion) was written.
+      await Promise.all([
+        settleLastEvent(db, c),
+        input.kind === 'motion' && c.decision.motionId ? db.get('motions', c.decision.motionId).then((m) => (m ? undefined : motionFor(ctx, c, input))) : undefined,
+      ]);
       return caseView(caller, c, now);
     }
     throw new AppError('CONFLICT', '该案例已研判');
   }
-  const decision = await decisionOf(ctx, c, input);
+  const decision = decisionOf(ctx, c, input, owner);
   const accepted = input.kind !== 'dismiss';
-  const next: InsightCaseRecord = { ...c, state: accepted ? 'accepted' : 'dismissed', decision, taskDueAt: decision.dueAt, version: c.version + 1, updatedAt: now };
+  const state = accepted ? 'accepted' as const : 'dismissed' as const;
   const event = eventRecord(db, caller, {
-    key: 'decided', subject: caseSubject(c._id), type: accepted ? 'insight.caseAccepted' : 'insight.caseDismissed', from: 'proposed', to: next.state, public: false,
+    key: 'decided', subject: caseSubject(c._id), type: accepted ? 'insight.caseAccepted' : 'insight.caseDismissed', from: 'proposed', to: state, public: false,
     note: input.kind === 'dismiss' ? input.reason : input.kind === 'motion' ? `转为议题：${input.title}` : `任务：${input.note}，负责人${decision.owner?.name}`, at: now,
   });
-  const moved = await db.store.transaction(async (tx) => {
-    const cur = await tx.get('insightCases', c._id);
-    if (!cur || cur.version !== c.version) return false;
-    tx.set('insightCases', next);
-    tx.insert('events', event);
-    return true;
-  });
-  if (!moved) throw new AppError('CONFLICT', '该案例已研判');
+  const next = await commitVersioned(db, 'insightCases', c, { state, decision, taskDueAt: decision.dueAt, updatedAt: now }, () => event, '该案例已研判');
   if (input.kind === 'motion') {
     try {
       await motionFor(ctx, next, input);
@@ -74,12 +74,11 @@ export const decideCase: Handler<'insight.decideCase'> = async (ctx) => {
   return caseView(caller, next, now);
 };
 
-async function decisionOf(ctx: HandlerContext<Input>, c: InsightCaseRecord, input: Input): Promise<Decision> {
+function decisionOf(ctx: HandlerContext<Input>, c: InsightCaseRecord, input: Input, owner: MemberRecord | null): Decision {
   const { caller, now } = ctx;
   const base = { byId: caller.memberId, byName: nameOf(caller as IdentifiedCaller), at: now, reason: null, motionId: null, owner: null, dueAt: null };
   if (input.kind === 'dismiss') return { ...base, kind: 'dismiss', reason: input.reason };
   if (input.kind === 'motion') return { ...base, kind: 'motion', motionId: motionIdFor(c.communityId, caller.memberId, motionKey(c._id)) };
-  const owner = await ctx.db().get('members', input.ownerId);
   if (!owner || !(owner.roles.includes('gridWorker') || owner.roles.includes('admin'))) throw fieldError('VALIDATION_ERROR', 'ownerId', '负责人须是本社区的工作人员');
   if (input.dueAt <= now) throw fieldError('VALIDATION_ERROR', 'dueAt', '完成期限须晚于现在');
   return { ...base, kind: 'task', reason: input.note, owner: { memberId: owner._id, name: owner.name ?? '工作人员' }, dueAt: input.dueAt };

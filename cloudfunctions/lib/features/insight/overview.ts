@@ -1,18 +1,21 @@
+import { everyPage } from '../../kernel/every-page';
 import { OVERVIEW_MONTHS, INSIGHT_MIN_SAMPLE, type TopicItem } from '../../../../miniprogram/core/insight/contract';
 import type { Handler } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { Filter } from '../../ports/store';
 import { categoryTrends, firstResponseFigure, heatCells, raisedFigure, repeatReportersFigure } from './figures';
 import { concernItem, concernsIn, otherTopics } from './items';
 import { monthLabel, monthPeriod, shiftMonth } from './months';
 import { scopeOf, type InsightScope } from './scope';
 
-/** The caller's buildings, by name; grids read through the grid index. */
+/**
+ * The caller's buildings, by name: the community's list (in the shape a warm instance holds
+ * in its reference cache), the caller's grids picked from it.
+ */
 export async function buildingsIn(db: ScopedStore, scope: InsightScope) {
-  const where: Filter = scope.gridIds === null ? {} : { gridId: { $in: scope.gridIds } };
   if (scope.gridIds !== null && scope.gridIds.length === 0) return [];
-  const page = await db.query('buildings', { where, orderBy: { field: 'name', dir: 'asc' }, limit: 100 });
-  return page.items.map((b) => ({ id: b._id, name: b.name, gridId: b.gridId }));
+  const all = await everyPage(db, 'buildings', {}, 'name', 5_000);
+  const grids = scope.gridIds === null ? null : new Set(scope.gridIds);
+  return all.filter((b) => !grids || grids.has(b.gridId)).map((b) => ({ id: b._id, name: b.name, gridId: b.gridId }));
 }
 
 export async function categoriesOf(db: ScopedStore) {

@@ -2,6 +2,7 @@ import { CLUSTER_K_DEFAULT, CLUSTER_WINDOW_DAYS } from '../../../../miniprogram/
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
+import { commitVersioned } from '../../kernel/versioned';
 import { hasRole } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
@@ -28,15 +29,22 @@ export const insightSettings: Handler<'insight.settings'> = async (ctx) => {
     return { clusterK: found?.clusterK ?? CLUSTER_K_DEFAULT, windowDays: CLUSTER_WINDOW_DAYS };
   }
   if (!hasRole(ctx.caller, 'admin')) throw new AppError('FORBIDDEN', '只有管理员可以调整聚集规则');
-  const current = await settingsOf(db, ctx.now);
+  const id = settingsIdFor(db.communityId);
+  const eventFor = (from: number, next: InsightSettingsRecord) => eventRecord(db, ctx.caller, { key: `rule:${next.version}`, subject: `insightSettings:${id}`, type: 'insight.ruleSet', from: String(from), to: String(k), public: false, note: `${CLUSTER_WINDOW_DAYS}天内同一楼栋同一类别${k}件起提示`, at: ctx.now });
+  let current = await db.get('insightSettings', id);
+  if (!current) {
+    // First use: the settings are made with the admin's k at once, carrying the step's event
+    // (versioned.ts), so making them and changing k are one write.
+    const fresh: InsightSettingsRecord = { _id: id, communityId: db.communityId, clusterK: k, scannedTo: ctx.now - CLUSTER_WINDOW_DAYS * DAY, version: 1, updatedAt: ctx.now };
+    const event = eventFor(CLUSTER_K_DEFAULT, fresh);
+    if (await db.insert('insightSettings', { ...fresh, lastEvent: event } as InsightSettingsRecord)) {
+      await db.insert('events', event);
+      return { clusterK: k, windowDays: CLUSTER_WINDOW_DAYS };
+    }
+    current = await db.require('insightSettings', id);
+  }
   if (k === current.clusterK) return { clusterK: k, windowDays: CLUSTER_WINDOW_DAYS };
-  const done = await db.store.transaction(async (tx) => {
-    const s = await tx.get('insightSettings', current._id);
-    if (!s || s.version !== current.version) return false;
-    tx.set('insightSettings', { ...s, clusterK: k, version: s.version + 1, updatedAt: ctx.now });
-    tx.insert('events', eventRecord(db, ctx.caller, { key: `rule:${s.version + 1}`, subject: `insightSettings:${s._id}`, type: 'insight.ruleSet', from: String(s.clusterK), to: String(k), public: false, note: `${CLUSTER_WINDOW_DAYS}天内同一楼栋同一类别${k}件起提示`, at: ctx.now }));
-    return true;
-  });
-  if (!done) throw new AppError('CONFLICT', '规则刚被他人修改，请刷新后重试');
+  const from = current.clusterK;
+  await commitVersioned(db, 'insightSettings', current, { clusterK: k, updatedAt: ctx.now }, (next) => eventFor(from, next), '规则刚被他人修改，请刷新后重试');
   return { clusterK: k, windowDays: CLUSTER_WINDOW_DAYS };
 };

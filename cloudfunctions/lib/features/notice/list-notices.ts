@@ -2,6 +2,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import { MAX_NOTICE_DAYS } from '../../../../miniprogram/core/disclosure/notice-contract';
 import type { Handler } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
+import { MAX_PAGE } from '../../ports/store';
 import { DAY } from '../../kernel/time';
 import { isActive, isStaff } from './permissions';
 import { toNoticeView } from './presenters';
@@ -21,9 +22,24 @@ export const listNotices: Handler<'notice.list'> = async (ctx) => {
     const page = await db.query('notices', { where: {}, orderBy: { field: 'publishedAt', dir: 'desc' }, limit: input.limit, after: input.cursor });
     return { items: page.items.map((n) => toNoticeView(caller, n, now)), next: page.next };
   }
-  const { items, next } = await activePage(db, now, input.limit, input.cursor);
+  const { items, next } = (!input.cursor && (await everyActive(db, now, input.limit))) || (await activePage(db, now, input.limit, input.cursor));
   return { items: items.map((n) => toNoticeView(caller, n, now)), next };
 };
+
+/**
+ * The first page in one read when it is the whole of it: every notice of the window (the
+ * withdrawn and expired dropped here) fits in one page of the store and in the page asked
+ * for, which is what a community's home page holds. Otherwise null, and the two halves are
+ * read as below.
+ */
+async function everyActive(db: ScopedStore, now: number, limit: number): Promise<{ items: NoticeRecord[]; next?: string } | null> {
+  const page = await db.query('notices', { where: { publishedAt: { $gt: now - MAX_NOTICE_DAYS * DAY } }, orderBy: { field: 'publishedAt', dir: 'desc' }, limit: MAX_PAGE });
+  if (page.next) return null;
+  const active = page.items.filter((n) => isActive(n, now));
+  if (active.length > limit) return null;
+  // Pinned first, newest first within each (the page is newest first already).
+  return { items: [...active.filter((n) => n.pinned), ...active.filter((n) => !n.pinned)] };
+}
 
 /**
  * The cursor says which half it is in: 「p…」 pinned, 「u…」 the others (「u」 alone: their

@@ -38,9 +38,19 @@ export interface GridHousehold {
   sinceAt: number | null;
 }
 
+/**
+ * A grid's buildings, by name: picked from the community's list, which a warm instance holds
+ * in its reference cache in this shape (a query by grid would miss it).
+ */
+export async function gridBuildings(db: ScopedStore, gridId: string): Promise<BuildingRecord[]> {
+  const all = await everyPage(db, 'buildings', {}, 'name', BUILDINGS_CAP);
+  return all.filter((b) => b.gridId === gridId);
+}
+const BUILDINGS_CAP = 5_000;
+
 /** Every household of a grid with its care flags and its last contact before `asOf`. */
 export async function gridHouseholds(db: ScopedStore, gridId: string, asOf: number): Promise<GridHousehold[]> {
-  const buildings = await everyPage(db, 'buildings', { gridId }, 'name', 500);
+  const buildings = await gridBuildings(db, gridId);
   const perBuilding = await Promise.all(
     buildings.map(async (b: BuildingRecord) => {
       const [households, care] = await Promise.all([
@@ -83,7 +93,7 @@ export const CARE_CAP = 200;
  * concerns the grid holds, which is what a list opened every morning must cost.
  */
 export async function careHouseholds(db: ScopedStore, gridId: string, asOf: number): Promise<GridHousehold[]> {
-  const buildings = await everyPage(db, 'buildings', { gridId }, 'name', 500);
+  const buildings = await gridBuildings(db, gridId);
   const care = (await Promise.all(buildings.map((b) => db.query('householdCare', { where: { buildingId: b._id, flagged: true }, orderBy: { field: '_id', dir: 'asc' }, limit: CARE_CAP })))).flatMap((p) => p.items).slice(0, CARE_CAP);
   const households = new Map((await db.getMany('households', care.map((c) => c.householdId))).map((h) => [h._id, h]));
   const names = new Map(buildings.map((b) => [b._id, b.name]));

@@ -11,6 +11,7 @@ import { formatAddress } from '../member/household';
 import { householdSubject, visitConcernIdFor, visitIdFor } from './ids';
 import { monthOf } from '../../kernel/months';
 import { toVisitView } from './presenters';
+import type { HouseholdRecord } from '../member/records';
 import type { VisitRecord } from './records';
 import { householdInScope } from './scope';
 
@@ -37,10 +38,14 @@ export const logVisit: Handler<'visit.log'> = async (ctx) => {
   const id = visitIdFor(db.communityId, caller.memberId, ctx.idempotencyKey ?? '');
   const requestHash = createHash('sha256').update(JSON.stringify(input)).digest('hex');
 
-  const existing = await db.get('visits', id);
-  if (existing) return replay(ctx, existing, requestHash);
-
-  const { household, building } = await householdInScope(ctx, input.householdId);
+  // A retry finds its visit; a first call needs the household in scope: both in one wait.
+  const [existing, scoped] = await Promise.all([
+    db.get('visits', id),
+    householdInScope(ctx, input.householdId).then((found) => ({ found }), (err: unknown) => ({ err })),
+  ]);
+  if (existing) return replay(ctx, existing, requestHash, 'found' in scoped ? scoped.found.household : null);
+  if ('err' in scoped) throw scoped.err;
+  const { household, building } = scoped.found;
   if (input.visitedAt > now + FUTURE_SLACK) throw fieldError('VALIDATION_ERROR', 'visitedAt', '走访时间不能晚于现在');
   if (input.visitedAt < now - VISIT_BACKDATE_DAYS * DAY) throw fieldError('VALIDATION_ERROR', 'visitedAt', `只能登记${VISIT_BACKDATE_DAYS}天内的走访`);
 
@@ -111,11 +116,13 @@ export const logVisit: Handler<'visit.log'> = async (ctx) => {
   return toVisitView(record, formatAddress(building.name, household.unit, household.room));
 };
 
-async function replay(ctx: Parameters<Handler<'visit.log'>>[0], existing: VisitRecord, requestHash: string) {
+async function replay(ctx: Parameters<Handler<'visit.log'>>[0], existing: VisitRecord, requestHash: string, read: HouseholdRecord | null = null) {
   if (existing.requestHash !== requestHash) throw new AppError('CONFLICT', '这次走访已经登记过了', { existing: { id: existing._id } });
   // Finishes what a crashed first attempt may have left undone.
-  await recordLogged(ctx, existing);
-  const household = await ctx.db().get('households', existing.householdId);
+  const [, household] = await Promise.all([
+    recordLogged(ctx, existing),
+    read && read._id === existing.householdId ? read : ctx.db().get('households', existing.householdId),
+  ]);
   return toVisitView(existing, household ? formatAddress(existing.buildingName, household.unit, household.room) : existing.buildingName);
 }
 
