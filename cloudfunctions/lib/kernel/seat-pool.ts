@@ -81,10 +81,20 @@ export async function releasePlace(store: PoolStore, collection: SeatPoolCollect
  * head and claim it read, so a concurrent promotion or cancellation makes this a no-op.
  */
 export async function promoteHead(store: PoolStore, collection: SeatPoolCollection, poolId: string): Promise<string | null> {
+  return (await promoteNext(store, collection, poolId)).head;
+}
+
+/**
+ * `promoteHead`, also handing back the pool it read when it promoted nobody (no free seat,
+ * nobody waiting, pool closed or absent): that read is the pool as it stands, so a caller
+ * that looks at the pool next need not read it again. `pool` is undefined when the answer
+ * came from a promotion or from giving up after contention (read it afresh then).
+ */
+export async function promoteNext(store: PoolStore, collection: SeatPoolCollection, poolId: string): Promise<{ head: string | null; pool?: SeatPool | null }> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const pool = (await store.get(collection, poolId)) as SeatPool | null;
     const head = pool?.waitlist[0];
-    if (!pool || pool.status !== 'open' || pool.seatsLeft <= 0 || !head) return null;
+    if (!pool || pool.status !== 'open' || pool.seatsLeft <= 0 || !head) return { head: null, pool };
     const claim = pool.waiting[head];
     const moved = await store.update(
       collection,
@@ -99,9 +109,9 @@ export async function promoteHead(store: PoolStore, collection: SeatPoolCollecti
       },
       { status: 'open', seatsLeft: { $gt: 0 }, [`waiting.${head}`]: claim },
     );
-    if (moved) return head;
+    if (moved) return { head };
   }
-  return null;
+  return { head: null };
 }
 
 /** 1-based place on the pool's waitlist, or undefined when not waiting there. */

@@ -92,9 +92,9 @@ describe('R1: a seat freed while a newcomer is between joining the waitlist and 
     const [holder, newcomer] = [world.residents[0], world.residents[1]];
     const held = await app.ok<{ id: string }>(holder, 'booking.create', { slotId }, 'r1holder0001');
     newcomerBooking = bookingIdFor(slotId, memberIdFor(newcomer));
-    // The booking is stored with its event in one transaction: the first commit after the
-    // newcomer's waitlist place is that save.
-    const pause = pauseAt((op) => op.kind === 'commit', 'booking.create storing its booking');
+    // The booking is stored (carrying its event) by one insert under its deterministic id:
+    // the newcomer's first booking insert comes after its waitlist place.
+    const pause = pauseAt((op) => op.kind === 'insert' && op.collection === 'bookings', 'booking.create storing its booking');
     const pending = app.call(newcomer, 'booking.create', { slotId }, 'r1newcomer01');
     await pause.reached; // the newcomer holds a waitlist place, its booking not yet stored
     cancel = await app.call(holder, 'booking.cancel', { bookingId: held.id });

@@ -39,16 +39,19 @@ export const upsertService: Handler<'booking.upsertService'> = async (ctx) => {
   return toServiceView(ctx.caller, record, record.active);
 };
 
+/** Slot inserts sent at once: bounded so a long horizon does not open hundreds of requests. */
+const SLOT_BATCH = 20;
+
 /**
  * Creates the slots of a service up to the horizon, skipping closures. Slot ids derive
  * from (service, start), so running it again — here, on a schedule change, or from the
  * sweep — creates nothing twice.
  */
-export async function generateSlots(db: ScopedStore, service: ServiceRecord, now: number): Promise<number> {
-  let created = 0;
+export async function generateSlots(db: ScopedStore, service: ServiceRecord, now: number, alsoSet: Partial<ServiceRecord> = {}): Promise<number> {
+  const slots: SlotRecord[] = [];
   for (const startAt of slotStarts(service.schedule, service.durationMinutes, now, BOOKING_HORIZON_DAYS)) {
     if (service.closures.some((c) => startAt >= c.from && startAt < c.to)) continue;
-    const slot: SlotRecord = {
+    slots.push({
       _id: slotIdFor(service._id, startAt),
       communityId: db.communityId,
       serviceId: service._id,
@@ -64,18 +67,24 @@ export async function generateSlots(db: ScopedStore, service: ServiceRecord, now
       status: 'open',
       closedReason: null,
       createdAt: now,
-    };
-    if (await db.insert('slots', slot)) created += 1;
+    });
   }
-  await db.update('services', service._id, { slotsUntil: now + BOOKING_HORIZON_DAYS * 24 * 3600_000 });
+  // Each insert stands alone (its id is its own duplicate guard): a batch at a time, side by side.
+  let created = 0;
+  for (let i = 0; i < slots.length; i += SLOT_BATCH) {
+    const done = await Promise.all(slots.slice(i, i + SLOT_BATCH).map((slot) => db.insert('slots', slot)));
+    created += done.filter(Boolean).length;
+  }
+  // After the slots, so a crash part-way leaves slotsUntil behind and the next run fills in.
+  await db.update('services', service._id, { ...alsoSet, slotsUntil: now + BOOKING_HORIZON_DAYS * 24 * 3600_000 });
   return created;
 }
 
 export const setSchedule: Handler<'booking.setSchedule'> = async (ctx) => {
   const db = ctx.db();
   const service = await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId');
-  await db.update('services', service._id, { schedule: ctx.input.schedule, updatedAt: ctx.now });
-  const slotsCreated = await generateSlots(db, { ...service, schedule: ctx.input.schedule }, ctx.now);
+  // The schedule is saved with the horizon, in the one update that follows the new slots.
+  const slotsCreated = await generateSlots(db, { ...service, schedule: ctx.input.schedule }, ctx.now, { schedule: ctx.input.schedule, updatedAt: ctx.now });
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${service._id}`, type: 'service.scheduled', public: false, to: JSON.stringify(ctx.input.schedule), at: ctx.now });
   return { serviceId: service._id, schedule: ctx.input.schedule, slotsCreated };
 };

@@ -15,6 +15,7 @@ import { monthKey } from './schedule';
 import { takePlace } from './seats';
 import { bookingEvent, changeBooking, offerFreedSeats, reminderAt } from './steps';
 import { checkWritten } from '../../kernel/content';
+import { commitVersioned, settleLastEvent } from '../../kernel/versioned';
 
 type Input = ContractParsed<typeof createBookingContract>;
 
@@ -27,14 +28,24 @@ type Input = ContractParsed<typeof createBookingContract>;
 export const createBooking: Handler<'booking.create'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
-  const slot = await db.require('slots', input.slotId, '时段不存在', 'slotId');
-  const service = await db.require('services', slot.serviceId, '服务不存在');
-
+  // Everything this call reads is named by the input: the slot, its service (the slot id
+  // carries it), the booking (slot × resident) and, for 代办, the resident. One wait for all.
+  const residentId = input.onBehalfOf ?? caller.memberId ?? null;
+  const id = residentId ? bookingIdFor(input.slotId, residentId) : null;
+  const guessedService = serviceIdOfSlot(input.slotId);
+  const [slot, guessed, existingRead, target] = await Promise.all([
+    db.get('slots', input.slotId),
+    guessedService ? db.get('services', guessedService) : Promise.resolve(null),
+    id ? db.get('bookings', id) : Promise.resolve(null),
+    input.onBehalfOf ? db.get('members', input.onBehalfOf) : Promise.resolve(null),
+  ]);
+  if (!slot) throw new AppError('NOT_FOUND', '时段不存在', { issues: [{ path: 'slotId', message: '时段不存在' }] });
+  // A slot whose id does not name its service (none are made so, but never trust a guess).
+  const service = guessed && guessed._id === slot.serviceId ? guessed : await db.require('services', slot.serviceId, '服务不存在');
   let resident: Pick<MemberRecord, '_id' | 'name' | 'household'>;
   let onBehalf: BookingRecord['onBehalf'] = null;
   if (input.onBehalfOf) {
     if (!isServiceStaff(caller, service)) throw new AppError('FORBIDDEN', '只有该服务的负责人员或社区管理员可以代办预约');
-    const target = await db.get('members', input.onBehalfOf);
     if (!target || !target.roles.includes('resident')) throw fieldError('NOT_FOUND', 'onBehalfOf', '居民不存在');
     resident = target;
     await checkWritten(ctx, { reason: input.reason });
@@ -56,34 +67,34 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
     if (!eligible(service, building?.gridId ?? null)) throw new AppError('BOOKING_NOT_ELIGIBLE');
   }
 
-  const id = bookingIdFor(slot._id, resident._id);
-  const existing = await db.get('bookings', id);
+  const bookingId = bookingIdFor(slot._id, resident._id);
+  const existing = id === bookingId ? existingRead : await db.get('bookings', bookingId);
   if (existing && OPEN_BOOKING.includes(existing.status)) {
-    // A retry: the booking and its event were saved together; only the notice may be missing.
-    await notifyCreated(ctx, existing, service.name);
-    return toBookingView(caller, existing, service, await db.get('slots', slot._id), now);
+    // A retry: the booking carries its event; the event's insert and the notice may be missing.
+    await Promise.all([settleLastEvent(db, existing), notifyCreated(ctx, existing, service.name)]);
+    return toBookingView(caller, existing, service, slot, now);
   }
 
   const version = (existing?.version ?? 0) + 1;
-  const claim = claimFor(id, version);
+  const claim = claimFor(bookingId, version);
   const month = monthKey(slot.startAt);
-  await claimLock(db, service._id, resident._id, id, claim, now);
+  await claimLock(db, service._id, resident._id, bookingId, claim, now);
   try {
-    await claimQuota(db, service._id, resident._id, month, service.maxPerMonth, id, claim);
+    await claimQuota(db, service._id, resident._id, month, service.maxPerMonth, bookingId, claim);
   } catch (err) {
     await releaseLock(db, service._id, resident._id, claim);
     throw err;
   }
-  const place = await takePlace(db, slot._id, id, claim);
+  const place = await takePlace(db, slot._id, bookingId, claim);
   if (place === 'full') {
-    await releaseQuota(db, service._id, resident._id, month, id, claim);
+    await releaseQuota(db, service._id, resident._id, month, bookingId, claim);
     await releaseLock(db, service._id, resident._id, claim);
     throw new AppError('FULL', '该时段已约满，候补名额也已满，请选择其他时段');
   }
 
   const h = resident.household;
   const record: BookingRecord = {
-    _id: id,
+    _id: bookingId,
     communityId: db.communityId,
     serviceId: service._id,
     serviceName: service.name,
@@ -107,32 +118,49 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
     updatedAt: now,
   };
   const event = bookingEvent(db, caller, record, { type: record.status === 'booked' ? 'booking.booked' : 'booking.waitlisted', note: onBehalf ? `${onBehalf.staffName}${behalfVia(onBehalf)}代办：${onBehalf.reason}` : null }, existing?.status ?? null);
-  // The booking and its audit event are saved together; a parallel retry that saved first wins.
-  const saved = await db.store.transaction(async (tx) => {
-    const current = await tx.get('bookings', id);
-    if ((current?.version ?? 0) !== (existing?.version ?? 0)) return false;
-    tx.set('bookings', record);
-    tx.insert('events', event);
-    return true;
-  });
-  let stored = saved ? record : ((await db.get('bookings', id)) as BookingRecord);
-  if (saved && record.status === 'waitlisted') {
+  // No transaction: a new booking is an insert under its deterministic id carrying its event
+  // (a duplicate insert means a parallel retry saved first); a re-made one is a versioned
+  // commit on the cancelled incarnation. Either way a parallel retry that saved first wins.
+  const saved = existing
+    ? await commitVersioned(db, 'bookings', existing, withoutId(record), () => event, '该预约刚被更新，请刷新后重试').then(
+        () => true,
+        (err) => {
+          if (err instanceof AppError && err.code === 'CONFLICT') return false;
+          throw err;
+        },
+      )
+    : await db.insert('bookings', { ...record, lastEvent: event } as BookingRecord);
+  if (saved && !existing) await Promise.all([db.insert('events', event), notifyCreated(ctx, record, service.name)]);
+  else if (saved) await notifyCreated(ctx, record, service.name);
+  if (saved && record.status === 'booked') return toBookingView(caller, record, service, null, now);
+  let stored = saved ? record : ((await db.get('bookings', bookingId)) as BookingRecord);
+  if (saved) {
     // A cancellation may have moved this booking onto a seat before it was saved; then the
     // promotion could not find it to offer the seat, so take the seat now.
     const now2 = await db.get('slots', slot._id);
-    if (now2?.holders[id] === claim) {
+    if (now2?.holders[bookingId] === claim) {
       stored = await changeBooking(db, 'system', record, { status: 'booked', wakeAt: reminderAt(slot.startAt, now) }, { type: 'booking.promoted' }, now).catch(async (err) => {
-        if (err instanceof AppError && err.code === 'CONFLICT') return (await db.get('bookings', id)) as BookingRecord;
+        if (err instanceof AppError && err.code === 'CONFLICT') return (await db.get('bookings', bookingId)) as BookingRecord;
         throw err;
       });
-    } else {
-      await offerFreedSeats(db, ctx.deps.notifier, slot._id, now);
+      return toBookingView(caller, stored, service, now2, now);
     }
+    await offerFreedSeats(db, ctx.deps.notifier, slot._id, now);
   }
-  if (saved) await notifyCreated(ctx, record, service.name);
-  const fresh = (await db.get('bookings', id)) ?? stored;
-  return toBookingView(caller, fresh, service, await db.get('slots', slot._id), now);
+  const [fresh, after] = await Promise.all([db.get('bookings', bookingId), db.get('slots', slot._id)]);
+  return toBookingView(caller, fresh ?? stored, service, after, now);
 };
+
+/** `sl_<serviceId>_<startAt>` (see slotIdFor): the service a slot id names, if it does. */
+function serviceIdOfSlot(slotId: string): string | null {
+  const cut = slotId.lastIndexOf('_');
+  return slotId.startsWith('sl_') && cut > 3 ? slotId.slice(3, cut) : null;
+}
+
+function withoutId(r: BookingRecord): Partial<BookingRecord> {
+  const { _id: _dropped, ...rest } = r;
+  return rest;
+}
 
 /** The resident hears of the booking once: the notice id names this incarnation. */
 async function notifyCreated(ctx: HandlerContext<Input>, b: BookingRecord, serviceName: string): Promise<void> {

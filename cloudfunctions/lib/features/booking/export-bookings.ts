@@ -13,7 +13,7 @@ import { hasRole } from '../../kernel/caller';
 import { workbookBase64 } from '../../kernel/xlsx';
 import type { BookingRecord } from './records';
 import { isServiceStaff } from './rules';
-import { readAll, usage } from './service-stats';
+import { readUsage, usage } from './service-stats';
 
 const pct = (r: number | null) => (r === null ? '' : `${Math.floor(r * 100)}%`);
 
@@ -23,15 +23,14 @@ export const exportBookings: Handler<'booking.export'> = async (ctx) => {
   const names = hasRole(ctx.caller, 'admin');
   const listed = await db.query('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 });
   const mine = listed.items.filter((s) => isServiceStaff(ctx.caller, s));
-  let truncated = listed.next !== undefined;
+  const read = await readUsage(db, mine, from, to);
+  const truncated = listed.next !== undefined || read.truncated;
   const usageRows: (string | number)[][] = [];
   const bookings: BookingRecord[] = [];
-  for (const s of mine) {
-    const [slots, booked] = await Promise.all([readAll(db, 'slots', s._id, from, to), readAll(db, 'bookings', s._id, from, to)]);
-    truncated ||= slots.truncated || booked.truncated;
-    const u = usage(s, slots.items, booked.items);
+  for (const p of read.perService) {
+    const u = usage(p.service, p.slots, p.bookings);
     usageRows.push([u.name, u.slots, u.seatsOffered, u.booked, u.attended, u.noShow, u.cancelled, pct(u.fillRate), pct(u.noShowRate), u.averageRating ?? '', u.ratings]);
-    bookings.push(...booked.items);
+    bookings.push(...p.bookings);
   }
   const how = (b: BookingRecord) => (b.onBehalf ? `代办（${b.onBehalf.channel ? FILING_CHANNEL_LABELS[b.onBehalf.channel] : '工作人员'}）` : '本人预约');
   const detail = bookings.map((b) => [

@@ -3,7 +3,9 @@
  * a booking holds its place under the booking's claim. The arithmetic and its guarantees
  * live in the engine, so bookings and volunteer activities cannot drift apart.
  */
-import { promoteHead as promote, releasePlace as release, takePlace as take, type Place, type PoolStore } from '../../kernel/seat-pool';
+import { promoteNext as next, promoteHead as promote, releasePlace as release, takePlace as take, type Place, type PoolStore } from '../../kernel/seat-pool';
+
+import type { SlotRecord } from './records';
 
 export type { Place };
 
@@ -19,4 +21,10 @@ export function releasePlace(store: PoolStore, slotId: string, bookingId: string
 /** Moves the head of the slot's waitlist onto a free seat; the promoted booking id, or null. */
 export function promoteHead(store: PoolStore, slotId: string): Promise<string | null> {
   return promote(store, 'slots', slotId);
+}
+
+/** `promoteHead`, with the slot it read when it promoted nobody (see kernel promoteNext). */
+export async function promoteNext(store: PoolStore, slotId: string): Promise<{ head: string | null; slot?: SlotRecord | null }> {
+  const r = await next(store, 'slots', slotId);
+  return { head: r.head, ...('pool' in r ? { slot: r.pool as SlotRecord | null } : {}) };
 }

@@ -5,11 +5,18 @@ import type { RecordOf } from '../../ports/store';
 import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
 import { isServiceStaff } from './rules';
 
-/** One report reads at most this many pages per collection and service. */
+/** One report reads at most this many pages per collection. */
 const MAX_PAGES = 20;
 
-export async function readAll<C extends 'slots' | 'bookings'>(db: ScopedStore, collection: C, serviceId: string, from: number, to: number): Promise<{ items: RecordOf<C>[]; truncated: boolean }> {
+/**
+ * Every slot or booking of these services in the period, for all of them at once: one query
+ * (and its pages) per collection rather than one per service, so a report's reads do not
+ * grow with the number of services the caller runs.
+ */
+export async function readAll<C extends 'slots' | 'bookings'>(db: ScopedStore, collection: C, serviceIds: string[], from: number, to: number): Promise<{ items: RecordOf<C>[]; truncated: boolean }> {
   const items: RecordOf<C>[] = [];
+  if (!serviceIds.length) return { items, truncated: false };
+  const serviceId = serviceIds.length === 1 ? serviceIds[0] : { $in: serviceIds };
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const batch = await db.query(collection, { where: { serviceId, startAt: { $gte: from, $lt: to } }, orderBy: { field: 'startAt', dir: 'asc' }, limit: 100, after });
@@ -18,6 +25,17 @@ export async function readAll<C extends 'slots' | 'bookings'>(db: ScopedStore, c
     if (!after) return { items, truncated: false };
   }
   return { items, truncated: true };
+}
+
+/** Both collections for the services, side by side; the records grouped per service. */
+export async function readUsage(db: ScopedStore, services: ServiceRecord[], from: number, to: number) {
+  const ids = services.map((s) => s._id);
+  const [slots, bookings] = await Promise.all([readAll(db, 'slots', ids, from, to), readAll(db, 'bookings', ids, from, to)]);
+  const of = <T extends { serviceId: string }>(items: T[], id: string) => items.filter((x) => x.serviceId === id);
+  return {
+    truncated: slots.truncated || bookings.truncated,
+    perService: services.map((s) => ({ service: s, slots: of(slots.items, s._id), bookings: of(bookings.items, s._id) })),
+  };
 }
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);
@@ -52,16 +70,9 @@ export const serviceStats: Handler<'booking.stats'> = async (ctx) => {
     ? { items: [await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId')], next: undefined }
     : await db.query('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 });
   const mine = listed.items.filter((s) => isServiceStaff(ctx.caller, s));
-  const rows: ServiceUsageRow[] = [];
+  const read = await readUsage(db, mine, ctx.input.from, ctx.input.to);
   // More than 50 services: say the report is partial rather than silently cut it.
-  let truncated = listed.next !== undefined;
-  for (const s of mine) {
-    const [slots, bookings] = await Promise.all([
-      readAll(db, 'slots', s._id, ctx.input.from, ctx.input.to),
-      readAll(db, 'bookings', s._id, ctx.input.from, ctx.input.to),
-    ]);
-    truncated ||= slots.truncated || bookings.truncated;
-    rows.push(usage(s, slots.items, bookings.items));
-  }
+  const truncated = listed.next !== undefined || read.truncated;
+  const rows: ServiceUsageRow[] = read.perService.map((p) => usage(p.service, p.slots, p.bookings));
   return { from: ctx.input.from, to: ctx.input.to, rows, truncated };
 };

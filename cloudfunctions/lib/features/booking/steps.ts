@@ -12,7 +12,7 @@ import { HOUR } from '../../kernel/time';
 import { eventRecord, type EventType } from '../../kernel/audit';
 import { releaseLock, releaseQuota } from './limits';
 import type { BookingRecord } from './records';
-import { promoteHead, releasePlace } from './seats';
+import { promoteNext, releasePlace } from './seats';
 
 export const REMIND_BEFORE = 24 * HOUR;
 
@@ -52,9 +52,13 @@ export async function freeBooking(db: ScopedStore, notifier: Notifier, b: Bookin
   // A stored booking (not one this call just changed) means finishing a change a crash may
   // have cut short before its event reached the audit trail, and maybe a promotion after it.
   const repair = !!lastEventOf(b);
-  await Promise.all([settleLastEvent(db, b), releasePlace(db, b.slotId, b._id, b.claim)]);
-  await releaseLock(db, b.serviceId, b.memberId, b.claim);
-  if (!keepQuota) await releaseQuota(db, b.serviceId, b.memberId, b.quotaMonth, b._id, b.claim);
+  // Place, lock and quota are separate documents, each released on this claim alone: side by side.
+  await Promise.all([
+    settleLastEvent(db, b),
+    releasePlace(db, b.slotId, b._id, b.claim),
+    releaseLock(db, b.serviceId, b.memberId, b.claim),
+    keepQuota ? null : releaseQuota(db, b.serviceId, b.memberId, b.quotaMonth, b._id, b.claim),
+  ]);
   await offerFreedSeats(db, notifier, b.slotId, now, repair);
   // Done: the sweep no longer needs to finish this for us (see booking-clocks).
   if (b.wakeAt !== null && ['cancelled', 'expired', 'closed'].includes(b.status)) {
@@ -69,14 +73,23 @@ export async function freeBooking(db: ScopedStore, notifier: Notifier, b: Bookin
  */
 export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, slotId: string, now: number, repair = false): Promise<number> {
   let offered = 0;
-  for (let head = await promoteHead(db, slotId); head; head = await promoteHead(db, slotId)) {
-    offered += await offer(db, notifier, await db.get('bookings', head), now);
+  let last = await promoteNext(db, slotId);
+  for (; last.head; last = await promoteNext(db, slotId)) {
+    offered += await offer(db, notifier, await db.get('bookings', last.head), now);
   }
-  const slot = await db.get('slots', slotId);
+  // The last attempt read the slot as it stands (unless it gave up after contention).
+  const slot = last.slot !== undefined ? last.slot : await db.get('slots', slotId);
   const holders = Object.keys(slot?.holders ?? {});
   const seated = await db.getMany('bookings', holders);
-  // An offer a crash cut short has its event only in the booking: put it in the audit trail.
-  if (repair) await Promise.all(seated.filter((b) => b.status === 'offered').map((b) => settleLastEvent(db, b)));
+  // An offer a crash cut short has its event only in the booking and may never have been
+  // told: put the event in the audit trail and send the notice (its id makes it once).
+  if (repair) {
+    await Promise.all(
+      seated
+        .filter((b) => b.status === 'offered')
+        .flatMap((b) => [settleLastEvent(db, b), lastEventOf(b)?.type === 'booking.offered' ? notifyOffered(notifier, b, b.version) : null]),
+    );
+  }
   for (const b of seated) {
     if (b.status === 'waitlisted' && slot?.holders[b._id] === b.claim) offered += await offer(db, notifier, b, now);
   }
@@ -89,18 +102,23 @@ async function offer(db: ScopedStore, notifier: Notifier, b: BookingRecord | nul
   const offerExpiresAt = Math.min(now + PROMOTION_WINDOW_HOURS * HOUR, b.startAt);
   try {
     const next = await changeBooking(db, 'system', b, { status: 'offered', offerExpiresAt, wakeAt: offerExpiresAt }, { type: 'booking.offered' }, now);
-    await notifier.notify({
-      id: `booking:${b._id}:v${next.version}:offered`,
-      communityId: b.communityId,
-      recipientId: b.memberId,
-      kind: 'booking.offered',
-      title: `候补转正：${b.serviceName}`,
-      body: `有名额空出，请在${PROMOTION_WINDOW_HOURS}小时内确认预约，逾期将转给下一位。`,
-      page: '/pages/bookings/index',
-    });
+    await notifyOffered(notifier, b, next.version);
     return 1;
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
     return 0;
   }
+}
+
+/** The offer's notice; its id names the offer's version, so a repeat sends nothing new. */
+async function notifyOffered(notifier: Notifier, b: BookingRecord, version: number): Promise<void> {
+  await notifier.notify({
+    id: `booking:${b._id}:v${version}:offered`,
+    communityId: b.communityId,
+    recipientId: b.memberId,
+    kind: 'booking.offered',
+    title: `候补转正：${b.serviceName}`,
+    body: `有名额空出，请在${PROMOTION_WINDOW_HOURS}小时内确认预约，逾期将转给下一位。`,
+    page: '/pages/bookings/index',
+  });
 }

@@ -10,6 +10,7 @@ import { scopeOfPoll } from './eligibility';
 import { toPollView } from './presenters';
 import type { PollRecord } from './records';
 import { openIfDue } from './roll-freeze';
+import { settleLastEvent } from '../../kernel/versioned';
 
 const MAX_LENGTH = 90 * DAY;
 
@@ -43,12 +44,12 @@ export const createPoll: Handler<'poll.create'> = async (ctx) => {
     roll: null, hands: null, closedAt: null, closedBy: null, closeReason: null, published: null,
     createdBy: caller.memberId, createdByName: caller.name ?? '工作人员', createdAt: now, version: 1,
   };
-  const made = await db.store.transaction(async (tx) => {
-    if (await tx.get('polls', id)) return false;
-    tx.insert('polls', record);
-    tx.insert('events', eventRecord(db, caller, { key: 'created', subject: `poll:${id}`, type: 'poll.created', to: 'scheduled', public: true, note: `${record.rule.name}；${scope.text}`, at: now }));
-    return true;
-  });
-  const poll = await openIfDue(ctx.deps, db, made ? record : await db.require('polls', id), now);
+  const event = eventRecord(db, caller, { key: 'created', subject: `poll:${id}`, type: 'poll.created', to: 'scheduled', public: true, note: `${record.rule.name}；${scope.text}`, at: now });
+  // No transaction: the poll is one insert under its deterministic id carrying its event
+  // (kernel/versioned.ts); a duplicate means a retry, which finds the poll already made.
+  const made = await db.insert('polls', { ...record, lastEvent: event } as PollRecord);
+  const stored = made ? record : await db.require('polls', id);
+  // The event's insert beside opening a poll that starts now; a retry repairs a lost one.
+  const [, poll] = await Promise.all([made ? db.insert('events', event) : settleLastEvent(db, stored), openIfDue(ctx.deps, db, stored, now)]);
   return toPollView(caller, poll, now, false, null);
 };

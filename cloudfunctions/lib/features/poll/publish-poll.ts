@@ -1,7 +1,8 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { UNIT_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
 import type { Handler, HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../../kernel/audit';
+import { eventRecord } from '../../kernel/audit';
+import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import type { PollRecord } from './records';
 import { loadPoll } from './my-ballot';
 import { mayManage } from './permissions';
@@ -49,26 +50,32 @@ export const publishPoll: Handler<'poll.publish'> = async (ctx) => {
   if (!mayManage(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有社区管理员可以公布结果');
   if (poll.createdBy === ctx.caller.memberId) throw new AppError('FORBIDDEN', '须由发起人以外的另一位管理员公布结果');
   if (poll.status === 'published') {
-    await disclosePoll(ctx, poll);
+    // A retry: the publishing call may have died before its event or its 居务公开 item.
+    await Promise.all([settleLastEvent(db, poll), disclosePoll(ctx, poll)]);
     return resultView(ctx, poll);
   }
   if (poll.status !== 'closed') throw new AppError('CLOSED', '投票结束后才能公布结果');
-  if ((await pendingPaper(db, poll)).items.length) throw new AppError('CONFLICT', '还有纸质选票待复核，复核完毕才能公布');
-  const t = await tally(ctx.deps, db, poll);
+  // Both read the ballots and neither depends on the other: side by side.
+  const [pending, t] = await Promise.all([pendingPaper(db, poll), tally(ctx.deps, db, poll)]);
+  if (pending.items.length) throw new AppError('CONFLICT', '还有纸质选票待复核，复核完毕才能公布');
   const published: PublishedResult = {
     ballots: t.ballots, abstain: t.abstain, areaCenti: t.areaCenti, support: t.support, byChannel: t.byChannel, decision: t.decision,
     publishedAt: ctx.now, publishedBy: ctx.caller.memberId, publishedByName: ctx.caller.name ?? '管理员',
   };
   const patch = { status: 'published' as const, published, version: poll.version + 1 };
-  if (!(await db.update('polls', poll._id, patch, { status: 'closed', version: poll.version }))) {
+  // The event rides on the poll's update (kernel/versioned.ts), so a crash before its insert
+  // leaves it for the retry to settle; the insert then runs beside the 居务公开 item.
+  const event = eventRecord(db, ctx.caller, { key: 'published', subject: `poll:${poll._id}`, type: 'poll.published', from: 'closed', to: 'published', public: true, note: t.decision.explanation, at: ctx.now });
+  const [moved] = await Promise.all([db.update('polls', poll._id, { ...patch, lastEvent: event }, { status: 'closed', version: poll.version }), settleLastEvent(db, poll)]);
+  if (!moved) {
     const again = await db.require('polls', poll._id);
     if (again.status === 'published') {
-      await disclosePoll(ctx, again);
+      await Promise.all([settleLastEvent(db, again), disclosePoll(ctx, again)]);
       return resultView(ctx, again);
     }
     throw new AppError('CONFLICT', '投票状态刚刚变化，请刷新');
   }
-  await appendEvent(db, ctx.caller, { key: 'published', subject: `poll:${poll._id}`, type: 'poll.published', from: 'closed', to: 'published', public: true, note: t.decision.explanation, at: ctx.now });
-  await disclosePoll(ctx, { ...poll, ...patch });
-  return resultView(ctx, { ...poll, ...patch });
+  const next = withoutLastEvent({ ...poll, ...patch });
+  await Promise.all([db.insert('events', event), disclosePoll(ctx, next)]);
+  return resultView(ctx, next);
 };

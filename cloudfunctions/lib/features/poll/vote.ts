@@ -43,16 +43,22 @@ export const vote: Handler<'poll.vote'> = async (ctx) => {
     choiceSealed: sealed, enteredBy: null, enteredByName: null, confirmedBy: null, receipt: receiptFor(sealed), at: ctx.now, version: 1,
   };
   const written = await db.insert('ballots', record);
-  if (written) await db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' });
-  // Written: this unit's ballot is the one just made (others are read only for an owner of several).
-  const ballots = written && units.length === 1 ? new Map([[target.unitKey, record]]) : await ballotsOf(db, poll, units);
+  // The event's id is the unit's, so it is written once however often a vote is retried.
+  const voted = (at: number) => appendEvent(db, me, { key: `ballot:${target.unitKey}`, subject: `poll:${poll._id}`, type: 'poll.voted', public: false, note: null, at });
+  // Written: this unit's ballot is the one just made (others are read only for an owner of
+  // several), so its count and its event need nothing more and go side by side.
+  const [ballots] = await Promise.all([
+    written && units.length === 1 ? new Map([[target.unitKey, record]]) : ballotsOf(db, poll, units),
+    written ? db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' }) : null,
+    written ? voted(record.at) : null,
+  ]);
   if (written) ballots.set(target.unitKey, record);
   const view = viewOfBallots(ctx.deps, me, poll, ctx.now, units, ballots);
   const mine = ballots.get(target.unitKey);
   if (!mine || mine.voterId !== me.memberId) {
     throw new AppError('CONFLICT', poll.unit === 'household' ? `您家已由${view.byName ?? '家人'}投票，一户一票，不能再投` : `已经投过票（${mine ? CHANNEL_LABELS[mine.channel] : ''}），每个计票单位一票`, { existing: view });
   }
-  // After the write, and again on a retry: the event's id is the unit's, so it is written once.
-  await appendEvent(db, me, { key: `ballot:${target.unitKey}`, subject: `poll:${poll._id}`, type: 'poll.voted', public: false, note: null, at: mine.at });
+  // A retry: the call that wrote the ballot may have died before its event.
+  if (!written) await voted(mine.at);
   return view;
 };
