@@ -14,19 +14,17 @@
  * Request-scoped: made per call, never shared, so nothing read for one caller can answer
  * another. Scoping stays with ScopedStore above it (it filters what comes back).
  */
+import { RequestStore } from './request-store';
 import {
   MAX_READ_PARTS,
   type CollectionName,
   type Doc,
-  type Filter,
-  type Patch,
   type QueryPage,
   type QuerySpec,
   type ReadPart,
   type ReadTogether,
   type RecordOf,
   type Store,
-  type TxOps,
 } from '../ports/store';
 
 interface Pending {
@@ -35,7 +33,7 @@ interface Pending {
   reject(err: unknown): void;
 }
 
-export class BatchingStore implements Store {
+export class BatchingStore extends RequestStore {
   private pending: Pending[] = [];
   private scheduled = false;
   /** Round-trips saved, for the log and the tests: reads that rode along with another. */
@@ -45,65 +43,37 @@ export class BatchingStore implements Store {
   private anchorDoc: Doc | null | undefined;
 
   constructor(
-    private readonly inner: Store,
+    inner: Store,
     private readonly anchor: { collection: CollectionName; id: string },
     /** Collections read alone (the reference cache's: free when warm). */
     private readonly alone: ReadonlySet<string> = new Set(),
     /** The anchor as just read (the caller's member record): a use case reading it again gets it without a round-trip. */
     anchorDoc?: Doc | null,
   ) {
+    super(inner);
     this.anchorDoc = anchorDoc;
   }
 
-  async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null> {
+  override async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null> {
     if (collection === this.anchor.collection && id === this.anchor.id && this.anchorDoc !== undefined) return structuredClone(this.anchorDoc) as RecordOf<C> | null;
     if (this.alone.has(collection)) return this.inner.get(collection, id);
     const page = await this.enqueue({ collection, id });
     return (page.items[0] as RecordOf<C> | undefined) ?? null;
   }
 
-  async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
+  override async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
     if (!ids.length) return [];
     if (this.alone.has(collection)) return this.inner.getMany(collection, ids);
     return (await this.enqueue({ collection, ids })).items as RecordOf<C>[];
   }
 
-  async query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
+  override async query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
     if (this.alone.has(collection)) return this.inner.query(collection, spec);
     return (await this.enqueue({ collection, ...spec })) as QueryPage<RecordOf<C>>;
   }
 
-  readTogether<C extends CollectionName>(anchor: { collection: C; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<RecordOf<C>>> {
-    return this.inner.readTogether(anchor, parts);
-  }
-
-  insert<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<boolean> {
-    this.wrote(collection);
-    return this.inner.insert(collection, doc);
-  }
-  set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void> {
-    this.wrote(collection);
-    return this.inner.set(collection, doc);
-  }
-  update(collection: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean> {
-    this.wrote(collection);
-    return this.inner.update(collection, id, patch, where);
-  }
-  updateMany(collection: CollectionName, where: Filter, patch: Patch): Promise<number> {
-    this.wrote(collection);
-    return this.inner.updateMany(collection, where, patch);
-  }
-  remove(collection: CollectionName, id: string, where?: Filter): Promise<boolean> {
-    this.wrote(collection);
-    return this.inner.remove(collection, id, where);
-  }
-  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
-    this.wrote(this.anchor.collection);
-    return this.inner.transaction(fn);
-  }
-
   /** A write may change the caller's record: from then on it is read like any other. */
-  private wrote(collection: string): void {
+  protected wrote(collection: string): void {
     if (collection === this.anchor.collection) this.anchorDoc = undefined;
   }
 

@@ -1,17 +1,15 @@
+import { RequestStore } from './request-store';
 import {
   MAX_PAGE,
   resolvePartFilter,
   type CollectionName,
   type Doc,
   type Filter,
-  type Patch,
   type QueryPage,
   type QuerySpec,
   type ReadPart,
-  type ReadTogether,
   type RecordOf,
   type Store,
-  type TxOps,
 } from '../ports/store';
 
 /** A prefetched part, its anchor values put in, and whether a read has had it yet. */
@@ -56,16 +54,17 @@ const queryKey = (where: Filter, spec: Omit<QuerySpec, 'where'>) =>
  * a query part is matched with its anchor values put in, so the scoped query (the caller's
  * communityId added) finds the part that asked `communityId: fromAnchor('communityId')`.
  */
-export class PrefetchedStore implements Store {
+export class PrefetchedStore extends RequestStore {
   private readonly held: Held[] = [];
   private readonly written = new Set<string>();
 
   constructor(
-    private readonly inner: Store,
+    inner: Store,
     parts: Readonly<Record<string, ReadPart>>,
     pages: Readonly<Record<string, QueryPage<Doc>>>,
     anchor: object,
   ) {
+    super(inner);
     for (const [name, part] of Object.entries(parts)) {
       const page = pages[name];
       if (!page) continue;
@@ -90,65 +89,25 @@ export class PrefetchedStore implements Store {
     return held.page;
   }
 
-  private wrote(collection: string): void {
+  protected wrote(collection: string): void {
     this.written.add(collection);
   }
 
-  async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null> {
+  override async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null> {
     const page = this.take(collection, `id:${id}`);
     if (page) return (page.items[0] as RecordOf<C> | undefined) ?? null;
     return this.inner.get(collection, id);
   }
 
-  async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
+  override async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
     const page = ids.length ? this.take(collection, idsKey(ids)) : undefined;
     if (page) return page.items as RecordOf<C>[];
     return this.inner.getMany(collection, ids);
   }
 
-  async query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
+  override async query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
     const page = this.take(collection, queryKey(spec.where, spec));
     if (page) return page as QueryPage<RecordOf<C>>;
     return this.inner.query(collection, spec);
-  }
-
-  readTogether<C extends CollectionName>(anchor: { collection: C; id: string }, parts: Readonly<Record<string, ReadPart>>): Promise<ReadTogether<RecordOf<C>>> {
-    return this.inner.readTogether(anchor, parts);
-  }
-
-  insert<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<boolean> {
-    this.wrote(collection);
-    return this.inner.insert(collection, doc);
-  }
-
-  set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void> {
-    this.wrote(collection);
-    return this.inner.set(collection, doc);
-  }
-
-  update(collection: CollectionName, id: string, patch: Patch, where?: Filter): Promise<boolean> {
-    this.wrote(collection);
-    return this.inner.update(collection, id, patch, where);
-  }
-
-  updateMany(collection: CollectionName, where: Filter, patch: Patch): Promise<number> {
-    this.wrote(collection);
-    return this.inner.updateMany(collection, where, patch);
-  }
-
-  remove(collection: CollectionName, id: string, where?: Filter): Promise<boolean> {
-    this.wrote(collection);
-    return this.inner.remove(collection, id, where);
-  }
-
-  transaction<R>(fn: (tx: TxOps) => Promise<R>): Promise<R> {
-    return this.inner.transaction((tx) =>
-      fn({
-        get: (collection, id) => tx.get(collection, id),
-        insert: (collection, doc) => (this.wrote(collection), tx.insert(collection, doc)),
-        set: (collection, doc) => (this.wrote(collection), tx.set(collection, doc)),
-        remove: (collection, id) => (this.wrote(collection), tx.remove(collection, id)),
-      }),
-    );
   }
 }
