@@ -1,6 +1,7 @@
 import { CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/contract';
 import type { PersonalData } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
+import { op } from '../../ports/store';
 
 /**
  * What the person raised and what they were told: never the staff's private notes, the
@@ -25,10 +26,11 @@ export const concernPersonalData: PersonalData = {
     }));
     return { sections: { concerns }, truncated };
   },
-  // Concerns stay for the archive and the three rates, pointing at nobody.
+  // Concerns stay for the archive and the three rates, pointing at nobody; the messages the
+  // last step kept for a retry (one may be to them) go.
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
-    await db.drain('concerns', { authorId: member._id }, 'createdAt', (c) => db.update('concerns', c._id, { authorId: anonymousId, authorName: null, authorPhoneEnc: null, hideName: true }));
+    await db.drain('concerns', { authorId: member._id }, 'createdAt', (c) => db.update('concerns', c._id, { authorId: anonymousId, authorName: null, authorPhoneEnc: null, hideName: true, lastNotices: op.unset() }));
   },
   // Staff call the number on the concern: it must be the one the resident uses now. One
   // write for all of them (authorId is indexed); lifecycle steps patch other fields only.
