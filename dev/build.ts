@@ -385,6 +385,22 @@ export async function buildSplit(
   };
 }
 
+/** One module for the mini-program: ES2017 CommonJS, minified, zod's zh-CN locale only. */
+function buildForDevice(contents: string, outfile: string) {
+  return build({
+    stdin: { contents, resolveDir: root },
+    outfile,
+    bundle: true,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    plugins: [onlyChineseLocale],
+    target: 'es2017',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'warning',
+  });
+}
+
 export async function buildAll(outRoot = path.join(root, 'dist')): Promise<BuildReport> {
   const report: BuildReport = { functions: {}, miniprogramNpm: {} };
   for (const name of FUNCTIONS) {
@@ -426,35 +442,13 @@ export async function buildAll(outRoot = path.join(root, 'dist')): Promise<Build
   for (const name of MINIPROGRAM_NPM) {
     const outDir = path.join(npmRoot, name);
     fs.rmSync(outDir, { recursive: true, force: true });
-    await build({
-      stdin: { contents: miniprogramNpmEntry(name), resolveDir: root },
-      outfile: path.join(outDir, 'index.js'),
-      bundle: true,
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      plugins: [onlyChineseLocale],
-      target: 'es2017',
-      format: 'cjs',
-      minify: true,
-      logLevel: 'warning',
-    });
+    await buildForDevice(miniprogramNpmEntry(name), path.join(outDir, 'index.js'));
     report.miniprogramNpm[name] = { bytes: fs.statSync(path.join(outDir, 'index.js')).size };
   }
   fs.rmSync(path.join(root, 'miniprogram', 'vendor'), { recursive: true, force: true });
   for (const [dir, entry] of Object.entries(DEVICE_VENDOR)) {
     const outfile = path.join(root, 'miniprogram', dir, 'index.js');
-    await build({
-      stdin: { contents: entry(), resolveDir: root },
-      outfile,
-      bundle: true,
-      platform: 'neutral',
-      mainFields: ['module', 'main'],
-      plugins: [onlyChineseLocale],
-      target: 'es2017',
-      format: 'cjs',
-      minify: true,
-      logLevel: 'warning',
-    });
+    await buildForDevice(entry(), outfile);
     report.miniprogramNpm[dir] = { bytes: fs.statSync(outfile).size };
   }
   return report;

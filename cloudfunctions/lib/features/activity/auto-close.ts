@@ -5,7 +5,7 @@
  */
 import type { Deps } from '../../kernel/deps';
 import { forEachDue } from '../../kernel/due';
-import { closeAttendance } from './close-attendance';
+import { closeAttendanceWithEntry } from './close-attendance';
 
 export async function autoCloseAttendance(deps: Deps, now: number, budget: { pages: number }) {
   const counts = { closed: 0, cleared: 0 };
@@ -16,7 +16,7 @@ export async function autoCloseAttendance(deps: Deps, now: number, budget: { pag
       await db.update('attendance', a._id, { wakeAt: null }, { version: a.version });
       counts.cleared += 1;
     } else {
-      await closeAttendance(db, 'system', activity, shift, a, { method: 'autoClose', flags: ['forgotCheckOut'] }, now);
+      await closeAttendanceWithEntry(db, 'system', activity, shift, a, { method: 'autoClose', flags: ['forgotCheckOut'] }, now);
       counts.closed += 1;
     }
   });

@@ -7,7 +7,7 @@ import { insideWindow } from './attendance';
 import { refuseAfterCheckOut } from './check-in';
 import { assertBooked, loadShift, personView, requireRunner } from './check-in-load';
 import { attendanceId, signupId } from './check-in-records';
-import { autoCloseAt, closeAttendance } from './close-attendance';
+import { autoCloseAt, closeAttendanceWithEntry } from './close-attendance';
 
 /** 团体录入: the organiser checks a booked volunteer in or out, with a reason; flagged `manual`. */
 export const checkInByHand: Handler<'activity.checkInByHand'> = async (ctx) => {
@@ -48,6 +48,6 @@ export const checkInByHand: Handler<'activity.checkInByHand'> = async (ctx) => {
   }
   if (!existing) throw new AppError('CONFLICT', `${name}还没有签到，请先签到`);
   if (existing.outAt !== null) return personView(memberId, name, existing);
-  const closed = await closeAttendance(db, ctx.caller, activity, shift, { ...existing, reason: existing.reason ?? reason }, { method: 'manual', flags: ['manual'] }, ctx.now);
+  const closed = (await closeAttendanceWithEntry(db, ctx.caller, activity, shift, { ...existing, reason: existing.reason ?? reason }, { method: 'manual', flags: ['manual'] }, ctx.now)).record;
   return personView(memberId, name, closed);
 };

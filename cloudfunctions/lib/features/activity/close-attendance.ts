@@ -19,19 +19,7 @@ import { creditMinutes, serviceDate } from './attendance';
 /** When the sweep closes a forgotten check-out. */
 export const autoCloseAt = (shift: ActivityShift) => shift.endAt + AUTO_CLOSE_AFTER_MINUTES * 60_000;
 
-export async function closeAttendance(
-  db: ScopedStore,
-  actor: Caller | 'system',
-  activity: ActivityRecord,
-  shift: ActivityShift,
-  a: AttendanceRecord,
-  close: { method: CheckMethod; flags: EntryFlag[]; name?: string },
-  now: number,
-): Promise<AttendanceRecord> {
-  return (await closeAttendanceWithEntry(db, actor, activity, shift, a, close, now)).record;
-}
-
-/** As closeAttendance, also answering the ledger entry it wrote (or found), so a view needs no read. */
+/** Closes an attendance and answers the ledger entry it wrote (or found), so a view needs no read. */
 export async function closeAttendanceWithEntry(
   db: ScopedStore,
   actor: Caller | 'system',
