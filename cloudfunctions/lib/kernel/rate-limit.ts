@@ -2,7 +2,7 @@
  * Per-caller rate limits on the actions bots and angry loops abuse (submits, reports,
  * invite guessing, votes). Fixed windows counted by conditional increments, so parallel
  * calls cannot overshoot; a retry with the same idempotency key is not counted twice.
- * All of a caller's windows of one day share a document: one write per counted call.
+ * All of a caller's windows share one document: one write per counted call.
  * Limits are configuration: each manifest's defaults, LINLI_RATE_LIMITS over them.
  */
 import { createHash } from 'node:crypto';
@@ -25,7 +25,7 @@ export type RateLimits = Partial<Record<ActionName, readonly RateRule[]>>;
  * loads: most instances never set it, and an enum of every action name is not free.
  */
 function rulesSchema() {
-  // Windows live in one document per caller and day, so a window must divide the day evenly.
+  // Windows are counted by day, so a window must divide the day evenly.
   const ruleSchema = z.array(
     z.object({
       limit: z.number().int().min(1),
@@ -46,24 +46,39 @@ export function parseRateLimits(raw: string | undefined, defaults: RateLimits): 
 
 const DAY_SECONDS = 86_400;
 const DAY_MS = DAY_SECONDS * 1000;
+/**
+ * How long a caller's document outlives their last counted call. Anyone who acts at least
+ * this often never pays for opening it again; each count clears the days before it within
+ * this span, so a document holds one day's windows (two around midnight).
+ */
+const KEPT_DAYS = 8;
 
 /**
- * One document per caller and day holds every window of every action: a counter map per
- * window, named by its width and its place in the day (`w3600_9`: the tenth hour). A new
- * window is a new field, so counting is one conditional increment whether or not the
- * window has opened yet: `$ne: limit` matches a counter still missing, and counters only
- * grow by one through that same condition, so "not at the limit" is "under it". (A limit
- * lowered below a window's count applies from the next window.) A retry of the same request
- * is recognised by its key and not counted twice.
+ * One document per caller holds every window of every action, by day: `d<day>` (days since
+ * the epoch, UTC) maps each window, named by its width and its place in the day (`w3600_9`:
+ * the tenth hour), to counters by action, beside the day's idempotency keys. A new window
+ * or a new day is a new field, so counting is one conditional increment whether or not it
+ * has opened yet: `$ne: limit` matches a counter still missing, and counters only grow by
+ * one through that same condition, so "not at the limit" is "under it". (A limit lowered
+ * below a window's count applies from the next window.) A retry of the same request is
+ * recognised by its key and not counted twice. Only a caller's first counted call ever (or
+ * after KEPT_DAYS away) opens the document: one write more, once.
  */
 export interface WindowRecord {
   _id: string;
-  /** `w<width>_<index>`: counts by action in that window of the day. */
-  [field: `w${number}_${number}`]: Record<string, number>;
-  keys: Record<string, true>;
-  /** The end of the day the document counts; the sweep drops it after. */
+  [day: `d${number}`]: DayWindows;
+  /** KEPT_DAYS after the start of the day last counted; the sweep drops the document after. */
   expiresAt: number;
 }
+
+interface DayWindows {
+  keys?: Record<string, true>;
+  /** `w<width>_<index>`: counts by action in that window of the day. */
+  [window: `w${number}_${number}`]: Record<string, number>;
+}
+
+/** The document that counts this caller's calls (a hash: no openid in an id). */
+export const rateDocumentId = (callerKey: string) => `rl_${createHash('sha256').update(callerKey).digest('hex').slice(0, 32)}`;
 
 /** Counter name of an action inside a window's map (a dot would be a path). */
 const counterOf = (action: string) => action.replace(/\./g, '_');
@@ -90,34 +105,51 @@ export async function enforceRateLimit(
   if (!rules?.length) return;
   const widths = limitsByWidth(rules);
   const counter = counterOf(action);
-  const day = Math.floor(now / DAY_MS) * DAY_MS;
-  const id = `rl_${createHash('sha256').update(`${callerKey}|${day}`).digest('hex').slice(0, 32)}`;
+  const dayNumber = Math.floor(now / DAY_MS);
+  const day = dayNumber * DAY_MS;
+  const today = `d${dayNumber}` as const;
+  const id = rateDocumentId(callerKey);
   const windowOf = (width: number) => `w${width}_${Math.floor((now - day) / (width * 1000))}` as const;
   // A field name must start with a letter; idempotency keys may start with a digit.
   const keyName = idempotencyKey ? `k_${idempotencyKey.replace(/-/g, '_')}` : undefined;
+  const expiresAt = day + KEPT_DAYS * DAY_MS;
 
-  const where: Filter = keyName ? { [`keys.${keyName}`]: { $exists: false } } : {};
-  const patch: Patch = keyName ? { [`keys.${keyName}`]: true } : {};
-  for (const [width, limit] of widths) {
-    where[`${windowOf(width)}.${counter}`] = { $ne: limit };
-    patch[`${windowOf(width)}.${counter}`] = op.inc(1);
+  // An expired document (its sweep not run yet) is not counted on: it may hold days this
+  // count would not clear.
+  const where: Filter = { expiresAt: { $gt: now } };
+  const patch: Patch = { expiresAt };
+  if (keyName) {
+    where[`${today}.keys.${keyName}`] = { $exists: false };
+    patch[`${today}.keys.${keyName}`] = true;
   }
+  for (const [width, limit] of widths) {
+    where[`${today}.${windowOf(width)}.${counter}`] = { $ne: limit };
+    patch[`${today}.${windowOf(width)}.${counter}`] = op.inc(1);
+  }
+  for (let back = 1; back <= KEPT_DAYS; back += 1) patch[`d${dayNumber - back}`] = op.unset();
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    // The usual case, a new window included: one conditional increment.
+    // The usual case, a new window or day included: one conditional increment.
     if (await store.update('rateWindows', id, patch, where)) return;
-    // Not counted: most often the caller's first call today (open the day straight away,
-    // no read), else a retry of a counted request or a full window (the insert finds the
-    // day open: look at it).
-    const first: WindowRecord = { _id: id, keys: keyName ? { [keyName]: true } : {}, expiresAt: day + DAY_MS };
-    for (const width of widths.keys()) first[windowOf(width)] = { [counter]: 1 };
-    if (await store.insert('rateWindows', first)) return;
+    // Not counted: a retry of a counted request, a full window, or the caller's first
+    // counted call. Looking first keeps a retry as cheap as the call it repeats; the
+    // document is opened once in a caller's life (or after KEPT_DAYS away).
     const doc = await store.get('rateWindows', id);
-    if (!doc) continue; // dropped meanwhile (a closed day swept): count again
-    if (keyName && doc.keys?.[keyName]) return; // a retry of a counted request
+    if (!doc) {
+      const windows: DayWindows = keyName ? { keys: { [keyName]: true } } : {};
+      for (const width of widths.keys()) windows[windowOf(width)] = { [counter]: 1 };
+      if (await store.insert('rateWindows', { _id: id, [today]: windows, expiresAt } as WindowRecord)) return;
+      continue; // opened meanwhile by a parallel call: count on it
+    }
+    if (doc.expiresAt <= now) {
+      await store.remove('rateWindows', id, { expiresAt: { $lte: now } });
+      continue;
+    }
+    const counted = doc[today];
+    if (keyName && counted?.keys?.[keyName]) return; // a retry of a counted request
     let retryAfterMs = 0;
     for (const [width, limit] of widths) {
-      const used = doc[windowOf(width)]?.[counter] ?? 0;
+      const used = counted?.[windowOf(width)]?.[counter] ?? 0;
       const end = day + (Math.floor((now - day) / (width * 1000)) + 1) * width * 1000;
       if (used >= limit) retryAfterMs = Math.max(retryAfterMs, end - now);
     }
@@ -131,7 +163,7 @@ export async function enforceRateLimit(
 }
 
 /**
- * Removes windows that have closed (bounded per run). CloudBase's TTL indexes expire only
+ * Removes the documents of callers not counted for KEPT_DAYS (bounded per run). CloudBase's TTL indexes expire only
  * BSON dates, and `expiresAt` is a number: without this the collection would grow forever.
  */
 export async function dropClosedWindows(store: Store, now: number, budget: { items: number }) {

@@ -2,7 +2,7 @@
 import type { ConcernView } from '../../../../miniprogram/core/concern/contract';
 import { runSweep } from '../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, key, type Harness } from '../../../support/harness';
-import { enforceRateLimit, parseRateLimits } from '../../../../cloudfunctions/lib/kernel/rate-limit';
+import { enforceRateLimit, parseRateLimits, rateDocumentId } from '../../../../cloudfunctions/lib/kernel/rate-limit';
 import { COLLECTIONS, DEFAULT_RATE_LIMITS } from '../../../../cloudfunctions/lib/manifests';
 import { CountingStore } from '../../../../cloudfunctions/lib/store/counting-store';
 import { SqliteStore } from '../../../../cloudfunctions/lib/store/sqlite-store';
@@ -74,8 +74,10 @@ describe('closed windows', () => {
     const before = count();
     expect(before).toBeGreaterThan(0);
     expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: 0 });
-    // A caller's windows of one day share a document, dropped once the day is over.
+    // A caller's windows share a document, kept for a week after their last counted call.
     h.clock.advance(3600_000 + 1);
+    expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: 0 });
+    h.clock.advance(7 * 24 * 3600_000);
     expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: 0 });
     h.clock.advance(24 * 3600_000);
     expect((await runSweep(h.deps)).jobs.rateWindows).toEqual({ dropped: before });
@@ -101,11 +103,13 @@ describe('an hourly and a daily limit on one action', () => {
     // Three today: the day's limit holds although the hour is fresh.
     expect(await submit2(key())).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
-  it('keeps one document per caller and day for all of its windows', async () => {
+  it('keeps one document per caller for all of its windows, day after day', async () => {
     const before = windowDocs();
     await submit2(key());
     h2.clock.advance(3600_000);
     await submit2(key());
+    h2.clock.advance(24 * 3600_000);
+    expect((await submit2(key())).ok).toBe(true);
     expect(windowDocs()).toBe(before);
   });
 });
@@ -149,17 +153,41 @@ describe('what counting costs the database', () => {
     await expect(count(day + 3 * HOUR_MS)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     await expect(count(day + 2 * HOUR_MS + 99)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
-  it('opens the day without a read, a key or none', async () => {
+  it('opens a caller\'s document on their first call (a key or none) with one look', async () => {
     await enforceRateLimit(store as never, limits, 'workbench.today', 'm_1', day + HOUR_MS);
-    expect(store.reset()).toBe(2);
+    expect(store.reset()).toBe(3);
     await count(day + HOUR_MS, 'k1', 'm_2');
+    expect(store.reset()).toBe(3);
+  });
+  it('costs a retry no more than one look besides the count it repeats', async () => {
+    await count(day + HOUR_MS, 'k1', 'm_2');
+    store.reset();
+    await count(day + HOUR_MS + 1, 'k1', 'm_2');
     expect(store.reset()).toBe(2);
+  });
+  it('is one write on the first call of a new day, and the day before is cleared', async () => {
+    for (let i = 0; i < 10; i += 1) await count(day + 23 * HOUR_MS + i, `k${i}`);
+    store.reset();
+    await count(day + 24 * HOUR_MS + 5, 'k-next');
+    expect(store.reset()).toBe(1);
+    const doc = (await inner.get<{ _id: string } & Record<string, unknown>>('rateWindows' as never, rateDocumentId('m_1')))!;
+    expect(Object.keys(doc).filter((f) => f.startsWith('d'))).toEqual([`d${Math.floor(day / (24 * HOUR_MS)) + 1}`]);
+  });
+  it('counts afresh for a caller back after the document expired, the sweep not run', async () => {
+    for (let i = 0; i < 10; i += 1) await count(day + 9 * HOUR_MS + i);
+    await expect(count(day + 9 * HOUR_MS + 20)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    // Nine days on, the same hour of the day: the old day is not this day.
+    const later = day + 9 * 24 * HOUR_MS + 9 * HOUR_MS;
+    for (let i = 0; i < 10; i += 1) await count(later + i);
+    await expect(count(later + 20)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    const doc = (await inner.get<{ _id: string } & Record<string, unknown>>('rateWindows' as never, rateDocumentId('m_1')))!;
+    expect(Object.keys(doc).filter((f) => f.startsWith('d'))).toEqual([`d${Math.floor(later / (24 * HOUR_MS))}`]);
   });
   it('recognises a retry of the day’s first call and counts it once', async () => {
     await count(day + HOUR_MS, 'k1', 'm_2');
     await count(day + HOUR_MS + 1, 'k1', 'm_2');
     await count(day + HOUR_MS + 2, 'k2', 'm_2');
-    const [doc] = (await inner.query<{ _id: string; w3600_1: Record<string, number> }>('rateWindows', { where: {}, orderBy: { field: 'expiresAt', dir: 'asc' }, limit: 1 })).items;
-    expect(doc.w3600_1).toEqual({ concern_submit: 2 });
+    const doc = (await inner.get<{ _id: string } & Record<string, Record<string, unknown>>>('rateWindows' as never, rateDocumentId('m_2')))!;
+    expect(doc[`d${Math.floor(day / (24 * HOUR_MS))}`].w3600_1).toEqual({ concern_submit: 2 });
   });
 });
