@@ -8,8 +8,10 @@
  *
  * What never waits for company: writes, transactions, and reads of the collections the
  * instance's reference cache answers from memory (they cost no round-trip when warm). If
- * the anchor is missing (a caller with no record yet) the adapter reads nothing, and the
- * gathered reads go one by one as they would have without this.
+ * the anchor is missing (deleted meanwhile) the adapter reads nothing, and the gathered reads
+ * go one by one as they would have without this. A caller with no record (a visitor, a
+ * 街道 admin named by the deployment) has no anchor to start with: their first reads go
+ * alone, and the first document they bring back anchors the waves after it.
  *
  * Request-scoped: made per call, never shared, so nothing read for one caller can answer
  * another. Scoping stays with ScopedStore above it (it filters what comes back).
@@ -44,7 +46,8 @@ export class BatchingStore extends RequestStore {
 
   constructor(
     inner: Store,
-    private readonly anchor: { collection: CollectionName; id: string },
+    /** Null until a read brings back a document (any will do: the parts do not depend on it). */
+    private anchor: { collection: CollectionName; id: string } | null,
     /** Collections read alone (the reference cache's: free when warm). */
     private readonly alone: ReadonlySet<string> = new Set(),
     /** The anchor as just read (the caller's member record): a use case reading it again gets it without a round-trip. */
@@ -55,26 +58,37 @@ export class BatchingStore extends RequestStore {
   }
 
   override async get<C extends CollectionName>(collection: C, id: string): Promise<RecordOf<C> | null> {
-    if (collection === this.anchor.collection && id === this.anchor.id && this.anchorDoc !== undefined) return structuredClone(this.anchorDoc) as RecordOf<C> | null;
-    if (this.alone.has(collection)) return this.inner.get(collection, id);
+    if (this.anchorDoc !== undefined && collection === this.anchor?.collection && id === this.anchor.id) return structuredClone(this.anchorDoc) as RecordOf<C> | null;
+    if (this.alone.has(collection)) return this.learnFrom(collection, await this.inner.get(collection, id));
     const page = await this.enqueue({ collection, id });
     return (page.items[0] as RecordOf<C> | undefined) ?? null;
   }
 
   override async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]> {
     if (!ids.length) return [];
-    if (this.alone.has(collection)) return this.inner.getMany(collection, ids);
+    if (this.alone.has(collection)) return this.learnFrom(collection, await this.inner.getMany(collection, ids));
     return (await this.enqueue({ collection, ids })).items as RecordOf<C>[];
   }
 
   override async query<C extends CollectionName>(collection: C, spec: QuerySpec): Promise<QueryPage<RecordOf<C>>> {
-    if (this.alone.has(collection)) return this.inner.query(collection, spec);
+    if (this.alone.has(collection)) {
+      const page = await this.inner.query(collection, spec);
+      this.learnFrom(collection, page.items);
+      return page;
+    }
     return (await this.enqueue({ collection, ...spec })) as QueryPage<RecordOf<C>>;
+  }
+
+  /** Without an anchor yet, the first document a read brings back becomes it. */
+  private learnFrom<T extends Doc | Doc[] | null>(collection: string, found: T): T {
+    const doc = (Array.isArray(found) ? found[0] : found) as Doc | null | undefined;
+    if (!this.anchor && doc) this.anchor = { collection: collection as CollectionName, id: doc._id };
+    return found;
   }
 
   /** A write may change the caller's record: from then on it is read like any other. */
   protected wrote(collection: string): void {
-    if (collection === this.anchor.collection) this.anchorDoc = undefined;
+    if (collection === this.anchor?.collection) this.anchorDoc = undefined;
   }
 
   private enqueue(part: ReadPart): Promise<QueryPage<Doc>> {
@@ -92,10 +106,14 @@ export class BatchingStore extends RequestStore {
   }
 
   private async send(batch: Pending[]): Promise<void> {
-    if (batch.length === 1) return this.alone1(batch[0]);
+    const anchor = this.anchor;
+    if (batch.length === 1 || !anchor) {
+      await Promise.all(batch.map((p) => this.alone1(p)));
+      return;
+    }
     let res: ReadTogether<Doc>;
     try {
-      res = await this.inner.readTogether(this.anchor, Object.fromEntries(batch.map((p, i) => [`p${i}`, p.part])));
+      res = await this.inner.readTogether(anchor, Object.fromEntries(batch.map((p, i) => [`p${i}`, p.part])));
     } catch {
       // Each read then meets its own outcome, as if asked alone (a bad one fails by itself).
       res = { anchor: null, parts: null };
@@ -113,15 +131,17 @@ export class BatchingStore extends RequestStore {
   private async alone1(p: Pending): Promise<void> {
     try {
       const { part } = p;
+      let page: QueryPage<Doc>;
       if ('id' in part) {
         const doc = await this.inner.get(part.collection as CollectionName, part.id);
-        p.resolve({ items: doc ? [doc] : [] });
+        page = { items: doc ? [doc] : [] };
       } else if ('ids' in part) {
-        p.resolve({ items: await this.inner.getMany(part.collection as CollectionName, part.ids) });
+        page = { items: await this.inner.getMany(part.collection as CollectionName, part.ids) };
       } else {
         const { collection, ...spec } = part;
-        p.resolve(await this.inner.query(collection as CollectionName, spec as QuerySpec));
+        page = await this.inner.query(collection as CollectionName, spec as QuerySpec);
       }
+      p.resolve(this.learnFrom(part.collection, page.items) && page);
     } catch (err) {
       p.reject(err);
     }

@@ -106,9 +106,10 @@ export async function dispatch(
     if (!input.ok) return input;
     if (limited) throw limited;
     // The handler's reads started together travel together, anchored on the caller's record
-    // (it exists: an aggregate on a missing one would read nothing and cost a round-trip).
+    // when there is one (an aggregate on a missing one would read nothing and cost a round-trip).
     const record = resolved.record;
-    const gathered = record ? { ...deps, store: new BatchingStore(deps.store, { collection: 'members', id: record._id }, REFERENCE_COLLECTIONS, record.openid ? record : { ...record, openid }) } : deps;
+    const anchor = record ? { collection: 'members' as const, id: record._id } : null;
+    const gathered = { ...deps, store: new BatchingStore(deps.store, anchor, REFERENCE_COLLECTIONS, record ? (record.openid ? record : { ...record, openid }) : undefined) };
     const store = parts && resolved.parts && record ? new PrefetchedStore(gathered.store, parts, resolved.parts, record) : gathered.store;
     const ctx = makeContext(gathered, features, caller, input.data, started, key, store);
     // Versioned documents carry their latest audit event (it may name someone else): never in a reply.

@@ -74,6 +74,16 @@ describe('BatchingStore', () => {
       // The read together found no anchor, then each read went alone.
       expect(counting.reset()).toBe(3);
     });
+    it('a caller with no record: the first wave alone, then anchored on a document it found', async () => {
+      const store = new BatchingStore(inner, null, new Set(['categories']));
+      const [a, none] = await Promise.all([store.get('concerns', 'nope'), store.get('concerns', 'a')]);
+      expect([a, none?._id]).toEqual([null, 'a']);
+      expect(counting.reset()).toBe(2);
+      const [b, both] = await Promise.all([store.get('concerns', 'b'), store.getMany('concerns', ['a', 'far'])]);
+      expect(counting.reset()).toBe(1);
+      expect(b?._id).toBe('b');
+      expect(both.map((d) => d._id).sort()).toEqual(['a', 'far']);
+    });
     it('a bad read fails by itself, not the reads it travelled with', async () => {
       const store = batching();
       const [good, bad] = await Promise.allSettled([
