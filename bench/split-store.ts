@@ -40,6 +40,10 @@ export class SplitStore implements DocumentStore {
     this.note('write', `insert ${c}`);
     return this.inner.insert(c, doc);
   }
+  insertMany<T extends Doc>(c: string, docs: readonly T[]): Promise<void> {
+    if (docs.length) this.note('write', `insertMany ${c}`);
+    return this.inner.insertMany(c, docs);
+  }
   set<T extends Doc>(c: string, doc: T): Promise<void> {
     this.note('write', `set ${c}`);
     return this.inner.set(c, doc);

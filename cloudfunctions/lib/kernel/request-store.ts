@@ -28,6 +28,10 @@ export abstract class RequestStore implements Store {
     this.wrote(collection);
     return this.inner.insert(collection, doc);
   }
+  insertMany<C extends CollectionName>(collection: C, docs: readonly RecordOf<C>[]): Promise<void> {
+    this.wrote(collection);
+    return this.inner.insertMany(collection, docs);
+  }
   set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void> {
     this.wrote(collection);
     return this.inner.set(collection, doc);

@@ -53,6 +53,9 @@ export class BudgetStore implements Store {
   insert<C extends CollectionName>(c: C, doc: RecordOf<C>): Promise<boolean> {
     return this.paid(1, this.inner.insert(c, doc));
   }
+  insertMany<C extends CollectionName>(c: C, docs: readonly RecordOf<C>[]): Promise<void> {
+    return this.paid(docs.length ? 1 : 0, this.inner.insertMany(c, docs));
+  }
   set<C extends CollectionName>(c: C, doc: RecordOf<C>): Promise<void> {
     return this.paid(1, this.inner.set(c, doc));
   }

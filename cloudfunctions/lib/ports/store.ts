@@ -144,6 +144,14 @@ export interface DocumentStore {
   getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<T[]>;
   /** Inserts with a chosen _id; false (and nothing written) when the id already exists. */
   insert<T extends Doc>(collection: string, doc: T): Promise<boolean>;
+  /**
+   * Inserts records that are written once and never change, under deterministic ids (messages,
+   * audit events): afterwards each is stored, by this call or an earlier one. One round-trip
+   * when none is there yet (CloudBase inserts a list in one call); when some are, the adapter
+   * finds out which and inserts the rest. It does not say which were new: a claim that must
+   * know whether it won is an `insert`. At most MAX_PAGE documents.
+   */
+  insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void>;
   /** Creates or replaces the whole document. */
   set<T extends Doc>(collection: string, doc: T): Promise<void>;
   /**
@@ -206,6 +214,8 @@ export interface Store {
   getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<RecordOf<C>[]>;
   /** Inserts with a chosen _id; false (and nothing written) when the id already exists. */
   insert<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<boolean>;
+  /** As DocumentStore.insertMany: write-once records, one round-trip when none is stored yet. */
+  insertMany<C extends CollectionName>(collection: C, docs: readonly RecordOf<C>[]): Promise<void>;
   /** Creates or replaces the whole document. */
   set<C extends CollectionName>(collection: C, doc: RecordOf<C>): Promise<void>;
   /** As DocumentStore.update: true only if the patch modified the document, so make it change something. */

@@ -76,7 +76,8 @@ export interface CbCollection extends CbQuery {
     set(data: Record<string, unknown>): Promise<unknown>;
     remove(): Promise<unknown>;
   };
-  add(doc: Doc): Promise<{ id?: string }>;
+  /** One document, or a list in one call (`database.insertDocument` takes a list either way). */
+  add(doc: Doc | Doc[]): Promise<{ id?: string; ids?: string[] }>;
   aggregate(): CbAggregate;
 }
 export interface CbTransaction {
@@ -202,6 +203,20 @@ export class CloudbaseStore implements DocumentStore {
       if (isDuplicateError(err)) return false;
       throw err;
     }
+  }
+
+  async insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void> {
+    if (!docs.length) return;
+    try {
+      await this.db.collection(this.name(collection)).add([...docs]);
+      return;
+    } catch (err) {
+      if (!isDuplicateError(err)) throw err;
+    }
+    // Some were stored already (a retry), and a list insert may stop at the first of them:
+    // look which are there and insert the others one by one.
+    const stored = new Set((await this.getMany(collection, docs.map((d) => d._id))).map((d) => d._id));
+    await Promise.all(docs.filter((d) => !stored.has(d._id)).map((d) => this.insert(collection, d)));
   }
 
   async set<T extends Doc>(collection: string, doc: T): Promise<void> {

@@ -26,6 +26,10 @@ export class CountingStore implements DocumentStore {
     this.trips += 1;
     return this.inner.insert(c, doc);
   }
+  insertMany<T extends Doc>(c: string, docs: readonly T[]): Promise<void> {
+    if (docs.length) this.trips += 1;
+    return this.inner.insertMany(c, docs);
+  }
   set<T extends Doc>(c: string, doc: T): Promise<void> {
     this.trips += 1;
     return this.inner.set(c, doc);

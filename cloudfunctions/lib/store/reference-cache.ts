@@ -143,6 +143,15 @@ export class ReferenceCacheStore implements DocumentStore {
     }
   }
 
+  async insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void> {
+    try {
+      await this.inner.insertMany(collection, docs);
+    } finally {
+      // Which were new is not known: forget them, the next read asks the database.
+      for (const doc of docs) this.settle(collection, doc._id, null);
+    }
+  }
+
   async set<T extends Doc>(collection: string, doc: T): Promise<void> {
     let written = false;
     try {

@@ -190,6 +190,13 @@ export class SqliteStore implements DocumentStore {
     return result.changes === 1;
   }
 
+  async insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void> {
+    const insert = this.db.prepare(`INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO NOTHING`);
+    this.db.transaction(() => {
+      for (const doc of docs) insert.run(doc._id, JSON.stringify(doc));
+    })();
+  }
+
   async set<T extends Doc>(collection: string, doc: T): Promise<void> {
     this.db
       .prepare(`INSERT INTO ${this.table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)

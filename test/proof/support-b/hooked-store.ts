@@ -11,7 +11,7 @@ import { templateForKind } from '../../../cloudfunctions/lib/manifests';
 import type { Envelope } from '../../../miniprogram/core/envelope';
 import { localDeps, type LocalDeps } from '../../../dev/local-deps';
 
-export type OpKind = 'get' | 'getMany' | 'insert' | 'set' | 'update' | 'updateMany' | 'remove' | 'query' | 'readTogether' | 'commit';
+export type OpKind = 'get' | 'getMany' | 'insert' | 'insertMany' | 'set' | 'update' | 'updateMany' | 'remove' | 'query' | 'readTogether' | 'commit';
 
 export interface Op {
   kind: OpKind;
@@ -22,7 +22,7 @@ export interface Op {
   doc?: Doc;
 }
 
-const WRITES: OpKind[] = ['insert', 'set', 'update', 'updateMany', 'remove', 'commit'];
+const WRITES: OpKind[] = ['insert', 'insertMany', 'set', 'update', 'updateMany', 'remove', 'commit'];
 
 /** Thrown by every call once the simulated process has died. */
 export class Crash extends Error {
@@ -80,6 +80,9 @@ export class HookedStore implements DocumentStore {
   }
   insert<T extends Doc>(collection: string, doc: T): Promise<boolean> {
     return this.run({ kind: 'insert', collection, id: doc._id, doc }, () => this.inner.insert(collection, doc));
+  }
+  insertMany<T extends Doc>(collection: string, docs: readonly T[]): Promise<void> {
+    return this.run({ kind: 'insertMany', collection }, () => this.inner.insertMany(collection, docs));
   }
   set<T extends Doc>(collection: string, doc: T): Promise<void> {
     return this.run({ kind: 'set', collection, id: doc._id, doc }, () => this.inner.set(collection, doc));

@@ -2,14 +2,27 @@ import type { TemplateKey } from '../../../../miniprogram/core/notify/contract';
 import type { Templates } from './templates';
 import type { InboxRecord } from './records';
 import type { Clock, Notification, Notifier } from '../../ports/platform';
-import type { Store } from '../../ports/store';
+import { MAX_PAGE, type Store } from '../../ports/store';
+
+interface Pending {
+  doc: InboxRecord;
+  resolve(): void;
+  reject(err: unknown): void;
+}
 
 /**
  * Every message enters the system here: written once (deterministic id, so a retried use
  * case inserts nothing twice) to the inbox, marked for a subscription push when its kind
  * has a configured template. The sweep's outbox sender does the pushing.
+ *
+ * Messages sent together (a step that tells the resident and the grid worker, a cancelled
+ * activity telling each volunteer) are gathered until the event loop turns and written as
+ * one insert of a list: one round-trip however many people are told.
  */
 export class InboxNotifier implements Notifier {
+  private pending: Pending[] = [];
+  private scheduled = false;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -22,7 +35,7 @@ export class InboxNotifier implements Notifier {
     const key = this.templateFor(message.kind);
     const pushable = key !== undefined && this.templates[key] !== undefined && !message.recipientId.startsWith('admins:');
     const now = this.clock.now();
-    await this.store.insert('inbox', {
+    const doc: InboxRecord = {
       _id: message.id,
       communityId: message.communityId,
       recipientId: message.recipientId,
@@ -38,6 +51,30 @@ export class InboxNotifier implements Notifier {
       pushAttempts: 0,
       pushError: null,
       sentAt: null,
-    } satisfies InboxRecord);
+    };
+    return new Promise<void>((resolve, reject) => {
+      this.pending.push({ doc, resolve, reject });
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        const wave = this.pending;
+        this.pending = [];
+        for (let i = 0; i < wave.length; i += MAX_PAGE) void this.write(wave.slice(i, i + MAX_PAGE));
+      });
+    });
+  }
+
+  private async write(batch: Pending[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        await this.store.insertMany('inbox', batch.map((p) => p.doc));
+        for (const p of batch) p.resolve();
+        return;
+      } catch {
+        // Each message then meets its own outcome, as if sent alone.
+      }
+    }
+    await Promise.all(batch.map((p) => this.store.insert('inbox', p.doc).then(() => p.resolve(), p.reject)));
   }
 }

@@ -74,6 +74,17 @@ describe('CloudBase through the real SDK: the wire and the server', () => {
     expect(isDuplicateError(err)).toBe(true);
   });
 
+  it('inserts a list in ONE insertDocument request, and a list meeting a stored id inserts the others', async () => {
+    await store.insertMany('inbox', [{ _id: 'n1', communityId: 'x' }, { _id: 'n2', communityId: 'x' }] as never);
+    expect(sent('database.insertDocument')).toHaveLength(1);
+    expect(sent('database.insertDocument')[0].data).toHaveLength(2);
+    emulator.requests.length = 0;
+    await store.insertMany('inbox', [{ _id: 'n2', communityId: 'x' }, { _id: 'n3', communityId: 'x' }] as never);
+    // The list is refused, a look finds n2, and n3 goes alone.
+    expect(sent('database.insertDocument')).toHaveLength(2);
+    expect(emulator.documents('inbox').map((d) => d._id).sort()).toEqual(['n1', 'n2', 'n3']);
+  });
+
   it('counts modified documents in `updated`, not matched ones', async () => {
     await db.collection('concerns').add({ _id: 'a', status: 'open' });
     expect((await db.collection('concerns').where({ _id: 'a' }).update({ status: 'open' })).updated).toBe(0);

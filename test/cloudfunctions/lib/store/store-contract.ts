@@ -44,6 +44,29 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
       });
     });
 
+    describe('insertMany stores write-once records, the ones already there kept as they are', () => {
+      it('stores every one', async () => {
+        await store.insertMany('inbox', [
+          { _id: 'n1', communityId: 'x', createdAt: 1, title: '一' },
+          { _id: 'n2', communityId: 'x', createdAt: 2, title: '二' },
+        ] as never);
+        expect((await store.getMany<Row & { title: string }>('inbox', ['n1', 'n2'])).map((d) => d.title).sort()).toEqual(['一', '二']);
+      });
+      it('stores the rest when some are stored already (a retry), leaving those intact', async () => {
+        await store.insert('inbox', { _id: 'n2', communityId: 'x', createdAt: 2, title: '原来的' } as never);
+        await store.insertMany('inbox', [
+          { _id: 'n1', communityId: 'x', createdAt: 1, title: '一' },
+          { _id: 'n2', communityId: 'x', createdAt: 2, title: '二' },
+          { _id: 'n3', communityId: 'x', createdAt: 3, title: '三' },
+        ] as never);
+        const byId = Object.fromEntries((await store.getMany<Row & { title: string }>('inbox', ['n1', 'n2', 'n3'])).map((d) => [d._id, d.title]));
+        expect(byId).toEqual({ n1: '一', n2: '原来的', n3: '三' });
+      });
+      it('takes an empty list', async () => {
+        await expect(store.insertMany('inbox', [])).resolves.toBeUndefined();
+      });
+    });
+
     describe('readTogether reads an anchor and bounded parts in one call', () => {
       beforeEach(async () => {
         await store.insert('members', { _id: 'me', communityId: 'x', name: '我' });
