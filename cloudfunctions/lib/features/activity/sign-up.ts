@@ -1,7 +1,7 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { signUp as signUpContract } from '../../../../miniprogram/core/volunteer/contract';
-import type { Handler, HandlerContext } from '../../kernel/action';
+import type { Handler, HandlerContext, PrefetchOf } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
 import { takePlace } from '../../kernel/seat-pool';
 import type { ScopedStore } from '../../kernel/scoped-store';
@@ -16,6 +16,14 @@ import { OPEN_SIGNUP } from './rules';
 import { changeSignup, offerFreedSeats } from './steps';
 
 type Ctx = HandlerContext<ContractParsed<typeof signUpContract>>;
+
+/** Read with the caller's record: everything the first step reads, all known by id from the input. */
+export const prefetchSignUp: PrefetchOf<'activity.signup'> = (input, me) => ({
+  activity: { collection: 'activities', id: input.activityId },
+  volunteer: { collection: 'volunteers', id: volunteerIdFor(me) },
+  signup: { collection: 'signups', id: signupIdFor(input.activityId, input.shiftId, me) },
+  agenda: { collection: 'volunteerAgendas', id: agendaIdFor(me) },
+});
 
 /**
  * Takes a seat in the role's pool for the shift, or a waitlist place when it is full. In

@@ -1,11 +1,14 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import type { ActivityRecord, SignupRecord } from '../volunteer/records';
 import { volunteerIdFor } from '../volunteer/rules';
 import { toSignupView } from './presenters';
 import { OPEN_SIGNUP } from './rules';
 import { changeSignup, freeSignup } from './steps';
+
+/** Read with the caller's record: the sign-up, by its id. */
+export const prefetchWithdraw: PrefetchOf<'activity.withdraw'> = (input) => ({ signup: { collection: 'signups', id: input.signupId } });
 
 /**
  * The volunteer withdraws (from a seat, the waitlist or an offer) with a reason, before the
