@@ -1,13 +1,22 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { appendEvent } from '../../kernel/audit';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { checkWritten } from '../../kernel/content';
 import type { AttendanceRecord } from '../volunteer/records';
 import { insideWindow } from './attendance';
 import { refuseAfterCheckOut } from './check-in';
-import { assertBooked, loadShift, personView, requireRunner } from './check-in-load';
+import { assertBooked, loadShift, personView, prefetchShift, requireRunner } from './check-in-load';
 import { attendanceId, signupId } from './check-in-records';
 import { autoCloseAt, closeAttendanceWithEntry } from './close-attendance';
+
+/**
+ * Read with the caller's record: the activity, and the person's sign-up, attendance and
+ * member record (their name, for sign-ups made before names rode on them).
+ */
+export const prefetchCheckInByHand: PrefetchOf<'activity.checkInByHand'> = (input) => ({
+  ...prefetchShift(input, input.memberId),
+  member: { collection: 'members', id: input.memberId },
+});
 
 /** 团体录入: the organiser checks a booked volunteer in or out, with a reason; flagged `manual`. */
 export const checkInByHand: Handler<'activity.checkInByHand'> = async (ctx) => {

@@ -7,9 +7,9 @@
 import { checkInQrText } from '../../../../miniprogram/core/volunteer/check-in-contract';
 import { CHECK_IN_CODE_PERIOD_SECONDS } from '../../../../miniprogram/core/volunteer/vocabulary';
 import { fieldError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { checkCode as checkRotating, codeFor as rotatingCode, PERIOD, periodOf } from '../../kernel/rotating-code';
-import { loadShift, requireRunner, roster } from './check-in-load';
+import { activityAttendance, activityPools, inCommunity, loadShift, prefetchShift, requireRunner, roster } from './check-in-load';
 
 const PERIOD_MS = PERIOD;
 
@@ -26,12 +26,28 @@ export function checkCode(secret: string, activityId: string, shiftId: string, c
   if (state === 'wrong') throw fieldError('VALIDATION_ERROR', 'code', '签到码不对，请确认扫的是本次活动、本班次的二维码');
 }
 
+/**
+ * Read with the caller's record: the activity, its seat pools and its first page of
+ * attendance, all named by the activity's id. The screen refreshes often, so what is left is
+ * one read: the sign-ups holding the shift's seats (and the members of older ones).
+ */
+export const prefetchCheckInCode: PrefetchOf<'activity.checkInCode'> = (input) => ({
+  ...prefetchShift(input),
+  pools: inCommunity('activitySeats', activityPools(input.activityId)),
+  attendance: inCommunity('attendance', activityAttendance(input.activityId)),
+});
+
 export const checkInCode: Handler<'activity.checkInCode'> = async (ctx) => {
-  const { db, activity, shift, team } = await loadShift(ctx, ctx.input.activityId, ctx.input.shiftId);
+  const scoped = ctx.db();
+  const [{ db, activity, shift, team }, pools, attendance] = await Promise.all([
+    loadShift(ctx, ctx.input.activityId, ctx.input.shiftId),
+    scoped.query('activitySeats', activityPools(ctx.input.activityId)),
+    scoped.query('attendance', activityAttendance(ctx.input.activityId)),
+  ]);
   requireRunner(ctx.caller, activity, team);
   const p = periodOf(ctx.now);
   const code = codeFor(activity.codeSecret, activity._id, shift.shiftId, p);
-  const people = await roster(db, activity, shift);
+  const people = await roster(db, activity, shift, { pools, attendance });
   return {
     activityTitle: activity.title,
     place: activity.place,

@@ -5,10 +5,25 @@ import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
+import { fromAnchor, type QueryPage, type QuerySpec, type ReadPart } from '../../ports/store';
 import { attendanceEntryId } from '../hours/ledger';
 import { runsActivity } from '../hours/rules';
-import type { ActivityRecord, ActivityShift, AttendanceRecord, HourEntryRecord, SignupRecord, TeamRecord } from '../volunteer/records';
+import type { ActivityRecord, ActivitySeatRecord, ActivityShift, AttendanceRecord, HourEntryRecord, SignupRecord, TeamRecord } from '../volunteer/records';
 import { attendanceId, seatPoolId, signupId } from './check-in-records';
+
+/**
+ * What a check-in step reads by id from its input, read with the caller's record: the
+ * activity, and for one person (the caller, or whom the organiser records) their sign-up and
+ * attendance of the shift. The team is the reference cache's.
+ */
+export function prefetchShift(input: { activityId: string; shiftId: string }, memberId?: string): Record<string, ReadPart> {
+  const parts: Record<string, ReadPart> = { activity: { collection: 'activities', id: input.activityId } };
+  if (memberId !== undefined) {
+    parts.signup = { collection: 'signups', id: signupId(input.activityId, input.shiftId, memberId) };
+    parts.attendance = { collection: 'attendance', id: attendanceId(input.activityId, input.shiftId, memberId) };
+  }
+  return parts;
+}
 
 export async function loadShift(ctx: HandlerContext<unknown>, activityId: string, shiftId: string) {
   const db = ctx.db();
@@ -39,19 +54,40 @@ export function assertBooked(signup: SignupRecord | null, field?: string): Signu
   return signup;
 }
 
+/** Every seat pool of the activity (at most 96: shifts × roles) in one page. */
+export const activityPools = (activityId: string): QuerySpec => ({ where: { activityId }, orderBy: { field: '_id', dir: 'asc' }, limit: 100 });
+/** The activity's first page of attendance, every shift: for most activities, all of it. */
+export const activityAttendance = (activityId: string): QuerySpec => ({ where: { activityId }, orderBy: { field: 'inAt', dir: 'asc' }, limit: 100 });
+
+/** A query part as the scoped store will ask it: within the caller's community. */
+export function inCommunity(collection: string, spec: QuerySpec): ReadPart {
+  const { where, ...rest } = spec;
+  return { collection, where: { communityId: fromAnchor('communityId'), ...where }, ...rest };
+}
+
 /**
  * The shift's booked volunteers, read through the seat pools (the one authority on who holds
- * a seat; holders are keyed by sign-up id) — no query, so the screen can refresh often.
+ * a seat; holders are keyed by sign-up id) — no query of sign-ups, so the screen can refresh
+ * often. `known`: the activity's pools and first page of attendance as the caller read them
+ * beside the activity (both by the activity alone, so with the caller's record): then only
+ * the sign-ups are left to read, and attendance too if the page was not all of it.
  */
-export async function roster(db: ScopedStore, activity: ActivityRecord, shift: ActivityShift): Promise<RosterPersonView[]> {
-  const pools = await db.getMany('activitySeats', activity.roles.map((r) => seatPoolId(activity._id, shift.shiftId, r.roleId)));
+export async function roster(
+  db: ScopedStore,
+  activity: ActivityRecord,
+  shift: ActivityShift,
+  known?: { pools: QueryPage<ActivitySeatRecord>; attendance: QueryPage<AttendanceRecord> },
+): Promise<RosterPersonView[]> {
+  const poolIds = new Set(activity.roles.map((r) => seatPoolId(activity._id, shift.shiftId, r.roleId)));
+  const pools = known && !known.pools.next ? known.pools.items.filter((p) => poolIds.has(p._id)) : await db.getMany('activitySeats', [...poolIds]);
   const signupIds = pools.flatMap((p) => Object.keys(p.holders)).slice(0, 100);
   const signups = (await db.getMany('signups', signupIds)).filter((s) => s.status === 'booked');
   const memberIds = signups.map((s) => s.memberId);
+  const wanted = new Set(memberIds.map((m) => attendanceId(activity._id, shift.shiftId, m)));
   // Names ride on the sign-ups since they were made; older ones read the member.
   const [members, attendance] = await Promise.all([
     db.getMany('members', signups.filter((s) => s.name === undefined).map((s) => s.memberId)),
-    db.getMany('attendance', memberIds.map((m) => attendanceId(activity._id, shift.shiftId, m))),
+    known && !known.attendance.next ? known.attendance.items.filter((a) => wanted.has(a._id)) : db.getMany('attendance', [...wanted]),
   ]);
   const names = new Map(members.map((m) => [m._id, m.name ?? '志愿者']));
   for (const s of signups) if (s.name !== undefined) names.set(s.memberId, s.name);

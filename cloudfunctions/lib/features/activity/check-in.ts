@@ -1,12 +1,12 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { appendEvent } from '../../kernel/audit';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { recordAnomaly } from '../hours/ledger';
 import type { ActivityRecord, ActivityShift, AttendanceRecord } from '../volunteer/records';
 import { insideWindow } from './attendance';
 import { checkCode } from './check-in-code';
-import { assertBooked, attendanceView, loadShift } from './check-in-load';
+import { assertBooked, attendanceView, loadShift, prefetchShift } from './check-in-load';
 import { attendanceId, deviceClaimId, deviceHash, signupId, type AttendanceDeviceRecord } from './check-in-records';
 import { autoCloseAt } from './close-attendance';
 
@@ -32,6 +32,9 @@ export async function refuseAfterCheckOut(db: ScopedStore, activity: ActivityRec
   await recordAnomaly(db, { activityId: activity._id, shiftId: shift.shiftId, kind: 'checkInAfterCheckOut', memberId: a.memberId, otherMemberId: null, entryId: null }, now);
   throw new AppError('CONFLICT', '本班次已签退，不能再次签到');
 }
+
+/** Read with the caller's record: the activity, the caller's sign-up and attendance of the shift. */
+export const prefetchCheckIn: PrefetchOf<'activity.checkIn'> = (input, me) => prefetchShift(input, me);
 
 /** The volunteer scans the organiser's code; outside the window the check-in stands, flagged. */
 export const checkIn: Handler<'activity.checkIn'> = async (ctx) => {

@@ -11,6 +11,9 @@ export const prefetchActivity: PrefetchOf<'activity.get'> = (input, me) => ({
   volunteer: { collection: 'volunteers', id: volunteerIdFor(me) },
 });
 
+/** Read with the caller's record: the activity an organiser's step (publish, cancel) changes. */
+export const prefetchActivityOnly = (input: { activityId: string }) => ({ activity: { collection: 'activities', id: input.activityId } });
+
 /** The detail page: shifts, roles with seats left and requirements, and the caller's own sign-ups. */
 export const getActivity: Handler<'activity.get'> = async (ctx) => {
   const { a } = await loadActivity(ctx, ctx.input.activityId);

@@ -1,6 +1,6 @@
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { DAY, localDayKey } from '../../kernel/time';
-import type { Filter } from '../../ports/store';
+import { fromAnchor, type Filter, type QuerySpec, type ReadPart } from '../../ports/store';
 import { volunteerIdFor } from '../volunteer/rules';
 import { leads } from '../team/rules';
 import { minesOf, poolsOf } from './load';
@@ -12,6 +12,28 @@ function dayStart(instant: number): number {
   return Date.UTC(Number(key.slice(0, 4)), Number(key.slice(4, 6)) - 1, Number(key.slice(6, 8))) - 8 * 3600_000;
 }
 
+type ListInput = Parameters<PrefetchOf<'activity.list'>>[0];
+
+/** The page the open view lists: published, from today on (or of one day, or one team), soonest first. */
+function openQuery(input: ListInput, now: number): QuerySpec {
+  const from = input.day !== undefined ? dayStart(input.day) : dayStart(now);
+  const range = input.day !== undefined ? { $gte: from, $lt: from + DAY } : { $gte: from };
+  return { where: { status: 'published', ...(input.teamId ? { teamId: input.teamId } : {}), startAt: range }, orderBy: { field: 'startAt', dir: 'asc' }, limit: input.limit, after: input.cursor };
+}
+
+/**
+ * Read with the caller's record: the open view's page, asked as the handler asks it within
+ * the caller's community, and the caller's volunteer record. The managed view depends on
+ * the caller's roles, unknown before the record is read, so its page is read as always. The
+ * pools and the caller's sign-ups are named by the page: they follow, together.
+ */
+export const prefetchActivities: PrefetchOf<'activity.list'> = (input, me, now): Record<string, ReadPart> => {
+  const volunteer: ReadPart = { collection: 'volunteers', id: volunteerIdFor(me) };
+  if (input.view === 'manage') return { volunteer };
+  const { where, ...spec } = openQuery(input, now);
+  return { page: { collection: 'activities', where: { communityId: fromAnchor('communityId'), ...where }, ...spec }, volunteer };
+};
+
 /**
  * Published activities from today on (or of one day, or one team), soonest first; with
  * `openOnly`, only those with a free seat. `manage` lists what the caller runs, drafts
@@ -20,21 +42,22 @@ function dayStart(instant: number): number {
 export const listActivities: Handler<'activity.list'> = async (ctx) => {
   const { caller, input, now } = ctx;
   const db = ctx.db();
-  const from = input.day !== undefined ? dayStart(input.day) : dayStart(now);
-  const range = input.day !== undefined ? { $gte: from, $lt: from + DAY } : { $gte: from };
-  let where: Filter;
-  let dir: 'asc' | 'desc' = 'asc';
+  let spec: QuerySpec;
   if (input.view === 'manage') {
     const team = input.teamId ? await db.get('teams', input.teamId) : null;
-    dir = 'desc';
+    let where: Filter;
     if (caller.roles.includes('admin')) where = input.teamId ? { teamId: input.teamId } : {};
     else if (team && leads(caller, team)) where = { teamId: team._id };
     else where = { organiserId: caller.memberId };
+    if (input.day !== undefined) {
+      const from = dayStart(input.day);
+      where.startAt = { $gte: from, $lt: from + DAY };
+    }
+    spec = { where, orderBy: { field: 'startAt', dir: 'desc' }, limit: input.limit, after: input.cursor };
   } else {
-    where = { status: 'published', ...(input.teamId ? { teamId: input.teamId } : {}), startAt: range };
+    spec = openQuery(input, now);
   }
-  if (input.view === 'manage' && input.day !== undefined) where.startAt = range;
-  const page = await db.query('activities', { where, orderBy: { field: 'startAt', dir }, limit: input.limit, after: input.cursor });
+  const page = await db.query('activities', spec);
   const [pools, mine, teams, v] = await Promise.all([
     poolsOf(db, page.items),
     minesOf(db, caller.memberId, page.items),

@@ -3,44 +3,45 @@ import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { cancelActivity } from './cancel-activity';
 import { runSignupClocks } from './clocks';
-import { confirmSignup } from './confirm';
+import { confirmSignup, prefetchConfirm } from './confirm';
 import { ACTIVITY_EVENTS } from './events';
-import { getActivity, prefetchActivity } from './get-activity';
-import { listActivities } from './list-activities';
-import { mySignups } from './my-signups';
+import { getActivity, prefetchActivity, prefetchActivityOnly } from './get-activity';
+import { listActivities, prefetchActivities } from './list-activities';
+import { mySignups, prefetchMySignups } from './my-signups';
 import { ACTIVITY_NOTICES } from './notices';
 import { activityPersonalData } from './personal-data';
 import { publishActivity } from './publish-activity';
-import { activityRoster } from './roster';
-import { signUp } from './sign-up';
+import { activityRoster, prefetchRoster } from './roster';
+import { prefetchSignUp, signUp } from './sign-up';
 import { upsertActivity } from './upsert-activity';
-import { withdrawSignup } from './withdraw';
+import { prefetchWithdraw, withdrawSignup } from './withdraw';
 import { autoCloseAttendance } from './auto-close';
-import { checkIn } from './check-in';
-import { checkInByHand } from './check-in-by-hand';
-import { checkInCode } from './check-in-code';
+import { checkIn, prefetchCheckIn } from './check-in';
+import { checkInByHand, prefetchCheckInByHand } from './check-in-by-hand';
+import { checkInCode, prefetchCheckInCode } from './check-in-code';
 import { CHECK_IN_EVENTS } from './check-in-events';
-import { checkOut } from './check-out';
+import { checkOut, prefetchCheckOut } from './check-out';
 import { activityToday } from './today';
 
 const HOUR = 3600;
 export const activityManifest = {
   name: 'activity',
   actions: {
-    'activity.list': bind(contracts['activity.list'], listActivities),
+    // Each prefetch: the reads known from the input, in the caller's record's round-trip.
+    'activity.list': bind(contracts['activity.list'], listActivities, { prefetch: prefetchActivities }),
     'activity.get': bind(contracts['activity.get'], getActivity, { prefetch: prefetchActivity }),
     'activity.upsert': bind(contracts['activity.upsert'], upsertActivity),
-    'activity.publish': bind(contracts['activity.publish'], publishActivity),
-    'activity.cancel': bind(contracts['activity.cancel'], cancelActivity),
-    'activity.signup': bind(contracts['activity.signup'], signUp),
-    'activity.withdraw': bind(contracts['activity.withdraw'], withdrawSignup),
-    'activity.confirm': bind(contracts['activity.confirm'], confirmSignup),
-    'activity.mine': bind(contracts['activity.mine'], mySignups),
-    'activity.roster': bind(contracts['activity.roster'], activityRoster),
-    'activity.checkInCode': bind(contracts['activity.checkInCode'], checkInCode),
-    'activity.checkIn': bind(contracts['activity.checkIn'], checkIn),
-    'activity.checkOut': bind(contracts['activity.checkOut'], checkOut),
-    'activity.checkInByHand': bind(contracts['activity.checkInByHand'], checkInByHand),
+    'activity.publish': bind(contracts['activity.publish'], publishActivity, { prefetch: prefetchActivity }),
+    'activity.cancel': bind(contracts['activity.cancel'], cancelActivity, { prefetch: prefetchActivityOnly }),
+    'activity.signup': bind(contracts['activity.signup'], signUp, { prefetch: prefetchSignUp }),
+    'activity.withdraw': bind(contracts['activity.withdraw'], withdrawSignup, { prefetch: prefetchWithdraw }),
+    'activity.confirm': bind(contracts['activity.confirm'], confirmSignup, { prefetch: prefetchConfirm }),
+    'activity.mine': bind(contracts['activity.mine'], mySignups, { prefetch: prefetchMySignups }),
+    'activity.roster': bind(contracts['activity.roster'], activityRoster, { prefetch: prefetchRoster }),
+    'activity.checkInCode': bind(contracts['activity.checkInCode'], checkInCode, { prefetch: prefetchCheckInCode }),
+    'activity.checkIn': bind(contracts['activity.checkIn'], checkIn, { prefetch: prefetchCheckIn }),
+    'activity.checkOut': bind(contracts['activity.checkOut'], checkOut, { prefetch: prefetchCheckOut }),
+    'activity.checkInByHand': bind(contracts['activity.checkInByHand'], checkInByHand, { prefetch: prefetchCheckInByHand }),
   },
   collections: {
     activities: {

@@ -1,7 +1,8 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { RosterEntry } from '../../../../miniprogram/core/volunteer/contract';
 import { SIGNUP_STATUS_LABELS } from '../../../../miniprogram/core/volunteer/vocabulary';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
+import { fromAnchor, type QuerySpec } from '../../ports/store';
 import { waitlistPosition } from '../../kernel/seat-pool';
 import type { ActivitySeatRecord, SignupRecord } from '../volunteer/records';
 import { volunteerIdFor } from '../volunteer/rules';
@@ -9,6 +10,27 @@ import { loadActivity, poolsOf } from './load';
 import { poolIdFor } from './ids';
 
 const MAX_ROSTER_PAGES = 20;
+
+/** A page of the activity's open sign-ups, in the order they came. */
+const openSignups = (activityId: string, after?: string): QuerySpec => ({
+  where: { activityId, status: { $in: ['booked', 'waitlisted', 'offered'] } },
+  orderBy: { field: 'createdAt', dir: 'asc' },
+  limit: 100,
+  after,
+});
+
+/**
+ * Read with the caller's record: the activity and the first page of its open sign-ups (most
+ * rosters are one page). Whether the caller may see them is decided on the activity, as
+ * before: a refused caller's prefetched page is dropped unread.
+ */
+export const prefetchRoster: PrefetchOf<'activity.roster'> = (input) => {
+  const { where, ...spec } = openSignups(input.activityId);
+  return {
+    activity: { collection: 'activities', id: input.activityId },
+    signups: { collection: 'signups', where: { communityId: fromAnchor('communityId'), ...where }, ...spec },
+  };
+};
 
 /**
  * The organiser's roster: attendees are the booked only — nobody waiting is ever listed as
@@ -20,7 +42,7 @@ export const activityRoster: Handler<'activity.roster'> = async (ctx) => {
   const signups: SignupRecord[] = [];
   let after: string | undefined;
   for (let page = 0; page < MAX_ROSTER_PAGES; page += 1) {
-    const got = await db.query('signups', { where: { activityId: a._id, status: { $in: ['booked', 'waitlisted', 'offered'] } }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    const got = await db.query('signups', openSignups(a._id, after));
     signups.push(...got.items.filter((s) => !ctx.input.shiftId || s.shiftId === ctx.input.shiftId));
     if (!got.next) break;
     after = got.next;

@@ -1,9 +1,9 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { signUp as signUpContract } from '../../../../miniprogram/core/volunteer/contract';
-import type { Handler, HandlerContext } from '../../kernel/action';
+import type { Handler, HandlerContext, PrefetchOf } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
-import { takePlace } from '../../kernel/seat-pool';
+import { releasePlace, takePlace } from '../../kernel/seat-pool';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import type { ActivityRecord, SignupRecord } from '../volunteer/records';
@@ -16,6 +16,14 @@ import { OPEN_SIGNUP } from './rules';
 import { changeSignup, offerFreedSeats } from './steps';
 
 type Ctx = HandlerContext<ContractParsed<typeof signUpContract>>;
+
+/** Read with the caller's record: everything the first step reads, all known by id from the input. */
+export const prefetchSignUp: PrefetchOf<'activity.signup'> = (input, me) => ({
+  activity: { collection: 'activities', id: input.activityId },
+  volunteer: { collection: 'volunteers', id: volunteerIdFor(me) },
+  signup: { collection: 'signups', id: signupIdFor(input.activityId, input.shiftId, me) },
+  agenda: { collection: 'volunteerAgendas', id: agendaIdFor(me) },
+});
 
 /**
  * Takes a seat in the role's pool for the shift, or a waitlist place when it is full. In
@@ -57,12 +65,22 @@ export const signUp: Handler<'activity.signup'> = async (ctx) => {
   }
   const version = (existing?.version ?? 0) + 1;
   const claim = claimFor(id, role.roleId, version);
-  await holdTime(db, caller.memberId, id, claim, shift, now, agenda);
-  const place = await takePlace(db, 'activitySeats', poolId, id, claim);
-  if (place === 'full') {
+  // The time and the place are claimed at once, each by its own conditional write under this
+  // claim; a refusal of either gives the other back, the time's refusal speaking first.
+  const [time, taken] = await Promise.allSettled([holdTime(db, caller.memberId, id, claim, shift, now, agenda), takePlace(db, 'activitySeats', poolId, id, claim)]);
+  if (time.status === 'rejected') {
+    if (taken.status === 'fulfilled' && taken.value !== 'full' && (await releasePlace(db, 'activitySeats', poolId, id, claim)) === 'seat') {
+      // The seat was ours a moment: whoever queued meanwhile moves up.
+      await offerFreedSeats(db, ctx.deps.notifier, poolId, now, { startAt: shift.startAt, title: a.title });
+    }
+    throw time.reason;
+  }
+  if (taken.status === 'rejected' || taken.value === 'full') {
     await releaseTime(db, caller.memberId, id, claim);
+    if (taken.status === 'rejected') throw taken.reason;
     throw new AppError('FULL', '该岗位名额和候补都已满，请选择其他岗位或班次');
   }
+  const place = taken.value;
 
   const record: SignupRecord = {
     _id: id, communityId: db.communityId, activityId: a._id, shiftId: shift.shiftId, roleId: role.roleId, memberId: caller.memberId, name: v.name,
@@ -87,8 +105,10 @@ export const signUp: Handler<'activity.signup'> = async (ctx) => {
   }
   // The pool after the save says three things at once: whether a withdrawal moved this
   // sign-up onto a seat before it was saved, its waitlist place, and whether a cancellation
-  // (which closes the pools before it looks for sign-ups) may have missed it.
-  const [pool] = await Promise.all([db.get('activitySeats', poolId), db.insert('events', event)]);
+  // (which closes the pools before it looks for sign-ups) may have missed it. The volunteer
+  // is told beside it: the sign-up is saved, and a cancellation that comes after tells them
+  // again, as it would had it come a moment later.
+  const [pool] = await Promise.all([db.get('activitySeats', poolId), db.insert('events', event), notifySigned(ctx, record, a)]);
   let stored = record;
   if (record.status === 'waitlisted') {
     if (pool?.holders[id] === claim) {
@@ -109,7 +129,6 @@ export const signUp: Handler<'activity.signup'> = async (ctx) => {
       return view(ctx, db, withoutLastEvent((await db.get('signups', id)) ?? stored), a);
     }
   }
-  await notifySigned(ctx, record, a);
   return toSignupView(caller, stored, a, stored.status === 'waitlisted' ? pool : null, now);
 };
 

@@ -17,25 +17,45 @@ import { offerDeadline } from './rules';
 
 export const ENDED_SIGNUP = ['withdrawn', 'expired', 'cancelled'] as const;
 
-export function changeSignup(db: ScopedStore, actor: Caller | 'system', s: SignupRecord, patch: Partial<SignupRecord>, step: { type: EventType; note?: string | null }, now: number): Promise<SignupRecord> {
+/** `alongside`: what follows the change once it has landed, beside its event's insert (kernel/versioned.ts). */
+export function changeSignup(
+  db: ScopedStore,
+  actor: Caller | 'system',
+  s: SignupRecord,
+  patch: Partial<SignupRecord>,
+  step: { type: EventType; note?: string | null },
+  now: number,
+  alongside?: (next: SignupRecord) => Promise<unknown>,
+): Promise<SignupRecord> {
   return commitVersioned(
     db, 'signups', s, { ...patch, updatedAt: now },
     (next) => eventRecord(db, actor, { key: `v${next.version}:${step.type}`, subject: `signup:${s._id}`, type: step.type, from: s.status, to: next.status, public: false, note: step.note ?? null, at: now }),
     '该报名刚被更新，请刷新后重试',
+    alongside,
   );
 }
 
 export const poolOf = (s: Pick<SignupRecord, 'activityId' | 'shiftId' | 'roleId'>) => poolIdFor(s.activityId, s.shiftId, s.roleId);
 
-/**
- * Ends a sign-up's claims: gives back its place and its time (apart, so at once), then
- * offers freed seats down the waitlist — unless the pool is closed (a cancellation), where
- * nobody is promoted. Safe to repeat: every release names the claim it frees.
- */
-export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number, opts: { offer?: boolean; title?: string } = {}): Promise<void> {
+/** Gives back an ended sign-up's place and its time (apart, so at once). Safe to repeat: every release names the claim it frees. */
+export async function releaseClaims(db: ScopedStore, s: SignupRecord): Promise<void> {
   await Promise.all([releasePlace(db, 'activitySeats', poolOf(s), s._id, s.claim), releaseTime(db, s.memberId, s._id, s.claim)]);
+}
+
+/**
+ * Ends a sign-up's claims: gives back its place and its time, then offers freed seats down
+ * the waitlist — unless the pool is closed (a cancellation), where nobody is promoted — and
+ * last lets the sweep off finishing it. `title`: the activity's, for the offer notices (it
+ * may be a read under way).
+ */
+export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number, opts: { offer?: boolean; title?: string | Promise<string | undefined> } = {}): Promise<void> {
+  await releaseClaims(db, s);
   if (opts.offer !== false) await offerFreedSeats(db, notifier, poolOf(s), now, { startAt: s.startAt, title: opts.title });
-  // Done: the sweep no longer needs to finish this for us.
+  await doneFreeing(db, s);
+}
+
+/** Done: the sweep no longer needs to finish this ended sign-up for us. */
+export async function doneFreeing(db: ScopedStore, s: SignupRecord): Promise<void> {
   if (s.wakeAt !== null && (ENDED_SIGNUP as readonly string[]).includes(s.status)) await db.update('signups', s._id, { wakeAt: null }, { version: s.version });
 }
 
@@ -45,7 +65,7 @@ export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupR
  * 'waitlisted' whose claim already holds a seat is offered it now. `known`: what the caller
  * already knows of the pool's shift (its start; the activity's title for the notice).
  */
-export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, poolId: string, now: number, known?: { startAt: number; title?: string }): Promise<number> {
+export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, poolId: string, now: number, known?: { startAt: number; title?: string | Promise<string | undefined> }): Promise<number> {
   if (known && now >= known.startAt) return 0;
   let offered = 0;
   // One read says whether anyone can move up at all; only then is the waitlist run, and only
@@ -64,13 +84,13 @@ export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, poolI
   return offered;
 }
 
-async function offer(db: ScopedStore, notifier: Notifier, s: SignupRecord | null, now: number, title?: string): Promise<number> {
+async function offer(db: ScopedStore, notifier: Notifier, s: SignupRecord | null, now: number, title?: string | Promise<string | undefined>): Promise<number> {
   // Not saved yet (its sign-up is still running): that sign-up sees the seat and takes it.
   if (!s || s.status !== 'waitlisted') return 0;
   const offeredUntil = offerDeadline(now, s.startAt);
   try {
     const next = await changeSignup(db, 'system', s, { status: 'offered', offeredUntil, wakeAt: offeredUntil }, { type: 'activity.offered' }, now);
-    const activityTitle = title ?? (await db.get('activities', s.activityId))?.title;
+    const activityTitle = (await title) ?? (await db.get('activities', s.activityId))?.title;
     const minutes = Math.round((offeredUntil - now) / 60_000);
     await notifier.notify({
       id: `signup:${s._id}:v${next.version}:offered`, communityId: s.communityId, recipientId: s.memberId, kind: 'activity.offered',

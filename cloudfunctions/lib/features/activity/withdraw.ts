@@ -1,11 +1,14 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import type { ActivityRecord, SignupRecord } from '../volunteer/records';
 import { volunteerIdFor } from '../volunteer/rules';
 import { toSignupView } from './presenters';
 import { OPEN_SIGNUP } from './rules';
-import { changeSignup, freeSignup } from './steps';
+import { changeSignup, doneFreeing, freeSignup, offerFreedSeats, poolOf, releaseClaims } from './steps';
+
+/** Read with the caller's record: the sign-up, by its id. */
+export const prefetchWithdraw: PrefetchOf<'activity.withdraw'> = (input) => ({ signup: { collection: 'signups', id: input.signupId } });
 
 /**
  * The volunteer withdraws (from a seat, the waitlist or an offer) with a reason, before the
@@ -19,19 +22,21 @@ export const withdrawSignup: Handler<'activity.withdraw'> = async (ctx) => {
   if (s.status === 'withdrawn' && s.wakeAt !== null) {
     // A retry after a crash mid-withdrawal: finish giving back the place and the time, and
     // make sure the withdrawal's event reached `events`.
-    const a = await db.get('activities', s.activityId);
-    await Promise.all([freeSignup(db, ctx.deps.notifier, s, now, { title: a?.title }), settleLastEvent(db, s)]);
+    const read = db.get('activities', s.activityId);
+    const [a] = await Promise.all([read, freeSignup(db, ctx.deps.notifier, s, now, { title: read.then((x) => x?.title, () => undefined) }), settleLastEvent(db, s)]);
     return toSignupView(caller, withoutLastEvent(s), a, null, now);
   }
   if (!OPEN_SIGNUP.includes(s.status)) throw new AppError('CLOSED', '该报名已结束');
   if (now >= s.startAt) throw new AppError('CLOSED', '班次已开始，不能退出；如有急事请联系组织者');
   // wakeAt now: if this call dies before everything is given back, the sweep finishes it.
-  // The activity is read beside the change (it names the notices only).
-  const [next, a] = await Promise.all([
-    changeSignup(db, caller, s, { status: 'withdrawn', withdrawReason: input.reason, offeredUntil: null, wakeAt: now }, { type: 'activity.withdrawn', note: input.reason }, now),
-    db.get('activities', s.activityId),
-  ]);
-  await Promise.all([freeSignup(db, ctx.deps.notifier, next, now, { title: a?.title }), a ? tellOrganisers(ctx, s, next.version, a) : null]);
+  // The place and the time go back as soon as the withdrawal has landed, beside its event.
+  const next = await changeSignup(db, caller, s, { status: 'withdrawn', withdrawReason: input.reason, offeredUntil: null, wakeAt: now }, { type: 'activity.withdrawn', note: input.reason }, now, (n) => releaseClaims(db, n));
+  // The pool after the release (who moves up) and the activity (it names the notices and the
+  // reply) in one read. Once the seat has gone on, the sweep is let off and the organisers
+  // are told, at once.
+  const read = db.get('activities', s.activityId);
+  const [a] = await Promise.all([read, offerFreedSeats(db, ctx.deps.notifier, poolOf(next), now, { startAt: next.startAt, title: read.then((x) => x?.title, () => undefined) })]);
+  await Promise.all([doneFreeing(db, next), a ? tellOrganisers(ctx, s, next.version, a) : null]);
   return toSignupView(caller, next, a, null, now);
 };
 
