@@ -37,7 +37,7 @@ import { MINUTES_EVENTS } from './minutes-events';
 import { meetingToday } from './today';
 import {
   prefetchAcceptProxy, prefetchAttendanceScreen, prefetchMeetingAttendance, prefetchMeetingOfMine, prefetchMeetingOnly, prefetchPaperProxy,
-  prefetchProxies, prefetchProxyById,
+  prefetchProxies, prefetchProxyById, prefetchSignIn,
 } from './prefetch';
 
 export const meetingManifest = {
@@ -50,7 +50,7 @@ export const meetingManifest = {
     'meeting.register': bind(contracts['meeting.register'], registerForMeeting, { prefetch: prefetchMeetingOfMine }),
     'meeting.unregister': bind(contracts['meeting.unregister'], unregisterFromMeeting, { prefetch: prefetchMeetingOfMine }),
     'meeting.signInCode': bind(contracts['meeting.signInCode'], meetingSignInCode, { prefetch: prefetchMeetingAttendance }),
-    'meeting.signIn': bind(contracts['meeting.signIn'], signIn, { prefetch: prefetchMeetingOfMine }),
+    'meeting.signIn': bind(contracts['meeting.signIn'], signIn, { prefetch: prefetchSignIn }),
     'meeting.markLeft': bind(contracts['meeting.markLeft'], markLeft, { prefetch: prefetchMeetingAttendance }),
     'meeting.attendance': bind(contracts['meeting.attendance'], meetingAttendance, { prefetch: prefetchAttendanceScreen }),
     'meeting.grantProxy': bind(contracts['meeting.grantProxy'], grantProxy, { prefetch: prefetchMeetingOfMine }),

@@ -50,6 +50,13 @@ export const prefetchMeetingOfMine = (input: ByMeeting, me: string): Parts => ({
   agent: agentPart(input.meetingId, me),
 });
 
+/** A sign-in: the meeting, the proxies the caller holds as agent (signed in with them), the sign-ins for the count. */
+export const prefetchSignIn: PrefetchOf<'meeting.signIn'> = (input, me) => ({
+  meeting: meetingPart(input.meetingId),
+  agent: agentPart(input.meetingId, me),
+  attendance: attendancePart(input.meetingId),
+});
+
 export const prefetchAttendanceScreen: PrefetchOf<'meeting.attendance'> = (input) => ({
   meeting: meetingPart(input.meetingId),
   attendance: attendancePart(input.meetingId),

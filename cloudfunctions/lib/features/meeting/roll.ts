@@ -136,6 +136,18 @@ export async function rollEntryAndEntriesOf(db: ScopedStore, m: MeetingRecord, u
   };
 }
 
+/**
+ * The key the caller's entry most likely has, from the caller alone: their household's id on
+ * a household roll, their member id on one of persons or invitees (an owner group's key is
+ * not known before the roll is read). Only a guess, to read what that entry names beside the
+ * roll itself: a use case checks it against the entry the roll gives and reads again if not.
+ */
+export function likelyUnitKey(m: Pick<MeetingRecord, 'roll'>, caller: { memberId: string | null; householdId: string | null }): string | null {
+  if (m.roll.kind === 'household') return caller.householdId;
+  if (m.roll.kind === 'person' || m.roll.kind === 'invitees') return caller.memberId;
+  return null;
+}
+
 /** One entry of the frozen roll, or null when the key is not on it. */
 export async function rollEntry(db: ScopedStore, m: MeetingRecord, unitKey: string): Promise<RollUnit | null> {
   const bucket = await db.get('meetingRolls', bucketIdOf(m, unitKey));
