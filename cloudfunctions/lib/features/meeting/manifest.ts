@@ -36,14 +36,14 @@ import { getMinutes } from './get-minutes';
 import { MINUTES_EVENTS } from './minutes-events';
 import { meetingToday } from './today';
 import {
-  prefetchAcceptProxy, prefetchAttendanceScreen, prefetchMeetingAttendance, prefetchMeetingOfMine, prefetchMeetingOnly, prefetchPaperProxy,
+  prefetchAcceptProxy, prefetchAttendanceScreen, prefetchCreate, prefetchMeetingAttendance, prefetchMeetingOfMine, prefetchMeetingOnly, prefetchPaperProxy,
   prefetchProxies, prefetchProxyById, prefetchSignIn,
 } from './prefetch';
 
 export const meetingManifest = {
   name: 'meeting',
   actions: {
-    'meeting.create': bind(contracts['meeting.create'], createMeeting),
+    'meeting.create': bind(contracts['meeting.create'], createMeeting, { prefetch: prefetchCreate }),
     'meeting.list': bind(contracts['meeting.list'], listMeetings, { prefetch: prefetchMeetingList }),
     'meeting.get': bind(contracts['meeting.get'], getMeeting, { prefetch: prefetchMeeting }),
     'meeting.cancel': bind(contracts['meeting.cancel'], cancelMeeting, { prefetch: prefetchMeetingOnly }),

@@ -50,6 +50,9 @@ export const prefetchMeetingOfMine = (input: ByMeeting, me: string): Parts => ({
   agent: agentPart(input.meetingId, me),
 });
 
+/** A create: its secretary (the meeting's own id needs the community, known only from the caller's record). */
+export const prefetchCreate: PrefetchOf<'meeting.create'> = (input) => ({ secretary: { collection: 'members', id: input.secretaryId } });
+
 /** A sign-in: the meeting, the proxies the caller holds as agent (signed in with them), the sign-ins for the count. */
 export const prefetchSignIn: PrefetchOf<'meeting.signIn'> = (input, me) => ({
   meeting: meetingPart(input.meetingId),
