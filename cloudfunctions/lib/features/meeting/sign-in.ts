@@ -185,7 +185,12 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
   const allBefore = () => everyPage(db, 'meetingAttendance', { meetingId: m._id }, 'at');
   const own: AttendanceRecord[] = [];
   const also: string[] = [];
-  const registrationOf = (unitKey: string) => (m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, unitKey)) : Promise.resolve(null));
+  const registrationOf = (unitKey: string) => {
+    const read = m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, unitKey)) : Promise.resolve(null);
+    // Awaited by the view; a sign-in refused first leaves it unawaited, and its failure then is nobody's.
+    read.catch(() => undefined);
+    return read;
+  };
   let first: First | null;
   let before: AttendanceRecord[];
   if ('unitKey' in input) {
