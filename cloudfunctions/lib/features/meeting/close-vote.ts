@@ -25,7 +25,7 @@ import { presentNow, quorumNow, wholeQuorumFrom, type Present } from './presence
 import { meetingView } from './presenters';
 import { principalsOf, tell } from './proxy-binding';
 import type { AgendaItem, MeetingRecord, ProxyRecord } from './records';
-import { rollEntry } from './roll';
+import { rollEntriesOf, rollEntry } from './roll';
 
 type Ctx = HandlerContext<unknown, IdentifiedCaller>;
 type Decision = NonNullable<AgendaItem['decision']>;
@@ -151,8 +151,12 @@ export const closeVote: Handler<'meeting.closeVote'> = async (ctx) => {
   if (first.status !== 'voting' || m.votingItemId !== itemId || !first.pollId) throw fieldError('CONFLICT', 'itemId', '该议程不在表决中');
   if (m.status !== 'inSession') throw new AppError('CLOSED', '会议已经结束');
   if (first.voteMode !== 'hands' && ctx.input.hands) throw fieldError('VALIDATION_ERROR', 'hands', '本项为逐人表决，无需填写举手人数');
-  // The poll and the count at once: independent readings.
-  const [stored, present] = await Promise.all([db.require('polls', first.pollId, '表决不存在'), presentNow(db, m, itemId)]);
+  // The poll, the count and the caller's own entries on the roll (for the view) at once: independent readings.
+  const [stored, present, entries] = await Promise.all([
+    db.require('polls', first.pollId, '表决不存在'),
+    presentNow(db, m, itemId),
+    rollEntriesOf(db, m, ctx.caller.memberId),
+  ]);
   let poll = stored;
   const quorum = quorumNow(m, present);
   let outcome: { status: AgendaItem['status']; decision: Decision };
@@ -169,7 +173,7 @@ export const closeVote: Handler<'meeting.closeVote'> = async (ctx) => {
   const subject = `meeting:${m._id}`;
   for (let attempt = 0; attempt < 4; attempt += 1) {
     const item = requireItem(m, itemId);
-    if (DECIDED.includes(item.status)) return meetingView(ctx, m);
+    if (DECIDED.includes(item.status)) return meetingView(ctx, m, { known: { entries } });
     const agenda = m.agenda.map((i) => (i.itemId === itemId ? { ...i, status: outcome.status, quorumAtClose: quorum, decision: outcome.decision, closedAt: ctx.now } : i));
     const next = { ...m, agenda, votingItemId: null, version: m.version + 1 };
     if (await db.update('meetings', m._id, { agenda, votingItemId: null, version: next.version }, { version: m.version, votingItemId: itemId })) {
@@ -179,7 +183,7 @@ export const closeVote: Handler<'meeting.closeVote'> = async (ctx) => {
         note: `${item.title}：${outcome.decision.explanation}`, at: ctx.now,
       });
       if (counted && (outcome.status === 'adopted' || outcome.status === 'rejected')) await followUp(ctx, next, closed, poll, { t: counted, present });
-      return meetingView(ctx, next, { known: { quorum: wholeQuorumFrom(next, present) } });
+      return meetingView(ctx, next, { known: { entries, quorum: wholeQuorumFrom(next, present) } });
     }
     m = await db.require('meetings', m._id, '会议不存在');
   }

@@ -8,12 +8,13 @@ import { settleLastEvent } from '../../kernel/versioned';
 import { checkWritten } from '../../kernel/content';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
+import type { MotionRecord } from '../motion/records';
 import { scheduleMotion } from '../motion/schedule';
 import { meetingIdFor } from './ids';
 import { meetingPage } from './notices';
 import { meetingView, whenText } from './presenters';
 import type { AgendaItem, MeetingRecord } from './records';
-import { discardRoll, freezeMeetingRoll, rollGrids } from './roll';
+import { discardRoll, freezeMeetingRoll, readCensus, rollGrids } from './roll';
 import { ensurePool } from './seats';
 import { nextWake } from './session';
 
@@ -42,7 +43,20 @@ export const createMeeting: Handler<'meeting.create'> = async (ctx) => {
     throw fieldError('VALIDATION_ERROR', 'startsAt', days > 0 ? `${bodyLabel}须提前${days}天通知，开会时间最早为${whenText(now + days * DAY)}` : '开会时间不能早于现在');
   }
   const id = meetingIdFor(db.communityId, caller.memberId, ctx.idempotencyKey ?? '');
-  // The retry's look and the first call's secretary at once: one wait.
+  const rule = meetingRule(input.rule.id, { custom: input.rule.custom });
+  // Readings that do not depend on each other, started at once: the retry's look, the first
+  // call's motions, the roll's grids and census. Each outcome is taken (its refusal thrown)
+  // where it always was, so a call refused earlier says what it always said.
+  const motionIds = input.agenda.flatMap((i) => (i.motionId ? [i.motionId] : []));
+  const held = <T>(p: Promise<T>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+  const take = async <T>(p: Promise<{ value: T } | { error: unknown }>): Promise<T> => {
+    const r = await p;
+    if ('error' in r) throw r.error;
+    return r.value;
+  };
+  const motionsRead = held(motionIds.length ? db.getMany('motions', motionIds) : Promise.resolve([]));
+  const gridsRead = held(rollGrids(db, input.roll));
+  const censusRead = held(readCensus(db, input.roll, rule.headCount ?? 'perOwner'));
   const [existing, secretary] = await Promise.all([db.get('meetings', id), db.get('members', input.secretaryId)]);
   if (existing) {
     // The call that made it may have died before its event reached `events`.
@@ -53,14 +67,12 @@ export const createMeeting: Handler<'meeting.create'> = async (ctx) => {
   if (!secretary || secretary.deletedAt || !secretary.roles.some((r) => r === 'admin' || r === 'gridWorker')) {
     throw fieldError('VALIDATION_ERROR', 'secretaryId', '记录人须是本社区的工作人员');
   }
-  const motionIds = input.agenda.flatMap((i) => (i.motionId ? [i.motionId] : []));
   if (new Set(motionIds).size !== motionIds.length) throw fieldError('VALIDATION_ERROR', 'agenda', '同一议题不能两次列入议程');
-  await checkMotions(db, id, motionIds);
+  checkMotions(id, motionIds, await take(motionsRead));
   await checkWritten(ctx, { title: input.title, place: input.place, ...Object.fromEntries(input.agenda.map((i, n) => [`agenda.${n}`, `${i.title ?? ''}\n${i.text}`])) });
 
-  const gridIds = await rollGrids(db, input.roll);
-  const rule = meetingRule(input.rule.id, { custom: input.rule.custom });
-  const frozen = await freezeMeetingRoll(ctx.deps, db, id, input.roll, rule.headCount ?? 'perOwner');
+  const gridIds = await take(gridsRead);
+  const frozen = await freezeMeetingRoll(ctx.deps, db, id, input.roll, rule.headCount ?? 'perOwner', await take(censusRead));
   let agenda: AgendaItem[];
   try {
     agenda = await scheduleAgenda(db, id, input, now);
@@ -104,9 +116,9 @@ export const createMeeting: Handler<'meeting.create'> = async (ctx) => {
 };
 
 /** Every motion is still open to scheduling (or already scheduled here, on a retry) before any is touched. */
-async function checkMotions(db: ScopedStore, meetingId: string, motionIds: readonly string[]): Promise<void> {
+function checkMotions(meetingId: string, motionIds: readonly string[], motions: readonly MotionRecord[]): void {
   if (motionIds.length === 0) return;
-  const found = new Map((await db.getMany('motions', motionIds)).map((m) => [m._id, m]));
+  const found = new Map(motions.map((m) => [m._id, m]));
   for (const motionId of motionIds) {
     const m = found.get(motionId);
     if (!m) throw fieldError('NOT_FOUND', 'agenda', '所选议题不存在');

@@ -12,7 +12,7 @@ import { heldProxies, markProxiesMade } from './proxy-binding';
 import { mayHaveAttendance } from './permissions';
 import { beforeItsVote, PROXY_CODE_ALPHABET, PROXY_CODE_LENGTH, principalLabelOf, STANDING } from './proxy-rules';
 import { attendanceId, proxyId, type MeetingRecord, type ProxyRecord } from './records';
-import { rollEntriesOf } from './roll';
+import { likelyUnitKey, rollEntriesOf } from './roll';
 
 export function requireProxyWindow(m: MeetingRecord, itemId: string | null, field = 'itemId'): void {
   if (m.status !== 'noticed' && m.status !== 'inSession') throw new AppError('CLOSED', m.status === 'cancelled' ? '会议已取消' : '会议已经结束');
@@ -26,14 +26,16 @@ export const grantProxy: Handler<'meeting.grantProxy'> = async (ctx) => {
   const itemId = ctx.input.itemId ?? null;
   const m = await loadMeeting(ctx, ctx.input.meetingId);
   requireProxyWindow(m, itemId);
-  // Independent readings at once.
-  const [[entry], held] = await Promise.all([rollEntriesOf(db, m, me), heldProxies(db, m, me)]);
+  const guess = likelyUnitKey(m, ctx.caller);
+  // Nobody can have signed in before sign-in opens.
+  const attendanceOf = (unitKey: string | null) => (unitKey !== null && mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, unitKey)) : Promise.resolve(null));
+  // Independent readings at once, the attendance of the entry the caller most likely has among them.
+  const [[entry], held, guessedCame] = await Promise.all([rollEntriesOf(db, m, me), heldProxies(db, m, me), attendanceOf(guess)]);
   if (!entry) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，不能委托');
   if (held.some((p) => STANDING.includes(p.status))) {
     throw new AppError('CONFLICT', '您已接受他人的委托，不能再把自己的表决权委托出去（不能转委托）');
   }
-  // Nobody can have signed in before sign-in opens.
-  const came = mayHaveAttendance(m, ctx.now) ? await db.get('meetingAttendance', attendanceId(m._id, entry.unitKey)) : null;
+  const came = entry.unitKey === guess ? guessedCame : await attendanceOf(entry.unitKey);
   if (came && came.via !== 'proxy' && !came.left) throw new AppError('CONFLICT', '您已到会签到，无需委托');
   const id = proxyId(m._id, entry.unitKey, itemId);
   const fresh = {

@@ -11,7 +11,7 @@ import { acceptProxy } from './accept-proxy';
 import { closeVote } from './close-vote';
 import { createMeeting } from './create-meeting';
 import { meetingMonthlyReport } from './monthly-report';
-import { listMeetings } from './list-meetings';
+import { listMeetings, prefetchMeetingList } from './list-meetings';
 import { getMeeting, prefetchMeeting } from './get-meeting';
 import { cancelMeeting } from './cancel-meeting';
 import { registerForMeeting } from './register';
@@ -35,31 +35,35 @@ import { approveMinutes } from './approve-minutes';
 import { getMinutes } from './get-minutes';
 import { MINUTES_EVENTS } from './minutes-events';
 import { meetingToday } from './today';
+import {
+  prefetchAcceptProxy, prefetchAttendanceScreen, prefetchCreate, prefetchMeetingAttendance, prefetchMeetingOfMine, prefetchMeetingOnly, prefetchPaperProxy,
+  prefetchProxies, prefetchProxyById, prefetchSignIn,
+} from './prefetch';
 
 export const meetingManifest = {
   name: 'meeting',
   actions: {
-    'meeting.create': bind(contracts['meeting.create'], createMeeting),
-    'meeting.list': bind(contracts['meeting.list'], listMeetings),
+    'meeting.create': bind(contracts['meeting.create'], createMeeting, { prefetch: prefetchCreate }),
+    'meeting.list': bind(contracts['meeting.list'], listMeetings, { prefetch: prefetchMeetingList }),
     'meeting.get': bind(contracts['meeting.get'], getMeeting, { prefetch: prefetchMeeting }),
-    'meeting.cancel': bind(contracts['meeting.cancel'], cancelMeeting),
-    'meeting.register': bind(contracts['meeting.register'], registerForMeeting),
-    'meeting.unregister': bind(contracts['meeting.unregister'], unregisterFromMeeting),
-    'meeting.signInCode': bind(contracts['meeting.signInCode'], meetingSignInCode),
-    'meeting.signIn': bind(contracts['meeting.signIn'], signIn),
-    'meeting.markLeft': bind(contracts['meeting.markLeft'], markLeft),
-    'meeting.attendance': bind(contracts['meeting.attendance'], meetingAttendance),
-    'meeting.grantProxy': bind(contracts['meeting.grantProxy'], grantProxy),
-    'meeting.acceptProxy': bind(contracts['meeting.acceptProxy'], acceptProxy),
-    'meeting.recordPaperProxy': bind(contracts['meeting.recordPaperProxy'], recordPaperProxy),
-    'meeting.confirmProxy': bind(contracts['meeting.confirmProxy'], confirmProxy),
-    'meeting.revokeProxy': bind(contracts['meeting.revokeProxy'], revokeProxy),
-    'meeting.proxies': bind(contracts['meeting.proxies'], meetingProxies),
-    'meeting.openVote': bind(contracts['meeting.openVote'], openVote),
-    'meeting.closeVote': bind(contracts['meeting.closeVote'], closeVote),
-    'meeting.end': bind(contracts['meeting.end'], endMeeting),
-    'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], saveMinutes),
-    'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], approveMinutes),
+    'meeting.cancel': bind(contracts['meeting.cancel'], cancelMeeting, { prefetch: prefetchMeetingOnly }),
+    'meeting.register': bind(contracts['meeting.register'], registerForMeeting, { prefetch: prefetchMeetingOfMine }),
+    'meeting.unregister': bind(contracts['meeting.unregister'], unregisterFromMeeting, { prefetch: prefetchMeetingOfMine }),
+    'meeting.signInCode': bind(contracts['meeting.signInCode'], meetingSignInCode, { prefetch: prefetchMeetingAttendance }),
+    'meeting.signIn': bind(contracts['meeting.signIn'], signIn, { prefetch: prefetchSignIn }),
+    'meeting.markLeft': bind(contracts['meeting.markLeft'], markLeft, { prefetch: prefetchMeetingAttendance }),
+    'meeting.attendance': bind(contracts['meeting.attendance'], meetingAttendance, { prefetch: prefetchAttendanceScreen }),
+    'meeting.grantProxy': bind(contracts['meeting.grantProxy'], grantProxy, { prefetch: prefetchMeetingOfMine }),
+    'meeting.acceptProxy': bind(contracts['meeting.acceptProxy'], acceptProxy, { prefetch: prefetchAcceptProxy }),
+    'meeting.recordPaperProxy': bind(contracts['meeting.recordPaperProxy'], recordPaperProxy, { prefetch: prefetchPaperProxy }),
+    'meeting.confirmProxy': bind(contracts['meeting.confirmProxy'], confirmProxy, { prefetch: prefetchProxyById }),
+    'meeting.revokeProxy': bind(contracts['meeting.revokeProxy'], revokeProxy, { prefetch: prefetchProxyById }),
+    'meeting.proxies': bind(contracts['meeting.proxies'], meetingProxies, { prefetch: prefetchProxies }),
+    'meeting.openVote': bind(contracts['meeting.openVote'], openVote, { prefetch: prefetchMeetingAttendance }),
+    'meeting.closeVote': bind(contracts['meeting.closeVote'], closeVote, { prefetch: prefetchMeetingAttendance }),
+    'meeting.end': bind(contracts['meeting.end'], endMeeting, { prefetch: prefetchMeetingAttendance }),
+    'meeting.saveMinutes': bind(contracts['meeting.saveMinutes'], saveMinutes, { prefetch: prefetchMeetingAttendance }),
+    'meeting.approveMinutes': bind(contracts['meeting.approveMinutes'], approveMinutes, { prefetch: prefetchMeetingOnly }),
     'meeting.minutes': bind(contracts['meeting.minutes'], getMinutes),
   },
   collections: {

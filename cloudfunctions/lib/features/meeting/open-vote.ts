@@ -22,7 +22,7 @@ import { requireVoteRunner } from './permissions';
 import { presentNow, quorumNow, wholeQuorumFrom, type Present } from './presence';
 import { meetingView } from './presenters';
 import type { AgendaItem, MeetingRecord } from './records';
-import { wholeMeetingRoll } from './roll';
+import { rollEntriesOf, wholeMeetingRoll } from './roll';
 
 export function itemRule(m: MeetingRecord, item: AgendaItem): FrozenRule {
   if (m.rule.id !== 'CivilCode-278' || item.matter === null) return m.rule;
@@ -79,8 +79,8 @@ export const openVote: Handler<'meeting.openVote'> = async (ctx) => {
       m = await db.require('meetings', m._id, '会议不存在');
       continue;
     }
-    // The count and the roll at once: independent readings.
-    const [present, whole] = await Promise.all([presentNow(db, m, itemId), wholeMeetingRoll(db, m)]);
+    // The count, the roll and the caller's own entries on it (for the view) at once: independent readings.
+    const [present, whole, entries] = await Promise.all([presentNow(db, m, itemId), wholeMeetingRoll(db, m), rollEntriesOf(db, m, ctx.caller.memberId)]);
     const quorum = quorumNow(m, present);
     if (!quorum.met) throw new AppError('CONFLICT', `不足法定人数：${quorum.text}`, { quorum });
     const poll = await openMeetingPoll(db, ctx.deps, {
@@ -97,7 +97,7 @@ export const openVote: Handler<'meeting.openVote'> = async (ctx) => {
       // The event and the view (its count from the sign-ins just read) at once.
       const [, view] = await Promise.all([
         appendEvent(db, ctx.caller, { key: `item:${itemId}:open`, subject, type: 'meeting.voteOpened', from: 'pending', to: 'voting', public: true, note: `${item.title}：${quorum.text}`, at: ctx.now }),
-        meetingView(ctx, next, { known: { quorum: wholeQuorumFrom(next, present) } }),
+        meetingView(ctx, next, { known: { entries, quorum: wholeQuorumFrom(next, present) } }),
       ]);
       return view;
     }

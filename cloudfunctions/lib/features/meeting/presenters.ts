@@ -20,10 +20,10 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import type { RollUnit } from '../poll/records';
 import { LIVE, STANDING } from './proxy-rules';
 import { agendaItemActions, isMeetingStaff, mayHaveAttendance, meetingActions } from './permissions';
-import { mayHaveProxies } from './proxy-binding';
+import { heldProxies, mayHaveProxies } from './proxy-binding';
 import { presentNow, quorumNow, type Present } from './presence';
 import {
-  attendanceId, meetingSeatId, proxyAgentId, proxyId, registrationId,
+  attendanceId, meetingSeatId, proxyId, registrationId,
   type AttendanceRecord, type MeetingRecord, type MeetingSeatRecord, type ProxyRecord, type RegistrationRecord,
 } from './records';
 import { rollEntriesOf } from './roll';
@@ -101,18 +101,6 @@ export function attendanceEntryView(
   };
 }
 
-/** The proxies a member granted for their entries, and those they hold as agent. */
-async function proxiesOf(db: ScopedStore, m: MeetingRecord, memberId: string, unitKeys: readonly string[]): Promise<{ mine: ProxyRecord[]; toMe: ProxyRecord[] }> {
-  if (!mayHaveProxies(m)) return { mine: [], toMe: [] };
-  const scopes = [null, ...m.agenda.map((i) => i.itemId)];
-  const [granted, held] = await Promise.all([
-    unitKeys.length ? db.getMany('meetingProxies', unitKeys.flatMap((k) => scopes.map((s) => proxyId(m._id, k, s)))) : Promise.resolve([]),
-    db.get('meetingProxyAgents', proxyAgentId(m._id, memberId)),
-  ]);
-  const toMe = held?.proxyIds.length ? (await db.getMany('meetingProxies', held.proxyIds)).filter((p) => p.agentMemberId === memberId) : [];
-  return { mine: granted, toMe };
-}
-
 /**
  * What the action that asks for a view has just read or written itself, so the view does not
  * read it again: the caller's entries on the roll, their registration and attendance, the
@@ -132,18 +120,27 @@ export async function meetingView(ctx: HandlerContext<unknown>, m: MeetingRecord
   const db = ctx.db();
   const { caller } = ctx;
   const known = options.known ?? {};
-  const entries = known.entries ?? (caller.memberId ? await rollEntriesOf(db, m, caller.memberId) : []);
-  const mine = entries[0] ?? null;
   const none = Promise.resolve(null);
-  // Everything else at once: one wait (two for the proxies one holds).
-  const [registration, attendance, pool, proxies, quorum] = await Promise.all([
-    known.registration !== undefined ? known.registration : mine && m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, mine.unitKey)) : none,
-    known.attendance !== undefined ? known.attendance : mine && mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, mine.unitKey)) : none,
-    known.pool !== undefined ? known.pool : m.seats !== null ? db.get('meetingSeats', meetingSeatId(m._id)) : none,
-    known.proxies ?? (caller.memberId && !options.brief ? proxiesOf(db, m, caller.memberId, entries.map((e) => e.unitKey)) : Promise.resolve({ mine: [], toMe: [] })),
-    // A list shows the numbers without counting every sign-in of every row; the page counts.
-    options.brief && m.status !== 'noticed' && m.status !== 'cancelled' ? none : known.quorum !== undefined && m.status !== 'cancelled' ? known.quorum : quorumOfMeeting(db, m),
-  ]);
+  const wantsProxies = !known.proxies && caller.memberId !== null && !options.brief && mayHaveProxies(m);
+  // Two waves, each one round-trip: what the meeting alone names (the caller's roll bucket,
+  // the seat pool, the sign-ins for the count, the proxies the caller holds as agent), then
+  // what the caller's roll entry names (their registration, attendance, proxies granted).
+  const entriesP = known.entries ? Promise.resolve(known.entries) : caller.memberId ? rollEntriesOf(db, m, caller.memberId) : Promise.resolve([]);
+  const poolP = known.pool !== undefined ? Promise.resolve(known.pool) : m.seats !== null ? db.get('meetingSeats', meetingSeatId(m._id)) : none;
+  // A list shows the numbers without counting every sign-in of every row; the page counts.
+  const quorumP = options.brief && m.status !== 'noticed' && m.status !== 'cancelled' ? none : known.quorum !== undefined && m.status !== 'cancelled' ? Promise.resolve(known.quorum) : quorumOfMeeting(db, m);
+  const toMeP = wantsProxies && caller.memberId ? heldProxies(db, m, caller.memberId) : Promise.resolve([]);
+  const ofEntryP: Promise<[RegistrationRecord | null, AttendanceRecord | null, ProxyRecord[]]> = entriesP.then((entries) => {
+    const mine = entries[0] ?? null;
+    const scopes = [null, ...m.agenda.map((i) => i.itemId)];
+    const registration: Promise<RegistrationRecord | null> = known.registration !== undefined ? Promise.resolve(known.registration) : mine && m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, mine.unitKey)) : none;
+    const attendance: Promise<AttendanceRecord | null> = known.attendance !== undefined ? Promise.resolve(known.attendance) : mine && mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, mine.unitKey)) : none;
+    const granted: Promise<ProxyRecord[]> = wantsProxies && entries.length ? db.getMany('meetingProxies', entries.flatMap((e) => scopes.map((sc) => proxyId(m._id, e.unitKey, sc)))) : Promise.resolve([]);
+    return Promise.all([registration, attendance, granted]);
+  });
+  const [entries, [registration, attendance, granted], pool, quorum, toMe] = await Promise.all([entriesP, ofEntryP, poolP, quorumP, toMeP]);
+  const mine = entries[0] ?? null;
+  const proxies = known.proxies ?? { mine: granted, toMe };
   return {
     id: m._id,
     title: m.title,

@@ -8,7 +8,7 @@ import { loadMeeting } from './load';
 import { meetingPage } from './notices';
 import { meetingView, positionText, whenText } from './presenters';
 import { meetingSeatId, registrationId, type MeetingSeatRecord, type RegistrationRecord } from './records';
-import { rollEntriesOf } from './roll';
+import { likelyUnitKey, rollEntriesOf } from './roll';
 import { confirmPromoted, ensurePool, promoteFreed } from './seats';
 
 /**
@@ -23,23 +23,35 @@ export const registerForMeeting: Handler<'meeting.register'> = async (ctx) => {
   const m = await loadMeeting(ctx, ctx.input.meetingId);
   if (m.seats === null) throw fieldError('CONFLICT', 'meetingId', '本次会议不需要报名，名册上的人直接到会即可');
   if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', m.status === 'cancelled' ? '会议已取消' : '报名已截止');
-  const entries = await rollEntriesOf(db, m, caller.memberId);
+  const poolId = meetingSeatId(m._id);
+  const guess = likelyUnitKey(m, caller);
+  // The roll, the registration of the entry the caller most likely has, and the pool as it
+  // stands before this call takes a place in it (read with the caller's record): at once.
+  const [entries, guessed, poolBefore] = await Promise.all([
+    rollEntriesOf(db, m, caller.memberId),
+    guess ? db.get('meetingRegistrations', registrationId(m._id, guess)) : Promise.resolve(null),
+    db.get('meetingSeats', poolId),
+  ]);
   const [entry] = entries;
   if (!entry) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，不能报名');
   const id = registrationId(m._id, entry.unitKey);
-  const existing = await db.get('meetingRegistrations', id);
+  const existing = entry.unitKey === guess ? guessed : await db.get('meetingRegistrations', id);
   if (existing && existing.status !== 'withdrawn') {
     // A retry: the call that saved it may have died before its event reached `events`.
-    const [view] = await Promise.all([meetingView(ctx, m, { known: { entries, registration: existing } }), settleLastEvent(db, existing)]);
+    const [view] = await Promise.all([meetingView(ctx, m, { known: { entries, registration: existing, pool: poolBefore } }), settleLastEvent(db, existing)]);
     return view;
   }
 
   const version = (existing?.version ?? 0) + 1;
   const claim = registrationClaim(id, version);
-  const poolId = meetingSeatId(m._id);
   let place = await takePlace(db, 'meetingSeats', poolId, id, claim);
+  // The seat taken at the first try, in the pool read just before: the view's counts without reading it again.
+  let seatedIn: MeetingSeatRecord | null = place === 'seat' && poolBefore ? { ...poolBefore, seatsLeft: poolBefore.seatsLeft - 1, holders: { ...poolBefore.holders, [id]: claim } } : null;
   // No pool: a crash at create left none. Made now, and the place taken in it.
-  if (place === 'full' && (await ensurePool(db, m)).record) place = await takePlace(db, 'meetingSeats', poolId, id, claim);
+  if (place === 'full' && (await ensurePool(db, m)).record) {
+    place = await takePlace(db, 'meetingSeats', poolId, id, claim);
+    seatedIn = null;
+  }
   if (place === 'full') throw new AppError('FULL', '名额和候补都已满');
   const record: RegistrationRecord = {
     _id: id, communityId: db.communityId, meetingId: m._id, unitKey: entry.unitKey, memberId: caller.memberId,
@@ -71,7 +83,7 @@ export const registerForMeeting: Handler<'meeting.register'> = async (ctx) => {
   const seated = record.status === 'registered';
   let pool: MeetingSeatRecord | null | undefined;
   if (seated || stored.status === 'waitlisted') {
-    pool = seated ? undefined : await db.get('meetingSeats', poolId);
+    pool = seated ? seatedIn ?? undefined : await db.get('meetingSeats', poolId);
     await Promise.all([
       seated ? db.insert('events', event) : Promise.resolve(false),
       ctx.deps.notifier.notify({

@@ -65,10 +65,15 @@ export interface FrozenMeetingRoll {
  * Reads the census now and writes it as a fresh bucket set. The caller's insert of the
  * meeting decides which freeze counts; a losing one removes its buckets (`discardRoll`).
  */
-export async function freezeMeetingRoll(deps: Pick<Deps, 'ids'>, db: ScopedStore, meetingId: string, spec: RollSpec, headCount: HeadCount): Promise<FrozenMeetingRoll> {
-  const census = spec.kind === 'invitees'
-    ? await inviteeCensus(db, spec.inviteeIds)
-    : await censusFor(db, ballotUnitOf(spec.kind), { scope: spec.scope, ids: spec.scope === 'community' ? [] : spec.ids }, headCount);
+/** The census a roll is frozen from, read now (a create reads it beside its other readings). */
+export function readCensus(db: ScopedStore, spec: RollSpec, headCount: HeadCount): Promise<CensusUnit[]> {
+  return spec.kind === 'invitees'
+    ? inviteeCensus(db, spec.inviteeIds)
+    : censusFor(db, ballotUnitOf(spec.kind), { scope: spec.scope, ids: spec.scope === 'community' ? [] : spec.ids }, headCount);
+}
+
+export async function freezeMeetingRoll(deps: Pick<Deps, 'ids'>, db: ScopedStore, meetingId: string, spec: RollSpec, headCount: HeadCount, read?: CensusUnit[]): Promise<FrozenMeetingRoll> {
+  const census = read ?? (await readCensus(db, spec, headCount));
   const buckets = Math.max(1, Math.ceil(census.length / UNITS_PER_BUCKET));
   const freezeId = deps.ids.random('f').replace(/[^A-Za-z0-9]/g, '').slice(0, 12);
   const docs: MeetingRollBucketRecord[] = Array.from({ length: buckets }, (_, bucket) => ({
@@ -134,6 +139,18 @@ export async function rollEntryAndEntriesOf(db: ScopedStore, m: MeetingRecord, u
       return unit ? [{ unitKey: k, unit }] : [];
     }),
   };
+}
+
+/**
+ * The key the caller's entry most likely has, from the caller alone: their household's id on
+ * a household roll, their member id on one of persons or invitees (an owner group's key is
+ * not known before the roll is read). Only a guess, to read what that entry names beside the
+ * roll itself: a use case checks it against the entry the roll gives and reads again if not.
+ */
+export function likelyUnitKey(m: Pick<MeetingRecord, 'roll'>, caller: { memberId: string | null; householdId: string | null }): string | null {
+  if (m.roll.kind === 'household') return caller.householdId;
+  if (m.roll.kind === 'person' || m.roll.kind === 'invitees') return caller.memberId;
+  return null;
 }
 
 /** One entry of the frozen roll, or null when the key is not on it. */

@@ -5,6 +5,7 @@ import { checkWritten } from '../../kernel/content';
 import { commitVersioned } from '../../kernel/versioned';
 import { loadMeeting } from './load';
 import { minutesNames, minutesView } from './minutes';
+import { quorumOfMeeting } from './presenters';
 import type { MeetingRecord, MinutesRecord } from './records';
 
 /** Where a meeting is when its minutes cannot be written, and why. */
@@ -33,7 +34,8 @@ export const saveMinutes: Handler<'meeting.saveMinutes'> = async (ctx) => {
     if (!agenda.has(i.itemId)) throw fieldError('VALIDATION_ERROR', `items.${n}.itemId`, '这一项不在本次会议的议程上');
     items.set(i.itemId, i.discussion);
   });
-  const names = await minutesNames(db, m, input.namedMemberIds);
+  // The names and the count the view shows, at once: saving the draft changes neither.
+  const [names, quorum] = await Promise.all([minutesNames(db, m, input.namedMemberIds), quorumOfMeeting(db, m)]);
   const stranger = input.namedMemberIds.findIndex((id) => !names.rollMemberIds.has(id));
   if (stranger >= 0) throw fieldError('VALIDATION_ERROR', `namedMemberIds.${stranger}`, '同意具名的人须在本次会议的名册上');
   const written: Record<string, string> = { summary: input.summary };
@@ -56,6 +58,6 @@ export const saveMinutes: Handler<'meeting.saveMinutes'> = async (ctx) => {
     eventRecord(db, caller, { key: `v${n.version}:minutes`, subject: `meeting:${m._id}`, type: 'meeting.minutesSaved', from: null, to: `v${minutes.version}`, public: false, at: ctx.now });
   const next = await commitVersioned(db, 'meetings', m, { minutes }, makeEvent, '纪要已在别处修改，请刷新后再改');
   // The names were read for this very draft's named people just now.
-  const view = await minutesView(ctx, next, { names });
+  const view = await minutesView(ctx, next, { names, quorum });
   return view!;
 };

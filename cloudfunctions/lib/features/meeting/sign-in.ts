@@ -13,6 +13,7 @@ import type { Handler, HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import type { IdentifiedCaller } from '../../kernel/caller';
 import { checkWritten } from '../../kernel/content';
+import { everyPage } from '../../kernel/every-page';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { op } from '../../ports/store';
 import type { RollUnit } from '../poll/records';
@@ -23,7 +24,7 @@ import { openSession } from './session';
 import { presentNow, quorumNow } from './presence';
 import { attendanceEntryView, whenText } from './presenters';
 import { heldProxies, mayHaveProxies, principalsOf, proxyIdsOf, tell } from './proxy-binding';
-import { attendanceId, registrationId, type AttendanceRecord, type MeetingRecord, type ProxyRecord } from './records';
+import { attendanceId, registrationId, type AttendanceRecord, type MeetingRecord, type ProxyRecord, type RegistrationRecord } from './records';
 import { rollEntriesOf, rollEntry } from './roll';
 
 type Ctx = HandlerContext<unknown, IdentifiedCaller>;
@@ -142,12 +143,35 @@ export async function attendByProxy(ctx: Ctx, m: MeetingRecord, p: ProxyRecord):
   return now;
 }
 
-async function entryView(db: ScopedStore, m: MeetingRecord, unitKey: string, unit: RollUnit, a: AttendanceRecord | null): Promise<AttendanceEntryView> {
+async function entryView(db: ScopedStore, m: MeetingRecord, unitKey: string, unit: RollUnit, a: AttendanceRecord | null, known: { registration?: Promise<RegistrationRecord | null>; proxy?: ProxyRecord } = {}): Promise<AttendanceEntryView> {
   const [registration, proxy] = await Promise.all([
-    m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, unitKey)) : Promise.resolve(null),
-    a?.proxyId ? db.get('meetingProxies', a.proxyId) : Promise.resolve(null),
+    known.registration ?? (m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, unitKey)) : Promise.resolve(null)),
+    a?.proxyId ? (known.proxy?._id === a.proxyId ? known.proxy : db.get('meetingProxies', a.proxyId)) : Promise.resolve(null),
   ]);
   return attendanceEntryView(unitKey, unit, a, registration, proxy);
+}
+
+/** The sign-ins read before this call's own, with what it wrote (or found) put in: the count without reading them again. */
+function withOwn(before: readonly AttendanceRecord[], own: readonly AttendanceRecord[]): AttendanceRecord[] {
+  const mine = new Map(own.map((a) => [a._id, a]));
+  return [...before.filter((a) => !mine.has(a._id)), ...mine.values()];
+}
+
+/** Settles both, the sign-in's outcome first: the session opens beside the sign-in, never left half-way behind a refusal. */
+async function beside<T>(opening: Promise<unknown>, work: Promise<T>): Promise<T> {
+  const [opened, done] = await Promise.allSettled([opening, work]);
+  if (done.status === 'rejected') throw done.reason;
+  if (opened.status === 'rejected') throw opened.reason;
+  return done.value;
+}
+
+interface First {
+  unitKey: string;
+  unit: RollUnit;
+  a: AttendanceRecord;
+  principalLabel?: string;
+  proxy?: ProxyRecord;
+  registration?: Promise<RegistrationRecord | null>;
 }
 
 export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
@@ -156,37 +180,62 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
   const input = ctx.input;
   if ('unitKey' in input) requireMeetingStaff(ctx.caller, m);
   if (!signInOpen(m, ctx.now)) throw new AppError('CLOSED', signInClosedText(m));
-  let first: { unitKey: string; unit: RollUnit; a: AttendanceRecord; principalLabel?: string } | null = null;
+  // The sign-ins as they stand (read with the caller's record): the count is made from them
+  // and this call's own, as markLeft does, rather than read again after the writes.
+  const allBefore = () => everyPage(db, 'meetingAttendance', { meetingId: m._id }, 'at');
+  const own: AttendanceRecord[] = [];
   const also: string[] = [];
+  const registrationOf = (unitKey: string) => {
+    const read = m.seats !== null ? db.get('meetingRegistrations', registrationId(m._id, unitKey)) : Promise.resolve(null);
+    // Awaited by the view; a sign-in refused first leaves it unawaited, and its failure then is nobody's.
+    read.catch(() => undefined);
+    return read;
+  };
+  let first: First | null;
+  let before: AttendanceRecord[];
   if ('unitKey' in input) {
-    const unit = await rollEntry(db, m, input.unitKey);
+    const [unit, read] = await Promise.all([rollEntry(db, m, input.unitKey), allBefore()]);
+    before = read;
     if (!unit) throw fieldError('NOT_FOUND', 'unitKey', '名册上没有这一户（人）');
     await checkWritten(ctx, { reason: input.reason });
-    const a = await attendInPerson(ctx, m, input.unitKey, unit, { via: 'staff', memberId: null, byStaffId: ctx.caller.memberId, reason: input.reason });
-    first = { unitKey: input.unitKey, unit, a };
+    // Checked, so it signs in: the session's start (the first sign-in's) and the entry's registration beside it.
+    const registration = registrationOf(input.unitKey);
+    first = await beside(openSession(db, ctx.caller, m, ctx.now), (async () => {
+      const a = await attendInPerson(ctx, m, input.unitKey, unit, { via: 'staff', memberId: null, byStaffId: ctx.caller.memberId, reason: input.reason });
+      own.push(a);
+      return { unitKey: input.unitKey, unit, a, registration };
+    })());
   } else {
     checkMeetingCode(m, input.code, ctx.now);
     const me = ctx.caller.memberId;
-    const [entries, held] = await Promise.all([rollEntriesOf(db, m, me), heldProxies(db, m, me)]);
+    const [entries, held, read] = await Promise.all([rollEntriesOf(db, m, me), heldProxies(db, m, me), allBefore()]);
+    before = read;
     const forMeeting = held.filter((p) => p.status === 'active' && p.itemId === null);
     if (entries.length === 0 && forMeeting.length === 0) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，如有疑问请联系社区');
-    for (const e of entries) {
-      const a = await attendInPerson(ctx, m, e.unitKey, e.unit, { via: 'self', memberId: me, byStaffId: null, reason: '' });
-      first ??= { unitKey: e.unitKey, unit: e.unit, a };
-    }
-    for (const p of forMeeting) {
-      const a = await attendByProxy(ctx, m, p);
-      if (!a) continue;
-      also.push(p.principalLabel);
-      if (!first) {
-        const unit = await rollEntry(db, m, p.principalUnitKey);
-        if (unit) first = { unitKey: p.principalUnitKey, unit, a, principalLabel: p.principalLabel };
+    const registration = entries[0] ? registrationOf(entries[0].unitKey) : undefined;
+    first = await beside(openSession(db, ctx.caller, m, ctx.now), (async () => {
+      let f: First | null = null;
+      for (const e of entries) {
+        const a = await attendInPerson(ctx, m, e.unitKey, e.unit, { via: 'self', memberId: me, byStaffId: null, reason: '' });
+        own.push(a);
+        f ??= { unitKey: e.unitKey, unit: e.unit, a, registration };
       }
-    }
+      for (const p of forMeeting) {
+        const a = await attendByProxy(ctx, m, p);
+        if (!a) continue;
+        own.push(a);
+        also.push(p.principalLabel);
+        if (!f) {
+          const unit = await rollEntry(db, m, p.principalUnitKey);
+          if (unit) f = { unitKey: p.principalUnitKey, unit, a, principalLabel: p.principalLabel, proxy: p };
+        }
+      }
+      return f;
+    })());
     if (!first) throw new AppError('CONFLICT', '您代表的委托人已本人到会，无需代为签到');
   }
-  // The session's start (the first sign-in's), the entry's view and the count: independent, at once.
-  const [, view, present] = await Promise.all([openSession(db, ctx.caller, m, ctx.now), entryView(db, m, first.unitKey, first.unit, first.a), presentNow(db, m, null)]);
+  const view = await entryView(db, m, first.unitKey, first.unit, first.a, { registration: first.registration, proxy: first.proxy });
+  const present = await presentNow(db, m, null, withOwn(before, own));
   return {
     // The people of an entry are for staff; an agent knows their principal only as 「…（王某）」.
     entry: 'unitKey' in input ? view : { ...view, people: [], label: first.principalLabel ?? view.label },

@@ -5,7 +5,7 @@ import { settleLastEvent } from '../../kernel/versioned';
 import { loadMeeting } from './load';
 import { meetingView } from './presenters';
 import { meetingSeatId, registrationId } from './records';
-import { rollEntriesOf } from './roll';
+import { likelyUnitKey, rollEntriesOf } from './roll';
 import { changeRegistration, promoteFreed } from './seats';
 
 /** Withdraws the caller's registration; the seat it frees goes to the head of the waitlist at once. */
@@ -13,9 +13,14 @@ export const unregisterFromMeeting: Handler<'meeting.unregister'> = async (ctx) 
   const db = ctx.db();
   const { caller, now } = ctx;
   const m = await loadMeeting(ctx, ctx.input.meetingId);
-  const entries = await rollEntriesOf(db, m, caller.memberId);
+  const guess = likelyUnitKey(m, caller);
+  // The roll and the registration of the entry the caller most likely has: at once.
+  const [entries, guessed] = await Promise.all([
+    rollEntriesOf(db, m, caller.memberId),
+    guess ? db.get('meetingRegistrations', registrationId(m._id, guess)) : Promise.resolve(null),
+  ]);
   const [entry] = entries;
-  const r = entry ? await db.get('meetingRegistrations', registrationId(m._id, entry.unitKey)) : null;
+  const r = !entry ? null : entry.unitKey === guess ? guessed : await db.get('meetingRegistrations', registrationId(m._id, entry.unitKey));
   if (!r) throw fieldError('NOT_FOUND', 'meetingId', '您没有报名本次会议');
   let registration = r;
   if (r.status !== 'withdrawn') {
