@@ -1,10 +1,31 @@
 import { ANOMALY_DAY_MINUTES, ANOMALY_KIND_LABELS, type AnomalyView } from '../../../../miniprogram/core/hours/contract';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
+import { fromAnchor } from '../../ports/store';
 import type { AttendanceRecord } from '../volunteer/records';
 import { runsActivity } from './rules';
 
 const bjDate = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The recorded attempts and the attendance's first page, asked exactly as below. */
+const recordedSpec = (activityId: string) => ({ where: { activityId }, orderBy: { field: 'firstAt', dir: 'desc' as const }, limit: 100 });
+const attendanceSpec = (activityId: string, after?: string) => ({ where: { activityId }, orderBy: { field: 'inAt', dir: 'asc' as const }, limit: 100, after });
+
+/**
+ * Read with the caller's record: the activity, its recorded attempts and the first page of
+ * its attendance are all named by the input. Read before the lead is checked, but nothing of
+ * them leaves unless the caller runs the activity. The people's days follow the attendance.
+ */
+export const prefetchAnomalies: PrefetchOf<'hours.anomalies'> = (input) => {
+  const scoped = { communityId: fromAnchor('communityId'), activityId: input.activityId };
+  const recorded = recordedSpec(input.activityId);
+  const attendance = attendanceSpec(input.activityId);
+  return {
+    activity: { collection: 'activities', id: input.activityId },
+    recorded: { collection: 'hourAnomalies', ...recorded, where: scoped },
+    attendance: { collection: 'attendance', ...attendance, where: scoped },
+  };
+};
 
 /**
  * The activity's anomaly list for its lead: the recorded attempts (a second person on one
@@ -21,7 +42,7 @@ export const hourAnomalies: Handler<'hours.anomalies'> = async (ctx) => {
     const attendance: AttendanceRecord[] = [];
     let after: string | undefined;
     for (let i = 0; i < 5; i += 1) {
-      const page = await db.query('attendance', { where: { activityId: activity._id }, orderBy: { field: 'inAt', dir: 'asc' }, limit: 100, after });
+      const page = await db.query('attendance', attendanceSpec(activity._id, after));
       attendance.push(...page.items);
       if (!page.next) break;
       after = page.next;
@@ -29,7 +50,7 @@ export const hourAnomalies: Handler<'hours.anomalies'> = async (ctx) => {
     return attendance;
   };
   const [recorded, attendance] = await Promise.all([
-    db.query('hourAnomalies', { where: { activityId: activity._id }, orderBy: { field: 'firstAt', dir: 'desc' }, limit: 100 }),
+    db.query('hourAnomalies', recordedSpec(activity._id)),
     readAttendance(),
   ]);
   const pairs = [...new Map(attendance.map((a) => [`${a.memberId}|${bjDate(a.inAt)}`, a])).values()].slice(0, 50);

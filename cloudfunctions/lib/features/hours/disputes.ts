@@ -3,7 +3,8 @@ import { DISPUTE_DAYS } from '../../../../miniprogram/core/volunteer/vocabulary'
 import { AppError } from '../../../../miniprogram/core/errors';
 import { appendEvent } from '../../kernel/audit';
 import { checkWritten } from '../../kernel/content';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
+import { fromAnchor } from '../../ports/store';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
@@ -12,6 +13,8 @@ import type { DisputeRecord, HourEntryRecord } from '../volunteer/records';
 import { toEntryView } from './presenters';
 
 export const disputeId = (entryId: string) => `hd_${entryId}`;
+/** The entry a dispute is about, from the dispute's id alone (it is named by the entry). */
+const entryIdOf = (disputeId: string): string | null => (disputeId.startsWith('hd_') ? disputeId.slice(3) : null);
 
 function toDisputeView(caller: Caller, d: DisputeRecord, entry: HourEntryRecord, now: number, volunteerName?: string): DisputeView {
   return {
@@ -63,11 +66,31 @@ async function views(db: ScopedStore, caller: Caller, items: DisputeRecord[], no
   return items.filter((d) => entries.has(d.entryId)).map((d) => toDisputeView(caller, d, entries.get(d.entryId) as HourEntryRecord, now, entries.get(d.entryId)?.name ?? names.get(d.memberId) ?? '志愿者'));
 }
 
+type QueueInput = Parameters<Handler<'hours.disputes'>>[0]['input'];
+const queueSpec = (i: QueueInput) => ({ orderBy: { field: 'dueAt', dir: 'asc' as const }, limit: i.limit, after: i.cursor });
+
+/** Read with the caller's record: the queue's page, asked as below; its entries follow. */
+export const prefetchDisputes: PrefetchOf<'hours.disputes'> = (input) => ({
+  page: { collection: 'hourDisputes', where: { communityId: fromAnchor('communityId'), status: input.status }, ...queueSpec(input) },
+});
+
 /** The staff queue, soonest deadline first. */
 export const listDisputes: Handler<'hours.disputes'> = async (ctx) => {
   const db = ctx.db();
-  const page = await db.query('hourDisputes', { where: { status: ctx.input.status }, orderBy: { field: 'dueAt', dir: 'asc' }, limit: ctx.input.limit, after: ctx.input.cursor });
+  const page = await db.query('hourDisputes', { where: { status: ctx.input.status }, ...queueSpec(ctx.input) });
   return { items: await views(db, ctx.caller, page.items, ctx.now), next: page.next };
+};
+
+/**
+ * Read with the caller's record: the dispute and the entry it is about (its id names the
+ * entry), which the reply shows; the dispute's own entryId is still what the reply uses.
+ */
+export const prefetchAnswerDispute: PrefetchOf<'hours.answerDispute'> = (input) => {
+  const entryId = entryIdOf(input.disputeId);
+  return {
+    dispute: { collection: 'hourDisputes', id: input.disputeId },
+    ...(entryId ? { entry: { collection: 'hourEntries', ids: [entryId] } } : {}),
+  };
 };
 
 export const answerDispute: Handler<'hours.answerDispute'> = async (ctx) => {

@@ -2,11 +2,11 @@ import { EXPORT_KIND_LABELS, IMPORT_SHEET_COLUMNS, IMPORT_SHEET_NOTE, type Expor
 import { CHECK_METHOD_LABELS, ENTRY_STATUS_LABELS, SIGNUP_STATUS_LABELS, hoursText } from '../../../../miniprogram/core/volunteer/vocabulary';
 import { fieldError } from '../../../../miniprogram/core/errors';
 import { formatDateTime } from '../../../../miniprogram/core/format';
-import type { Handler, HandlerContext } from '../../kernel/action';
+import type { Handler, HandlerContext, PrefetchOf } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { hasRole } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { Filter } from '../../ports/store';
+import { fromAnchor, type Filter, type ReadPart } from '../../ports/store';
 import type { HourEntryRecord, VolunteerRecord } from '../volunteer/records';
 import { activitiesOf, readAll } from './ledger-read';
 import { workbookBase64, type Sheet } from './export-sheets';
@@ -76,6 +76,41 @@ function serviceDateRange(i: Input): Filter {
   return { serviceDate: { ...(i.from ? { $gte: i.from } : {}), ...(i.to ? { $lte: i.to } : {}) } };
 }
 
+/** Which entries a ledger sheet reads (readAll then asks `{ ...where, ...range }` by serviceDate). */
+function ledgerWhere(i: Input): Filter | null {
+  if (i.kind === 'person') return { memberId: i.memberId ?? '' };
+  if (i.kind === 'team') return { teamId: i.teamId ?? '' };
+  if (i.kind === 'importSheet') return i.teamId ? { teamId: i.teamId, status: 'verified' } : { status: 'verified' };
+  return null;
+}
+
+/** A first page as readAll asks it, within the caller's community. */
+const firstPage = (collection: string, where: Filter, orderField: string): ReadPart => ({
+  collection, where: { communityId: fromAnchor('communityId'), ...where }, orderBy: { field: orderField, dir: 'asc' }, limit: 100,
+});
+
+/**
+ * Read with the caller's record: what each sheet reads first, named by the input — the
+ * activity with its sign-ups and attendance, or the ledger's first page of entries and (for a
+ * person) their volunteer record. Names and activities of the entries follow.
+ */
+export const prefetchExport: PrefetchOf<'hours.export'> = (i): Record<string, ReadPart> | undefined => {
+  if (i.kind === 'signInSheet') {
+    const activityId = i.activityId ?? '';
+    return {
+      activity: { collection: 'activities', id: activityId },
+      signups: firstPage('signups', { activityId }, 'createdAt'),
+      attendance: firstPage('attendance', { activityId }, 'inAt'),
+    };
+  }
+  const where = ledgerWhere(i);
+  if (!where) return undefined;
+  return {
+    entries: firstPage('hourEntries', { ...where, ...serviceDateRange(i) }, 'serviceDate'),
+    ...(i.kind === 'person' ? { volunteer: { collection: 'volunteers', ids: [`vol_${i.memberId ?? ''}`] } } : {}),
+  };
+};
+
 async function entriesWhere(db: ScopedStore, where: Filter, i: Input) {
   return readAll(db, 'hourEntries', { ...where, ...serviceDateRange(i) }, 'serviceDate');
 }
@@ -87,8 +122,8 @@ function totalOf(entries: readonly HourEntryRecord[]): number {
 const LEDGER_HEADER = ['服务日期', '志愿者姓名', '志愿者编号', '证件号码', '活动名称', '服务内容', '时长（分钟）', '状态', '备注'] as const;
 
 async function ledgerRows(db: ScopedStore, people: People, entries: readonly HourEntryRecord[]): Promise<string[][]> {
-  await people.load(entries.map((e) => e.memberId));
-  const activities = await activitiesOf(db, entries.map((e) => e.activityId));
+  // The people and the activities are apart: read at once.
+  const [, activities] = await Promise.all([people.load(entries.map((e) => e.memberId)), activitiesOf(db, entries.map((e) => e.activityId))]);
   return entries.map((e) => [
     e.serviceDate,
     people.name(e.memberId),
@@ -172,10 +207,8 @@ const SHEETS: Record<ExportKind, (ctx: Ctx, db: ScopedStore, people: People) => 
 
   /** Verified entries only, in 中国志愿服务网's columns, for a coordinator to re-enter there. */
   async importSheet(ctx, db, people) {
-    const where: Filter = ctx.input.teamId ? { teamId: ctx.input.teamId, status: 'verified' } : { status: 'verified' };
-    const { items, truncated } = await entriesWhere(db, where, ctx.input);
-    await people.load(items.map((e) => e.memberId));
-    const activities = await activitiesOf(db, items.map((e) => e.activityId));
+    const { items, truncated } = await entriesWhere(db, ledgerWhere(ctx.input) ?? { status: 'verified' }, ctx.input);
+    const [, activities] = await Promise.all([people.load(items.map((e) => e.memberId)), activitiesOf(db, items.map((e) => e.activityId))]);
     // 谁组织谁记录: only this community's own activities go to the national system from here.
     const own = items.filter((e) => activities.get(e.activityId)?.communityId === db.communityId && e.minutes > 0);
     const rows = own.map((e) => [

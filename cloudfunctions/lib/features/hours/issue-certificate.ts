@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
-import { DuplicateKeyError } from '../../ports/store';
+import { DuplicateKeyError, fromAnchor } from '../../ports/store';
 import type { CertificateRecord } from '../volunteer/records';
 import { certificateNumber, countableEntries, dateOf, snapshotOf, toCertificateView } from './certificate';
 import { activitiesOf, verifiedOf } from './ledger-read';
+
+/** Read with the caller's record: the volunteer and the first page of their verified entries, asked as verifiedOf does. */
+export const prefetchIssueCertificate: PrefetchOf<'hours.certificate'> = (input) => ({
+  volunteer: { collection: 'volunteers', id: `vol_${input.memberId}` },
+  entries: { collection: 'hourEntries', where: { communityId: fromAnchor('communityId'), memberId: input.memberId, status: 'verified' }, orderBy: { field: 'serviceDate', dir: 'asc' }, limit: 100 },
+});
 
 /**
  * 开具: an admin issues a certificate at the volunteer's request (申请→受理→开具 happens at
@@ -17,13 +23,13 @@ export const issueCertificate: Handler<'hours.certificate'> = async (ctx) => {
   const db = ctx.db();
   const { memberId, from, to, personInCharge, contact } = ctx.input;
   const id = `cert_${createHash('sha256').update(`${db.communityId}|${ctx.caller.memberId}|${ctx.idempotencyKey ?? ''}`).digest('hex').slice(0, 24)}`;
-  const existing = await db.get('certificates', id);
-  if (existing) return replay(existing, memberId);
-
-  // The volunteer, their verified entries and the community's name are apart: read at once.
+  // The volunteer, their verified entries (both read with the caller's record) and the
+  // community's name are apart: read at once. A retry's certificate is looked for beside the
+  // entries' activities, before anything is judged: a retry returns the first whatever changed.
   const [volunteer, { items }, community] = await Promise.all([db.get('volunteers', `vol_${memberId}`), verifiedOf(db, { memberId }), db.get('communities', db.communityId)]);
+  const [existing, activities] = await Promise.all([db.get('certificates', id), activitiesOf(db, items.map((e) => e.activityId))]);
+  if (existing) return replay(existing, memberId);
   if (!volunteer) throw fieldError('NOT_FOUND', 'memberId', '没有找到这位志愿者的登记信息');
-  const activities = await activitiesOf(db, items.map((e) => e.activityId));
   const entries = countableEntries(items, activities, db.communityId, { from, to });
   const minutes = entries.reduce((sum, e) => sum + e.minutes, 0);
   if (entries.length === 0 || minutes <= 0) throw fieldError('VALIDATION_ERROR', 'memberId', '这段时间没有本社区组织、已核验的服务时长，不能开具证明');

@@ -7,21 +7,21 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind, bindPublic } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { adjustHours } from './adjust';
-import { hourAnomalies } from './anomalies';
+import { hourAnomalies, prefetchAnomalies } from './anomalies';
 import { chaseLateDisputes } from './clocks';
-import { answerDispute, disputeHours, listDisputes } from './disputes';
+import { answerDispute, disputeHours, listDisputes, prefetchAnswerDispute, prefetchDisputes } from './disputes';
 import { HOURS_EVENTS } from './events';
 import { myHours, prefetchMyHours } from './mine';
 import { HOURS_NOTICES } from './notices';
 import { pendingHours } from './pending';
 import { hoursPersonalData } from './personal-data';
 import { verifyHours } from './verify';
-import { issueCertificate } from './issue-certificate';
+import { issueCertificate, prefetchIssueCertificate } from './issue-certificate';
 import { listCertificates } from './list-certificates';
 import { revokeCertificate } from './revoke-certificate';
 import { verifyCertificate } from './verify-certificate';
 import { hoursMonthlyReport } from './monthly-report';
-import { exportSheet } from './export';
+import { exportSheet, prefetchExport } from './export';
 import { CERTIFICATE_EVENTS } from './certificate-events';
 import { CERTIFICATE_NOTICES } from './certificate-notices';
 import { certificatePersonalData } from './certificate-personal-data';
@@ -51,14 +51,14 @@ export const hoursManifest = {
     'hours.verify': bind(contracts['hours.verify'], verifyHours),
     'hours.adjust': bind(contracts['hours.adjust'], adjustHours),
     'hours.dispute': bind(contracts['hours.dispute'], disputeHours),
-    'hours.disputes': bind(contracts['hours.disputes'], listDisputes),
-    'hours.answerDispute': bind(contracts['hours.answerDispute'], answerDispute),
-    'hours.anomalies': bind(contracts['hours.anomalies'], hourAnomalies),
-    'hours.certificate': bind(contracts['hours.certificate'], issueCertificate),
+    'hours.disputes': bind(contracts['hours.disputes'], listDisputes, { prefetch: prefetchDisputes }),
+    'hours.answerDispute': bind(contracts['hours.answerDispute'], answerDispute, { prefetch: prefetchAnswerDispute }),
+    'hours.anomalies': bind(contracts['hours.anomalies'], hourAnomalies, { prefetch: prefetchAnomalies }),
+    'hours.certificate': bind(contracts['hours.certificate'], issueCertificate, { prefetch: prefetchIssueCertificate }),
     'hours.certificates': bind(contracts['hours.certificates'], listCertificates),
     'hours.revokeCertificate': bind(contracts['hours.revokeCertificate'], revokeCertificate),
     'hours.verifyCertificate': bindPublic(contracts['hours.verifyCertificate'], verifyCertificate),
-    'hours.export': bind(contracts['hours.export'], exportSheet),
+    'hours.export': bind(contracts['hours.export'], exportSheet, { prefetch: prefetchExport }),
   },
   collections: {
     hourEntries: {

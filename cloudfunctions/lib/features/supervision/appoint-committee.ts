@@ -4,7 +4,7 @@ import { eventRecord } from '../../kernel/audit';
 import { checkWritten } from '../../kernel/content';
 import { COMMITTEE_CHOSEN_BY_LABELS } from '../../../../miniprogram/core/disclosure/vocabulary';
 import { settleLastEvent } from '../../kernel/versioned';
-import { communityDay, dayStart } from './committee';
+import { communityDay, dayStart, onAppMembers, sitsOn, sittingUntil } from './committee';
 import { toCommitteeView } from './presenters';
 import { termIdFor, termSubject, type TermRecord } from './records';
 import { allTerms, latestBegunOf, settleCommittee } from './roles';
@@ -73,6 +73,7 @@ export const appointCommittee: Handler<'supervision.appoint'> = async (ctx) => {
   });
   let known: TermRecord[];
   let made = false;
+  let eventWrite: Promise<unknown> = Promise.resolve();
   if (stored) {
     // A retry: the call that made it may have died before its event reached `events`.
     await settleLastEvent(db, stored);
@@ -93,6 +94,11 @@ export const appointCommittee: Handler<'supervision.appoint'> = async (ctx) => {
       }
       before = { ...previous, endedOn, version: previous.version + 1 };
     }
+    // A term that sits from today with no member on the app has no role to give: it is
+    // written as settleCommittee would leave it (granted, woken when it stops sitting), which
+    // saves that step's write. With members on the app it stays pending until their roles are given.
+    const begun = dayStart(term.startsOn) <= now && sitsOn(term, communityDay(now));
+    if (begun && onAppMembers(term).length === 0) Object.assign(term, { roleState: 'granted', wakeAt: sittingUntil(term) });
     // The event rides in the term's insert (kernel/versioned.ts), then goes into `events`.
     made = await db.insert('committeeTerms', { ...term, lastEvent: event } as TermRecord);
     if (!made) {
@@ -101,20 +107,22 @@ export const appointCommittee: Handler<'supervision.appoint'> = async (ctx) => {
       await settleLastEvent(db, again);
       return toCommitteeView(caller, await allTerms(db), now);
     }
-    await db.insert('events', event);
+    eventWrite = db.insert('events', event);
     known = [...terms.map((t) => (t._id === before?._id ? before : t)), term].sort((a, b) => (a.startsOn < b.startsOn ? -1 : a.startsOn > b.startsOn ? 1 : 0));
   }
-  const settled = await settleCommittee(db, caller, now, known);
+  // The event (already carried by the term) and the roles' settling are apart: at once.
+  const [settled] = await Promise.all([settleCommittee(db, caller, now, known), eventWrite]);
   if (made) {
     const begun = latestBegunOf(settled, now)?._id === id;
-    for (const memberId of ids) {
-      await ctx.deps.notifier.notify({
+    // Each notice has its own deterministic id: all at once.
+    await Promise.all(ids.map((memberId) =>
+      ctx.deps.notifier.notify({
         id: `${event._id}:to:${memberId}`, communityId: db.communityId, recipientId: memberId, kind: 'supervision.appointed',
         title: '您已被推选为居务监督委员会成员',
         body: `任期${input.startsOn}至${input.endsOn}。${begun ? '请在「居务公开」查看待提意见的事项。' : '任期开始后可在「居务公开」提监督意见。'}`,
         page: '/disclosure/committee/index',
-      });
-    }
+      }),
+    ));
   }
   return toCommitteeView(caller, settled, now);
 };

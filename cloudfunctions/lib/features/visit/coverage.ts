@@ -48,22 +48,36 @@ export async function gridBuildings(db: ScopedStore, gridId: string): Promise<Bu
 }
 const BUILDINGS_CAP = 5_000;
 
+/** What a grid's contacts within the look-back before `asOf` are read by (everyPage, ascending). */
+export function contactsWhere(gridId: string, asOf: number) {
+  const since = asOf - CONTACT_LOOKBACK_DAYS * DAY;
+  return {
+    visits: { gridId, visitedAt: { $gte: since, $lte: asOf } },
+    concerns: { gridId, createdAt: { $gte: since, $lte: asOf } },
+  };
+}
+
+/** A past month is judged at its end; the current one as of now. */
+export const monthAsOf = (month: string, now: number) => Math.min(now, monthSpan(month).end - 1);
+
 /** Every household of a grid with its care flags and its last contact before `asOf`. */
 export async function gridHouseholds(db: ScopedStore, gridId: string, asOf: number): Promise<GridHousehold[]> {
-  const buildings = await gridBuildings(db, gridId);
-  const perBuilding = await Promise.all(
-    buildings.map(async (b: BuildingRecord) => {
-      const [households, care] = await Promise.all([
-        everyPage(db, 'households', { buildingId: b._id }, 'createdAt', HOUSEHOLDS_CAP),
-        everyPage(db, 'householdCare', { buildingId: b._id, flagged: true }, '_id', HOUSEHOLDS_CAP),
-      ]);
-      return { b, households, care };
-    }),
-  );
   const since = asOf - CONTACT_LOOKBACK_DAYS * DAY;
-  const [visits, concerns] = await Promise.all([
-    everyPage(db, 'visits', { gridId, visitedAt: { $gte: since, $lte: asOf } }, 'visitedAt', CONTACTS_CAP),
-    everyPage(db, 'concerns', { gridId, createdAt: { $gte: since, $lte: asOf } }, 'createdAt', CONTACTS_CAP),
+  // The grid's contacts do not depend on its buildings: read beside the roll, not after it.
+  const [perBuilding, visits, concerns] = await Promise.all([
+    gridBuildings(db, gridId).then((buildings) =>
+      Promise.all(
+        buildings.map(async (b: BuildingRecord) => {
+          const [households, care] = await Promise.all([
+            everyPage(db, 'households', { buildingId: b._id }, 'createdAt', HOUSEHOLDS_CAP),
+            everyPage(db, 'householdCare', { buildingId: b._id, flagged: true }, '_id', HOUSEHOLDS_CAP),
+          ]);
+          return { b, households, care };
+        }),
+      ),
+    ),
+    everyPage(db, 'visits', contactsWhere(gridId, asOf).visits, 'visitedAt', CONTACTS_CAP),
+    everyPage(db, 'concerns', contactsWhere(gridId, asOf).concerns, 'createdAt', CONTACTS_CAP),
   ]);
   const last = new Map<string, number>();
   const saw = (householdId: string | null | undefined, at: number) => {
@@ -151,9 +165,7 @@ export interface GridMonth {
 
 /** One grid's month: the figures of the coverage page and of the report. */
 export async function gridMonth(db: ScopedStore, gridId: string, month: string, now: number): Promise<GridMonth> {
-  const range = monthSpan(month);
-  // A past month is judged at its end; the current one as of now.
-  const asOf = Math.min(now, range.end - 1);
+  const asOf = monthAsOf(month, now);
   const [households, monthVisits] = await Promise.all([
     gridHouseholds(db, gridId, asOf),
     everyPage(db, 'visits', { gridId, month }, 'visitedAt', CONTACTS_CAP),

@@ -7,14 +7,14 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { VISIT_EVENTS } from './events';
-import { listVisits } from './list-visits';
+import { listVisits, prefetchVisits } from './list-visits';
 import { logVisit } from './log-visit';
 import { visitPersonalData } from './personal-data';
 import { visitReport } from './report';
 import { setCare } from './set-care';
 import { visitToday } from './today';
 import { visitTopics } from './topics';
-import { visitCoverage } from './visit-coverage';
+import { prefetchCoverage, visitCoverage } from './visit-coverage';
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
@@ -23,8 +23,8 @@ export const visitManifest = {
   name: 'visit',
   actions: {
     'visit.log': bind(contracts['visit.log'], logVisit),
-    'visit.list': bind(contracts['visit.list'], listVisits),
-    'visit.coverage': bind(contracts['visit.coverage'], visitCoverage),
+    'visit.list': bind(contracts['visit.list'], listVisits, { prefetch: prefetchVisits }),
+    'visit.coverage': bind(contracts['visit.coverage'], visitCoverage, { prefetch: prefetchCoverage }),
     'visit.setCare': bind(contracts['visit.setCare'], setCare),
   },
   collections: {

@@ -1,6 +1,27 @@
-import type { Handler } from '../../kernel/action';
-import { gridMonth, LIST_CAP, rate, toUncontacted } from './coverage';
+import type { Handler, PrefetchOf } from '../../kernel/action';
+import { fromAnchor, type Filter, type ReadPart } from '../../ports/store';
+import { contactsWhere, gridMonth, LIST_CAP, monthAsOf, rate, toUncontacted } from './coverage';
 import { gridInScope } from './scope';
+
+/** The first page of an everyPage read within the caller's community. */
+const firstPage = (collection: string, where: Filter, orderField: string): ReadPart => ({
+  collection, where: { communityId: fromAnchor('communityId'), ...where }, orderBy: { field: orderField, dir: 'asc' }, limit: 100,
+});
+
+/**
+ * Read with the caller's record: the month's visits and the grid's contacts within the
+ * look-back (visits, concerns), all named by the input and the instant. The households and
+ * care flags follow the grid's buildings (reference cache). Nothing leaves before the
+ * grid's scope check.
+ */
+export const prefetchCoverage: PrefetchOf<'visit.coverage'> = (input, _me, now) => {
+  const contacts = contactsWhere(input.gridId, monthAsOf(input.month, now));
+  return {
+    monthVisits: firstPage('visits', { gridId: input.gridId, month: input.month }, 'visitedAt'),
+    visits: firstPage('visits', contacts.visits, 'visitedAt'),
+    concerns: firstPage('concerns', contacts.concerns, 'createdAt'),
+  };
+};
 
 /** 走访覆盖 of one grid and month, with the households behind the figures. */
 export const visitCoverage: Handler<'visit.coverage'> = async (ctx) => {

@@ -48,6 +48,12 @@ export interface TeamRecord extends Doc {
   version: number;
   createdAt: number;
   updatedAt: number;
+  /**
+   * The request (caller and idempotency key, hashed) whose edit made this version: a retry
+   * of that very request finds its change made and answers without a second version.
+   * Absent on teams never edited since it was added.
+   */
+  lastRequest?: string;
 }
 
 /** `tm_<teamId>_<memberId>`: membership is a document, so joining twice is one document. */

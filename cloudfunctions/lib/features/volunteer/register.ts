@@ -24,11 +24,15 @@ export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
   const communityId = caller.communityId ?? input.communityId;
   if (!communityId) throw fieldError('VALIDATION_ERROR', 'communityId', '请选择要服务的社区');
   const db = ctx.dbFor(communityId);
+  const id = volunteerIdFor(caller.memberId);
+  // Someone without the volunteer role has, but for a crash, no record yet: it is looked for
+  // inside the numbering transaction rather than before it (one wait less). A holder of the
+  // role is editing theirs: it is read first.
+  const likelyNew = !caller.roles.includes('volunteer');
   // The community (for a visitor) and the caller's record are apart: read at once.
-  const [community, found] = await Promise.all([caller.communityId ? null : db.get('communities', communityId), db.get('volunteers', volunteerIdFor(caller.memberId))]);
+  const [community, read] = await Promise.all([caller.communityId ? null : db.get('communities', communityId), likelyNew ? null : db.get('volunteers', id)]);
   if (!caller.communityId && !community) throw fieldError('NOT_FOUND', 'communityId', '社区不存在');
 
-  const id = volunteerIdFor(caller.memberId);
   const sealed = input.idNumber === undefined ? undefined : input.idNumber === null ? { enc: null, masked: null } : { enc: ctx.deps.cipher.encrypt(input.idNumber), masked: maskIdNumber(input.idNumber) };
   const fields = {
     name: input.name,
@@ -39,10 +43,12 @@ export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
     ...(sealed ? { idNumberEnc: sealed.enc, idNumberMasked: sealed.masked } : {}),
     updatedAt: now,
   };
+  const update = (current: VolunteerRecord) =>
+    commitVersioned(db, 'volunteers', current, fields, (next) => eventRecord(db, caller, { key: `v${next.version}:volunteer.updated`, subject: `volunteer:${id}`, type: 'volunteer.updated', public: false, at: now }), '资料刚被修改，请刷新后重试');
 
-  let record = found;
-  if (record) {
-    record = await commitVersioned(db, 'volunteers', record, fields, (next) => eventRecord(db, caller, { key: `v${next.version}:volunteer.updated`, subject: `volunteer:${id}`, type: 'volunteer.updated', public: false, at: now }), '资料刚被修改，请刷新后重试');
+  let record: VolunteerRecord;
+  if (read) {
+    record = await update(read);
   } else {
     const resident = hasRole(caller, 'resident') || isStaff(caller.roles);
     // An admin who gave someone the volunteer role (member.setRoles) already vouched for them.
@@ -52,30 +58,54 @@ export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
       idNumberEnc: sealed?.enc ?? null, idNumberMasked: sealed?.masked ?? null,
       trainings: [], resident, status: vouched ? 'active' : 'pendingVerification', verifiedBy: null, version: 1, createdAt: now,
     };
-    try {
-      record = await ctx.deps.store.transaction(async (tx) => {
-        const counterId = `ctr_${communityId}_volunteer`;
-        const value = ((await tx.get('counters', counterId))?.value ?? 0) + 1;
-        tx.set('counters', { _id: counterId, communityId, value });
-        const full: VolunteerRecord = { ...base, volunteerNumber: `V${String(value).padStart(4, '0')}` };
-        tx.insert('volunteers', full);
-        tx.insert('events', eventRecord(db, caller, { key: 'volunteer.registered', subject: `volunteer:${id}`, type: 'volunteer.registered', to: full.status, public: false, at: now }));
-        return full;
-      });
-    } catch (err) {
-      // A parallel first registration of the same person won: theirs stands.
-      if (!(err instanceof DuplicateKeyError)) throw err;
-      record = await db.require('volunteers', id);
-    }
+    const register = async (): Promise<{ made: VolunteerRecord } | { stored: VolunteerRecord }> => {
+      try {
+        return await ctx.deps.store.transaction(async (tx) => {
+          const counterId = `ctr_${communityId}_volunteer`;
+          const [counter, stored] = await Promise.all([tx.get('counters', counterId), likelyNew ? tx.get('volunteers', id) : null]);
+          if (stored) return { stored };
+          const value = (counter?.value ?? 0) + 1;
+          tx.set('counters', { _id: counterId, communityId, value });
+          const full: VolunteerRecord = { ...base, volunteerNumber: `V${String(value).padStart(4, '0')}` };
+          tx.insert('volunteers', full);
+          tx.insert('events', eventRecord(db, caller, { key: 'volunteer.registered', subject: `volunteer:${id}`, type: 'volunteer.registered', to: full.status, public: false, at: now }));
+          return { made: full };
+        });
+      } catch (err) {
+        // A parallel first registration of the same person won: theirs stands.
+        if (!(err instanceof DuplicateKeyError)) throw err;
+        return { made: await db.require('volunteers', id) };
+      }
+    };
+    // The role and the number are apart: given beside the transaction, not after it. If the
+    // transaction fails the role stays, and the client's retry registers (a holder of the
+    // role without a record is registered as anyone is).
+    const [outcome] = await Promise.all([register(), giveRole(ctx, communityId)]);
+    if ('made' in outcome) record = outcome.made;
+    else if (outcome.stored.communityId !== communityId) throw new AppError('NOT_FOUND');
+    // Registered before, the role not yet given (a crash between the two): the record is edited as it would have been.
+    else record = await update(outcome.stored);
+    return toVolunteerView(caller, record);
   }
 
-  if (!caller.roles.includes('volunteer')) {
-    await changeMember(ctx.deps.store, caller.memberId, now, (m) => {
-      if (m && m.communityId !== communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员，只能在本社区登记');
-      if (!m) return { openid: caller.openid, communityId, roles: ['volunteer'], gridIds: [], householdId: null, household: null, name: input.name };
-      const { _id: _i, version: _v, createdAt: _c, updatedAt: _u, ...rest } = m;
-      return { ...rest, roles: [...new Set([...m.roles, 'volunteer' as const])], name: m.name ?? input.name };
-    });
-  }
+  await giveRole(ctx, communityId);
   return toVolunteerView(caller, record);
 };
+
+/**
+ * The volunteer role on the caller's member record (made for a visitor). The caller's
+ * record was read by the wrapper: one without any (a visitor has no community) is made by
+ * one insert; should one exist after all, changeMember reads it and adds the role.
+ */
+async function giveRole(ctx: Parameters<Handler<'volunteer.register'>>[0], communityId: string): Promise<void> {
+  const { caller, input, now } = ctx;
+  if (caller.roles.includes('volunteer')) return;
+  const made = { openid: caller.openid, communityId, roles: ['volunteer' as const], gridIds: [], householdId: null, household: null, name: input.name };
+  if (!caller.communityId && (await ctx.deps.store.insert('members', { _id: caller.memberId, ...made, version: 1, createdAt: now, updatedAt: now }))) return;
+  await changeMember(ctx.deps.store, caller.memberId, now, (m) => {
+    if (m && m.communityId !== communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员，只能在本社区登记');
+    if (!m) return made;
+    const { _id: _i, version: _v, createdAt: _c, updatedAt: _u, ...rest } = m;
+    return { ...rest, roles: [...new Set([...m.roles, 'volunteer' as const])], name: m.name ?? input.name };
+  });
+}

@@ -64,6 +64,17 @@ describe('someone from outside the community', () => {
     expect(await h.ok<SignupView>(student, 'activity.signup', { activityId: a.id, shiftId: 's1', roleId: 'r1' }, key())).toMatchObject({ status: 'booked' });
   });
 
+  it('keeps the number of a registration whose role was never given (a crash between the two)', async () => {
+    const student = 'student-3';
+    const first = await h.ok<VolunteerView>(student, 'volunteer.register', { communityId: 'demo', name: '小周同学' });
+    // As if the call died after the numbering transaction, before the member record was made.
+    await h.deps.store.remove('members', member(student));
+    const again = await h.ok<VolunteerView>(student, 'volunteer.register', { communityId: 'demo', name: '周同学' });
+    expect(again).toMatchObject({ id: first.id, volunteerNumber: first.volunteerNumber, name: '周同学' });
+    expect((await h.ok<MeView>(student, 'member.me')).roles).toEqual(['volunteer']);
+    expect((await h.ok<VolunteerView>('demo-resident-1', 'volunteer.register', { name: '刘阿姨' })).volunteerNumber).toBe('V0002');
+  });
+
   it('must name a community, and a member of another community cannot register here', async () => {
     expect(await h.call('student-2', 'volunteer.register', { name: '小李' })).toMatchObject({ ok: false, error: { details: { issues: [{ path: 'communityId' }] } } });
     expect(await h.call('demo-resident-1', 'volunteer.register', { communityId: 'other', name: '刘阿姨' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
