@@ -19,16 +19,24 @@ export async function bindHousehold(
   household: HouseholdSnapshot,
   now: number,
   via: 'invite' | 'request',
+  options: {
+    /** The household was just read (an invite's): it exists, so no insert-if-absent is needed. */
+    householdRead?: boolean;
+    /** What follows the binding and needs nothing of its event: run beside the event's insert. */
+    alongside?: () => Promise<unknown>;
+  } = {},
 ): Promise<MemberRecord> {
-  await db.insert('households', {
-    _id: household.id,
-    communityId: db.communityId,
-    buildingId: household.buildingId,
-    unit: household.unit,
-    room: household.room,
-    ...householdKeys(household.unit, household.room),
-    createdAt: now,
-  } satisfies HouseholdRecord);
+  if (!options.householdRead) {
+    await db.insert('households', {
+      _id: household.id,
+      communityId: db.communityId,
+      buildingId: household.buildingId,
+      unit: household.unit,
+      room: household.room,
+      ...householdKeys(household.unit, household.room),
+      createdAt: now,
+    } satisfies HouseholdRecord);
+  }
   const member = await changeMember(db.store, target.memberId, now, (m) => {
     if (m?.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
     if (m && m.communityId !== db.communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员');
@@ -42,14 +50,17 @@ export async function bindHousehold(
       name: target.name ?? m?.name ?? null,
     };
   });
-  await appendEvent(db, actor, {
-    key: `bound:${now}:${target.memberId}`,
-    subject: `member:${target.memberId}`,
-    type: 'member.bound',
-    to: household.id,
-    public: true,
-    note: via === 'invite' ? '邀请码绑定' : '审核通过',
-    at: now,
-  });
+  await Promise.all([
+    appendEvent(db, actor, {
+      key: `bound:${now}:${target.memberId}`,
+      subject: `member:${target.memberId}`,
+      type: 'member.bound',
+      to: household.id,
+      public: true,
+      note: via === 'invite' ? '邀请码绑定' : '审核通过',
+      at: now,
+    }),
+    options.alongside?.(),
+  ]);
   return member;
 }
