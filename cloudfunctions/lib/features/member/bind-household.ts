@@ -22,6 +22,8 @@ export async function bindHousehold(
   options: {
     /** The household was just read (an invite's): it exists, so no insert-if-absent is needed. */
     householdRead?: boolean;
+    /** The target has, as far as the caller knows, no member record yet (a visitor's first binding). */
+    fresh?: boolean;
     /** What follows the binding and needs nothing of its event: run beside the event's insert. */
     alongside?: () => Promise<unknown>;
   } = {},
@@ -37,7 +39,7 @@ export async function bindHousehold(
       createdAt: now,
     } satisfies HouseholdRecord);
   }
-  const member = await changeMember(db.store, target.memberId, now, (m) => {
+  const change = (m: MemberRecord | null) => {
     if (m?.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
     if (m && m.communityId !== db.communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员');
     return {
@@ -49,7 +51,12 @@ export async function bindHousehold(
       household,
       name: target.name ?? m?.name ?? null,
     };
-  });
+  };
+  // Someone with no record yet is created by one insert under their id, as changeMember
+  // would after reading nothing; the id is unique, so a record that exists after all refuses
+  // it and the compare-and-set below decides.
+  const created: MemberRecord | null = options.fresh ? { _id: target.memberId, ...change(null), version: 1, createdAt: now, updatedAt: now } : null;
+  const member = created && (await db.store.insert('members', created)) ? created : await changeMember(db.store, target.memberId, now, change);
   await Promise.all([
     appendEvent(db, actor, {
       key: `bound:${now}:${target.memberId}`,

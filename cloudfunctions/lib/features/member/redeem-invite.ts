@@ -45,6 +45,8 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
       'invite',
       {
         householdRead: true,
+        // A record always names its community: without one the caller has none yet.
+        fresh: !caller.communityId,
         // A request still waiting for review is moot now.
         // (Awaited apart: once bound, the code stays used whatever becomes of this.)
         alongside: () => (mooted = ctx.deps.store.update(
