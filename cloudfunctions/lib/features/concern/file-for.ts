@@ -1,8 +1,14 @@
 import { createHash } from 'node:crypto';
 import { fieldError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { takeIn } from './intake';
+
+/** The household and the resident the staff member picked go in the round-trip of their own record. */
+export const prefetchFiling: PrefetchOf<'concern.fileFor'> = (input) => ({
+  household: { collection: 'households', id: input.householdId },
+  ...(input.residentId ? { resident: { collection: 'members', id: input.residentId } } : {}),
+});
 
 /**
  * 代办说事: a resident phones, visits or comes to the window, and the staff member files the
@@ -15,7 +21,8 @@ import { takeIn } from './intake';
 export const fileConcernFor: Handler<'concern.fileFor'> = async (ctx) => {
   const { caller, input } = ctx;
   const db = ctx.db();
-  const household = await db.get('households', input.householdId);
+  // Both named by the input: prefetched, and the resident's checks wait for the household's.
+  const [household, resident] = await Promise.all([db.get('households', input.householdId), input.residentId ? db.get('members', input.residentId) : null]);
   const building = household ? await db.get('buildings', household.buildingId) : null;
   if (!household || !building || !(hasRole(caller, 'admin') || caller.gridIds.includes(building.gridId))) {
     throw fieldError('NOT_FOUND', 'householdId', '住户不存在');
@@ -23,7 +30,6 @@ export const fileConcernFor: Handler<'concern.fileFor'> = async (ctx) => {
   let authorName = input.contactName ?? null;
   let authorPhoneEnc: string | null = null;
   if (input.residentId) {
-    const resident = await db.get('members', input.residentId);
     if (!resident || resident.deletedAt || resident.householdId !== household._id || !resident.roles.includes('resident')) {
       throw fieldError('NOT_FOUND', 'residentId', '该住户没有这位居民');
     }

@@ -20,9 +20,8 @@ export async function handOverToHousehold(ctx: HandlerContext<unknown>, left: Ho
   let after: string | undefined;
   for (let page = 0; page < 20; page += 1) {
     const batch = await db.query('concerns', { where: { authorId: left.memberId }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 50, after });
-    for (const c of batch.items) {
-      if (c.householdId === left.householdId && UNFINISHED.includes(c.status)) await handOver(ctx, c, left);
-    }
+    // Each concern is its own compare-and-set: the page's hand-overs go at once.
+    await Promise.all(batch.items.filter((c) => c.householdId === left.householdId && UNFINISHED.includes(c.status)).map((c) => handOver(ctx, c, left)));
     if (!batch.next) break;
     after = batch.next;
   }

@@ -3,7 +3,7 @@ import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { listCategories } from './list-categories';
 import { submitConcern } from './submit-concern';
-import { fileConcernFor } from './file-for';
+import { fileConcernFor, prefetchFiling } from './file-for';
 import { listMyConcerns } from './list-my-concerns';
 import { getConcern } from './get-concern';
 import { concernQueue } from './concern-queue';
@@ -62,7 +62,7 @@ export const concernManifest = {
     'concern.stats': bind(contracts['concern.stats'], concernStats),
     'concern.export': bind(contracts['concern.export'], exportArchive),
     'concern.upsertCategory': bind(contracts['concern.upsertCategory'], upsertCategory),
-    'concern.fileFor': bind(contracts['concern.fileFor'], fileConcernFor),
+    'concern.fileFor': bind(contracts['concern.fileFor'], fileConcernFor, { prefetch: prefetchFiling }),
     'concern.urge': bind(contracts['concern.urge'], urgeConcern),
   },
   collections: {

@@ -1,7 +1,7 @@
 import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
-import { listDepartments } from './list-departments';
+import { listDepartments, prefetchDepartments } from './list-departments';
 import { upsertDepartment } from './upsert-department';
 import { issueDepartmentCode } from './issue-code';
 import { redeemDepartmentCode } from './redeem-code';
@@ -20,7 +20,7 @@ const HOUR = 3600;
 export const departmentManifest = {
   name: 'department',
   actions: {
-    'department.list': bind(contracts['department.list'], listDepartments),
+    'department.list': bind(contracts['department.list'], listDepartments, { prefetch: prefetchDepartments }),
     'department.upsert': bind(contracts['department.upsert'], upsertDepartment),
     'department.issueCode': bind(contracts['department.issueCode'], issueDepartmentCode),
     'department.redeemCode': bind(contracts['department.redeemCode'], redeemDepartmentCode),

@@ -19,9 +19,8 @@ export const redeemDepartmentCode: Handler<'department.redeemCode'> = async (ctx
   const { caller, now } = ctx;
   const store = ctx.deps.store;
   const id = departmentCodeId(ctx.input.code);
-  const code = await store.get('departmentCodes', id);
-  // Before the code is claimed: a refused name burns nothing.
-  await checkWritten(ctx, { name: ctx.input.name }, { scene: 'profile' });
+  // Before the code is claimed, and beside reading it: a refused name burns nothing.
+  const [code] = await Promise.all([store.get('departmentCodes', id), checkWritten(ctx, { name: ctx.input.name }, { scene: 'profile' })]);
   if (!code || code.usedBy !== null || code.expiresAt <= now) throw new AppError('INVITE_INVALID', INVALID);
   if (caller.communityId && caller.communityId !== code.communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
   const claimed = await store.update('departmentCodes', id, { usedBy: caller.memberId, usedAt: now }, { usedBy: null, expiresAt: { $gt: now } });
@@ -36,26 +35,31 @@ export const redeemDepartmentCode: Handler<'department.redeemCode'> = async (ctx
     throw err;
   }
   const db = ctx.dbFor(dept.communityId);
-  await changeMember(store, caller.memberId, now, (m) => ({
-    openid: m?.openid ?? caller.openid,
-    communityId: dept.communityId,
-    roles: [...new Set([...(m?.roles ?? []), 'department' as const])],
-    gridIds: m?.gridIds ?? [],
-    departmentId: dept._id,
-    householdId: m?.householdId ?? null,
-    household: m?.household ?? null,
-    name: m?.name ?? ctx.input.name,
-    away: m?.away ?? null,
-  }));
-  if (previous && previous !== caller.memberId) await dropContact(ctx, previous, dept._id);
-  await appendEvent(db, caller, {
-    key: `v${dept.version}`,
-    subject: `department:${dept._id}`,
-    type: previous && previous !== caller.memberId ? 'department.contactReplaced' : 'department.contactJoined',
-    public: false,
-    note: dept.name,
-    at: now,
-  });
+  const replaced = !!previous && previous !== caller.memberId;
+  // The entry names its contact now: the caller's role, the replaced contact's and the
+  // step's event follow it and need nothing of each other.
+  await Promise.all([
+    changeMember(store, caller.memberId, now, (m) => ({
+      openid: m?.openid ?? caller.openid,
+      communityId: dept.communityId,
+      roles: [...new Set([...(m?.roles ?? []), 'department' as const])],
+      gridIds: m?.gridIds ?? [],
+      departmentId: dept._id,
+      householdId: m?.householdId ?? null,
+      household: m?.household ?? null,
+      name: m?.name ?? ctx.input.name,
+      away: m?.away ?? null,
+    })),
+    replaced ? dropContact(ctx, previous as string, dept._id) : undefined,
+    appendEvent(db, caller, {
+      key: `v${dept.version}`,
+      subject: `department:${dept._id}`,
+      type: replaced ? 'department.contactReplaced' : 'department.contactJoined',
+      public: false,
+      note: dept.name,
+      at: now,
+    }),
+  ]);
   return { department: { id: dept._id, name: dept.name, kindLabel: DEPARTMENT_KIND_LABELS[dept.kind] } };
 };
 

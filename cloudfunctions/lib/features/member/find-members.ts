@@ -1,12 +1,32 @@
 import type { FoundEntry, FoundPerson } from '../../../../miniprogram/core/member/contract';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { hasRole, type IdentifiedCaller } from '../../kernel/caller';
 import type { MemberRecord } from '../../kernel/members';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { Filter } from '../../ports/store';
+import { fromAnchor, type Filter, type QuerySpec, type ReadPart } from '../../ports/store';
 import type { BuildingRecord } from '../community/records';
 import { formatAddress, householdIdFor, normalizeAddressPart } from './household';
 import type { HouseholdRecord } from './records';
+
+/**
+ * A search by partial address or by name is one query known from the input alone: it goes in
+ * the round-trip of the caller's record. A full address names its household by an id that
+ * derives from the community, known only once the record is read (byAddress reads it and its
+ * residents together instead).
+ */
+export const prefetchFind: PrefetchOf<'member.find'> = (input) => {
+  const page = { limit: input.limit, after: input.cursor };
+  if (input.buildingId) {
+    if (input.unit !== undefined && input.room !== undefined) return undefined;
+    return { found: inCallersCommunity('households', householdsSpec(input.buildingId, input.unit, page)) };
+  }
+  return input.name === undefined ? undefined : { found: inCallersCommunity('members', byNameSpec(input.name, page)) };
+};
+
+/** A query as the handler's scoped store will ask it, the caller's community put in from their record. */
+function inCallersCommunity(collection: string, { where, ...spec }: QuerySpec): ReadPart {
+  return { collection, where: { communityId: fromAnchor('communityId'), ...where }, ...spec };
+}
 
 /**
  * 代办's finder: staff on the phone find the caller's household by 楼栋 → 单元 → 房号 or
@@ -37,18 +57,21 @@ interface PageSpec {
 
 async function byAddress(db: ScopedStore, building: BuildingRecord, unit: string | undefined, room: string | undefined, page: PageSpec) {
   let households: HouseholdRecord[];
+  let residents: MemberRecord[];
   let next: string | undefined;
   if (unit !== undefined && room !== undefined) {
-    // A full address names one household: its id derives from it, so one get.
-    const h = await db.get('households', householdIdFor(db.communityId, building._id, unit, room));
+    // A full address names one household: its id derives from it, so the household and its
+    // residents are read together.
+    const id = householdIdFor(db.communityId, building._id, unit, room);
+    const [h, people] = await Promise.all([db.get('households', id), residentsOf(db, [id])]);
     households = h ? [h] : [];
+    residents = people;
   } else {
-    const where: Filter = unit !== undefined ? { buildingId: building._id, unitKey: normalizeAddressPart(unit) } : { buildingId: building._id };
-    const found = await db.query('households', { where, orderBy: { field: unit !== undefined ? 'roomKey' : 'unitKey', dir: 'asc' }, ...page });
+    const found = await db.query('households', householdsSpec(building._id, unit, page));
     households = found.items;
     next = found.next;
+    residents = await residentsOf(db, households.map((h) => h._id));
   }
-  const residents = await residentsOf(db, households.map((h) => h._id));
   const items = households.map((h): FoundEntry => {
     const people = residents.filter((m) => m.householdId === h._id).map(toPerson);
     return {
@@ -75,13 +98,23 @@ async function residentsOf(db: ScopedStore, householdIds: string[]): Promise<Mem
   return found.items.filter((m) => m.roles.includes('resident') && !m.deletedAt);
 }
 
+/** The households of a building (or of one unit of it), in address order. */
+function householdsSpec(buildingId: string, unit: string | undefined, page: PageSpec): QuerySpec {
+  const where: Filter = unit !== undefined ? { buildingId, unitKey: normalizeAddressPart(unit) } : { buildingId };
+  return { where, orderBy: { field: unit !== undefined ? 'roomKey' : 'unitKey', dir: 'asc' }, ...page };
+}
+
+/** A prefix is a range on the sorted name: 刘 finds 刘阿姨 through the index. */
+function byNameSpec(name: string, page: PageSpec): QuerySpec {
+  return { where: { name: { $gte: name, $lt: `${name}\uffff` } }, orderBy: { field: 'name', dir: 'asc' }, ...page };
+}
+
 async function byName(db: ScopedStore, caller: IdentifiedCaller, name: string, roles: readonly string[] | undefined, page: PageSpec) {
   const admin = hasRole(caller, 'admin');
   // A grid worker finds residents of their grids' buildings only.
   const allowed = admin ? null : await gridBuildings(db, caller.gridIds);
   if (allowed && allowed.size === 0) return { items: [] };
-  // A prefix is a range on the sorted name: 刘 finds 刘阿姨 through the index.
-  const found = await db.query('members', { where: { name: { $gte: name, $lt: `${name}\uffff` } }, orderBy: { field: 'name', dir: 'asc' }, ...page });
+  const found = await db.query('members', byNameSpec(name, page));
   const items = found.items
     .filter((m) => !m.deletedAt && m.roles.length > 0)
     .filter((m) => !roles || m.roles.some((r) => roles.includes(r)))

@@ -1,9 +1,9 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { Handler, HandlerContext } from '../../kernel/action';
+import type { Handler, HandlerContext, PrefetchOf } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { callerFromRecord, hasRole } from '../../kernel/caller';
 import { changeMember, type MemberRecord } from '../../kernel/members';
-import { getMe } from './get-me';
+import { meView } from './get-me';
 import { formatAddress } from './household';
 import { bindingRequestId } from './records';
 
@@ -14,22 +14,33 @@ import { bindingRequestId } from './records';
  * then the binding ends by compare-and-set, so a retry after a crash finishes the job and
  * a second leave finds nothing left to end. Other roles (volunteer, staff) stay.
  */
+/** The request statuses a binding's end settles as 'ended' (a pending one stays pending). */
+const SETTLED_BY_LEAVING = ['approved', 'rejected', 'expired'] as const;
+
 async function endBinding(ctx: HandlerContext<unknown>, target: MemberRecord, by: 'self' | 'staff', reason: string | null) {
   const { now } = ctx;
   const household = target.household;
   const householdId = target.householdId;
   if (!household || !householdId) throw new AppError('NOT_FOUND', '该居民没有绑定住户');
-  await ctx.features.householdLeft(ctx, { memberId: target._id, householdId, by });
+  const db = ctx.db();
+  // Who else lives there and (搬离 shows it after) the person's binding request are read beside
+  // what every feature reads to settle its holdings: one round-trip for all of them.
+  const [housemates, request] = await Promise.all([
+    db.query('members', { where: { householdId }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 50 })
+      .then((found) => found.items.filter((m) => m._id !== target._id && !m.deletedAt && m.roles.includes('resident'))),
+    by === 'self' ? ctx.deps.store.get('bindingRequests', bindingRequestId(target._id)) : Promise.resolve(null),
+    ctx.features.householdLeft(ctx, { memberId: target._id, householdId, by }),
+  ]);
   const next = await changeMember(ctx.deps.store, target._id, now, (m) => {
     if (!m || m.householdId !== householdId) throw new AppError('CONFLICT', '住户绑定刚刚有变化，请刷新后再试');
     return { ...m, roles: m.roles.filter((r) => r !== 'resident'), householdId: null, household: null };
   }, target);
-  const db = ctx.db();
   const address = formatAddress(household.buildingName, household.unit, household.room);
+  const ended = { status: 'ended' as const, reason: by === 'self' ? '已搬离' : '已被移出住户', reviewedAt: now };
   // The binding has ended: what follows it needs nothing from each other, so it goes together.
   await Promise.all([
     // The request that led here (or one an invite made moot) is over: the person may apply again.
-    ctx.deps.store.update('bindingRequests', bindingRequestId(target._id), { status: 'ended', reason: by === 'self' ? '已搬离' : '已被移出住户', reviewedAt: now }, { status: { $in: ['approved', 'rejected', 'expired'] } }),
+    ctx.deps.store.update('bindingRequests', bindingRequestId(target._id), ended, { status: { $in: [...SETTLED_BY_LEAVING] } }),
     appendEvent(db, ctx.caller, {
       key: `left:v${next.version}`,
       subject: `member:${target._id}`,
@@ -40,18 +51,15 @@ async function endBinding(ctx: HandlerContext<unknown>, target: MemberRecord, by
       note: reason,
       at: now,
     }),
-    db.query('members', { where: { householdId }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 50 }).then((housemates) =>
-      Promise.all(housemates.items
-        .filter((m) => m._id !== target._id && !m.deletedAt && m.roles.includes('resident'))
-        .map((m) => ctx.deps.notifier.notify({
-          id: `member:${target._id}:v${next.version}:housemate:${m._id}`,
-          communityId: db.communityId,
-          recipientId: m._id,
-          kind: 'member.householdLeft',
-          title: '同户居民已搬离',
-          body: `${target.name ?? '一位同户居民'}已不再绑定${address}。其未办完的诉求留在本户，您可以在“我的诉求”里继续跟进。`,
-          page: '/pages/concerns/index',
-        })))),
+    ...housemates.map((m) => ctx.deps.notifier.notify({
+      id: `member:${target._id}:v${next.version}:housemate:${m._id}`,
+      communityId: db.communityId,
+      recipientId: m._id,
+      kind: 'member.householdLeft',
+      title: '同户居民已搬离',
+      body: `${target.name ?? '一位同户居民'}已不再绑定${address}。其未办完的诉求留在本户，您可以在“我的诉求”里继续跟进。`,
+      page: '/pages/concerns/index',
+    })),
     by === 'staff'
       ? ctx.deps.notifier.notify({
         id: `member:${target._id}:v${next.version}:removed`,
@@ -64,7 +72,9 @@ async function endBinding(ctx: HandlerContext<unknown>, target: MemberRecord, by
       })
       : undefined,
   ]);
-  return next;
+  // The request as the update above left it, for the caller's view (read before, not again).
+  const settled = request && (SETTLED_BY_LEAVING as readonly string[]).includes(request.status) ? { ...request, ...ended } : request;
+  return { next, request: settled };
 }
 
 /** 搬离: the resident ends their own binding. */
@@ -74,9 +84,12 @@ export const leaveHousehold: Handler<'member.leaveHousehold'> = async (ctx) => {
   if (!target || !target.householdId) throw new AppError('NOT_FOUND', '您还没有绑定住户');
   const left = await endBinding(ctx, target, 'self', null);
   // The caller as they are now, from the record just written: no second read.
-  const fresh = callerFromRecord(caller.openid, left, ctx.deps.config);
-  return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });
+  const fresh = callerFromRecord(caller.openid, left.next, ctx.deps.config);
+  return meView({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} }, { request: left.request });
 };
+
+/** The resident to remove is read in the round-trip of the caller's record. */
+export const prefetchRemoved: PrefetchOf<'member.removeFromHousehold'> = (input) => ({ target: { collection: 'members', id: input.memberId } });
 
 /**
  * Staff remove a resident who moved away without saying so: admins anywhere in their

@@ -2,14 +2,14 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { getMe } from './get-me';
-import { findMembers } from './find-members';
+import { findMembers, prefetchFind } from './find-members';
 import { backfillHouseholdKeys } from './household-keys';
 import { requestBinding } from './request-binding';
 import { redeemInvite } from './redeem-invite';
 import { listRequests } from './list-requests';
-import { reviewRequest } from './review-request';
+import { prefetchRequest, reviewRequest } from './review-request';
 import { setRoles } from './set-roles';
-import { leaveHousehold, removeFromHousehold } from './leave-household';
+import { leaveHousehold, prefetchRemoved, removeFromHousehold } from './leave-household';
 import { setName } from './display-name';
 import { issueInvites } from './issue-invites';
 import { expireBindingRequests } from './expire-requests';
@@ -27,12 +27,12 @@ export const memberManifest = {
     'member.requestBinding': bind(contracts['member.requestBinding'], requestBinding),
     'member.redeemInvite': bind(contracts['member.redeemInvite'], redeemInvite),
     'member.listRequests': bind(contracts['member.listRequests'], listRequests),
-    'member.reviewRequest': bind(contracts['member.reviewRequest'], reviewRequest),
+    'member.reviewRequest': bind(contracts['member.reviewRequest'], reviewRequest, { prefetch: prefetchRequest }),
     'member.setRoles': bind(contracts['member.setRoles'], setRoles),
     'member.issueInvites': bind(contracts['member.issueInvites'], issueInvites),
-    'member.find': bind(contracts['member.find'], findMembers),
+    'member.find': bind(contracts['member.find'], findMembers, { prefetch: prefetchFind }),
     'member.leaveHousehold': bind(contracts['member.leaveHousehold'], leaveHousehold),
-    'member.removeFromHousehold': bind(contracts['member.removeFromHousehold'], removeFromHousehold),
+    'member.removeFromHousehold': bind(contracts['member.removeFromHousehold'], removeFromHousehold, { prefetch: prefetchRemoved }),
     'member.setName': bind(contracts['member.setName'], setName),
   },
   collections: {

@@ -23,16 +23,18 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
   if (caller.communityId && caller.communityId !== invite.communityId) {
     throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
   }
-  const claimed = await ctx.deps.store.update('invites', id, { usedBy: memberId, usedAt: now }, {
-    usedBy: null,
-    expiresAt: { $gt: now },
-  });
+  const db = ctx.dbFor(invite.communityId);
+  // The household is read beside the claim: both need only the invite.
+  const [claimed, household] = await Promise.all([
+    ctx.deps.store.update('invites', id, { usedBy: memberId, usedAt: now }, { usedBy: null, expiresAt: { $gt: now } }),
+    db.get('households', invite.householdId),
+  ]);
   if (!claimed) throw new AppError('INVITE_INVALID');
 
-  const db = ctx.dbFor(invite.communityId);
   let bound: MemberRecord;
+  let mooted: Promise<unknown> = Promise.resolve();
   try {
-    const household = await db.require('households', invite.householdId);
+    if (!household) throw new AppError('NOT_FOUND');
     const building = await db.require('buildings', household.buildingId);
     bound = await bindHousehold(
       db,
@@ -41,18 +43,25 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
       { id: household._id, buildingId: building._id, buildingName: building.name, unit: household.unit, room: household.room },
       now,
       'invite',
+      {
+        householdRead: true,
+        // A record always names its community: without one the caller has none yet.
+        fresh: !caller.communityId,
+        // A request still waiting for review is moot now.
+        // (Awaited apart: once bound, the code stays used whatever becomes of this.)
+        alongside: () => (mooted = ctx.deps.store.update(
+          'bindingRequests',
+          bindingRequestId(memberId),
+          { status: 'expired', reason: '已通过邀请码绑定', reviewedAt: now },
+          { status: 'pending' },
+        )).catch(() => undefined),
+      },
     );
   } catch (err) {
     await ctx.deps.store.update('invites', id, { usedBy: null, usedAt: null }, { usedBy: memberId });
     throw err;
   }
-  // A request still waiting for review is moot now.
-  await ctx.deps.store.update(
-    'bindingRequests',
-    bindingRequestId(memberId),
-    { status: 'expired', reason: '已通过邀请码绑定', reviewedAt: now },
-    { status: 'pending' },
-  );
+  await mooted;
   // The caller as they are now, from the record just written: no second read.
   const fresh = callerFromRecord(caller.openid, bound, ctx.deps.config);
   return getMe({ ...ctx, caller: { ...fresh, openid: caller.openid, memberId: caller.memberId }, input: {} });

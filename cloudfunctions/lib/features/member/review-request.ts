@@ -1,5 +1,5 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { bindHousehold } from './bind-household';
 import { householdIdFor } from './household';
@@ -7,6 +7,9 @@ import { canReviewRequest } from './permissions';
 import { toRequestView } from './presenters';
 import type { BindingRequestRecord } from './records';
 import { checkWritten } from '../../kernel/content';
+
+/** The request under review is read in the round-trip of the reviewer's record. */
+export const prefetchRequest: PrefetchOf<'member.reviewRequest'> = (input) => ({ request: { collection: 'bindingRequests', id: input.requestId } });
 
 /**
  * Approve or reject a pending request. The decision is taken by a conditional update on
@@ -38,13 +41,42 @@ export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
   );
   if (!applied) throw new AppError('CONFLICT', '该申请已处理');
 
+  // The decision's event and the applicant's notice need nothing of each other: with an
+  // approval they go beside the binding's own event.
+  const tell = () => Promise.all([
+    appendEvent(db, caller, {
+      key: `round${request.round}:${status}`,
+      subject: `bindingRequest:${request._id}`,
+      type: `binding.${status}`,
+      from: 'pending',
+      to: status,
+      public: true,
+      note: input.reason ?? null,
+      at: now,
+    }),
+    ctx.deps.notifier.notify({
+      id: `bindingRequest:${request._id}:${request.round}:decision`,
+      communityId: db.communityId,
+      recipientId: request.applicantId,
+      kind: `binding.${status}`,
+      title: status === 'approved' ? '住户绑定已通过' : '住户绑定未通过',
+      body:
+        status === 'approved'
+          ? `您已绑定为${request.buildingName}的住户，现在可以在“说事”里向社区反映问题了。`
+          : `您的住户绑定申请未通过：${input.reason ?? ''}`,
+      page: '/pages/me/index',
+    }),
+  ]);
   if (status === 'approved') {
-    const applicant = await db.store.get('members', request.applicantId);
+    // Once the applicant is bound the approval is final: failing to record or tell it must
+    // not void it, so that outcome is awaited apart from the binding's.
+    let told: Promise<unknown> = Promise.resolve();
     try {
       await bindHousehold(
         db,
         caller,
-        { memberId: request.applicantId, openid: applicant?.openid ?? null, name: request.name },
+        // The applicant's record, if any, keeps its own openid (bindHousehold reads it once).
+        { memberId: request.applicantId, openid: null, name: request.name },
         {
           id: householdIdFor(db.communityId, request.buildingId, request.unit, request.room),
           buildingId: request.buildingId,
@@ -54,35 +86,14 @@ export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
         },
         now,
         'request',
+        { alongside: () => (told = tell()).catch(() => undefined) },
       );
     } catch (err) {
       // The applicant bound another way meanwhile: the approval stands void, not half-done.
       await db.update('bindingRequests', request._id, { status: 'expired', reason: '申请人已通过其他方式绑定' }, { status: 'approved', round: request.round });
       throw err;
     }
-  }
-
-  await appendEvent(db, caller, {
-    key: `round${request.round}:${status}`,
-    subject: `bindingRequest:${request._id}`,
-    type: `binding.${status}`,
-    from: 'pending',
-    to: status,
-    public: true,
-    note: input.reason ?? null,
-    at: now,
-  });
-  await ctx.deps.notifier.notify({
-    id: `bindingRequest:${request._id}:${request.round}:decision`,
-    communityId: db.communityId,
-    recipientId: request.applicantId,
-    kind: `binding.${status}`,
-    title: status === 'approved' ? '住户绑定已通过' : '住户绑定未通过',
-    body:
-      status === 'approved'
-        ? `您已绑定为${request.buildingName}的住户，现在可以在“说事”里向社区反映问题了。`
-        : `您的住户绑定申请未通过：${input.reason ?? ''}`,
-    page: '/pages/me/index',
-  });
+    await told;
+  } else await tell();
   return toRequestView(caller, decided);
 };

@@ -1,14 +1,27 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { changeMember } from '../../kernel/members';
-import { commit, notifyAll } from '../concern/transition';
+import { commit } from '../concern/transition';
+import { fromAnchor, type QuerySpec } from '../../ports/store';
 import { contactDeadline } from '../concern/lifecycle';
 import { routeFor, type Route } from '../concern/routing';
 import { staffLine } from '../concern/notices';
 
 /** How many waiting concerns one call hands on; the sweep moves any remainder. */
 const HANDOVER_LIMIT = 100;
+
+/** The concerns dispatched to someone and not yet signed for. */
+function waitingOn(memberId: string): QuerySpec {
+  return { where: { assigneeId: memberId, status: 'dispatched' }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: HANDOVER_LIMIT };
+}
+
+/** Going away, what waits on the person is read in the round-trip of the caller's record. */
+export const prefetchAway: PrefetchOf<'staff.setAway'> = (input, memberId) => {
+  if (!input.away) return undefined;
+  const { where, ...spec } = waitingOn(input.memberId ?? memberId);
+  return { waiting: { collection: 'concerns', where: { communityId: fromAnchor('communityId'), ...where }, ...spec } };
+};
 
 /**
  * Marks a staff member away or back. Going away hands their unsigned concerns to the next
@@ -28,36 +41,30 @@ export const setAway: Handler<'staff.setAway'> = async (ctx) => {
   });
 
   if (input.away) {
-    const waiting = await db.query('concerns', {
-      where: { assigneeId: target, status: 'dispatched' },
-      orderBy: { field: 'createdAt', dir: 'asc' },
-      limit: HANDOVER_LIMIT,
-    });
-    // Most waiting items share a grid or two: work out each grid's next person once.
-    const routes = new Map<string, Route>();
-    const nextIn = async (gridId: string) => {
-      const known = routes.get(gridId);
-      if (known) return known;
-      const route = await routeFor(db, await db.get('grids', gridId), now, { skip: [target] });
-      routes.set(gridId, route);
-      return route;
-    };
-    for (const c of waiting.items) {
-      const route = await nextIn(c.gridId);
+    const waiting = await db.query('concerns', waitingOn(target));
+    // Most waiting items share a grid or two: each grid's next person is worked out once,
+    // all grids at once.
+    const gridIds = [...new Set(waiting.items.map((c) => c.gridId))];
+    const routes = new Map<string, Route>(await Promise.all(gridIds.map(async (gridId) =>
+      [gridId, await routeFor(db, await db.get('grids', gridId), now, { skip: [target] })] as const)));
+    // Each concern is its own compare-and-set: they are handed on at once. The notice rides
+    // with the step (kept on the concern for a retry, as every concern step's).
+    await Promise.all(waiting.items.map(async (c) => {
+      const route = routes.get(c.gridId) as Route;
       try {
-        const { next, event } = await commit(db, caller, c, {
+        await commit(db, caller, c, {
           assigneeId: route.assigneeId,
           routedVia: route.via,
           wakeAt: Math.max(c.contactDueAt, contactDeadline(c, now)),
-        }, { type: 'concern.rerouted', public: true, note: '原网格员外出，已转交他人办理' }, now);
-        await notifyAll(ctx.deps.notifier, next, event._id, {
-          to: [route.assigneeId], kind: 'concern.dispatched', title: `新诉求待签收：${c.categoryName}`, body: staffLine(c),
+        }, { type: 'concern.rerouted', public: true, note: '原网格员外出，已转交他人办理' }, now, {
+          notifier: ctx.deps.notifier,
+          messages: () => [{ to: [route.assigneeId], kind: 'concern.dispatched', title: `新诉求待签收：${c.categoryName}`, body: staffLine(c) }],
         });
       } catch (err) {
         // Someone signed or moved it meanwhile: it is no longer waiting on the absent person.
         if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
       }
-    }
+    }));
   }
   return { memberId: target, away: input.away, ...(input.away && input.until !== undefined ? { until: input.until } : {}) };
 };

@@ -78,6 +78,26 @@ describe('a family moving out', () => {
     // The one who left keeps hearing how it goes.
     expect(await inboxTitles('demo-resident-1')).toContain('已办结');
   });
+  it('hands every unfinished concern to the household at once, each with its own step', async () => {
+    await moveIn('demo-spouse', '1', '101', '刘先生');
+    const [a, b] = [await submit(), await submit()];
+    await h.ok('demo-resident-1', 'member.leaveHousehold', { confirm: true });
+    for (const c of [a, b]) {
+      const seen = await h.ok<ConcernView>('demo-spouse', 'concern.get', { concernId: c.id });
+      expect(seen.timeline.filter((e) => e.label === '提交人已搬离，转由本户跟进')).toHaveLength(1);
+    }
+  });
+  it('shows no request waiting after leaving when an invite made their request moot', async () => {
+    const req = await h.ok<{ status: string }>('newcomer', 'member.requestBinding', { communityId: 'demo', buildingId: h.ids['1号楼'], unit: '3', room: '303', name: '王女士' }, key());
+    expect(req.status).toBe('pending');
+    const bound = await moveIn('newcomer', '2', '202');
+    expect(bound.pendingRequest).toBeUndefined();
+    const left = await h.ok<MeView>('newcomer', 'member.leaveHousehold', { confirm: true });
+    expect(left.household).toBeUndefined();
+    expect(left.pendingRequest).toBeUndefined();
+    // As the view said: what was in the database is the same view when read afresh.
+    expect(await h.ok<MeView>('newcomer', 'member.me', {})).toEqual(left);
+  });
   it('lets them bind to their new home in the same community', async () => {
     await h.ok('demo-resident-1', 'member.leaveHousehold', { confirm: true });
     const me = await moveIn('demo-resident-1', '2', '202');
