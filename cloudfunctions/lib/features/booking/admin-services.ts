@@ -1,6 +1,6 @@
 import { BOOKING_HORIZON_DAYS } from '../../../../miniprogram/core/booking/contract';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext, Handler } from '../../kernel/action';
+import type { HandlerContext, Handler, Prefetch } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { op } from '../../ports/store';
@@ -8,11 +8,15 @@ import { appendEvent } from '../../kernel/audit';
 import { toServiceView } from './presenters';
 import { OPEN_BOOKING, slotIdFor, type ServiceRecord, type SlotRecord } from './records';
 import { slotStarts } from './schedule';
-import { changeBooking, freeBooking } from './steps';
+import { afterClaimsFreed, changeBooking, releaseClaims } from './steps';
 import { checkWritten } from '../../kernel/content';
 
 /** Room on the waitlist per slot: enough to fill every seat again, at least five. */
 export const waitlistCap = (seats: number) => Math.max(5, seats);
+
+/** Read with the caller's record: the service the input names (absent for a new one). */
+export const prefetchService: Prefetch<{ serviceId?: string }> = (input) =>
+  input.serviceId ? { service: { collection: 'services', id: input.serviceId } } : undefined;
 
 export const upsertService: Handler<'booking.upsertService'> = async (ctx) => {
   const db = ctx.db();
@@ -102,7 +106,7 @@ export const closeSlots: Handler<'booking.closeSlots'> = async (ctx) => {
   const { serviceId, from, to, reason } = ctx.input;
   // Every resident booked in the closed time reads the reason.
   await checkWritten(ctx, { reason });
-  await db.require('services', serviceId, '服务不存在', 'serviceId');
+  const service = await db.require('services', serviceId, '服务不存在', 'serviceId');
   // Appended atomically: two closures entered at once must both stand.
   await db.update('services', serviceId, { closures: op.push({ from, to, reason }), updatedAt: ctx.now });
   const slots = await db.query('slots', {
@@ -114,21 +118,24 @@ export const closeSlots: Handler<'booking.closeSlots'> = async (ctx) => {
   let bookingsCancelled = 0;
   for (const slot of slots.items) {
     if (await db.update('slots', slot._id, { status: 'closed', closedReason: reason }, { status: 'open' })) closed += 1;
-    bookingsCancelled += await closeBookings(db, ctx.deps.notifier, ctx.caller, slot, reason, ctx.now);
+    bookingsCancelled += await closeBookings(db, ctx.deps.notifier, ctx.caller, slot, service.maxPerMonth, reason, ctx.now);
   }
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${serviceId}`, type: 'service.closed', public: false, note: reason, to: `${from}-${to}`, at: ctx.now });
   return { closed, bookingsCancelled };
 };
 
-async function closeBookings(db: ScopedStore, notifier: Notifier, actor: HandlerContext<unknown>['caller'], slot: SlotRecord, reason: string, now: number): Promise<number> {
+async function closeBookings(db: ScopedStore, notifier: Notifier, actor: HandlerContext<unknown>['caller'], slot: SlotRecord, quotaMax: number, reason: string, now: number): Promise<number> {
   let count = 0;
   let after: string | undefined;
   do {
     const page = await db.query('bookings', { where: { slotId: slot._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
     for (const b of page.items.filter((x) => OPEN_BOOKING.includes(x.status))) {
       try {
-        const next = await changeBooking(db, actor, b, { status: 'closed', offerExpiresAt: null, wakeAt: now }, { type: 'booking.closed', note: reason }, now);
-        await freeBooking(db, notifier, next, now);
+        // Place, lock and quota go back beside the closure's event; the sweep finishes a cut-short one.
+        const next = await changeBooking(db, actor, b, { status: 'closed', offerExpiresAt: null, wakeAt: now }, { type: 'booking.closed', note: reason }, now, (closed) =>
+          releaseClaims(db, closed, false, quotaMax),
+        );
+        await afterClaimsFreed(db, notifier, next, now);
         count += 1;
         await notifier.notify({
           id: `booking:${b._id}:v${next.version}:closed`,

@@ -1,9 +1,18 @@
 import type { ServiceUsageRow } from '../../../../miniprogram/core/booking/contract';
-import type { Handler } from '../../kernel/action';
+import type { Handler, Prefetch } from '../../kernel/action';
+import { fromAnchor, type QuerySpec } from '../../ports/store';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { RecordOf } from '../../ports/store';
 import type { BookingRecord, ServiceRecord, SlotRecord } from './records';
 import { isServiceStaff } from './rules';
+
+/** The services a report lists (the caller's own among them), when it names none. */
+export const REPORT_SERVICES: Omit<QuerySpec, 'where'> = { orderBy: { field: 'name', dir: 'asc' }, limit: 50 };
+
+/** Read with the caller's record: the service the report names, or the page of services it lists. */
+export const prefetchReportServices: Prefetch<{ from: number; to: number; serviceId?: string }> = (input) => ({
+  services: input.serviceId ? { collection: 'services', id: input.serviceId } : { collection: 'services', where: { communityId: fromAnchor('communityId') }, ...REPORT_SERVICES },
+});
 
 /** One report reads at most this many pages per collection. */
 const MAX_PAGES = 20;
@@ -68,7 +77,7 @@ export const serviceStats: Handler<'booking.stats'> = async (ctx) => {
   const db = ctx.db();
   const listed = ctx.input.serviceId
     ? { items: [await db.require('services', ctx.input.serviceId, '服务不存在', 'serviceId')], next: undefined }
-    : await db.query('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 });
+    : await db.query('services', { where: {}, ...REPORT_SERVICES });
   const mine = listed.items.filter((s) => isServiceStaff(ctx.caller, s));
   const read = await readUsage(db, mine, ctx.input.from, ctx.input.to);
   // More than 50 services: say the report is partial rather than silently cut it.
