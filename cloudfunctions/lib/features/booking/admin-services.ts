@@ -93,9 +93,6 @@ export const setSchedule: Handler<'booking.setSchedule'> = async (ctx) => {
   return { serviceId: service._id, schedule: ctx.input.schedule, slotsCreated };
 };
 
-/** Most slots one call closes; a longer closure is recorded and future slots skip it. */
-const CLOSE_LIMIT = 300;
-
 /**
  * Holidays and closures: the period is recorded on the service (slots not yet generated
  * will skip it), existing slots in it close, and their bookings are cancelled with a
@@ -109,26 +106,34 @@ export const closeSlots: Handler<'booking.closeSlots'> = async (ctx) => {
   const service = await db.require('services', serviceId, '服务不存在', 'serviceId');
   // Appended atomically: two closures entered at once must both stand.
   await db.update('services', serviceId, { closures: op.push({ from, to, reason }), updatedAt: ctx.now });
-  const slots = await db.query('slots', {
-    where: { serviceId, startAt: { $gte: from, $lt: to } },
-    orderBy: { field: 'startAt', dir: 'asc' },
-    limit: CLOSE_LIMIT,
-  });
-  let closed = 0;
-  let bookingsCancelled = 0;
-  for (const slot of slots.items) {
-    if (await db.update('slots', slot._id, { status: 'closed', closedReason: reason }, { status: 'open' })) closed += 1;
-    bookingsCancelled += await closeBookings(db, ctx.deps.notifier, ctx.caller, slot, service.maxPerMonth, reason, ctx.now);
-  }
+  // One service's slots in at most three months (a bounded set, by its index): all close in
+  // one write, each only from open, so a retry counts none twice. No seat is taken after this.
+  const closed = await db.updateMany('slots', { serviceId, startAt: { $gte: from, $lt: to }, status: 'open' }, { status: 'closed', closedReason: reason });
+  // Read after every slot in the period is closed: each booking made before is found.
+  const bookingsCancelled = await closeBookings(db, ctx.deps.notifier, ctx.caller, { serviceId, from, to }, service.maxPerMonth, reason, ctx.now);
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${serviceId}`, type: 'service.closed', public: false, note: reason, to: `${from}-${to}`, at: ctx.now });
   return { closed, bookingsCancelled };
 };
 
-async function closeBookings(db: ScopedStore, notifier: Notifier, actor: HandlerContext<unknown>['caller'], slot: SlotRecord, quotaMax: number, reason: string, now: number): Promise<number> {
+/** Cancels the open bookings of the service's closed period, telling each resident why. */
+async function closeBookings(
+  db: ScopedStore,
+  notifier: Notifier,
+  actor: HandlerContext<unknown>['caller'],
+  period: { serviceId: string; from: number; to: number },
+  quotaMax: number,
+  reason: string,
+  now: number,
+): Promise<number> {
   let count = 0;
   let after: string | undefined;
   do {
-    const page = await db.query('bookings', { where: { slotId: slot._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    const page = await db.query('bookings', {
+      where: { serviceId: period.serviceId, startAt: { $gte: period.from, $lt: period.to } },
+      orderBy: { field: 'startAt', dir: 'asc' },
+      limit: 100,
+      after,
+    });
     for (const b of page.items.filter((x) => OPEN_BOOKING.includes(x.status))) {
       try {
         // Place, lock and quota go back beside the closure's event; the sweep finishes a cut-short one.
