@@ -1,6 +1,6 @@
 import { BOOKING_HORIZON_DAYS } from '../../../../miniprogram/core/booking/contract';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext, Handler } from '../../kernel/action';
+import type { HandlerContext, Handler, Prefetch } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { op } from '../../ports/store';
@@ -8,11 +8,15 @@ import { appendEvent } from '../../kernel/audit';
 import { toServiceView } from './presenters';
 import { OPEN_BOOKING, slotIdFor, type ServiceRecord, type SlotRecord } from './records';
 import { slotStarts } from './schedule';
-import { changeBooking, freeBooking } from './steps';
+import { afterClaimsFreed, changeBooking, releaseClaims } from './steps';
 import { checkWritten } from '../../kernel/content';
 
 /** Room on the waitlist per slot: enough to fill every seat again, at least five. */
 export const waitlistCap = (seats: number) => Math.max(5, seats);
+
+/** Read with the caller's record: the service the input names (absent for a new one). */
+export const prefetchService: Prefetch<{ serviceId?: string }> = (input) =>
+  input.serviceId ? { service: { collection: 'services', id: input.serviceId } } : undefined;
 
 export const upsertService: Handler<'booking.upsertService'> = async (ctx) => {
   const db = ctx.db();
@@ -89,9 +93,6 @@ export const setSchedule: Handler<'booking.setSchedule'> = async (ctx) => {
   return { serviceId: service._id, schedule: ctx.input.schedule, slotsCreated };
 };
 
-/** Most slots one call closes; a longer closure is recorded and future slots skip it. */
-const CLOSE_LIMIT = 300;
-
 /**
  * Holidays and closures: the period is recorded on the service (slots not yet generated
  * will skip it), existing slots in it close, and their bookings are cancelled with a
@@ -102,33 +103,44 @@ export const closeSlots: Handler<'booking.closeSlots'> = async (ctx) => {
   const { serviceId, from, to, reason } = ctx.input;
   // Every resident booked in the closed time reads the reason.
   await checkWritten(ctx, { reason });
-  await db.require('services', serviceId, '服务不存在', 'serviceId');
+  const service = await db.require('services', serviceId, '服务不存在', 'serviceId');
   // Appended atomically: two closures entered at once must both stand.
   await db.update('services', serviceId, { closures: op.push({ from, to, reason }), updatedAt: ctx.now });
-  const slots = await db.query('slots', {
-    where: { serviceId, startAt: { $gte: from, $lt: to } },
-    orderBy: { field: 'startAt', dir: 'asc' },
-    limit: CLOSE_LIMIT,
-  });
-  let closed = 0;
-  let bookingsCancelled = 0;
-  for (const slot of slots.items) {
-    if (await db.update('slots', slot._id, { status: 'closed', closedReason: reason }, { status: 'open' })) closed += 1;
-    bookingsCancelled += await closeBookings(db, ctx.deps.notifier, ctx.caller, slot, reason, ctx.now);
-  }
+  // One service's slots in at most three months (a bounded set, by its index): all close in
+  // one write, each only from open, so a retry counts none twice. No seat is taken after this.
+  const closed = await db.updateMany('slots', { serviceId, startAt: { $gte: from, $lt: to }, status: 'open' }, { status: 'closed', closedReason: reason });
+  // Read after every slot in the period is closed: each booking made before is found.
+  const bookingsCancelled = await closeBookings(db, ctx.deps.notifier, ctx.caller, { serviceId, from, to }, service.maxPerMonth, reason, ctx.now);
   await appendEvent(db, ctx.caller, { key: ctx.deps.ids.random('e'), subject: `service:${serviceId}`, type: 'service.closed', public: false, note: reason, to: `${from}-${to}`, at: ctx.now });
   return { closed, bookingsCancelled };
 };
 
-async function closeBookings(db: ScopedStore, notifier: Notifier, actor: HandlerContext<unknown>['caller'], slot: SlotRecord, reason: string, now: number): Promise<number> {
+/** Cancels the open bookings of the service's closed period, telling each resident why. */
+async function closeBookings(
+  db: ScopedStore,
+  notifier: Notifier,
+  actor: HandlerContext<unknown>['caller'],
+  period: { serviceId: string; from: number; to: number },
+  quotaMax: number,
+  reason: string,
+  now: number,
+): Promise<number> {
   let count = 0;
   let after: string | undefined;
   do {
-    const page = await db.query('bookings', { where: { slotId: slot._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, after });
+    const page = await db.query('bookings', {
+      where: { serviceId: period.serviceId, startAt: { $gte: period.from, $lt: period.to } },
+      orderBy: { field: 'startAt', dir: 'asc' },
+      limit: 100,
+      after,
+    });
     for (const b of page.items.filter((x) => OPEN_BOOKING.includes(x.status))) {
       try {
-        const next = await changeBooking(db, actor, b, { status: 'closed', offerExpiresAt: null, wakeAt: now }, { type: 'booking.closed', note: reason }, now);
-        await freeBooking(db, notifier, next, now);
+        // Place, lock and quota go back beside the closure's event; the sweep finishes a cut-short one.
+        const next = await changeBooking(db, actor, b, { status: 'closed', offerExpiresAt: null, wakeAt: now }, { type: 'booking.closed', note: reason }, now, (closed) =>
+          releaseClaims(db, closed, false, quotaMax),
+        );
+        await afterClaimsFreed(db, notifier, next, now);
         count += 1;
         await notifier.notify({
           id: `booking:${b._id}:v${next.version}:closed`,

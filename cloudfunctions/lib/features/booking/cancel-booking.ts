@@ -2,7 +2,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler } from '../../kernel/action';
 import { bookingView, loadBooking } from './load';
 import { canCancel, isOwner } from './rules';
-import { changeBooking, freeBooking } from './steps';
+import { afterClaimsFreed, changeBooking, freeBooking, releaseClaims } from './steps';
 import { checkWritten } from '../../kernel/content';
 import { sentence } from '../../../../miniprogram/core/format';
 
@@ -14,7 +14,7 @@ export const cancelBooking: Handler<'booking.cancel'> = async (ctx) => {
   const { db, b, service } = await loadBooking(ctx);
   if (b.status === 'cancelled' && b.wakeAt !== null) {
     // A retry after a crash mid-cancel: finish giving back the place, lock and quota.
-    await freeBooking(db, ctx.deps.notifier, b, ctx.now);
+    await freeBooking(db, ctx.deps.notifier, b, ctx.now, false, service.maxPerMonth);
     return bookingView(ctx, b, service);
   }
   if (!canCancel(ctx.caller, b, service, ctx.now)) {
@@ -24,8 +24,11 @@ export const cancelBooking: Handler<'booking.cancel'> = async (ctx) => {
   }
   await checkWritten(ctx, { reason: ctx.input.reason });
   // wakeAt now: if this call dies before everything is given back, the sweep finishes it.
-  const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: ctx.now }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now);
-  await freeBooking(db, ctx.deps.notifier, next, ctx.now);
+  // The place, lock and quota go back once the cancellation has landed, beside its event.
+  const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: ctx.now }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now, (cancelled) =>
+    releaseClaims(db, cancelled, false, service.maxPerMonth),
+  );
+  await afterClaimsFreed(db, ctx.deps.notifier, next, ctx.now);
   if (!isOwner(ctx.caller, b)) {
     await ctx.deps.notifier.notify({
       id: `booking:${b._id}:v${next.version}:cancelledByStaff`,

@@ -18,9 +18,11 @@ export const checkIn: Handler<'booking.checkIn'> = async (ctx) => {
   const { db, b, service } = await staffLoad(ctx);
   if (ctx.now < b.startAt - CHECK_IN_OPENS) throw new AppError('CONFLICT', '服务开始前1小时才能登记到场');
   await checkWritten(ctx, { note: ctx.input.note });
-  const next = await changeBooking(db, ctx.caller, b, { status: 'attended', note: ctx.input.note ?? null, wakeAt: null }, { type: 'booking.attended' }, ctx.now);
-  // The open-booking limit is about waiting, not history: the resident may book again.
-  await releaseLock(db, b.serviceId, b.memberId, b.claim);
+  // The open-booking limit is about waiting, not history: the resident may book again (the
+  // lock goes once the change has landed, beside its event).
+  const next = await changeBooking(db, ctx.caller, b, { status: 'attended', note: ctx.input.note ?? null, wakeAt: null }, { type: 'booking.attended' }, ctx.now, () =>
+    releaseLock(db, b.serviceId, b.memberId, b.claim),
+  );
   return bookingView(ctx, next, service);
 };
 
@@ -28,7 +30,8 @@ export const checkIn: Handler<'booking.checkIn'> = async (ctx) => {
 export const markNoShow: Handler<'booking.markNoShow'> = async (ctx) => {
   const { db, b, service } = await staffLoad(ctx);
   if (ctx.now < b.startAt) throw new AppError('CONFLICT', '服务开始后才能登记未到场');
-  const next = await changeBooking(db, ctx.caller, b, { status: 'noShow', wakeAt: null }, { type: 'booking.noShow' }, ctx.now);
-  await releaseLock(db, b.serviceId, b.memberId, b.claim);
+  const next = await changeBooking(db, ctx.caller, b, { status: 'noShow', wakeAt: null }, { type: 'booking.noShow' }, ctx.now, () =>
+    releaseLock(db, b.serviceId, b.memberId, b.claim),
+  );
   return bookingView(ctx, next, service);
 };

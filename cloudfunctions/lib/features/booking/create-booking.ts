@@ -1,7 +1,7 @@
 import type { ContractParsed } from '../../../../miniprogram/core/action';
 import type { createBooking as createBookingContract } from '../../../../miniprogram/core/booking/contract';
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext, Handler } from '../../kernel/action';
+import type { HandlerContext, Handler, PrefetchOf } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { HOUR } from '../../kernel/time';
 import { FILING_CHANNEL_LABELS } from '../../../../miniprogram/core/channels';
@@ -9,7 +9,7 @@ import { formatAddress } from '../member/household';
 import type { MemberRecord } from '../../kernel/members';
 import { claimLock, claimQuota, releaseLock, releaseQuota } from './limits';
 import { toBookingView } from './presenters';
-import { bookingIdFor, claimFor, OPEN_BOOKING, type BookingRecord } from './records';
+import { bookingIdFor, claimFor, OPEN_BOOKING, serviceIdOfSlot, type BookingRecord } from './records';
 import { eligible, isServiceStaff } from './rules';
 import { monthKey } from './schedule';
 import { takePlace } from './seats';
@@ -18,6 +18,20 @@ import { checkWritten } from '../../kernel/content';
 import { commitVersioned, settleLastEvent } from '../../kernel/versioned';
 
 type Input = ContractParsed<typeof createBookingContract>;
+
+/**
+ * Read with the caller's record: everything the create reads is named by the input and the
+ * caller's id (the slot, its service, the booking slot × resident, for 代办 the resident).
+ */
+export const prefetchCreate: PrefetchOf<'booking.create'> = (input, me) => {
+  const serviceId = serviceIdOfSlot(input.slotId);
+  return {
+    slot: { collection: 'slots', id: input.slotId },
+    ...(serviceId ? { service: { collection: 'services', id: serviceId } } : {}),
+    booking: { collection: 'bookings', id: bookingIdFor(input.slotId, input.onBehalfOf ?? me) },
+    ...(input.onBehalfOf ? { resident: { collection: 'members', id: input.onBehalfOf } } : {}),
+  };
+};
 
 /**
  * Takes a seat, or a waitlist place when the slot is full. Each limit is claimed from the
@@ -87,7 +101,7 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
   }
   const place = await takePlace(db, slot._id, bookingId, claim);
   if (place === 'full') {
-    await releaseQuota(db, service._id, resident._id, month, bookingId, claim);
+    await releaseQuota(db, service._id, resident._id, month, bookingId, claim, service.maxPerMonth);
     await releaseLock(db, service._id, resident._id, claim);
     throw new AppError('FULL', '该时段已约满，候补名额也已满，请选择其他时段');
   }
@@ -150,12 +164,6 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
   const [fresh, after] = await Promise.all([db.get('bookings', bookingId), db.get('slots', slot._id)]);
   return toBookingView(caller, fresh ?? stored, service, after, now);
 };
-
-/** `sl_<serviceId>_<startAt>` (see slotIdFor): the service a slot id names, if it does. */
-function serviceIdOfSlot(slotId: string): string | null {
-  const cut = slotId.lastIndexOf('_');
-  return slotId.startsWith('sl_') && cut > 3 ? slotId.slice(3, cut) : null;
-}
 
 function withoutId(r: BookingRecord): Partial<BookingRecord> {
   const { _id: _dropped, ...rest } = r;

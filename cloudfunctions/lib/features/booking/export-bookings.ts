@@ -13,7 +13,7 @@ import { hasRole } from '../../kernel/caller';
 import { workbookBase64 } from '../../kernel/xlsx';
 import type { BookingRecord } from './records';
 import { isServiceStaff } from './rules';
-import { readUsage, usage } from './service-stats';
+import { readUsage, REPORT_SERVICES, usage } from './service-stats';
 
 const pct = (r: number | null) => (r === null ? '' : `${Math.floor(r * 100)}%`);
 
@@ -21,7 +21,7 @@ export const exportBookings: Handler<'booking.export'> = async (ctx) => {
   const db = ctx.db();
   const { from, to } = ctx.input;
   const names = hasRole(ctx.caller, 'admin');
-  const listed = await db.query('services', { where: {}, orderBy: { field: 'name', dir: 'asc' }, limit: 50 });
+  const listed = await db.query('services', { where: {}, ...REPORT_SERVICES });
   const mine = listed.items.filter((s) => isServiceStaff(ctx.caller, s));
   const read = await readUsage(db, mine, from, to);
   const truncated = listed.next !== undefined || read.truncated;

@@ -60,9 +60,19 @@ export async function claimQuota(db: ScopedStore, serviceId: string, memberId: s
   throw new AppError('BOOKING_LIMIT', `该服务每月最多预约${max}次`);
 }
 
-export async function releaseQuota(db: ScopedStore, serviceId: string, memberId: string, month: string, bookingId: string, claim: string): Promise<void> {
+/**
+ * Gives back the unit this claim used. `max`, the service's monthly allowance when known:
+ * a document holding this unit alone (`left` one short of a `max` that still is the
+ * allowance) is taken away in one conditional remove, which is the give-back and the
+ * clean-up at once; any other document (other units used, or made under another allowance)
+ * gives the unit back first and goes only if nothing else is held.
+ */
+export async function releaseQuota(db: ScopedStore, serviceId: string, memberId: string, month: string, bookingId: string, claim: string, max?: number): Promise<void> {
   const id = quotaIdFor(serviceId, memberId, month);
-  if (await db.update('bookingQuotas', id, { left: op.inc(1), [`used.${bookingId}`]: op.unset() }, { [`used.${bookingId}`]: claim })) {
+  const used = `used.${bookingId}`;
+  // Units used = max − left, always (every step moves one unit and the counter together).
+  if (max !== undefined && max > 0 && (await db.remove('bookingQuotas', id, { [used]: claim, max, left: max - 1 }))) return;
+  if (await db.update('bookingQuotas', id, { left: op.inc(1), [used]: op.unset() }, { [used]: claim })) {
     // Unused again: take the document away unless a claim slipped in meanwhile.
     const quota = await db.get('bookingQuotas', id);
     if (quota && quota.left >= quota.max) await db.remove('bookingQuotas', id, { left: quota.left });

@@ -1,8 +1,16 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { HandlerContext } from '../../kernel/action';
+import type { HandlerContext, Prefetch } from '../../kernel/action';
 import type { BookingRecord, ServiceRecord } from './records';
 import { isOwner, isServiceStaff } from './rules';
 import { toBookingView } from './presenters';
+
+/**
+ * Read with the caller's record: the booking the input names (the first thing every step on
+ * one booking reads), so only its service is left to a round-trip of its own.
+ */
+export const prefetchBooking: Prefetch<{ bookingId: string }> = (input) => ({
+  booking: { collection: 'bookings', id: input.bookingId },
+});
 
 /** A booking the caller may see (its resident or the service's staff), with its service. */
 export async function loadBooking(ctx: HandlerContext<{ bookingId: string }>) {

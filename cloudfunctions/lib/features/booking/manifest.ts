@@ -2,14 +2,14 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { getService, listServices, listSlots, prefetchSlots } from './catalogue';
-import { createBooking } from './create-booking';
+import { createBooking, prefetchCreate } from './create-booking';
 import { cancelBooking } from './cancel-booking';
 import { confirmPromotion } from './confirm-promotion';
-import { listForSlot, listMyBookings } from './my-bookings';
+import { listForSlot, listMyBookings, prefetchMine, prefetchSlotList } from './my-bookings';
 import { checkIn, markNoShow } from './check-in';
 import { rateBooking } from './rate-booking';
-import { closeSlots, setSchedule, upsertService } from './admin-services';
-import { serviceStats } from './service-stats';
+import { closeSlots, prefetchService, setSchedule, upsertService } from './admin-services';
+import { prefetchReportServices, serviceStats } from './service-stats';
 import { exportBookings } from './export-bookings';
 import { rollSlots, runBookingClocks } from './clocks';
 import { BOOKING_EVENTS } from './events';
@@ -17,6 +17,7 @@ import { BOOKING_NOTICES } from './notices';
 import { cancelFutureBookings } from './household-left';
 import { bookingPersonalData } from './personal-data';
 import { bookingToday } from './today';
+import { prefetchBooking } from './load';
 
 const HOUR = 3600;
 export const bookingManifest = {
@@ -25,19 +26,19 @@ export const bookingManifest = {
     'booking.services': bind(contracts['booking.services'], listServices),
     'booking.service': bind(contracts['booking.service'], getService),
     'booking.slots': bind(contracts['booking.slots'], listSlots, { prefetch: prefetchSlots }),
-    'booking.create': bind(contracts['booking.create'], createBooking),
-    'booking.cancel': bind(contracts['booking.cancel'], cancelBooking),
-    'booking.confirmPromotion': bind(contracts['booking.confirmPromotion'], confirmPromotion),
-    'booking.listMine': bind(contracts['booking.listMine'], listMyBookings),
-    'booking.listForSlot': bind(contracts['booking.listForSlot'], listForSlot),
-    'booking.checkIn': bind(contracts['booking.checkIn'], checkIn),
-    'booking.markNoShow': bind(contracts['booking.markNoShow'], markNoShow),
-    'booking.rate': bind(contracts['booking.rate'], rateBooking),
-    'booking.upsertService': bind(contracts['booking.upsertService'], upsertService),
-    'booking.setSchedule': bind(contracts['booking.setSchedule'], setSchedule),
-    'booking.closeSlots': bind(contracts['booking.closeSlots'], closeSlots),
-    'booking.stats': bind(contracts['booking.stats'], serviceStats),
-    'booking.export': bind(contracts['booking.export'], exportBookings),
+    'booking.create': bind(contracts['booking.create'], createBooking, { prefetch: prefetchCreate }),
+    'booking.cancel': bind(contracts['booking.cancel'], cancelBooking, { prefetch: prefetchBooking }),
+    'booking.confirmPromotion': bind(contracts['booking.confirmPromotion'], confirmPromotion, { prefetch: prefetchBooking }),
+    'booking.listMine': bind(contracts['booking.listMine'], listMyBookings, { prefetch: prefetchMine }),
+    'booking.listForSlot': bind(contracts['booking.listForSlot'], listForSlot, { prefetch: prefetchSlotList }),
+    'booking.checkIn': bind(contracts['booking.checkIn'], checkIn, { prefetch: prefetchBooking }),
+    'booking.markNoShow': bind(contracts['booking.markNoShow'], markNoShow, { prefetch: prefetchBooking }),
+    'booking.rate': bind(contracts['booking.rate'], rateBooking, { prefetch: prefetchBooking }),
+    'booking.upsertService': bind(contracts['booking.upsertService'], upsertService, { prefetch: prefetchService }),
+    'booking.setSchedule': bind(contracts['booking.setSchedule'], setSchedule, { prefetch: prefetchService }),
+    'booking.closeSlots': bind(contracts['booking.closeSlots'], closeSlots, { prefetch: prefetchService }),
+    'booking.stats': bind(contracts['booking.stats'], serviceStats, { prefetch: prefetchReportServices }),
+    'booking.export': bind(contracts['booking.export'], exportBookings, { prefetch: prefetchReportServices }),
   },
   collections: {
     services: { indexes: [['communityId', 'name', '_id'], ['active', 'slotsUntil', '_id']], holds: 'shared' },

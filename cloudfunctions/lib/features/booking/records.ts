@@ -108,6 +108,11 @@ export const claimFor = (bookingId: string, version: number) => `${bookingId}.v$
 /** One booking per resident per slot: retries and double taps land on the same record. */
 export const bookingIdFor = (slotId: string, memberId: string) => `bk_${hash(`${slotId}|${memberId}`)}`;
 export const slotIdFor = (serviceId: string, startAt: number) => `sl_${serviceId}_${startAt}`;
+/** `sl_<serviceId>_<startAt>` (see slotIdFor): the service a slot id names, if it does. Never trusted alone: check the slot's serviceId. */
+export function serviceIdOfSlot(slotId: string): string | null {
+  const cut = slotId.lastIndexOf('_');
+  return slotId.startsWith('sl_') && cut > 3 ? slotId.slice(3, cut) : null;
+}
 export const lockIdFor = (serviceId: string, memberId: string) => `bl_${hash(`${serviceId}|${memberId}`)}`;
 export const quotaIdFor = (serviceId: string, memberId: string, month: string) => `bq_${hash(`${serviceId}|${memberId}|${month}`)}`;
 

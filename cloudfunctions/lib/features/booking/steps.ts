@@ -40,25 +40,44 @@ export async function changeBooking(
   patch: Partial<BookingRecord>,
   step: { type: EventType; note?: string | null },
   now: number,
+  /** Runs once the change has landed, beside its event's insert (see commitVersioned). */
+  alongside?: (next: BookingRecord) => Promise<unknown>,
 ): Promise<BookingRecord> {
-  return commitVersioned(db, 'bookings', b, { ...patch, updatedAt: now }, (next) => bookingEvent(db, actor, next, step, b.status), '该预约刚被更新，请刷新后重试');
+  return commitVersioned(db, 'bookings', b, { ...patch, updatedAt: now }, (next) => bookingEvent(db, actor, next, step, b.status), '该预约刚被更新，请刷新后重试', alongside);
+}
+
+/**
+ * Gives back an ended booking's place, its open-booking lock and (unless it was used) its
+ * monthly quota. Each is a separate document released on this claim alone: side by side.
+ * `quotaMax`, the service's monthly allowance when the caller has the service at hand,
+ * lets the quota go in one write (see releaseQuota).
+ */
+export async function releaseClaims(db: ScopedStore, b: BookingRecord, keepQuota = false, quotaMax?: number): Promise<void> {
+  await Promise.all([
+    releasePlace(db, b.slotId, b._id, b.claim),
+    releaseLock(db, b.serviceId, b.memberId, b.claim),
+    keepQuota ? null : releaseQuota(db, b.serviceId, b.memberId, b.quotaMonth, b._id, b.claim, quotaMax),
+  ]);
 }
 
 /**
  * Ends a booking's claim on its slot: gives back its place, its open-booking lock and
  * (unless it was used) its monthly quota, then offers freed seats down the waitlist.
  */
-export async function freeBooking(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, keepQuota = false): Promise<void> {
+export async function freeBooking(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, keepQuota = false, quotaMax?: number): Promise<void> {
   // A stored booking (not one this call just changed) means finishing a change a crash may
   // have cut short before its event reached the audit trail, and maybe a promotion after it.
   const repair = !!lastEventOf(b);
-  // Place, lock and quota are separate documents, each released on this claim alone: side by side.
-  await Promise.all([
-    settleLastEvent(db, b),
-    releasePlace(db, b.slotId, b._id, b.claim),
-    releaseLock(db, b.serviceId, b.memberId, b.claim),
-    keepQuota ? null : releaseQuota(db, b.serviceId, b.memberId, b.quotaMonth, b._id, b.claim),
-  ]);
+  await Promise.all([settleLastEvent(db, b), releaseClaims(db, b, keepQuota, quotaMax)]);
+  await afterClaimsFreed(db, notifier, b, now, repair);
+}
+
+/**
+ * What follows once an ended booking's claims are back: freed seats go down the waitlist,
+ * and then the booking stops waking the sweep. For a change that released the claims beside
+ * its own event (`changeBooking`'s alongside), this is the rest of freeBooking.
+ */
+export async function afterClaimsFreed(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, repair = false): Promise<void> {
   await offerFreedSeats(db, notifier, b.slotId, now, repair);
   // Done: the sweep no longer needs to finish this for us (see booking-clocks).
   if (b.wakeAt !== null && ['cancelled', 'expired', 'closed'].includes(b.status)) {
