@@ -4,11 +4,11 @@ import { CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/cont
 import { ITEM_STATE_LABELS } from '../../../../miniprogram/core/disclosure/vocabulary';
 import { fieldError } from '../../../../miniprogram/core/errors';
 import { ROLE_LABELS, type CallerRole } from '../../../../miniprogram/core/roles';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import type { EventRecord } from '../../kernel/audit';
 import type { FeatureRegistry } from '../../kernel/feature';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import type { Filter } from '../../ports/store';
+import { fromAnchor, type Filter } from '../../ports/store';
 
 /** Step types per area, from each feature's event registry (events.ts). */
 function areas(features: FeatureRegistry): AuditAreaView[] {
@@ -18,6 +18,29 @@ function areas(features: FeatureRegistry): AuditAreaView[] {
     return [{ key, label: AUDIT_AREAS[key], types: registries.flatMap((r) => Object.entries(r.labels).map(([type, label]) => ({ type, label }))) }];
   });
 }
+
+type LogInput = Parameters<PrefetchOf<'audit.log'>>[0];
+
+/** The filter of everything but an area (whose types are the features' word): subject, actor, type, period. */
+function plainWhere(input: LogInput): Filter {
+  const where: Filter = {};
+  if (input.subject) where.subject = input.subject;
+  if (input.actorId) where.actorId = input.actorId;
+  if (input.type) where.type = input.type;
+  if (input.from !== undefined || input.to !== undefined) {
+    where.at = { ...(input.from !== undefined ? { $gte: input.from } : {}), ...(input.to !== undefined ? { $lt: input.to } : {}) };
+  }
+  return where;
+}
+
+const pageSpec = (input: LogInput) => ({ orderBy: { field: 'at', dir: 'desc' as const }, limit: input.limit, after: input.cursor });
+
+/**
+ * Read with the caller's record: the page of steps, asked as the log asks it — unless an area
+ * narrows it (its types come from the features' registries, which only the handler holds).
+ */
+export const prefetchLog: PrefetchOf<'audit.log'> = (input) =>
+  input.area && !input.type ? undefined : { page: { collection: 'events', where: { communityId: fromAnchor('communityId'), ...plainWhere(input) }, ...pageSpec(input) } };
 
 /**
  * The log, newest first. Each filter combination reads through one index of `events`:
@@ -29,20 +52,14 @@ export const auditLog: Handler<'audit.log'> = async (ctx) => {
   const db = ctx.db();
   const all = areas(ctx.features);
   const labels = new Map(all.flatMap((a) => a.types.map((t) => [t.type, t.label] as const)));
-  const where: Filter = {};
-  if (input.subject) where.subject = input.subject;
-  if (input.actorId) where.actorId = input.actorId;
+  const where = plainWhere(input);
   if (input.type) {
     if (!labels.has(input.type)) throw fieldError('VALIDATION_ERROR', 'type', '没有这种操作类型');
-    where.type = input.type;
   } else if (input.area) {
     const types = all.find((a) => a.key === input.area)?.types.map((t) => t.type) ?? [];
     where.type = { $in: types };
   }
-  if (input.from !== undefined || input.to !== undefined) {
-    where.at = { ...(input.from !== undefined ? { $gte: input.from } : {}), ...(input.to !== undefined ? { $lt: input.to } : {}) };
-  }
-  const page = await db.query('events', { where, orderBy: { field: 'at', dir: 'desc' }, limit: input.limit, after: input.cursor });
+  const page = await db.query('events', { where, ...pageSpec(input) });
   const items = await present(db, page.items, labels);
   return { items, ...(page.next ? { next: page.next } : {}), ...(input.cursor ? {} : { areas: all }) };
 };

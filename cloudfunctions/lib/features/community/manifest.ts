@@ -4,7 +4,7 @@ import type { FeatureManifest } from '../../kernel/feature';
 import { updateCommunity } from './update-community';
 import { listCommunities } from './list-communities';
 import { listBuildings } from './list-buildings';
-import { listGrids } from './list-grids';
+import { listGrids, prefetchGrids } from './list-grids';
 import { upsertGrid } from './upsert-grid';
 import { upsertBuilding } from './upsert-building';
 import { COMMUNITY_EVENTS } from './events';
@@ -14,7 +14,7 @@ export const communityManifest = {
     'community.update': bind(contracts['community.update'], updateCommunity),
     'community.list': bindPublic(contracts['community.list'], listCommunities),
     'community.buildings': bindPublic(contracts['community.buildings'], listBuildings),
-    'community.grids': bind(contracts['community.grids'], listGrids),
+    'community.grids': bind(contracts['community.grids'], listGrids, { prefetch: prefetchGrids }),
     'community.upsertGrid': bind(contracts['community.upsertGrid'], upsertGrid),
     'community.upsertBuilding': bind(contracts['community.upsertBuilding'], upsertBuilding),
   },

@@ -9,6 +9,7 @@ import { loadItem } from './load';
 import { itemView } from './presenters';
 import type { ReliefDraftRecord, VersionRecord } from './records';
 import { commitItem, withAuthor } from './transition';
+import { carriedCurrent } from './publish-item';
 
 /**
  * The relief table as the version shows it, back as rows to edit: recipients as published
@@ -50,7 +51,12 @@ export const correctItem: Handler<'disclosure.correct'> = async (ctx) => {
   }
   if (item.state !== 'published' || item.draft) throw new AppError('CLOSED', '尚未公开的事项不需要更正，直接修改草稿即可');
   // The version to correct and the gate's names, in one wait.
-  const [v, names] = await Promise.all([db.require('disclosureVersions', versionIdFor(item._id, item.currentNumber)), namesFor(db, item.source, now)]);
+  const [stored, names] = await Promise.all([db.get('disclosureVersions', versionIdFor(item._id, item.currentNumber)), namesFor(db, item.source, now)]);
+  // The publication may have died before its version's insert (publish-item.ts): the item
+  // carries it, and it goes in now, before the next version is drafted from it.
+  const v = stored ?? carriedCurrent(item);
+  if (!v) throw new AppError('NOT_FOUND');
+  if (!stored) await db.insert('disclosureVersions', v);
   const content: DraftContent = {
     categoryKey: v.categoryKey, title: v.title, period: v.period, body: v.body, finance: v.finance,
     relief: await reliefRows(db, v), attachments: v.attachments, links: v.links.map((l) => ({ kind: l.kind, refId: l.refId })),

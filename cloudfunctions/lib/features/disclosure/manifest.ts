@@ -24,7 +24,8 @@ import { disclosureSubjects } from './subjects';
 import { answerQuestion } from './answer-question';
 import { askQuestion } from './ask-question';
 import { listQuestions } from './list-questions';
-import { opinionQueue } from './opinion-queue';
+import { opinionQueue, prefetchOpinionQueue } from './opinion-queue';
+import { prefetchAnswer, prefetchCorrect, prefetchDraft, prefetchOpinion, prefetchPublish, prefetchRespond } from './prefetch';
 import { disclosurePersonalData } from './personal-data';
 import { recordOpinion } from './record-opinion';
 import { respondToObjection } from './respond-to-objection';
@@ -38,15 +39,15 @@ export const disclosureManifest = {
     'disclosure.calendar': bind(contracts['disclosure.calendar'], getCalendar),
     'disclosure.list': bind(contracts['disclosure.list'], listItems),
     'disclosure.get': bind(contracts['disclosure.get'], getItem, { prefetch: prefetchItem }),
-    'disclosure.draft': bind(contracts['disclosure.draft'], draftItem),
+    'disclosure.draft': bind(contracts['disclosure.draft'], draftItem, { prefetch: prefetchDraft }),
     'disclosure.review': bind(contracts['disclosure.review'], reviewDraft),
-    'disclosure.publish': bind(contracts['disclosure.publish'], publishItem),
-    'disclosure.correct': bind(contracts['disclosure.correct'], correctItem),
-    'disclosure.opinion': bind(contracts['disclosure.opinion'], recordOpinion),
-    'disclosure.respond': bind(contracts['disclosure.respond'], respondToObjection),
-    'disclosure.opinionQueue': bind(contracts['disclosure.opinionQueue'], opinionQueue),
+    'disclosure.publish': bind(contracts['disclosure.publish'], publishItem, { prefetch: prefetchPublish }),
+    'disclosure.correct': bind(contracts['disclosure.correct'], correctItem, { prefetch: prefetchCorrect }),
+    'disclosure.opinion': bind(contracts['disclosure.opinion'], recordOpinion, { prefetch: prefetchOpinion }),
+    'disclosure.respond': bind(contracts['disclosure.respond'], respondToObjection, { prefetch: prefetchRespond }),
+    'disclosure.opinionQueue': bind(contracts['disclosure.opinionQueue'], opinionQueue, { prefetch: prefetchOpinionQueue }),
     'disclosure.ask': bind(contracts['disclosure.ask'], askQuestion),
-    'disclosure.answer': bind(contracts['disclosure.answer'], answerQuestion),
+    'disclosure.answer': bind(contracts['disclosure.answer'], answerQuestion, { prefetch: prefetchAnswer }),
     'disclosure.questions': bind(contracts['disclosure.questions'], listQuestions),
   },
   collections: {

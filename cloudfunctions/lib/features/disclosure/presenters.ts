@@ -77,6 +77,21 @@ export function versionsOf(db: ScopedStore, itemId: string): Promise<VersionReco
   return everyPage(db, 'disclosureVersions', { itemId }, 'number', MAX_VERSIONS);
 }
 
+/**
+ * The versions as the item's latest publication leaves them once its steps are all done
+ * (publish-item.ts): the version the item carries, if its insert is not in yet, and the one
+ * before it superseded, if that mark is not in yet. Stored versions are otherwise as stored.
+ */
+export function settledVersions(item: Pick<ItemRecord, '_id' | 'currentNumber' | 'carriedVersion'>, stored: readonly VersionRecord[]): VersionRecord[] {
+  const carried = item.carriedVersion;
+  const all = carried && carried.itemId === item._id && carried.number === item.currentNumber && !stored.some((v) => v.number === carried.number) ? [...stored, carried] : [...stored];
+  return all.map((v) => {
+    if (v.supersededAt !== null || v.number >= item.currentNumber) return v;
+    const next = all.find((n) => n.number === v.number + 1);
+    return next ? { ...v, supersededAt: next.publishedAt, supersededBy: next.number } : v;
+  });
+}
+
 // --------------------------------------------------------------------------------- draft
 
 /** The text at a flag's field: `title`, `body`, `finance.income.2.label`, `relief.programme`… */
@@ -177,13 +192,14 @@ export async function itemView(ctx: HandlerContext<unknown>, item: ItemRecord, o
   const db = ctx.db();
   const staff = isStaff(ctx.caller);
   const published = item.currentNumber > 0;
-  const [versions, category, opinions, questions, opining] = await Promise.all([
+  const [stored, category, opinions, questions, opining] = await Promise.all([
     published ? versionsOf(db, item._id) : Promise.resolve([]),
     db.get('disclosureCategories', categoryIdFor(db.communityId, item.categoryKey)),
     published ? everyPage(db, 'disclosureOpinions', { itemId: item._id }, 'at', 5_000) : Promise.resolve([]),
     published ? everyPage(db, 'disclosureQuestions', { itemId: item._id }, 'askedAt', 5_000) : Promise.resolve([]),
     published ? (opts.mayOpine ?? mayOpine(ctx, item)) : Promise.resolve(false),
   ]);
+  const versions = published ? settledVersions(item, stored) : stored;
   const wanted = opts.version ?? item.currentNumber;
   const shownRecord = versions.find((v) => v.number === wanted) ?? null;
   if (opts.version !== undefined && !shownRecord) throw fieldError('NOT_FOUND', 'version', `没有第${opts.version}版`);

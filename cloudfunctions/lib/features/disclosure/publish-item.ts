@@ -4,7 +4,9 @@ import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler, HandlerContext } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
 import type { IdentifiedCaller } from '../../kernel/caller';
-import { TransactionConflictError } from '../../ports/store';
+import { op } from '../../ports/store';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { commitVersioned, settleLastEvent } from '../../kernel/versioned';
 import { sentence } from '../../../../miniprogram/core/format';
 import { onAppMembers, sittingCommittee } from '../supervision/committee';
 import { requireCategory } from './catalogue';
@@ -50,21 +52,58 @@ async function freeze(ctx: HandlerContext<unknown, IdentifiedCaller>, item: Item
   return { ...frozen, contentHash: versionHash(frozen), supersededAt: null, supersededBy: null };
 }
 
-/** Already published from this very draft (a retry, or a colleague's tap a moment earlier). */
+/** The version an item's latest publication carries, when it is the current one (an older item carries none). */
+export function carriedCurrent(item: ItemRecord): VersionRecord | null {
+  const v = item.carriedVersion;
+  return v && v.number === item.currentNumber && v.itemId === item._id ? v : null;
+}
+
+/**
+ * What follows a publication's commit on the item, each write idempotent so a retry (or a
+ * racing tap that lost) may do it again: the version inserted as the item carries it, the one
+ * before marked superseded, the category's count (once per item, by its key) and its latest.
+ */
+function settlePublication(db: ScopedStore, item: ItemRecord, v: VersionRecord, opts: { inserted?: boolean } = {}): Promise<unknown> {
+  const first = v.number === 1;
+  const latest = { itemId: item._id, title: v.title, periodLabel: v.periodLabel, publishedAt: v.publishedAt };
+  const counted = `countedItemIds.${item._id}`;
+  const categoryId = categoryIdFor(db.communityId, v.categoryKey);
+  return Promise.all([
+    opts.inserted ? undefined : db.insert('disclosureVersions', v),
+    first ? undefined : db.update('disclosureVersions', versionIdFor(item._id, v.number - 1), { supersededAt: v.publishedAt, supersededBy: v.number }, { supersededAt: null }),
+    first
+      ? db.update('disclosureCategories', categoryId, { [counted]: true, publishedCount: op.inc(1), latest, updatedAt: v.publishedAt }, { [counted]: { $exists: false } })
+      // A correction is the category's latest publication, unless a later one got there first.
+      : db.update('disclosureCategories', categoryId, { latest, updatedAt: v.publishedAt }, { 'latest.publishedAt': { $lte: v.publishedAt } }),
+  ]);
+}
+
+/**
+ * Already published from this very draft (a retry, or a colleague's tap a moment earlier):
+ * the item, with what its publication may have left undone done.
+ */
 async function publishedFrom(ctx: HandlerContext<unknown>, itemId: string, draftVersion: number): Promise<ItemRecord | null> {
   const db = ctx.db();
   const item = await db.get('disclosureItems', itemId);
   if (!item || item.currentNumber === 0) return null;
-  const v = await db.get('disclosureVersions', versionIdFor(itemId, item.currentNumber));
-  return v?.fromDraftVersion === draftVersion ? item : null;
+  const carried = carriedCurrent(item);
+  const stored = await db.get('disclosureVersions', versionIdFor(itemId, item.currentNumber));
+  const v = stored ?? carried;
+  if (v?.fromDraftVersion !== draftVersion) return null;
+  if (carried) await Promise.all([settleLastEvent(db, item), settlePublication(db, item, carried, { inserted: !!stored })]);
+  return item;
 }
 
 /**
  * 公开. An admin publishes the draft they read (its draftVersion) once it passes every check
- * (rules.ts). The version is inserted in the same transaction that moves the item, marks the
- * version before it superseded and counts the category, with the audit event: one version
- * per draft however many taps race, and a retry answers with what the first one published.
- * The calendar's obligation, if any, is met afterwards (its own conditional update), and the
+ * (rules.ts). The publication is one versioned commit on the item (kernel/versioned.ts): the
+ * item moves only if nothing moved since it was loaded, carrying its audit event and the
+ * version it publishes, so however many taps race one version is published, and a crash
+ * leaves neither a change without its event nor a published number without its text. The
+ * version's insert, the superseding of the one before and the category's count follow, each
+ * idempotent (settlePublication): a retry, or a tap that lost the race, does what a crash
+ * left undone, and readers meanwhile read the version from the item (presenters.ts). The
+ * calendar's obligation, if any, is met afterwards (its own conditional update), and the
  * sitting committee asked for its opinion.
  */
 export const publishItem: Handler<'disclosure.publish'> = async (ctx) => {
@@ -84,44 +123,27 @@ export const publishItem: Handler<'disclosure.publish'> = async (ctx) => {
   if (problem) throw problem;
   const version = await freeze(ctx, item, draft);
 
-  let published: ItemRecord | null;
+  let done: ItemRecord;
   try {
-    published = await db.store.transaction(async (tx) => {
-      const current = await tx.get('disclosureItems', item._id);
-      if (!current || current.draft?.draftVersion !== draft.draftVersion || current.currentNumber !== item.currentNumber) return null;
-      const cat = await tx.get('disclosureCategories', categoryIdFor(db.communityId, draft.categoryKey));
-      if (!cat) throw new AppError('NOT_FOUND', '没有这个公开类别');
-      const previous = current.currentNumber > 0 ? await tx.get('disclosureVersions', versionIdFor(item._id, current.currentNumber)) : null;
-      const authors = [caller.memberId, draft.byId, ...version.reviewedByIds].reduce(withAuthor, current.authorIds);
-      const next: ItemRecord = {
-        ...current, state: 'published', currentNumber: version.number, draft: null, title: version.title, categoryKey: draft.categoryKey,
-        period: draft.period, periodKey: periodKey(draft.period), authorIds: authors,
-        publishedAt: current.publishedAt ?? now, lastPublishedAt: now, updatedAt: now, version: current.version + 1,
-      };
-      tx.insert('disclosureVersions', version);
-      if (previous) tx.set('disclosureVersions', { ...previous, supersededAt: now, supersededBy: version.number });
-      tx.set('disclosureItems', next);
-      tx.set('disclosureCategories', {
-        ...cat, publishedCount: cat.publishedCount + (current.currentNumber === 0 ? 1 : 0),
-        latest: { itemId: item._id, title: version.title, periodLabel: version.periodLabel, publishedAt: now }, updatedAt: now, version: cat.version + 1,
-      });
-      tx.insert('events', eventRecord(db, caller, {
-        key: `v${next.version}:disclosure.published`, subject: itemSubject(item._id), type: 'disclosure.published', from: current.state, to: 'published', public: true,
-        note: version.reason ? `第${version.number}版（更正：${version.reason}）` : `第${version.number}版`, at: now,
-      }));
-      return next;
-    });
+    done = await commitVersioned(db, 'disclosureItems', item, {
+      state: 'published', currentNumber: version.number, draft: null, title: version.title, categoryKey: draft.categoryKey,
+      period: draft.period, periodKey: periodKey(draft.period), authorIds: [caller.memberId, draft.byId, ...version.reviewedByIds].reduce(withAuthor, item.authorIds),
+      publishedAt: item.publishedAt ?? now, lastPublishedAt: now, updatedAt: now, carriedVersion: version,
+    }, (next) => eventRecord(db, caller, {
+      key: `v${next.version}:disclosure.published`, subject: itemSubject(item._id), type: 'disclosure.published', from: item.state, to: 'published', public: true,
+      note: version.reason ? `第${version.number}版（更正：${version.reason}）` : `第${version.number}版`, at: now,
+    }), '草稿刚被他人修改或已公开，请刷新后再看');
   } catch (err) {
     // Twenty taps at once: the losers of the race find the winner's version.
-    if (err instanceof TransactionConflictError) return again();
+    if (err instanceof AppError && err.code === 'CONFLICT') return again();
     throw err;
   }
-  if (!published) return again();
-  const done = published;
-  // The sitting committee is asked for its opinion on each version — its authors aside. The
-  // calendar's obligation, the messages and the reply's reads go side by side.
+  // The sitting committee is asked for its opinion on each version — its authors aside. What
+  // follows the publication, the calendar's obligation, the messages and the reply's reads go
+  // side by side (the reply reads the version from the item if its insert is not in yet).
   const to = onAppMembers(term).filter((m) => !done.authorIds.includes(m));
-  const [, , view] = await Promise.all([
+  const [, , , view] = await Promise.all([
+    settlePublication(db, done, version),
     meetDue(db, done, now),
     tell(ctx.deps.notifier, db.communityId, item._id, `${itemSubject(item._id)}:v${done.version}:disclosure.published`, {
       to, kind: 'disclosure.toReview', title: `请监督：${sentence(version.title, 20)}`,
@@ -131,4 +153,3 @@ export const publishItem: Handler<'disclosure.publish'> = async (ctx) => {
   ]);
   return view;
 };
-

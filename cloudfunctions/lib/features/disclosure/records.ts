@@ -31,6 +31,12 @@ export interface CategoryRecord extends Doc {
   /** The resolution that adopted this category or its cadence (目录经议事通过). */
   basisResolutionId: string | null;
   publishedCount: number;
+  /**
+   * The items `publishedCount` holds, by id, each counted in once by a conditional update on
+   * its key (publish-item.ts), so a publication's retry never counts twice. Absent on
+   * categories, and missing the items, counted before (by transaction).
+   */
+  countedItemIds?: Record<string, true>;
   latest: { itemId: string; title: string; periodLabel: string; publishedAt: number } | null;
   /** A periodic category: when the clock next makes a period's due (its running period's end). */
   wakeAt: number | null;
@@ -112,6 +118,13 @@ export interface ItemRecord extends Doc {
   openQuestionIds?: Record<string, boolean>;
   publishedAt: number | null;
   lastPublishedAt: number | null;
+  /**
+   * The version the latest publication made, as frozen: the publication is the item's own
+   * versioned commit carrying it, and the version's insert follows (publish-item.ts), so until
+   * that insert is surely done the item itself has it — readers fall back on it, and whoever
+   * finds it missing inserts it. Absent on items published before (by transaction).
+   */
+  carriedVersion?: VersionRecord;
   createdById: string;
   createdByName: string;
   createdAt: number;

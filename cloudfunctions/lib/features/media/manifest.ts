@@ -2,7 +2,7 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { registerMedia } from './register-media';
-import { mediaUrls } from './media-urls';
+import { mediaUrls, prefetchMediaUrls } from './media-urls';
 import { MEDIA_NOTICES } from './notices';
 import { mediaPersonalData } from './personal-data';
 import { mediaSubjects } from './subjects';
@@ -13,7 +13,7 @@ export const mediaManifest = {
   name: 'media',
   actions: {
     'media.register': bind(contracts['media.register'], registerMedia),
-    'media.urls': bind(contracts['media.urls'], mediaUrls),
+    'media.urls': bind(contracts['media.urls'], mediaUrls, { prefetch: prefetchMediaUrls }),
   },
   collections: {
     media: {

@@ -1,13 +1,16 @@
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
 import { mediaFor } from './attach';
-import { photoVisible } from './records';
+import { mediaIdFor, photoVisible } from './records';
 
 /** `concern:c_1` → ['concern', 'c_1']. */
 function splitSubject(subject: string | null): [string, string] | null {
   const at = subject?.indexOf(':') ?? -1;
   return subject && at > 0 ? [subject.slice(0, at), subject.slice(at + 1)] : null;
 }
+
+/** Read with the caller's record: the photos' media records (mediaFor asks them so); the records they are on follow. */
+export const prefetchMediaUrls: PrefetchOf<'media.urls'> = (input) => ({ media: { collection: 'media', ids: input.fileIds.map(mediaIdFor) } });
 
 /**
  * Short-lived URLs for photos the caller may see: their own uploads, and photos of records

@@ -1,5 +1,5 @@
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { toItemView } from './queue';
 import { checkWritten } from '../../kernel/content';
@@ -13,6 +13,9 @@ export const moderationQueue: Handler<'moderation.queue'> = async (ctx) => {
   });
   return { items: page.items.map(toItemView), next: page.next };
 };
+
+/** Read with the caller's record: the item decided on; the record it is about follows. */
+export const prefetchDecision: PrefetchOf<'moderation.decide'> = (input) => ({ item: { collection: 'moderation', id: input.itemId } });
 
 /**
  * Approving makes the content visible again. Rejecting a concern's text ends the concern

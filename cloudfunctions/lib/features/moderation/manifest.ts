@@ -1,8 +1,8 @@
 import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
-import { decideModeration, moderationQueue } from './decide';
-import { reportContent } from './report';
+import { decideModeration, moderationQueue, prefetchDecision } from './decide';
+import { prefetchReport, reportContent } from './report';
 import { MODERATION_EVENTS } from './events';
 
 const DAY = 24 * 3600;
@@ -10,8 +10,8 @@ export const moderationManifest = {
   name: 'moderation',
   actions: {
     'moderation.queue': bind(contracts['moderation.queue'], moderationQueue),
-    'moderation.decide': bind(contracts['moderation.decide'], decideModeration),
-    'moderation.report': bind(contracts['moderation.report'], reportContent),
+    'moderation.decide': bind(contracts['moderation.decide'], decideModeration, { prefetch: prefetchDecision }),
+    'moderation.report': bind(contracts['moderation.report'], reportContent, { prefetch: prefetchReport }),
   },
   collections: {
     // Staff's review records: a copy of the content under review and reporters by member id.

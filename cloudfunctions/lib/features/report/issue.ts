@@ -37,9 +37,11 @@ export async function issueMonth(
   month: string,
   now: number,
   by: { caller: Caller | 'system'; name: string },
+  /** The stored report, when the caller has looked for it already (null: there is none yet). */
+  looked?: { existing: ReportRecord | null },
 ): Promise<{ report: ReportRecord; created: boolean }> {
   const id = reportIdFor(db.communityId, month);
-  const existing = await db.get('reports', id);
+  const existing = looked ? looked.existing : await db.get('reports', id);
   if (existing) {
     // Re-asked: the call that issued it may have died before its event reached `events`.
     await settleLastEvent(db, existing);

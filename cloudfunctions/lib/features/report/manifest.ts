@@ -9,7 +9,7 @@ import { addAddendum } from './add-addendum';
 import { REPORT_EVENTS } from './events';
 import { exportReport } from './export-report';
 import { getReport } from './get-report';
-import { issueReport } from './issue-report';
+import { issueReport, prefetchIssue } from './issue-report';
 import { listReports } from './list-reports';
 import { issueMonthlyReports } from './sweep';
 
@@ -18,7 +18,7 @@ export const reportManifest = {
   actions: {
     'report.list': bind(contracts['report.list'], listReports),
     'report.get': bind(contracts['report.get'], getReport),
-    'report.issue': bind(contracts['report.issue'], issueReport),
+    'report.issue': bind(contracts['report.issue'], issueReport, { prefetch: prefetchIssue }),
     'report.addendum': bind(contracts['report.addendum'], addAddendum),
     'report.export': bind(contracts['report.export'], exportReport),
   },
