@@ -94,8 +94,9 @@ export function createRegistry(index: ManifestIndex, load: (feature: string) => 
       const feature = featureOfSubject.get(kind);
       return feature === undefined ? undefined : load(feature).subjects?.[kind];
     },
+    // Each feature seeds its own collections: independent, so together.
     async communityOpened(db, now) {
-      for (const m of offering('communityOpened')) await m.communityOpened?.(db, now);
+      await Promise.all(offering('communityOpened').map((m) => m.communityOpened?.(db, now)));
     },
     // Each feature settles its own records for the household: independent, so together.
     async householdLeft(ctx, left) {

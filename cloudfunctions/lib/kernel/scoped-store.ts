@@ -37,6 +37,10 @@ export class ScopedStore {
     return this.store.insert(collection, { ...doc, communityId: this.communityId });
   }
 
+  insertMany<C extends CollectionName>(collection: C, docs: readonly RecordOf<C>[]): Promise<void> {
+    return this.store.insertMany(collection, docs.map((doc) => ({ ...doc, communityId: this.communityId })));
+  }
+
   update(collection: CollectionName, id: string, patch: Patch, where: Filter = {}): Promise<boolean> {
     return this.store.update(collection, id, patch, { ...where, communityId: this.communityId });
   }

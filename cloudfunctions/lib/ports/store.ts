@@ -145,8 +145,10 @@ export interface DocumentStore {
   /** Inserts with a chosen _id; false (and nothing written) when the id already exists. */
   insert<T extends Doc>(collection: string, doc: T): Promise<boolean>;
   /**
-   * Inserts records that are written once and never change, under deterministic ids (messages,
-   * audit events): afterwards each is stored, by this call or an earlier one. One round-trip
+   * Inserts each record unless its (deterministic) id is stored already, as `insert` does, for
+   * callers that need not know which were new (messages, events, the defaults a new community
+   * is seeded with): afterwards each is stored, by this call or an earlier one, and one stored
+   * before is kept as it is. One round-trip
    * when none is there yet (CloudBase inserts a list in one call); when some are, the adapter
    * finds out which and inserts the rest. It does not say which were new: a claim that must
    * know whether it won is an `insert`. At most MAX_PAGE documents.

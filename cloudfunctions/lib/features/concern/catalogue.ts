@@ -19,7 +19,8 @@ export const categoryId = (communityId: string, key: string) => `cat_${community
 /** Idempotent: existing categories (possibly edited by staff) are left alone. */
 export async function seedDefaultCategories(db: ScopedStore, _now: number): Promise<void> {
   void _now;
-  for (const { key, ...c } of DEFAULT_CATEGORIES) {
-    await db.insert('categories', { _id: categoryId(db.communityId, key), communityId: db.communityId, ...c });
-  }
+  await db.insertMany(
+    'categories',
+    DEFAULT_CATEGORIES.map(({ key, ...c }) => ({ _id: categoryId(db.communityId, key), communityId: db.communityId, ...c })),
+  );
 }

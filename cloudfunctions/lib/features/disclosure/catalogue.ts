@@ -46,7 +46,7 @@ function builtin(communityId: string, index: number, now: number): CategoryRecor
 
 /** The manifest's `communityOpened`: every builtin category, once. */
 export async function seedCatalogue(db: ScopedStore, now: number): Promise<void> {
-  for (let i = 0; i < BUILTIN_CATEGORIES.length; i += 1) await db.insert('disclosureCategories', builtin(db.communityId, i, now));
+  await db.insertMany('disclosureCategories', BUILTIN_CATEGORIES.map((_, i) => builtin(db.communityId, i, now)));
 }
 
 /** Seeds what is missing (one read when nothing is). */
