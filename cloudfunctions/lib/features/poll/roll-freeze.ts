@@ -26,6 +26,18 @@ export function rollHash(units: readonly CensusUnit[]): string {
 }
 
 /**
+ * The bucket sets this very request froze, by the poll object openIfDue returned for them:
+ * what it just wrote need not be read back. Keyed by that object, so it lives and dies with
+ * the request that holds it and nothing crosses to another.
+ */
+const frozenHere = new WeakMap<PollRecord, ReadonlyMap<string, PollRollBucketRecord>>();
+
+/** Whether this request froze the poll's roll itself (and so knows it without reading). */
+export function frozenByThisCall(poll: PollRecord): boolean {
+  return frozenHere.has(poll);
+}
+
+/**
  * Opens a scheduled poll whose time has come: freezes the roll and moves the poll to open.
  * Returns the poll as it now stands (someone else may have opened it first).
  */
@@ -47,6 +59,7 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
     return now2;
   }
   await appendEvent(db, 'system', { key: 'opened', subject: `poll:${poll._id}`, type: 'poll.opened', from: 'scheduled', to: 'open', public: true, note: `名册${census.length}个单位，校验码${roll.hash.slice(0, 16)}`, at: now });
+  frozenHere.set(next, new Map(docs.map((d) => [d._id, d])));
   return next;
 }
 
@@ -89,10 +102,12 @@ export interface VoterUnit {
 export async function unitsOfVoter(db: ScopedStore, poll: PollRecord, memberId: string): Promise<VoterUnit[]> {
   if (!poll.roll) return [];
   const roll = poll.roll;
-  const mine = await db.get('pollRolls', rollBucketId(poll._id, roll.freezeId, bucketOf(memberId, roll.buckets)));
+  const fresh = frozenHere.get(poll);
+  const mineId = rollBucketId(poll._id, roll.freezeId, bucketOf(memberId, roll.buckets));
+  const mine = fresh ? (fresh.get(mineId) ?? null) : await db.get('pollRolls', mineId);
   const keys = mine?.voters[memberId] ?? [];
   const ids = [...new Set(keys.map((k) => rollBucketId(poll._id, roll.freezeId, bucketOf(k, roll.buckets))))];
-  const buckets = new Map((ids.length === 1 && mine && ids[0] === mine._id ? [mine] : await db.getMany('pollRolls', ids)).map((b) => [b._id, b]));
+  const buckets = fresh ?? new Map((ids.length === 1 && mine && ids[0] === mine._id ? [mine] : await db.getMany('pollRolls', ids)).map((b) => [b._id, b]));
   return keys.flatMap((k) => {
     const unit = buckets.get(rollBucketId(poll._id, roll.freezeId, bucketOf(k, roll.buckets)))?.units[k];
     return unit ? [{ unitKey: k, unit }] : [];
