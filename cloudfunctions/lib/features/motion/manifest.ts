@@ -9,7 +9,7 @@ import { answerMotion } from './answer-motion';
 import { runMotionClock } from './clock';
 import { MOTION_EVENTS } from './events';
 import { getMotion, prefetchMotion } from './get-motion';
-import { listMotions } from './list-motions';
+import { listMotions, prefetchMotions } from './list-motions';
 import { configureMotions, motionSettings } from './motion-settings';
 import { MOTION_NOTICES } from './notices';
 import { motionPersonalData } from './personal-data';
@@ -25,7 +25,7 @@ export const motionManifest = {
   actions: {
     'motion.propose': bind(contracts['motion.propose'], proposeMotion),
     'motion.support': bind(contracts['motion.support'], supportMotion),
-    'motion.list': bind(contracts['motion.list'], listMotions),
+    'motion.list': bind(contracts['motion.list'], listMotions, { prefetch: prefetchMotions }),
     'motion.get': bind(contracts['motion.get'], getMotion, { prefetch: prefetchMotion }),
     'motion.answer': bind(contracts['motion.answer'], answerMotion),
     'motion.settings': bind(contracts['motion.settings'], motionSettings),
