@@ -47,8 +47,10 @@ export const proposeMotion: Handler<'motion.propose'> = async (ctx) => {
     const key = unitKeyOf(caller, existing);
     const support = (key && supports.find((x) => x._id === supportIdFor(existing._id, key))) || null;
     const concern = fromConcern?._id === existing.concernId ? fromConcern : undefined;
-    // The call that made it may have died before its event reached `events`.
-    const [view] = await Promise.all([viewFor(db, caller, existing, now, { support, concern }), settleLastEvent(db, existing)]);
+    // The call that made it may have died before its event reached `events` (or before the
+    // concern's 「转为议题」 step did: the motion's insert runs beside it).
+    const linked = fromConcern?.motion?.motionId === existing._id ? fromConcern : null;
+    const [view] = await Promise.all([viewFor(db, caller, existing, now, { support, concern }), settleLastEvent(db, existing), linked ? settleLastEvent(db, linked) : null]);
     return view;
   }
 
@@ -74,12 +76,12 @@ export const proposeMotion: Handler<'motion.propose'> = async (ctx) => {
     meetingId: null, itemId: null, meeting: null, decision: null, resolutionId: null, resolution: null,
     chases: 0, wakeAt: Math.min(now + settings.supportDays * DAY, now + RECOUNT_EVERY), version: 1, createdAt: now, updatedAt: now,
   };
-  if (concern) await linkConcern(ctx, concern, record);
   const event = eventRecord(db, caller, { key: 'proposed', subject: motionSubject(id), type: 'motion.proposed', to: 'collecting', public: true, note: record.scopeText, at: now });
   // The event rides in the motion's own insert (kernel/versioned.ts): the motion and its
   // audit record land together; the insert under the motion's id decides a race, and the
   // event is then put into `events` (a retry settles it if this call dies first).
-  const made = await db.insert('motions', { ...record, lastEvent: event } as MotionRecord);
+  const insertMotion = () => db.insert('motions', { ...record, lastEvent: event } as MotionRecord);
+  const made = concern ? await linkConcern(ctx, concern, record, insertMotion) : await insertMotion();
   const motion = made ? record : await db.require('motions', id);
   if (!made) await settleLastEvent(db, motion);
   else {
@@ -112,7 +114,15 @@ function concernToMove(ctx: Parameters<Handler<'motion.propose'>>[0], c: Concern
  * step on its timeline: a second motion from the same concern is refused there, and a
  * crash before the motion is written is mended by the retry with the same key.
  */
-async function linkConcern(ctx: Parameters<Handler<'motion.propose'>>[0], c: ConcernRecord, m: MotionRecord): Promise<void> {
-  if (c.motion?.motionId === m._id) return;
-  await commitConcern(ctx.db(), ctx.caller, c, { motion: { motionId: m._id, title: m.title, status: m.status } }, { type: 'concern.toMotion', public: true, note: `议题「${m.title}」`, from: c.status, to: c.status }, ctx.now);
+async function linkConcern(ctx: Parameters<Handler<'motion.propose'>>[0], c: ConcernRecord, m: MotionRecord, insertMotion: () => Promise<boolean>): Promise<boolean> {
+  if (c.motion?.motionId === m._id) return insertMotion();
+  // Once the concern points at it, the motion's insert runs beside the concern step's event.
+  let made = false;
+  await commitConcern(ctx.db(), ctx.caller, c, { motion: { motionId: m._id, title: m.title, status: m.status } }, { type: 'concern.toMotion', public: true, note: `议题「${m.title}」`, from: c.status, to: c.status }, ctx.now, {
+    notifier: ctx.deps.notifier,
+    alongside: async () => {
+      made = await insertMotion();
+    },
+  });
+  return made;
 }

@@ -41,8 +41,12 @@ export const enterPaperBallot: Handler<'poll.enterPaperBallot'> = async (ctx) =>
     const existing = await db.get('ballots', id);
     throw new AppError('CONFLICT', `${unit.label}已经投过票（${existing ? CHANNEL_LABELS[existing.channel] : ''}），每户只能一票`);
   }
-  await db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' });
-  await appendEvent(db, ctx.caller, { key: `ballot:${ctx.input.unitKey}`, subject: `poll:${poll._id}`, type: channel === 'paper' ? 'poll.paperEntered' : 'poll.meetingEntered', public: false, note: unit.label, at: ctx.now });
+  // The ballot holds the unit: its running count and its event depend on nothing more and go
+  // side by side (the count is recounted from the ballots at close).
+  await Promise.all([
+    db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' }),
+    appendEvent(db, ctx.caller, { key: `ballot:${ctx.input.unitKey}`, subject: `poll:${poll._id}`, type: channel === 'paper' ? 'poll.paperEntered' : 'poll.meetingEntered', public: false, note: unit.label, at: ctx.now }),
+  ]);
   return toPaperView(record, ctx.caller.memberId);
 };
 
@@ -69,8 +73,11 @@ export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx
   if ('reject' in ctx.input) {
     await checkWritten(ctx, { reject: ctx.input.reject });
     if (!(await db.remove('ballots', ballot._id, { status: 'pendingConfirm', version: ballot.version }))) throw new AppError('CONFLICT', '这张选票刚被其他人处理过，请刷新');
-    await db.update('polls', poll._id, { participation: op.inc(-1) });
-    await appendEvent(db, ctx.caller, { key: `returned:${ballot.unitKey}:${ballot.at}`, subject, type: 'poll.paperReturned', public: false, note: `${ballot.unitLabel}：${ctx.input.reject}`, at: ctx.now });
+    // The entry is gone: its count and its event go side by side.
+    await Promise.all([
+      db.update('polls', poll._id, { participation: op.inc(-1) }),
+      appendEvent(db, ctx.caller, { key: `returned:${ballot.unitKey}:${ballot.at}`, subject, type: 'poll.paperReturned', public: false, note: `${ballot.unitLabel}：${ctx.input.reject}`, at: ctx.now }),
+    ]);
     return { ...toPaperView(ballot, ctx.caller.memberId), pending: false };
   }
   const first = openChoice(ctx.deps, ballot.choiceSealed);
