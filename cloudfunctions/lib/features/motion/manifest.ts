@@ -3,13 +3,13 @@
  * meeting's agenda or answered with reasons by a deadline the sweep chases.
  */
 import { contracts } from '../../../../miniprogram/core/contracts';
-import { bind } from '../../kernel/action';
+import { bind, type Prefetch } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { answerMotion } from './answer-motion';
 import { runMotionClock } from './clock';
 import { MOTION_EVENTS } from './events';
 import { getMotion, prefetchMotion } from './get-motion';
-import { listMotions } from './list-motions';
+import { listMotions, prefetchMotions } from './list-motions';
 import { configureMotions, motionSettings } from './motion-settings';
 import { MOTION_NOTICES } from './notices';
 import { motionPersonalData } from './personal-data';
@@ -20,14 +20,17 @@ import { motionToday } from './today';
 const HOUR = 3600;
 const DAY = 24 * HOUR;
 
+/** Read with the caller's record: the motion the input names, which these handlers read first (loadVisible). */
+const prefetchMotionOf: Prefetch<{ motionId: string }> = (input) => ({ motion: { collection: 'motions', id: input.motionId } });
+
 export const motionManifest = {
   name: 'motion',
   actions: {
     'motion.propose': bind(contracts['motion.propose'], proposeMotion),
-    'motion.support': bind(contracts['motion.support'], supportMotion),
-    'motion.list': bind(contracts['motion.list'], listMotions),
+    'motion.support': bind(contracts['motion.support'], supportMotion, { prefetch: prefetchMotionOf }),
+    'motion.list': bind(contracts['motion.list'], listMotions, { prefetch: prefetchMotions }),
     'motion.get': bind(contracts['motion.get'], getMotion, { prefetch: prefetchMotion }),
-    'motion.answer': bind(contracts['motion.answer'], answerMotion),
+    'motion.answer': bind(contracts['motion.answer'], answerMotion, { prefetch: prefetchMotionOf }),
     'motion.settings': bind(contracts['motion.settings'], motionSettings),
     'motion.configure': bind(contracts['motion.configure'], configureMotions),
   },

@@ -10,7 +10,7 @@ import { leastReaching } from '../../../../miniprogram/core/poll/rules';
 import type { ActionName } from '../../../../miniprogram/core/action-names';
 import { hasRole, type Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { adultCensus, householdCensus } from '../roll/census';
+import { censusSizes } from '../roll/census';
 import { motionSettingsId, type MotionSettingsRecord, type SupportUnit, type ThresholdRule } from './records';
 
 export function defaultSettings(communityId: string): MotionSettingsRecord {
@@ -69,12 +69,20 @@ export function toSettingsView(caller: Caller, s: MotionSettingsRecord): MotionS
 
 /**
  * The census of a motion's scope now (households, bound or not; or adults bound there, minors
- * left out) and the least number of supports reaching the rule: a share is 「以上」 (≥), as
- * the law's 五分之一以上 reads, tested in integers; never fewer than one.
+ * left out), both counts from one read: the caller reads it beside the settings that say
+ * which count the community's rule uses.
  */
-export async function freezeThreshold(db: ScopedStore, unit: SupportUnit, rule: ThresholdRule, buildingIds: readonly string[]): Promise<{ census: number; threshold: number }> {
+export function censusOfScope(db: ScopedStore, buildingIds: readonly string[]): Promise<Record<SupportUnit, number>> {
   const e = buildingIds.length ? { scope: 'buildings' as const, ids: buildingIds } : { scope: 'community' as const, ids: [] };
-  const census = (await (unit === 'household' ? householdCensus(db, e) : adultCensus(db, e))).length;
+  return censusSizes(db, e);
+}
+
+/**
+ * The census frozen into a motion and the least number of supports reaching the rule: a
+ * share is 「以上」 (≥), as the law's 五分之一以上 reads, tested in integers; never fewer than one.
+ */
+export function freezeThreshold(sizes: Readonly<Record<SupportUnit, number>>, unit: SupportUnit, rule: ThresholdRule): { census: number; threshold: number } {
+  const census = sizes[unit];
   const threshold = rule.kind === 'count' ? rule.count : leastReaching(census, { num: rule.num, den: rule.den, cmp: '>=' });
   return { census, threshold: Math.max(1, threshold) };
 }

@@ -1,5 +1,6 @@
 import type { MyBallotView } from '../../../../miniprogram/core/poll/contract';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
+import { fromAnchor } from '../../ports/store';
 import { ballotFacts } from './my-ballot';
 import { looksEligible, mayCollectAny } from './permissions';
 import { toPollView } from './presenters';
@@ -8,6 +9,23 @@ import { ballotId, type PollRecord } from './records';
 const CURRENT = ['scheduled', 'open'];
 const PAST = ['closed', 'published', 'cancelled'];
 
+/** The page asked for: the same spec for the prefetch and the handler, so the one answers the other. */
+const pageOf = (input: { when: 'current' | 'past'; limit: number; cursor?: string }) => {
+  const current = input.when === 'current';
+  return {
+    where: { status: { $in: current ? CURRENT : PAST } },
+    orderBy: { field: 'closesAt', dir: current ? ('asc' as const) : ('desc' as const) },
+    limit: input.limit,
+    after: input.cursor,
+  };
+};
+
+/** Read with the caller's record: the page of polls (the caller's community from the record). */
+export const prefetchPolls: PrefetchOf<'poll.list'> = (input) => {
+  const spec = pageOf(input);
+  return { polls: { collection: 'polls', ...spec, where: { communityId: fromAnchor('communityId'), ...spec.where } } };
+};
+
 /**
  * Polls the caller may see, soonest end first (current) or latest first (past). A resident's
  * row says whether their household (or they) voted, from one read of the page's ballots;
@@ -15,13 +33,7 @@ const PAST = ['closed', 'published', 'cancelled'];
  */
 export const listPolls: Handler<'poll.list'> = async (ctx) => {
   const db = ctx.db();
-  const current = ctx.input.when === 'current';
-  const page = await db.query('polls', {
-    where: { status: { $in: current ? CURRENT : PAST } },
-    orderBy: { field: 'closesAt', dir: current ? 'asc' : 'desc' },
-    limit: ctx.input.limit,
-    after: ctx.input.cursor,
-  });
+  const page = await db.query('polls', pageOf(ctx.input));
   // A meeting's votes are found on the meeting's page, not among the community's polls.
   const visible = page.items.filter((p) => !p.meeting && (mayCollectAny(ctx.caller, p) || looksEligible(ctx.caller, p)));
   const keyOf = (p: PollRecord) => (p.unit === 'household' ? ctx.caller.householdId : p.unit === 'person' ? ctx.caller.memberId : null);

@@ -4,15 +4,15 @@
  * sealed until close and published by a second admin with the roll's hash.
  */
 import { contracts } from '../../../../miniprogram/core/contracts';
-import { bind } from '../../kernel/action';
+import { bind, type Prefetch } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { cancelPoll, closePoll, pollClock } from './close-poll';
 import { createPoll } from './create-poll';
 import { POLL_EVENTS } from './events';
 import { getPoll, prefetchPoll } from './get-poll';
-import { listPolls } from './list-polls';
+import { listPolls, prefetchPolls } from './list-polls';
 import { myBallot, prefetchMyBallot } from './my-ballot';
-import { confirmPaperBallot, enterPaperBallot, pendingPaperBallots } from './paper-ballot';
+import { confirmPaperBallot, enterPaperBallot, pendingPaperBallots, prefetchBallotAndPoll, prefetchPendingPaper } from './paper-ballot';
 import { pollPersonalData } from './personal-data';
 import { pollRoll } from './poll-roll';
 import { publishPoll } from './publish-poll';
@@ -22,23 +22,29 @@ import { vote } from './vote';
 
 const HOUR = 3600;
 
+/**
+ * Read with the caller's record: the poll the input names. Every handler given it reads the
+ * poll by that id first (loadPoll or require), so its first read costs no round-trip of its own.
+ */
+const prefetchPollOf: Prefetch<{ pollId: string }> = (input) => ({ poll: { collection: 'polls', id: input.pollId } });
+
 export const pollManifest = {
   name: 'poll',
   actions: {
     'poll.create': bind(contracts['poll.create'], createPoll),
-    'poll.list': bind(contracts['poll.list'], listPolls),
+    'poll.list': bind(contracts['poll.list'], listPolls, { prefetch: prefetchPolls }),
     'poll.get': bind(contracts['poll.get'], getPoll, { prefetch: prefetchPoll }),
-    'poll.vote': bind(contracts['poll.vote'], vote),
+    'poll.vote': bind(contracts['poll.vote'], vote, { prefetch: prefetchPollOf }),
     'poll.myBallot': bind(contracts['poll.myBallot'], myBallot, { prefetch: prefetchMyBallot }),
-    'poll.roll': bind(contracts['poll.roll'], pollRoll),
-    'poll.enterPaperBallot': bind(contracts['poll.enterPaperBallot'], enterPaperBallot),
-    'poll.confirmPaperBallot': bind(contracts['poll.confirmPaperBallot'], confirmPaperBallot),
-    'poll.pendingPaper': bind(contracts['poll.pendingPaper'], pendingPaperBallots),
-    'poll.recordHands': bind(contracts['poll.recordHands'], recordHands),
-    'poll.close': bind(contracts['poll.close'], closePoll),
-    'poll.cancel': bind(contracts['poll.cancel'], cancelPoll),
-    'poll.results': bind(contracts['poll.results'], pollResults),
-    'poll.publish': bind(contracts['poll.publish'], publishPoll),
+    'poll.roll': bind(contracts['poll.roll'], pollRoll, { prefetch: prefetchPollOf }),
+    'poll.enterPaperBallot': bind(contracts['poll.enterPaperBallot'], enterPaperBallot, { prefetch: prefetchPollOf }),
+    'poll.confirmPaperBallot': bind(contracts['poll.confirmPaperBallot'], confirmPaperBallot, { prefetch: prefetchBallotAndPoll }),
+    'poll.pendingPaper': bind(contracts['poll.pendingPaper'], pendingPaperBallots, { prefetch: prefetchPendingPaper }),
+    'poll.recordHands': bind(contracts['poll.recordHands'], recordHands, { prefetch: prefetchPollOf }),
+    'poll.close': bind(contracts['poll.close'], closePoll, { prefetch: prefetchPollOf }),
+    'poll.cancel': bind(contracts['poll.cancel'], cancelPoll, { prefetch: prefetchPollOf }),
+    'poll.results': bind(contracts['poll.results'], pollResults, { prefetch: prefetchPollOf }),
+    'poll.publish': bind(contracts['poll.publish'], publishPoll, { prefetch: prefetchPollOf }),
   },
   collections: {
     polls: {

@@ -13,7 +13,7 @@ import type { IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { isVotingTime, looksEligible, mayCollectAny } from './permissions';
 import { ballotId, type BallotRecord, type PollRecord } from './records';
-import { openIfDue, unitsOfVoter, type VoterUnit } from './roll-freeze';
+import { frozenByThisCall, openIfDue, unitsOfVoter, type VoterUnit } from './roll-freeze';
 import { choiceLabels, openChoice } from './seal';
 import { closeNow } from './close-poll';
 
@@ -39,9 +39,27 @@ export async function loadPoll(ctx: Ctx, pollId: string): Promise<PollRecord> {
   }
 }
 
+/**
+ * The unit a caller's ballot most likely stands for, known before the roll is read: their
+ * household in 一户一票, themselves in 一人一票. Owners' units are known only from the roll.
+ */
+function likelyUnitKey(caller: IdentifiedCaller, poll: PollRecord): string | null {
+  if (poll.unit === 'household') return caller.householdId ?? null;
+  return poll.unit === 'person' ? caller.memberId : null;
+}
+
 export async function ballotView(deps: Pick<Deps, 'cipher'>, db: ScopedStore, caller: IdentifiedCaller, poll: PollRecord, now: number): Promise<MyBallotView> {
-  const units = await unitsOfVoter(db, poll, caller.memberId);
-  return viewOfBallots(deps, caller, poll, now, units, await ballotsOf(db, poll, units));
+  // A roll this call froze a moment ago has no ballot yet: one is only ever cast against a
+  // frozen roll, and the poll had none until this call's compare-and-set gave it one.
+  if (frozenByThisCall(poll)) return viewOfBallots(deps, caller, poll, now, await unitsOfVoter(db, poll, caller.memberId), new Map());
+  // The likely unit's ballot is read beside the roll (one round-trip); the roll then says
+  // which units are the caller's, and only one it did not foresee costs another read.
+  const guess = poll.roll ? likelyUnitKey(caller, poll) : null;
+  const [units, guessed] = await Promise.all([unitsOfVoter(db, poll, caller.memberId), guess ? db.getMany('ballots', [ballotId(poll._id, guess)]) : []]);
+  const others = units.filter((u) => u.unitKey !== guess);
+  const ballots = others.length ? await ballotsOf(db, poll, others) : new Map<string, BallotRecord>();
+  for (const b of guessed) if (b.unitKey === guess && units.some((u) => u.unitKey === guess)) ballots.set(b.unitKey, b);
+  return viewOfBallots(deps, caller, poll, now, units, ballots);
 }
 
 export async function ballotsOf(db: ScopedStore, poll: PollRecord, units: readonly VoterUnit[]): Promise<Map<string, BallotRecord>> {

@@ -7,10 +7,10 @@
  */
 import { AppError } from '../../../../miniprogram/core/errors';
 import { CHANNEL_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
-import type { Handler } from '../../kernel/action';
+import type { Handler, PrefetchOf } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
 import { checkWritten } from '../../kernel/content';
-import { op } from '../../ports/store';
+import { fromAnchor, op } from '../../ports/store';
 import { checkedChoice } from './choice';
 import { loadPoll } from './my-ballot';
 import { isVotingTime, mayCollect, mayCollectAny } from './permissions';
@@ -41,9 +41,24 @@ export const enterPaperBallot: Handler<'poll.enterPaperBallot'> = async (ctx) =>
     const existing = await db.get('ballots', id);
     throw new AppError('CONFLICT', `${unit.label}已经投过票（${existing ? CHANNEL_LABELS[existing.channel] : ''}），每户只能一票`);
   }
-  await db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' });
-  await appendEvent(db, ctx.caller, { key: `ballot:${ctx.input.unitKey}`, subject: `poll:${poll._id}`, type: channel === 'paper' ? 'poll.paperEntered' : 'poll.meetingEntered', public: false, note: unit.label, at: ctx.now });
+  // The ballot holds the unit: its running count and its event depend on nothing more and go
+  // side by side (the count is recounted from the ballots at close).
+  await Promise.all([
+    db.update('polls', poll._id, { participation: op.inc(1) }, { status: 'open' }),
+    appendEvent(db, ctx.caller, { key: `ballot:${ctx.input.unitKey}`, subject: `poll:${poll._id}`, type: channel === 'paper' ? 'poll.paperEntered' : 'poll.meetingEntered', public: false, note: unit.label, at: ctx.now }),
+  ]);
   return toPaperView(record, ctx.caller.memberId);
+};
+
+/**
+ * Read with the caller's record: the ballot and its poll. A ballot's id is `b_<pollId>_<unit>`
+ * and no poll id holds an underscore (pollIdFor, meetingPollId), so the poll is named from
+ * the input; should it ever not be, the handler's read of `ballot.pollId` simply misses the
+ * part and goes to the database.
+ */
+export const prefetchBallotAndPoll: PrefetchOf<'poll.confirmPaperBallot'> = (input) => {
+  const pollId = /^b_([^_]+)_/.exec(input.ballotId)?.[1];
+  return { ballot: { collection: 'ballots', id: input.ballotId }, ...(pollId ? { poll: { collection: 'polls', id: pollId } } : {}) };
 };
 
 export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx) => {
@@ -58,8 +73,11 @@ export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx
   if ('reject' in ctx.input) {
     await checkWritten(ctx, { reject: ctx.input.reject });
     if (!(await db.remove('ballots', ballot._id, { status: 'pendingConfirm', version: ballot.version }))) throw new AppError('CONFLICT', '这张选票刚被其他人处理过，请刷新');
-    await db.update('polls', poll._id, { participation: op.inc(-1) });
-    await appendEvent(db, ctx.caller, { key: `returned:${ballot.unitKey}:${ballot.at}`, subject, type: 'poll.paperReturned', public: false, note: `${ballot.unitLabel}：${ctx.input.reject}`, at: ctx.now });
+    // The entry is gone: its count and its event go side by side.
+    await Promise.all([
+      db.update('polls', poll._id, { participation: op.inc(-1) }),
+      appendEvent(db, ctx.caller, { key: `returned:${ballot.unitKey}:${ballot.at}`, subject, type: 'poll.paperReturned', public: false, note: `${ballot.unitLabel}：${ctx.input.reject}`, at: ctx.now }),
+    ]);
     return { ...toPaperView(ballot, ctx.caller.memberId), pending: false };
   }
   const first = openChoice(ctx.deps, ballot.choiceSealed);
@@ -73,12 +91,24 @@ export const confirmPaperBallot: Handler<'poll.confirmPaperBallot'> = async (ctx
   return toPaperView(next, ctx.caller.memberId);
 };
 
+const pendingPage = (input: { pollId: string; limit: number; cursor?: string }) => ({
+  orderBy: { field: 'at', dir: 'asc' as const },
+  limit: input.limit,
+  after: input.cursor,
+});
+
+/** Read with the caller's record: the poll and the page of its entries waiting (the same query the handler asks). */
+export const prefetchPendingPaper: PrefetchOf<'poll.pendingPaper'> = (input) => ({
+  poll: { collection: 'polls', id: input.pollId },
+  pending: { collection: 'ballots', where: { communityId: fromAnchor('communityId'), pollId: input.pollId, status: 'pendingConfirm' }, ...pendingPage(input) },
+});
+
 /** Entries waiting for their second keying; the first entry's marks are never shown. */
 export const pendingPaperBallots: Handler<'poll.pendingPaper'> = async (ctx) => {
   const db = ctx.db();
   const poll = await db.require('polls', ctx.input.pollId, '投票不存在', 'pollId');
   if (!mayCollectAny(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以查看');
-  const page = await db.query('ballots', { where: { pollId: poll._id, status: 'pendingConfirm' }, orderBy: { field: 'at', dir: 'asc' }, limit: ctx.input.limit, after: ctx.input.cursor });
+  const page = await db.query('ballots', { where: { pollId: poll._id, status: 'pendingConfirm' }, ...pendingPage(ctx.input) });
   // A grid worker confirms the paper of their own grids; the page may come back short for them.
   const items = page.items.filter((b) => mayCollect(ctx.caller, poll, b.gridId));
   return { items: items.map((b) => toPaperView(b, ctx.caller.memberId)), ...(page.next ? { next: page.next } : {}) };

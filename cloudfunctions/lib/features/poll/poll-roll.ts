@@ -16,7 +16,8 @@ export const pollRoll: Handler<'poll.roll'> = async (ctx) => {
   const poll = await loadPoll(ctx, ctx.input.pollId);
   if (!mayCollectAny(ctx.caller, poll)) throw new AppError('FORBIDDEN', '只有投票范围内的工作人员可以查看名册');
   if (!poll.roll) throw new AppError('CLOSED', '投票尚未开始，名册还没有冻结');
-  const [units, ballots] = [await wholeRoll(db, poll), await everyPage(db, 'ballots', { pollId: poll._id }, 'at')];
+  // Independent reads: side by side, one round-trip.
+  const [units, ballots] = await Promise.all([wholeRoll(db, poll), everyPage(db, 'ballots', { pollId: poll._id }, 'at')]);
   const voted = new Map(ballots.map((b) => [b.unitKey, b.channel]));
   const search = ctx.input.search;
   const mine = units.filter((u) => mayCollect(ctx.caller, poll, u.unit.gridId));

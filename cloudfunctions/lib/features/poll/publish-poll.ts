@@ -77,5 +77,6 @@ export const publishPoll: Handler<'poll.publish'> = async (ctx) => {
   }
   const next = withoutLastEvent({ ...poll, ...patch });
   await Promise.all([db.insert('events', event), disclosePoll(ctx, next)]);
-  return resultView(ctx, next);
+  // The tally just frozen into the poll: the staff's view shows it without counting again.
+  return resultView(ctx, next, t);
 };

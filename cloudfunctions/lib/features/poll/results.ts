@@ -47,7 +47,8 @@ function staffParts(poll: PollRecord, t: Tally): Pick<NonNullable<PollResultView
   };
 }
 
-export async function resultView(ctx: Ctx, poll: PollRecord): Promise<PollResultView> {
+/** `counted`: the tally this call already took of the poll's ballots (publishing), not read again. */
+export async function resultView(ctx: Ctx, poll: PollRecord, counted?: Tally): Promise<PollResultView> {
   const db = ctx.db();
   const base = { pollId: poll._id, participation: poll.participation, participationText: participationText(poll), result: null };
   if (poll.status === 'cancelled') return { ...base, stage: 'cancelled', stageText: '投票已撤销' };
@@ -56,13 +57,14 @@ export async function resultView(ctx: Ctx, poll: PollRecord): Promise<PollResult
   const staff = mayManage(ctx.caller, poll);
   if (poll.status === 'published' && poll.published) {
     const p = poll.published;
-    const extra = staff ? staffParts(poll, await tally(ctx.deps, db, poll)) : { openTexts: null, voters: null };
+    const extra = staff ? staffParts(poll, counted ?? (await tally(ctx.deps, db, poll))) : { openTexts: null, voters: null };
     return { ...base, stage: 'published', stageText: '结果已公布', result: resultOf(poll, p, p, extra) };
   }
   if (!staff) return { ...base, stage: 'awaitingPublish', stageText: '投票已结束，计票结果公布后可以查看' };
-  const pending = await pendingPaper(db, poll);
+  // Both read the ballots and neither depends on the other: side by side (one round-trip);
+  // the tally is dropped unseen while paper waits for its second keying.
+  const [pending, t] = await Promise.all([pendingPaper(db, poll), tally(ctx.deps, db, poll)]);
   if (pending.items.length) return { ...base, stage: 'counting', stageText: `计票中：还有${pending.items.length}${pending.next ? '张以上' : '张'}纸质选票待复核，复核完毕才能计票` };
-  const t = await tally(ctx.deps, db, poll);
   return { ...base, stage: 'ready', stageText: '计票完成，待另一位管理员公布', result: resultOf(poll, t, null, staffParts(poll, t)) };
 }
 

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../miniprogram/core/errors';
-import { appendEvent } from '../../kernel/audit';
+import { eventRecord, type EventRecord } from '../../kernel/audit';
 import type { Deps } from '../../kernel/deps';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { censusFor, type CensusUnit } from '../roll/census';
@@ -26,6 +26,18 @@ export function rollHash(units: readonly CensusUnit[]): string {
 }
 
 /**
+ * The bucket sets this very request froze, by the poll object openIfDue returned for them:
+ * what it just wrote need not be read back. Keyed by that object, so it lives and dies with
+ * the request that holds it and nothing crosses to another.
+ */
+const frozenHere = new WeakMap<PollRecord, ReadonlyMap<string, PollRollBucketRecord>>();
+
+/** Whether this request froze the poll's roll itself (and so knows it without reading). */
+export function frozenByThisCall(poll: PollRecord): boolean {
+  return frozenHere.has(poll);
+}
+
+/**
  * Opens a scheduled poll whose time has come: freezes the roll and moves the poll to open.
  * Returns the poll as it now stands (someone else may have opened it first).
  */
@@ -33,9 +45,9 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
   const e = poll.eligibility;
   // A meeting's vote is written open by the meeting, on the entries present: never by the clock.
   if (poll.status !== 'scheduled' || now < poll.opensAt || e.scope === 'meeting') return poll;
-  const census = await censusFor(db, poll.unit, { scope: e.scope, ids: e.ids }, poll.rule.headCount ?? 'perOwner');
+  const census = await censusOf(db, poll);
   const { freezeId, buckets, docs } = await writeRollBuckets(deps, db, poll._id, census);
-  const roll = { freezeId, buckets, size: census.length, areaCenti: census.reduce((n, u) => n + u.areaCenti, 0), hash: rollHash(census) };
+  const roll = rollOf(census, freezeId, buckets);
   const next: PollRecord = { ...poll, status: 'open', roll, wakeAt: poll.closesAt, version: poll.version + 1 };
   const { _id, ...patch } = next;
   void _id;
@@ -46,8 +58,33 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
     if (!now2) throw new AppError('NOT_FOUND', '投票不存在');
     return now2;
   }
-  await appendEvent(db, 'system', { key: 'opened', subject: `poll:${poll._id}`, type: 'poll.opened', from: 'scheduled', to: 'open', public: true, note: `名册${census.length}个单位，校验码${roll.hash.slice(0, 16)}`, at: now });
+  await db.insert('events', openedEvent(db, next, now));
+  frozenNow(next, docs);
   return next;
+}
+
+/** The live roll a poll's eligibility and unit name, as it would be frozen now. */
+export function censusOf(db: ScopedStore, poll: Pick<PollRecord, 'unit' | 'eligibility' | 'rule'>): Promise<CensusUnit[]> {
+  const e = poll.eligibility;
+  // Never asked for one: a meeting's roll is the entries present, written by the meeting.
+  if (e.scope === 'meeting') throw new Error('a meeting vote has no live roll to freeze');
+  return censusFor(db, poll.unit, { scope: e.scope, ids: e.ids }, poll.rule.headCount ?? 'perOwner');
+}
+
+/** What the poll keeps of the roll frozen under `freezeId`: where it is, its size, area and hash. */
+export function rollOf(census: readonly CensusUnit[], freezeId: string, buckets: number): NonNullable<PollRecord['roll']> {
+  return { freezeId, buckets, size: census.length, areaCenti: census.reduce((n, u) => n + u.areaCenti, 0), hash: rollHash(census) };
+}
+
+/** The opening's audit event, from the poll as opened (its id is fixed: a second insert is a no-op). */
+export function openedEvent(db: ScopedStore, poll: PollRecord, at: number): EventRecord {
+  const roll = poll.roll;
+  return eventRecord(db, 'system', { key: 'opened', subject: `poll:${poll._id}`, type: 'poll.opened', from: 'scheduled', to: 'open', public: true, note: `名册${roll?.size ?? 0}个单位，校验码${(roll?.hash ?? '').slice(0, 16)}`, at });
+}
+
+/** Marks a roll as frozen by this request (its buckets as written), for unitsOfVoter to use unread. */
+export function frozenNow(poll: PollRecord, docs: readonly PollRollBucketRecord[]): void {
+  frozenHere.set(poll, new Map(docs.map((d) => [d._id, d])));
 }
 
 /**
@@ -89,10 +126,12 @@ export interface VoterUnit {
 export async function unitsOfVoter(db: ScopedStore, poll: PollRecord, memberId: string): Promise<VoterUnit[]> {
   if (!poll.roll) return [];
   const roll = poll.roll;
-  const mine = await db.get('pollRolls', rollBucketId(poll._id, roll.freezeId, bucketOf(memberId, roll.buckets)));
+  const fresh = frozenHere.get(poll);
+  const mineId = rollBucketId(poll._id, roll.freezeId, bucketOf(memberId, roll.buckets));
+  const mine = fresh ? (fresh.get(mineId) ?? null) : await db.get('pollRolls', mineId);
   const keys = mine?.voters[memberId] ?? [];
   const ids = [...new Set(keys.map((k) => rollBucketId(poll._id, roll.freezeId, bucketOf(k, roll.buckets))))];
-  const buckets = new Map((ids.length === 1 && mine && ids[0] === mine._id ? [mine] : await db.getMany('pollRolls', ids)).map((b) => [b._id, b]));
+  const buckets = fresh ?? new Map((ids.length === 1 && mine && ids[0] === mine._id ? [mine] : await db.getMany('pollRolls', ids)).map((b) => [b._id, b]));
   return keys.flatMap((k) => {
     const unit = buckets.get(rollBucketId(poll._id, roll.freezeId, bucketOf(k, roll.buckets)))?.units[k];
     return unit ? [{ unitKey: k, unit }] : [];

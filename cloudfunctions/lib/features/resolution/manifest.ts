@@ -3,7 +3,7 @@
  * progress until done and, where required, the stages of 四议两公开.
  */
 import { contracts } from '../../../../miniprogram/core/contracts';
-import { bind } from '../../kernel/action';
+import { bind, type Prefetch } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { runResolutionClock } from './clock';
 import { RESOLUTION_EVENTS } from './events';
@@ -18,14 +18,17 @@ import { resolutionSubjects } from './subjects';
 
 const HOUR = 3600;
 
+/** Read with the caller's record: the resolution the input names, which each of these handlers reads first. */
+const prefetchResolution: Prefetch<{ resolutionId: string }> = (input) => ({ resolution: { collection: 'resolutions', id: input.resolutionId } });
+
 export const resolutionManifest = {
   name: 'resolution',
   actions: {
     'resolution.list': bind(contracts['resolution.list'], listResolutions),
-    'resolution.get': bind(contracts['resolution.get'], getResolution),
-    'resolution.progress': bind(contracts['resolution.progress'], recordProgress),
-    'resolution.reassign': bind(contracts['resolution.reassign'], reassignResolution),
-    'resolution.recordStage': bind(contracts['resolution.recordStage'], recordStage),
+    'resolution.get': bind(contracts['resolution.get'], getResolution, { prefetch: prefetchResolution }),
+    'resolution.progress': bind(contracts['resolution.progress'], recordProgress, { prefetch: prefetchResolution }),
+    'resolution.reassign': bind(contracts['resolution.reassign'], reassignResolution, { prefetch: prefetchResolution }),
+    'resolution.recordStage': bind(contracts['resolution.recordStage'], recordStage, { prefetch: prefetchResolution }),
   },
   collections: {
     resolutions: {

@@ -91,6 +91,16 @@ export async function householdCensus(db: ScopedStore, e: Eligibility): Promise<
   }));
 }
 
+/**
+ * How many households and how many adults a scope holds, from one read of the roll: the
+ * lengths householdCensus and adultCensus would return, for a caller that needs both counts
+ * before it knows which one it will use.
+ */
+export async function censusSizes(db: ScopedStore, e: Eligibility): Promise<{ household: number; person: number }> {
+  const { rows } = await householdsWithPeople(db, e);
+  return { household: rows.length, person: rows.reduce((n, r) => n + r.adults.length, 0) };
+}
+
 export async function adultCensus(db: ScopedStore, e: Eligibility): Promise<CensusUnit[]> {
   const { where, rows } = await householdsWithPeople(db, e);
   return rows.flatMap(({ household, address, adults }) =>

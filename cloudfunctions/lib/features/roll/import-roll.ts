@@ -26,8 +26,9 @@ export const importRoll: Handler<'roll.import'> = async (ctx) => {
   const db = ctx.db();
   const ws = await openSheet(input.fileBase64);
   const sheet = readOwnerSheet(ws, await everyPage(db, 'buildings', {}, 'name'));
-  const roll = new Map((await everyPage(db, 'ownerUnits', {}, 'createdAt')).map((u) => [u._id, u]));
-  const places = await placesOf(db, sheet.units);
+  // The register as it stands and the sheet's households: independent reads, side by side.
+  const [units, places] = await Promise.all([everyPage(db, 'ownerUnits', {}, 'createdAt'), placesOf(db, sheet.units)]);
+  const roll = new Map(units.map((u) => [u._id, u]));
   const report: RollImportReport = {
     committed: false,
     rows: sheet.rows,
