@@ -3,7 +3,7 @@ import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext, Handler, Prefetch } from '../../kernel/action';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
-import { op } from '../../ports/store';
+import { MAX_PAGE, op } from '../../ports/store';
 import { appendEvent } from '../../kernel/audit';
 import { toServiceView } from './presenters';
 import { OPEN_BOOKING, slotIdFor, type ServiceRecord, type SlotRecord } from './records';
@@ -43,9 +43,6 @@ export const upsertService: Handler<'booking.upsertService'> = async (ctx) => {
   return toServiceView(ctx.caller, record, record.active);
 };
 
-/** Slot inserts sent at once: bounded so a long horizon does not open hundreds of requests. */
-const SLOT_BATCH = 20;
-
 /**
  * Creates the slots of a service up to the horizon, skipping closures. Slot ids derive
  * from (service, start), so running it again — here, on a schedule change, or from the
@@ -73,12 +70,17 @@ export async function generateSlots(db: ScopedStore, service: ServiceRecord, now
       createdAt: now,
     });
   }
-  // Each insert stands alone (its id is its own duplicate guard): a batch at a time, side by side.
-  let created = 0;
-  for (let i = 0; i < slots.length; i += SLOT_BATCH) {
-    const done = await Promise.all(slots.slice(i, i + SLOT_BATCH).map((slot) => db.insert('slots', slot)));
-    created += done.filter(Boolean).length;
-  }
+  // Ids are their own duplicate guard: look which slots exist, insert the rest as lists (a
+  // slot stored meanwhile by another run is kept as it is, and counted as created here).
+  const chunks: SlotRecord[][] = [];
+  for (let i = 0; i < slots.length; i += MAX_PAGE) chunks.push(slots.slice(i, i + MAX_PAGE));
+  const stored = await Promise.all(chunks.map((chunk) => db.getMany('slots', chunk.map((slot) => slot._id))));
+  const missing = chunks.map((chunk, k) => {
+    const there = new Set(stored[k].map((slot) => slot._id));
+    return chunk.filter((slot) => !there.has(slot._id));
+  });
+  await Promise.all(missing.filter((chunk) => chunk.length).map((chunk) => db.insertMany('slots', chunk)));
+  const created = missing.reduce((n, chunk) => n + chunk.length, 0);
   // After the slots, so a crash part-way leaves slotsUntil behind and the next run fills in.
   await db.update('services', service._id, { ...alsoSet, slotsUntil: now + BOOKING_HORIZON_DAYS * 24 * 3600_000 });
   return created;
