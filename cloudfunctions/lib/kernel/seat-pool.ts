@@ -64,15 +64,18 @@ export async function takePlace(store: PoolStore, collection: SeatPoolCollection
 
 /** Gives back the place this claim holds; false when it holds none (already given back). */
 export async function releasePlace(store: PoolStore, collection: SeatPoolCollection, poolId: string, holderId: string, claim: string): Promise<'seat' | 'waitlist' | false> {
-  const freed = await store.update(collection, poolId, { seatsLeft: op.inc(1), [`holders.${holderId}`]: op.unset() }, { [`holders.${holderId}`]: claim });
-  if (freed) return 'seat';
+  const freeSeat = () => store.update(collection, poolId, { seatsLeft: op.inc(1), [`holders.${holderId}`]: op.unset() }, { [`holders.${holderId}`]: claim });
+  if (await freeSeat()) return 'seat';
   const left = await store.update(
     collection,
     poolId,
     { waitlistLeft: op.inc(1), waitlistCount: op.inc(-1), waitlist: op.pull(holderId), [`waiting.${holderId}`]: op.unset() },
     { [`waiting.${holderId}`]: claim },
   );
-  return left ? 'waitlist' : false;
+  if (left) return 'waitlist';
+  // A promotion may have moved this claim from the waitlist onto a seat between the two
+  // tries. A claim only ever moves that one way, so one more try at the seat settles it.
+  return (await freeSeat()) ? 'seat' : false;
 }
 
 /**
