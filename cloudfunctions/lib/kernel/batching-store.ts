@@ -17,6 +17,7 @@
  * another. Scoping stays with ScopedStore above it (it filters what comes back).
  */
 import { RequestStore } from './request-store';
+import { Gathering, type Waiting } from './gathering';
 import {
   MAX_READ_PARTS,
   type CollectionName,
@@ -29,15 +30,10 @@ import {
   type Store,
 } from '../ports/store';
 
-interface Pending {
-  part: ReadPart;
-  resolve(page: QueryPage<Doc>): void;
-  reject(err: unknown): void;
-}
+type Pending = Waiting<ReadPart, QueryPage<Doc>>;
 
 export class BatchingStore extends RequestStore {
-  private pending: Pending[] = [];
-  private scheduled = false;
+  private readonly gathering = new Gathering<ReadPart, QueryPage<Doc>>(MAX_READ_PARTS, (batch) => this.send(batch));
   /** Round-trips saved, for the log and the tests: reads that rode along with another. */
   gathered = 0;
 
@@ -92,17 +88,7 @@ export class BatchingStore extends RequestStore {
   }
 
   private enqueue(part: ReadPart): Promise<QueryPage<Doc>> {
-    return new Promise((resolve, reject) => {
-      this.pending.push({ part, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        const wave = this.pending;
-        this.pending = [];
-        for (let i = 0; i < wave.length; i += MAX_READ_PARTS) void this.send(wave.slice(i, i + MAX_READ_PARTS));
-      });
-    });
+    return this.gathering.add(part);
   }
 
   private async send(batch: Pending[]): Promise<void> {
@@ -113,7 +99,7 @@ export class BatchingStore extends RequestStore {
     }
     let res: ReadTogether<Doc>;
     try {
-      res = await this.inner.readTogether(anchor, Object.fromEntries(batch.map((p, i) => [`p${i}`, p.part])));
+      res = await this.inner.readTogether(anchor, Object.fromEntries(batch.map((p, i) => [`p${i}`, p.item])));
     } catch {
       // Each read then meets its own outcome, as if asked alone (a bad one fails by itself).
       res = { anchor: null, parts: null };
@@ -130,7 +116,7 @@ export class BatchingStore extends RequestStore {
   /** One read on its own, as the use case asked it. */
   private async alone1(p: Pending): Promise<void> {
     try {
-      const { part } = p;
+      const part = p.item;
       let page: QueryPage<Doc>;
       if ('id' in part) {
         const doc = await this.inner.get(part.collection as CollectionName, part.id);

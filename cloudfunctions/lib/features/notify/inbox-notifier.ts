@@ -3,12 +3,7 @@ import type { Templates } from './templates';
 import type { InboxRecord } from './records';
 import type { Clock, Notification, Notifier } from '../../ports/platform';
 import { MAX_PAGE, type Store } from '../../ports/store';
-
-interface Pending {
-  doc: InboxRecord;
-  resolve(): void;
-  reject(err: unknown): void;
-}
+import { Gathering, type Waiting } from '../../kernel/gathering';
 
 /**
  * Every message enters the system here: written once (deterministic id, so a retried use
@@ -20,8 +15,7 @@ interface Pending {
  * one insert of a list: one round-trip however many people are told.
  */
 export class InboxNotifier implements Notifier {
-  private pending: Pending[] = [];
-  private scheduled = false;
+  private readonly gathering = new Gathering<InboxRecord, void>(MAX_PAGE, (batch) => this.write(batch));
 
   constructor(
     private readonly store: Store,
@@ -52,29 +46,19 @@ export class InboxNotifier implements Notifier {
       pushError: null,
       sentAt: null,
     };
-    return new Promise<void>((resolve, reject) => {
-      this.pending.push({ doc, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        const wave = this.pending;
-        this.pending = [];
-        for (let i = 0; i < wave.length; i += MAX_PAGE) void this.write(wave.slice(i, i + MAX_PAGE));
-      });
-    });
+    return this.gathering.add(doc);
   }
 
-  private async write(batch: Pending[]): Promise<void> {
+  private async write(batch: Waiting<InboxRecord, void>[]): Promise<void> {
     if (batch.length > 1) {
       try {
-        await this.store.insertMany('inbox', batch.map((p) => p.doc));
+        await this.store.insertMany('inbox', batch.map((p) => p.item));
         for (const p of batch) p.resolve();
         return;
       } catch {
         // Each message then meets its own outcome, as if sent alone.
       }
     }
-    await Promise.all(batch.map((p) => this.store.insert('inbox', p.doc).then(() => p.resolve(), p.reject)));
+    await Promise.all(batch.map((p) => this.store.insert('inbox', p.item).then(() => p.resolve(), p.reject)));
   }
 }

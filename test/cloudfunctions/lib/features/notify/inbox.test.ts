@@ -2,6 +2,12 @@
 import type { InboxItem } from '../../../../../miniprogram/core/notify/contract';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, key, type Harness } from '../../../../support/harness';
+import { InboxNotifier } from '../../../../../cloudfunctions/lib/features/notify/inbox-notifier';
+import { COLLECTIONS } from '../../../../../cloudfunctions/lib/manifests';
+import { CountingStore } from '../../../../../cloudfunctions/lib/store/counting-store';
+import { SqliteStore } from '../../../../../cloudfunctions/lib/store/sqlite-store';
+import { ManualClock } from '../../../../../cloudfunctions/lib/platform/system';
+import type { Notification } from '../../../../../cloudfunctions/lib/ports/platform';
 
 let h: Harness;
 beforeEach(async () => {
@@ -40,5 +46,29 @@ describe('each person reads only their own messages', () => {
     expect(admin.items.map((m) => m.title)).toContain(`诉求 ${c.number} 超时未签收`);
     const worker = await h.ok<{ items: InboxItem[] }>('demo-grid-1', 'notify.inbox', {});
     expect(worker.items.map((m) => m.title)).not.toContain(`诉求 ${c.number} 超时未签收`);
+  });
+});
+
+describe('messages one step sends together', () => {
+  const message = (id: string, recipientId: string): Notification => ({ id, communityId: 'demo', recipientId, kind: 'concern.accepted' as Notification['kind'], title: '已签收', body: '您的诉求已签收' });
+  const setUp = () => {
+    const inner = new SqliteStore({ filename: ':memory:', collections: COLLECTIONS });
+    const counting = new CountingStore(inner);
+    return { inner, counting, notifier: new InboxNotifier(counting as never, new ManualClock(1_000), {}, () => undefined) };
+  };
+  it('are one write however many people are told, and each reaches its own inbox', async () => {
+    const { inner, counting, notifier } = setUp();
+    await Promise.all([notifier.notify(message('n1', 'm_a')), notifier.notify(message('n2', 'm_b')), notifier.notify(message('n3', 'm_c'))]);
+    expect(counting.reset()).toBe(1);
+    expect((await inner.getMany<{ _id: string; recipientId: string }>('inbox', ['n1', 'n2', 'n3'])).map((m) => m.recipientId).sort()).toEqual(['m_a', 'm_b', 'm_c']);
+    inner.close();
+  });
+  it('sent again (a retry) write nothing twice and lose none', async () => {
+    const { inner, notifier } = setUp();
+    await notifier.notify(message('n1', 'm_a'));
+    await Promise.all([notifier.notify(message('n1', 'm_a')), notifier.notify(message('n2', 'm_b'))]);
+    const count = (inner.db.prepare('SELECT count(*) AS n FROM "c_inbox"').get() as { n: number }).n;
+    expect(count).toBe(2);
+    inner.close();
   });
 });
