@@ -200,7 +200,9 @@ export async function startCloudbaseEmulator(options: EmulatorOptions = {}): Pro
     if (tx && forWrite && body.queryType !== 'DOC') {
       throw new DbError('INVALID_PARAM', 'only single-document operations (queryType DOC) are allowed inside a transaction');
     }
-    let cursor = find(visible(String(body.collectionName), tx), filter);
+    // A read's projection (`field()` in the SDK) as MongoDB applies it; writes see whole documents.
+    const projection = forWrite ? undefined : parse<Record<string, 0 | 1> | undefined>(body.projection, undefined);
+    let cursor = find(visible(String(body.collectionName), tx), filter, projection);
     const order = parse<Record<string, 1 | -1> | undefined>(body.order, undefined);
     if (order && Object.keys(order).length) cursor = cursor.sort(order);
     const offset = Number(body.offset ?? 0);

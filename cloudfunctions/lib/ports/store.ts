@@ -61,6 +61,12 @@ export interface QuerySpec {
   limit: number;
   /** Cursor from a previous page's `next`. */
   after?: string;
+  /**
+   * Items carry only `_id` and the sort field (the cursor's two values), for counting (the
+   * number on a tab) without moving whole documents: on CloudBase a projection, on SQLite a
+   * read of the index alone. The page's type stays the collection's record; read only those.
+   */
+  idsOnly?: boolean;
 }
 
 export interface QueryPage<T> {

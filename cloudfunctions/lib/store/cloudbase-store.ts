@@ -54,6 +54,7 @@ export interface CbPipeline {
   match(cond: unknown): CbPipeline;
   sort(order: Record<string, 1 | -1>): CbPipeline;
   limit(n: number): CbPipeline;
+  project(fields: Record<string, 1>): CbPipeline;
   done(): unknown[];
 }
 export interface CbAggregate {
@@ -66,6 +67,7 @@ export interface CbQuery {
   where(cond: unknown): CbQuery;
   orderBy(field: string, dir: 'asc' | 'desc'): CbQuery;
   limit(n: number): CbQuery;
+  field(projection: Record<string, true>): CbQuery;
   get(): Promise<{ data: Doc[] }>;
   update(patch: Record<string, unknown>): Promise<{ updated?: number; stats?: { updated: number } }>;
   remove(): Promise<{ deleted?: number; stats?: { removed?: number; deleted?: number } }>;
@@ -267,9 +269,9 @@ export class CloudbaseStore implements DocumentStore {
     const limit = Math.max(1, Math.min(spec.limit, MAX_PAGE));
     const { field, dir } = spec.orderBy;
     const where = this.queryWhere(spec);
-    const res = await this.db
-      .collection(this.name(collection))
-      .where(where)
+    let query = this.db.collection(this.name(collection)).where(where);
+    if (spec.idsOnly) query = query.field({ _id: true, [field]: true });
+    const res = await query
       .orderBy(field, dir)
       .orderBy('_id', dir)
       .limit(limit + 1)
@@ -351,11 +353,11 @@ export class CloudbaseStore implements DocumentStore {
     });
     const plain = Object.fromEntries(Object.entries(part.where).filter(([field]) => !anchored.some((a) => a.field === field))) as Filter;
     const order = part.orderBy.dir === 'desc' ? -1 : 1;
-    const stages = pipeline
+    const sorted = pipeline
       .match(this.queryWhere({ ...part, where: plain }))
       .sort({ [part.orderBy.field]: order, _id: order })
-      .limit(limitOf(part) + 1)
-      .done();
+      .limit(limitOf(part) + 1);
+    const stages = (part.idsOnly ? sorted.project({ _id: 1, [part.orderBy.field]: 1 }) : sorted).done();
     return anchored.length ? { from, let: vars, pipeline: stages, as } : { from, pipeline: stages, as };
   }
 

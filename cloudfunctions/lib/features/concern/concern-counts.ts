@@ -20,7 +20,7 @@ export const concernCounts: Handler<'concern.counts'> = async (ctx) => {
     views.map(async (view) => {
       const base = baseFilter(caller, admin && view === 'assigned' ? 'all' : view);
       if (!base) return { view, count: 0, more: false };
-      const page = await db.query('concerns', { where: openFilter(base), orderBy: { field: 'createdAt', dir: 'desc' }, limit: QUEUE_COUNT_MAX });
+      const page = await db.query('concerns', { where: openFilter(base), orderBy: { field: 'createdAt', dir: 'desc' }, limit: QUEUE_COUNT_MAX, idsOnly: true });
       return { view, count: page.items.length, more: page.next !== undefined };
     }),
   );

@@ -137,6 +137,18 @@ describe('CloudBase through the real SDK: the wire and the server', () => {
     expect(JSON.parse(String(last.query)).$and[1]).toEqual({ createdAt: { $lte: { $numberInt: '101' } } });
   });
 
+  it('asks for ids alone by a projection of _id and the sort field, in a query and in a part', async () => {
+    await store.insert('members', { _id: 'me', communityId: 'x' } as never);
+    await store.insert('concerns', { _id: 'c1', communityId: 'x', createdAt: 5, text: '很长的正文' } as never);
+    const spec = { orderBy: { field: 'createdAt', dir: 'desc' as const }, limit: 3, idsOnly: true };
+    expect((await store.query('concerns', { where: { communityId: 'x' }, ...spec })).items).toEqual([{ _id: 'c1', createdAt: 5 }]);
+    expect(JSON.parse(String(sent('database.getDocument').at(-1)!.projection))).toEqual({ _id: { $numberInt: '1' }, createdAt: { $numberInt: '1' } });
+    const got = await store.readTogether({ collection: 'members', id: 'me' }, { open: { collection: 'concerns', where: { communityId: fromAnchor('communityId') }, ...spec } });
+    expect(got.parts?.open.items).toEqual([{ _id: 'c1', createdAt: 5 }]);
+    const stages = (sent('database.aggregateDocuments').at(-1)!.stages as Array<{ stageKey: string; stageValue: string }>).map((x) => JSON.parse(x.stageValue) as { pipeline?: unknown[] });
+    expect(stages[2].pipeline?.at(-1)).toEqual({ $project: { _id: { $numberInt: '1' }, createdAt: { $numberInt: '1' } } });
+  });
+
   it('reads together in ONE aggregateDocuments request: match the anchor, then a $lookup per part', async () => {
     await store.insert('members', { _id: 'me', communityId: 'x' } as never);
     await store.insert('concerns', { _id: 'c1', communityId: 'x', createdAt: 5 } as never);
