@@ -120,7 +120,7 @@ function checkUpdate(doc: Doc, modifier: Record<string, unknown>): void {
 }
 
 /** The aggregate stages the emulator judges (mingo's); others are refused rather than guessed. */
-const AGGREGATE_STAGES = new Set(['$match', '$lookup', '$limit', '$skip', '$sort', '$project']);
+const AGGREGATE_STAGES = new Set(['$match', '$lookup', '$limit', '$skip', '$sort', '$project', '$count']);
 
 /** MongoDB counts a write as a modification only if the stored BSON changes. */
 const sameDoc = (a: Doc, b: Doc) => stringify(a) === stringify(b);

@@ -36,7 +36,7 @@ function canonical(value: unknown): string {
 
 const idsKey = (ids: readonly string[]) => `ids:${canonical([...new Set(ids)].slice(0, MAX_PAGE).sort())}`;
 const queryKey = (where: Filter, spec: Omit<QuerySpec, 'where'>) =>
-  `q:${canonical({ where, orderBy: spec.orderBy, limit: spec.limit, after: spec.after ?? null, idsOnly: spec.idsOnly ?? false })}`;
+  `q:${canonical({ where, orderBy: spec.orderBy, limit: spec.limit, after: spec.after ?? null, count: spec.count ?? false })}`;
 
 /**
  * The store a handler sees when its action declared a prefetch: the parts read together with

@@ -62,16 +62,20 @@ export interface QuerySpec {
   /** Cursor from a previous page's `next`. */
   after?: string;
   /**
-   * Items carry only `_id` and the sort field (the cursor's two values), for counting (the
-   * number on a tab) without moving whole documents: on CloudBase a projection, on SQLite a
-   * read of the index alone. The page's type stays the collection's record; read only those.
+   * Only how many documents match, counted up to `limit + 1` (so limit + 1 means "more than
+   * limit"), in the page's `count`; no items, no cursor, and `orderBy` only names the index.
+   * For the number on a tab: the work is bounded by the limit, never by the collection, and
+   * no document leaves the database (CloudBase: an aggregate `$match`, `$limit`, `$count`;
+   * SQLite: a count over the index that stops at the limit).
    */
-  idsOnly?: boolean;
+  count?: boolean;
 }
 
 export interface QueryPage<T> {
   items: T[];
   next?: string;
+  /** For a counting query: how many match, up to its limit + 1. */
+  count?: number;
 }
 
 /**

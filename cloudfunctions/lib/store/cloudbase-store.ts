@@ -54,20 +54,20 @@ export interface CbPipeline {
   match(cond: unknown): CbPipeline;
   sort(order: Record<string, 1 | -1>): CbPipeline;
   limit(n: number): CbPipeline;
-  project(fields: Record<string, 1>): CbPipeline;
+  count(field: string): CbPipeline;
   done(): unknown[];
 }
 export interface CbAggregate {
   match(cond: unknown): CbAggregate;
   limit(n: number): CbAggregate;
   lookup(stage: Record<string, unknown>): CbAggregate;
+  count(field: string): CbAggregate;
   end(): Promise<{ data?: Doc[] }>;
 }
 export interface CbQuery {
   where(cond: unknown): CbQuery;
   orderBy(field: string, dir: 'asc' | 'desc'): CbQuery;
   limit(n: number): CbQuery;
-  field(projection: Record<string, true>): CbQuery;
   get(): Promise<{ data: Doc[] }>;
   update(patch: Record<string, unknown>): Promise<{ updated?: number; stats?: { updated: number } }>;
   remove(): Promise<{ deleted?: number; stats?: { removed?: number; deleted?: number } }>;
@@ -269,9 +269,14 @@ export class CloudbaseStore implements DocumentStore {
     const limit = Math.max(1, Math.min(spec.limit, MAX_PAGE));
     const { field, dir } = spec.orderBy;
     const where = this.queryWhere(spec);
-    let query = this.db.collection(this.name(collection)).where(where);
-    if (spec.idsOnly) query = query.field({ _id: true, [field]: true });
-    const res = await query
+    if (spec.count) {
+      // One aggregate that stops at the limit: a plain count() would count every match.
+      const res = await this.db.collection(this.name(collection)).aggregate().match(where).limit(limit + 1).count(COUNT_FIELD).end();
+      return { items: [], count: countOf(res.data) };
+    }
+    const res = await this.db
+      .collection(this.name(collection))
+      .where(where)
       .orderBy(field, dir)
       .orderBy('_id', dir)
       .limit(limit + 1)
@@ -320,6 +325,7 @@ export class CloudbaseStore implements DocumentStore {
       const rows = (found[`${PART_FIELD}${name}`] as Doc[] | undefined) ?? [];
       delete found[`${PART_FIELD}${name}`];
       if (isIdPart(part) || isIdsPart(part)) out[name] = { items: rows };
+      else if (part.count) out[name] = { items: [], count: resolvePart(part, found) ? countOf(rows) : 0 };
       // An anchor without the value a part names answers nothing, as on SQLite.
       else out[name] = resolvePart(part, found) ? pageOf(rows, part) : { items: [] };
     }
@@ -353,11 +359,8 @@ export class CloudbaseStore implements DocumentStore {
     });
     const plain = Object.fromEntries(Object.entries(part.where).filter(([field]) => !anchored.some((a) => a.field === field))) as Filter;
     const order = part.orderBy.dir === 'desc' ? -1 : 1;
-    const sorted = pipeline
-      .match(this.queryWhere({ ...part, where: plain }))
-      .sort({ [part.orderBy.field]: order, _id: order })
-      .limit(limitOf(part) + 1);
-    const stages = (part.idsOnly ? sorted.project({ _id: 1, [part.orderBy.field]: 1 }) : sorted).done();
+    const matched = pipeline.match(this.queryWhere({ ...part, where: plain }));
+    const stages = (part.count ? matched.limit(limitOf(part) + 1).count(COUNT_FIELD) : matched.sort({ [part.orderBy.field]: order, _id: order }).limit(limitOf(part) + 1)).done();
     return anchored.length ? { from, let: vars, pipeline: stages, as } : { from, pipeline: stages, as };
   }
 
@@ -407,4 +410,13 @@ export class CloudbaseStore implements DocumentStore {
       return result;
     }, 0);
   }
+}
+
+/** The field a `$count` stage writes its number to. */
+const COUNT_FIELD = 'n';
+
+/** A `$count` stage's answer: one document holding the number, or none when nothing matched. */
+function countOf(rows: readonly Doc[] | undefined): number {
+  const n = (rows?.[0] as Record<string, unknown> | undefined)?.[COUNT_FIELD];
+  return typeof n === 'number' ? n : 0;
 }

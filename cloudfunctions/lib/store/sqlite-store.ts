@@ -266,7 +266,7 @@ export class SqliteStore implements DocumentStore {
         } else if (isIdsPart(part)) out[name] = { items: this.getManyNow(part.collection, idsOf(part)) };
         else {
           const query = resolvePart(part as QueryPart, found);
-          out[name] = query ? this.queryNow(query.collection, query) : { items: [] };
+          out[name] = query ? this.queryNow(query.collection, query) : part.count ? { items: [], count: 0 } : { items: [] };
         }
       }
       return { anchor: found, parts: out };
@@ -280,6 +280,13 @@ export class SqliteStore implements DocumentStore {
     const sortExpr = expr(spec.orderBy.field);
     const cmp = spec.orderBy.dir === 'desc' ? '<' : '>';
     const dir = spec.orderBy.dir === 'desc' ? 'DESC' : 'ASC';
+    if (spec.count) {
+      // No order: SQLite walks the index's ranges (one per $in value) and stops at the limit.
+      const params: Scalar[] = [];
+      const sql = `SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${this.table(collection)} WHERE ${compileFilter(spec.where, params)} LIMIT ?)`;
+      params.push(limit + 1);
+      return { items: [], count: (this.prepared(sql).get(...params) as { n: number }).n };
+    }
     const cursor = spec.after ? decodeCursor(spec.after) : null;
     const params: Scalar[] = [];
     const arm = (where: Filter, columns = 'doc') => {
@@ -293,18 +300,6 @@ export class SqliteStore implements DocumentStore {
     };
     const arms = splitIn(spec.where, spec.orderBy.field);
     let sql: string;
-    // Ids only: the index holds the sort value and id, so no document is read or parsed.
-    if (spec.idsOnly) {
-      sql = arms.map((w) => `SELECT s, id FROM (${arm(w, `${sortExpr} AS s, id`)})`).join(' UNION ALL ');
-      if (arms.length > 1) {
-        sql += ` ORDER BY s ${dir}, id ${dir} LIMIT ?`;
-        params.push(limit + 1);
-      }
-      const rows = this.prepared(sql).all(...params) as { s: Scalar; id: string }[];
-      const items = rows.slice(0, limit).map((r) => idOnly<T>(r.id, spec.orderBy.field, r.s));
-      const last = rows[Math.min(rows.length, limit) - 1];
-      return rows.length > limit && last ? { items, next: encodeCursor(last.s, last.id) } : { items };
-    }
     if (arms.length === 1) sql = arm(arms[0]);
     else {
       // One ordered, limited read per value of each $in, merged: every arm walks its own index
@@ -399,14 +394,4 @@ export class SqliteStore implements DocumentStore {
     }
     throw new TransactionConflictError();
   }
-}
-
-/** A row of an ids-only page: `_id` and the sort field, at its (dotted) path. */
-function idOnly<T extends Doc>(id: string, field: string, value: Scalar): T {
-  const doc: Record<string, unknown> = { _id: id };
-  const keys = field.split('.');
-  let node = doc;
-  keys.slice(0, -1).forEach((k) => (node = (node[k] = {}) as Record<string, unknown>));
-  node[keys[keys.length - 1]] = value;
-  return doc as T;
 }

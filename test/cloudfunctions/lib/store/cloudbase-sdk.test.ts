@@ -137,16 +137,21 @@ describe('CloudBase through the real SDK: the wire and the server', () => {
     expect(JSON.parse(String(last.query)).$and[1]).toEqual({ createdAt: { $lte: { $numberInt: '101' } } });
   });
 
-  it('asks for ids alone by a projection of _id and the sort field, in a query and in a part', async () => {
+  it('counts by one aggregate that stops at the limit ($match, $limit, $count), in a query and in a part', async () => {
     await store.insert('members', { _id: 'me', communityId: 'x' } as never);
-    await store.insert('concerns', { _id: 'c1', communityId: 'x', createdAt: 5, text: '很长的正文' } as never);
-    const spec = { orderBy: { field: 'createdAt', dir: 'desc' as const }, limit: 3, idsOnly: true };
-    expect((await store.query('concerns', { where: { communityId: 'x' }, ...spec })).items).toEqual([{ _id: 'c1', createdAt: 5 }]);
-    expect(JSON.parse(String(sent('database.getDocument').at(-1)!.projection))).toEqual({ _id: { $numberInt: '1' }, createdAt: { $numberInt: '1' } });
+    for (let i = 0; i < 4; i += 1) await store.insert('concerns', { _id: `c${i}`, communityId: 'x', createdAt: i } as never);
+    const spec = { orderBy: { field: 'createdAt', dir: 'desc' as const }, limit: 2, count: true };
+    expect(await store.query('concerns', { where: { communityId: 'x' }, ...spec })).toEqual({ items: [], count: 3 });
+    const alone = sent('database.aggregateDocuments').at(-1)!;
+    expect((alone.stages as Array<{ stageKey: string; stageValue: string }>).map((x) => [x.stageKey, JSON.parse(x.stageValue)])).toEqual([
+      ['$match', { communityId: 'x' }],
+      ['$limit', 3],
+      ['$count', 'n'],
+    ]);
     const got = await store.readTogether({ collection: 'members', id: 'me' }, { open: { collection: 'concerns', where: { communityId: fromAnchor('communityId') }, ...spec } });
-    expect(got.parts?.open.items).toEqual([{ _id: 'c1', createdAt: 5 }]);
+    expect(got.parts?.open).toEqual({ items: [], count: 3 });
     const stages = (sent('database.aggregateDocuments').at(-1)!.stages as Array<{ stageKey: string; stageValue: string }>).map((x) => JSON.parse(x.stageValue) as { pipeline?: unknown[] });
-    expect(stages[2].pipeline?.at(-1)).toEqual({ $project: { _id: { $numberInt: '1' }, createdAt: { $numberInt: '1' } } });
+    expect(stages[2].pipeline?.slice(-2)).toEqual([{ $limit: { $numberInt: '3' } }, { $count: 'n' }]);
   });
 
   it('reads together in ONE aggregateDocuments request: match the anchor, then a $lookup per part', async () => {

@@ -264,19 +264,22 @@ export function storeContract(name: string, make: () => Promise<{ store: Store; 
         const unassigned = await store.query<Row>('concerns', { where: { communityId: 'z', assigneeId: null }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 10 });
         expect(unassigned.items.map((r) => r._id)).toEqual(['n1']);
       });
-      it('hands out ids and sort values alone when asked, in the same order and pages, $in arms merged', async () => {
-        const spec = { where: { communityId: 'x', status: { $in: ['open', 'closed'] } }, orderBy: { field: 'createdAt', dir: 'desc' as const }, limit: 7 };
-        const whole = await store.query<Row>('concerns', spec);
-        const ids = await store.query<Row>('concerns', { ...spec, idsOnly: true });
-        expect(ids.items).toEqual(whole.items.map((r) => ({ _id: r._id, createdAt: r.createdAt })));
-        const nextWhole = await store.query<Row>('concerns', { ...spec, after: whole.next });
-        const nextIds = await store.query<Row>('concerns', { ...spec, idsOnly: true, after: ids.next });
-        expect(nextIds.items.map((r) => r._id)).toEqual(nextWhole.items.map((r) => r._id));
-        const one = await store.query<Row>('concerns', { where: { communityId: 'x', status: 'open' }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, idsOnly: true });
-        expect(one.items).toHaveLength(13);
-        expect(one.next).toBeUndefined();
-        const together = await store.readTogether({ collection: 'concerns', id: 'c01' }, { open: { collection: 'concerns', where: { communityId: fromAnchor('communityId'), status: 'open' }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 100, idsOnly: true } });
-        expect(together.parts?.open.items).toEqual(one.items);
+      it('counts what matches up to the limit + 1, $in arms and anchored parts alike', async () => {
+        const open = { communityId: 'x', status: 'open' };
+        const asc = { field: 'createdAt', dir: 'asc' as const };
+        expect((await store.query('concerns', { where: open, orderBy: asc, limit: 100, count: true })).count).toBe(13);
+        expect((await store.query('concerns', { where: { communityId: 'x', status: { $in: ['open', 'closed'] } }, orderBy: asc, limit: 7, count: true })).count).toBe(8);
+        const none = await store.query('concerns', { where: { communityId: 'nobody' }, orderBy: asc, limit: 5, count: true });
+        expect(none).toEqual({ items: [], count: 0 });
+        const together = await store.readTogether(
+          { collection: 'concerns', id: 'c01' },
+          {
+            open: { collection: 'concerns', where: { communityId: fromAnchor('communityId'), status: 'open' }, orderBy: asc, limit: 5, count: true },
+            missing: { collection: 'concerns', where: { communityId: fromAnchor('nowhere') }, orderBy: asc, limit: 5, count: true },
+          },
+        );
+        expect(together.parts?.open).toEqual({ items: [], count: 6 });
+        expect(together.parts?.missing).toEqual({ items: [], count: 0 });
       });
       it('refuses a query no declared index backs', async () => {
         await expect(
