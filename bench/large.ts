@@ -38,7 +38,7 @@ export interface LargeRatio {
 }
 
 export const LARGE_SIZES = [1000, 10_000, 100_000, 1_000_000];
-export const LARGE_SETUP = { samples: 200, warmup: 20, blocks: 5, ratePerDay: 300, communities: 10 };
+export const LARGE_SETUP = { samples: 1000, warmup: 20, blocks: 10, ratePerDay: 300, communities: 10 };
 const P99_LIMIT = 1.5;
 
 const OPEN = ['dispatched', 'accepted', 'waitingResident', 'coordinating', 'supervised'] as const;
@@ -203,7 +203,7 @@ export async function measureLarge(dir: string, maxSize: number, log: (s: string
         for (const t of b % 2 ? [...targets].reverse() : targets) {
           for (let i = 0; i < samples / blocks; i += 1) {
             const s = performance.now();
-            if (!(await t.actions[a][1](warmup + b * samples + i))) throw new Error(`${action} at ${t.size} failed`);
+            if (!(await t.actions[a][1](warmup + b * (samples / blocks) + i))) throw new Error(`${action} at ${t.size} failed`);
             times.get(t.size)!.push(performance.now() - s);
           }
         }
