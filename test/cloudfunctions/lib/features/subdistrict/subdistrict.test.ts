@@ -8,6 +8,7 @@ import type { AdminCodeView, EscalationView, SubdistrictOverview } from '../../.
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import { addDepartment } from '../../../../support/departments';
 import { createHarness, key, type Harness } from '../../../../support/harness';
+import { communityIdFor } from '../../../../../cloudfunctions/lib/features/subdistrict/ids';
 
 let h: Harness;
 beforeEach(async () => {
@@ -43,6 +44,19 @@ describe('a subdistrict admin opens a community and names its first admin', () =
     expect(b).toEqual(a);
     expect((await create('向阳社区')).communityId).toBe(a.communityId);
     expect((await create('朝阳社区')).communityId).not.toBe(a.communityId);
+  });
+
+  it('finishes on a retry what a crash left after the community\'s insert: seeding, its code, both events', async () => {
+    // The first try stopped right after claiming the name: the community and nothing else.
+    const id = communityIdFor('和平街道', '向阳社区');
+    const now = h.clock.now();
+    await h.deps.store.insert('communities', { _id: id, communityId: id, name: '向阳社区', subdistrict: '和平街道', active: true, createdAt: now, updatedAt: now });
+    const made = await create('向阳社区');
+    expect(made).toMatchObject({ communityId: id, communityName: '向阳社区', code: expect.stringMatching(/^[A-Z2-9]{8}$/) });
+    const events = (await h.deps.store.query('events', { where: { communityId: id }, orderBy: { field: 'at', dir: 'asc' }, limit: 10 })).items;
+    expect(events.map((e) => e.type).sort()).toEqual(['subdistrict.adminCodeIssued', 'subdistrict.communityCreated']);
+    expect((await h.ok('new-admin', 'subdistrict.redeemAdminCode', { code: made.code, name: '周主任' }))).toEqual({ communityId: id, communityName: '向阳社区' });
+    expect((await h.ok<{ items: unknown[] }>('new-admin', 'concern.categories', {})).items.length).toBeGreaterThan(0);
   });
 
   it('issues another code for a second admin; each code makes one admin, once', async () => {
