@@ -73,6 +73,12 @@ describe('a subdistrict admin opens a community and names its first admin', () =
     expect((await h.call(x.ok ? 'admin-y' : 'admin-x', 'subdistrict.redeemAdminCode', { code: second.code, name: '吴主任' })).ok).toBe(true);
   });
 
+  it('refuses a name the check rejects and keeps the code unused', async () => {
+    const made = await create();
+    expect(await h.call('new-admin', 'subdistrict.redeemAdminCode', { code: made.code, name: '赌博大王' })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
+    expect(await h.ok('new-admin', 'subdistrict.redeemAdminCode', { code: made.code, name: '周主任' })).toEqual({ communityId: made.communityId, communityName: '向阳社区' });
+  });
+
   it('refuses an expired code, and a member of another community', async () => {
     const made = await create();
     const refused = await h.call('demo-resident-1', 'subdistrict.redeemAdminCode', { code: made.code, name: '刘阿姨' });
