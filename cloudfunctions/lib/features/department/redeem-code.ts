@@ -2,7 +2,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import { DEPARTMENT_KIND_LABELS } from '../../../../miniprogram/core/department/contract';
 import type { Handler, HandlerContext } from '../../kernel/action';
 import { appendEvent } from '../../kernel/audit';
-import { changeMember } from '../../kernel/members';
+import { changeMember, type MemberRecord } from '../../kernel/members';
 import { TransactionConflictError } from '../../ports/store';
 import { departmentCodeId, type DepartmentRecord } from './records';
 import { checkWritten } from '../../kernel/content';
@@ -19,12 +19,18 @@ export const redeemDepartmentCode: Handler<'department.redeemCode'> = async (ctx
   const { caller, now } = ctx;
   const store = ctx.deps.store;
   const id = departmentCodeId(ctx.input.code);
-  // Before the code is claimed, and beside reading it: a refused name burns nothing.
-  const [code] = await Promise.all([store.get('departmentCodes', id), checkWritten(ctx, { name: ctx.input.name }, { scene: 'profile' })]);
-  if (!code || code.usedBy !== null || code.expiresAt <= now) throw new AppError('INVITE_INVALID', INVALID);
-  if (caller.communityId && caller.communityId !== code.communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
-  const claimed = await store.update('departmentCodes', id, { usedBy: caller.memberId, usedAt: now }, { usedBy: null, expiresAt: { $gt: now } });
-  if (!claimed) throw new AppError('INVITE_INVALID', INVALID);
+  // The claim needs nothing read first (unused, unexpired, and for a member of a community,
+  // of theirs): it follows the name's check (a refused name burns nothing), beside reading
+  // the code, which says afterwards why a claim was refused.
+  const [code, claimed] = await Promise.all([
+    store.get('departmentCodes', id),
+    checkWritten(ctx, { name: ctx.input.name }, { scene: 'profile' }).then(() =>
+      store.update('departmentCodes', id, { usedBy: caller.memberId, usedAt: now }, { usedBy: null, expiresAt: { $gt: now }, ...(caller.communityId ? { communityId: caller.communityId } : {}) })),
+  ]);
+  if (!claimed || !code) {
+    if (code && code.usedBy === null && code.expiresAt > now && caller.communityId && caller.communityId !== code.communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
+    throw new AppError('INVITE_INVALID', INVALID);
+  }
 
   let dept: DepartmentRecord;
   let previous: string | null;
@@ -38,18 +44,23 @@ export const redeemDepartmentCode: Handler<'department.redeemCode'> = async (ctx
   const replaced = !!previous && previous !== caller.memberId;
   // The entry names its contact now: the caller's role, the replaced contact's and the
   // step's event follow it and need nothing of each other.
+  const fields = (m: MemberRecord | null) => ({
+    openid: m?.openid ?? caller.openid,
+    communityId: dept.communityId,
+    roles: [...new Set([...(m?.roles ?? []), 'department' as const])],
+    gridIds: m?.gridIds ?? [],
+    departmentId: dept._id,
+    householdId: m?.householdId ?? null,
+    household: m?.household ?? null,
+    name: m?.name ?? ctx.input.name,
+    away: m?.away ?? null,
+  });
+  // Someone with no record yet (no community) is created by one insert under their id, as
+  // changeMember would after reading nothing; a record that exists after all refuses it and
+  // the compare-and-set decides.
+  const created: MemberRecord | null = caller.communityId ? null : { _id: caller.memberId, ...fields(null), version: 1, createdAt: now, updatedAt: now };
   await Promise.all([
-    changeMember(store, caller.memberId, now, (m) => ({
-      openid: m?.openid ?? caller.openid,
-      communityId: dept.communityId,
-      roles: [...new Set([...(m?.roles ?? []), 'department' as const])],
-      gridIds: m?.gridIds ?? [],
-      departmentId: dept._id,
-      householdId: m?.householdId ?? null,
-      household: m?.household ?? null,
-      name: m?.name ?? ctx.input.name,
-      away: m?.away ?? null,
-    })),
+    (async () => (created && (await store.insert('members', created)) ? created : changeMember(store, caller.memberId, now, fields)))(),
     replaced ? dropContact(ctx, previous as string, dept._id) : undefined,
     appendEvent(db, caller, {
       key: `v${dept.version}`,

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { appendEvent } from '../../kernel/audit';
+import { eventRecord, type NewEvent } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
 import { changeMember } from '../../kernel/members';
 import type { HouseholdRecord } from './records';
@@ -24,12 +24,17 @@ export async function bindHousehold(
     householdRead?: boolean;
     /** The target has, as far as the caller knows, no member record yet (a visitor's first binding). */
     fresh?: boolean;
+    /** The target's record as the caller just read it (null: none): the change starts from it, no read. */
+    known?: MemberRecord | null;
     /** What follows the binding and needs nothing of its event: run beside the event's insert. */
     alongside?: () => Promise<unknown>;
+    /** Events of the same step (a review's decision), written in the one list insert with the binding's. */
+    withEvents?: readonly NewEvent[];
   } = {},
 ): Promise<MemberRecord> {
-  if (!options.householdRead) {
-    await db.insert('households', {
+  // Insert-if-absent under the flat's id: it goes beside the member's change, which needs
+  // nothing of it (a binding refused leaves a household nobody lives in yet, as an invite does).
+  const householdWritten = options.householdRead ? null : db.insert('households', {
       _id: household.id,
       communityId: db.communityId,
       buildingId: household.buildingId,
@@ -38,7 +43,6 @@ export async function bindHousehold(
       ...householdKeys(household.unit, household.room),
       createdAt: now,
     } satisfies HouseholdRecord);
-  }
   const change = (m: MemberRecord | null) => {
     if (m?.householdId) throw new AppError('MEMBER_ALREADY_BOUND');
     if (m && m.communityId !== db.communityId) throw new AppError('FORBIDDEN', '您已是其他社区的成员');
@@ -55,18 +59,24 @@ export async function bindHousehold(
   // Someone with no record yet is created by one insert under their id, as changeMember
   // would after reading nothing; the id is unique, so a record that exists after all refuses
   // it and the compare-and-set below decides.
-  const created: MemberRecord | null = options.fresh ? { _id: target.memberId, ...change(null), version: 1, createdAt: now, updatedAt: now } : null;
-  const member = created && (await db.store.insert('members', created)) ? created : await changeMember(db.store, target.memberId, now, change);
+  const fresh = options.fresh || options.known === null;
+  const created: MemberRecord | null = fresh ? { _id: target.memberId, ...change(null), version: 1, createdAt: now, updatedAt: now } : null;
+  const [, member] = await Promise.all([
+    householdWritten,
+    (async () => (created && (await db.store.insert('members', created)) ? created : changeMember(db.store, target.memberId, now, change, options.known ?? undefined)))(),
+  ]);
+  const bound = eventRecord(db, actor, {
+    key: `bound:${now}:${target.memberId}`,
+    subject: `member:${target.memberId}`,
+    type: 'member.bound',
+    to: household.id,
+    public: true,
+    note: via === 'invite' ? '邀请码绑定' : '审核通过',
+    at: now,
+  });
+  const events = [...(options.withEvents ?? []).map((e) => eventRecord(db, actor, e)), bound];
   await Promise.all([
-    appendEvent(db, actor, {
-      key: `bound:${now}:${target.memberId}`,
-      subject: `member:${target.memberId}`,
-      type: 'member.bound',
-      to: household.id,
-      public: true,
-      note: via === 'invite' ? '邀请码绑定' : '审核通过',
-      at: now,
-    }),
+    events.length === 1 ? db.insert('events', bound) : db.insertMany('events', events),
     options.alongside?.(),
   ]);
   return member;

@@ -37,6 +37,7 @@ export const issueInvites: Handler<'member.issueInvites'> = async (ctx) => {
         _id: inviteId(candidate),
         communityId: db.communityId,
         householdId,
+        household: { buildingId: h.buildingId, unit: h.unit, room: h.room },
         expiresAt,
         usedBy: null,
         usedAt: null,

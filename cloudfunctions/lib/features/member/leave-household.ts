@@ -6,6 +6,7 @@ import { changeMember, type MemberRecord } from '../../kernel/members';
 import { meView } from './get-me';
 import { formatAddress } from './household';
 import { bindingRequestId } from './records';
+import { fromAnchor } from '../../ports/store';
 
 /**
  * Ends a resident's binding to their household: 搬离 by themselves, or staff removing
@@ -17,6 +18,9 @@ import { bindingRequestId } from './records';
 /** The request statuses a binding's end settles as 'ended' (a pending one stays pending). */
 const SETTLED_BY_LEAVING = ['approved', 'rejected', 'expired'] as const;
 
+/** Who lives in a household (the binding's end tells the others). */
+const housematesOf = <V>(householdId: V) => ({ where: { householdId }, orderBy: { field: 'createdAt', dir: 'asc' as const }, limit: 50 });
+
 async function endBinding(ctx: HandlerContext<unknown>, target: MemberRecord, by: 'self' | 'staff', reason: string | null) {
   const { now } = ctx;
   const household = target.household;
@@ -26,9 +30,9 @@ async function endBinding(ctx: HandlerContext<unknown>, target: MemberRecord, by
   // Who else lives there and (搬离 shows it after) the person's binding request are read beside
   // what every feature reads to settle its holdings: one round-trip for all of them.
   const [housemates, request] = await Promise.all([
-    db.query('members', { where: { householdId }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: 50 })
+    db.query('members', housematesOf(householdId))
       .then((found) => found.items.filter((m) => m._id !== target._id && !m.deletedAt && m.roles.includes('resident'))),
-    by === 'self' ? ctx.deps.store.get('bindingRequests', bindingRequestId(target._id)) : Promise.resolve(null),
+    by === 'self' ? db.store.get('bindingRequests', bindingRequestId(target._id)) : Promise.resolve(null),
     ctx.features.householdLeft(ctx, { memberId: target._id, householdId, by }),
   ]);
   const next = await changeMember(ctx.deps.store, target._id, now, (m) => {
@@ -76,6 +80,21 @@ async function endBinding(ctx: HandlerContext<unknown>, target: MemberRecord, by
   const settled = request && (SETTLED_BY_LEAVING as readonly string[]).includes(request.status) ? { ...request, ...ended } : request;
   return { next, request: settled };
 }
+
+/**
+ * 搬离 reads, beside the resident's own record, everything ending the binding reads first:
+ * who else lives there, their binding request, and the first page of what the features
+ * settle — their concerns (concern/household-left.ts) and their bookings still to come
+ * (booking/household-left.ts), asked as those hooks ask them (features do not import each
+ * other both ways: the specs are repeated here, and moving.test.ts counts the one read, so
+ * a hook that changes its query is noticed; a mismatch would only cost its own read).
+ */
+export const prefetchLeave: PrefetchOf<'member.leaveHousehold'> = (_input, memberId, now) => ({
+  housemates: { collection: 'members', ...housematesOf(fromAnchor('householdId')), where: { communityId: fromAnchor('communityId'), householdId: fromAnchor('householdId') } },
+  request: { collection: 'bindingRequests', id: bindingRequestId(memberId) },
+  concerns: { collection: 'concerns', where: { communityId: fromAnchor('communityId'), authorId: memberId }, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 50 },
+  bookings: { collection: 'bookings', where: { communityId: fromAnchor('communityId'), memberId, startAt: { $gt: now } }, orderBy: { field: 'startAt', dir: 'asc' }, limit: 50 },
+});
 
 /** 搬离: the resident ends their own binding. */
 export const leaveHousehold: Handler<'member.leaveHousehold'> = async (ctx) => {

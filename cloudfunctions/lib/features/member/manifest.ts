@@ -9,7 +9,7 @@ import { redeemInvite } from './redeem-invite';
 import { listRequests } from './list-requests';
 import { prefetchRequest, reviewRequest } from './review-request';
 import { setRoles } from './set-roles';
-import { leaveHousehold, prefetchRemoved, removeFromHousehold } from './leave-household';
+import { leaveHousehold, prefetchLeave, prefetchRemoved, removeFromHousehold } from './leave-household';
 import { setName } from './display-name';
 import { issueInvites } from './issue-invites';
 import { expireBindingRequests } from './expire-requests';
@@ -31,7 +31,7 @@ export const memberManifest = {
     'member.setRoles': bind(contracts['member.setRoles'], setRoles),
     'member.issueInvites': bind(contracts['member.issueInvites'], issueInvites),
     'member.find': bind(contracts['member.find'], findMembers, { prefetch: prefetchFind }),
-    'member.leaveHousehold': bind(contracts['member.leaveHousehold'], leaveHousehold),
+    'member.leaveHousehold': bind(contracts['member.leaveHousehold'], leaveHousehold, { prefetch: prefetchLeave }),
     'member.removeFromHousehold': bind(contracts['member.removeFromHousehold'], removeFromHousehold, { prefetch: prefetchRemoved }),
     'member.setName': bind(contracts['member.setName'], setName),
   },

@@ -16,6 +16,8 @@ export interface InviteRecord extends Doc {
   /** `inv_<CODE>`: the code is the key, so redeeming is one get. */
   communityId: string;
   householdId: string;
+  /** The flat the code binds to, copied when issued (absent on older invites: read the household). */
+  household?: { buildingId: string; unit: string; room: string };
   expiresAt: number;
   usedBy: string | null;
   usedAt: number | null;

@@ -8,8 +8,11 @@ import { getMe } from './get-me';
 import { bindingRequestId, inviteId } from './records';
 
 /**
- * Claims a one-time code by a conditional update (unused and unexpired), then binds. If
- * binding is refused the claim is released, so a code is never burnt by a failed attempt.
+ * Claims a one-time code by a conditional update (unused and unexpired, and for a member of
+ * a community, of theirs), then binds. The claim needs nothing read first: it goes beside
+ * the read of the invite, which names the flat (older invites: the household is read) and
+ * says afterwards why a claim was refused. If binding is refused the claim is released, so
+ * a code is never burnt by a failed attempt.
  */
 export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
   const { caller, now } = ctx;
@@ -18,22 +21,23 @@ export const redeemInvite: Handler<'member.redeemInvite'> = async (ctx) => {
   // The name the resident gives is checked like any text, before the code is touched.
   if (ctx.input.name !== undefined) await checkName(ctx, ctx.input.name);
   const id = inviteId(ctx.input.code);
-  const invite = await ctx.deps.store.get('invites', id);
-  if (!invite || invite.usedBy !== null || invite.expiresAt <= now) throw new AppError('INVITE_INVALID');
-  if (caller.communityId && caller.communityId !== invite.communityId) {
-    throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
+  const [invite, claimed] = await Promise.all([
+    ctx.deps.store.get('invites', id),
+    ctx.deps.store.update('invites', id, { usedBy: memberId, usedAt: now }, { usedBy: null, expiresAt: { $gt: now }, ...(caller.communityId ? { communityId: caller.communityId } : {}) }),
+  ]);
+  if (!claimed || !invite) {
+    if (invite && invite.usedBy === null && invite.expiresAt > now && caller.communityId && caller.communityId !== invite.communityId) {
+      throw new AppError('FORBIDDEN', '您已是其他社区的成员，请联系社区调整');
+    }
+    throw new AppError('INVITE_INVALID');
   }
   const db = ctx.dbFor(invite.communityId);
-  // The household is read beside the claim: both need only the invite.
-  const [claimed, household] = await Promise.all([
-    ctx.deps.store.update('invites', id, { usedBy: memberId, usedAt: now }, { usedBy: null, expiresAt: { $gt: now } }),
-    db.get('households', invite.householdId),
-  ]);
-  if (!claimed) throw new AppError('INVITE_INVALID');
 
   let bound: MemberRecord;
   let mooted: Promise<unknown> = Promise.resolve();
   try {
+    // The flat as the invite names it; an invite written before it did names only its id.
+    const household = invite.household ? { _id: invite.householdId, ...invite.household } : await db.get('households', invite.householdId);
     if (!household) throw new AppError('NOT_FOUND');
     const building = await db.require('buildings', household.buildingId);
     bound = await bindHousehold(

@@ -1,6 +1,6 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler, PrefetchOf } from '../../kernel/action';
-import { appendEvent } from '../../kernel/audit';
+import { appendEvent, type NewEvent } from '../../kernel/audit';
 import { bindHousehold } from './bind-household';
 import { householdIdFor } from './household';
 import { canReviewRequest } from './permissions';
@@ -42,18 +42,18 @@ export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
   if (!applied) throw new AppError('CONFLICT', '该申请已处理');
 
   // The decision's event and the applicant's notice need nothing of each other: with an
-  // approval they go beside the binding's own event.
-  const tell = () => Promise.all([
-    appendEvent(db, caller, {
-      key: `round${request.round}:${status}`,
-      subject: `bindingRequest:${request._id}`,
-      type: `binding.${status}`,
-      from: 'pending',
-      to: status,
-      public: true,
-      note: input.reason ?? null,
-      at: now,
-    }),
+  // approval the event goes in the binding's own event insert, the notice beside it.
+  const decision: NewEvent = {
+    key: `round${request.round}:${status}`,
+    subject: `bindingRequest:${request._id}`,
+    type: `binding.${status}`,
+    from: 'pending',
+    to: status,
+    public: true,
+    note: input.reason ?? null,
+    at: now,
+  };
+  const notify = () =>
     ctx.deps.notifier.notify({
       id: `bindingRequest:${request._id}:${request.round}:decision`,
       communityId: db.communityId,
@@ -65,12 +65,15 @@ export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
           ? `您已绑定为${request.buildingName}的住户，现在可以在“说事”里向社区反映问题了。`
           : `您的住户绑定申请未通过：${input.reason ?? ''}`,
       page: '/pages/me/index',
-    }),
-  ]);
+    });
   if (status === 'approved') {
     // Once the applicant is bound the approval is final: failing to record or tell it must
     // not void it, so that outcome is awaited apart from the binding's.
     let told: Promise<unknown> = Promise.resolve();
+    const householdId = householdIdFor(db.communityId, request.buildingId, request.unit, request.room);
+    // The applicant's record and the flat are read in one round-trip: the binding then
+    // starts from the record, and a flat someone lives in already is not inserted again.
+    const [applicant, household] = await Promise.all([db.store.get('members', request.applicantId), db.get('households', householdId)]);
     try {
       await bindHousehold(
         db,
@@ -78,7 +81,7 @@ export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
         // The applicant's record, if any, keeps its own openid (bindHousehold reads it once).
         { memberId: request.applicantId, openid: null, name: request.name },
         {
-          id: householdIdFor(db.communityId, request.buildingId, request.unit, request.room),
+          id: householdId,
           buildingId: request.buildingId,
           buildingName: request.buildingName,
           unit: request.unit,
@@ -86,7 +89,7 @@ export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
         },
         now,
         'request',
-        { alongside: () => (told = tell()).catch(() => undefined) },
+        { householdRead: !!household, known: applicant, withEvents: [decision], alongside: () => (told = notify()).catch(() => undefined) },
       );
     } catch (err) {
       // The applicant bound another way meanwhile: the approval stands void, not half-done.
@@ -94,6 +97,6 @@ export const reviewRequest: Handler<'member.reviewRequest'> = async (ctx) => {
       throw err;
     }
     await told;
-  } else await tell();
+  } else await Promise.all([appendEvent(db, caller, decision), notify()]);
   return toRequestView(caller, decided);
 };

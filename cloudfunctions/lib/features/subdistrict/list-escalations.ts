@@ -4,14 +4,18 @@ import type { Handler, HandlerContext } from '../../kernel/action';
 import type { CommunityRecord } from '../community/records';
 import type { DepartmentRecord } from '../department/records';
 import { communitiesOf } from './communities';
+import type { DueRecord as DisclosureDueRecord } from '../disclosure/records';
+import { MAX_READ_PARTS } from '../../ports/store';
 
 /** Per community, at most this many of each kind: a list to act on, not an archive. */
 const PER_COMMUNITY = 100;
 
-async function overdueDisclosures(ctx: HandlerContext<unknown>, c: CommunityRecord): Promise<EscalationView[]> {
-  const unmet = await ctx.dbFor(c._id).query('disclosureDues', { where: { state: 'due' }, orderBy: { field: 'dueAt', dir: 'asc' }, limit: PER_COMMUNITY });
-  return unmet.items
-    .filter((d) => d.escalation === 'subdistrict')
+/** A community's disclosures still due, oldest deadline first (its own index). */
+const duesOf = (communityId: string) => ({ where: { communityId, state: 'due' }, orderBy: { field: 'dueAt', dir: 'asc' as const }, limit: PER_COMMUNITY });
+
+function overdueDisclosures(c: CommunityRecord, unmet: readonly DisclosureDueRecord[]): EscalationView[] {
+  return unmet
+    .filter((d) => d.communityId === c._id && d.escalation === 'subdistrict')
     .map((d) => ({ kind: 'disclosure', communityId: c._id, communityName: c.name, title: d.label, reason: `逾期未公开（应于${formatDay(d.dueAt)}前）`, dueAt: d.dueAt }));
 }
 
@@ -38,15 +42,36 @@ async function waitingOn(ctx: HandlerContext<unknown>, d: DepartmentRecord, name
  */
 export const listEscalations: Handler<'subdistrict.escalations'> = async (ctx) => {
   const communities = await communitiesOf(ctx);
+  if (!communities.length) return { items: [] };
   const names = new Map(communities.map((c) => [c._id, c.name]));
+  const store = ctx.deps.store;
   const offices = async (c: CommunityRecord) =>
-    (await ctx.deps.store.query('departments', { where: { communityId: c._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: PER_COMMUNITY })).items;
-  // The offices and the communities' overdue disclosures need nothing from each other: one wave.
-  const [shared, own, overdue] = await Promise.all([
-    ctx.deps.store.query('departments', { where: { subdistrict: ctx.deps.config.subdistrict.name, shared: true }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: PER_COMMUNITY }).then((p) => p.items),
+    (await store.query('departments', { where: { communityId: c._id }, orderBy: { field: 'createdAt', dir: 'asc' }, limit: PER_COMMUNITY })).items;
+  const sharedSpec = { where: { subdistrict: ctx.deps.config.subdistrict.name, shared: true }, orderBy: { field: 'createdAt', dir: 'asc' as const }, limit: PER_COMMUNITY };
+  // The offices and the communities' overdue disclosures need nothing from each other: one
+  // round-trip. A 街道 admin has no record to anchor it on: the first community does, and the
+  // shared offices (reference data, which the gathering store would send on their own) ride
+  // in it beside the first communities' dues; the rest gather as usual, each community's own
+  // offices come from the instance's reference cache.
+  const firstDues = communities.slice(0, MAX_READ_PARTS - 1);
+  const together = await Promise.all([
+    store.readTogether({ collection: 'communities', id: communities[0]._id }, {
+      shared: { collection: 'departments', ...sharedSpec },
+      ...Object.fromEntries(firstDues.map((c, i) => [`dues${i}`, { collection: 'disclosureDues', ...duesOf(c._id) }])),
+    }),
     Promise.all(communities.map(offices)).then((lists) => lists.flat()),
-    Promise.all(communities.map((c) => overdueDisclosures(ctx, c))),
+    Promise.all(communities.slice(firstDues.length).map((c) => store.query('disclosureDues', duesOf(c._id)).then((p) => p.items))),
   ]);
+  const [{ parts }, own, laterDues] = together;
+  // The anchor gone meanwhile (the adapter then reads nothing): each read on its own.
+  const [shared, earlyDues] = parts
+    ? [(parts.shared?.items ?? []) as DepartmentRecord[], firstDues.map((_, i) => (parts[`dues${i}`]?.items ?? []) as DisclosureDueRecord[])]
+    : await Promise.all([
+      store.query('departments', sharedSpec).then((p) => p.items),
+      Promise.all(firstDues.map((c) => store.query('disclosureDues', duesOf(c._id)).then((p) => p.items))),
+    ]);
+  const dues = [...earlyDues, ...laterDues];
+  const overdue = communities.map((c, i) => overdueDisclosures(c, dues[i]));
   const streetOffices = [...new Map([...own, ...shared].filter((d) => d.kind === 'subdistrictOffice' && d.active).map((d) => [d._id, d])).values()];
   const found = [...overdue, ...(await Promise.all(streetOffices.map((d) => waitingOn(ctx, d, names))))];
   return { items: found.flat().sort((a, b) => a.dueAt - b.dueAt) };

@@ -153,11 +153,25 @@ describe('what counting costs the database', () => {
     await expect(count(day + 3 * HOUR_MS)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     await expect(count(day + 2 * HOUR_MS + 99)).rejects.toMatchObject({ code: 'RATE_LIMITED' });
   });
-  it('opens a caller\'s document on their first call (a key or none) with one look', async () => {
+  it('opens a caller\'s document on their first call (a key or none) without a look: the count, then the insert', async () => {
     await enforceRateLimit(store as never, limits, 'workbench.today', 'm_1', day + HOUR_MS);
-    expect(store.reset()).toBe(3);
+    expect(store.reset()).toBe(2);
     await count(day + HOUR_MS, 'k1', 'm_2');
-    expect(store.reset()).toBe(3);
+    expect(store.reset()).toBe(2);
+  });
+  it('on an instance that has not seen a caller\'s document, still counts a retry once and a full window exactly', async () => {
+    await count(day + HOUR_MS, 'k1', 'm_2');
+    for (let i = 0; i < 9; i += 1) await count(day + HOUR_MS + 10 + i, `n${i}`, 'm_2');
+    // Another instance over the same database: its first miss tries to open the document,
+    // finds it there, and looks.
+    const other = new CountingStore(inner);
+    await enforceRateLimit(other as never, limits, 'concern.submit', 'm_2', day + HOUR_MS + 50, 'k1');
+    expect(other.reset()).toBe(3);
+    await expect(enforceRateLimit(other as never, limits, 'concern.submit', 'm_2', day + HOUR_MS + 60, 'k-new')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    // Seen now: a refusal or a retry is the count and one look again.
+    expect(other.reset()).toBe(2);
+    const doc = (await inner.get<{ _id: string } & Record<string, Record<string, unknown>>>('rateWindows' as never, rateDocumentId('m_2')))!;
+    expect(doc[`d${Math.floor(day / (24 * HOUR_MS))}`].w3600_1).toEqual({ concern_submit: 10 });
   });
   it('costs a retry no more than one look besides the count it repeats', async () => {
     await count(day + HOUR_MS, 'k1', 'm_2');

@@ -55,6 +55,15 @@ describe('a department contact joins by a code', () => {
     expect(again).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
   });
 
+  it('refuses a name the check rejects and keeps the code unused; a member of another community is told so', async () => {
+    const dept = await addDepartment(h, '物业公司');
+    const { code } = await h.ok<{ code: string }>('demo-admin', 'department.issueCode', { departmentId: dept });
+    expect(await h.call(CONTACT, 'department.redeemCode', { code, name: '赌博大王' })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
+    expect(await h.call('other-admin', 'department.redeemCode', { code, name: '光明社区主任' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await h.ok(CONTACT, 'department.redeemCode', { code, name: '物业刘经理' });
+    expect((await directory()).find((d) => d.id === dept)).toMatchObject({ contact: { name: '物业刘经理' } });
+  });
+
   it('refuses an expired code', async () => {
     const dept = await addDepartment(h, '物业公司');
     const { code } = await h.ok<{ code: string }>('demo-admin', 'department.issueCode', { departmentId: dept, validDays: 1 });

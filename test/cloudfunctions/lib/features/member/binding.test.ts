@@ -4,6 +4,7 @@
  */
 import { createHarness, key, member, type Harness } from '../../../../support/harness';
 import type { MeView, BindingRequestView } from '../../../../../miniprogram/core/member/contract';
+import { op } from '../../../../../cloudfunctions/lib/ports/store';
 
 let h: Harness;
 beforeEach(async () => {
@@ -26,6 +27,21 @@ describe('an invite code binds a visitor to the household once', () => {
     expect(me.household).toMatchObject({ buildingName: '2号楼', unit: '2', room: '202' });
     expect(me.allowedActions).toContain('concern.submit');
     expect(me.allowedActions).not.toContain('member.redeemInvite');
+  });
+  it('binds by an invite written before invites named their flat (the household is read)', async () => {
+    const code = await invite('2号楼', '3', '303');
+    await h.deps.store.update('invites', `inv_${code}`, { household: op.unset() });
+    expect((await h.deps.store.get('invites', `inv_${code}`))?.household).toBeUndefined();
+    const me = await h.ok<MeView>('newcomer', 'member.redeemInvite', { code });
+    expect(me.household).toMatchObject({ buildingName: '2号楼', unit: '3', room: '303' });
+  });
+  it('tells a member of another community so, and leaves the code for its household', async () => {
+    const code = await invite();
+    const other = await h.ok<{ communityId: string }>('demo-subdistrict', 'subdistrict.createCommunity', { name: '朝阳社区' }, key());
+    const adminCode = await h.ok<{ code: string }>('demo-subdistrict', 'subdistrict.issueAdminCode', { communityId: other.communityId });
+    await h.ok('elsewhere', 'subdistrict.redeemAdminCode', { code: adminCode.code, name: '外社区' });
+    expect(await h.call('elsewhere', 'member.redeemInvite', { code })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await h.ok<MeView>('newcomer', 'member.redeemInvite', { code })).roles).toEqual(['resident']);
   });
   it('refuses a used, unknown or expired code with INVITE_INVALID', async () => {
     const code = await invite();

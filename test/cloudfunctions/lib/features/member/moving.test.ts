@@ -169,3 +169,33 @@ describe('an invite-bound resident giving a name', () => {
     expect((await h.ok<MeView>('demo-newcomer', 'member.redeemInvite', { code: invites[0].code, name: '周阿姨' })).name).toBe('周阿姨');
   });
 });
+
+describe('what 搬离 costs the database', () => {
+  it('reads everything ending the binding needs (housemates, request, concerns, bookings) with the caller\'s record: one read', async () => {
+    let reads = 0;
+    const READS = new Set(['get', 'getMany', 'query', 'readTogether']);
+    const metered = await createHarness({
+      wrapStore: (store) =>
+        new Proxy(store, {
+          get(target, property, receiver) {
+            const value = Reflect.get(target, property, receiver) as unknown;
+            if (typeof value !== 'function') return value;
+            return (...args: unknown[]) => {
+              if (READS.has(String(property))) reads += 1;
+              return (value as (...a: unknown[]) => unknown).apply(target, args);
+            };
+          },
+        }),
+    });
+    try {
+      const c = await metered.ok<ConcernView>('demo-resident-1', 'concern.submit', { category: 'cat_demo_repair', buildingId: metered.ids['1号楼'], text: '厨房下水管漏水，楼下也渗水了' }, key());
+      reads = 0;
+      await metered.ok<MeView>('demo-resident-1', 'member.leaveHousehold', { confirm: true });
+      expect(reads).toBe(1);
+      // The concern was handed over all the same.
+      expect(await metered.deps.store.get('concerns', c.id)).toMatchObject({ authorId: null });
+    } finally {
+      metered.close();
+    }
+  });
+});

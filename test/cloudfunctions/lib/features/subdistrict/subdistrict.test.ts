@@ -8,6 +8,7 @@ import type { AdminCodeView, EscalationView, SubdistrictOverview } from '../../.
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import { addDepartment } from '../../../../support/departments';
 import { createHarness, key, type Harness } from '../../../../support/harness';
+import { communityIdFor } from '../../../../../cloudfunctions/lib/features/subdistrict/ids';
 
 let h: Harness;
 beforeEach(async () => {
@@ -45,6 +46,19 @@ describe('a subdistrict admin opens a community and names its first admin', () =
     expect((await create('朝阳社区')).communityId).not.toBe(a.communityId);
   });
 
+  it('finishes on a retry what a crash left after the community\'s insert: seeding, its code, both events', async () => {
+    // The first try stopped right after claiming the name: the community and nothing else.
+    const id = communityIdFor('和平街道', '向阳社区');
+    const now = h.clock.now();
+    await h.deps.store.insert('communities', { _id: id, communityId: id, name: '向阳社区', subdistrict: '和平街道', active: true, createdAt: now, updatedAt: now });
+    const made = await create('向阳社区');
+    expect(made).toMatchObject({ communityId: id, communityName: '向阳社区', code: expect.stringMatching(/^[A-Z2-9]{8}$/) });
+    const events = (await h.deps.store.query('events', { where: { communityId: id }, orderBy: { field: 'at', dir: 'asc' }, limit: 10 })).items;
+    expect(events.map((e) => e.type).sort()).toEqual(['subdistrict.adminCodeIssued', 'subdistrict.communityCreated']);
+    expect((await h.ok('new-admin', 'subdistrict.redeemAdminCode', { code: made.code, name: '周主任' }))).toEqual({ communityId: id, communityName: '向阳社区' });
+    expect((await h.ok<{ items: unknown[] }>('new-admin', 'concern.categories', {})).items.length).toBeGreaterThan(0);
+  });
+
   it('issues another code for a second admin; each code makes one admin, once', async () => {
     const made = await create();
     const second = await h.ok<AdminCodeView>(SUB, 'subdistrict.issueAdminCode', { communityId: made.communityId });
@@ -57,6 +71,12 @@ describe('a subdistrict admin opens a community and names its first admin', () =
     const loser = x.ok ? y : x;
     expect(loser).toMatchObject({ ok: false, error: { code: 'INVITE_INVALID' } });
     expect((await h.call(x.ok ? 'admin-y' : 'admin-x', 'subdistrict.redeemAdminCode', { code: second.code, name: '吴主任' })).ok).toBe(true);
+  });
+
+  it('refuses a name the check rejects and keeps the code unused', async () => {
+    const made = await create();
+    expect(await h.call('new-admin', 'subdistrict.redeemAdminCode', { code: made.code, name: '赌博大王' })).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
+    expect(await h.ok('new-admin', 'subdistrict.redeemAdminCode', { code: made.code, name: '周主任' })).toEqual({ communityId: made.communityId, communityName: '向阳社区' });
   });
 
   it('refuses an expired code, and a member of another community', async () => {
