@@ -43,7 +43,7 @@ export async function cancelSignups(db: ScopedStore, notifier: Notifier, a: Acti
       try {
         const next = await changeSignup(db, 'system', s, { status: 'cancelled', offeredUntil: null, wakeAt: now }, { type: 'activity.signupCancelled', note: a.cancelledReason }, now);
         await Promise.all([
-          freeSignup(db, notifier, next, now, { offer: false }),
+          freeSignup(db, notifier, next, now, { offer: false, time: false }),
           notifier.notify({
             id: `signup:${s._id}:${s.claim}:cancelled`, communityId: s.communityId, recipientId: s.memberId, kind: 'activity.cancelled',
             title: `活动已取消：${a.title}`, body: `组织者取消了活动${a.cancelledReason ? `：${a.cancelledReason}` : ''}。感谢您的报名。`, page: '/pages/volunteer/signups/index',

@@ -40,6 +40,12 @@ describe('the organiser’s screen', () => {
     expect(next.code).not.toBe(first.code);
   });
 
+  test('names the people of sign-ups written before names rode on them, from their member records', async () => {
+    const older = await seedActivity(h, { booked: [LIU, CHEN], unnamed: true });
+    const screen = await h.ok<CheckInCodeView>(LEAD, 'activity.checkInCode', { activityId: older.activityId, shiftId: older.shiftId });
+    expect(screen.people.map((p) => p.name).sort()).toEqual(['刘阿姨', '陈志愿'].sort());
+  });
+
   test('is the organiser’s: a volunteer or another grid worker is refused', async () => {
     expect((await h.call(LIU, 'activity.checkInCode', { activityId: a.activityId, shiftId: a.shiftId })).ok).toBe(false);
     const other = await h.call('demo-grid-2', 'activity.checkInCode', { activityId: a.activityId, shiftId: a.shiftId });
