@@ -120,4 +120,14 @@ describe('cancelling', () => {
     const again = await makeActivity(h, { teamId, title: '改期后的补种' });
     expect(await h.call(people[0], 'activity.signup', { activityId: again.id, shiftId: 's1', roleId: 'r1' }, key())).toMatchObject({ ok: true });
   });
+
+  it('cancels more than a page of sign-ups, side by side, each told once and every seat freed', async () => {
+    const people = await volunteers(h, 130);
+    const a = await makeActivity(h, { teamId, seats: 120 });
+    await Promise.all(people.map((p) => h.ok(p, 'activity.signup', { activityId: a.id, shiftId: 's1', roleId: 'r1' }, key())));
+    await h.ok('demo-admin', 'activity.cancel', { activityId: a.id, reason: '场地临时征用' });
+    for (const p of people) expect((await inbox(p)).items.filter((m) => m.kind === 'activity.cancelled')).toHaveLength(1);
+    const pool = await h.deps.store.get<{ _id: string; holders: Record<string, string>; seatsLeft: number; status: string }>('activitySeats', `as_${a.id}_s1_r1`);
+    expect(pool).toMatchObject({ status: 'closed', seatsLeft: 120, holders: {} });
+  });
 });
