@@ -30,7 +30,12 @@ export async function insertEntry(db: ScopedStore, actor: Caller | 'system', ent
   const doc = { ...entry, flags };
   const fresh = await db.insert('hourEntries', doc);
   const stored = fresh ? doc : ((await db.get('hourEntries', entry._id)) ?? doc);
-  return { fresh, entry: stored, event: eventRecord(db, actor, { key: 'recorded', subject: `hours:${stored._id}`, type: 'hours.recorded', to: 'pending', public: false, note: stored.reason, at: stored.createdAt }) };
+  return { fresh, entry: stored, event: recordedEvent(db, actor, stored) };
+}
+
+/** An entry's first event; its id names the entry, so inserting it again writes nothing. */
+export function recordedEvent(db: ScopedStore, actor: Caller | 'system', entry: HourEntryRecord): EventRecord {
+  return eventRecord(db, actor, { key: 'recorded', subject: `hours:${entry._id}`, type: 'hours.recorded', to: 'pending', public: false, note: entry.reason, at: entry.createdAt });
 }
 
 /** Records an attempt for the anomaly list: the first makes the document, later ones count up. */

@@ -53,6 +53,32 @@ describe('the organiser’s screen', () => {
   });
 });
 
+describe('checking out', () => {
+  test('a retry after a close that died before its events were written writes them', async () => {
+    await checkIn(LIU);
+    h.clock.set(a.shifts[0].endAt);
+    expect((await checkOut(LIU)).ok).toBe(true);
+    const att = `ci_${a.activityId}_${a.shiftId}_${member(LIU)}`;
+    const ids = [`attendance:${att}:v1`, `hours:he_${att}:recorded`];
+    // The state of a crash right after the close landed: neither event in `events` yet.
+    for (const id of ids) await h.deps.store.remove('events', id);
+    const again = await checkOut(LIU);
+    expect(again).toMatchObject({ ok: true, data: { minutes: expect.any(Number) } });
+    expect((await h.deps.store.getMany<{ _id: string; type: string }>('events', ids)).map((e) => e.type).sort()).toEqual(['activity.checkedOut', 'hours.recorded']);
+  });
+
+
+  test('writes the close’s event and the entry’s, and a second check-out closes nothing again', async () => {
+    await checkIn(LIU);
+    h.clock.set(a.shifts[0].endAt);
+    expect((await checkOut(LIU)).ok).toBe(true);
+    expect((await checkOut(LIU)).ok).toBe(true);
+    const att = `ci_${a.activityId}_${a.shiftId}_${member(LIU)}`;
+    const events = await h.deps.store.getMany<{ _id: string; type: string }>('events', [`attendance:${att}:in`, `attendance:${att}:v1`, `attendance:${att}:v2`, `hours:he_${att}:recorded`]);
+    expect(events.map((e) => e.type).sort()).toEqual(['activity.checkedIn', 'activity.checkedOut', 'hours.recorded']);
+  });
+});
+
 describe('checking in with the code', () => {
   test('records method and server time, inside the window unflagged', async () => {
     const r = await checkIn(LIU);
