@@ -38,6 +38,8 @@ export async function seedActivity(
     status?: ActivityRecord['status'];
     communityId?: string;
     title?: string;
+    /** Sign-ups as written before the volunteer's name rode on them (issue 18): no name. */
+    unnamed?: boolean;
   },
 ): Promise<SeededActivity> {
   n += 1;
@@ -66,8 +68,10 @@ export async function seedActivity(
     const add = async (openid: string, status: SignupRecord['status']) => {
       const id = signupId(activityId, s.shiftId, member(openid));
       if (status === 'booked') holders[id] = `claim-${id}`;
+      // As activity.signup writes it now: the volunteer's name rides on the sign-up.
+      const name = o.unnamed ? undefined : (await store.get('members', member(openid)))?.name;
       await store.insert('signups', {
-        _id: id, communityId, activityId, shiftId: s.shiftId, roleId: 'r1', memberId: member(openid), startAt: s.startAt, endAt: s.endAt,
+        _id: id, communityId, activityId, shiftId: s.shiftId, roleId: 'r1', memberId: member(openid), ...(name ? { name } : {}), startAt: s.startAt, endAt: s.endAt,
         status, claim: `claim-${id}`, offeredUntil: null, withdrawReason: null, version: 0, createdAt: now, updatedAt: now,
       });
     };

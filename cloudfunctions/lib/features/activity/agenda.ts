@@ -3,7 +3,9 @@
  * sign-up is written into it by compare-and-set on the agenda's version, and only when it
  * overlaps no entry still held — so two overlapping shifts can never both be held, however
  * many sign-ups run at once and in however many processes. An entry whose sign-up never
- * got saved (a crashed attempt) stops counting after STALE_MS.
+ * got saved (a crashed attempt) stops counting after STALE_MS. A withdrawal or a
+ * cancellation leaves its entry (a write saved): an entry whose sign-up has ended holds
+ * nothing, and the next sign-up it is in the way of reads that and drops it.
  */
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { ScopedStore } from '../../kernel/scoped-store';

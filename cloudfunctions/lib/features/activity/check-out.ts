@@ -1,7 +1,9 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler, PrefetchOf } from '../../kernel/action';
 import type { QuerySpec } from '../../ports/store';
+import { attendanceEntryId, recordedEvent } from '../hours/ledger';
 import { hourDayId } from '../hours/records';
+import { settleLastEvent } from '../../kernel/versioned';
 import { serviceDate } from './attendance';
 import { claimDevice } from './check-in';
 import { checkCode } from './check-in-code';
@@ -42,7 +44,13 @@ export const checkOut: Handler<'activity.checkOut'> = async (ctx) => {
   ]);
   if (!a) throw new AppError('NOT_FOUND', '您还没有签到，请先签到');
   checkCode(activity.codeSecret, activity._id, shift.shiftId, ctx.input.code, ctx.now);
-  if (a.outAt !== null) return attendanceView(db, activity, shift, a);
+  if (a.outAt !== null) {
+    // A retry (or a second tap): the close that made this may have died before its event and
+    // the entry's reached `events` (they go in one list insert after it): make sure of both.
+    const entry = await db.get('hourEntries', attendanceEntryId(a._id));
+    await Promise.all([settleLastEvent(db, a), entry ? db.insert('events', recordedEvent(db, ctx.caller, entry)) : null]);
+    return attendanceView(db, activity, shift, a, entry ?? undefined);
+  }
   // A phone that checked someone else in cannot check this person out either.
   const device = claims.items.find((d) => d._id === deviceClaimId(scoped.communityId, activityId, shiftId, deviceKey));
   await claimDevice(db, activity, shift, a.memberId, deviceKey, ctx.now, device);

@@ -1,6 +1,7 @@
 /**
  * Ending an attendance: the ledger entry first (deterministic id, insert-if-absent), then the
- * record closed by compare-and-set with its event. A crash between the two leaves an open
+ * record closed by compare-and-set carrying its event, then that event and the entry's in
+ * one list insert (a re-close inserts both again: duplicates write nothing). A crash between the two leaves an open
  * record whose entry already exists; the next close — the volunteer again, or the sweep —
  * finishes it without a second entry. The minutes are settled before either, once, on the
  * person's day (hours/day-cap.ts).
@@ -10,9 +11,9 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import { eventRecord } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { commitVersioned } from '../../kernel/versioned';
+import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import { creditDay } from '../hours/day-cap';
-import { appendEntry, attendanceEntryId } from '../hours/ledger';
+import { attendanceEntryId, insertEntry } from '../hours/ledger';
 import type { ActivityRecord, ActivityShift, AttendanceRecord, HourEntryRecord } from '../volunteer/records';
 import { creditMinutes, serviceDate } from './attendance';
 
@@ -48,7 +49,7 @@ export async function closeAttendanceWithEntry(
   });
   const creditFlags: EntryFlag[] = [...(forgot ? (['forgotCheckOut'] as const) : []), ...(credit.capped ? (['dailyCap'] as const) : [])];
   const flags = [...new Set([...a.flags, ...close.flags, ...creditFlags])];
-  const entry = await appendEntry(db, actor, {
+  const { entry, event: recorded } = await insertEntry(db, actor, {
     _id: entryId,
     communityId: db.communityId,
     memberId: a.memberId,
@@ -73,21 +74,24 @@ export async function closeAttendanceWithEntry(
     leadId: activity.leadId,
     version: 0,
   });
-  try {
-    const record = await commitVersioned(
-      db,
-      'attendance',
-      a,
-      { outAt: now, outMethod: close.method, flags, wakeAt: null },
-      (next) => eventRecord(db, actor, { key: `v${next.version}`, subject: `attendance:${a._id}`, type: forgot ? 'activity.autoClosed' : 'activity.checkedOut', to: close.method, public: false, at: now }),
-      '签退冲突，请刷新后再试',
-    );
+  // The close is a versioned change (kernel/versioned.ts) written here by hand so that its
+  // event and the entry's `hours.recorded` go to `events` in one list insert once the close
+  // has landed (both new but after a crash, so the list insert is one round-trip).
+  if (a.communityId !== db.communityId) throw new AppError('CONFLICT', '签退冲突，请刷新后再试');
+  const record: AttendanceRecord = { ...withoutLastEvent(a), outAt: now, outMethod: close.method, flags, wakeAt: null, version: a.version + 1 };
+  const closedEvent = eventRecord(db, actor, { key: `v${record.version}`, subject: `attendance:${a._id}`, type: forgot ? 'activity.autoClosed' : 'activity.checkedOut', to: close.method, public: false, at: now });
+  const [moved] = await Promise.all([
+    db.update('attendance', a._id, { outAt: now, outMethod: close.method, flags, wakeAt: null, lastEvent: closedEvent, version: record.version }, { version: a.version }),
+    // Repair, as commitVersioned does: the change that made `a` may have died before its event reached `events`.
+    settleLastEvent(db, a),
+  ]);
+  if (moved) {
+    await db.insertMany('events', [closedEvent, recorded]);
     return { record, entry };
-  } catch (err) {
-    // Closed meanwhile by a racing call (a double tap, the sweep): that close stands.
-    if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;
-    const current = await db.get('attendance', a._id);
-    if (current && current.outAt !== null) return { record: current, entry };
-    throw err;
   }
+  // Closed meanwhile by a racing call (a double tap, the sweep): that close stands, and its
+  // events are its own; the entry's is made sure of here (a duplicate writes nothing).
+  const [current] = await Promise.all([db.get('attendance', a._id), db.insert('events', recorded)]);
+  if (current && current.outAt !== null) return { record: current, entry };
+  throw new AppError('CONFLICT', '签退冲突，请刷新后再试');
 }

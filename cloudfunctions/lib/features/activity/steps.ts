@@ -37,9 +37,15 @@ export function changeSignup(
 
 export const poolOf = (s: Pick<SignupRecord, 'activityId' | 'shiftId' | 'roleId'>) => poolIdFor(s.activityId, s.shiftId, s.roleId);
 
-/** Gives back an ended sign-up's place and its time (apart, so at once). Safe to repeat: every release names the claim it frees. */
-export async function releaseClaims(db: ScopedStore, s: SignupRecord): Promise<void> {
-  await Promise.all([releasePlace(db, 'activitySeats', poolOf(s), s._id, s.claim), releaseTime(db, s.memberId, s._id, s.claim)]);
+/**
+ * Gives back an ended sign-up's place and its time (apart, so at once). Safe to repeat: every
+ * release names the claim it frees. `time: false` leaves the agenda entry: an entry whose
+ * sign-up has ended holds nothing (agenda.ts reads the sign-up of an entry in the way and
+ * drops it), so the write is saved where the person asked for the ending or it ended for
+ * everyone, at the cost of one read if they sign up for an overlapping shift later.
+ */
+export async function releaseClaims(db: ScopedStore, s: SignupRecord, opts: { time?: boolean } = {}): Promise<void> {
+  await Promise.all([releasePlace(db, 'activitySeats', poolOf(s), s._id, s.claim), opts.time === false ? null : releaseTime(db, s.memberId, s._id, s.claim)]);
 }
 
 /**
@@ -48,8 +54,8 @@ export async function releaseClaims(db: ScopedStore, s: SignupRecord): Promise<v
  * last lets the sweep off finishing it. `title`: the activity's, for the offer notices (it
  * may be a read under way).
  */
-export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number, opts: { offer?: boolean; title?: string | Promise<string | undefined> } = {}): Promise<void> {
-  await releaseClaims(db, s);
+export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number, opts: { offer?: boolean; time?: boolean; title?: string | Promise<string | undefined> } = {}): Promise<void> {
+  await releaseClaims(db, s, { time: opts.time });
   if (opts.offer !== false) await offerFreedSeats(db, notifier, poolOf(s), now, { startAt: s.startAt, title: opts.title });
   await doneFreeing(db, s);
 }

@@ -23,14 +23,14 @@ export const withdrawSignup: Handler<'activity.withdraw'> = async (ctx) => {
     // A retry after a crash mid-withdrawal: finish giving back the place and the time, and
     // make sure the withdrawal's event reached `events`.
     const read = db.get('activities', s.activityId);
-    const [a] = await Promise.all([read, freeSignup(db, ctx.deps.notifier, s, now, { title: read.then((x) => x?.title, () => undefined) }), settleLastEvent(db, s)]);
+    const [a] = await Promise.all([read, freeSignup(db, ctx.deps.notifier, s, now, { time: false, title: read.then((x) => x?.title, () => undefined) }), settleLastEvent(db, s)]);
     return toSignupView(caller, withoutLastEvent(s), a, null, now);
   }
   if (!OPEN_SIGNUP.includes(s.status)) throw new AppError('CLOSED', '该报名已结束');
   if (now >= s.startAt) throw new AppError('CLOSED', '班次已开始，不能退出；如有急事请联系组织者');
   // wakeAt now: if this call dies before everything is given back, the sweep finishes it.
   // The place and the time go back as soon as the withdrawal has landed, beside its event.
-  const next = await changeSignup(db, caller, s, { status: 'withdrawn', withdrawReason: input.reason, offeredUntil: null, wakeAt: now }, { type: 'activity.withdrawn', note: input.reason }, now, (n) => releaseClaims(db, n));
+  const next = await changeSignup(db, caller, s, { status: 'withdrawn', withdrawReason: input.reason, offeredUntil: null, wakeAt: now }, { type: 'activity.withdrawn', note: input.reason }, now, (n) => releaseClaims(db, n, { time: false }));
   // The pool after the release (who moves up) and the activity (it names the notices and the
   // reply) in one read. Once the seat has gone on, the sweep is let off and the organisers
   // are told, at once.

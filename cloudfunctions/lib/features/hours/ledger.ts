@@ -3,7 +3,7 @@
  * entry's one decision is a compare-and-set on its version. Anomalies are counted here too.
  */
 import { SECOND_VERIFIER_ABOVE_MINUTES } from '../../../../miniprogram/core/volunteer/vocabulary';
-import { appendEvent } from '../../kernel/audit';
+import { eventRecord, type EventRecord } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { op } from '../../ports/store';
@@ -14,13 +14,28 @@ export const attendanceEntryId = (attendanceId: string) => `he_${attendanceId}`;
 
 /** Inserts the entry if absent (a retry or a racing close writes nothing twice); returns the stored one. */
 export async function appendEntry(db: ScopedStore, actor: Caller | 'system', entry: HourEntryRecord): Promise<HourEntryRecord> {
+  const { entry: stored, event, fresh } = await insertEntry(db, actor, entry);
+  if (fresh) await db.insert('events', event);
+  return stored;
+}
+
+/**
+ * As appendEntry, but leaves its `hours.recorded` event to the caller, to be written beside
+ * the call's own event (one list insert): the event's id names the entry, so an entry found
+ * already stored answers the same event and inserting it again is a no-op — which also
+ * repairs a close that died between the entry and its event.
+ */
+export async function insertEntry(db: ScopedStore, actor: Caller | 'system', entry: HourEntryRecord): Promise<{ entry: HourEntryRecord; event: EventRecord; fresh: boolean }> {
   const flags = Math.abs(entry.minutes) > SECOND_VERIFIER_ABOVE_MINUTES && !entry.flags.includes('overThreshold') ? [...entry.flags, 'overThreshold' as const] : entry.flags;
   const doc = { ...entry, flags };
-  if (await db.insert('hourEntries', doc)) {
-    await appendEvent(db, actor, { key: 'recorded', subject: `hours:${doc._id}`, type: 'hours.recorded', to: 'pending', public: false, note: doc.reason, at: doc.createdAt });
-    return doc;
-  }
-  return (await db.get('hourEntries', entry._id)) ?? doc;
+  const fresh = await db.insert('hourEntries', doc);
+  const stored = fresh ? doc : ((await db.get('hourEntries', entry._id)) ?? doc);
+  return { fresh, entry: stored, event: recordedEvent(db, actor, stored) };
+}
+
+/** An entry's first event; its id names the entry, so inserting it again writes nothing. */
+export function recordedEvent(db: ScopedStore, actor: Caller | 'system', entry: HourEntryRecord): EventRecord {
+  return eventRecord(db, actor, { key: 'recorded', subject: `hours:${entry._id}`, type: 'hours.recorded', to: 'pending', public: false, note: entry.reason, at: entry.createdAt });
 }
 
 /** Records an attempt for the anomaly list: the first makes the document, later ones count up. */

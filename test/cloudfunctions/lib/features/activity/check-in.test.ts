@@ -40,10 +40,42 @@ describe('the organiser’s screen', () => {
     expect(next.code).not.toBe(first.code);
   });
 
+  test('names the people of sign-ups written before names rode on them, from their member records', async () => {
+    const older = await seedActivity(h, { booked: [LIU, CHEN], unnamed: true });
+    const screen = await h.ok<CheckInCodeView>(LEAD, 'activity.checkInCode', { activityId: older.activityId, shiftId: older.shiftId });
+    expect(screen.people.map((p) => p.name).sort()).toEqual(['刘阿姨', '陈志愿'].sort());
+  });
+
   test('is the organiser’s: a volunteer or another grid worker is refused', async () => {
     expect((await h.call(LIU, 'activity.checkInCode', { activityId: a.activityId, shiftId: a.shiftId })).ok).toBe(false);
     const other = await h.call('demo-grid-2', 'activity.checkInCode', { activityId: a.activityId, shiftId: a.shiftId });
     expect(other).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('checking out', () => {
+  test('a retry after a close that died before its events were written writes them', async () => {
+    await checkIn(LIU);
+    h.clock.set(a.shifts[0].endAt);
+    expect((await checkOut(LIU)).ok).toBe(true);
+    const att = `ci_${a.activityId}_${a.shiftId}_${member(LIU)}`;
+    const ids = [`attendance:${att}:v1`, `hours:he_${att}:recorded`];
+    // The state of a crash right after the close landed: neither event in `events` yet.
+    for (const id of ids) await h.deps.store.remove('events', id);
+    const again = await checkOut(LIU);
+    expect(again).toMatchObject({ ok: true, data: { minutes: expect.any(Number) } });
+    expect((await h.deps.store.getMany<{ _id: string; type: string }>('events', ids)).map((e) => e.type).sort()).toEqual(['activity.checkedOut', 'hours.recorded']);
+  });
+
+
+  test('writes the close’s event and the entry’s, and a second check-out closes nothing again', async () => {
+    await checkIn(LIU);
+    h.clock.set(a.shifts[0].endAt);
+    expect((await checkOut(LIU)).ok).toBe(true);
+    expect((await checkOut(LIU)).ok).toBe(true);
+    const att = `ci_${a.activityId}_${a.shiftId}_${member(LIU)}`;
+    const events = await h.deps.store.getMany<{ _id: string; type: string }>('events', [`attendance:${att}:in`, `attendance:${att}:v1`, `attendance:${att}:v2`, `hours:he_${att}:recorded`]);
+    expect(events.map((e) => e.type).sort()).toEqual(['activity.checkedIn', 'activity.checkedOut', 'hours.recorded']);
   });
 });
 

@@ -120,4 +120,33 @@ describe('cancelling', () => {
     const again = await makeActivity(h, { teamId, title: '改期后的补种' });
     expect(await h.call(people[0], 'activity.signup', { activityId: again.id, shiftId: 's1', roleId: 'r1' }, key())).toMatchObject({ ok: true });
   });
+
+  it('after a crash that left a sign-up open without its place (given back, not yet cancelled), a retry cancels and tells it once', async () => {
+    const people = await volunteers(h, 2);
+    const a = await makeActivity(h, { teamId, seats: 2 });
+    const views: SignupView[] = [];
+    for (const p of people) views.push(await h.ok<SignupView>(p, 'activity.signup', { activityId: a.id, shiftId: 's1', roleId: 'r1' }, key()));
+    await h.ok('demo-admin', 'activity.cancel', { activityId: a.id, reason: '暴雨预警' });
+    // The state a crash between the release and the cancellation leaves: the first sign-up
+    // open again (as it was), its place already gone from the closed pool.
+    const store = h.deps.store;
+    const s = (await store.get<{ _id: string; version: number; status: string }>('signups', views[0].id))!;
+    await store.update('signups', s._id, { status: 'booked', version: s.version + 1 });
+    await h.ok('demo-admin', 'activity.cancel', { activityId: a.id, reason: '暴雨预警' });
+    for (const [i, p] of people.entries()) {
+      expect((await inbox(p)).items.filter((m) => m.kind === 'activity.cancelled')).toHaveLength(1);
+      expect((await store.get<{ _id: string; status: string; wakeAt: number | null }>('signups', views[i].id))).toMatchObject({ status: 'cancelled', wakeAt: null });
+    }
+    expect(await store.get('activitySeats', `as_${a.id}_s1_r1`)).toMatchObject({ status: 'closed', seatsLeft: 2, holders: {} });
+  });
+
+  it('cancels more than a page of sign-ups, side by side, each told once and every seat freed', async () => {
+    const people = await volunteers(h, 130);
+    const a = await makeActivity(h, { teamId, seats: 120 });
+    await Promise.all(people.map((p) => h.ok(p, 'activity.signup', { activityId: a.id, shiftId: 's1', roleId: 'r1' }, key())));
+    await h.ok('demo-admin', 'activity.cancel', { activityId: a.id, reason: '场地临时征用' });
+    for (const p of people) expect((await inbox(p)).items.filter((m) => m.kind === 'activity.cancelled')).toHaveLength(1);
+    const pool = await h.deps.store.get<{ _id: string; holders: Record<string, string>; seatsLeft: number; status: string }>('activitySeats', `as_${a.id}_s1_r1`);
+    expect(pool).toMatchObject({ status: 'closed', seatsLeft: 120, holders: {} });
+  });
 });

@@ -4,6 +4,7 @@
  * for one person, the role's requirements, and a roster that never lists anyone waiting.
  */
 import type { ActivitySeatRecord, SignupRecord } from '../../../../../cloudfunctions/lib/features/volunteer/records';
+import { agendaIdFor } from '../../../../../cloudfunctions/lib/features/activity/ids';
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import type { ActivityView, RosterView, SignupView } from '../../../../../miniprogram/core/volunteer/contract';
 import { createHarness, key, member, type Harness } from '../../../../support/harness';
@@ -142,6 +143,23 @@ describe('overlapping shifts', () => {
     expect(held).toHaveLength(1);
     // The losers gave their seats back.
     for (const a of acts) expect((await pool(a)).seatsLeft).toBe(booked.has(a.id) ? 4 : 5);
+  });
+
+  it('are free again once the first is withdrawn or its activity cancelled (the agenda entry left behind holds nothing)', async () => {
+    const [p] = await volunteers(h, 1);
+    const start = h.clock.now() + 23 * HOUR;
+    const a = await makeActivity(h, { teamId, startAt: start, hours: 3 });
+    const b = await makeActivity(h, { teamId, title: '助老探访', startAt: start + HOUR, hours: 2 });
+    const c = await makeActivity(h, { teamId, title: '午间巡河', startAt: start + 2 * HOUR, hours: 2 });
+    const first = await h.ok<SignupView>(p, 'activity.signup', { activityId: a.id, shiftId: 's1', roleId: 'r1' }, key());
+    await h.ok(p, 'activity.withdraw', { signupId: first.id, reason: '临时有事' });
+    const agenda = await h.deps.store.get<{ _id: string; entries: Record<string, unknown> }>('volunteerAgendas', agendaIdFor(member(p)));
+    expect(Object.keys(agenda?.entries ?? {})).toContain(first.id);
+    expect(await signup(p, b)).toMatchObject({ ok: true, data: { status: 'booked' } });
+    await h.ok('demo-admin', 'activity.cancel', { activityId: b.id, reason: '天气原因' });
+    expect(await signup(p, c)).toMatchObject({ ok: true, data: { status: 'booked' } });
+    // And the first again, now that nothing overlaps it.
+    expect(await signup(p, a)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { issues: [{ path: 'shiftId' }] } } });
   });
 
   it('are refused between two roles of one shift', async () => {
