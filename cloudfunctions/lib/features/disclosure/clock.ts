@@ -20,9 +20,10 @@ import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY } from '../../kernel/time';
 import { adminsInbox } from '../notify/records';
 import { onAppMembers, sittingCommittee } from '../supervision/committee';
-import { dueForPeriod } from './dues';
+import { dueForPeriod, meetDue } from './dues';
 import { categoryIdFor, categorySubject, itemSubject } from './ids';
-import type { CategoryRecord, DueRecord, QuestionRecord } from './records';
+import { carriedCurrent, settlePublication } from './publish-item';
+import type { CategoryRecord, DueRecord, ItemRecord, QuestionRecord } from './records';
 import { tell } from './tell';
 
 async function openPeriod(db: ScopedStore, category: CategoryRecord, now: number): Promise<boolean> {
@@ -81,9 +82,22 @@ async function chaseQuestion(deps: Deps, db: ScopedStore, q: QuestionRecord, now
   });
 }
 
+/**
+ * A publication whose call died after its commit and was never retried: the item carries the
+ * version, and what was to follow it (each step idempotent: a conditional update or an
+ * insert-if-absent) is done now, so the category's count and latest and the calendar are not
+ * left one short. The due is met as of the publication, not of the sweep.
+ */
+async function settleCarried(db: ScopedStore, item: ItemRecord): Promise<boolean> {
+  const carried = carriedCurrent(item);
+  if (carried) await Promise.all([settlePublication(db, item, carried), meetDue(db, item, carried.publishedAt)]);
+  return db.update('disclosureItems', item._id, { wakeAt: null }, { wakeAt: item.wakeAt ?? null });
+}
+
 export async function disclosureClock(deps: Deps, now: number, budget: { pages: number }) {
   const periods = await forEachDue(deps.store, 'disclosureCategories', now, budget.pages, (c, db) => openPeriod(db, c, now));
   const dues = await forEachDue(deps.store, 'disclosureDues', now, budget.pages, (d, db) => chaseDue(deps, db, d, now));
   const questions = await forEachDue(deps.store, 'disclosureQuestions', now, budget.pages, (q, db) => chaseQuestion(deps, db, q, now));
-  return { conflicts: periods.conflicts + dues.conflicts + questions.conflicts };
+  const publications = await forEachDue(deps.store, 'disclosureItems', now, budget.pages, (i, db) => settleCarried(db, i));
+  return { conflicts: periods.conflicts + dues.conflicts + questions.conflicts + publications.conflicts };
 }

@@ -51,13 +51,15 @@ export interface SourceDue {
   itemId: string;
 }
 
-/** The due a triggered source starts (insert-if-absent); null for a periodic category, whose dues the clock makes per period. */
-export async function dueForSource(db: ScopedStore, s: SourceDue, now: number): Promise<DueRecord | null> {
+/**
+ * The due a triggered source starts, as it is stored once made: its id from the source and its
+ * date from the moment the source became public, so a retry names the same record without
+ * reading it. Null for a periodic category, whose dues the clock makes per period.
+ */
+export function sourceDueRecord(db: ScopedStore, s: SourceDue, now: number): DueRecord | null {
   const c = s.category.cadence;
   if (c.kind !== 'immediate' && c.kind !== 'withinDays') return null;
-  const record = due(db, { _id: sourceDueId(db.communityId, s.source.kind, s.source.refId), categoryKey: s.category.key, label: s.source.title, periodKey: null, source: s.source, dueAt: triggeredDueAt(c, s.at), itemId: s.itemId }, now);
-  await db.insert('disclosureDues', record);
-  return db.get('disclosureDues', record._id);
+  return due(db, { _id: sourceDueId(db.communityId, s.source.kind, s.source.refId), categoryKey: s.category.key, label: s.source.title, periodKey: null, source: s.source, dueAt: triggeredDueAt(c, s.at), itemId: s.itemId }, now);
 }
 
 /**

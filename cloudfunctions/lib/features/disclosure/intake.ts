@@ -12,11 +12,12 @@ import type { BuiltinCategory } from '../../../../miniprogram/core/disclosure/vo
 import { periodKey } from '../../../../miniprogram/core/disclosure/vocabulary';
 import type { HandlerContext } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
+import { settleLastEvent } from '../../kernel/versioned';
 import type { Disclosable } from '../../kernel/feature';
 import { COMMUNITY_TZ } from '../../kernel/time';
 import { requireCategory } from './catalogue';
 import { buildDraft, namesFor, type DraftContent } from './drafts';
-import { dueForSource } from './dues';
+import { sourceDueRecord } from './dues';
 import { itemSubject, sourceItemIdFor } from './ids';
 import type { ItemRecord, LinkRef } from './records';
 
@@ -33,9 +34,8 @@ export async function discloseSource(ctx: HandlerContext<unknown>, s: Disclosabl
   const id = sourceItemIdFor(db.communityId, s.kind, s.refId);
   const category = await requireCategory(db, SOURCE_CATEGORY[s.kind], now);
   const source: ItemRecord['source'] = { kind: s.kind, refId: s.refId, title: s.title };
-  // The obligation first (insert-if-absent): a crash after it leaves the retry the item to make.
-  const due = await dueForSource(db, { category, source: { kind: s.kind, refId: s.refId, title: s.title }, at: s.at, itemId: id }, now);
-  if (await db.get('disclosureItems', id)) return;
+  // The due's id and date follow from the source, so it is written without being read.
+  const due = sourceDueRecord(db, { category, source: { kind: s.kind, refId: s.refId, title: s.title }, at: s.at, itemId: id }, now);
 
   const seen = new Set<string>();
   const links: LinkRef[] = s.links.filter((l) => !seen.has(`${l.kind}:${l.refId}`) && seen.add(`${l.kind}:${l.refId}`)).slice(0, 20);
@@ -43,6 +43,7 @@ export async function discloseSource(ctx: HandlerContext<unknown>, s: Disclosabl
   const content: DraftContent = {
     categoryKey: category.key, title: clip(s.title, MAX_TITLE), period, body: clip(s.body, MAX_BODY), finance: null, relief: null, attachments: [], links,
   };
+  // The gate's names are read on a retry too: the item is not read first (its insert says whether it is there).
   const names = await namesFor(db, source, now, { knownNames: s.knownNames ?? [], keepNames: s.keepNames ?? [] });
   const draft = buildDraft(content, { draftVersion: 1, correctionReason: null, by: caller, now, names, previous: [] });
   const item: ItemRecord = {
@@ -52,9 +53,13 @@ export async function discloseSource(ctx: HandlerContext<unknown>, s: Disclosabl
     createdById: caller.memberId, createdByName: caller.name ?? '社区工作人员', createdAt: now, updatedAt: now, version: 1,
   };
   const event = eventRecord(db, caller, { key: 'v1:disclosure.drafted', subject: itemSubject(id), type: 'disclosure.drafted', to: 'draft', public: false, note: s.title, at: now });
-  await db.store.transaction(async (tx) => {
-    if (await tx.get('disclosureItems', id)) return;
-    tx.insert('disclosureItems', item);
-    tx.insert('events', event);
-  });
+  // The obligation first (insert-if-absent): a crash after it leaves the retry the item to make.
+  if (due) await db.insert('disclosureDues', due);
+  // The item carries its audit event (kernel/versioned.ts) instead of a transaction: one
+  // insert-if-absent, and the drafting event goes into `events` with the item's next commit
+  // (staff review or publish it: commitVersioned repairs `lastEvent`) or with a retry here.
+  // Left riding, it costs the source's step no write of its own.
+  if (!(await db.insert('disclosureItems', { ...item, lastEvent: event } as ItemRecord))) {
+    await settleLastEvent(db, await db.get('disclosureItems', id));
+  }
 }

@@ -60,6 +60,8 @@ export const disclosureManifest = {
         // Staff's drafts, most recently saved first.
         ['communityId', 'state', 'updatedAt', '_id'],
         ['communityId', 'categoryKey', 'state', 'updatedAt', '_id'],
+        // The sweep's settling of a publication whose call died after its commit (clock.ts).
+        ['wakeAt', '_id'],
       ],
       holds: 'shared',
     },

@@ -21,6 +21,13 @@ import { publishProblem } from './rules';
 import { tell } from './tell';
 import { withAuthor } from './transition';
 
+/**
+ * How long after a publication the sweep makes sure of what follows its commit: well past any
+ * live call's end, so the sweep repeats nothing a call is still doing (it would be harmless:
+ * each step is idempotent).
+ */
+export const SETTLE_AFTER = 15 * 60_000;
+
 type Frozen = Omit<VersionRecord, 'contentHash' | 'supersededAt' | 'supersededBy'>;
 
 /** sha256 of everything a version says and who said it: what "nobody can edit a published version" is checked against. */
@@ -63,7 +70,7 @@ export function carriedCurrent(item: ItemRecord): VersionRecord | null {
  * racing tap that lost) may do it again: the version inserted as the item carries it, the one
  * before marked superseded, the category's count (once per item, by its key) and its latest.
  */
-function settlePublication(db: ScopedStore, item: ItemRecord, v: VersionRecord, opts: { inserted?: boolean } = {}): Promise<unknown> {
+export function settlePublication(db: ScopedStore, item: ItemRecord, v: VersionRecord, opts: { inserted?: boolean } = {}): Promise<unknown> {
   const first = v.number === 1;
   const latest = { itemId: item._id, title: v.title, periodLabel: v.periodLabel, publishedAt: v.publishedAt };
   const counted = `countedItemIds.${item._id}`;
@@ -129,6 +136,9 @@ export const publishItem: Handler<'disclosure.publish'> = async (ctx) => {
       state: 'published', currentNumber: version.number, draft: null, title: version.title, categoryKey: draft.categoryKey,
       period: draft.period, periodKey: periodKey(draft.period), authorIds: [caller.memberId, draft.byId, ...version.reviewedByIds].reduce(withAuthor, item.authorIds),
       publishedAt: item.publishedAt ?? now, lastPublishedAt: now, updatedAt: now, carriedVersion: version,
+      // Rides on the commit, no write of its own: should this call die before what follows and
+      // never be retried, the sweep settles the publication then (clock.ts settleCarried).
+      wakeAt: now + SETTLE_AFTER,
     }, (next) => eventRecord(db, caller, {
       key: `v${next.version}:disclosure.published`, subject: itemSubject(item._id), type: 'disclosure.published', from: item.state, to: 'published', public: true,
       note: version.reason ? `第${version.number}版（更正：${version.reason}）` : `第${version.number}版`, at: now,

@@ -125,6 +125,12 @@ export interface ItemRecord extends Doc {
    * finds it missing inserts it. Absent on items published before (by transaction).
    */
   carriedVersion?: VersionRecord;
+  /**
+   * When the sweep settles the latest publication (the version's insert, the one before
+   * superseded, the category's count and latest, the calendar's due): set by the publishing
+   * commit itself, cleared by the sweep. Absent on items from before and on drafts.
+   */
+  wakeAt?: number | null;
   createdById: string;
   createdByName: string;
   createdAt: number;

@@ -81,21 +81,22 @@ export const proposeMotion: Handler<'motion.propose'> = async (ctx) => {
   // audit record land together; the insert under the motion's id decides a race, and the
   // event is then put into `events` (a retry settles it if this call dies first).
   const insertMotion = () => db.insert('motions', { ...record, lastEvent: event } as MotionRecord);
-  const made = concern ? await linkConcern(ctx, concern, record, insertMotion) : await insertMotion();
+  // The event's insert and the notices side by side: the event already rides on the motion
+  // (a retry settles it), and the notices go under ids of their own either way.
+  const followUp = () => Promise.all([
+    db.insert('events', event),
+    tell(ctx.deps.notifier, record, event._id, { to: [adminsInbox(db.communityId)], kind: 'motion.proposed', title: `新议题：${record.title}`, body: `${record.moverName}提出，${record.scopeText}，需${threshold}${settings.supportUnit === 'household' ? '户' : '人'}附议。` }),
+    // The resident whose concern staff took up hears it, and where to follow it now.
+    concern?.authorId && concern.authorId !== caller.memberId
+      ? tell(ctx.deps.notifier, record, event._id, { to: [concern.authorId], kind: 'motion.fromConcern', title: '您反映的问题已转为议题', body: `诉求 ${concern.number} 已转为议题「${record.title}」，征集居民附议。` })
+      : null,
+  ]);
+  // From a concern, the follow-up runs inside the concern step's `alongside`, beside that
+  // step's own event insert and the motion's insert: one wait fewer for the resident.
+  const made = concern ? await linkConcern(ctx, concern, record, insertMotion, followUp) : await insertMotion();
   const motion = made ? record : await db.require('motions', id);
   if (!made) await settleLastEvent(db, motion);
-  else {
-    // The event's insert and the notices side by side: the event already rides on the motion
-    // (a retry settles it), and the notices go under ids of their own either way.
-    await Promise.all([
-      db.insert('events', event),
-      tell(ctx.deps.notifier, motion, event._id, { to: [adminsInbox(db.communityId)], kind: 'motion.proposed', title: `新议题：${motion.title}`, body: `${motion.moverName}提出，${motion.scopeText}，需${threshold}${settings.supportUnit === 'household' ? '户' : '人'}附议。` }),
-      // The resident whose concern staff took up hears it, and where to follow it now.
-      concern?.authorId && concern.authorId !== caller.memberId
-        ? tell(ctx.deps.notifier, motion, event._id, { to: [concern.authorId], kind: 'motion.fromConcern', title: '您反映的问题已转为议题', body: `诉求 ${concern.number} 已转为议题「${motion.title}」，征集居民附议。` })
-        : null,
-    ]);
-  }
+  else if (!concern) await followUp();
   // A new motion has no support yet; the concern it came from was just read.
   return made ? viewFor(db, caller, motion, now, { support: null, concern }) : viewFor(db, caller, motion, now);
 };
@@ -114,14 +115,24 @@ function concernToMove(ctx: Parameters<Handler<'motion.propose'>>[0], c: Concern
  * step on its timeline: a second motion from the same concern is refused there, and a
  * crash before the motion is written is mended by the retry with the same key.
  */
-async function linkConcern(ctx: Parameters<Handler<'motion.propose'>>[0], c: ConcernRecord, m: MotionRecord, insertMotion: () => Promise<boolean>): Promise<boolean> {
-  if (c.motion?.motionId === m._id) return insertMotion();
-  // Once the concern points at it, the motion's insert runs beside the concern step's event.
+async function linkConcern(ctx: Parameters<Handler<'motion.propose'>>[0], c: ConcernRecord, m: MotionRecord, insertMotion: () => Promise<boolean>, followUp: () => Promise<unknown>): Promise<boolean> {
+  if (c.motion?.motionId === m._id) {
+    const made = await insertMotion();
+    if (made) await followUp();
+    return made;
+  }
+  // Once the concern points at it, the motion's insert runs beside the concern step's event,
+  // and what follows the motion's insert (its event, the notices) likewise.
   let made = false;
   await commitConcern(ctx.db(), ctx.caller, c, { motion: { motionId: m._id, title: m.title, status: m.status } }, { type: 'concern.toMotion', public: true, note: `议题「${m.title}」`, from: c.status, to: c.status }, ctx.now, {
     notifier: ctx.deps.notifier,
+    // The motion's insert, its event and the notices at once: the event and notices are under
+    // ids fixed by this request, so when the insert finds the motion there (this request's
+    // earlier try made it) they are duplicates and write nothing. A crash part-way is what a
+    // crash after the concern's step already is: the concern points at the motion, and the
+    // retry with the same key inserts it.
     alongside: async () => {
-      made = await insertMotion();
+      [made] = await Promise.all([insertMotion(), followUp()]);
     },
   });
   return made;

@@ -78,7 +78,8 @@ async function createOpen(ctx: Ctx, record: PollRecord, event: EventRecord): Pro
     await Promise.all(docs.map((d) => db.remove('pollRolls', d._id)));
     return retried(ctx, await db.require('polls', record._id));
   }
-  await Promise.all([db.insert('events', event), db.insert('events', openedEvent(db, open, now))]);
+  // Both events in one list insert (fixed ids: a retry's duplicates are skipped), one write.
+  await db.insertMany('events', [event, openedEvent(db, open, now)]);
   frozenNow(open, docs);
   return toPollView(caller, open, now, false, null);
 }
