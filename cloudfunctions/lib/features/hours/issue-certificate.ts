@@ -49,7 +49,7 @@ export const issueCertificate: Handler<'hours.certificate'> = async (ctx) => {
   });
 
   const year = dateOf(ctx.now).slice(0, 4);
-  const series = `ctr_${db.communityId}_certificate_${year}`;
+  const series = seriesFor(db.communityId, year);
   // Numbered without a transaction (kernel/numbering.ts): the walk starts above the last
   // certificate stored and above the year's counter from before numbers were claimed.
   const floor = Math.max((await older)?.value ?? 0, seqOf(last.items[0], year));
@@ -94,4 +94,12 @@ function replay(existing: CertificateRecord, memberId: string) {
 function seqOf(c: CertificateRecord | undefined, year: string): number {
   const m = c ? /-(\d{4})-(\d+)$/.exec(c.number) : null;
   return m && m[1] === year ? Number(m[2]) : 0;
+}
+
+const seriesFor = (communityId: string, year: string) => `ctr_${communityId}_certificate_${year}`;
+
+/** The claim that numbered a certificate (none for one numbered before claims): its copy of the record is personal data too. */
+export function claimIdOf(c: CertificateRecord): string | null {
+  const m = /-(\d{4})-(\d+)$/.exec(c.number);
+  return m ? `${seriesFor(c.communityId, m[1])}_n${Number(m[2])}` : null;
 }

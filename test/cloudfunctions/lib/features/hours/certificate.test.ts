@@ -187,3 +187,16 @@ describe('numbers are claimed one by one, without a transaction (kernel/numberin
     expect(await h.deps.store.get('certificates', mine.data.id)).not.toBeNull();
   });
 });
+
+describe('deleting the person erases the copy their number’s claim kept', () => {
+  it('leaves the claim without its record, and a later issue still numbers on', async () => {
+    const c = await issued();
+    const year = c.number.split('-')[1];
+    const { certificatePersonalData } = await import('../../../../../cloudfunctions/lib/features/hours/certificate-personal-data');
+    const m = await h.deps.store.get('members', w.resident);
+    await certificatePersonalData.erase(h.deps, m as never, 'anon_test', h.clock.now());
+    const claim = await h.deps.store.get('counters', `ctr_demo_certificate_${year}_n1`);
+    expect(claim && 'record' in claim ? (claim as { record?: unknown }).record : undefined).toBeUndefined();
+    expect(claim?.value).toBe(1);
+  });
+});
