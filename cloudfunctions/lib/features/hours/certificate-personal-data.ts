@@ -1,5 +1,7 @@
 import type { PersonalData } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
+import { op } from '../../ports/store';
+import { claimIdOf } from './issue-certificate';
 
 /**
  * The person's certificates as issued. On deletion a certificate is revoked and its name
@@ -27,13 +29,16 @@ export const certificatePersonalData: PersonalData = {
   },
   async erase(deps, member, anonymousId, now) {
     const db = new ScopedStore(deps.store, member.communityId);
-    await db.drain('certificates', { memberId: member._id }, 'issuedAt', (c) =>
-      db.update('certificates', c._id, {
+    await db.drain('certificates', { memberId: member._id }, 'issuedAt', async (c) => {
+      // The number's claim kept a copy of the record for a crashed issue to finish: it goes first.
+      const claim = claimIdOf(c);
+      if (claim) await db.update('counters', claim, { record: op.unset() });
+      return db.update('certificates', c._id, {
         memberId: anonymousId,
         snapshot: { ...c.snapshot, name: '已注销', idType: null, idNumberMasked: null },
         revokedAt: c.revokedAt ?? now,
         revokedReason: c.revokedReason ?? '本人已注销账号',
-      }),
-    );
+      });
+    });
   },
 };

@@ -145,3 +145,58 @@ describe('who sees which certificates', () => {
     expect(member(RESIDENT)).toBe(w.resident);
   });
 });
+
+describe('numbers are claimed one by one, without a transaction (kernel/numbering.ts)', () => {
+  const seq = (c: CertificateView) => Number(c.number.split('-').pop());
+  it('continues the year counter kept before numbers were claimed', async () => {
+    const first = await issued();
+    const year = first.number.split('-')[1];
+    await h.deps.store.set('counters', { _id: `ctr_demo_certificate_${year}`, communityId: 'demo', value: 7 });
+    expect(seq(await issued())).toBe(8);
+  });
+
+  it('gives parallel issues distinct numbers that run on without gaps', async () => {
+    const all = await Promise.all([issued(), issued(), issued(), issued()]);
+    expect(all.map(seq).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('a claim whose certificate never landed is finished by its retry, or by the next issue', async () => {
+    const first = await issued();
+    const year = first.number.split('-')[1];
+    const k = key();
+    const mine = await issue({}, k);
+    if (!mine.ok) throw new Error(mine.error.message);
+    // As if the first attempt died between its claim and its certificate.
+    await h.deps.store.remove('certificates', mine.data.id);
+    const next = await issued();
+    expect(seq(next)).toBe(3);
+    const stored = await h.deps.store.get('certificates', mine.data.id);
+    expect(stored && (stored as { number: string }).number).toBe(mine.data.number);
+    const again = await issue({}, k);
+    expect(again.ok && [again.data.id, again.data.number]).toEqual([mine.data.id, mine.data.number]);
+    expect((await h.deps.store.get('counters', `ctr_demo_certificate_${year}_n2`))?.value).toBe(2);
+  });
+
+  it('a retry finds its own claim when the certificate is missing', async () => {
+    const k = key();
+    const mine = await issue({}, k);
+    if (!mine.ok) throw new Error(mine.error.message);
+    await h.deps.store.remove('certificates', mine.data.id);
+    const again = await issue({}, k);
+    expect(again.ok && [again.data.id, again.data.number]).toEqual([mine.data.id, mine.data.number]);
+    expect(await h.deps.store.get('certificates', mine.data.id)).not.toBeNull();
+  });
+});
+
+describe('deleting the person erases the copy their number’s claim kept', () => {
+  it('leaves the claim without its record, and a later issue still numbers on', async () => {
+    const c = await issued();
+    const year = c.number.split('-')[1];
+    const { certificatePersonalData } = await import('../../../../../cloudfunctions/lib/features/hours/certificate-personal-data');
+    const m = await h.deps.store.get('members', w.resident);
+    await certificatePersonalData.erase(h.deps, m as never, 'anon_test', h.clock.now());
+    const claim = await h.deps.store.get('counters', `ctr_demo_certificate_${year}_n1`);
+    expect(claim && 'record' in claim ? (claim as { record?: unknown }).record : undefined).toBeUndefined();
+    expect(claim?.value).toBe(1);
+  });
+});
