@@ -12,7 +12,7 @@ import { toBookingView } from './presenters';
 import { bookingIdFor, claimFor, OPEN_BOOKING, serviceIdOfSlot, type BookingRecord } from './records';
 import { eligible, isServiceStaff } from './rules';
 import { monthKey } from './schedule';
-import { takePlace } from './seats';
+import { releasePlace, takePlace } from './seats';
 import { bookingEvent, changeBooking, offerFreedSeats, reminderAt } from './steps';
 import { checkWritten } from '../../kernel/content';
 import { commitVersioned, settleLastEvent } from '../../kernel/versioned';
@@ -92,17 +92,26 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
   const version = (existing?.version ?? 0) + 1;
   const claim = claimFor(bookingId, version);
   const month = monthKey(slot.startAt);
-  await claimLock(db, service._id, resident._id, bookingId, claim, now);
-  try {
-    await claimQuota(db, service._id, resident._id, month, service.maxPerMonth, bookingId, claim);
-  } catch (err) {
-    await releaseLock(db, service._id, resident._id, claim);
-    throw err;
-  }
-  const place = await takePlace(db, slot._id, bookingId, claim);
-  if (place === 'full') {
-    await releaseQuota(db, service._id, resident._id, month, bookingId, claim, service.maxPerMonth);
-    await releaseLock(db, service._id, resident._id, claim);
+  // The three claims (one open booking per service, the month's quota, the place) are on
+  // three documents and none needs another's answer: they go side by side, and whichever
+  // succeeded is given back when any is refused, so a refused booking still leaves nothing
+  // behind. The refusal named is the one the resident can act on first: limit, quota, full.
+  const [locked, counted, placed] = await Promise.allSettled([
+    claimLock(db, service._id, resident._id, bookingId, claim, now),
+    claimQuota(db, service._id, resident._id, month, service.maxPerMonth, bookingId, claim),
+    takePlace(db, slot._id, bookingId, claim),
+  ]);
+  const place = placed.status === 'fulfilled' ? placed.value : 'full';
+  const refused = [locked, counted, placed].find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (refused || place === 'full') {
+    const [, freed] = await Promise.all([
+      locked.status === 'fulfilled' ? releaseLock(db, service._id, resident._id, claim) : null,
+      place !== 'full' ? releasePlace(db, slot._id, bookingId, claim) : false,
+      counted.status === 'fulfilled' ? releaseQuota(db, service._id, resident._id, month, bookingId, claim, service.maxPerMonth) : null,
+    ]);
+    // While this attempt held the seat someone may have joined the waitlist behind it.
+    if (freed === 'seat') await offerFreedSeats(db, ctx.deps.notifier, slot._id, now);
+    if (refused) throw refused.reason;
     throw new AppError('FULL', '该时段已约满，候补名额也已满，请选择其他时段');
   }
 

@@ -9,6 +9,7 @@ import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import type { Notifier } from '../../ports/platform';
 import { HOUR } from '../../kernel/time';
+import { op } from '../../ports/store';
 import { eventRecord, type EventType } from '../../kernel/audit';
 import { releaseLock, releaseQuota } from './limits';
 import type { BookingRecord } from './records';
@@ -79,9 +80,11 @@ export async function freeBooking(db: ScopedStore, notifier: Notifier, b: Bookin
  */
 export async function afterClaimsFreed(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, repair = false): Promise<void> {
   await offerFreedSeats(db, notifier, b.slotId, now, repair);
-  // Done: the sweep no longer needs to finish this for us (see booking-clocks).
+  // Done: the sweep no longer needs to finish this for us (see booking-clocks). Every caller
+  // has had this version's event inserted by now (changeBooking awaits it, freeBooking
+  // settles it first), so the document may drop it: the next commit has nothing to repair.
   if (b.wakeAt !== null && ['cancelled', 'expired', 'closed'].includes(b.status)) {
-    await db.update('bookings', b._id, { wakeAt: null }, { version: b.version });
+    await db.update('bookings', b._id, { wakeAt: null, lastEvent: op.unset() }, { version: b.version });
   }
 }
 

@@ -61,3 +61,15 @@ it('gives back a unit of a document made under an earlier allowance', async () =
   // Unused again under its own allowance: gone, as before.
   expect(await h.deps.store.get('bookingQuotas', id)).toBeNull();
 });
+
+it('a finished cancellation keeps no audit event on the booking, and the event stays in the trail', async () => {
+  const b = await h.ok<BookingView>('demo-resident-1', 'booking.create', { slotId: slots[0].id }, key());
+  await cancel(b);
+  const rec = (await h.deps.store.get<BookingRecord & { lastEvent?: unknown }>('bookings', b.id))!;
+  expect(rec).toMatchObject({ status: 'cancelled', wakeAt: null });
+  expect(rec.lastEvent).toBeUndefined();
+  const events = await h.deps.store.query<{ _id: string; type: string; subject: string }>('events', { where: { communityId: rec.communityId, subject: `booking:${b.id}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 10 });
+  expect(events.items.map((e) => e.type).sort()).toEqual(['booking.booked', 'booking.cancelled']);
+  // Booked again: the re-made booking's commit has no earlier event to repair, and still books.
+  expect((await h.ok<BookingView>('demo-resident-1', 'booking.create', { slotId: slots[0].id }, key())).status).toBe('booked');
+});
