@@ -179,10 +179,14 @@ function withOwn(before: readonly AttendanceRecord[], own: readonly AttendanceRe
  */
 async function beside<T>(db: ScopedStore, opening: Promise<EventRecord | null>, work: (riding: Riding) => Promise<T>): Promise<T> {
   const riding: Riding = { event: opening, taken: false };
+  // Its outcome is held from the start, so a failed opening is never an unhandled rejection while the sign-in runs.
+  const opened = opening.then((e) => ({ e }), (err: unknown) => ({ err }));
   const [done] = await Promise.allSettled([work(riding)]);
-  const [opened] = await Promise.allSettled([opening.then((e) => (e && !riding.taken ? db.insert('events', e) : false))]);
+  const o = await opened;
+  const [inserted] = await Promise.allSettled(['e' in o && o.e && !riding.taken ? db.insert('events', o.e) : Promise.resolve(false)]);
   if (done.status === 'rejected') throw done.reason;
-  if (opened.status === 'rejected') throw opened.reason;
+  if ('err' in o) throw o.err;
+  if (inserted.status === 'rejected') throw inserted.reason;
   return done.value;
 }
 
