@@ -9,7 +9,7 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { QuorumView } from '../../../../miniprogram/core/council/quorum';
 import type { Handler, HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../../kernel/audit';
+import { eventRecord, type EventRecord } from '../../kernel/audit';
 import type { IdentifiedCaller } from '../../kernel/caller';
 import { everyPage } from '../../kernel/every-page';
 import { recordMotionDecision } from '../motion/schedule';
@@ -44,9 +44,19 @@ async function closePollOf(db: ReturnType<Ctx['db']>, poll: PollRecord, by: Iden
   }
 }
 
-/** A show of hands, per option in the item's order, recorded once on the poll. */
-async function recordHands(ctx: Ctx, poll: PollRecord, hands: { counts: number[]; abstain: number } | undefined, quorum: QuorumView, present: Present): Promise<PollRecord> {
-  if (poll.hands) return poll;
+/** The audit event of the hands as recorded on the poll (keyed 'hands': a second insert writes nothing). */
+function handsEvent(ctx: Ctx, poll: PollRecord, present: number, at: number): EventRecord {
+  return eventRecord(ctx.db(), ctx.caller, { key: 'hands', subject: `poll:${poll._id}`, type: 'poll.handsRecorded', public: false, note: `到会${present}`, at });
+}
+
+/**
+ * A show of hands, per option in the item's order, recorded once on the poll. Its event is
+ * handed back, not inserted: it goes into `events` with the meeting's own event of the close
+ * (one list insert), or alone if the close goes no further. Hands already on the poll (a
+ * retry of the same person's close that died before its events) hand back their event again.
+ */
+async function recordHands(ctx: Ctx, poll: PollRecord, hands: { counts: number[]; abstain: number } | undefined, quorum: QuorumView, present: Present): Promise<{ poll: PollRecord; event: EventRecord | null }> {
+  if (poll.hands) return { poll, event: poll.hands.by === ctx.caller.memberId ? handsEvent(ctx, poll, poll.hands.present, poll.hands.at) : null };
   if (!hands) throw fieldError('VALIDATION_ERROR', 'hands', '举手表决请填写各选项的举手人数');
   if (hands.counts.length !== poll.options.length) throw fieldError('VALIDATION_ERROR', 'hands.counts', `请按${poll.options.length}个选项逐项填写举手人数`);
   const raised = hands.counts.reduce((n, c) => n + c, 0) + hands.abstain;
@@ -55,9 +65,8 @@ async function recordHands(ctx: Ctx, poll: PollRecord, hands: { counts: number[]
   // Hands are counted in the room as it is now: those present now take part.
   const meeting = poll.meeting ? { ...poll.meeting, present: { units: quorum.present, areaCenti: present.presence.areaCenti } } : null;
   const patch = { hands: record, participation: quorum.present, meeting, version: poll.version + 1 };
-  if (!(await ctx.db().update('polls', poll._id, patch, { version: poll.version, hands: null }))) return ctx.db().require('polls', poll._id, '表决不存在');
-  await appendEvent(ctx.db(), ctx.caller, { key: 'hands', subject: `poll:${poll._id}`, type: 'poll.handsRecorded', public: false, note: `到会${quorum.present}`, at: ctx.now });
-  return { ...poll, ...patch };
+  if (!(await ctx.db().update('polls', poll._id, patch, { version: poll.version, hands: null }))) return { poll: await ctx.db().require('polls', poll._id, '表决不存在'), event: null };
+  return { poll: { ...poll, ...patch }, event: handsEvent(ctx, poll, quorum.present, ctx.now) };
 }
 
 function decisionOf(poll: PollRecord, t: Tally): { status: AgendaItem['status']; decision: Decision } {
@@ -159,33 +168,42 @@ export const closeVote: Handler<'meeting.closeVote'> = async (ctx) => {
   ]);
   let poll = stored;
   const quorum = quorumNow(m, present);
-  let outcome: { status: AgendaItem['status']; decision: Decision };
-  let counted: Tally | null = null;
-  if (!quorum.met) {
-    poll = await closePollOf(db, poll, ctx.caller, '不足法定人数，表决无效', ctx.now);
-    outcome = { status: 'void', decision: { adopted: false, explanation: `结束表决时不足法定人数：${quorum.text}，表决无效`, counts: [] } };
-  } else {
-    if (first.voteMode === 'hands') poll = await recordHands(ctx, poll, ctx.input.hands, quorum, present);
-    poll = await closePollOf(db, poll, ctx.caller, null, ctx.now);
-    counted = await tally(ctx.deps, db, poll);
-    outcome = decisionOf(poll, counted);
-  }
-  const subject = `meeting:${m._id}`;
-  for (let attempt = 0; attempt < 4; attempt += 1) {
-    const item = requireItem(m, itemId);
-    if (DECIDED.includes(item.status)) return meetingView(ctx, m, { known: { entries } });
-    const agenda = m.agenda.map((i) => (i.itemId === itemId ? { ...i, status: outcome.status, quorumAtClose: quorum, decision: outcome.decision, closedAt: ctx.now } : i));
-    const next = { ...m, agenda, votingItemId: null, version: m.version + 1 };
-    if (await db.update('meetings', m._id, { agenda, votingItemId: null, version: next.version }, { version: m.version, votingItemId: itemId })) {
-      const closed = requireItem(next, itemId);
-      await appendEvent(db, ctx.caller, {
-        key: `item:${itemId}:close`, subject, type: outcome.status === 'void' ? 'meeting.voteVoid' : 'meeting.voteClosed', from: 'voting', to: outcome.status, public: true,
-        note: `${item.title}：${outcome.decision.explanation}`, at: ctx.now,
-      });
-      if (counted && (outcome.status === 'adopted' || outcome.status === 'rejected')) await followUp(ctx, next, closed, poll, { t: counted, present });
-      return meetingView(ctx, next, { known: { entries, quorum: wholeQuorumFrom(next, present) } });
+  // The hands' event, once recorded, until it is in `events`: whatever way the call leaves, it is put there.
+  let pendingHands: EventRecord | null = null;
+  try {
+    let outcome: { status: AgendaItem['status']; decision: Decision };
+    let counted: Tally | null = null;
+    if (!quorum.met) {
+      poll = await closePollOf(db, poll, ctx.caller, '不足法定人数，表决无效', ctx.now);
+      outcome = { status: 'void', decision: { adopted: false, explanation: `结束表决时不足法定人数：${quorum.text}，表决无效`, counts: [] } };
+    } else {
+      if (first.voteMode === 'hands') ({ poll, event: pendingHands } = await recordHands(ctx, poll, ctx.input.hands, quorum, present));
+      poll = await closePollOf(db, poll, ctx.caller, null, ctx.now);
+      counted = await tally(ctx.deps, db, poll);
+      outcome = decisionOf(poll, counted);
     }
-    m = await db.require('meetings', m._id, '会议不存在');
+    const subject = `meeting:${m._id}`;
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const item = requireItem(m, itemId);
+      if (DECIDED.includes(item.status)) return meetingView(ctx, m, { known: { entries } });
+      const agenda = m.agenda.map((i) => (i.itemId === itemId ? { ...i, status: outcome.status, quorumAtClose: quorum, decision: outcome.decision, closedAt: ctx.now } : i));
+      const next = { ...m, agenda, votingItemId: null, version: m.version + 1 };
+      if (await db.update('meetings', m._id, { agenda, votingItemId: null, version: next.version }, { version: m.version, votingItemId: itemId })) {
+        const closed = requireItem(next, itemId);
+        const event = eventRecord(db, ctx.caller, {
+          key: `item:${itemId}:close`, subject, type: outcome.status === 'void' ? 'meeting.voteVoid' : 'meeting.voteClosed', from: 'voting', to: outcome.status, public: true,
+          note: `${item.title}：${outcome.decision.explanation}`, at: ctx.now,
+        });
+        // The hands and the close: one list insert.
+        await (pendingHands ? db.insertMany('events', [pendingHands, event]) : db.insert('events', event));
+        pendingHands = null;
+        if (counted && (outcome.status === 'adopted' || outcome.status === 'rejected')) await followUp(ctx, next, closed, poll, { t: counted, present });
+        return meetingView(ctx, next, { known: { entries, quorum: wholeQuorumFrom(next, present) } });
+      }
+      m = await db.require('meetings', m._id, '会议不存在');
+    }
+    throw new AppError('CONFLICT', '会议状态刚刚变化，请刷新后再试');
+  } finally {
+    if (pendingHands) await db.insert('events', pendingHands);
   }
-  throw new AppError('CONFLICT', '会议状态刚刚变化，请刷新后再试');
 };

@@ -30,11 +30,13 @@ export async function ensurePool(db: ScopedStore, m: MeetingRecord, options: { f
   return { id, record: (await db.insert('meetingSeats', pool)) ? pool : null };
 }
 
-export function changeRegistration(db: ScopedStore, r: RegistrationRecord, patch: Partial<RegistrationRecord>, type: 'meeting.promoted' | 'meeting.unregistered', actor: Parameters<typeof eventRecord>[1], now: number): Promise<RegistrationRecord> {
+/** `alongside`: what follows the change once it landed, beside its event's insert (commitVersioned). */
+export function changeRegistration(db: ScopedStore, r: RegistrationRecord, patch: Partial<RegistrationRecord>, type: 'meeting.promoted' | 'meeting.unregistered', actor: Parameters<typeof eventRecord>[1], now: number, alongside?: () => Promise<unknown>): Promise<RegistrationRecord> {
   return commitVersioned(
     db, 'meetingRegistrations', r, patch,
     (next) => eventRecord(db, actor, { key: `v${next.version}:${type}`, subject: `mreg:${r._id}`, type, from: r.status, to: next.status, public: false, at: now }),
     '该报名刚被更新，请刷新后重试',
+    alongside,
   );
 }
 

@@ -4,7 +4,7 @@
  * planned end). Each step is a compare-and-set on the version with its audit event, so the
  * sweep, a sign-in and a person declaring the end can race and each step happens once.
  */
-import { appendEvent, eventRecord, type EventType } from '../../kernel/audit';
+import { eventRecord, type EventRecord, type EventType } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { DAY, HOUR } from '../../kernel/time';
@@ -47,11 +47,21 @@ export async function startSession(db: ScopedStore, actor: Caller | 'system', m:
 /** `startSession` for a caller that needs not the meeting after it (a sign-in): true when it was still to open. */
 export async function openSession(db: ScopedStore, actor: Caller | 'system', m: MeetingRecord, now: number): Promise<boolean> {
   if (m.status !== 'noticed') return false;
-  const wakeAt = nextWake({ ...m, status: 'inSession' }, now);
-  if (await db.update('meetings', m._id, { status: 'inSession', wakeAt, version: op.inc(1) }, { status: 'noticed' })) {
-    await appendEvent(db, actor, { key: 'started', subject: `meeting:${m._id}`, type: 'meeting.started', from: 'noticed', to: 'inSession', public: true, note: null, at: now });
-  }
+  const started = await openSessionStep(db, actor, m, now);
+  if (started) await db.insert('events', started);
   return true;
+}
+
+/**
+ * The opening's write alone: the event it owes (keyed 'started', so a second insert writes
+ * nothing) when this call moved the meeting, for the caller to insert — a sign-in puts it in
+ * one list insert with its own event. Null when the meeting was open already.
+ */
+export async function openSessionStep(db: ScopedStore, actor: Caller | 'system', m: MeetingRecord, now: number): Promise<EventRecord | null> {
+  if (m.status !== 'noticed') return null;
+  const wakeAt = nextWake({ ...m, status: 'inSession' }, now);
+  if (!(await db.update('meetings', m._id, { status: 'inSession', wakeAt, version: op.inc(1) }, { status: 'noticed' }))) return null;
+  return eventRecord(db, actor, { key: 'started', subject: `meeting:${m._id}`, type: 'meeting.started', from: 'noticed', to: 'inSession', public: true, note: null, at: now });
 }
 
 /** Ends the meeting: sign-in and registration close with it. */

@@ -10,7 +10,7 @@
 import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { AttendanceEntryView } from '../../../../miniprogram/core/council/meeting-contract';
 import type { Handler, HandlerContext } from '../../kernel/action';
-import { appendEvent } from '../../kernel/audit';
+import { appendEvent, eventRecord, type EventRecord } from '../../kernel/audit';
 import type { IdentifiedCaller } from '../../kernel/caller';
 import { checkWritten } from '../../kernel/content';
 import { everyPage } from '../../kernel/every-page';
@@ -20,7 +20,7 @@ import type { RollUnit } from '../poll/records';
 import { checkMeetingCode } from './code';
 import { loadMeeting } from './load';
 import { requireMeetingStaff, signInOpen, SIGN_IN_OPENS_BEFORE } from './permissions';
-import { openSession } from './session';
+import { openSessionStep } from './session';
 import { presentNow, quorumNow } from './presence';
 import { attendanceEntryView, whenText } from './presenters';
 import { heldProxies, mayHaveProxies, principalsOf, proxyIdsOf, tell } from './proxy-binding';
@@ -63,8 +63,17 @@ async function overrideProxies(ctx: Ctx, m: MeetingRecord, unitKey: string): Pro
   }
 }
 
+/**
+ * The session's start event, owed by the call that opened it: the first sign-in to land
+ * takes it into its own event's list insert (one write for both); `taken` says it did.
+ */
+interface Riding {
+  event: Promise<EventRecord | null>;
+  taken: boolean;
+}
+
 /** Signs in one entry in person (self or by staff). Returns its attendance as it now stands. */
-export async function attendInPerson(ctx: Ctx, m: MeetingRecord, unitKey: string, unit: RollUnit, who: InPerson): Promise<AttendanceRecord> {
+export async function attendInPerson(ctx: Ctx, m: MeetingRecord, unitKey: string, unit: RollUnit, who: InPerson, riding?: Riding): Promise<AttendanceRecord> {
   const db = ctx.db();
   const id = attendanceId(m._id, unitKey);
   const subject = `meeting:${m._id}`;
@@ -73,9 +82,15 @@ export async function attendInPerson(ctx: Ctx, m: MeetingRecord, unitKey: string
     memberId: who.memberId, agentId: null, proxyId: null, byStaffId: who.byStaffId, reason: who.reason, at: ctx.now, left: false, leftAt: null, version: 1,
   };
   if (await db.insert('meetingAttendance', record)) {
-    // The event and the proxies the principal's coming ends: independent, at once.
+    const signedIn = eventRecord(db, ctx.caller, { key: `signin:${unitKey}`, subject, type: 'meeting.signedIn', to: who.via, public: false, note: unit.label, at: ctx.now });
+    const carry = riding && !riding.taken ? riding : null;
+    if (carry) carry.taken = true;
+    // The opening's failure is the opener's to report (beside): here it only carries nothing.
+    const started = carry ? await carry.event.catch(() => null) : null;
+    // The event (with the session's start, if this call opened it: one list insert) and the
+    // proxies the principal's coming ends: independent, at once.
     await Promise.all([
-      appendEvent(db, ctx.caller, { key: `signin:${unitKey}`, subject, type: 'meeting.signedIn', to: who.via, public: false, note: unit.label, at: ctx.now }),
+      started ? db.insertMany('events', [started, signedIn]) : db.insert('events', signedIn),
       overrideProxies(ctx, m, unitKey),
     ]);
     return record;
@@ -157,11 +172,21 @@ function withOwn(before: readonly AttendanceRecord[], own: readonly AttendanceRe
   return [...before.filter((a) => !mine.has(a._id)), ...mine.values()];
 }
 
-/** Settles both, the sign-in's outcome first: the session opens beside the sign-in, never left half-way behind a refusal. */
-async function beside<T>(opening: Promise<unknown>, work: Promise<T>): Promise<T> {
-  const [opened, done] = await Promise.allSettled([opening, work]);
+/**
+ * Settles both, the sign-in's outcome first: the session opens beside the sign-in, never left
+ * half-way behind a refusal. Its start event rides in the first sign-in's event insert; when
+ * none took it (every entry was signed in already, a refusal), it is inserted here.
+ */
+async function beside<T>(db: ScopedStore, opening: Promise<EventRecord | null>, work: (riding: Riding) => Promise<T>): Promise<T> {
+  const riding: Riding = { event: opening, taken: false };
+  // Its outcome is held from the start, so a failed opening is never an unhandled rejection while the sign-in runs.
+  const opened = opening.then((e) => ({ e }), (err: unknown) => ({ err }));
+  const [done] = await Promise.allSettled([work(riding)]);
+  const o = await opened;
+  const [inserted] = await Promise.allSettled(['e' in o && o.e && !riding.taken ? db.insert('events', o.e) : Promise.resolve(false)]);
   if (done.status === 'rejected') throw done.reason;
-  if (opened.status === 'rejected') throw opened.reason;
+  if ('err' in o) throw o.err;
+  if (inserted.status === 'rejected') throw inserted.reason;
   return done.value;
 }
 
@@ -200,11 +225,11 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
     await checkWritten(ctx, { reason: input.reason });
     // Checked, so it signs in: the session's start (the first sign-in's) and the entry's registration beside it.
     const registration = registrationOf(input.unitKey);
-    first = await beside(openSession(db, ctx.caller, m, ctx.now), (async () => {
-      const a = await attendInPerson(ctx, m, input.unitKey, unit, { via: 'staff', memberId: null, byStaffId: ctx.caller.memberId, reason: input.reason });
+    first = await beside(db, openSessionStep(db, ctx.caller, m, ctx.now), async (riding) => {
+      const a = await attendInPerson(ctx, m, input.unitKey, unit, { via: 'staff', memberId: null, byStaffId: ctx.caller.memberId, reason: input.reason }, riding);
       own.push(a);
       return { unitKey: input.unitKey, unit, a, registration };
-    })());
+    });
   } else {
     checkMeetingCode(m, input.code, ctx.now);
     const me = ctx.caller.memberId;
@@ -213,10 +238,10 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
     const forMeeting = held.filter((p) => p.status === 'active' && p.itemId === null);
     if (entries.length === 0 && forMeeting.length === 0) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，如有疑问请联系社区');
     const registration = entries[0] ? registrationOf(entries[0].unitKey) : undefined;
-    first = await beside(openSession(db, ctx.caller, m, ctx.now), (async () => {
+    first = await beside(db, openSessionStep(db, ctx.caller, m, ctx.now), async (riding) => {
       let f: First | null = null;
       for (const e of entries) {
-        const a = await attendInPerson(ctx, m, e.unitKey, e.unit, { via: 'self', memberId: me, byStaffId: null, reason: '' });
+        const a = await attendInPerson(ctx, m, e.unitKey, e.unit, { via: 'self', memberId: me, byStaffId: null, reason: '' }, riding);
         own.push(a);
         f ??= { unitKey: e.unitKey, unit: e.unit, a, registration };
       }
@@ -231,7 +256,7 @@ export const signIn: Handler<'meeting.signIn'> = async (ctx) => {
         }
       }
       return f;
-    })());
+    });
     if (!first) throw new AppError('CONFLICT', '您代表的委托人已本人到会，无需代为签到');
   }
   const view = await entryView(db, m, first.unitKey, first.unit, first.a, { registration: first.registration, proxy: first.proxy });

@@ -23,18 +23,18 @@ export const unregisterFromMeeting: Handler<'meeting.unregister'> = async (ctx) 
   const r = !entry ? null : entry.unitKey === guess ? guessed : await db.get('meetingRegistrations', registrationId(m._id, entry.unitKey));
   if (!r) throw fieldError('NOT_FOUND', 'meetingId', '您没有报名本次会议');
   let registration = r;
-  if (r.status !== 'withdrawn') {
-    if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', '会议已经开始，不能再取消报名');
-    registration = await changeRegistration(db, r, { status: 'withdrawn' }, 'meeting.unregistered', caller, now);
-  }
   // Gives back the place this incarnation holds, whichever list it is on — on a retry too,
   // so a withdrawal cut short after its record was saved still frees its seat. Only once the
   // record says withdrawn: a refused change (someone promoted it meanwhile) keeps the seat.
-  await Promise.all([
-    releasePlace(db, 'meetingSeats', meetingSeatId(m._id), r._id, r.claim),
-    // A retry: the withdrawal may have died before its event reached `events`.
-    r.status === 'withdrawn' ? settleLastEvent(db, r) : Promise.resolve(),
-  ]);
+  const release = () => releasePlace(db, 'meetingSeats', meetingSeatId(m._id), r._id, r.claim);
+  if (r.status !== 'withdrawn') {
+    if (m.status !== 'noticed' || now >= m.startsAt) throw new AppError('CLOSED', '会议已经开始，不能再取消报名');
+    // The place goes back beside the withdrawal's event, once the record says withdrawn.
+    registration = await changeRegistration(db, r, { status: 'withdrawn' }, 'meeting.unregistered', caller, now, release);
+  } else {
+    // A retry: the withdrawal may have died before its event reached `events`, or before its place went back.
+    await Promise.all([release(), settleLastEvent(db, r)]);
+  }
   const { pool } = await promoteFreed(db, ctx.deps.notifier, m, now);
   return meetingView(ctx, m, { known: { entries, registration, ...(pool !== undefined ? { pool } : {}) } });
 };

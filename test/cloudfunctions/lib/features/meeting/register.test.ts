@@ -71,6 +71,24 @@ describe('a registered household withdraws', () => {
   });
 });
 
+describe('a withdrawal cut short after its record said withdrawn', () => {
+  it('gives the seat back on the retry, and the head of the waitlist gets it', async () => {
+    const people = await crowd(6);
+    const m = await makeMeeting(h, { seats: 5 });
+    for (const p of people) expect((await register(p, m)).ok).toBe(true);
+    const [first] = people;
+    const head = people[5];
+    const mine = (await registrations(m)).find((r) => r.memberId === member(first))!;
+    // The record moved, the place not yet given back (the call died between the two).
+    await h.deps.store.update('meetingRegistrations', mine._id, { status: 'withdrawn', version: mine.version + 1 }, { version: mine.version });
+    expect((await pool(m)).holders[mine._id]).toBe(mine.claim);
+    const out = await h.ok<MeetingView>(first, 'meeting.unregister', { meetingId: m.id });
+    expect(out.myRegistration?.status).toBe('withdrawn');
+    expect((await pool(m)).holders[mine._id]).toBeUndefined();
+    expect((await h.ok<MeetingView>(head, 'meeting.get', { meetingId: m.id })).myRegistration?.status).toBe('registered');
+  });
+});
+
 describe('who may register', () => {
   it('refuses someone not on the roll, a meeting without seats, and after the start', async () => {
     const m = await makeMeeting(h, { seats: 5, roll: { kind: 'household', scope: 'buildings', ids: [h.ids['3号楼']] } });

@@ -39,6 +39,30 @@ describe('one attendance per roll entry, however many sign in at once', () => {
   });
 });
 
+describe('the session\'s start event rides with the first sign-in\'s', () => {
+  const eventsOf = async (meetingId: string) =>
+    (await h.deps.store.query('events', { where: { communityId: 'demo', subject: `meeting:${meetingId}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 })).items.map((e) => e.type).sort();
+
+  it('records both when the first sign-in opens the session', async () => {
+    const m = await seedMeeting(h);
+    await signIn(h, P.a, m);
+    expect(await eventsOf(m._id)).toEqual(['meeting.signedIn', 'meeting.started']);
+  });
+
+  it('records the start alone when the sign-in that opened it wrote no attendance of its own', async () => {
+    const m = await seedMeeting(h);
+    const unitKey = await unitKeyOf(h, P.a);
+    // An attendance already there (as a crash after its insert leaves it): the sign-in finds it, inserts none.
+    await h.deps.store.insert('meetingAttendance', {
+      _id: `ma_${m._id}_${unitKey}`, communityId: 'demo', meetingId: m._id, unitKey, label: '2号楼 5单元 501室', areaCenti: 0, via: 'self',
+      memberId: P.a, agentId: null, proxyId: null, byStaffId: null, reason: '', at: h.clock.now(), left: false, leftAt: null, version: 1,
+    });
+    await signIn(h, P.a, m);
+    expect((await meetingNow(h, m)).status).toBe('inSession');
+    expect(await eventsOf(m._id)).toEqual(['meeting.started']);
+  });
+});
+
 describe('a sign-in by proxy and the principal in person count once', () => {
   it('counts 501 by proxy when its agent signs in, then in person when its resident comes', async () => {
     const m = await seedMeeting(h);

@@ -3,7 +3,7 @@ import type { MyBallotView, PollView } from '../../../../../miniprogram/core/pol
 import { meetingRule } from '../../../../../miniprogram/core/council/quorum';
 import { itemRule } from '../../../../../cloudfunctions/lib/features/meeting/open-vote';
 import type { MeetingRecord } from '../../../../../cloudfunctions/lib/features/meeting/records';
-import { createHarness, type Harness } from '../../../../support/harness';
+import { createHarness, member, type Harness } from '../../../../support/harness';
 import { addNeighbours, inbox, item, meetingNow, P, seedMeeting, signIn, unitKeyOf } from '../../../../support/meeting-votes';
 
 let h: Harness;
@@ -122,6 +122,24 @@ describe('a show of hands is decided under the meeting’s rule, with the explan
     expect(decided?.decision?.explanation).toBe(`应到5户；到会3户（需>2.5户）；同意2户（需>1.5户） → 通过（${meetingRule('URC-2018').name}）`);
     expect(closed.ok && closed.data.allowedActions).not.toContain('meeting.closeVote');
     expect((await meetingNow(h, m)).votingItemId).toBeNull();
+    const handsEvents = (await h.deps.store.query('events', { where: { communityId: 'demo', subject: `poll:${decided?.pollId}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 })).items.filter((e) => e.type === 'poll.handsRecorded');
+    expect(handsEvents.map((e) => e.note)).toEqual(['到会3']);
+  });
+
+  it('records the hands\' event with the close\'s, and again on a retry whose events were lost', async () => {
+    await Promise.all([signIn(h, P.a, m), signIn(h, P.c, m), signIn(h, P.d, m)]);
+    const opened = await open('i2');
+    const pollId = opened.ok ? itemOf(opened.data, 'i2').pollId : null;
+    const typesOf = async (subject: string) =>
+      (await h.deps.store.query('events', { where: { communityId: 'demo', subject }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 })).items.map((e) => e.type);
+    // The hands on the poll as a close that died right after recording them leaves it.
+    const poll = (await h.deps.store.get('polls', pollId!))!;
+    await h.deps.store.update('polls', poll._id, { hands: { present: 3, counts: { [poll.options[0].id]: 2, [poll.options[1].id]: 1 }, abstain: 0, by: member('demo-admin'), at: h.clock.now() }, participation: 3, version: poll.version + 1 }, { version: poll.version });
+    expect(await typesOf(`poll:${pollId}`)).not.toContain('poll.handsRecorded');
+    const closed = await close('i2', { hands: { counts: [2, 1], abstain: 0 } });
+    expect(closed.ok && itemOf(closed.data, 'i2').status).toBe('adopted');
+    expect((await typesOf(`poll:${pollId}`)).filter((t) => t === 'poll.handsRecorded')).toHaveLength(1);
+    expect(await typesOf(`meeting:${m._id}`)).toContain('meeting.voteClosed');
   });
 
   it('asks for the hands when none were given', async () => {
