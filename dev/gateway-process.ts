@@ -5,10 +5,16 @@
  * sweep timer: whoever starts it prepares the database first.
  *
  *   node -r tsx/cjs dev/gateway-process.ts --db <file> [--port 0] [--exit-with-stdin]
+ *                                          [--kill-after <n> [--kill-delay-ms <ms>]]
  *
  * Prints `LINLI_GATEWAY_READY <url>` on stdout once it listens; SIGTERM closes it cleanly.
  * With --exit-with-stdin it also exits when its stdin closes, so a test runner that dies
  * without cleaning up leaves no gateway behind.
+ *
+ * --kill-after makes the process SIGKILL itself once it has finished its n-th response (and
+ * the delay more): the crash proof's kill then lands mid-burst however busy the machine is.
+ * Killed from the test's side, a slow test process could read all the answers before its
+ * kill arrived, and the burst would be over.
  */
 import path from 'node:path';
 import { createGateway, listen } from './gateway';
@@ -28,6 +34,18 @@ async function main(): Promise<void> {
   const clock = new OffsetClock();
   const deps = localDeps({ filename: db, clock, quiet: process.env.LINLI_QUIET !== '0' });
   const gateway = await listen(createGateway(deps, clock), port);
+  const killAfter = Number(arg('kill-after') ?? 0);
+  if (killAfter > 0) {
+    const delayMs = Number(arg('kill-delay-ms') ?? 0);
+    let finished = 0;
+    gateway.server.on('request', (_req, res) => res.once('finish', () => {
+      finished += 1;
+      if (finished !== killAfter) return;
+      const kill = () => process.kill(process.pid, 'SIGKILL');
+      if (delayMs > 0) setTimeout(kill, delayMs);
+      else kill();
+    }));
+  }
   process.stdout.write(`${READY_LINE} ${gateway.url}\n`);
 
   const stop = async () => {
