@@ -112,11 +112,20 @@ async function appendRecount(db: ScopedStore, m: MotionRecord, supports: number,
   await appendEvent(db, 'system', { key: `recount:${now}`, subject: motionSubject(m._id), type: 'motion.recounted', public: false, note: `附议数由${m.supports}更正为${supports}`, at: now });
 }
 
-async function thresholdMet(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: number): Promise<MotionClockOutcome[]> {
+async function thresholdMet(db: ScopedStore, notifier: Notifier, stored: MotionRecord, now: number): Promise<MotionClockOutcome[]> {
+  let m = stored;
   if (!m.metNoticed) {
+    // The supporter who crossed the threshold sends its messages and leaves marking them to
+    // this run; a motion back from a cancelled meeting may be past its deadline by then.
     await noticeThresholdMet(db, notifier, m, now);
-    return ['noticed'];
+    if (m.answerDueAt === null || now < m.answerDueAt) return ['noticed'];
+    m = { ...m, metNoticed: true, wakeAt: m.answerDueAt };
+    return ['noticed', ...(await chaseIfLate(db, notifier, m, now))];
   }
+  return chaseIfLate(db, notifier, m, now);
+}
+
+async function chaseIfLate(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: number): Promise<MotionClockOutcome[]> {
   if (m.answerDueAt === null || now < m.answerDueAt) {
     await db.update('motions', m._id, { wakeAt: m.answerDueAt, updatedAt: now }, { version: m.version });
     return ['waited'];

@@ -4,7 +4,7 @@ import type { Handler } from '../../kernel/action';
 import { householdRollId } from '../roll/records';
 import { isSupportTime, maySupportAsPerson, SUPPORTABLE } from './permissions';
 import { supportIdFor, type MotionSupportRecord } from './records';
-import { addSupport } from './threshold';
+import { addSupport, tellThresholdMet } from './threshold';
 import { loadVisible, unitKeyOf, viewFor } from './transition';
 
 /**
@@ -30,7 +30,12 @@ export const supportMotion: Handler<'motion.support'> = async (ctx) => {
     _id: supportIdFor(m._id, unitKey), communityId: db.communityId, motionId: m._id, unitKey,
     householdId: caller.householdId, memberId: caller.memberId, memberName: caller.name, createdAt: now,
   };
-  if (!(await db.insert('motionSupports', support))) return viewFor(db, caller, m, now);
+  if (!(await db.insert('motionSupports', support))) {
+    // A retry of the call that moved the motion may find its messages not yet all out (a
+    // crash after the move): it sends what is missing, by the same ids, beside the view.
+    const [view] = await Promise.all([viewFor(db, caller, m, now), m.status === 'thresholdMet' && !m.metNoticed ? tellThresholdMet(db, ctx.deps.notifier, m, now) : null]);
+    return view;
+  }
   // A crash right here leaves the count one short: the sweep recounts from the records.
   const next = await addSupport(db, ctx.deps.notifier, m, now);
   return viewFor(db, caller, next, now, { support });

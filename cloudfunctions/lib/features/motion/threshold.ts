@@ -59,8 +59,11 @@ export async function addSupport(db: ScopedStore, notifier: Notifier, m: MotionR
       const move = { status: 'thresholdMet' as const, thresholdMetAt: now, answerDueAt, metNoticed: false, wakeAt: now };
       if (!(await db.update('motions', m._id, { ...count, ...move, version: op.inc(1) }, where))) continue;
       const met: MotionRecord = { ...m, ...move, supports: Math.max(m.supports + 1, m.threshold), version: m.version + 1, updatedAt: now };
-      await noticeThresholdMet(db, notifier, met, now);
-      return { ...met, metNoticed: true, wakeAt: answerDueAt };
+      // The event, the concern's copy and the messages go out now, in one wave; marking them
+      // done is left to the sweep, which the move has already made due (`wakeAt: now`) and
+      // which finds them all there (fixed ids): the supporter waits for one write less.
+      await tellThresholdMet(db, notifier, met, now);
+      return met;
     }
   }
   // The motion changed under every try: the support is recorded, and the sweep's recount counts it.
@@ -69,10 +72,18 @@ export async function addSupport(db: ScopedStore, notifier: Notifier, m: MotionR
 
 /** The event and the admins' task, by fixed ids (a rerun writes neither twice), then marked done. */
 export async function noticeThresholdMet(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: number): Promise<void> {
+  await tellThresholdMet(db, notifier, m, now);
+  await db.update('motions', m._id, { metNoticed: true, wakeAt: m.answerDueAt, updatedAt: now }, { status: 'thresholdMet', metNoticed: false });
+}
+
+/**
+ * What crossing the threshold writes besides the move: the event, the concern's copy, the
+ * admins' task and the followers' notice. Independent writes, each under a fixed id: at
+ * once, one wait, and a rerun (a retry, the sweep) writes nothing twice.
+ */
+export async function tellThresholdMet(db: ScopedStore, notifier: Notifier, m: MotionRecord, now: number): Promise<void> {
   const w = unitWord(m.supportUnit);
   const due = new Date((m.answerDueAt ?? now) + 8 * 3600_000).toISOString().slice(0, 10);
-  // Independent writes, each under a fixed id: at once, one wait. Only once all have landed
-  // is the motion marked told (a crash before that: the sweep sends what is missing).
   await Promise.all([
     appendEvent(db, 'system', { key: 'thresholdMet', subject: motionSubject(m._id), type: 'motion.thresholdMet', from: 'collecting', to: 'thresholdMet', public: true, note: `${m.supports}${w}附议，达到${m.threshold}${w}`, at: m.thresholdMetAt ?? now }),
     syncConcern(db, m),
@@ -89,5 +100,4 @@ export async function noticeThresholdMet(db: ScopedStore, notifier: Notifier, m:
       body: `「${m.title}」已有${m.threshold}${w}以上附议，社区将在${due}前安排上会或书面答复。`,
     }))(),
   ]);
-  await db.update('motions', m._id, { metNoticed: true, wakeAt: m.answerDueAt, updatedAt: now }, { status: 'thresholdMet', metNoticed: false });
 }

@@ -20,6 +20,7 @@ import { toPollView } from './presenters';
 import type { PollRecord } from './records';
 import { openIfDue } from './roll-freeze';
 import { budgetLeft, dropTally, readTally, writeTally } from '../../kernel/sweep-budget';
+import { lastEventOf, settleLastEvent } from '../../kernel/versioned';
 
 /**
  * The ballots of a poll past its end, counted a page at a time over as many runs as it
@@ -47,7 +48,9 @@ async function countBallots(db: ScopedStore, poll: PollRecord): Promise<number |
 export async function closeNow(db: ScopedStore, poll: PollRecord, by: Caller | 'system', reason: string | null, now: number, counted?: number): Promise<PollRecord> {
   const ballots = poll.hands ? poll.hands.present : counted ?? (await everyPage(db, 'ballots', { pollId: poll._id }, 'at')).length;
   const patch = { status: 'closed' as const, wakeAt: null, closedAt: now, closedBy: by === 'system' ? null : by.memberId, closeReason: reason, participation: ballots, version: poll.version + 1 };
-  if (!(await db.update('polls', poll._id, patch, { status: 'open', version: poll.version }))) throw new AppError('CONFLICT', '投票状态刚刚变化，请刷新');
+  // Beside it, the opening's event if a resident's call opened the poll and no sweep came by since.
+  const [moved] = await Promise.all([db.update('polls', poll._id, patch, { status: 'open', version: poll.version }), settleLastEvent(db, poll)]);
+  if (!moved) throw new AppError('CONFLICT', '投票状态刚刚变化，请刷新');
   await appendEvent(db, by, { key: 'closed', subject: `poll:${poll._id}`, type: 'poll.closed', from: 'open', to: 'closed', public: true, note: reason, at: now });
   return { ...poll, ...patch };
 }
@@ -97,6 +100,11 @@ export async function pollClock(deps: Deps, now: number, budget: { pages: number
       if (counted !== undefined) await dropTally(db.store, `pollBallots:${current._id}`);
       closed += 1;
       return true;
+    }
+    if (current === poll && current.status === 'open' && lastEventOf(current) && current.wakeAt !== current.closesAt) {
+      // Opened by a resident's call (openIfDue's 'sweep'): its event into `events`, then the wake back to the close.
+      await settleLastEvent(db, current);
+      return db.update('polls', current._id, { wakeAt: current.closesAt }, { status: 'open', version: current.version });
     }
     return current !== poll;
   });

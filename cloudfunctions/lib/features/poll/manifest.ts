@@ -15,7 +15,7 @@ import { myBallot, prefetchMyBallot } from './my-ballot';
 import { confirmPaperBallot, enterPaperBallot, pendingPaperBallots, prefetchBallotAndPoll, prefetchPendingPaper } from './paper-ballot';
 import { pollPersonalData } from './personal-data';
 import { pollRoll } from './poll-roll';
-import { publishPoll } from './publish-poll';
+import { prefetchPublish, publishPoll } from './publish-poll';
 import { recordHands } from './record-hands';
 import { pollResults } from './results';
 import { vote } from './vote';
@@ -44,7 +44,7 @@ export const pollManifest = {
     'poll.close': bind(contracts['poll.close'], closePoll, { prefetch: prefetchPollOf }),
     'poll.cancel': bind(contracts['poll.cancel'], cancelPoll, { prefetch: prefetchPollOf }),
     'poll.results': bind(contracts['poll.results'], pollResults, { prefetch: prefetchPollOf }),
-    'poll.publish': bind(contracts['poll.publish'], publishPoll, { prefetch: prefetchPollOf }),
+    'poll.publish': bind(contracts['poll.publish'], publishPoll, { prefetch: prefetchPublish }),
   },
   collections: {
     polls: {

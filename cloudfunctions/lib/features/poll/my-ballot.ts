@@ -28,7 +28,7 @@ export async function loadPoll(ctx: Ctx, pollId: string): Promise<PollRecord> {
   const db = ctx.db();
   const stored = await db.require('polls', pollId, '投票不存在', 'pollId');
   if (!(mayCollectAny(ctx.caller, stored) || looksEligible(ctx.caller, stored))) return stored;
-  const poll = await openIfDue(ctx.deps, db, stored, ctx.now);
+  const poll = await openIfDue(ctx.deps, db, stored, ctx.now, 'sweep');
   if (poll.status !== 'open' || ctx.now < poll.closesAt) return poll;
   // Past its end and the sweep not yet by: close it now, so nobody waits for a result.
   try {

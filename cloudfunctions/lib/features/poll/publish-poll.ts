@@ -1,6 +1,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { UNIT_LABELS } from '../../../../miniprogram/core/poll/vocabulary';
-import type { Handler, HandlerContext } from '../../kernel/action';
+import type { Handler, HandlerContext, PrefetchOf } from '../../kernel/action';
+import { fromAnchor } from '../../ports/store';
 import { eventRecord } from '../../kernel/audit';
 import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
 import type { PollRecord } from './records';
@@ -39,6 +40,17 @@ async function disclosePoll(ctx: HandlerContext<unknown>, poll: PollRecord): Pro
     at: poll.published.publishedAt,
   });
 }
+
+/**
+ * Read with the caller's record: the poll, the paper entries still to confirm and the first
+ * page of the counted ballots, all named by the poll's id alone; a poll of more than a page
+ * reads the rest after.
+ */
+export const prefetchPublish: PrefetchOf<'poll.publish'> = (input) => ({
+  poll: { collection: 'polls', id: input.pollId },
+  pending: { collection: 'ballots', where: { communityId: fromAnchor('communityId'), pollId: input.pollId, status: 'pendingConfirm' }, orderBy: { field: 'at', dir: 'asc' }, limit: 50 },
+  counted: { collection: 'ballots', where: { communityId: fromAnchor('communityId'), pollId: input.pollId, status: 'counted' }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 },
+});
 
 /**
  * Publishing takes a second person: an admin other than the one who set the poll up. The

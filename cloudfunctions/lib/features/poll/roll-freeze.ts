@@ -40,8 +40,13 @@ export function frozenByThisCall(poll: PollRecord): boolean {
 /**
  * Opens a scheduled poll whose time has come: freezes the roll and moves the poll to open.
  * Returns the poll as it now stands (someone else may have opened it first).
+ *
+ * `event: 'sweep'` (a resident's call that finds the poll due): the opening's event rides on
+ * the poll's update (`lastEvent`) and the poll is made due at once, so the next sweep puts
+ * the event in `events` (fixed id) and sets the poll's wake back to its close. The caller
+ * waits for one write less; the change and its audit record still land together.
  */
-export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: PollRecord, now: number): Promise<PollRecord> {
+export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: PollRecord, now: number, event: 'now' | 'sweep' = 'now'): Promise<PollRecord> {
   const e = poll.eligibility;
   // A meeting's vote is written open by the meeting, on the entries present: never by the clock.
   if (poll.status !== 'scheduled' || now < poll.opensAt || e.scope === 'meeting') return poll;
@@ -49,8 +54,10 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
   const { freezeId, buckets, docs } = await writeRollBuckets(deps, db, poll._id, census);
   const roll = rollOf(census, freezeId, buckets);
   const next: PollRecord = { ...poll, status: 'open', roll, wakeAt: poll.closesAt, version: poll.version + 1 };
-  const { _id, ...patch } = next;
+  const { _id, ...fields } = next;
   void _id;
+  const opened = openedEvent(db, next, now);
+  const patch = event === 'sweep' ? { ...fields, wakeAt: now, lastEvent: opened } : fields;
   if (!(await db.update('polls', poll._id, patch, { status: 'scheduled', version: poll.version }))) {
     // Another freeze won: its buckets are the roll, these would only lie about.
     for (const d of docs) await db.remove('pollRolls', d._id);
@@ -58,7 +65,7 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
     if (!now2) throw new AppError('NOT_FOUND', '投票不存在');
     return now2;
   }
-  await db.insert('events', openedEvent(db, next, now));
+  if (event === 'now') await db.insert('events', opened);
   frozenNow(next, docs);
   return next;
 }

@@ -1,0 +1,53 @@
+/**
+ * A scheduled poll whose time came before the sweep did is opened by the first resident's
+ * call: its roll frozen and the poll open in that call, its opening event carried on the
+ * poll and put in `events` by the next sweep (or beside the poll's close, whichever comes
+ * first), exactly once.
+ */
+import type { PollView } from '../../../../../miniprogram/core/poll/contract';
+import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
+import { createHarness, key, type Harness } from '../../../../support/harness';
+import { addFamily, DAY } from '../../../../support/polls';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+  await addFamily(h);
+});
+afterEach(() => h.close());
+
+const HOUR = 3600_000;
+async function scheduled(): Promise<PollView> {
+  const now = h.clock.now();
+  return h.ok<PollView>('demo-admin', 'poll.create', {
+    title: '是否同意在小区东门加装快递柜', description: '费用由快递公司承担。', options: ['赞成', '反对'], minPicks: 1, maxPicks: 1, openTextLabel: null,
+    unit: 'household', eligibility: { scope: 'community', ids: [] }, secret: true, rule: { id: 'URC-2018' }, channels: ['app'], opensAt: now + HOUR, closesAt: now + 7 * DAY,
+  }, key());
+}
+async function eventsOf(pollId: string) {
+  const page = await h.deps.store.query('events', { where: { communityId: 'demo', subject: `poll:${pollId}` }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 });
+  return page.items.map((e) => e.type).sort();
+}
+
+it('opens on a resident’s read, and the sweep records the opening once and sets the wake to the close', async () => {
+  const poll = await scheduled();
+  h.clock.advance(2 * HOUR);
+  const seen = await h.ok<PollView>('demo-resident-1', 'poll.get', { pollId: poll.id });
+  expect(seen.status).toBe('open');
+  expect((await h.call('demo-resident-1', 'poll.vote', { pollId: poll.id, choice: { optionIds: ['o1'] } })).ok).toBe(true);
+  expect(await eventsOf(poll.id)).toEqual(['poll.created', 'poll.voted']);
+  await runSweep(h.deps);
+  expect(await eventsOf(poll.id)).toEqual(['poll.created', 'poll.opened', 'poll.voted']);
+  expect((await h.deps.store.get('polls', poll.id))?.wakeAt).toBe(poll.closesAt);
+  await runSweep(h.deps);
+  expect(await eventsOf(poll.id)).toEqual(['poll.created', 'poll.opened', 'poll.voted']);
+});
+
+it('records the opening beside the close when no sweep came by in between', async () => {
+  const poll = await scheduled();
+  h.clock.advance(2 * HOUR);
+  await h.ok<PollView>('demo-resident-1', 'poll.get', { pollId: poll.id });
+  h.clock.advance(7 * DAY);
+  expect((await h.ok<PollView>('demo-resident-1', 'poll.get', { pollId: poll.id })).status).toBe('closed');
+  expect(await eventsOf(poll.id)).toEqual(['poll.closed', 'poll.created', 'poll.opened']);
+});
