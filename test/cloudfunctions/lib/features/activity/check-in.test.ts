@@ -74,13 +74,13 @@ describe('checking out', () => {
     const first = await checkOut(LIU);
     expect(first.ok).toBe(true);
     const att = `ci_${a.activityId}_${a.shiftId}_${member(LIU)}`;
-    const before = await h.deps.store.get<{ minutes: number; flags: string[]; createdAt: number }>('hourEntries', `he_${att}`);
+    const before = await h.deps.store.get<{ _id: string; minutes: number; flags: string[]; createdAt: number }>('hourEntries', `he_${att}`);
     // The state of a crash where the close landed and the entry beside it did not.
     await h.deps.store.remove('hourEntries', `he_${att}`);
     await h.deps.store.remove('events', `hours:he_${att}:recorded`);
     const again = await checkOut(LIU);
     expect(again).toMatchObject({ ok: true, data: { minutes: before?.minutes } });
-    const after = await h.deps.store.get<{ minutes: number; flags: string[]; createdAt: number }>('hourEntries', `he_${att}`);
+    const after = await h.deps.store.get<{ _id: string; minutes: number; flags: string[]; createdAt: number }>('hourEntries', `he_${att}`);
     expect(after).toMatchObject({ minutes: before?.minutes, flags: before?.flags, createdAt: before?.createdAt });
     expect((await h.deps.store.get<{ type: string }>('events', `hours:he_${att}:recorded`))?.type).toBe('hours.recorded');
   });
