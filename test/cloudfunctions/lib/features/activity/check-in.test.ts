@@ -82,7 +82,7 @@ describe('checking out', () => {
     expect(again).toMatchObject({ ok: true, data: { minutes: before?.minutes } });
     const after = await h.deps.store.get<{ _id: string; minutes: number; flags: string[]; createdAt: number }>('hourEntries', `he_${att}`);
     expect(after).toMatchObject({ minutes: before?.minutes, flags: before?.flags, createdAt: before?.createdAt });
-    expect((await h.deps.store.get<{ type: string }>('events', `hours:he_${att}:recorded`))?.type).toBe('hours.recorded');
+    expect((await h.deps.store.get<{ _id: string; type: string }>('events', `hours:he_${att}:recorded`))?.type).toBe('hours.recorded');
   });
 
   test('writes the close’s event and the entry’s, and a second check-out closes nothing again', async () => {
