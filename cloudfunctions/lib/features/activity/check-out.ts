@@ -9,7 +9,7 @@ import { claimDevice } from './check-in';
 import { checkCode } from './check-in-code';
 import { attendanceView, inCommunity, loadShift } from './check-in-load';
 import { attendanceId, deviceClaimId } from './check-in-records';
-import { closeAttendanceWithEntry } from './close-attendance';
+import { closeAttendanceWithEntry, entryOfClosed } from './close-attendance';
 
 /**
  * The phones that checked this person in, latest first. A claim's id names the community,
@@ -46,14 +46,17 @@ export const checkOut: Handler<'activity.checkOut'> = async (ctx) => {
   checkCode(activity.codeSecret, activity._id, shift.shiftId, ctx.input.code, ctx.now);
   if (a.outAt !== null) {
     // A retry (or a second tap): the close that made this may have died before its event and
-    // the entry's reached `events` (they go in one list insert after it): make sure of both.
-    const entry = await db.get('hourEntries', attendanceEntryId(a._id));
-    await Promise.all([settleLastEvent(db, a), entry ? db.insert('events', recordedEvent(db, ctx.caller, entry)) : null]);
-    return attendanceView(db, activity, shift, a, entry ?? undefined);
+    // the entry's reached `events` (they go in one list insert after it), or before the entry
+    // itself (written beside the close): make sure of all three.
+    const found = await db.get('hourEntries', attendanceEntryId(a._id));
+    const made = found ? null : await entryOfClosed(db, ctx.caller, activity, shift, a, ctx.caller.name || undefined);
+    const entry = found ?? made?.entry;
+    await Promise.all([settleLastEvent(db, a), entry ? db.insert('events', made?.event ?? recordedEvent(db, ctx.caller, entry)) : null]);
+    return attendanceView(db, activity, shift, a, entry);
   }
   // A phone that checked someone else in cannot check this person out either.
   const device = claims.items.find((d) => d._id === deviceClaimId(scoped.communityId, activityId, shiftId, deviceKey));
   await claimDevice(db, activity, shift, a.memberId, deviceKey, ctx.now, device);
-  const closed = await closeAttendanceWithEntry(db, ctx.caller, activity, shift, a, { method: 'code', flags: [], ...(ctx.caller.name ? { name: ctx.caller.name } : {}) }, ctx.now);
+  const closed = await closeAttendanceWithEntry(db, ctx.caller, activity, shift, a, { method: 'code', flags: [], together: true, ...(ctx.caller.name ? { name: ctx.caller.name } : {}) }, ctx.now);
   return attendanceView(db, activity, shift, closed.record, closed.entry);
 };

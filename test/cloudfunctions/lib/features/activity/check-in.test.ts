@@ -68,6 +68,23 @@ describe('checking out', () => {
   });
 
 
+  test('a retry after a close that landed without its entry (written beside it) writes the entry once', async () => {
+    await checkIn(LIU);
+    h.clock.set(a.shifts[0].endAt);
+    const first = await checkOut(LIU);
+    expect(first.ok).toBe(true);
+    const att = `ci_${a.activityId}_${a.shiftId}_${member(LIU)}`;
+    const before = await h.deps.store.get<{ _id: string; minutes: number; flags: string[]; createdAt: number }>('hourEntries', `he_${att}`);
+    // The state of a crash where the close landed and the entry beside it did not.
+    await h.deps.store.remove('hourEntries', `he_${att}`);
+    await h.deps.store.remove('events', `hours:he_${att}:recorded`);
+    const again = await checkOut(LIU);
+    expect(again).toMatchObject({ ok: true, data: { minutes: before?.minutes } });
+    const after = await h.deps.store.get<{ _id: string; minutes: number; flags: string[]; createdAt: number }>('hourEntries', `he_${att}`);
+    expect(after).toMatchObject({ minutes: before?.minutes, flags: before?.flags, createdAt: before?.createdAt });
+    expect((await h.deps.store.get<{ _id: string; type: string }>('events', `hours:he_${att}:recorded`))?.type).toBe('hours.recorded');
+  });
+
   test('writes the close’s event and the entry’s, and a second check-out closes nothing again', async () => {
     await checkIn(LIU);
     h.clock.set(a.shifts[0].endAt);
