@@ -5,14 +5,15 @@
  * sweep timer: whoever starts it prepares the database first.
  *
  *   node -r tsx/cjs dev/gateway-process.ts --db <file> [--port 0] [--exit-with-stdin]
- *                                          [--kill-after <n> [--kill-delay-ms <ms>]]
+ *                                          [--kill-after <n>]
  *
  * Prints `LINLI_GATEWAY_READY <url>` on stdout once it listens; SIGTERM closes it cleanly.
  * With --exit-with-stdin it also exits when its stdin closes, so a test runner that dies
  * without cleaning up leaves no gateway behind.
  *
- * --kill-after makes the process SIGKILL itself once it has finished its n-th response (and
- * the delay more): the crash proof's kill then lands mid-burst however busy the machine is.
+ * --kill-after makes the process SIGKILL itself the moment it has finished its n-th response,
+ * synchronously (a timer can wait behind every other request): the crash proof's kill then
+ * lands mid-burst however busy the machine is.
  * Killed from the test's side, a slow test process could read all the answers before its
  * kill arrived, and the burst would be over.
  */
@@ -36,14 +37,10 @@ async function main(): Promise<void> {
   const gateway = await listen(createGateway(deps, clock), port);
   const killAfter = Number(arg('kill-after') ?? 0);
   if (killAfter > 0) {
-    const delayMs = Number(arg('kill-delay-ms') ?? 0);
     let finished = 0;
     gateway.server.on('request', (_req, res) => res.once('finish', () => {
       finished += 1;
-      if (finished !== killAfter) return;
-      const kill = () => process.kill(process.pid, 'SIGKILL');
-      if (delayMs > 0) setTimeout(kill, delayMs);
-      else kill();
+      if (finished === killAfter) process.kill(process.pid, 'SIGKILL');
     }));
   }
   process.stdout.write(`${READY_LINE} ${gateway.url}\n`);

@@ -9,6 +9,7 @@ import { AppError } from '../../../../miniprogram/core/errors';
 import { eventRecord, type EventRecord } from '../../kernel/audit';
 import type { Deps } from '../../kernel/deps';
 import type { ScopedStore } from '../../kernel/scoped-store';
+import type { LastEventCarrier } from '../../kernel/versioned';
 import { censusFor, type CensusUnit } from '../roll/census';
 import { rollBucketId, type PollRecord, type PollRollBucketRecord, type RollUnit } from './records';
 
@@ -67,7 +68,8 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
   }
   if (event === 'now') await db.insert('events', opened);
   frozenNow(next, docs);
-  return next;
+  // As stored: a close in this same call (past its end too) settles the event it carries.
+  return event === 'sweep' ? { ...next, wakeAt: now, lastEvent: opened } as PollRecord & LastEventCarrier : next;
 }
 
 /** The live roll a poll's eligibility and unit name, as it would be frozen now. */

@@ -51,3 +51,10 @@ it('records the opening beside the close when no sweep came by in between', asyn
   expect((await h.ok<PollView>('demo-resident-1', 'poll.get', { pollId: poll.id })).status).toBe('closed');
   expect(await eventsOf(poll.id)).toEqual(['poll.closed', 'poll.created', 'poll.opened']);
 });
+
+it('records the opening when one read finds the poll past both its opening and its close', async () => {
+  const poll = await scheduled();
+  h.clock.advance(8 * DAY);
+  expect((await h.ok<PollView>('demo-resident-1', 'poll.get', { pollId: poll.id })).status).toBe('closed');
+  expect(await eventsOf(poll.id)).toEqual(['poll.closed', 'poll.created', 'poll.opened']);
+});
