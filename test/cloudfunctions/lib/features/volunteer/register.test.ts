@@ -144,7 +144,7 @@ describe('numbers are claimed one by one, without a transaction (kernel/numberin
     await h.deps.store.remove('volunteers', first.id);
     const again = await h.ok<VolunteerView>('student-1', 'volunteer.register', { communityId: 'demo', name: '小周同学' });
     expect(again).toMatchObject({ id: first.id, volunteerNumber: 'V0001', status: 'pendingVerification' });
-    const events = (await h.deps.store.query<{ type: string; subject: string }>('events', { where: { communityId: 'demo' }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 })).items;
+    const events = (await h.deps.store.query<{ _id: string; type: string; subject: string }>('events', { where: { communityId: 'demo' }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 })).items;
     expect(events.filter((e) => e.subject === `volunteer:${first.id}` && e.type === 'volunteer.registered')).toHaveLength(1);
   });
 });
