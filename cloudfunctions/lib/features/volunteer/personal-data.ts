@@ -1,5 +1,7 @@
 import type { PersonalData } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
+import { op } from '../../ports/store';
+import { claimIdOf } from './register';
 import { volunteerIdFor } from './rules';
 
 /** The person's volunteer record, field by field; the sealed ID number leaves only masked. */
@@ -18,6 +20,9 @@ export const volunteerPersonalData: PersonalData = {
     const id = volunteerIdFor(member._id);
     const v = await db.get('volunteers', id);
     if (!v || v.memberId === anonymousId) return;
+    // The number's claim kept a copy of the record for a crashed registration to finish: it goes first.
+    const claim = claimIdOf(v);
+    if (claim) await db.update('counters', claim, { record: op.unset() });
     await db.update('volunteers', id, { memberId: anonymousId, name: '已注销用户', skills: [], availability: '', partyMember: null, birthDate: null, idNumberEnc: null, idNumberMasked: null, status: 'suspended', version: v.version + 1 }, { version: v.version });
   },
 };

@@ -5,8 +5,8 @@ import type { Handler } from '../../kernel/action';
 import { eventRecord } from '../../kernel/audit';
 import { hasRole } from '../../kernel/caller';
 import { changeMember } from '../../kernel/members';
-import { commitVersioned } from '../../kernel/versioned';
-import { DuplicateKeyError } from '../../ports/store';
+import { commitVersioned, lastEventOf, type LastEventCarrier } from '../../kernel/versioned';
+import { claimNumber } from '../../kernel/numbering';
 import { toVolunteerView } from './presenters';
 import type { VolunteerRecord } from './records';
 import { volunteerIdFor } from './rules';
@@ -15,7 +15,7 @@ import { volunteerIdFor } from './rules';
  * Registers the caller as a volunteer, or updates their own record. A resident (or staff)
  * of the community is active at once; someone from outside (a student of the
  * neighbourhood) waits for staff to verify them. The volunteer number is the community's
- * next, taken in the same transaction as the record, so numbers have no gaps or twins.
+ * next, claimed without a transaction (kernel/numbering.ts), so numbers have no gaps or twins.
  * The ID number is sealed with the data key; only its masked form is kept readable.
  */
 export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
@@ -25,13 +25,18 @@ export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
   if (!communityId) throw fieldError('VALIDATION_ERROR', 'communityId', '请选择要服务的社区');
   const db = ctx.dbFor(communityId);
   const id = volunteerIdFor(caller.memberId);
-  // Someone without the volunteer role has, but for a crash, no record yet: it is looked for
-  // inside the numbering transaction rather than before it (one wait less). A holder of the
-  // role is editing theirs: it is read first.
-  const likelyNew = !caller.roles.includes('volunteer');
-  // The community (for a visitor) and the caller's record are apart: read at once.
-  const [community, read] = await Promise.all([caller.communityId ? null : db.get('communities', communityId), likelyNew ? null : db.get('volunteers', id)]);
-  if (!caller.communityId && !community) throw fieldError('NOT_FOUND', 'communityId', '社区不存在');
+  // A visitor's community comes first: it is warm in the reference cache, and the document it
+  // brings back anchors the reads after it so they travel as one.
+  if (!caller.communityId && !(await db.get('communities', communityId))) throw fieldError('NOT_FOUND', 'communityId', '社区不存在');
+  // The caller's record (read unscoped: one kept in another community must not be numbered
+  // again here), the last volunteer registered and the counter from before numbers were
+  // claimed are apart: read together, whether or not the caller holds the role.
+  const [stored, last, older] = await Promise.all([
+    ctx.deps.store.get('volunteers', id),
+    db.query('volunteers', { where: {}, orderBy: { field: 'createdAt', dir: 'desc' }, limit: 1 }),
+    db.get('counters', counterIdFor(communityId)),
+  ]);
+  if (stored && stored.communityId !== communityId) throw new AppError('NOT_FOUND');
 
   const sealed = input.idNumber === undefined ? undefined : input.idNumber === null ? { enc: null, masked: null } : { enc: ctx.deps.cipher.encrypt(input.idNumber), masked: maskIdNumber(input.idNumber) };
   const fields = {
@@ -43,54 +48,65 @@ export const registerVolunteer: Handler<'volunteer.register'> = async (ctx) => {
     ...(sealed ? { idNumberEnc: sealed.enc, idNumberMasked: sealed.masked } : {}),
     updatedAt: now,
   };
+  // Editing also repairs a registration that died before its event reached `events` (the
+  // record carries it as lastEvent, which commitVersioned settles).
   const update = (current: VolunteerRecord) =>
     commitVersioned(db, 'volunteers', current, fields, (next) => eventRecord(db, caller, { key: `v${next.version}:volunteer.updated`, subject: `volunteer:${id}`, type: 'volunteer.updated', public: false, at: now }), '资料刚被修改，请刷新后重试');
 
-  let record: VolunteerRecord;
-  if (read) {
-    record = await update(read);
-  } else {
-    const resident = hasRole(caller, 'resident') || isStaff(caller.roles);
-    // An admin who gave someone the volunteer role (member.setRoles) already vouched for them.
-    const vouched = resident || hasRole(caller, 'volunteer');
-    const base: Omit<VolunteerRecord, 'volunteerNumber'> = {
-      _id: id, communityId, memberId: caller.memberId, ...fields,
-      idNumberEnc: sealed?.enc ?? null, idNumberMasked: sealed?.masked ?? null,
-      trainings: [], resident, status: vouched ? 'active' : 'pendingVerification', verifiedBy: null, version: 1, createdAt: now,
-    };
-    const register = async (): Promise<{ made: VolunteerRecord } | { stored: VolunteerRecord }> => {
-      try {
-        return await ctx.deps.store.transaction(async (tx) => {
-          const counterId = `ctr_${communityId}_volunteer`;
-          const [counter, stored] = await Promise.all([tx.get('counters', counterId), likelyNew ? tx.get('volunteers', id) : null]);
-          if (stored) return { stored };
-          const value = (counter?.value ?? 0) + 1;
-          tx.set('counters', { _id: counterId, communityId, value });
-          const full: VolunteerRecord = { ...base, volunteerNumber: `V${String(value).padStart(4, '0')}` };
-          tx.insert('volunteers', full);
-          tx.insert('events', eventRecord(db, caller, { key: 'volunteer.registered', subject: `volunteer:${id}`, type: 'volunteer.registered', to: full.status, public: false, at: now }));
-          return { made: full };
-        });
-      } catch (err) {
-        // A parallel first registration of the same person won: theirs stands.
-        if (!(err instanceof DuplicateKeyError)) throw err;
-        return { made: await db.require('volunteers', id) };
-      }
-    };
-    // The role and the number are apart: given beside the transaction, not after it. If the
-    // transaction fails the role stays, and the client's retry registers (a holder of the
-    // role without a record is registered as anyone is).
-    const [outcome] = await Promise.all([register(), giveRole(ctx, communityId)]);
-    if ('made' in outcome) record = outcome.made;
-    else if (outcome.stored.communityId !== communityId) throw new AppError('NOT_FOUND');
-    // Registered before, the role not yet given (a crash between the two): the record is edited as it would have been.
-    else record = await update(outcome.stored);
+  // Registered before (or a crash left the record without the role): edited, the role made sure of beside it.
+  if (stored) {
+    const [record] = await Promise.all([update(stored), giveRole(ctx, communityId)]);
     return toVolunteerView(caller, record);
   }
 
-  await giveRole(ctx, communityId);
+  const resident = hasRole(caller, 'resident') || isStaff(caller.roles);
+  // An admin who gave someone the volunteer role (member.setRoles) already vouched for them.
+  const vouched = resident || hasRole(caller, 'volunteer');
+  const status = vouched ? 'active' : 'pendingVerification';
+  const registered = eventRecord(db, caller, { key: 'volunteer.registered', subject: `volunteer:${id}`, type: 'volunteer.registered', to: status, public: false, at: now });
+  // The walk starts above the last volunteer stored and above the counter kept before claims.
+  const floor = Math.max(older?.value ?? 0, numberOf(last.items[0]));
+  // The role and the number are apart: given beside the claim. If what follows fails the role
+  // stays, and the client's retry registers (a holder of the role without a record is
+  // registered as anyone is, and meets its own claim).
+  const [claimed] = await Promise.all([
+    claimNumber(db, {
+      series: counterIdFor(communityId), floor, collection: 'volunteers', ownerId: id,
+      record: (value) => {
+        const made: VolunteerRecord & LastEventCarrier = {
+        _id: id, communityId, memberId: caller.memberId, ...fields, volunteerNumber: formatNumber(value),
+        idNumberEnc: sealed?.enc ?? null, idNumberMasked: sealed?.masked ?? null,
+        trainings: [], resident, status, verifiedBy: null, version: 1, createdAt: now,
+        // The registration's event rides in the record: whoever edits it next makes sure it is in `events`.
+        lastEvent: registered,
+        };
+        return made;
+      },
+    }),
+    giveRole(ctx, communityId),
+  ]);
+  // The record and its event have deterministic ids: at once (a retry meets its claim and
+  // puts back whichever did not land). An earlier attempt's claim stands as it was made.
+  const [made] = await Promise.all([db.insert('volunteers', claimed.record), db.insert('events', lastEventOf(claimed.record) ?? registered)]);
+  // A parallel registration of the same person, or the next claimant finishing this claim, put it there first: what is stored stands.
+  const record = made ? claimed.record : await db.require('volunteers', id);
   return toVolunteerView(caller, record);
 };
+
+const counterIdFor = (communityId: string) => `ctr_${communityId}_volunteer`;
+const formatNumber = (value: number) => `V${String(value).padStart(4, '0')}`;
+
+/** The sequence number of a stored volunteer (0 for none). */
+function numberOf(v: VolunteerRecord | undefined): number {
+  const m = v ? /^V(\d+)$/.exec(v.volunteerNumber) : null;
+  return m ? Number(m[1]) : 0;
+}
+
+/** The claim that numbered a volunteer (kernel/numbering.ts): its copy of the record is personal data too. */
+export function claimIdOf(v: Pick<VolunteerRecord, 'communityId' | 'volunteerNumber'>): string | null {
+  const m = /^V(\d+)$/.exec(v.volunteerNumber);
+  return m ? `${counterIdFor(v.communityId)}_n${Number(m[1])}` : null;
+}
 
 /**
  * The volunteer role on the caller's member record (made for a visitor). The caller's

@@ -111,3 +111,40 @@ describe('privacy between volunteers', () => {
     expect(json).not.toContain(ID_NUMBER);
   });
 });
+
+describe('numbers are claimed one by one, without a transaction (kernel/numbering.ts)', () => {
+  const num = (v: VolunteerView) => Number(v.volunteerNumber.slice(1));
+
+  it('continues the counter kept before numbers were claimed', async () => {
+    await h.deps.store.set('counters', { _id: 'ctr_demo_volunteer', communityId: 'demo', value: 7 });
+    expect((await h.ok<VolunteerView>('demo-resident-1', 'volunteer.register', { name: '刘阿姨' })).volunteerNumber).toBe('V0008');
+    expect((await h.ok<VolunteerView>('demo-resident-2', 'volunteer.register', { name: '马大爷' })).volunteerNumber).toBe('V0009');
+  });
+
+  it('gives parallel registrations of different people distinct numbers without gaps, each one record and one role', async () => {
+    const who = ['demo-resident-1', 'demo-resident-2', 'student-1', 'student-2'];
+    const all = await Promise.all(who.map((o) => h.ok<VolunteerView>(o, 'volunteer.register', { communityId: o.startsWith('student') ? 'demo' : undefined, name: '志愿者甲' })));
+    expect(all.map(num).sort((a, b) => a - b)).toEqual([1, 2, 3, 4]);
+    for (const o of who) expect((await h.ok<MeView>(o, 'member.me')).roles).toContain('volunteer');
+  });
+
+  it('a claim whose record never landed is finished by its retry, or by the next registration', async () => {
+    const first = await h.ok<VolunteerView>('demo-resident-1', 'volunteer.register', { name: '刘阿姨' });
+    // As if the call died between its claim and its record (the role already given).
+    await h.deps.store.remove('volunteers', first.id);
+    const next = await h.ok<VolunteerView>('demo-resident-2', 'volunteer.register', { name: '马大爷' });
+    expect(next.volunteerNumber).toBe('V0002');
+    expect((await h.deps.store.get<VolunteerRecord>('volunteers', first.id))?.volunteerNumber).toBe('V0001');
+    const again = await h.ok<VolunteerView>('demo-resident-1', 'volunteer.register', { name: '刘阿姨' });
+    expect(again).toMatchObject({ id: first.id, volunteerNumber: 'V0001' });
+  });
+
+  it('a retry meets its own claim when the record is missing, and the registration event is there once', async () => {
+    const first = await h.ok<VolunteerView>('student-1', 'volunteer.register', { communityId: 'demo', name: '小周同学' });
+    await h.deps.store.remove('volunteers', first.id);
+    const again = await h.ok<VolunteerView>('student-1', 'volunteer.register', { communityId: 'demo', name: '小周同学' });
+    expect(again).toMatchObject({ id: first.id, volunteerNumber: 'V0001', status: 'pendingVerification' });
+    const events = (await h.deps.store.query<{ _id: string; type: string; subject: string }>('events', { where: { communityId: 'demo' }, orderBy: { field: 'at', dir: 'asc' }, limit: 100 })).items;
+    expect(events.filter((e) => e.subject === `volunteer:${first.id}` && e.type === 'volunteer.registered')).toHaveLength(1);
+  });
+});
