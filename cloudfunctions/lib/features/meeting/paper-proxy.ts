@@ -27,7 +27,7 @@ export const recordPaperProxy: Handler<'meeting.recordPaperProxy'> = async (ctx)
   requireProxyWindow(m, itemId);
   const id = proxyId(m._id, principalUnitKey, itemId);
   const subject = `meeting:${m._id}`;
-  // Independent reads (and the photo's check) at once: one wait, not seven.
+  // Independent reads (and the photo's check) at once: one wait, not six.
   const [{ entry: principal, entries: agentEntries }, agent, photoRefusal, existing, came] = await Promise.all([
     rollEntryAndEntriesOf(db, m, principalUnitKey, agentMemberId),
     db.get('members', agentMemberId),
@@ -35,9 +35,6 @@ export const recordPaperProxy: Handler<'meeting.recordPaperProxy'> = async (ctx)
     checkPhotos(db, ctx.caller.memberId, [photo], subject).then(() => null, (err: unknown) => err),
     mayHaveProxies(m) ? db.get('meetingProxies', id) : Promise.resolve(null),
     mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, principalUnitKey)) : Promise.resolve(null),
-    // The meeting's mark that it may have proxies, which must land before the proxy is
-    // written: beside the reads (a refusal below leaves it set, costing a screen one read).
-    markProxiesMade(db, m),
   ]);
   if (!principal) throw fieldError('NOT_FOUND', 'principalUnitKey', '名册上没有这一户（人）');
   if (!agent || agent.deletedAt) throw fieldError('NOT_FOUND', 'agentMemberId', '没有找到受托人');
@@ -53,6 +50,7 @@ export const recordPaperProxy: Handler<'meeting.recordPaperProxy'> = async (ctx)
     recordedBy: ctx.caller.memberId, recordedByName: ctx.caller.name ?? '工作人员', confirmedBy: null, confirmedByName: null,
     uses: existing?.uses ?? [], createdAt: existing?.createdAt ?? ctx.now, updatedAt: ctx.now, version: (existing?.version ?? 0) + 1,
   };
+  await markProxiesMade(db, m);
   const bound = await bindAgent(db, m, { next, expected: existing, principal, agentMemberId, field: 'agentMemberId', agentEntries });
   // Independent writes under fixed ids: at once.
   await Promise.all([
