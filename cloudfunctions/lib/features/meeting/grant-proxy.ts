@@ -29,11 +29,8 @@ export const grantProxy: Handler<'meeting.grantProxy'> = async (ctx) => {
   const guess = likelyUnitKey(m, ctx.caller);
   // Nobody can have signed in before sign-in opens.
   const attendanceOf = (unitKey: string | null) => (unitKey !== null && mayHaveAttendance(m, ctx.now) ? db.get('meetingAttendance', attendanceId(m._id, unitKey)) : Promise.resolve(null));
-  // Independent readings at once, the attendance of the entry the caller most likely has among
-  // them; and beside them the meeting's mark that it may have proxies, which must land before
-  // the first proxy is written (screens skip the reads while it says none). Marked before the
-  // checks below, a refused grant leaves it set with no proxy: that costs a screen one read, never a proxy unseen.
-  const [[entry], held, guessedCame] = await Promise.all([rollEntriesOf(db, m, me), heldProxies(db, m, me), attendanceOf(guess), markProxiesMade(db, m)]);
+  // Independent readings at once, the attendance of the entry the caller most likely has among them.
+  const [[entry], held, guessedCame] = await Promise.all([rollEntriesOf(db, m, me), heldProxies(db, m, me), attendanceOf(guess)]);
   if (!entry) throw new AppError('FORBIDDEN', '您不在本次会议的名册上，不能委托');
   if (held.some((p) => STANDING.includes(p.status))) {
     throw new AppError('CONFLICT', '您已接受他人的委托，不能再把自己的表决权委托出去（不能转委托）');
@@ -50,7 +47,13 @@ export const grantProxy: Handler<'meeting.grantProxy'> = async (ctx) => {
     _id: id, communityId: db.communityId, meetingId: m._id, itemId, principalUnitKey: entry.unitKey, areaCenti: entry.unit.areaCenti, uses: [], createdAt: ctx.now, version: 1, ...fresh,
   };
   let stored: ProxyRecord = record;
-  if (!(await db.insert('meetingProxies', record))) {
+  // The meeting's mark that it may have proxies (screens skip the reads while it says none)
+  // goes beside the insert. A call that dies with the proxy in and the mark not: its retry or
+  // the principal's next grant marks it (the same record comes back), and so does the agent
+  // who enters the code (acceptProxy looks for the code whatever the mark says), before the
+  // binding makes it count. Only a grant that passed its checks writes either.
+  const [inserted] = await Promise.all([db.insert('meetingProxies', record), markProxiesMade(db, m)]);
+  if (!inserted) {
     const existing = await db.require('meetingProxies', id, '委托不存在');
     if (existing.status === 'offered' && existing.principalMemberId === me) return proxyView(ctx.caller, existing, m);
     if (existing.status === 'offered' || STANDING.includes(existing.status)) {
