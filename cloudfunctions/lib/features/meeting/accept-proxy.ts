@@ -10,7 +10,7 @@ import { everyPage } from '../../kernel/every-page';
 import { requireProxyWindow } from './grant-proxy';
 import { loadMeeting } from './load';
 import { proxyView } from './presenters';
-import { bindAgent, mayHaveProxies, tell } from './proxy-binding';
+import { bindAgent, markProxiesMade, tell } from './proxy-binding';
 import { attendanceId } from './records';
 import { rollEntryAndEntriesOf } from './roll';
 import { attendByProxy } from './sign-in';
@@ -19,11 +19,15 @@ export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
   const db = ctx.db();
   const me = ctx.caller.memberId;
   const m = await loadMeeting(ctx, ctx.input.meetingId);
-  const offered = mayHaveProxies(m) ? await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'offered' }, 'createdAt') : [];
+  // Looked for whatever the meeting's mark says (the page was read with the caller's record):
+  // a grant that died between its proxy and the mark left a code that must still work.
+  const offered = await everyPage(db, 'meetingProxies', { meetingId: m._id, status: 'offered' }, 'createdAt');
   const p = offered.find((x) => x.code === ctx.input.code);
   if (!p) throw fieldError('NOT_FOUND', 'code', '委托码不对，或委托已被撤销、已被接受');
   requireProxyWindow(m, p.itemId, 'code');
-  const { entry: principal, entries: myEntries } = await rollEntryAndEntriesOf(db, m, p.principalUnitKey, me);
+  // A proxy found while the meeting says it has none: marked now, before the binding makes it
+  // count (a sign-in and the screens look for proxies only on a marked meeting). A no-op otherwise.
+  const [{ entry: principal, entries: myEntries }] = await Promise.all([rollEntryAndEntriesOf(db, m, p.principalUnitKey, me), markProxiesMade(db, m)]);
   if (!principal) throw fieldError('NOT_FOUND', 'code', '委托人已不在名册上');
   const [mine] = myEntries;
   const next = {

@@ -47,9 +47,13 @@ export const grantProxy: Handler<'meeting.grantProxy'> = async (ctx) => {
     _id: id, communityId: db.communityId, meetingId: m._id, itemId, principalUnitKey: entry.unitKey, areaCenti: entry.unit.areaCenti, uses: [], createdAt: ctx.now, version: 1, ...fresh,
   };
   let stored: ProxyRecord = record;
-  // The meeting says it may have proxies before the first one exists (screens skip the reads while it says none).
-  await markProxiesMade(db, m);
-  if (!(await db.insert('meetingProxies', record))) {
+  // The meeting's mark that it may have proxies (screens skip the reads while it says none)
+  // goes beside the insert. A call that dies with the proxy in and the mark not: its retry or
+  // the principal's next grant marks it (the same record comes back), and so does the agent
+  // who enters the code (acceptProxy looks for the code whatever the mark says), before the
+  // binding makes it count. Only a grant that passed its checks writes either.
+  const [inserted] = await Promise.all([db.insert('meetingProxies', record), markProxiesMade(db, m)]);
+  if (!inserted) {
     const existing = await db.require('meetingProxies', id, '委托不存在');
     if (existing.status === 'offered' && existing.principalMemberId === me) return proxyView(ctx.caller, existing, m);
     if (existing.status === 'offered' || STANDING.includes(existing.status)) {

@@ -104,3 +104,45 @@ describe('who may register', () => {
     expect(!late.ok && late.error.code).toBe('CLOSED');
   });
 });
+
+describe('a withdrawal while nobody waits', () => {
+  it('frees the seat without looking at the pool again, and shows the counts as they now stand', async () => {
+    const people = await crowd(3);
+    const m = await makeMeeting(h, { seats: 5 });
+    for (const p of people) expect((await register(p, m)).ok).toBe(true);
+    const [first] = people;
+    const out = await h.ok<MeetingView>(first, 'meeting.unregister', { meetingId: m.id });
+    expect(out.myRegistration?.status).toBe('withdrawn');
+    expect(out.seats).toEqual((await h.ok<MeetingView>('demo-admin', 'meeting.get', { meetingId: m.id })).seats);
+    const p = await pool(m);
+    expect([p.seatsLeft, Object.keys(p.holders).length, p.waitlist.length]).toEqual([3, 2, 0]);
+    // A retry gives nothing back twice.
+    await h.ok(first, 'meeting.unregister', { meetingId: m.id });
+    expect((await pool(m)).seatsLeft).toBe(3);
+  });
+
+  it('still promotes someone who joined the waitlist after the pool was read', async () => {
+    const people = await crowd(6);
+    const m = await makeMeeting(h, { seats: 5 });
+    for (const p of people.slice(0, 5)) expect((await register(p, m)).ok).toBe(true);
+    const [first] = people;
+    const late = people[5];
+    // The sixth household joins the waitlist between the withdrawal's read of the pool (nobody
+    // waiting) and its giving the seat back.
+    const store = h.deps.store;
+    const update = store.update.bind(store);
+    let joined = false;
+    jest.spyOn(store, 'update').mockImplementation(async (collection, id, patch, where) => {
+      if (!joined && collection === 'meetingSeats' && where && 'waitlistCount' in where && where.waitlistCount === 0 && Object.keys(where).some((f) => f.startsWith('holders.'))) {
+        joined = true;
+        expect((await register(late, m)).ok).toBe(true);
+      }
+      return update(collection, id, patch, where);
+    });
+    expect((await h.ok<MeetingView>(first, 'meeting.unregister', { meetingId: m.id })).myRegistration?.status).toBe('withdrawn');
+    expect(joined).toBe(true);
+    expect((await h.ok<MeetingView>(late, 'meeting.get', { meetingId: m.id })).myRegistration?.status).toBe('registered');
+    const p = await pool(m);
+    expect([p.seatsLeft, Object.keys(p.holders).length, p.waitlist.length]).toEqual([0, 5, 0]);
+  });
+});
