@@ -32,8 +32,13 @@ export async function discloseSource(ctx: HandlerContext<unknown>, s: Disclosabl
   const { caller, now } = ctx;
   const db = ctx.db();
   const id = sourceItemIdFor(db.communityId, s.kind, s.refId);
-  const category = await requireCategory(db, SOURCE_CATEGORY[s.kind], now);
   const source: ItemRecord['source'] = { kind: s.kind, refId: s.refId, title: s.title };
+  // The category and the gate's names are apart: read together. The names are read on a
+  // retry too: the item is not read first (its insert says whether it is there).
+  const [category, names] = await Promise.all([
+    requireCategory(db, SOURCE_CATEGORY[s.kind], now),
+    namesFor(db, source, now, { knownNames: s.knownNames ?? [], keepNames: s.keepNames ?? [] }),
+  ]);
   // The due's id and date follow from the source, so it is written without being read.
   const due = sourceDueRecord(db, { category, source: { kind: s.kind, refId: s.refId, title: s.title }, at: s.at, itemId: id }, now);
 
@@ -43,8 +48,6 @@ export async function discloseSource(ctx: HandlerContext<unknown>, s: Disclosabl
   const content: DraftContent = {
     categoryKey: category.key, title: clip(s.title, MAX_TITLE), period, body: clip(s.body, MAX_BODY), finance: null, relief: null, attachments: [], links,
   };
-  // The gate's names are read on a retry too: the item is not read first (its insert says whether it is there).
-  const names = await namesFor(db, source, now, { knownNames: s.knownNames ?? [], keepNames: s.keepNames ?? [] });
   const draft = buildDraft(content, { draftVersion: 1, correctionReason: null, by: caller, now, names, previous: [] });
   const item: ItemRecord = {
     _id: id, communityId: db.communityId, categoryKey: category.key, title: content.title, period, periodKey: periodKey(period),
