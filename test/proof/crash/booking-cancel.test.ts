@@ -1,7 +1,8 @@
 /**
  * booking.cancel at every crash point (as crash-points.test.ts does it), for the cancels
- * that give back a seat while nobody waits: that release is conditioned on an empty
- * waitlist, and when it lands the cancel looks at the slot no more. For each k the call
+ * that owe the waitlist nothing: a seat given back while nobody waits (that release is
+ * conditioned on an empty waitlist) or a waitlist place given up; then the cancel looks at
+ * the slot no more. For each k the call
  * dies right after write k; then either the client retries or (no retry ever comes) the
  * sweep runs. Either way the seat, lock and quota must be back, the booking cancelled with
  * an event per version, and the booking must no longer wake the sweep.
@@ -51,12 +52,13 @@ async function freshSlot(seats: number) {
 
 type Repair = 'retry' | 'sweep';
 
-/** One resident holding a seat (and, with `others`, residents beside it on other seats) cancels. */
+/** `others` residents book first, then the one who cancels: on a seat while seats are left, else on the waitlist. */
 async function setup(seats: number, others: number) {
   const { serviceId, slotId } = await freshSlot(seats);
   for (let i = 0; i < others; i += 1) await app.ok(resident(), 'booking.create', { slotId }, `bkcancelother${nextResident}x${i}`);
   const holder = resident();
-  const booking = await app.ok<{ id: string }>(holder, 'booking.create', { slotId }, `bkcancelholder${nextResident}x`);
+  const booking = await app.ok<{ id: string; status: string }>(holder, 'booking.create', { slotId }, `bkcancelholder${nextResident}x`);
+  if (booking.status !== (others < seats ? 'booked' : 'waitlisted')) throw new Error(`set up as ${booking.status}`);
   return {
     send: (): Promise<Envelope<any>> => app.call(holder, 'booking.cancel', { bookingId: booking.id }),
     check(): string[] {
@@ -110,6 +112,20 @@ describe('booking.cancel giving back a seat nobody waits for: a crash between an
 
   it('then no retry comes: the sweep finishes it likewise', async () => {
     const { writes, problems } = await visit(2, 1, 'sweep');
+    expect(writes.length).toBeGreaterThan(3);
+    expect(problems.join('\n')).toBe('');
+  }, 60_000);
+});
+
+describe('booking.cancel leaving the waitlist (the seats all held): a crash between any two writes', () => {
+  it('then the client retries: the place back, the seat holder untouched, the sweep not woken', async () => {
+    const { writes, problems } = await visit(1, 1, 'retry');
+    expect(writes.length).toBeGreaterThan(3);
+    expect(problems.join('\n')).toBe('');
+  }, 60_000);
+
+  it('then no retry comes: the sweep finishes it likewise', async () => {
+    const { writes, problems } = await visit(1, 1, 'sweep');
     expect(writes.length).toBeGreaterThan(3);
     expect(problems.join('\n')).toBe('');
   }, 60_000);

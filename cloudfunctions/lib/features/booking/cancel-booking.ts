@@ -25,7 +25,8 @@ export const cancelBooking: Handler<'booking.cancel'> = async (ctx) => {
   await checkWritten(ctx, { reason: ctx.input.reason });
   // wakeAt now: if this call dies before everything is given back, the sweep finishes it.
   // The place, lock and quota go back once the cancellation has landed, beside its event.
-  // A seat given back while nobody waits owes the waitlist nothing: no look at the slot after.
+  // A seat given back while nobody waits, or a waitlist place, owes the waitlist nothing:
+  // then no look at the slot after.
   let owed = true;
   const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: ctx.now }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now, async (cancelled) => {
     owed = await releaseClaims(db, cancelled, false, service.maxPerMonth, b.status);

@@ -63,17 +63,17 @@ export async function releaseClaims(db: ScopedStore, b: BookingRecord, keepQuota
 }
 
 /**
- * Gives back the booking's place; false when it is certain no waiter is owed a seat for it.
+ * Gives back the booking's place; false when it is certain no waiter is owed a seat for it:
+ * a seat given back while nobody waited, or a waitlist place (it frees no seat).
  * `from`, the status the booking ended from when the caller knows it: one that held a seat
  * (booked, offered) first tries the release that succeeds only while nobody waits, which
- * settles the waitlist question in the same write. Otherwise (a waitlist place, someone
- * waiting, a repair that does not know what is still held) the engine's release, and the
- * waitlist is looked at afterwards as before.
+ * settles the waitlist question in the same write. Otherwise the engine's release; a seat
+ * it frees, or nothing found held (a repair: what an earlier attempt freed may be owed),
+ * leaves the waitlist to be looked at afterwards as before.
  */
 async function releaseOwnPlace(db: ScopedStore, b: BookingRecord, from?: BookingRecord['status']): Promise<boolean> {
   if ((from === 'booked' || from === 'offered') && (await releaseSeatUnwaited(db, b.slotId, b._id, b.claim))) return false;
-  await releasePlace(db, b.slotId, b._id, b.claim);
-  return true;
+  return (await releasePlace(db, b.slotId, b._id, b.claim)) !== 'waitlist';
 }
 
 /**
@@ -94,7 +94,7 @@ export async function freeBooking(db: ScopedStore, notifier: Notifier, b: Bookin
  * its own event (`changeBooking`'s alongside), this is the rest of freeBooking.
  */
 export async function afterClaimsFreed(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, repair = false, owed = true): Promise<void> {
-  // Not owed (releaseClaims freed the seat while nobody waited): a promotion a crash cut
+  // Not owed (releaseClaims freed no seat a waiter could claim): a promotion a crash cut
   // short elsewhere on this slot is left to the sweep, which finishes that call's booking.
   if (owed) await offerFreedSeats(db, notifier, b.slotId, now, repair);
   // Done: the sweep no longer needs to finish this for us (see booking-clocks). Every caller
