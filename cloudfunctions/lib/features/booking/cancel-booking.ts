@@ -25,10 +25,13 @@ export const cancelBooking: Handler<'booking.cancel'> = async (ctx) => {
   await checkWritten(ctx, { reason: ctx.input.reason });
   // wakeAt now: if this call dies before everything is given back, the sweep finishes it.
   // The place, lock and quota go back once the cancellation has landed, beside its event.
-  const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: ctx.now }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now, (cancelled) =>
-    releaseClaims(db, cancelled, false, service.maxPerMonth),
-  );
-  await afterClaimsFreed(db, ctx.deps.notifier, next, ctx.now);
+  // A seat given back while nobody waits, or a waitlist place, owes the waitlist nothing:
+  // then no look at the slot after.
+  let owed = true;
+  const next = await changeBooking(db, ctx.caller, b, { status: 'cancelled', offerExpiresAt: null, wakeAt: ctx.now }, { type: 'booking.cancelled', note: ctx.input.reason ?? null }, ctx.now, async (cancelled) => {
+    owed = await releaseClaims(db, cancelled, false, service.maxPerMonth, b.status);
+  });
+  await afterClaimsFreed(db, ctx.deps.notifier, next, ctx.now, false, owed);
   if (!isOwner(ctx.caller, b)) {
     await ctx.deps.notifier.notify({
       id: `booking:${b._id}:v${next.version}:cancelledByStaff`,

@@ -13,7 +13,7 @@ import { op } from '../../ports/store';
 import { eventRecord, type EventType } from '../../kernel/audit';
 import { releaseLock, releaseQuota } from './limits';
 import type { BookingRecord } from './records';
-import { promoteNext, releasePlace } from './seats';
+import { promoteNext, releasePlace, releaseSeatUnwaited } from './seats';
 
 export const REMIND_BEFORE = 24 * HOUR;
 
@@ -53,12 +53,27 @@ export async function changeBooking(
  * `quotaMax`, the service's monthly allowance when the caller has the service at hand,
  * lets the quota go in one write (see releaseQuota).
  */
-export async function releaseClaims(db: ScopedStore, b: BookingRecord, keepQuota = false, quotaMax?: number): Promise<void> {
-  await Promise.all([
-    releasePlace(db, b.slotId, b._id, b.claim),
+export async function releaseClaims(db: ScopedStore, b: BookingRecord, keepQuota = false, quotaMax?: number, from?: BookingRecord['status']): Promise<boolean> {
+  const [owed] = await Promise.all([
+    releaseOwnPlace(db, b, from),
     releaseLock(db, b.serviceId, b.memberId, b.claim),
     keepQuota ? null : releaseQuota(db, b.serviceId, b.memberId, b.quotaMonth, b._id, b.claim, quotaMax),
   ]);
+  return owed;
+}
+
+/**
+ * Gives back the booking's place; false when it is certain no waiter is owed a seat for it:
+ * a seat given back while nobody waited, or a waitlist place (it frees no seat).
+ * `from`, the status the booking ended from when the caller knows it: one that held a seat
+ * (booked, offered) first tries the release that succeeds only while nobody waits, which
+ * settles the waitlist question in the same write. Otherwise the engine's release; a seat
+ * it frees, or nothing found held (a repair: what an earlier attempt freed may be owed),
+ * leaves the waitlist to be looked at afterwards as before.
+ */
+async function releaseOwnPlace(db: ScopedStore, b: BookingRecord, from?: BookingRecord['status']): Promise<boolean> {
+  if ((from === 'booked' || from === 'offered') && (await releaseSeatUnwaited(db, b.slotId, b._id, b.claim))) return false;
+  return (await releasePlace(db, b.slotId, b._id, b.claim)) !== 'waitlist';
 }
 
 /**
@@ -78,8 +93,10 @@ export async function freeBooking(db: ScopedStore, notifier: Notifier, b: Bookin
  * and then the booking stops waking the sweep. For a change that released the claims beside
  * its own event (`changeBooking`'s alongside), this is the rest of freeBooking.
  */
-export async function afterClaimsFreed(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, repair = false): Promise<void> {
-  await offerFreedSeats(db, notifier, b.slotId, now, repair);
+export async function afterClaimsFreed(db: ScopedStore, notifier: Notifier, b: BookingRecord, now: number, repair = false, owed = true): Promise<void> {
+  // Not owed (releaseClaims freed no seat a waiter could claim): a promotion a crash cut
+  // short elsewhere on this slot is left to the sweep, which finishes that call's booking.
+  if (owed) await offerFreedSeats(db, notifier, b.slotId, now, repair);
   // Done: the sweep no longer needs to finish this for us (see booking-clocks). Every caller
   // has had this version's event inserted by now (changeBooking awaits it, freeBooking
   // settles it first), so the document may drop it: the next commit has nothing to repair.
