@@ -27,7 +27,7 @@ export const acceptProxy: Handler<'meeting.acceptProxy'> = async (ctx) => {
   requireProxyWindow(m, p.itemId, 'code');
   // A proxy found while the meeting says it has none: marked now, before the binding makes it
   // count (a sign-in and the screens look for proxies only on a marked meeting). A no-op otherwise.
-  const [{ entry: principal, entries: myEntries }] = await Promise.all([rollEntryAndEntriesOf(db, m, p.principalUnitKey, me), markProxiesMade(db, m)]);
+  const [{ entry: principal, entries: myEntries }] = await Promise.all([rollEntryAndEntriesOf(db, m, p.principalUnitKey, me, { viaFirst: true }), markProxiesMade(db, m)]);
   if (!principal) throw fieldError('NOT_FOUND', 'code', '委托人已不在名册上');
   const [mine] = myEntries;
   const next = {

@@ -36,7 +36,7 @@ import { getMinutes } from './get-minutes';
 import { MINUTES_EVENTS } from './minutes-events';
 import { meetingToday } from './today';
 import {
-  prefetchAcceptProxy, prefetchAttendanceScreen, prefetchCreate, prefetchMeetingAttendance, prefetchMeetingOfMine, prefetchMeetingOnly, prefetchPaperProxy,
+  prefetchAcceptProxy, prefetchAttendanceScreen, prefetchCreate, prefetchMeetingAttendance, prefetchMeetingOfMine, prefetchMeetingOnly, prefetchPaperProxy, prefetchRegister,
   prefetchProxies, prefetchProxyById, prefetchSignIn,
 } from './prefetch';
 
@@ -47,7 +47,7 @@ export const meetingManifest = {
     'meeting.list': bind(contracts['meeting.list'], listMeetings, { prefetch: prefetchMeetingList }),
     'meeting.get': bind(contracts['meeting.get'], getMeeting, { prefetch: prefetchMeeting }),
     'meeting.cancel': bind(contracts['meeting.cancel'], cancelMeeting, { prefetch: prefetchMeetingOnly }),
-    'meeting.register': bind(contracts['meeting.register'], registerForMeeting, { prefetch: prefetchMeetingOfMine }),
+    'meeting.register': bind(contracts['meeting.register'], registerForMeeting, { prefetch: prefetchRegister }),
     'meeting.unregister': bind(contracts['meeting.unregister'], unregisterFromMeeting, { prefetch: prefetchMeetingOfMine }),
     'meeting.signInCode': bind(contracts['meeting.signInCode'], meetingSignInCode, { prefetch: prefetchMeetingAttendance }),
     'meeting.signIn': bind(contracts['meeting.signIn'], signIn, { prefetch: prefetchSignIn }),
@@ -82,6 +82,8 @@ export const meetingManifest = {
       indexes: [
         ['communityId', 'meetingId', 'at', '_id'],
         ['communityId', 'memberId', 'at', '_id'],
+        // A household's registration found from the caller's record (prefetch.ts prefetchRegister).
+        ['communityId', 'meetingId', 'unitKey', '_id'],
       ],
       holds: 'personal',
     },

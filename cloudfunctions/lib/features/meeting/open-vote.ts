@@ -14,7 +14,7 @@ import { appendEvent } from '../../kernel/audit';
 import { everyPage } from '../../kernel/every-page';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { HOUR } from '../../kernel/time';
-import { openMeetingPoll, withdrawMeetingPoll } from '../poll/meeting-poll';
+import { meetingPollId, openMeetingPoll, withdrawMeetingPoll } from '../poll/meeting-poll';
 import type { CensusUnit } from '../roll/census';
 import type { RollUnit } from '../poll/records';
 import { loadMeeting } from './load';
@@ -79,8 +79,11 @@ export const openVote: Handler<'meeting.openVote'> = async (ctx) => {
       m = await db.require('meetings', m._id, '会议不存在');
       continue;
     }
-    // The count, the roll and the caller's own entries on it (for the view) at once: independent readings.
-    const [present, whole, entries] = await Promise.all([presentNow(db, m, itemId), wholeMeetingRoll(db, m), rollEntriesOf(db, m, ctx.caller.memberId)]);
+    // The count, the roll, the caller's own entries on it (for the view) and the poll this
+    // round would open (made already by a call that raced this one) at once: independent readings.
+    const [present, whole, entries, existing] = await Promise.all([
+      presentNow(db, m, itemId), wholeMeetingRoll(db, m), rollEntriesOf(db, m, ctx.caller.memberId), db.get('polls', meetingPollId(db.communityId, m._id, itemId, m.version)),
+    ]);
     const quorum = quorumNow(m, present);
     if (!quorum.met) throw new AppError('CONFLICT', `不足法定人数：${quorum.text}`, { quorum });
     const poll = await openMeetingPoll(db, ctx.deps, {
@@ -90,7 +93,7 @@ export const openVote: Handler<'meeting.openVote'> = async (ctx) => {
       base: { size: m.roll.size, areaCenti: m.roll.areaCenti, hash: m.roll.hash },
       present: { units: quorum.present, areaCenti: present.presence.areaCenti }, units: await presentUnits(db, m, present, whole),
       closesAt: Math.max(m.endsAt, ctx.now) + 6 * HOUR, by: ctx.caller, now: ctx.now,
-    });
+    }, { existing });
     const agenda = m.agenda.map((i) => (i.itemId === itemId ? { ...i, status: 'voting' as const, pollId: poll._id, quorumAtOpen: quorum, openedAt: ctx.now } : i));
     const next = { ...m, agenda, votingItemId: itemId, version: m.version + 1 };
     if (await db.update('meetings', m._id, { agenda, votingItemId: itemId, version: next.version }, { version: m.version, votingItemId: null, status: 'inSession' })) {

@@ -7,7 +7,8 @@
  */
 import type { PrefetchOf } from '../../kernel/action';
 import { fromAnchor, type PartFilter, type ReadPart } from '../../ports/store';
-import { attendanceId, meetingSeatId, proxyAgentId, proxyId } from './records';
+import { attendanceId, meetingSeatId, proxyAgentId, proxyId, registrationId } from './records';
+import { firstBucketQuery } from './roll';
 
 type Parts = Record<string, ReadPart>;
 
@@ -24,6 +25,17 @@ export const meetingPart = (meetingId: string): ReadPart => ({ collection: 'meet
 export const attendancePart = (meetingId: string): ReadPart => firstPage('meetingAttendance', { meetingId }, 'at');
 export const seatsPart = (meetingId: string): ReadPart => ({ collection: 'meetingSeats', id: meetingSeatId(meetingId) });
 export const agentPart = (meetingId: string, memberId: string): ReadPart => ({ collection: 'meetingProxyAgents', id: proxyAgentId(meetingId, memberId) });
+/** The roll's first bucket (roll.ts firstBucketQuery): the whole roll when it has one bucket. */
+export const firstBucketPart = (meetingId: string): ReadPart => {
+  const q = firstBucketQuery(meetingId);
+  return { collection: 'meetingRolls', ...q, where: { communityId: fromAnchor('communityId'), ...q.where } };
+};
+
+/**
+ * The registration of the caller's household on a household roll, found by its unit key
+ * (the household is known only from the caller's record, read in the same request).
+ */
+export const registrationOfUnitQuery = (meetingId: string, unitKey: string) => ({ where: { meetingId, unitKey }, orderBy: { field: '_id', dir: 'asc' as const }, limit: 1 });
 
 /**
  * The meeting a proxy id names (`px_<meeting>_<unit>_<scope>`; meeting ids have no `_`).
@@ -50,6 +62,22 @@ export const prefetchMeetingOfMine = (input: ByMeeting, me: string): Parts => ({
   agent: agentPart(input.meetingId, me),
 });
 
+/**
+ * A registration: the resident's own parts, the roll (one bucket: the whole roll), and the
+ * registration of the entry they most likely have — their household's (by the anchor's
+ * household) on a household roll, their own on a roll of persons. What the meeting's roll
+ * does not use costs bytes only.
+ */
+export const prefetchRegister: PrefetchOf<'meeting.register'> = (input, me) => {
+  const byUnit = registrationOfUnitQuery(input.meetingId, '');
+  return {
+    ...prefetchMeetingOfMine(input, me),
+    roll: firstBucketPart(input.meetingId),
+    household: { collection: 'meetingRegistrations', ...byUnit, where: { communityId: fromAnchor('communityId'), meetingId: input.meetingId, unitKey: fromAnchor('householdId') } },
+    person: { collection: 'meetingRegistrations', id: registrationId(input.meetingId, me) },
+  };
+};
+
 /** A create: its secretary (the meeting's own id needs the community, known only from the caller's record). */
 export const prefetchCreate: PrefetchOf<'meeting.create'> = (input) => ({ secretary: { collection: 'members', id: input.secretaryId } });
 
@@ -74,6 +102,7 @@ export const prefetchProxies: PrefetchOf<'meeting.proxies'> = (input) => ({
 export const prefetchAcceptProxy: PrefetchOf<'meeting.acceptProxy'> = (input) => ({
   meeting: meetingPart(input.meetingId),
   offered: firstPage('meetingProxies', { meetingId: input.meetingId, status: 'offered' }, 'createdAt'),
+  roll: firstBucketPart(input.meetingId),
 });
 
 export const prefetchPaperProxy: PrefetchOf<'meeting.recordPaperProxy'> = (input) => ({

@@ -7,9 +7,21 @@ import { registrationClaim } from './ids';
 import { loadMeeting } from './load';
 import { meetingPage } from './notices';
 import { meetingView, positionText, whenText } from './presenters';
-import { meetingSeatId, registrationId, type MeetingSeatRecord, type RegistrationRecord } from './records';
+import type { ScopedStore } from '../../kernel/scoped-store';
+import { registrationOfUnitQuery } from './prefetch';
+import { meetingSeatId, registrationId, type MeetingRecord, type MeetingSeatRecord, type RegistrationRecord } from './records';
 import { likelyUnitKey, rollEntriesOf } from './roll';
 import { confirmPromoted, ensurePool, promoteFreed } from './seats';
+
+/**
+ * The registration of the entry the caller most likely has, asked as prefetchRegister read it:
+ * on a household roll by its unit key (the household came with the caller's record), else by id.
+ */
+async function likelyRegistration(db: ScopedStore, m: MeetingRecord, unitKey: string): Promise<RegistrationRecord | null> {
+  const id = registrationId(m._id, unitKey);
+  if (m.roll.kind !== 'household') return db.get('meetingRegistrations', id);
+  return (await db.query('meetingRegistrations', registrationOfUnitQuery(m._id, unitKey))).items.find((r) => r._id === id) ?? null;
+}
 
 /**
  * Registers the caller's roll entry (their household, or themselves) for a meeting with
@@ -27,9 +39,10 @@ export const registerForMeeting: Handler<'meeting.register'> = async (ctx) => {
   const guess = likelyUnitKey(m, caller);
   // The roll, the registration of the entry the caller most likely has, and the pool as it
   // stands before this call takes a place in it (read with the caller's record): at once.
+  // All three were read with the caller's record (prefetchRegister): no wait of their own.
   const [entries, guessed, poolBefore] = await Promise.all([
-    rollEntriesOf(db, m, caller.memberId),
-    guess ? db.get('meetingRegistrations', registrationId(m._id, guess)) : Promise.resolve(null),
+    rollEntriesOf(db, m, caller.memberId, { viaFirst: true }),
+    guess ? likelyRegistration(db, m, guess) : Promise.resolve(null),
     db.get('meetingSeats', poolId),
   ]);
   const [entry] = entries;

@@ -108,9 +108,34 @@ export async function discardRoll(db: ScopedStore, frozen: FrozenMeetingRoll): P
 
 const bucketIdOf = (m: MeetingRecord, key: string) => meetingRollBucketId(m._id, m.roll.freezeId, bucketOf(key, m.roll.buckets));
 
-/** The entries a member stands for on the frozen roll (their household, themselves, their owner group). */
-export async function rollEntriesOf(db: ScopedStore, m: MeetingRecord, memberId: string): Promise<{ unitKey: string; unit: RollUnit }[]> {
-  const mine = await db.get('meetingRolls', bucketIdOf(m, memberId));
+/**
+ * A meeting's first roll bucket in id order, asked without its freeze id: on a roll of one
+ * bucket (up to 200 entries, nearly every meeting) the bucket itself, so a use case can read
+ * it with the caller's record before the meeting is known (prefetch.ts asks the same).
+ */
+export const firstBucketQuery = (meetingId: string) => ({ where: { meetingId }, orderBy: { field: '_id', dir: 'asc' as const }, limit: 1 });
+
+/**
+ * The bucket with the member's entries. `viaFirst`: a one-bucket roll is looked for by
+ * firstBucketQuery (answered by the prefetch); only the bucket of the roll's own freeze id
+ * counts, so a freeze that lost the create race and left its buckets behind sends the read
+ * to the id as before.
+ */
+async function bucketOfMember(db: ScopedStore, m: MeetingRecord, memberId: string, viaFirst: boolean): Promise<MeetingRollBucketRecord | null> {
+  const id = bucketIdOf(m, memberId);
+  if (viaFirst && m.roll.buckets === 1) {
+    const found = (await db.query('meetingRolls', firstBucketQuery(m._id))).items.find((b) => b._id === id);
+    if (found) return found;
+  }
+  return db.get('meetingRolls', id);
+}
+
+/**
+ * The entries a member stands for on the frozen roll (their household, themselves, their
+ * owner group). `viaFirst`: the caller's action prefetched firstBucketQuery.
+ */
+export async function rollEntriesOf(db: ScopedStore, m: MeetingRecord, memberId: string, options: { viaFirst?: boolean } = {}): Promise<{ unitKey: string; unit: RollUnit }[]> {
+  const mine = await bucketOfMember(db, m, memberId, options.viaFirst ?? false);
   const keys = mine?.voters[memberId] ?? [];
   if (keys.length === 0) return [];
   const ids = [...new Set(keys.map((k) => bucketIdOf(m, k)))];
@@ -126,9 +151,9 @@ export async function rollEntriesOf(db: ScopedStore, m: MeetingRecord, memberId:
  * the same bucket (always, for a roll of up to 200 entries): the buckets both need at once,
  * then any of the member's other entries' buckets.
  */
-export async function rollEntryAndEntriesOf(db: ScopedStore, m: MeetingRecord, unitKey: string, memberId: string): Promise<{ entry: RollUnit | null; entries: { unitKey: string; unit: RollUnit }[] }> {
+export async function rollEntryAndEntriesOf(db: ScopedStore, m: MeetingRecord, unitKey: string, memberId: string, options: { viaFirst?: boolean } = {}): Promise<{ entry: RollUnit | null; entries: { unitKey: string; unit: RollUnit }[] }> {
   const first = [...new Set([bucketIdOf(m, unitKey), bucketIdOf(m, memberId)])];
-  const buckets = new Map((first.length === 1 ? [await db.get('meetingRolls', first[0])].filter((b): b is MeetingRollBucketRecord => b !== null) : await db.getMany('meetingRolls', first)).map((b) => [b._id, b]));
+  const buckets = new Map((first.length === 1 ? [await bucketOfMember(db, m, memberId, options.viaFirst ?? false)].filter((b): b is MeetingRollBucketRecord => b !== null) : await db.getMany('meetingRolls', first)).map((b) => [b._id, b]));
   const keys = buckets.get(bucketIdOf(m, memberId))?.voters[memberId] ?? [];
   const missing = [...new Set(keys.map((k) => bucketIdOf(m, k)))].filter((id) => !buckets.has(id));
   if (missing.length) for (const b of await db.getMany('meetingRolls', missing)) buckets.set(b._id, b);

@@ -52,9 +52,13 @@ export interface MeetingPollInput {
 export const meetingPollId = (communityId: string, meetingId: string, itemId: string, round: number) =>
   `pm${createHash('sha256').update(`${communityId}:${meetingId}:${itemId}:${round}`).digest('hex').slice(0, 20)}`;
 
-export async function openMeetingPoll(db: ScopedStore, deps: Pick<Deps, 'ids'>, input: MeetingPollInput): Promise<PollRecord> {
+/**
+ * `known`: the poll under this id as the caller read it beside its other readings (null:
+ * none yet), so the look for an opening already made costs no wait of its own.
+ */
+export async function openMeetingPoll(db: ScopedStore, deps: Pick<Deps, 'ids'>, input: MeetingPollInput, known?: { existing: PollRecord | null }): Promise<PollRecord> {
   const id = meetingPollId(db.communityId, input.meetingId, input.itemId, input.round);
-  const existing = await db.get('polls', id);
+  const existing = known ? known.existing : await db.get('polls', id);
   if (existing) return existing;
   const { freezeId, buckets, docs } = await writeRollBuckets(deps, db, id, input.units);
   const record: PollRecord = {

@@ -67,9 +67,12 @@ export async function openIfDue(deps: Pick<Deps, 'ids'>, db: ScopedStore, poll: 
     return now2;
   }
   if (event === 'now') await db.insert('events', opened);
-  frozenNow(next, docs);
   // As stored: a close in this same call (past its end too) settles the event it carries.
-  return event === 'sweep' ? { ...next, wakeAt: now, lastEvent: opened } as PollRecord & LastEventCarrier : next;
+  const stored = event === 'sweep' ? { ...next, wakeAt: now, lastEvent: opened } as PollRecord & LastEventCarrier : next;
+  // The very object handed back is the one marked: a copy made after marking would send the
+  // caller to read back the buckets (and look for ballots) this call has just written.
+  frozenNow(stored, docs);
+  return stored;
 }
 
 /** The live roll a poll's eligibility and unit name, as it would be frozen now. */
@@ -115,7 +118,8 @@ export async function writeRollBuckets(deps: Pick<Deps, 'ids'>, db: ScopedStore,
       at[v] = [...(at[v] ?? []), u.unitKey];
     }
   }
-  for (const d of docs) await db.insert('pollRolls', d);
+  // Independent documents under fixed ids: written at once.
+  await Promise.all(docs.map((d) => db.insert('pollRolls', d)));
   return { freezeId, buckets, docs };
 }
 

@@ -8,7 +8,7 @@ import { meetingOfProxyId } from '../../../../../cloudfunctions/lib/features/mee
 import type { RegistrationRecord } from '../../../../../cloudfunctions/lib/features/meeting/records';
 import { createHarness, key, member, type Harness } from '../../../../support/harness';
 import { addHouseholds } from '../../../../support/polls';
-import { makeMeeting } from '../../../../support/meetings';
+import { makeMeeting, meetingRecord } from '../../../../support/meetings';
 
 let h: Harness;
 beforeEach(async () => {
@@ -49,6 +49,34 @@ describe('a resident who moved after the notice', () => {
     const { m, mover, from } = await movedAfterNotice(null);
     const p = await h.ok<ProxyView>(mover, 'meeting.grantProxy', { meetingId: m.id });
     expect(p.proxyId).toBe(`px_${m.id}_${from}_all`);
+  });
+});
+
+describe('the roll read ahead as the meeting\'s first bucket', () => {
+  it('is not taken for the roll when it belongs to a freeze that lost: a leftover sorting first is passed over', async () => {
+    const [a] = await addHouseholds(h, [{ building: '2号楼', room: '1001', people: 1 }], 'leftover');
+    const m = await makeMeeting(h, { seats: 5 });
+    const meeting = await meetingRecord(h, m.id);
+    // A freeze that lost the create race and died before removing its bucket: it names her under another entry.
+    await h.deps.store.insert('meetingRolls', {
+      _id: `mr_${m.id}_000000000000_0`, communityId: 'demo', meetingId: m.id, freezeId: '000000000000', bucket: 0,
+      units: { stray: { label: '不在名册', areaCenti: 0, voterIds: [member(a.openids[0])], voterNames: {}, buildingId: null, gridId: null } },
+      voters: { [member(a.openids[0])]: ['stray'] },
+    });
+    expect(meeting.roll.freezeId > '000000000000').toBe(true);
+    const mine = await h.ok<MeetingView>(a.openids[0], 'meeting.register', { meetingId: m.id }, key());
+    expect(mine.myRegistration?.status).toBe('registered');
+    expect((await registrations(m.id)).map((r) => r.unitKey)).toEqual([a.householdId]);
+  });
+
+  it('finds the household\'s registration made by a housemate (read by its unit key): the second tap gets the same one', async () => {
+    const [home] = await addHouseholds(h, [{ building: '2号楼', room: '1001', people: 2 }], 'housemates');
+    const m = await makeMeeting(h, { seats: 5 });
+    const first = await h.ok<MeetingView>(home.openids[0], 'meeting.register', { meetingId: m.id }, key());
+    const second = await h.ok<MeetingView>(home.openids[1], 'meeting.register', { meetingId: m.id }, key());
+    expect([first.myRegistration?.status, second.myRegistration?.status]).toEqual(['registered', 'registered']);
+    expect(await registrations(m.id)).toHaveLength(1);
+    expect(second.seats).toEqual({ total: 5, taken: 1, waitlist: 0 });
   });
 });
 

@@ -58,3 +58,40 @@ it('records the opening when one read finds the poll past both its opening and i
   expect((await h.ok<PollView>('demo-resident-1', 'poll.get', { pollId: poll.id })).status).toBe('closed');
   expect(await eventsOf(poll.id)).toEqual(['poll.closed', 'poll.created', 'poll.opened']);
 });
+
+/** The collections the database is asked to read from while `run` runs (alone or as parts of a read together). */
+async function collectionsRead(run: () => Promise<unknown>): Promise<string[]> {
+  const store = h.deps.store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const seen: string[] = [];
+  const originals = { get: store.get, getMany: store.getMany, query: store.query, readTogether: store.readTogether };
+  const watch = (name: keyof typeof originals, names: (args: unknown[]) => string[]) => {
+    store[name] = (...args: unknown[]) => {
+      seen.push(...names(args));
+      return originals[name].apply(h.deps.store, args);
+    };
+  };
+  watch('get', (a) => [a[0] as string]);
+  watch('getMany', (a) => [a[0] as string]);
+  watch('query', (a) => [a[0] as string]);
+  watch('readTogether', (a) => [(a[0] as { collection: string }).collection, ...Object.values(a[1] as Record<string, { collection: string }>).map((p) => p.collection)]);
+  try {
+    await run();
+  } finally {
+    Object.assign(store, originals);
+  }
+  return seen;
+}
+
+it('does not read back the roll it has just frozen, nor look for ballots against it', async () => {
+  const poll = await scheduled();
+  h.clock.advance(2 * HOUR);
+  let seen: PollView | undefined;
+  const read = await collectionsRead(async () => {
+    seen = await h.ok<PollView>('demo-resident-1', 'poll.get', { pollId: poll.id });
+  });
+  expect(seen?.status).toBe('open');
+  // Her household is on the roll this very call froze: known from the buckets it wrote.
+  expect(seen?.myBallot?.units.length).toBeGreaterThan(0);
+  expect(read).not.toContain('pollRolls');
+  expect(read).not.toContain('ballots');
+});
