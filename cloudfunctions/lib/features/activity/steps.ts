@@ -10,7 +10,7 @@ import { promoteHead, releasePlace } from '../../kernel/seat-pool';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { commitVersioned } from '../../kernel/versioned';
 import type { Notifier } from '../../ports/platform';
-import type { SignupRecord } from '../volunteer/records';
+import type { ActivitySeatRecord, SignupRecord } from '../volunteer/records';
 import { releaseTime } from './agenda';
 import { poolIdFor } from './ids';
 import { offerDeadline } from './rules';
@@ -71,12 +71,19 @@ export async function doneFreeing(db: ScopedStore, s: SignupRecord): Promise<voi
  * 'waitlisted' whose claim already holds a seat is offered it now. `known`: what the caller
  * already knows of the pool's shift (its start; the activity's title for the notice).
  */
-export async function offerFreedSeats(db: ScopedStore, notifier: Notifier, poolId: string, now: number, known?: { startAt: number; title?: string | Promise<string | undefined> }): Promise<number> {
+export async function offerFreedSeats(
+  db: ScopedStore,
+  notifier: Notifier,
+  poolId: string,
+  now: number,
+  known?: { startAt: number; title?: string | Promise<string | undefined>; pool?: ActivitySeatRecord | null },
+): Promise<number> {
   if (known && now >= known.startAt) return 0;
   let offered = 0;
-  // One read says whether anyone can move up at all; only then is the waitlist run, and only
-  // after a promotion is the pool read again for the repair below.
-  let after = await db.get('activitySeats', poolId);
+  // One read says whether anyone can move up at all (or the caller's, read after the seat
+  // was freed); only then is the waitlist run, and only after a promotion is the pool read
+  // again for the repair below.
+  let after = known?.pool !== undefined ? known.pool : await db.get('activitySeats', poolId);
   if (!after || now >= after.startAt) return 0;
   if (after.status === 'open' && after.seatsLeft > 0 && after.waitlist.length > 0) {
     for (let head = await promoteHead(db, 'activitySeats', poolId); head; head = await promoteHead(db, 'activitySeats', poolId)) {
