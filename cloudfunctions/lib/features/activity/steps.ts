@@ -8,7 +8,7 @@ import { eventRecord, type EventType } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
 import { promoteHead, releasePlace } from '../../kernel/seat-pool';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { commitVersioned } from '../../kernel/versioned';
+import { commitVersioned, lastEventOf, settleLastEvent } from '../../kernel/versioned';
 import type { Notifier } from '../../ports/platform';
 import type { ActivitySeatRecord, SignupRecord } from '../volunteer/records';
 import { releaseTime } from './agenda';
@@ -54,9 +54,9 @@ export async function releaseClaims(db: ScopedStore, s: SignupRecord, opts: { ti
  * last lets the sweep off finishing it. `title`: the activity's, for the offer notices (it
  * may be a read under way).
  */
-export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number, opts: { offer?: boolean; time?: boolean; title?: string | Promise<string | undefined> } = {}): Promise<void> {
+export async function freeSignup(db: ScopedStore, notifier: Notifier, s: SignupRecord, now: number, opts: { offer?: boolean; time?: boolean; title?: string | Promise<string | undefined>; resend?: boolean } = {}): Promise<void> {
   await releaseClaims(db, s, { time: opts.time });
-  if (opts.offer !== false) await offerFreedSeats(db, notifier, poolOf(s), now, { startAt: s.startAt, title: opts.title });
+  if (opts.offer !== false) await offerFreedSeats(db, notifier, poolOf(s), now, { startAt: s.startAt, title: opts.title, resend: opts.resend });
   await doneFreeing(db, s);
 }
 
@@ -76,7 +76,7 @@ export async function offerFreedSeats(
   notifier: Notifier,
   poolId: string,
   now: number,
-  known?: { startAt: number; title?: string | Promise<string | undefined>; pool?: ActivitySeatRecord | null },
+  known?: { startAt: number; title?: string | Promise<string | undefined>; pool?: ActivitySeatRecord | null; resend?: boolean },
 ): Promise<number> {
   if (known && now >= known.startAt) return 0;
   let offered = 0;
@@ -92,9 +92,29 @@ export async function offerFreedSeats(
     after = await db.get('activitySeats', poolId);
   }
   for (const s of await db.getMany('signups', Object.keys(after?.holders ?? {}))) {
-    if (s.status === 'waitlisted' && after?.holders[s._id] === s.claim) offered += await offer(db, notifier, s, now, known?.title);
+    if (after?.holders[s._id] !== s.claim) continue;
+    if (s.status === 'waitlisted') offered += await offer(db, notifier, s, now, known?.title);
+    // `resend` (finishing a withdrawal or an expiry a crash cut short): an offer made then
+    // may have landed without its event or its notice; both have fixed ids, so again is once.
+    else if (known?.resend && s.status === 'offered' && s.offeredUntil !== null && lastEventOf(s)?.type === 'activity.offered') {
+      const offeredUntil = s.offeredUntil;
+      await Promise.all([settleLastEvent(db, s), (async () => notifier.notify(offerNotice(s, s.version, offeredUntil, now, await titleOf(db, s, known.title))))()]);
+    }
   }
   return offered;
+}
+
+const titleOf = async (db: ScopedStore, s: SignupRecord, title?: string | Promise<string | undefined>) => (await title) ?? (await db.get('activities', s.activityId))?.title;
+
+/** The offer's message: its id names the offer's version, so telling it twice tells it once. */
+function offerNotice(s: SignupRecord, version: number, offeredUntil: number, now: number, activityTitle: string | undefined) {
+  const minutes = Math.round((offeredUntil - now) / 60_000);
+  return {
+    id: `signup:${s._id}:v${version}:offered`, communityId: s.communityId, recipientId: s.memberId, kind: 'activity.offered' as const,
+    title: `候补转正：${activityTitle ?? '志愿活动'}`,
+    body: `有名额空出，请在${minutes >= 60 ? `${Math.floor(minutes / 60)}小时` : `${minutes}分钟`}内到「我的报名」确认，逾期将转给下一位。`,
+    page: '/pages/volunteer/signups/index',
+  };
 }
 
 async function offer(db: ScopedStore, notifier: Notifier, s: SignupRecord | null, now: number, title?: string | Promise<string | undefined>): Promise<number> {
@@ -103,14 +123,7 @@ async function offer(db: ScopedStore, notifier: Notifier, s: SignupRecord | null
   const offeredUntil = offerDeadline(now, s.startAt);
   try {
     const next = await changeSignup(db, 'system', s, { status: 'offered', offeredUntil, wakeAt: offeredUntil }, { type: 'activity.offered' }, now);
-    const activityTitle = (await title) ?? (await db.get('activities', s.activityId))?.title;
-    const minutes = Math.round((offeredUntil - now) / 60_000);
-    await notifier.notify({
-      id: `signup:${s._id}:v${next.version}:offered`, communityId: s.communityId, recipientId: s.memberId, kind: 'activity.offered',
-      title: `候补转正：${activityTitle ?? '志愿活动'}`,
-      body: `有名额空出，请在${minutes >= 60 ? `${Math.floor(minutes / 60)}小时` : `${minutes}分钟`}内到「我的报名」确认，逾期将转给下一位。`,
-      page: '/pages/volunteer/signups/index',
-    });
+    await notifier.notify(offerNotice(s, next.version, offeredUntil, now, await titleOf(db, s, title)));
     return 1;
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'CONFLICT')) throw err;

@@ -23,7 +23,7 @@ export const withdrawSignup: Handler<'activity.withdraw'> = async (ctx) => {
     // A retry after a crash mid-withdrawal: finish giving back the place and the time, and
     // make sure the withdrawal's event reached `events`.
     const read = db.get('activities', s.activityId);
-    const [a] = await Promise.all([read, freeSignup(db, ctx.deps.notifier, s, now, { time: false, title: read.then((x) => x?.title, () => undefined) }), settleLastEvent(db, s)]);
+    const [a] = await Promise.all([read, freeSignup(db, ctx.deps.notifier, s, now, { time: false, title: read.then((x) => x?.title, () => undefined), resend: true }), settleLastEvent(db, s)]);
     return toSignupView(caller, withoutLastEvent(s), a, null, now);
   }
   if (!OPEN_SIGNUP.includes(s.status)) throw new AppError('CLOSED', '该报名已结束');
