@@ -6,7 +6,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import { eventRecord, type EventType } from '../../kernel/audit';
 import type { Caller } from '../../kernel/caller';
-import { promoteHead, releasePlace } from '../../kernel/seat-pool';
+import { promoteNext, promoteNextFrom, releasePlace } from '../../kernel/seat-pool';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { commitVersioned, lastEventOf, settleLastEvent } from '../../kernel/versioned';
 import type { Notifier } from '../../ports/platform';
@@ -79,21 +79,41 @@ export async function offerFreedSeats(
   known?: { startAt: number; title?: string | Promise<string | undefined>; pool?: ActivitySeatRecord | null; resend?: boolean },
 ): Promise<number> {
   if (known && now >= known.startAt) return 0;
-  let offered = 0;
   // One read says whether anyone can move up at all (or the caller's, read after the seat
   // was freed); only then is the waitlist run, and only after a promotion is the pool read
   // again for the repair below.
   let after = known?.pool !== undefined ? known.pool : await db.get('activitySeats', poolId);
   if (!after || now >= after.startAt) return 0;
+  const offers: Promise<number>[] = [];
+  const promoted = new Set<string>();
   if (after.status === 'open' && after.seatsLeft > 0 && after.waitlist.length > 0) {
-    for (let head = await promoteHead(db, 'activitySeats', poolId); head; head = await promoteHead(db, 'activitySeats', poolId)) {
-      offered += await offer(db, notifier, await db.get('signups', head), now, known?.title);
+    // The first move is tried on the pool as read, its head's sign-up read beside it; each
+    // offer then runs while the next head is looked for (each is its own document), and the
+    // read that finds nobody left to promote is the pool the repair below looks at.
+    let seen: ActivitySeatRecord | null | undefined = after;
+    for (;;) {
+      const guess = seen?.waitlist[0];
+      const [step, guessed] = await Promise.all([
+        seen ? promoteNextFrom(db, 'activitySeats', poolId, seen) : promoteNext(db, 'activitySeats', poolId),
+        guess ? db.get('signups', guess) : null,
+      ]);
+      if (!step.head) {
+        after = step.pool !== undefined ? (step.pool as ActivitySeatRecord | null) : await db.get('activitySeats', poolId);
+        break;
+      }
+      promoted.add(step.head);
+      const s = step.head === guess ? guessed : await db.get('signups', step.head);
+      const made = offer(db, notifier, s, now, known?.title);
+      made.catch(() => undefined); // awaited below, with the others
+      offers.push(made);
+      seen = undefined;
     }
-    after = await db.get('activitySeats', poolId);
   }
-  for (const s of await db.getMany('signups', Object.keys(after?.holders ?? {}))) {
+  // Finishing a promotion a crash cut short (a sign-up still waiting whose claim holds a
+  // seat); the ones this call has just promoted are being offered already.
+  for (const s of await db.getMany('signups', Object.keys(after?.holders ?? {}).filter((id) => !promoted.has(id)))) {
     if (after?.holders[s._id] !== s.claim) continue;
-    if (s.status === 'waitlisted') offered += await offer(db, notifier, s, now, known?.title);
+    if (s.status === 'waitlisted') offers.push(offer(db, notifier, s, now, known?.title));
     // `resend` (finishing a withdrawal or an expiry a crash cut short): an offer made then
     // may have landed without its event or its notice; both have fixed ids, so again is once.
     else if (known?.resend && s.status === 'offered' && s.offeredUntil !== null && lastEventOf(s)?.type === 'activity.offered') {
@@ -101,7 +121,7 @@ export async function offerFreedSeats(
       await Promise.all([settleLastEvent(db, s), (async () => notifier.notify(offerNotice(s, s.version, offeredUntil, now, await titleOf(db, s, known.title))))()]);
     }
   }
-  return offered;
+  return (await Promise.all(offers)).reduce((a, b) => a + b, 0);
 }
 
 const titleOf = async (db: ScopedStore, s: SignupRecord, title?: string | Promise<string | undefined>) => (await title) ?? (await db.get('activities', s.activityId))?.title;
