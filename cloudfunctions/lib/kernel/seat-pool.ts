@@ -117,6 +117,31 @@ export async function promoteNext(store: PoolStore, collection: SeatPoolCollecti
   return { head: null };
 }
 
+/**
+ * `promoteNext` from a pool the caller has just read (after whatever freed the seat had
+ * landed), so the first try needs no read of its own: it names the head and claim that read
+ * saw, so a pool that has moved since refuses it, and then it is `promoteNext` (which reads).
+ * A pool that shows nobody to promote is answered as it is, like `promoteNext`'s own read.
+ */
+export async function promoteNextFrom(store: PoolStore, collection: SeatPoolCollection, poolId: string, pool: SeatPool | null): Promise<{ head: string | null; pool?: SeatPool | null }> {
+  const head = pool?.waitlist[0];
+  if (!pool || pool.status !== 'open' || pool.seatsLeft <= 0 || !head) return { head: null, pool };
+  if (await store.update(collection, poolId, promotion(head, pool.waiting[head]), { status: 'open', seatsLeft: { $gt: 0 }, [`waiting.${head}`]: pool.waiting[head] })) return { head };
+  return promoteNext(store, collection, poolId);
+}
+
+/** The move of `head` (holding `claim`) from the waitlist onto a seat, counters alongside. */
+function promotion(head: string, claim: string) {
+  return {
+    seatsLeft: op.inc(-1),
+    [`holders.${head}`]: claim,
+    waitlistLeft: op.inc(1),
+    waitlistCount: op.inc(-1),
+    waitlist: op.pull(head),
+    [`waiting.${head}`]: op.unset(),
+  };
+}
+
 /** 1-based place on the pool's waitlist, or undefined when not waiting there. */
 export function waitlistPosition(pool: Pick<SeatPool, 'waitlist'> | null, holderId: string): number | undefined {
   const i = pool?.waitlist.indexOf(holderId) ?? -1;

@@ -5,6 +5,7 @@
  */
 import type { Deps } from '../../kernel/deps';
 import { forEachDue } from '../../kernel/due';
+import { settleLastEvent } from '../../kernel/versioned';
 import { ENDED_SIGNUP, changeSignup, freeSignup } from './steps';
 
 export async function runSignupClocks(deps: Deps, now: number, budget: { pages: number }) {
@@ -20,7 +21,8 @@ export async function runSignupClocks(deps: Deps, now: number, budget: { pages: 
       });
       counts.expiredOffers += 1;
     } else if ((ENDED_SIGNUP as readonly string[]).includes(s.status)) {
-      await freeSignup(db, deps.notifier, s, now);
+      // Cut short by a crash: the ending's own event may not have reached `events` yet either.
+      await Promise.all([freeSignup(db, deps.notifier, s, now, { resend: true }), settleLastEvent(db, s)]);
       counts.finished += 1;
     } else {
       await db.update('signups', s._id, { wakeAt: null }, { version: s.version });

@@ -1,7 +1,7 @@
 import { AppError } from '../../../../miniprogram/core/errors';
 import type { Handler, PrefetchOf } from '../../kernel/action';
 import { settleLastEvent, withoutLastEvent } from '../../kernel/versioned';
-import type { ActivityRecord, SignupRecord } from '../volunteer/records';
+import type { ActivityRecord, ActivitySeatRecord, SignupRecord } from '../volunteer/records';
 import { volunteerIdFor } from '../volunteer/rules';
 import { toSignupView } from './presenters';
 import { OPEN_SIGNUP } from './rules';
@@ -23,19 +23,28 @@ export const withdrawSignup: Handler<'activity.withdraw'> = async (ctx) => {
     // A retry after a crash mid-withdrawal: finish giving back the place and the time, and
     // make sure the withdrawal's event reached `events`.
     const read = db.get('activities', s.activityId);
-    const [a] = await Promise.all([read, freeSignup(db, ctx.deps.notifier, s, now, { time: false, title: read.then((x) => x?.title, () => undefined) }), settleLastEvent(db, s)]);
+    const [a] = await Promise.all([read, freeSignup(db, ctx.deps.notifier, s, now, { time: false, title: read.then((x) => x?.title, () => undefined), resend: true }), settleLastEvent(db, s)]);
     return toSignupView(caller, withoutLastEvent(s), a, null, now);
   }
   if (!OPEN_SIGNUP.includes(s.status)) throw new AppError('CLOSED', '该报名已结束');
   if (now >= s.startAt) throw new AppError('CLOSED', '班次已开始，不能退出；如有急事请联系组织者');
   // wakeAt now: if this call dies before everything is given back, the sweep finishes it.
-  // The place and the time go back as soon as the withdrawal has landed, beside its event.
-  const next = await changeSignup(db, caller, s, { status: 'withdrawn', withdrawReason: input.reason, offeredUntil: null, wakeAt: now }, { type: 'activity.withdrawn', note: input.reason }, now, (n) => releaseClaims(db, n, { time: false }));
-  // The pool after the release (who moves up) and the activity (it names the notices and the
-  // reply) in one read. Once the seat has gone on, the sweep is let off and the organisers
-  // are told, at once.
-  const read = db.get('activities', s.activityId);
-  const [a] = await Promise.all([read, offerFreedSeats(db, ctx.deps.notifier, poolOf(next), now, { startAt: next.startAt, title: read.then((x) => x?.title, () => undefined) })]);
+  // Once the withdrawal has landed, beside its event, the place goes back, and just behind
+  // the release the pool (who moves up) and the activity (it names the notices and the
+  // reply) are read in one round-trip.
+  let reads: Promise<[ActivitySeatRecord | null, ActivityRecord | null]> | undefined;
+  const next = await changeSignup(db, caller, s, { status: 'withdrawn', withdrawReason: input.reason, offeredUntil: null, wakeAt: now }, { type: 'activity.withdrawn', note: input.reason }, now, async (n) => {
+    const released = releaseClaims(db, n, { time: false });
+    reads = Promise.all([db.get('activitySeats', poolOf(n)), db.get('activities', n.activityId)]);
+    await Promise.all([released, reads]);
+  });
+  const [pool, a] = await reads!;
+  // The read may have reached the pool before the release did (it still names this claim
+  // then): nothing is known of who moves up, and the pool is read again. Seen after the
+  // release, it is the pool as the release left it.
+  const afterRelease = pool !== null && pool.holders[s._id] !== s.claim && pool.waiting[s._id] !== s.claim;
+  await offerFreedSeats(db, ctx.deps.notifier, poolOf(next), now, { startAt: next.startAt, title: a?.title, ...(afterRelease ? { pool } : {}) });
+  // Once the seat has gone on, the sweep is let off and the organisers are told, at once.
   await Promise.all([doneFreeing(db, next), a ? tellOrganisers(ctx, s, next.version, a) : null]);
   return toSignupView(caller, next, a, null, now);
 };
