@@ -60,7 +60,11 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
   const older = db.get('counters', seriesFor(db.communityId, day));
   last.catch(() => undefined);
   older.catch(() => undefined);
-  const [existing, category] = await Promise.all([db.get('concerns', id), db.get('categories', intake.category), building, last, older]);
+  // The look for its own concern starts once the floor is read (kernel/numbering.ts): a
+  // concern missing from it was missing from the floor too. Prefetched, the floor is at hand
+  // and the look still travels with the reads beside it.
+  const mine = last.then(() => db.get('concerns', id));
+  const [existing, category] = await Promise.all([mine, db.get('categories', intake.category), building, last, older]);
   if (existing) return replay(ctx, existing, requestHash);
   if (!category) throw fieldError('VALIDATION_ERROR', 'category', '所选分类不存在');
   if (!category.active) throw fieldError('VALIDATION_ERROR', 'category', '该分类已停用，请选择其他分类');
@@ -134,14 +138,19 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
   // Numbered without a transaction (kernel/numbering.ts): the walk starts above the day's
   // last stored concern (read before this attempt looked for its own, with the caller's
   // record) and above the day's counter from before numbers were claimed.
-  const floor = Math.max((await older)?.value ?? 0, seqOf((await last).items[0], day));
+  const lastOfDay = (await last).items[0];
+  const floor = Math.max((await older)?.value ?? 0, seqOf(lastOfDay, day));
   const claimed = await claimNumber(db, {
     series: seriesFor(db.communityId, day), floor, collection: 'concerns', ownerId: id,
+    last: lastOfDay && seqOf(lastOfDay, day) ? { value: seqOf(lastOfDay, day), record: lastOfDay } : null,
     record: (value): ConcernRecord => {
       const numbered: ConcernRecord = { ...record, number: `${day}-${String(value).padStart(4, '0')}` };
       // The intake steps are known once numbered: the concern carries its page's timeline.
       return { ...numbered, trail: intakeSteps(ctx, db, numbered).map(({ event, actor }) => trailStep(event, actor)) };
     },
+    // Whoever completes this claim (this call died before its concern) files its intake
+    // steps with it: the timeline and the audit do not wait for this call's retry.
+    alongside: (numbered) => [{ collection: 'events', docs: intakeSteps(ctx, db, numbered).map((s) => s.event) }],
   });
   const concern = claimed.record;
   // A parallel attempt under this key claimed first: answered as a stored concern would be,

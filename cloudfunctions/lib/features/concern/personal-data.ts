@@ -32,9 +32,10 @@ export const concernPersonalData: PersonalData = {
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
     await db.drain('concerns', { authorId: member._id }, 'createdAt', async (c) => {
-      // The number's claim kept a copy of the record for a crashed intake to finish: it goes first.
+      // The number's claim kept a copy of the record and its intake steps for a crashed
+      // intake to finish: they go first.
       const claim = claimIdOf(c);
-      if (claim) await db.update('counters', claim, { record: op.unset() });
+      if (claim) await db.update('counters', claim, { record: op.unset(), alongside: op.unset() });
       return db.update('concerns', c._id, { authorId: anonymousId, authorName: null, authorPhoneEnc: null, hideName: true, lastNotices: op.unset() });
     });
   },
