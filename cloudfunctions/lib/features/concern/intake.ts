@@ -153,6 +153,9 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
     alongside: (numbered) => [{ collection: 'events', docs: intakeSteps(ctx, db, numbered).map((s) => s.event) }],
   });
   const concern = claimed.record;
+  // The floor was this call's own stored concern (numbering's `last`): it may have moved on
+  // since, so it is answered as any stored one is.
+  if (concern === lastOfDay) return replay(ctx, concern, requestHash);
   // A parallel attempt under this key claimed first: answered as a stored concern would be,
   // once its record is in place.
   if (claimed.earlier && concern.requestHash !== requestHash) {
