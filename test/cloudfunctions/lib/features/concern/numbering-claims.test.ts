@@ -7,7 +7,7 @@
 import type { ConcernView } from '../../../../../miniprogram/core/concern/contract';
 import type { DocumentStore, ReadPart } from '../../../../../cloudfunctions/lib/ports/store';
 import type { SqliteStore } from '../../../../../cloudfunctions/lib/store/sqlite-store';
-import { createHarness, key, type Harness } from '../../../../support/harness';
+import { createHarness, key, member, type Harness } from '../../../../support/harness';
 
 let h: Harness;
 /** While set, reads of this concern by id come back empty (what the retry's own look saw). */
@@ -62,5 +62,23 @@ describe('a retry whose own concern is the floor of the walk', () => {
     const changed = await h.call('demo-resident-1', 'concern.submit', { ...lamp(), text: '改过的内容：电梯按钮还是不灵' }, k);
     hidden = null;
     expect(changed).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { existing: { id: first.id, number: first.number } } } });
+  });
+});
+
+describe('deleting the person erases the copies their number’s claim kept', () => {
+  it('leaves the claim without the concern and its intake steps, still holding its number', async () => {
+    const c = await h.ok<ConcernView>('demo-resident-1', 'concern.submit', lamp(), key());
+    const [day, seq] = c.number.split('-');
+    const claimId = `ctr_demo_concern_${day}_n${Number(seq)}`;
+    const before = await h.deps.store.get<{ _id: string; record?: unknown; alongside?: unknown }>('counters', claimId);
+    expect(before?.record).toBeDefined();
+    expect(before?.alongside).toBeDefined();
+    const { concernPersonalData } = await import('../../../../../cloudfunctions/lib/features/concern/personal-data');
+    const m = await h.deps.store.get('members', member('demo-resident-1'));
+    await concernPersonalData.erase(h.deps as never, m as never, 'anon_test', h.clock.now());
+    const after = await h.deps.store.get<{ _id: string; value: number; record?: unknown; alongside?: unknown }>('counters', claimId);
+    expect(after).toMatchObject({ value: Number(seq) });
+    expect(after?.record).toBeUndefined();
+    expect(after?.alongside).toBeUndefined();
   });
 });
