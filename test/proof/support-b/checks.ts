@@ -114,9 +114,10 @@ export class DbReader {
   }
 
   /**
-   * Concerns against their numbers and intake events: per Beijing day the counter equals
-   * the number of concerns and the numbers run 1..n without gaps or repeats; every concern
-   * has its 'concern.submitted' and 'concern.dispatched' events.
+   * Concerns against their numbers and intake events: per Beijing day the numbers run 1..n
+   * without gaps or repeats, above any older day counter; a number's claim without its
+   * concern is at most the last of its day (a crashed intake its retry or the next claimant
+   * finishes); every concern has its 'concern.submitted' and 'concern.dispatched' events.
    */
   concernProblems(): string[] {
     const problems: string[] = [];
@@ -126,11 +127,21 @@ export class DbReader {
       const day = localDayKey(c.createdAt);
       byDay.set(day, [...(byDay.get(day) ?? []), c]);
     }
+    const claims = (this.db.prepare('SELECT doc FROM "c_counters"').all() as { doc: string }[])
+      .map((r) => JSON.parse(r.doc) as { _id: string; value: number; record?: ConcernRecord })
+      .filter((x) => /^ctr_demo_concern_\d{8}_n\d+$/.test(x._id));
     for (const [day, list] of byDay) {
-      const counter = this.doc<{ value: number }>('counters', `ctr_demo_concern_${day}`);
-      if (counter?.value !== list.length) problems.push(`counter for ${day} is ${counter?.value}, ${list.length} concerns`);
+      const older = this.doc<{ value: number }>('counters', `ctr_demo_concern_${day}`);
+      if (older && older.value > list.length) problems.push(`older counter for ${day} is ${older.value}, ${list.length} concerns`);
       const numbers = list.map((c) => Number(c.number.split('-')[1])).sort((a, b) => a - b);
       if (!numbers.every((n, i) => n === i + 1)) problems.push(`numbers of ${day} are not 1..${list.length}: ${numbers.join(',')}`);
+    }
+    for (const claim of claims) {
+      const day = claim._id.split('_')[3];
+      const stored = byDay.get(day) ?? [];
+      const numbered = stored.find((c) => Number(c.number.split('-')[1]) === claim.value);
+      if (numbered && claim.record && numbered._id !== claim.record._id) problems.push(`claim ${claim._id} names ${claim.record._id}, number ${claim.value} is ${numbered._id}`);
+      if (!numbered && claim.value !== stored.length + 1) problems.push(`claim ${claim._id} has no concern and is not the last of ${day} (${stored.length} concerns)`);
     }
     for (const c of all) {
       const types = this.events(`concern:${c._id}`).map((e) => e.type);

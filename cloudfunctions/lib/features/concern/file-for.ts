@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { fieldError } from '../../../../miniprogram/core/errors';
 import type { Handler, PrefetchOf } from '../../kernel/action';
 import { hasRole } from '../../kernel/caller';
-import { takeIn } from './intake';
+import { lastOfDayPart, takeIn } from './intake';
 
-/** The household and the resident the staff member picked go in the round-trip of their own record. */
-export const prefetchFiling: PrefetchOf<'concern.fileFor'> = (input) => ({
+/** The household, the resident the staff member picked and the day's last concern go in the round-trip of their own record. */
+export const prefetchFiling: PrefetchOf<'concern.fileFor'> = (input, _memberId, now) => ({
+  last: lastOfDayPart(now),
   household: { collection: 'households', id: input.householdId },
   ...(input.residentId ? { resident: { collection: 'members', id: input.residentId } } : {}),
 });

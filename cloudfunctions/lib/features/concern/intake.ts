@@ -11,7 +11,8 @@ import { AppError, fieldError } from '../../../../miniprogram/core/errors';
 import type { HandlerContext } from '../../kernel/action';
 import type { IdentifiedCaller } from '../../kernel/caller';
 import type { ScopedStore } from '../../kernel/scoped-store';
-import { DuplicateKeyError } from '../../ports/store';
+import { fromAnchor, type ReadPart } from '../../ports/store';
+import { claimNumber } from '../../kernel/numbering';
 import { checkWritten } from '../../kernel/content';
 import { DAY, HOUR, localDayKey } from '../../kernel/time';
 import { eventRecord, type EventRecord } from '../../kernel/audit';
@@ -54,7 +55,16 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
   const building = db.require('buildings', intake.buildingId, '所选楼栋不存在', 'buildingId');
   const routing = building.then((b) => db.get('grids', b.gridId)).then((grid) => routeFor(db, grid, now));
   routing.catch(() => undefined);
-  const [existing, category] = await Promise.all([db.get('concerns', id), db.get('categories', intake.category), building]);
+  const day = localDayKey(now);
+  const last = db.query('concerns', { where: lastOfDayFilter(day), orderBy: { field: 'number', dir: 'desc' }, limit: 1 });
+  const older = db.get('counters', seriesFor(db.communityId, day));
+  last.catch(() => undefined);
+  older.catch(() => undefined);
+  // The look for its own concern starts once the floor is read (kernel/numbering.ts): a
+  // concern missing from it was missing from the floor too. Prefetched, the floor is at hand
+  // and the look still travels with the reads beside it.
+  const mine = last.then(() => db.get('concerns', id));
+  const [existing, category] = await Promise.all([mine, db.get('categories', intake.category), building, last, older]);
   if (existing) return replay(ctx, existing, requestHash);
   if (!category) throw fieldError('VALIDATION_ERROR', 'category', '所选分类不存在');
   if (!category.active) throw fieldError('VALIDATION_ERROR', 'category', '该分类已停用，请选择其他分类');
@@ -125,32 +135,73 @@ export async function takeIn(ctx: Ctx, intake: Intake): Promise<ConcernView> {
   if (intake.filedBy) names.set(intake.filedBy.memberId, intake.filedBy.name);
   if (route.assigneeId && names.has(route.assigneeId)) record.staffNames = { [route.assigneeId]: names.get(route.assigneeId) as string };
 
-  let concern: ConcernRecord;
-  try {
-    // Number and concern commit together: no gaps from half-done submits, no duplicates.
-    concern = await ctx.deps.store.transaction(async (tx) => {
-      const counterId = `ctr_${db.communityId}_concern_${localDayKey(now)}`;
-      const counter = await tx.get('counters', counterId);
-      const value = (counter?.value ?? 0) + 1;
-      tx.set('counters', { _id: counterId, communityId: db.communityId, value });
-      const numbered: ConcernRecord = { ...record, number: `${localDayKey(now)}-${String(value).padStart(4, '0')}` };
+  // Numbered without a transaction (kernel/numbering.ts): the walk starts above the day's
+  // last stored concern (read before this attempt looked for its own, with the caller's
+  // record) and above the day's counter from before numbers were claimed.
+  const lastOfDay = (await last).items[0];
+  const floor = Math.max((await older)?.value ?? 0, seqOf(lastOfDay, day));
+  const claimed = await claimNumber(db, {
+    series: seriesFor(db.communityId, day), floor, collection: 'concerns', ownerId: id,
+    last: lastOfDay && seqOf(lastOfDay, day) ? { value: seqOf(lastOfDay, day), record: lastOfDay } : null,
+    record: (value): ConcernRecord => {
+      const numbered: ConcernRecord = { ...record, number: `${day}-${String(value).padStart(4, '0')}` };
       // The intake steps are known once numbered: the concern carries its page's timeline.
-      const full: ConcernRecord = { ...numbered, trail: intakeSteps(ctx, db, numbered).map(({ event, actor }) => trailStep(event, actor)) };
-      tx.insert('concerns', full);
-      return full;
-    });
-  } catch (err) {
-    if (!(err instanceof DuplicateKeyError)) throw err;
-    // A parallel retry with the same key won the race.
-    const winner = await db.require('concerns', id);
-    return replay(ctx, winner, requestHash);
+      return { ...numbered, trail: intakeSteps(ctx, db, numbered).map(({ event, actor }) => trailStep(event, actor)) };
+    },
+    // Whoever completes this claim (this call died before its concern) files its intake
+    // steps with it: the timeline and the audit do not wait for this call's retry.
+    alongside: (numbered) => [{ collection: 'events', docs: intakeSteps(ctx, db, numbered).map((s) => s.event) }],
+  });
+  const concern = claimed.record;
+  // The floor was this call's own stored concern (numbering's `last`): it may have moved on
+  // since, so it is answered as any stored one is.
+  if (concern === lastOfDay) return replay(ctx, concern, requestHash);
+  // A parallel attempt under this key claimed first: answered as a stored concern would be,
+  // once its record is in place.
+  if (claimed.earlier && concern.requestHash !== requestHash) {
+    await db.insert('concerns', concern);
+    return replay(ctx, concern, requestHash);
   }
-  const events = await recordIntake(ctx, db, concern);
-  await markAttached(db, concern.photos, concernSubject(concern._id));
-  if (verdict === 'review') await queueForReview(db, { subjectType: 'concernText', subjectId: concern._id, content: concern.text, reason: 'textReview' }, now);
-  const media = await mediaFor(db, concern.photos);
+  // The concern, its intake steps, the notices, the photos' marks and the review item each
+  // have a deterministic id and none needs another's answer: at once. A retry finds its
+  // claim (or its concern) and puts back whichever did not land.
+  const [, events, , , media] = await Promise.all([
+    db.insert('concerns', concern),
+    recordIntake(ctx, db, concern),
+    markAttached(db, concern.photos, concernSubject(concern._id)),
+    concern.moderation === 'review' ? queueForReview(db, { subjectType: 'concernText', subjectId: concern._id, content: concern.text, reason: 'textReview' }, now) : null,
+    mediaFor(db, concern.photos),
+  ]);
   return toConcernView(caller, concern, events, names, now, { media });
 }
+
+/** The sequence number of a concern of `day` (0 for none, or another day's). */
+function seqOf(c: ConcernRecord | undefined, day: string): number {
+  const m = c ? /^(\d{8})-(\d+)$/.exec(c.number) : null;
+  return m && m[1] === day ? Number(m[2]) : 0;
+}
+
+/** A day's numbers: the older counter's id, and the prefix of its claims (`<series>_n<k>`). */
+export const seriesFor = (communityId: string, day: string) => `ctr_${communityId}_concern_${day}`;
+
+/** The claim that numbered a concern (absent for one numbered by the older counter's transaction): its copy of the record is personal data too. */
+export function claimIdOf(c: Pick<ConcernRecord, 'communityId' | 'number'>): string | null {
+  const m = /^(\d{8})-(\d+)$/.exec(c.number);
+  return m ? `${seriesFor(c.communityId, m[1])}_n${Number(m[2])}` : null;
+}
+
+/**
+ * The day's last stored concern, asked with the caller's record (a prefetch part): read
+ * before the handler looks for its own concern, so a same-key attempt that lands in
+ * between is met as its claim in the walk, never numbered twice.
+ */
+export function lastOfDayPart(now: number): ReadPart {
+  const day = localDayKey(now);
+  return { collection: 'concerns', where: { communityId: fromAnchor('communityId'), ...lastOfDayFilter(day) }, orderBy: { field: 'number', dir: 'desc' }, limit: 1 };
+}
+
+// Numbers are `<YYYYMMDD>-<k>`: '.' sorts right after '-', so the range holds one day's.
+const lastOfDayFilter = (day: string) => ({ number: { $gt: `${day}-`, $lt: `${day}.` } });
 
 async function replay(ctx: Ctx, existing: ConcernRecord, requestHash: string) {
   if (existing.requestHash !== requestHash) {
@@ -159,8 +210,12 @@ async function replay(ctx: Ctx, existing: ConcernRecord, requestHash: string) {
     throw new AppError('CONFLICT', `您之前提交的诉求已收到（受理编号${existing.number}）`, { existing: { id: existing._id, number: existing.number } });
   }
   // Finishes what a crashed first attempt may have left undone; every step is idempotent.
-  await recordIntake(ctx, ctx.db(), existing);
-  await markAttached(ctx.db(), existing.photos, concernSubject(existing._id));
+  const db = ctx.db();
+  await Promise.all([
+    recordIntake(ctx, db, existing),
+    markAttached(db, existing.photos, concernSubject(existing._id)),
+    existing.moderation === 'review' ? queueForReview(db, { subjectType: 'concernText', subjectId: existing._id, content: existing.text, reason: 'textReview' }, existing.createdAt) : null,
+  ]);
   return viewFor(ctx, existing);
 }
 
@@ -198,7 +253,7 @@ async function recordIntake(ctx: Ctx, db: ScopedStore, c: ConcernRecord): Promis
   // Each write has its own deterministic id and none needs another's result: they go
   // together, and a rerun after a crash completes whichever did not land.
   await Promise.all([
-    ...steps.map((e) => db.insert('events', e)),
+    db.insertMany('events', steps),
     // The same path every concern notice takes: its kind picks the staff page, and held words stay out.
     // With everyone in the chain away it goes straight to the community pool: the admins are
     // told now, not when the sweep finds it unsigned hours later.

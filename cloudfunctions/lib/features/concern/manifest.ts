@@ -2,7 +2,7 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { listCategories } from './list-categories';
-import { submitConcern } from './submit-concern';
+import { prefetchSubmit, submitConcern } from './submit-concern';
 import { fileConcernFor, prefetchFiling } from './file-for';
 import { listMyConcerns } from './list-my-concerns';
 import { getConcern } from './get-concern';
@@ -41,7 +41,7 @@ export const concernManifest = {
   name: 'concern',
   actions: {
     'concern.categories': bind(contracts['concern.categories'], listCategories),
-    'concern.submit': bind(contracts['concern.submit'], submitConcern),
+    'concern.submit': bind(contracts['concern.submit'], submitConcern, { prefetch: prefetchSubmit }),
     'concern.listMine': bind(contracts['concern.listMine'], listMyConcerns),
     'concern.get': bind(contracts['concern.get'], getConcern),
     'concern.queue': bind(contracts['concern.queue'], concernQueue),

@@ -2,6 +2,7 @@ import { CONCERN_STATUS_LABELS } from '../../../../miniprogram/core/concern/cont
 import type { PersonalData } from '../../kernel/feature';
 import { ScopedStore } from '../../kernel/scoped-store';
 import { op } from '../../ports/store';
+import { claimIdOf } from './intake';
 
 /**
  * What the person raised and what they were told: never the staff's private notes, the
@@ -30,7 +31,13 @@ export const concernPersonalData: PersonalData = {
   // last step kept for a retry (one may be to them) go.
   async erase(deps, member, anonymousId) {
     const db = new ScopedStore(deps.store, member.communityId);
-    await db.drain('concerns', { authorId: member._id }, 'createdAt', (c) => db.update('concerns', c._id, { authorId: anonymousId, authorName: null, authorPhoneEnc: null, hideName: true, lastNotices: op.unset() }));
+    await db.drain('concerns', { authorId: member._id }, 'createdAt', async (c) => {
+      // The number's claim kept a copy of the record and its intake steps for a crashed
+      // intake to finish: they go first.
+      const claim = claimIdOf(c);
+      if (claim) await db.update('counters', claim, { record: op.unset(), alongside: op.unset() });
+      return db.update('concerns', c._id, { authorId: anonymousId, authorName: null, authorPhoneEnc: null, hideName: true, lastNotices: op.unset() });
+    });
   },
   // Staff call the number on the concern: it must be the one the resident uses now. One
   // write for all of them (authorId is indexed); lifecycle steps patch other fields only.

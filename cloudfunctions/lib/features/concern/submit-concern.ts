@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../../miniprogram/core/errors';
-import type { Handler } from '../../kernel/action';
-import { takeIn } from './intake';
+import type { Handler, PrefetchOf } from '../../kernel/action';
+import { lastOfDayPart, takeIn } from './intake';
+
+/** The building and the day's last concern (where numbering starts) go in the round-trip of the caller's record. */
+export const prefetchSubmit: PrefetchOf<'concern.submit'> = (input, _memberId, now) => ({
+  building: { collection: 'buildings', id: input.buildingId },
+  last: lastOfDayPart(now),
+});
 
 /**
  * 说事: a bound resident raises a concern about their building. Everything after — content
