@@ -7,9 +7,12 @@ import { ScopedStore } from '../../kernel/scoped-store';
 export const hoursPersonalData: PersonalData = {
   collections: ['hourEntries', 'hourDisputes', 'hourAnomalies'],
   async export({ all, memberId }) {
-    const entries = await all('hourEntries', { memberId }, 'createdAt');
-    const disputes = await all('hourDisputes', { memberId }, 'createdAt');
-    const anomalies = await all('hourAnomalies', { memberId }, 'firstAt');
+    // Side by side: they gather with the other features' first reads (one wave, not three).
+    const [entries, disputes, anomalies] = await Promise.all([
+      all('hourEntries', { memberId }, 'createdAt'),
+      all('hourDisputes', { memberId }, 'createdAt'),
+      all('hourAnomalies', { memberId }, 'firstAt'),
+    ]);
     return {
       sections: {
         hours: entries.items.map((e) => ({

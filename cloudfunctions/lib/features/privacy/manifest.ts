@@ -2,7 +2,7 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { setPhone } from './phone';
-import { exportMyData } from './export';
+import { exportMyData, prefetchExport } from './export';
 import { cancelDeletion, carryOutDeletions, requestDeletion } from './deletion';
 import { PRIVACY_EVENTS } from './events';
 
@@ -11,7 +11,7 @@ export const privacyManifest = {
   name: 'privacy',
   actions: {
     'privacy.setPhone': bind(contracts['privacy.setPhone'], setPhone),
-    'privacy.export': bind(contracts['privacy.export'], exportMyData),
+    'privacy.export': bind(contracts['privacy.export'], exportMyData, { prefetch: prefetchExport }),
     'privacy.requestDeletion': bind(contracts['privacy.requestDeletion'], requestDeletion),
     'privacy.cancelDeletion': bind(contracts['privacy.cancelDeletion'], cancelDeletion),
   },

@@ -25,10 +25,13 @@ const line = (v: VisitRecord) => ({
 export const visitPersonalData: PersonalData = {
   collections: ['visits', 'householdCare'],
   async export({ all, ctx, memberId }) {
-    const logged = await all('visits', { loggedById: memberId }, 'visitedAt');
     const householdId = ctx.caller.householdId;
-    const ofHousehold = householdId ? await all('visits', { householdId }, 'visitedAt') : { items: [], truncated: false };
-    const care = householdId ? await ctx.db().get('householdCare', careIdFor(householdId)) : null;
+    // Side by side: none needs another's answer, so they gather with the other features' reads.
+    const [logged, ofHousehold, care] = await Promise.all([
+      all('visits', { loggedById: memberId }, 'visitedAt'),
+      householdId ? all('visits', { householdId }, 'visitedAt') : { items: [], truncated: false },
+      householdId ? ctx.db().get('householdCare', careIdFor(householdId)) : null,
+    ]);
     return {
       sections: {
         // The notes are the writer's: in their own export, as staff notes on a concern stay

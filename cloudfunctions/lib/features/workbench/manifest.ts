@@ -5,11 +5,12 @@ import { contracts } from '../../../../miniprogram/core/contracts';
 import { bind } from '../../kernel/action';
 import type { FeatureManifest } from '../../kernel/feature';
 import { getToday } from './get-today';
+import { prefetchToday } from './prefetch';
 
 export const workbenchManifest = {
   name: 'workbench',
   actions: {
-    'workbench.today': bind(contracts['workbench.today'], getToday),
+    'workbench.today': bind(contracts['workbench.today'], getToday, { prefetch: prefetchToday }),
   },
   collections: {},
   rateLimits: {
