@@ -79,6 +79,16 @@ export async function releasePlace(store: PoolStore, collection: SeatPoolCollect
 }
 
 /**
+ * Gives back the seat this claim holds only while nobody waits, in the one conditional
+ * update: true means the seat is free and no waiter was owed it at that moment, so there is
+ * nothing to promote. False: the claim holds no seat, or someone waits; releasePlace then.
+ */
+export function releaseSeatNobodyWaits(store: PoolStore, collection: SeatPoolCollection, poolId: string, holderId: string, claim: string): Promise<boolean> {
+  const holder = `holders.${holderId}`;
+  return store.update(collection, poolId, { seatsLeft: op.inc(1), [holder]: op.unset() }, { [holder]: claim, waitlistCount: 0 });
+}
+
+/**
  * Moves the head of the waitlist onto a free seat, keeping its claim. Returns the promoted
  * holder id, or null when there is no free seat or nobody waiting. The condition names the
  * head and claim it read, so a concurrent promotion or cancellation makes this a no-op.

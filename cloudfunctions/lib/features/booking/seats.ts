@@ -3,9 +3,8 @@
  * a booking holds its place under the booking's claim. The arithmetic and its guarantees
  * live in the engine, so bookings and volunteer activities cannot drift apart.
  */
-import { promoteNext as next, promoteHead as promote, releasePlace as release, takePlace as take, type Place, type PoolStore } from '../../kernel/seat-pool';
+import { promoteNext as next, promoteHead as promote, releasePlace as release, releaseSeatNobodyWaits as releaseUnwaited, takePlace as take, type Place, type PoolStore } from '../../kernel/seat-pool';
 
-import { op } from '../../ports/store';
 import type { SlotRecord } from './records';
 
 export type { Place };
@@ -19,17 +18,9 @@ export function releasePlace(store: PoolStore, slotId: string, bookingId: string
   return release(store, 'slots', slotId, bookingId, claim);
 }
 
-/**
- * Gives back the seat this claim holds only while nobody waits on the slot, in the one
- * conditional update: true means the seat is free and no waiter was owed it at that moment
- * (a later arrival takes it directly, a new booking takes a seat while nobody waits), so
- * there is nothing to promote. False: not held, or someone waits; releasePlace then. The
- * same arithmetic as the engine's release (seatsLeft and holders together); it belongs
- * there as a variant of releasePlace.
- */
+/** The engine's release, only while nobody waits on the slot (true: nothing to promote). */
 export function releaseSeatUnwaited(store: PoolStore, slotId: string, bookingId: string, claim: string): Promise<boolean> {
-  const holder = `holders.${bookingId}`;
-  return store.update('slots', slotId, { seatsLeft: op.inc(1), [holder]: op.unset() }, { [holder]: claim, waitlistCount: 0 });
+  return releaseUnwaited(store, 'slots', slotId, bookingId, claim);
 }
 
 /** Moves the head of the slot's waitlist onto a free seat; the promoted booking id, or null. */

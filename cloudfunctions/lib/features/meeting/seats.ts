@@ -5,11 +5,10 @@
  */
 import { AppError } from '../../../../miniprogram/core/errors';
 import { eventRecord } from '../../kernel/audit';
-import { promoteHead } from '../../kernel/seat-pool';
+import { promoteHead, releaseSeatNobodyWaits } from '../../kernel/seat-pool';
 import type { ScopedStore } from '../../kernel/scoped-store';
 import { commitVersioned } from '../../kernel/versioned';
 import type { Notifier } from '../../ports/platform';
-import { op } from '../../ports/store';
 import { meetingSeatId, type MeetingRecord, type MeetingSeatRecord, type RegistrationRecord } from './records';
 import { meetingPage } from './notices';
 import { whenText } from './presenters';
@@ -31,15 +30,9 @@ export async function ensurePool(db: ScopedStore, m: MeetingRecord, options: { f
   return { id, record: (await db.insert('meetingSeats', pool)) ? pool : null };
 }
 
-/**
- * Gives back a seat only while nobody waits for one (the engine's release, with that one
- * condition more): when it lands, no promotion is owed and the pool need not be looked at
- * again. False when someone waits or the claim holds no seat: then the engine's release and
- * a promotion follow as always.
- */
+/** The engine's release, only while nobody waits (true: no promotion is owed, the pool need not be read again). */
 export function freeSeatNobodyWaits(db: ScopedStore, m: Pick<MeetingRecord, '_id'>, holderId: string, claim: string): Promise<boolean> {
-  const holder = `holders.${holderId}`;
-  return db.update('meetingSeats', meetingSeatId(m._id), { seatsLeft: op.inc(1), [holder]: op.unset() }, { [holder]: claim, waitlistCount: 0 });
+  return releaseSeatNobodyWaits(db, 'meetingSeats', meetingSeatId(m._id), holderId, claim);
 }
 
 /** `alongside`: what follows the change once it landed, beside its event's insert (commitVersioned). */
