@@ -14,6 +14,9 @@ export interface Delays {
 /** The issue's model: 10 ms a read, 15 ms a write, 30 ms a transaction's commit. */
 export const MODEL: Delays = { readMs: 10, writeMs: 15, commitMs: 30 };
 
+/** Event-loop turns without a store call before the next answer is handed out (see pump). */
+const QUIET_TURNS = 4;
+
 export interface Meter {
   reads: number;
   writes: number;
@@ -28,15 +31,28 @@ export interface Meter {
 /**
  * Counts what an action costs on CloudBase, without sleeping: reads and writes as
  * CountingStore bills them (one per call; in a transaction one per get, one per buffered
- * write, one for the commit), and the critical path. A round-trip that starts while another
- * is in flight joins its wait; one that starts on an idle store begins a new one. A
- * transaction is modelled as the CloudBase adapter runs it: its gets as the callback awaits
+ * write, one for the commit), and the critical path on a virtual clock. Each round-trip
+ * starts at the virtual time the code sending it runs at (when the answer it was waiting for
+ * arrived) and is answered `Delays` later; answers are handed out in the order of that time,
+ * each once the code woken by the one before has settled (sent what it will send). So a read
+ * sent beside a write and answered first does not carry what follows the write into its own
+ * wait, as a count of "round-trips in flight" would. Waits are the longest chain of
+ * round-trips that each waited for the one before; modelled ms the virtual time at the end.
+ * A transaction is modelled as the CloudBase adapter runs it: its gets as the callback awaits
  * them, then each buffered write in turn, then the commit.
  */
 export class MeteredStore implements DocumentStore {
   private meter: Meter = MeteredStore.empty();
-  private inFlight = 0;
-  private waveCost = 0;
+  /** Virtual ms, and the chain length of the answer last handed out: the context new trips start in. */
+  private now = 0;
+  private depth = 0;
+  /** Store calls doing their real work (SQLite) now: no answer is handed out meanwhile. */
+  private running = 0;
+  /** Bumped by every trip sent and answer handed out, to tell a settled event loop. */
+  private activity = 0;
+  private pending: Array<{ at: number; depth: number; order: number; deliver: () => void }> = [];
+  private order = 0;
+  private pumping = false;
 
   constructor(private readonly inner: DocumentStore, private readonly delays: Delays = MODEL) {}
 
@@ -48,8 +64,8 @@ export class MeteredStore implements DocumentStore {
   reset(): Meter {
     const out = this.meter;
     this.meter = MeteredStore.empty();
-    this.inFlight = 0;
-    this.waveCost = 0;
+    this.now = 0;
+    this.depth = 0;
     return out;
   }
 
@@ -59,32 +75,64 @@ export class MeteredStore implements DocumentStore {
     this.meter.detail[what] = (this.meter.detail[what] ?? 0) + 1;
   }
 
-  /** Runs one round-trip on the critical-path clock. */
-  private async trip<R>(cost: number, run: () => Promise<R>): Promise<R> {
-    if (this.inFlight === 0) {
-      this.meter.waits += 1;
-      this.meter.modelledMs += cost;
-      this.waveCost = cost;
-    } else if (cost > this.waveCost) {
-      this.meter.modelledMs += cost - this.waveCost;
-      this.waveCost = cost;
-    }
-    this.inFlight += 1;
+  /** Runs one round-trip (or `waits` in a row costing `cost` together) on the virtual clock. */
+  private async trip<R>(cost: number, run: () => Promise<R>, waits = 1): Promise<R> {
+    const at = this.now + cost;
+    const depth = this.depth + waits;
+    this.activity += 1;
+    this.running += 1;
+    let outcome: { ok: true; value: R } | { ok: false; error: unknown };
     try {
-      return await run();
+      outcome = { ok: true, value: await run() };
+    } catch (error) {
+      outcome = { ok: false, error };
     } finally {
-      // A real round-trip answers in a later turn of the event loop, never within the turn
-      // that sent it: what the action starts before then (a gathered write sent at
-      // setImmediate) is in flight beside it. SQLite answers at once, so hold the answer.
-      await new Promise((resolve) => setImmediate(resolve));
-      this.inFlight -= 1;
+      this.running -= 1;
     }
+    await new Promise<void>((deliver) => {
+      this.pending.push({ at, depth, order: this.order++, deliver });
+      void this.pump();
+    });
+    if (!outcome.ok) throw outcome.error;
+    return outcome.value;
   }
 
-  /** Waits that follow each other, appended after whatever was in flight. */
-  private sequential(count: number, cost: number): void {
-    this.meter.waits += count;
-    this.meter.modelledMs += count * cost;
+  /**
+   * Hands out answers earliest first. Before each, the event loop must have gone quiet for a
+   * few turns with no store call at work: code woken by the last answer may defer its sends
+   * by a turn (BatchingStore gathers at setImmediate).
+   */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      let quiet = 0;
+      let seen = this.activity;
+      while (this.pending.length) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (this.running > 0 || this.activity !== seen) {
+          quiet = 0;
+          seen = this.activity;
+          continue;
+        }
+        if (++quiet < QUIET_TURNS) continue;
+        // Answers due at the same instant arrive together (a notifier gathering what they
+        // wake into one insertMany sees them in one turn); what they wake follows the longest chain.
+        const at = Math.min(...this.pending.map((p) => p.at));
+        const due = this.pending.filter((p) => p.at === at).sort((a, b) => a.order - b.order);
+        this.pending = this.pending.filter((p) => p.at !== at);
+        this.now = Math.max(this.now, at);
+        this.depth = Math.max(...due.map((p) => p.depth));
+        this.meter.waits = Math.max(this.meter.waits, this.depth);
+        this.meter.modelledMs = Math.max(this.meter.modelledMs, at);
+        this.activity += 1;
+        seen = this.activity;
+        quiet = 0;
+        for (const p of due) p.deliver();
+      }
+    } finally {
+      this.pumping = false;
+    }
   }
 
   get<T extends Doc>(c: string, id: string): Promise<T | null> {
@@ -158,8 +206,8 @@ export class MeteredStore implements DocumentStore {
       });
     });
     this.note('write', 'tx commit');
-    this.sequential(buffered, this.delays.writeMs);
-    this.sequential(1, this.delays.commitMs);
+    // Each buffered write in turn, then the commit: waits one after another.
+    await this.trip(buffered * this.delays.writeMs + this.delays.commitMs, async () => undefined, buffered + 1);
     return result;
   }
 }

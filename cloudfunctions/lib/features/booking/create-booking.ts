@@ -134,6 +134,7 @@ export const createBooking: Handler<'booking.create'> = async (ctx) => {
     note: null,
     rating: null,
     quotaMonth: month,
+    cancelCutoffHours: service.cancelCutoffHours,
     claim,
     wakeAt: place === 'seat' ? reminderAt(slot.startAt, now) : null,
     version,

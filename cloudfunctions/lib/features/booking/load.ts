@@ -14,10 +14,26 @@ export const prefetchBooking: Prefetch<{ bookingId: string }> = (input) => ({
 
 /** A booking the caller may see (its resident or the service's staff), with its service. */
 export async function loadBooking(ctx: HandlerContext<{ bookingId: string }>) {
+  const { db, b, service } = await loadBookingServiceAside(ctx);
+  return { db, b, service: await service };
+}
+
+/**
+ * loadBooking for a step its resident may take on what the booking itself says: the service is
+ * read but not waited for, so it flies beside the step's first write. Staff still wait for it,
+ * since their right to the booking is the service's staff list.
+ */
+export async function loadBookingServiceAside(ctx: HandlerContext<{ bookingId: string }>) {
   const db = ctx.db();
   const b = await db.get('bookings', ctx.input.bookingId);
-  const service = b ? await db.get('services', b.serviceId) : null;
-  if (!b || !service || (!isOwner(ctx.caller, b) && !isServiceStaff(ctx.caller, service))) throw new AppError('NOT_FOUND', '预约不存在');
+  if (!b) throw new AppError('NOT_FOUND', '预约不存在');
+  const service = db.get('services', b.serviceId).then((s) => {
+    if (!s) throw new AppError('NOT_FOUND', '预约不存在');
+    return s;
+  });
+  // A step that fails before it needs the service must not leave this rejection unhandled.
+  service.catch(() => undefined);
+  if (!isOwner(ctx.caller, b) && !isServiceStaff(ctx.caller, await service)) throw new AppError('NOT_FOUND', '预约不存在');
   return { db, b, service };
 }
 

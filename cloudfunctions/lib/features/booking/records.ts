@@ -72,6 +72,12 @@ export interface BookingRecord extends Doc {
   /** Month key of the quota it used, so cancelling gives back the right one. */
   quotaMonth: string;
   /**
+   * The service's cancel cutoff when this incarnation was booked: the resident keeps the terms
+   * they booked under if the service's change later (absent on older bookings, which follow
+   * the service's current cutoff).
+   */
+  cancelCutoffHours?: number;
+  /**
    * Names this incarnation of the booking (a booking id is reused when a resident books the
    * same slot again after cancelling). Its seat, lock and quota are held under this claim.
    */

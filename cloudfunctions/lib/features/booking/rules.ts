@@ -18,11 +18,33 @@ export function isOwner(caller: Caller, b: BookingRecord): boolean {
   return caller.memberId !== null && caller.communityId === b.communityId && b.memberId === caller.memberId;
 }
 
-export function canCancel(caller: Caller, b: BookingRecord, service: Pick<ServiceRecord, 'cancelCutoffHours' | 'staffIds' | 'communityId'>, now: number): boolean {
-  if (!['booked', 'waitlisted', 'offered'].includes(b.status) || now >= b.startAt) return false;
-  if (isServiceStaff(caller, service)) return true;
+/** The cutoff the booking was made under; older bookings carry none and follow the service's. */
+export function cancelCutoffHours(b: BookingRecord, service: Pick<ServiceRecord, 'cancelCutoffHours'>): number {
+  return b.cancelCutoffHours ?? service.cancelCutoffHours;
+}
+
+function stillCancellable(b: BookingRecord, now: number): boolean {
+  return ['booked', 'waitlisted', 'offered'].includes(b.status) && now < b.startAt;
+}
+
+function ownerInTime(b: BookingRecord, cutoffHours: number, now: number): boolean {
   // The waitlist costs nobody a seat, so leaving it is never too late.
-  return isOwner(caller, b) && (b.status === 'waitlisted' || b.startAt - now >= service.cancelCutoffHours * HOUR);
+  return b.status === 'waitlisted' || b.startAt - now >= cutoffHours * HOUR;
+}
+
+export function canCancel(caller: Caller, b: BookingRecord, service: Pick<ServiceRecord, 'cancelCutoffHours' | 'staffIds' | 'communityId'>, now: number): boolean {
+  if (!stillCancellable(b, now)) return false;
+  if (isServiceStaff(caller, service)) return true;
+  return isOwner(caller, b) && ownerInTime(b, cancelCutoffHours(b, service), now);
+}
+
+/**
+ * The resident's own cancel decided from the booking alone, which carries the terms it was
+ * booked under. True: allowed, no need to wait for the service. False says nothing: ask
+ * canCancel with the service (the booking is older, or the caller may be the service's staff).
+ */
+export function ownerMayCancel(caller: Caller, b: BookingRecord, now: number): boolean {
+  return b.cancelCutoffHours !== undefined && isOwner(caller, b) && stillCancellable(b, now) && ownerInTime(b, b.cancelCutoffHours, now);
 }
 
 export function bookingActions(caller: Caller, b: BookingRecord, service: Pick<ServiceRecord, 'cancelCutoffHours' | 'staffIds' | 'communityId'>, now: number): ActionName[] {

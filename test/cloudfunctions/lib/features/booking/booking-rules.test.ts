@@ -6,6 +6,7 @@ import type { BookingView, ServiceView, SlotView } from '../../../../../miniprog
 import { runSweep } from '../../../../../cloudfunctions/lib/sweep/run-sweep';
 import { createHarness, key, member, T0, type Harness } from '../../../../support/harness';
 import { residents } from '../../../../support/fixtures';
+import { op } from '../../../../../cloudfunctions/lib/ports/store';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -33,6 +34,11 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
+const raiseCutoffTo = (hours: number) =>
+  h.ok('demo-admin', 'booking.upsertService', {
+    serviceId: service.id, name: service.name, description: service.description, location: service.location, durationMinutes: service.durationMinutes,
+    seatsPerSlot: 2, minNoticeHours: service.minNoticeHours, cancelCutoffHours: hours, maxPerMonth: service.maxPerMonth,
+  });
 const tomorrow = () => slots.find((s) => s.startAt > h.clock.now() + DAY)!;
 
 describe('windows and limits have their own error codes', () => {
@@ -60,6 +66,23 @@ describe('windows and limits have their own error codes', () => {
     const cancelled = await h.ok<BookingView>('demo-grid-1', 'booking.cancel', { bookingId: b.id, reason: '居民电话告知生病' });
     expect(cancelled.status).toBe('cancelled');
     expect(await inbox('demo-resident-1')).toContain('预约已取消：法律咨询');
+  });
+  it('keeps the cancel terms a resident booked under when the service later tightens them', async () => {
+    const s = tomorrow();
+    const before = await h.ok<BookingView>('demo-resident-1', 'booking.create', { slotId: s.id }, key());
+    await raiseCutoffTo(24);
+    const after = await h.ok<BookingView>('demo-resident-2', 'booking.create', { slotId: s.id }, key());
+    h.clock.set(s.startAt - 13 * HOUR);
+    expect((await h.ok<BookingView>('demo-resident-1', 'booking.cancel', { bookingId: before.id })).status).toBe('cancelled');
+    expect(await h.call('demo-resident-2', 'booking.cancel', { bookingId: after.id })).toMatchObject({ error: { code: 'BOOKING_CUTOFF_PASSED', message: expect.stringContaining('开始前24小时') } });
+  });
+  it('lets a booking made before bookings carried their terms follow the service’s current cutoff', async () => {
+    const s = tomorrow();
+    const b = await h.ok<BookingView>('demo-resident-1', 'booking.create', { slotId: s.id }, key());
+    await h.deps.store.update('bookings', b.id, { cancelCutoffHours: op.unset() });
+    await raiseCutoffTo(24);
+    h.clock.set(s.startAt - 13 * HOUR);
+    expect(await h.call('demo-resident-1', 'booking.cancel', { bookingId: b.id })).toMatchObject({ error: { code: 'BOOKING_CUTOFF_PASSED', message: expect.stringContaining('开始前24小时') } });
   });
   it('enforces N per month with BOOKING_LIMIT, counting attended bookings, and starts afresh next month', async () => {
     const monthly = await makeService({ name: '人民调解', maxPerMonth: 1 });
