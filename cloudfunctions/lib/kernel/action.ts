@@ -22,6 +22,12 @@ export interface HandlerContext<In, C extends Caller = IdentifiedCaller> {
   db(): ScopedStore;
   /** A named community, for visitors choosing where they live. */
   dbFor(communityId: string): ScopedStore;
+  /**
+   * The store unscoped, for the few callers whose records are not all of one community (a
+   * department contact's entry may serve several): what `deps.store` reads, but through the
+   * action's prefetched parts like db(). Nothing filters it: the handler checks every right.
+   */
+  unscoped(): Store;
 }
 
 /** The use case behind action `K`: its input and output are the contract's. */
@@ -82,7 +88,7 @@ export function makeContext<In>(
   input: In,
   now: number,
   idempotencyKey?: string,
-  /** What db() and dbFor() read through: the prefetched store when the action declared one. */
+  /** What db(), dbFor() and unscoped() read through: the prefetched store when the action declared one. */
   store: Store = deps.store,
 ): HandlerContext<In, Caller> {
   return {
@@ -98,6 +104,9 @@ export function makeContext<In>(
     },
     dbFor(communityId: string) {
       return new ScopedStore(store, communityId);
+    },
+    unscoped() {
+      return store;
     },
   };
 }

@@ -6,8 +6,8 @@ import { upsertDepartment } from './upsert-department';
 import { issueDepartmentCode } from './issue-code';
 import { redeemDepartmentCode } from './redeem-code';
 import { removeDepartmentContact } from './remove-contact';
-import { departmentQueue } from './department-queue';
-import { getDepartmentRequest } from './get-request';
+import { departmentQueue, prefetchQueue } from './department-queue';
+import { getDepartmentRequest, prefetchRequest } from './get-request';
 import { answerDepartmentRequest } from './answer-request';
 import { DEPARTMENT_EVENTS } from './events';
 
@@ -25,9 +25,9 @@ export const departmentManifest = {
     'department.issueCode': bind(contracts['department.issueCode'], issueDepartmentCode),
     'department.redeemCode': bind(contracts['department.redeemCode'], redeemDepartmentCode),
     'department.removeContact': bind(contracts['department.removeContact'], removeDepartmentContact),
-    'department.queue': bind(contracts['department.queue'], departmentQueue),
-    'department.request': bind(contracts['department.request'], getDepartmentRequest),
-    'department.answer': bind(contracts['department.answer'], answerDepartmentRequest),
+    'department.queue': bind(contracts['department.queue'], departmentQueue, { prefetch: prefetchQueue }),
+    'department.request': bind(contracts['department.request'], getDepartmentRequest, { prefetch: prefetchRequest }),
+    'department.answer': bind(contracts['department.answer'], answerDepartmentRequest, { prefetch: prefetchRequest }),
   },
   collections: {
     departments: {
